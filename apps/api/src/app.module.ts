@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/config.js';
+import { DatabaseModule } from './infra/database/database.module.js';
+import { MailModule } from './infra/mail/mail.module.js';
+import { QueueModule } from './infra/queue/queue.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+
+/** Every feature module, in one list, shared by the HTTP and worker entrypoints. */
+export const FEATURE_MODULES = [HealthModule];
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, logger: Logger, options: { runWorkers: boolean }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config, logger),
+        DatabaseModule,
+        QueueModule.register(options),
+        MailModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

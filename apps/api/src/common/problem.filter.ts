@@ -1,0 +1,127 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, FieldError, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem.js';
+
+const TITLES: Record<number, [code: string, title: string]> = {
+  400: ['bad_request', 'The request is not valid'],
+  401: ['unauthenticated', 'You need to sign in'],
+  403: ['forbidden', 'You do not have permission to do this'],
+  404: ['not_found', 'Not found'],
+  405: ['method_not_allowed', 'Method not allowed'],
+  409: ['conflict', 'The request conflicts with the current state'],
+  413: ['payload_too_large', 'The request body is too large'],
+  415: ['unsupported_media_type', 'Unsupported content type'],
+  422: ['unprocessable', 'The request could not be processed'],
+  429: ['too_many_requests', 'Too many requests'],
+  500: ['internal_error', 'Something went wrong on our side'],
+  503: ['unavailable', 'The service is temporarily unavailable'],
+};
+
+/** Fastify's own errors (body parsing, content type, size) carry a code and a statusCode. */
+interface FastifyLikeError {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}
+
+const FASTIFY_ERRORS: Record<string, [status: number, code: string, detail: string]> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'unsupported_media_type',
+    'Send the request body as application/json.',
+  ],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request', 'The Content-Length header is wrong.'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request body is too large.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [
+    400,
+    'malformed_json',
+    'The request says it has a JSON body, but the body is empty.',
+  ],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed_json', 'The request body is not valid JSON.'],
+};
+
+export function toProblem(exception: unknown): Problem {
+  // Nest wraps Fastify's own 4xx errors in an HttpException; map them by their stable code.
+  const cause = exception instanceof HttpException ? (exception.cause as FastifyLikeError) : undefined;
+  if (cause?.code && FASTIFY_ERRORS[cause.code]) exception = cause;
+  if (exception instanceof DomainError) {
+    return {
+      type: problemType(exception.code),
+      title: exception.title,
+      status: exception.status,
+      detail: exception.detail,
+      code: exception.code,
+      ...(exception.errors ? { errors: exception.errors } : {}),
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const [code, title] = TITLES[status] ?? TITLES[status >= 500 ? 500 : 400]!;
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? (response as { message: unknown }).message
+        : exception.message;
+    const detail =
+      status >= 500 ? title : typeof message === 'string' ? message : String(exception.message);
+    return { type: problemType(code), title, status, detail, code };
+  }
+  const fastifyError = exception as FastifyLikeError;
+  const known = fastifyError?.code ? FASTIFY_ERRORS[fastifyError.code] : undefined;
+  if (known) {
+    const [status, code, detail] = known;
+    return { type: problemType(code), title: TITLES[status]![1], status, detail, code };
+  }
+  if (
+    typeof fastifyError?.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    const status = fastifyError.statusCode;
+    const [code, title] = TITLES[status] ?? TITLES[400]!;
+    // Fastify's 4xx messages describe the request, never internals, so they are safe to show.
+    return { type: problemType(code), title, status, detail: fastifyError.message ?? title, code };
+  }
+  const [code, title] = TITLES[500]!;
+  return {
+    type: problemType(code),
+    title,
+    status: 500,
+    detail: 'An unexpected error occurred. Try again later; if it keeps happening, contact the clinic.',
+    code,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, requestId?: string): void {
+  void reply
+    .status(problem.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('cache-control', 'no-store')
+    .send({ ...problem, ...(requestId ? { requestId } : {}) });
+}
+
+/** The one place where any exception becomes an HTTP response. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const problem = toProblem(exception);
+    if (problem.status >= 500) {
+      // The stack goes to the log (never to the client); messages carry no request data.
+      this.logger.error(
+        { err: exception, reqId: request?.id },
+        'unhandled error while processing request',
+      );
+    }
+    sendProblem(reply, problem, request?.id);
+  }
+}
+
+export function validationProblem(errors: FieldError[]): DomainError {
+  const detail = errors.map((e) => e.message).join('; ');
+  return new DomainError(400, 'validation_failed', 'Some fields are not valid', detail, errors);
+}

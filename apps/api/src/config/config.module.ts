@@ -1,0 +1,22 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { AppConfig } from './config.js';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
+
+/** Makes the validated configuration (APP_CONFIG) and the pino logger (ROOT_LOGGER) injectable. */
+@Global()
+@Module({})
+export class ConfigModule {
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: ROOT_LOGGER, useValue: logger },
+      ],
+      exports: [APP_CONFIG, ROOT_LOGGER],
+    };
+  }
+}

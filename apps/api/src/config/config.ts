@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: this file sits at apps/api/{src,dist}/config/. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** Typed configuration, read once at boot from the environment. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Public origin used to build links in emails. */
+  publicUrl: string;
+  /** null means "start the embedded PostgreSQL". */
+  databaseUrl: string | null;
+  /** null means "BullMQ on its PostgreSQL backend, in the app's database". */
+  redisUrl: string | null;
+  /** null means "write .eml files to the outbox folder". */
+  smtpUrl: string | null;
+  mailFrom: string;
+  clinicName: string;
+  dataDir: string;
+  outboxDir: string;
+  embeddedPgPort: number;
+  runWorkers: boolean;
+  seedDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  staticDirs: { web: string; admin: string } | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`Invalid environment variable ${variable}: ${reason}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  return value;
+}
+
+function optionalUrl(env: Env, name: string, protocols: string[]): string | null {
+  const value = env[name];
+  if (value === undefined || value === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `expected a ${protocols.join(' or ')} URL, got ${parsed.protocol}`);
+  }
+  return value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/** Parses and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const smtpUrl = optionalUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const publicUrl = optionalUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const dataDir = path.resolve(root, str(env, 'DATA_DIR', '.data'));
+  const embedded = databaseUrl === null;
+  const mailFrom = str(env, 'MAIL_FROM', 'Patient Portal <no-reply@portal.localhost>');
+  if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'expected an email address');
+  return {
+    env: nodeEnv,
+    port,
+    host: str(env, 'HOST', '0.0.0.0'),
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    databaseUrl,
+    redisUrl,
+    smtpUrl,
+    mailFrom,
+    clinicName: str(env, 'CLINIC_NAME', 'Riverside Family Clinic'),
+    dataDir,
+    outboxDir: path.resolve(dataDir, 'outbox'),
+    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    runWorkers: bool(env, 'RUN_WORKERS', embedded),
+    seedDemo: bool(env, 'SEED_DEMO', embedded),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
+    staticDirs: bool(env, 'SERVE_SPAS', true)
+      ? { web: path.join(root, 'apps/web/dist'), admin: path.join(root, 'apps/admin/dist') }
+      : null,
+  };
+}

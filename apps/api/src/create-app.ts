@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { PinoNestLogger } from './common/logger.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { registerContentTypeCheck } from './common/content-type.js';
+import { registerSecurityHeaders } from './common/security-headers.js';
+import { createValidationPipe } from './common/validation.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface CreateAppOptions {
+  runWorkers?: boolean;
+  /** Build the module graph without connecting to anything (OpenAPI generation). */
+  preview?: boolean;
+}
+
+/** Builds the HTTP application: the same wiring for the server, the tests and the OpenAPI writer. */
+export async function createApp(
+  config: AppConfig,
+  logger: Logger,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.env === 'production' ? 'loopback,uniquelocal' : false,
+    // Keep a caller's request id when it looks safe, so a trace spans services.
+    genReqId: (req: IncomingMessage) => {
+      const header = req.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(config, logger, { runWorkers: options.runWorkers ?? false }),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+      preview: options.preview ?? false,
+      abortOnError: false,
+      bufferLogs: false,
+    },
+  );
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(createValidationPipe());
+  const fastify = app.getHttpAdapter().getInstance();
+  registerSecurityHeaders(fastify, { hsts: config.publicUrl.startsWith('https:') });
+  registerContentTypeCheck(fastify);
+
+  return app;
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Patient Portal API')
+      .setDescription(
+        'REST API of the patient portal. Errors are application/problem+json (RFC 9457) with a ' +
+          'stable `code`. Lists use cursor pagination. Times are ISO 8601 in UTC.',
+      )
+      .setVersion('1')
+      .addCookieAuth('portal_session')
+      .build(),
+  );
+  return document;
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
+import { newId } from '../database/ids.js';
+import { QueueService } from '../queue/queue.service.js';
+import { MailDelivery, type MailStatus } from './mail-delivery.entity.js';
+
+export interface MailRequest {
+  template: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/**
+ * Sends email through the `mail` queue. The row is written first (optionally inside the
+ * caller's transaction), then the job, whose id is the row id: a crash between the two is
+ * healed at start-up by requeueUnsent(), and a second add with the same id is ignored.
+ */
+@Injectable()
+export class MailService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('mail');
+
+  constructor(
+    @InjectRepository(MailDelivery) private readonly deliveries: Repository<MailDelivery>,
+    private readonly queue: QueueService,
+  ) {}
+
+  /** Records the email; call dispatch() with the id after the surrounding transaction commits. */
+  async record(request: MailRequest, manager?: EntityManager): Promise<string> {
+    const repository = manager ? manager.getRepository(MailDelivery) : this.deliveries;
+    const now = new Date();
+    const id = newId();
+    await repository.insert({
+      id,
+      template: request.template,
+      recipient: request.to,
+      subject: request.subject,
+      textBody: request.text,
+      htmlBody: request.html ?? null,
+      status: 'queued',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return id;
+  }
+
+  async dispatch(deliveryId: string): Promise<void> {
+    await this.queue.enqueue('mail.send', { deliveryId }, { jobId: deliveryId });
+  }
+
+  /** Record and dispatch in one call, for callers with no transaction of their own. */
+  async send(request: MailRequest): Promise<string> {
+    const id = await this.record(request);
+    await this.dispatch(id);
+    return id;
+  }
+
+  async statusOf(ids: string[]): Promise<Map<string, Pick<MailDelivery, 'status' | 'attempts' | 'lastError' | 'sentAt'>>> {
+    if (!ids.length) return new Map();
+    const rows = await this.deliveries.find({
+      where: { id: In(ids) },
+      select: { id: true, status: true, attempts: true, lastError: true, sentAt: true },
+    });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  async countByStatus(): Promise<Record<MailStatus, number>> {
+    const rows: { status: MailStatus; count: string }[] = await this.deliveries.query(
+      `SELECT status, count(*) AS count FROM mail_delivery WHERE status <> 'sent' GROUP BY status`,
+    );
+    const counts: Record<MailStatus, number> = { queued: 0, sent: 0, failed: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+
+  /** Queues again every email still marked queued (a lost queue, or a crash after commit). */
+  async requeueUnsent(): Promise<number> {
+    const rows = await this.deliveries.find({ where: { status: 'queued' }, select: { id: true } });
+    for (const row of rows) await this.dispatch(row.id);
+    return rows.length;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const count = await this.requeueUnsent();
+    if (count) this.logger.log({ count }, 'queued emails that were not yet sent');
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The job registry: every queue, every job, its payload type and its retry policy.
+ * Payloads carry ids only, never health data or contact details.
+ */
+export const QUEUE_NAMES = ['mail'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobPayloads {
+  /** Send one row of mail_delivery. */
+  'mail.send': { deliveryId: string };
+}
+export type JobName = keyof JobPayloads;
+
+interface JobDefinition {
+  queue: QueueName;
+  /** Total tries, including the first. */
+  attempts: number;
+  /** First retry delay; each further retry doubles it. */
+  backoffMs: number;
+}
+
+export const JOBS: { readonly [J in JobName]: JobDefinition } = {
+  'mail.send': { queue: 'mail', attempts: 6, backoffMs: 5_000 },
+};
+
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -1,0 +1,68 @@
+import { Queue, Worker, withBackend, createPostgresBackend, type Processor } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { JobName, JobPayloads, QueueName } from './jobs.js';
+
+type AnyPayload = JobPayloads[JobName];
+
+/** The part of a BullMQ queue the app uses, the same whichever backend runs it. */
+export interface PortalQueue {
+  add(
+    name: JobName,
+    data: AnyPayload,
+    opts: {
+      jobId?: string;
+      delay?: number;
+      attempts: number;
+      backoff: { type: 'exponential'; delay: number };
+      removeOnComplete: { age: number; count: number };
+      removeOnFail: { age: number };
+    },
+  ): Promise<{ id?: string }>;
+  getJobCounts(...types: string[]): Promise<Record<string, number>>;
+  getJob(id: string): Promise<{ remove(): Promise<void> } | undefined>;
+  close(): Promise<void>;
+}
+
+export interface PortalWorker {
+  on(event: 'failed', listener: (job: unknown, error: Error) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  close(): Promise<void>;
+}
+
+export interface QueueBackend {
+  readonly kind: 'redis' | 'postgres';
+  createQueue(name: QueueName): PortalQueue;
+  createWorker(name: QueueName, processor: Processor, concurrency: number): PortalWorker;
+  close(): Promise<void>;
+}
+
+/** BullMQ on Redis (production shape): one shared connection for queues, one per worker. */
+export function redisBackend(url: string): QueueBackend {
+  const shared = new Redis(url, { maxRetriesPerRequest: null });
+  return {
+    kind: 'redis',
+    createQueue: (name) => new Queue(name, { connection: shared }) as unknown as PortalQueue,
+    createWorker: (name, processor, concurrency) =>
+      new Worker(name, processor, {
+        connection: new Redis(url, { maxRetriesPerRequest: null }),
+        concurrency,
+      }) as unknown as PortalWorker,
+    close: async () => {
+      await shared.quit().catch(() => undefined);
+    },
+  };
+}
+
+/** BullMQ's PostgreSQL backend, in the app's own database, in schema "bullmq". */
+export function postgresBackend(databaseUrl: string): QueueBackend {
+  const { Queue: PgQueue, Worker: PgWorker } = withBackend(createPostgresBackend);
+  // migrate: true lets BullMQ create its tables; without it a worker spins on the missing schema.
+  const connection = { connectionString: databaseUrl, migrate: true, max: 5 };
+  return {
+    kind: 'postgres',
+    createQueue: (name) => new PgQueue(name, { connection }) as unknown as PortalQueue,
+    createWorker: (name, processor, concurrency) =>
+      new PgWorker(name, processor, { connection, concurrency }) as unknown as PortalWorker,
+    close: async () => undefined,
+  };
+}
