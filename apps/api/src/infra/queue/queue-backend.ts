@@ -42,11 +42,19 @@ export function redisBackend(url: string): QueueBackend {
   return {
     kind: 'redis',
     createQueue: (name) => new Queue(name, { connection: shared }) as unknown as PortalQueue,
-    createWorker: (name, processor, concurrency) =>
-      new Worker(name, processor, {
-        connection: new Redis(url, { maxRetriesPerRequest: null }),
-        concurrency,
-      }) as unknown as PortalWorker,
+    createWorker: (name, processor, concurrency) => {
+      // BullMQ never closes a connection it was given, so the worker's own one is closed here.
+      const connection = new Redis(url, { maxRetriesPerRequest: null });
+      const worker = new Worker(name, processor, { connection, concurrency });
+      return {
+        on: (event: 'failed' | 'error', listener: (...args: never[]) => void) =>
+          worker.on(event, listener as (...args: unknown[]) => void),
+        close: async () => {
+          await worker.close();
+          await connection.quit().catch(() => undefined);
+        },
+      } as PortalWorker;
+    },
     close: async () => {
       await shared.quit().catch(() => undefined);
     },

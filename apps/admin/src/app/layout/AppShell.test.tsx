@@ -1,0 +1,95 @@
+import {
+  apiPaths,
+  createAuthBackend,
+  problemFactory,
+  problemResponse,
+  staffSessionFactory,
+} from '@portal/api-mocks';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
+import { sessionQueryKey } from '../../lib/session';
+import { renderApp } from '../../testing/render-app';
+import { server } from '../../testing/server';
+
+function signedIn() {
+  const backend = createAuthBackend({
+    session: staffSessionFactory({ user: { displayName: 'Sam Okafor' } }),
+  });
+  server.use(...backend.handlers);
+  return backend;
+}
+
+describe('app shell', () => {
+  it('lists only Home in the menu, marked as the current page', async () => {
+    signedIn();
+    renderApp({ path: '/' });
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['Home']);
+    expect(links[0]).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('has the landmarks and a single first-level heading', async () => {
+    signedIn();
+    renderApp({ path: '/' });
+
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.getByRole('banner')).toBeInTheDocument();
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+  });
+
+  it('signs out on the server and returns to sign-in', async () => {
+    const backend = signedIn();
+    const { user, router, queryClient } = renderApp({ path: '/' });
+
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(backend.state.logouts).toBe(1);
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(screen.getByRole('status')).toHaveTextContent('You are signed out.');
+    expect(queryClient.getQueryData(sessionQueryKey)).toBeNull();
+    expect(screen.queryByText('Signed in as Sam Okafor')).not.toBeInTheDocument();
+  });
+
+  it('says so when signing out fails, and stays signed in', async () => {
+    signedIn();
+    server.use(
+      http.post(apiPaths.logout, () =>
+        problemResponse(problemFactory({ status: 500, code: 'internal', title: 'Error' })),
+      ),
+    );
+    const { user, router } = renderApp({ path: '/' });
+
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sign-out did not go through.');
+    expect(router.state.location.pathname).toBe('/');
+  });
+
+  it('lets keyboard users skip to the main content', async () => {
+    signedIn();
+    const { user } = renderApp({ path: '/' });
+    await screen.findByRole('heading', { level: 1 });
+
+    await user.tab();
+    const skip = screen.getByRole('link', { name: 'Skip to main content' });
+    expect(skip).toHaveFocus();
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(screen.getByRole('main')).toHaveFocus());
+  });
+
+  it('shows a not-found page for unknown addresses', async () => {
+    signedIn();
+    renderApp({ path: '/no/such/page' });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+    expect(document.title).toBe('Page not found – Staff Portal');
+  });
+});

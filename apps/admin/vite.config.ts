@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API serves this build at `/admin/`. During `vite` development, /api goes to a locally running API
+// (PORTAL_API_URL, default http://127.0.0.1:3000) so cookies stay same-origin.
+export default defineConfig({
+  base: '/admin/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    target: 'es2022',
+  },
+  server: {
+    port: 5174,
+    proxy: {
+      '/api': process.env.PORTAL_API_URL ?? 'http://127.0.0.1:3000',
+    },
+  },
+});

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { SignOutButton } from '../../features/auth/components/SignOutButton';
+import { useCurrentSession } from '../../lib/session';
+import { Frame } from './Frame';
+
+/**
+ * The signed-in frame: who is signed in, a sign-out button that is always on screen, and the
+ * menu. A menu entry is added only once its section works.
+ */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+
+  return (
+    <Frame
+      linkHome
+      account={
+        <>
+          <span className="app-user__name">
+            {t('header.signedInAs', { name: user.displayName })}
+          </span>
+          <SignOutButton />
+        </>
+      }
+      nav={
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <div className="app-container">
+            <ul className="app-nav__list">
+              <li>
+                <NavLink to="/" end className="app-nav__link">
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+            </ul>
+          </div>
+        </nav>
+      }
+    >
+      <Outlet />
+    </Frame>
+  );
+}

@@ -1,0 +1,42 @@
+import { SkipLink } from '@portal/ui';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+const MAIN_ID = 'main';
+
+export interface FrameProps {
+  /** Right side of the header: who is signed in and the sign-out button. */
+  account?: ReactNode;
+  /** The menu, below the header bar. */
+  nav?: ReactNode;
+  /** Make the portal name a link home (only useful when signed in). */
+  linkHome?: boolean;
+  children: ReactNode;
+}
+
+/** Page frame shared by every screen: skip link, header, optional menu, main landmark. */
+export function Frame({ account, nav, linkHome = false, children }: FrameProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SkipLink targetId={MAIN_ID}>{t('app.skipToContent')}</SkipLink>
+      <header className="app-header">
+        <div className="app-container app-header__bar">
+          {linkHome ? (
+            <Link to="/" className="app-brand">
+              {t('app.name')}
+            </Link>
+          ) : (
+            <span className="app-brand">{t('app.name')}</span>
+          )}
+          {account ? <div className="app-user">{account}</div> : null}
+        </div>
+        {nav}
+      </header>
+      <main id={MAIN_ID} className="app-container app-main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { isApiError } from '@portal/api-client';
+import { mutationOptions, useMutation } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+import { sessionQueryKey } from '../../../lib/session';
+
+/** POST /api/v1/auth/logout (operationId logout). */
+export function logoutMutationOptions() {
+  return mutationOptions({
+    mutationKey: ['auth', 'logout'],
+    mutationFn: async (): Promise<void> => {
+      try {
+        await api.POST('/api/v1/auth/logout');
+      } catch (error) {
+        // 401: the session had already ended on the server, which is what we wanted.
+        if (!(isApiError(error) && error.status === 401)) {
+          throw error;
+        }
+      }
+    },
+    onSuccess: (_data, _variables, _onMutateResult, { client }) => {
+      // Drop every cached answer except the session itself, so nothing from this session stays
+      // in memory on a shared device. The session is cleared by the caller once it has left
+      // the signed-in pages (see SignOutButton), so the route guard does not redirect first.
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+    },
+  });
+}
+
+export function useLogout() {
+  return useMutation(logoutMutationOptions());
+}

@@ -1,0 +1,214 @@
+import {
+  apiPaths,
+  createAuthBackend,
+  mockAuthOffline,
+  mockLoginProblem,
+  mockSignedIn,
+  problems,
+  sessionFactory,
+} from '@portal/api-mocks';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { renderApp } from '../../../testing/render-app';
+import { server } from '../../../testing/server';
+
+const PASSWORD = 'a long and private passphrase';
+
+function patientAccount() {
+  const session = sessionFactory({ user: { username: 'ana', displayName: 'Ana Silva' } });
+  return { username: 'ana', password: PASSWORD, session };
+}
+
+function useBackend(accounts = [patientAccount()]) {
+  const backend = createAuthBackend({ accounts });
+  server.use(...backend.handlers);
+  return backend;
+}
+
+describe('sign-in page', () => {
+  it('signs in and goes to the home page', async () => {
+    const backend = useBackend();
+    const { user, router } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Hello, Ana Silva' });
+    expect(router.state.location.pathname).toBe('/');
+    expect(backend.state.logins).toEqual([{ username: 'ana', password: PASSWORD }]);
+    // Focus follows the navigation, and the tab title holds no personal details.
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(document.title).toBe('Home – Patient Portal');
+  });
+
+  it('returns to the page the patient first asked for', async () => {
+    useBackend();
+    const { user, router } = renderApp({ path: '/some/old/bookmark' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/some/old/bookmark');
+  });
+
+  it("shows the server's message in an alert linked to the form, and focuses it", async () => {
+    const backend = useBackend();
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'not the password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const alert = await screen.findByRole('alert');
+    const detail = problems.invalidCredentials().detail;
+    expect(alert).toHaveTextContent(detail);
+    expect(alert).toHaveFocus();
+    expect(screen.getByRole('form', { name: 'Sign in' })).toHaveAttribute(
+      'aria-describedby',
+      alert.id,
+    );
+    // The message links to the first field so the patient can try again straight away.
+    expect(within(alert).getByRole('link', { name: detail })).toHaveAttribute(
+      'href',
+      `#${screen.getByLabelText('Username').id}`,
+    );
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(backend.state.logins).toHaveLength(1);
+  });
+
+  it('asks for both fields without sending anything when they are empty', async () => {
+    const backend = useBackend();
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveFocus();
+    expect(within(alert).getByRole('link', { name: 'Enter your username' })).toBeInTheDocument();
+    expect(within(alert).getByRole('link', { name: 'Enter your password' })).toBeInTheDocument();
+
+    const username = screen.getByLabelText('Username');
+    expect(username).toHaveAttribute('aria-invalid', 'true');
+    expect(username).toHaveAccessibleDescription('Enter your username');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password');
+    expect(backend.state.logins).toHaveLength(0);
+  });
+
+  it('asks only for the missing field', async () => {
+    const backend = useBackend();
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), '   ');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Enter your username']);
+    expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
+    expect(backend.state.logins).toHaveLength(0);
+  });
+
+  it('moves focus to a field from the error summary', async () => {
+    useBackend();
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+    await user.click(await screen.findByRole('link', { name: 'Enter your password' }));
+
+    expect(screen.getByLabelText('Password')).toHaveFocus();
+  });
+
+  it('shows field errors the server sends beside their fields', async () => {
+    server.use(
+      ...mockLoginProblem(
+        problems.validation([{ field: 'password', message: 'Use 128 characters or fewer.' }]),
+      ),
+    );
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'x'.repeat(129));
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    await screen.findByRole('alert');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      'Use 128 characters or fewer.',
+    );
+  });
+
+  it('passes on throttling messages as the server words them', async () => {
+    server.use(...mockLoginProblem(problems.throttled()));
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(problems.throttled().detail);
+  });
+
+  it('says what to do when the portal cannot be reached', async () => {
+    server.use(...mockAuthOffline());
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'We could not reach the portal. Check your internet connection, then try again.',
+    );
+  });
+
+  it('explains that a security code is needed when the account asks for one', async () => {
+    const account = { ...patientAccount(), secondFactor: ['email' as const] };
+    useBackend([account]);
+    const { user, router } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const notice = await screen.findByRole('status', { name: 'One more step to sign in' });
+    expect(notice).toHaveTextContent('a security code sent to your email');
+    expect(router.state.location.pathname).toBe('/sign-in');
+  });
+
+  it('sends the CSRF token from the cookie with the sign-in request', async () => {
+    let header: string | null = null;
+    server.use(
+      http.post(apiPaths.login, ({ request }) => {
+        header = request.headers.get('X-CSRF-Token');
+        return HttpResponse.json(problems.invalidCredentials(), {
+          status: 401,
+          headers: { 'Content-Type': 'application/problem+json' },
+        });
+      }),
+    );
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    await screen.findByRole('alert');
+    expect(header).toBe('test-csrf-token');
+  });
+
+  it('sends a signed-in visitor straight to the home page', async () => {
+    server.use(...mockSignedIn(sessionFactory({ user: { displayName: 'Ana Silva' } })));
+    const { router } = renderApp({ path: '/sign-in' });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Hello, Ana Silva' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
+  });
+});

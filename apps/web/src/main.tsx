@@ -1,0 +1,19 @@
+import '@portal/ui/styles.css';
+import './app/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { createAppRouter } from './app/router';
+import { createI18n } from './lib/i18n';
+import { createQueryClient } from './lib/query-client';
+
+const container = document.getElementById('root');
+if (!container) {
+  throw new Error('index.html must contain <div id="root">');
+}
+
+createRoot(container).render(
+  <StrictMode>
+    <App router={createAppRouter()} queryClient={createQueryClient()} i18n={createI18n()} />
+  </StrictMode>,
+);

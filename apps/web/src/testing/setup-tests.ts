@@ -1,0 +1,19 @@
+import '@testing-library/jest-dom';
+import { server } from './server';
+
+// Any request without a handler fails the test: the app must not call what we did not expect.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+
+beforeEach(() => {
+  // The API sets this readable cookie on its first response; state-changing calls echo it.
+  document.cookie = 'csrf_token=test-csrf-token; path=/';
+});
+
+afterEach(() => {
+  server.resetHandlers();
+  localStorage.clear();
+  document.cookie = 'csrf_token=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  document.title = '';
+});
+
+afterAll(() => server.close());
