@@ -5,14 +5,30 @@ import type { AppConfig } from './config/config.js';
 import { DatabaseModule } from './infra/database/database.module.js';
 import { MailModule } from './infra/mail/mail.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { DemoModule } from './modules/demo/demo.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { PatientsModule } from './modules/patients/patients.module.js';
 
 /** Every feature module, in one list, shared by the HTTP and worker entrypoints. */
-export const FEATURE_MODULES = [HealthModule];
+export const FEATURE_MODULES = [
+  HealthModule,
+  AuditModule,
+  AccountsModule,
+  PatientsModule,
+  AuthModule,
+  DemoModule,
+];
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, logger: Logger, options: { runWorkers: boolean }): DynamicModule {
+  static register(
+    config: AppConfig,
+    logger: Logger,
+    options: { runWorkers: boolean },
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [

@@ -10,6 +10,7 @@ import type { AppConfig } from './config/config.js';
 import { PinoNestLogger } from './common/logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { registerContentTypeCheck } from './common/content-type.js';
+import { registerCsrfProtection } from './common/csrf.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 
@@ -30,7 +31,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.env === 'production' ? 'loopback,uniquelocal' : false,
+    trustProxy: config.trustProxy,
     // Keep a caller's request id when it looks safe, so a trace spans services.
     genReqId: (req: IncomingMessage) => {
       const header = req.headers['x-request-id'];
@@ -54,6 +55,7 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, { hsts: config.publicUrl.startsWith('https:') });
   registerContentTypeCheck(fastify);
+  registerCsrfProtection(fastify, { secureCookies: config.secureCookies });
 
   return app;
 }

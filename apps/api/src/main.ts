@@ -2,6 +2,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildOpenApiDocument, createApp } from './create-app.js';
 import { registerSpaHosting } from './common/spa-hosting.js';
+import { DemoSeedService } from './modules/demo/demo-seed.service.js';
 import { handleShutdown, loadConfigOrExit, startRuntime, stopAfterFailedStart } from './runtime.js';
 
 /** HTTP entrypoint: the API, the two SPAs, and (RUN_WORKERS) the job workers. */
@@ -22,6 +23,11 @@ async function main(): Promise<void> {
       if (missing.length) {
         logger.warn({ missing }, 'SPA builds not found; run "npm run build" to serve them');
       }
+    }
+    if (config.seedDemo) {
+      const seeder = app.get(DemoSeedService);
+      if (await seeder.seed()) logger.info('demo data created (first start)');
+      seeder.printAccounts();
     }
     await app.listen(config.port, config.host);
     logger.info(

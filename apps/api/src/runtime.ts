@@ -42,7 +42,10 @@ export async function startRuntime(config: AppConfig): Promise<Runtime> {
  * Order: stop taking requests and finish in-flight ones, close workers and queues,
  * close the database pool, then stop the embedded PostgreSQL.
  */
-export function handleShutdown(runtime: Runtime, getApp: () => INestApplicationContext | null): void {
+export function handleShutdown(
+  runtime: Runtime,
+  getApp: () => INestApplicationContext | null,
+): void {
   let stopping = false;
   const stop = async (reason: string, exitCode: number) => {
     if (stopping) return;

@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   try {
     app = await NestFactory.createApplicationContext(
       AppModule.register(runtime.config, runtime.logger, { runWorkers: true }),
-      { logger: new PinoNestLogger(runtime.logger.child({ component: 'nest' })), abortOnError: false },
+      {
+        logger: new PinoNestLogger(runtime.logger.child({ component: 'nest' })),
+        abortOnError: false,
+      },
     );
     runtime.logger.info('worker running');
   } catch (error) {

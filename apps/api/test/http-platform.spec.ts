@@ -10,8 +10,13 @@ describe('HTTP platform', () => {
     await testApp?.close();
   });
 
+  // A valid double-submit pair, so these requests reach the body checks.
   const post = (path: string, contentType: string, body: string) =>
-    testApp.fetch(path, { method: 'POST', headers: { 'content-type': contentType }, body });
+    testApp.fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': contentType, cookie: 'csrf_token=t0ken', 'x-csrf-token': 't0ken' },
+      body,
+    });
 
   it('answers liveness and readiness with the database and queue checked', async () => {
     expect(await (await testApp.fetch('/api/health/live')).json()).toEqual({ status: 'ok' });
@@ -29,11 +34,19 @@ describe('HTTP platform', () => {
     const response = await testApp.fetch('/api/v1/nothing-here');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await response.json()).toMatchObject({ status: 404, code: 'not_found', title: 'Not found' });
+    expect(await response.json()).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      title: 'Not found',
+    });
   });
 
   it('refuses a body that is not JSON with 415', async () => {
-    const response = await post('/api/health/live', 'application/x-www-form-urlencoded', 'username=a');
+    const response = await post(
+      '/api/health/live',
+      'application/x-www-form-urlencoded',
+      'username=a',
+    );
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ code: 'unsupported_media_type' });
   });
@@ -55,7 +68,9 @@ describe('HTTP platform', () => {
   });
 
   it('sends security headers, a request id and no-store on API responses', async () => {
-    const response = await testApp.fetch('/api/health/live', { headers: { 'x-request-id': 'trace-123' } });
+    const response = await testApp.fetch('/api/health/live', {
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(response.headers.get('x-request-id')).toBe('trace-123');
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -64,7 +79,9 @@ describe('HTTP platform', () => {
   });
 
   it('replaces a request id that could forge log lines', async () => {
-    const response = await testApp.fetch('/api/health/live', { headers: { 'x-request-id': 'a b;c' } });
+    const response = await testApp.fetch('/api/health/live', {
+      headers: { 'x-request-id': 'a b;c' },
+    });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -71,10 +71,14 @@ describe.each(backends)('mail queue on the %s backend', (backend, redisUrl) => {
     // No dispatch: the process "crashed" here. Start-up recovery must find it.
     await mail.requeueUnsent();
     await waitFor(() => smtp.received.find((m) => m.to.includes(to)));
-    expect((await waitFor(async () => {
-      const r = await deliveryRow(id);
-      return r.status === 'sent' ? r : null;
-    })).status).toBe('sent');
+    expect(
+      (
+        await waitFor(async () => {
+          const r = await deliveryRow(id);
+          return r.status === 'sent' ? r : null;
+        })
+      ).status,
+    ).toBe('sent');
   });
 
   it('records a refused delivery and retries it later instead of losing it', async () => {

@@ -28,25 +28,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The process can serve traffic */
+    /**
+     * The database and the queue backend answer
+     * @description Also reports emails waiting or failed, so delivery trouble is visible.
+     */
     get: operations['getReadiness'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/session': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The current session */
-    get: operations['getSession'];
     put?: never;
     post?: never;
     delete?: never;
@@ -64,8 +50,31 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in with a username and password */
+    /**
+     * Sign in with username and password
+     * @description Opens a session (cookie portal_session). When the account has a second factor, the session waits for the verification code. Wrong username and wrong password get the same answer.
+     */
     post: operations['login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The current session
+     * @description Counts as activity.
+     */
+    get: operations['getSession'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -81,8 +90,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End the current session */
+    /** Sign out of this session */
     post: operations['logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout-everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out of every session of this account */
+    post: operations['logoutEverywhere'];
     delete?: never;
     options?: never;
     head?: never;
@@ -93,21 +119,51 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Liveness: {
+    LivenessDto: {
       /** @enum {string} */
       status: 'ok';
     };
-    DependencyCheck: {
+    CheckDto: {
       /** @enum {string} */
       status: 'ok' | 'error';
+      /** @description Why the check failed */
+      error?: string;
     };
-    Readiness: {
+    QueueCheckDto: {
       /** @enum {string} */
       status: 'ok' | 'error';
-      checks: {
-        database: components['schemas']['DependencyCheck'];
-        queue: components['schemas']['DependencyCheck'];
+      /** @description Why the check failed */
+      error?: string;
+      /** @enum {string} */
+      backend: 'redis' | 'postgres';
+      /** @description Jobs per state, per queue */
+      queues?: {
+        [key: string]: {
+          [key: string]: number;
+        };
       };
+    };
+    MailCheckDto: {
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      /** @description Why the check failed */
+      error?: string;
+      /** @enum {string} */
+      transport: 'smtp' | 'outbox';
+      /** @description Emails not yet sent */
+      queued: number;
+      /** @description Emails that failed every retry */
+      failed: number;
+    };
+    ReadinessChecksDto: {
+      database: components['schemas']['CheckDto'];
+      queue: components['schemas']['QueueCheckDto'];
+      mail?: components['schemas']['MailCheckDto'];
+    };
+    ReadinessDto: {
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      checks: components['schemas']['ReadinessChecksDto'];
     };
     SessionUser: {
       /** Format: uuid */
@@ -115,19 +171,28 @@ export interface components {
       username: string;
       /** @enum {string} */
       kind: 'patient' | 'staff';
+      /** @description The name to greet the person by */
       displayName: string;
+      /**
+       * @description Staff roles; empty for patients
+       * @example [
+       *       "front-desk"
+       *     ]
+       */
       roles: string[];
     };
     Session: {
       user: components['schemas']['SessionUser'];
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the session ends without activity
+       */
       idleExpiresAt: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the session ends in any case
+       */
       absoluteExpiresAt: string;
-    };
-    LoginRequest: {
-      username: string;
-      password: string;
     };
     LoginSignedIn: {
       /**
@@ -145,20 +210,35 @@ export interface components {
       status: 'second-factor-required';
       methods: ('email' | 'totp')[];
     };
-    LoginResult:
-      components['schemas']['LoginSignedIn'] | components['schemas']['LoginSecondFactorRequired'];
-    ProblemFieldError: {
+    LoginRequest: {
+      /** @example alex.demo */
+      username: string;
+      /** Format: password */
+      password: string;
+    };
+    FieldError: {
+      /** @example username */
       field: string;
+      /** @example username must be shorter than or equal to 64 characters */
       message: string;
     };
     Problem: {
+      /** @example https://portal.localhost/problems/validation-failed */
       type: string;
+      /** @example Some fields are not valid */
       title: string;
+      /** @example 400 */
       status: number;
+      /** @example username must be a string */
       detail: string;
+      /**
+       * @description Stable, machine-readable error code
+       * @example validation_failed
+       */
       code: string;
-      instance?: string;
-      errors?: components['schemas']['ProblemFieldError'][];
+      errors?: components['schemas']['FieldError'][];
+      /** @description Request id, also sent in the X-Request-Id header */
+      requestId?: string;
     };
   };
   responses: never;
@@ -178,13 +258,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The process answers requests. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Liveness'];
+          'application/json': components['schemas']['LivenessDto'];
         };
       };
     };
@@ -198,51 +277,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every dependency answers. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Readiness'];
+          'application/json': components['schemas']['ReadinessDto'];
         };
       };
-      /** @description At least one dependency does not answer. */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Readiness'];
-        };
-      };
-    };
-  };
-  getSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The signed-in user and when the session ends. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Session'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['ReadinessDto'];
         };
       };
     };
@@ -260,49 +308,68 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Signed in, or a second factor is needed to finish. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LoginResult'];
+          'application/json':
+            | components['schemas']['LoginSignedIn']
+            | components['schemas']['LoginSecondFactorRequired'];
         };
       };
-      /** @description The request body is not valid. */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The username or password is wrong. */
+      /** @description Wrong username or password */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The CSRF token is missing or wrong. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many attempts. */
+      /** @description Too many failed tries; Retry-After says when to retry */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /** @description No session, or it has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -316,21 +383,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The session is ended on the server. */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description The CSRF token is missing or wrong. */
-      403: {
+    };
+  };
+  logoutEverywhere: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
     };
   };

@@ -42,7 +42,7 @@ export const healthHandlers: HttpHandler[] = [
   http.get<never, never, Readiness>(apiPaths.ready, () =>
     HttpResponse.json({
       status: 'ok',
-      checks: { database: { status: 'ok' }, queue: { status: 'ok' } },
+      checks: { database: { status: 'ok' }, queue: { status: 'ok', backend: 'postgres' } },
     }),
   ),
 ];

@@ -9,7 +9,11 @@ import { buildOpenApiDocument, createApp } from '../create-app.js';
  * built in preview mode: no database, queue or mail connection is opened.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: 'postgres://preview@localhost/preview', LOG_LEVEL: 'warn' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: 'postgres://preview@localhost/preview',
+    LOG_LEVEL: 'warn',
+  });
   const app = await createApp(config, createRootLogger(config), { preview: true });
   const document = buildOpenApiDocument(app);
   const target = path.join(REPO_ROOT, 'packages/api-client/openapi.json');

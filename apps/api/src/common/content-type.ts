@@ -12,7 +12,9 @@ export function registerContentTypeCheck(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     if (!BODY_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
     const length = request.headers['content-length'];
-    const hasBody = (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+    const hasBody =
+      (length !== undefined && length !== '0') ||
+      request.headers['transfer-encoding'] !== undefined;
     if (!hasBody) return;
     const type = request.headers['content-type'] ?? '';
     if (!ACCEPTED.test(type)) {

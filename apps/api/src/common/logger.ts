@@ -39,7 +39,11 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Pino) {}
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, params: unknown[]) {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    params: unknown[],
+  ) {
     const context = typeof params[params.length - 1] === 'string' ? params.pop() : undefined;
     if (message !== null && typeof message === 'object') {
       const text = typeof params[0] === 'string' ? params[0] : undefined;

@@ -42,7 +42,8 @@ const FASTIFY_ERRORS: Record<string, [status: number, code: string, detail: stri
 
 export function toProblem(exception: unknown): Problem {
   // Nest wraps Fastify's own 4xx errors in an HttpException; map them by their stable code.
-  const cause = exception instanceof HttpException ? (exception.cause as FastifyLikeError) : undefined;
+  const cause =
+    exception instanceof HttpException ? (exception.cause as FastifyLikeError) : undefined;
   if (cause?.code && FASTIFY_ERRORS[cause.code]) exception = cause;
   if (exception instanceof DomainError) {
     return {
@@ -87,7 +88,8 @@ export function toProblem(exception: unknown): Problem {
     type: problemType(code),
     title,
     status: 500,
-    detail: 'An unexpected error occurred. Try again later; if it keeps happening, contact the clinic.',
+    detail:
+      'An unexpected error occurred. Try again later; if it keeps happening, contact the clinic.',
     code,
   };
 }

@@ -27,7 +27,8 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { hsts: b
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('cross-origin-resource-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (options.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (options.hsts)
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');

@@ -51,7 +51,14 @@ export async function registerSpaHosting(app: FastifyInstance, dirs: SpaDirs): P
     if (request.url.startsWith('/api/') || request.url === '/api') {
       return sendProblem(
         reply,
-        toProblem(new DomainError(404, 'not_found', 'Not found', `No API route at ${request.url.split('?')[0]}.`)),
+        toProblem(
+          new DomainError(
+            404,
+            'not_found',
+            'Not found',
+            `No API route at ${request.url.split('?')[0]}.`,
+          ),
+        ),
         request.id,
       );
     }

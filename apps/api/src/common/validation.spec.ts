@@ -5,11 +5,19 @@ import { flattenValidationErrors } from './validation.js';
 describe('flattenValidationErrors', () => {
   it('gives one entry per failed rule with dotted paths for nested fields', () => {
     const errors: ValidationError[] = [
-      { property: 'username', constraints: { isString: 'username must be a string' }, children: [] },
+      {
+        property: 'username',
+        constraints: { isString: 'username must be a string' },
+        children: [],
+      },
       {
         property: 'address',
         children: [
-          { property: 'postalCode', constraints: { matches: 'postalCode is not valid' }, children: [] },
+          {
+            property: 'postalCode',
+            constraints: { matches: 'postalCode is not valid' },
+            children: [],
+          },
         ],
       },
     ];

@@ -1,11 +1,12 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { Clock } from '../common/clock.js';
 import type { AppConfig } from './config.js';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
-/** Makes the validated configuration (APP_CONFIG) and the pino logger (ROOT_LOGGER) injectable. */
+/** Makes the validated configuration (APP_CONFIG), the pino logger (ROOT_LOGGER) and the Clock injectable. */
 @Global()
 @Module({})
 export class ConfigModule {
@@ -15,8 +16,9 @@ export class ConfigModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
+        Clock,
       ],
-      exports: [APP_CONFIG, ROOT_LOGGER],
+      exports: [APP_CONFIG, ROOT_LOGGER, Clock],
     };
   }
 }

@@ -24,13 +24,22 @@ export interface AppConfig {
   embeddedPgPort: number;
   runWorkers: boolean;
   seedDemo: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Secure cookies everywhere but plain-http localhost. */
+  secureCookies: boolean;
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   staticDirs: { web: string; admin: string } | null;
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid environment variable ${variable}: ${reason}`);
   }
 }
@@ -88,12 +97,18 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 
 /** Parses and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig {
-  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const nodeEnv = oneOf(
+    env,
+    'NODE_ENV',
+    ['development', 'production', 'test'] as const,
+    'development',
+  );
   const port = int(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
   const smtpUrl = optionalUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']);
-  const publicUrl = optionalUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const publicUrl =
+    optionalUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
   const dataDir = path.resolve(root, str(env, 'DATA_DIR', '.data'));
   const embedded = databaseUrl === null;
   const mailFrom = str(env, 'MAIL_FROM', 'Patient Portal <no-reply@portal.localhost>');
@@ -113,6 +128,10 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     runWorkers: bool(env, 'RUN_WORKERS', embedded),
     seedDemo: bool(env, 'SEED_DEMO', embedded),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(publicUrl),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
     logLevel: oneOf(
       env,
       'LOG_LEVEL',

@@ -27,6 +27,8 @@ export async function startTestApp(
     DATABASE_URL: process.env.TEST_DATABASE_URL,
     REDIS_URL: process.env.REDIS_URL,
     SERVE_SPAS: 'false',
+    // Each test client claims its own address, so per-IP limits never leak between tests.
+    TRUST_PROXY: 'true',
     ...env,
   });
   const app = await createApp(config, pino({ level: 'silent' }), options);

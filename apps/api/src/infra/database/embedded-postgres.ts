@@ -76,6 +76,7 @@ export class EmbeddedDatabase {
         `The embedded PostgreSQL did not start (port ${port}, data in ${dataDir}). ` +
           `If another program uses port ${port}, set EMBEDDED_PG_PORT to a free port. ` +
           `Cause: ${error instanceof Error ? error.message : 'the server exited during start-up'}`,
+        { cause: error },
       );
     }
     this.server = server;
@@ -97,7 +98,10 @@ export class EmbeddedDatabase {
     if (!existsSync(pidFile)) return;
     const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
     if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // PostgreSQL clears a stale file itself
-    logger.warn({ pid }, 'found an embedded PostgreSQL left running by an earlier start; stopping it');
+    logger.warn(
+      { pid },
+      'found an embedded PostgreSQL left running by an earlier start; stopping it',
+    );
     process.kill(pid, 'SIGINT'); // "fast" shutdown: rolls back open transactions, writes a checkpoint
     if (!(await waitForExit(pid, 30_000))) {
       throw new Error(

@@ -37,7 +37,11 @@ export function smtpTransport(url: string): MailTransport {
  * can follow an invitation without a mail server.
  */
 export function outboxTransport(dir: string, logger: Logger): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
   return {
     kind: 'outbox',
     async send(mail) {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
 import { newId } from '../database/ids.js';
@@ -58,7 +58,9 @@ export class MailService implements OnApplicationBootstrap {
     return id;
   }
 
-  async statusOf(ids: string[]): Promise<Map<string, Pick<MailDelivery, 'status' | 'attempts' | 'lastError' | 'sentAt'>>> {
+  async statusOf(
+    ids: string[],
+  ): Promise<Map<string, Pick<MailDelivery, 'status' | 'attempts' | 'lastError' | 'sentAt'>>> {
     if (!ids.length) return new Map();
     const rows = await this.deliveries.find({
       where: { id: In(ids) },

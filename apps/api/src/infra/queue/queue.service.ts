@@ -60,7 +60,10 @@ export class QueueService implements OnApplicationShutdown {
     const entries = await Promise.all(
       QUEUE_NAMES.map(
         async (name) =>
-          [name, await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed')] as const,
+          [
+            name,
+            await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed'),
+          ] as const,
       ),
     );
     return Object.fromEntries(entries) as Record<QueueName, Record<string, number>>;

@@ -22,8 +22,7 @@ export function collectHandlers(providers: { instance: unknown }[]): Map<JobName
   for (const { instance } of providers) {
     if (!instance || typeof instance !== 'object') continue;
     const job = Reflect.getMetadata(JOB_HANDLER_METADATA, instance.constructor) as
-      | JobName
-      | undefined;
+      JobName | undefined;
     if (!job) continue;
     found.set(job, [...(found.get(job) ?? []), instance as AnyHandler]);
   }

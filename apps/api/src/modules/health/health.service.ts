@@ -13,7 +13,10 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([
     promise,
     new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+      setTimeout(
+        () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      ).unref(),
     ),
   ]);
 }
@@ -71,7 +74,13 @@ export class HealthService {
         ...(counts.failed > 0 ? { error: `${counts.failed} emails failed every retry` } : {}),
       };
     } catch (error) {
-      return { status: 'error', transport: this.transport.kind, queued: 0, failed: 0, error: failure(error) };
+      return {
+        status: 'error',
+        transport: this.transport.kind,
+        queued: 0,
+        failed: 0,
+        error: failure(error),
+      };
     }
   }
 }

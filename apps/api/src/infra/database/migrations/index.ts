@@ -1,4 +1,5 @@
 import { Init1764230400000 } from './1764230400000-Init.js';
+import { Identity1764230500000 } from './1764230500000-Identity.js';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [Init1764230400000];
+export const MIGRATIONS = [Init1764230400000, Identity1764230500000];

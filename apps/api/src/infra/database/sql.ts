@@ -1,0 +1,15 @@
+/**
+ * TypeORM's query() answers UPDATE/DELETE ... RETURNING on PostgreSQL with
+ * [rows, affectedCount] but SELECT and INSERT with rows; this gives rows either way.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

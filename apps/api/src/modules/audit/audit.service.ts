@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import type { Principal, RequestContext } from '../../common/principal.js';
+import { newId } from '../../infra/database/ids.js';
+import { AuditEvent, type AuditOutcome } from './audit-event.entity.js';
+
+export interface AuditEntry {
+  action: string;
+  outcome: AuditOutcome;
+  actor?: Pick<Principal, 'accountId' | 'kind' | 'roles'> | null;
+  patientId?: string | null;
+  resourceType?: string;
+  resourceId?: string;
+  context?: RequestContext;
+}
+
+/** The only writer of audit_event (which refuses updates and deletes at the database). */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Pass the caller's transaction manager when the audited change is part of one. */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(AuditEvent) : this.events;
+    await repository.insert({
+      id: newId(),
+      occurredAt: this.clock.now(),
+      actorAccountId: entry.actor?.accountId ?? null,
+      actorKind: entry.actor?.kind ?? null,
+      actorRoles: entry.actor?.roles ?? [],
+      patientId: entry.patientId ?? null,
+      action: entry.action,
+      resourceType: entry.resourceType ?? null,
+      resourceId: entry.resourceId ?? null,
+      outcome: entry.outcome,
+      ip: entry.context?.ip ?? null,
+      userAgent: entry.context?.userAgent ?? null,
+      requestId: entry.context?.requestId ?? null,
+    });
+  }
+}

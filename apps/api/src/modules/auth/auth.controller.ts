@@ -1,0 +1,141 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { setCookie } from '../../common/cookies.js';
+import { requestContext } from '../../common/principal.js';
+import { Problem } from '../../common/problem.js';
+import { Public } from '../../common/public.decorator.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import {
+  LoginRequest,
+  LoginSecondFactorRequired,
+  LoginSignedIn,
+  Session,
+  type LoginResult,
+} from './auth.dto.js';
+import { AuthService } from './auth.service.js';
+import { TooManyAttemptsError } from './login-throttle.service.js';
+import { SESSION_COOKIE } from './session.guard.js';
+
+@ApiTags('auth')
+@ApiExtraModels(LoginSignedIn, LoginSecondFactorRequired)
+@Controller('v1/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Sign in with username and password',
+    description:
+      'Opens a session (cookie portal_session). When the account has a second factor, the ' +
+      'session waits for the verification code. Wrong username and wrong password get the same answer.',
+  })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(LoginSignedIn) },
+        { $ref: getSchemaPath(LoginSecondFactorRequired) },
+      ],
+      discriminator: {
+        propertyName: 'status',
+        mapping: {
+          'signed-in': getSchemaPath(LoginSignedIn),
+          'second-factor-required': getSchemaPath(LoginSecondFactorRequired),
+        },
+      },
+    },
+  })
+  @ApiBadRequestResponse({ type: Problem })
+  @ApiUnauthorizedResponse({ type: Problem, description: 'Wrong username or password' })
+  @ApiTooManyRequestsResponse({
+    type: Problem,
+    description: 'Too many failed tries; Retry-After says when to retry',
+  })
+  async login(
+    @Body() body: LoginRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResult> {
+    try {
+      const { token, result } = await this.auth.login(
+        body.username,
+        body.password,
+        requestContext(request),
+      );
+      setCookie(reply, SESSION_COOKIE, token, {
+        httpOnly: true,
+        secure: this.config.secureCookies,
+      });
+      return result;
+    } catch (error) {
+      if (error instanceof TooManyAttemptsError) {
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
+  }
+
+  @Get('session')
+  @ApiOperation({
+    operationId: 'getSession',
+    summary: 'The current session',
+    description: 'Counts as activity.',
+  })
+  @ApiOkResponse({ type: Session })
+  @ApiUnauthorizedResponse({ type: Problem, description: 'No session, or it has ended' })
+  session(@Req() request: FastifyRequest): Session {
+    return this.auth.describeResolved(request.session!);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'logout', summary: 'Sign out of this session' })
+  @ApiNoContentResponse()
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(request.session!, requestContext(request), false);
+    setCookie(reply, SESSION_COOKIE, '', {
+      httpOnly: true,
+      secure: this.config.secureCookies,
+      maxAge: 0,
+    });
+  }
+
+  @Post('logout-everywhere')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'logoutEverywhere',
+    summary: 'Sign out of every session of this account',
+  })
+  @ApiNoContentResponse()
+  async logoutEverywhere(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(request.session!, requestContext(request), true);
+    setCookie(reply, SESSION_COOKIE, '', {
+      httpOnly: true,
+      secure: this.config.secureCookies,
+      maxAge: 0,
+    });
+  }
+}

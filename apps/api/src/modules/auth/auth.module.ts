@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { Session } from './session.entity.js';
+import { SessionGuard } from './session.guard.js';
+import { SessionsService } from './sessions.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Session]), AccountsModule],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    SessionsService,
+    LoginThrottleService,
+    // Every route of every module passes this guard; @Public opts out.
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
+  exports: [SessionsService],
+})
+export class AuthModule {}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/problem.js';
+
+const WINDOW_MS = 15 * 60_000;
+const USERNAME_FREE_FAILURES = 5;
+const USERNAME_MAX_DELAY_MS = 15 * 60_000;
+const IP_FAILURES_PER_WINDOW = 100;
+
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      'too_many_sign_in_attempts',
+      'Too many sign-in attempts',
+      `Too many tries. Wait ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s) and try again, or reset your password.`,
+    );
+  }
+}
+
+/**
+ * Slows password guessing, in PostgreSQL so every API process shares the counts.
+ * Keyed by the username typed (existing or not, so the answers never reveal which) and by
+ * IP. After 5 failures each further one doubles a wait from 30 s up to 15 min; the block
+ * never outlasts that, so nobody can keep a patient out for long.
+ */
+@Injectable()
+export class LoginThrottleService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  static usernameKey(username: string): string {
+    return `user:${username.trim().toLowerCase()}`;
+  }
+
+  static ipKey(ip: string): string {
+    return `ip:${ip}`;
+  }
+
+  async assertAllowed(keys: string[]): Promise<void> {
+    const now = this.clock.now();
+    const rows: { blocked_until: Date }[] = await this.db.query(
+      `SELECT blocked_until FROM login_throttle WHERE key = ANY($1) AND blocked_until > $2`,
+      [keys, now],
+    );
+    if (rows.length) {
+      const until = Math.max(...rows.map((r) => r.blocked_until.getTime()));
+      throw new TooManyAttemptsError(Math.ceil((until - now.getTime()) / 1000));
+    }
+  }
+
+  async recordFailure(usernameKey: string, ipKey: string): Promise<void> {
+    const now = this.clock.now();
+    // Counts restart when the window has passed; the block grows with the count.
+    await this.db.query(
+      `INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until)
+       VALUES ($1, 1, $2, NULL), ($3, 1, $2, NULL)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $4)
+                         THEN 1 ELSE t.failures + 1 END,
+         window_started_at = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $4)
+                                  THEN $2 ELSE t.window_started_at END`,
+      [usernameKey, now, ipKey, WINDOW_MS / 1000],
+    );
+    await this.db.query(
+      `UPDATE login_throttle SET blocked_until = $2::timestamptz + make_interval(secs =>
+          LEAST($3::float8, 30 * power(2, failures - $4)))
+        WHERE key = $1 AND failures >= $4`,
+      [usernameKey, now, USERNAME_MAX_DELAY_MS / 1000, USERNAME_FREE_FAILURES],
+    );
+    await this.db.query(
+      `UPDATE login_throttle SET blocked_until = $2::timestamptz + make_interval(secs => $3)
+        WHERE key = $1 AND failures >= $4`,
+      [ipKey, now, WINDOW_MS / 1000, IP_FAILURES_PER_WINDOW],
+    );
+  }
+
+  async clear(key: string): Promise<void> {
+    await this.db.query(`DELETE FROM login_throttle WHERE key = $1`, [key]);
+  }
+}

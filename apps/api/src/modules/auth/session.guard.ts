@@ -1,0 +1,68 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { readCookie } from '../../common/cookies.js';
+import { DomainError } from '../../common/problem.js';
+import { IS_PUBLIC } from '../../common/public.decorator.js';
+import { REQUIRED_ROLES, type AccessRule } from '../../common/roles.decorator.js';
+import { SessionsService, type ResolvedSession } from './sessions.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session?: ResolvedSession;
+  }
+}
+
+export const SESSION_COOKIE = 'portal_session';
+
+export class NotSignedInError extends DomainError {
+  constructor() {
+    super(
+      401,
+      'unauthenticated',
+      'You need to sign in',
+      'Your session has ended. Sign in again to continue.',
+    );
+  }
+}
+
+/**
+ * Global guard: every route needs a fully signed-in session unless marked @Public, and
+ * the caller must match the route's @Allow rules (403 otherwise).
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const token = readCookie(request, SESSION_COOKIE);
+    const resolved = token ? await this.sessions.touch(token) : null;
+    if (!resolved || resolved.stage !== 'active') throw new NotSignedInError();
+    request.principal = resolved.principal;
+    request.session = resolved;
+    const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(
+      REQUIRED_ROLES,
+      targets,
+    );
+    if (rules && !allows(rules, resolved.principal.kind, resolved.principal.roles)) {
+      throw new DomainError(
+        403,
+        'forbidden',
+        'You do not have permission to do this',
+        'Your role does not allow this action.',
+      );
+    }
+    return true;
+  }
+}
+
+export function allows(rules: AccessRule[], kind: 'patient' | 'staff', roles: string[]): boolean {
+  if (kind === 'patient') return rules.includes('patient');
+  return rules.some((rule) => rule !== 'patient' && roles.includes(rule));
+}

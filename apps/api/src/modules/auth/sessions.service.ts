@@ -1,0 +1,128 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Not, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import type { Principal, RequestContext } from '../../common/principal.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import type { Account } from '../accounts/account.entity.js';
+import { returnedRows } from '../../infra/database/sql.js';
+import { Session, type SessionStage } from './session.entity.js';
+
+export interface ResolvedSession {
+  principal: Principal;
+  stage: SessionStage;
+  username: string;
+  displayName: string;
+  lastSeenAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+export function hashSessionId(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/** Server-side sessions in PostgreSQL, so any API process can serve any request. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  get idleMs(): number {
+    return this.config.sessionIdleMinutes * 60_000;
+  }
+
+  /** Returns the cookie value (256 random bits); only its hash is stored. */
+  async create(
+    account: Account,
+    stage: SessionStage,
+    context: RequestContext,
+  ): Promise<{ token: string; session: Session }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const session = this.sessions.create({
+      idHash: hashSessionId(token),
+      accountId: account.id,
+      stage,
+      createdAt: now,
+      lastSeenAt: now,
+      absoluteExpiresAt: new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000),
+      ip: context.ip,
+      userAgent: context.userAgent,
+      endedAt: null,
+      endReason: null,
+    });
+    await this.sessions.insert(session);
+    return { token, session };
+  }
+
+  /**
+   * One statement per request: finds a live session, checks both timeouts and the account,
+   * and records the activity that keeps it alive.
+   */
+  async touch(token: string): Promise<ResolvedSession | null> {
+    const now = this.clock.now();
+    const rows = returnedRows<{
+      account_id: string;
+      stage: SessionStage;
+      absolute_expires_at: Date;
+      kind: 'patient' | 'staff';
+      roles: string[];
+      patient_id: string | null;
+      username: string;
+      display_name: string;
+    }>(
+      await this.sessions.query(
+        `UPDATE session s SET last_seen_at = $2
+         FROM account a
+        WHERE s.id_hash = $1 AND a.id = s.account_id AND a.status = 'active'
+          AND s.ended_at IS NULL
+          AND s.last_seen_at > $2::timestamptz - make_interval(secs => $3)
+          AND s.absolute_expires_at > $2
+      RETURNING s.account_id, s.stage, s.absolute_expires_at, a.kind, a.roles, a.patient_id,
+                a.username, a.display_name`,
+        [hashSessionId(token), now, this.idleMs / 1000],
+      ),
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      principal: {
+        accountId: row.account_id,
+        kind: row.kind,
+        roles: row.roles,
+        patientId: row.patient_id,
+        sessionIdHash: hashSessionId(token),
+      },
+      stage: row.stage,
+      username: row.username,
+      displayName: row.display_name,
+      lastSeenAt: now,
+      absoluteExpiresAt: row.absolute_expires_at,
+    };
+  }
+
+  async promote(idHash: Buffer): Promise<void> {
+    await this.sessions.update({ idHash }, { stage: 'active', lastSeenAt: this.clock.now() });
+  }
+
+  async end(idHash: Buffer, reason: string): Promise<void> {
+    await this.sessions.update(
+      { idHash, endedAt: IsNull() },
+      { endedAt: this.clock.now(), endReason: reason },
+    );
+  }
+
+  /** Ends every open session of an account, except the one given (e.g. after a password change). */
+  async endAllFor(accountId: string, reason: string, except?: Buffer): Promise<number> {
+    const result = await this.sessions.update(
+      { accountId, endedAt: IsNull(), ...(except ? { idHash: Not(except) } : {}) },
+      { endedAt: this.clock.now(), endReason: reason },
+    );
+    return result.affected ?? 0;
+  }
+}

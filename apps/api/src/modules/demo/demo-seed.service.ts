@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import type { StaffRole } from '../accounts/account.entity.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { PatientsService, type NewPatient } from '../patients/patients.service.js';
+
+export const DEMO_PASSWORD = 'portal-demo-2026';
+/** Base32 TOTP secret of sam.demo, published in the README so tests can compute codes. */
+export const DEMO_TOTP_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
+
+const DEMO_STAFF: { username: string; displayName: string; roles: StaffRole[] }[] = [
+  { username: 'admin.demo', displayName: 'Avery Admin', roles: ['admin'] },
+  { username: 'provider.demo', displayName: 'Dr. Priya Shah', roles: ['provider'] },
+  { username: 'nurse.demo', displayName: 'Nico Navarro, RN', roles: ['nurse'] },
+  { username: 'frontdesk.demo', displayName: 'Frankie Desk', roles: ['front-desk'] },
+  { username: 'billing.demo', displayName: 'Bailey Billing', roles: ['billing'] },
+];
+
+const DEMO_PATIENTS: (NewPatient & { username: string; totp?: boolean })[] = [
+  {
+    username: 'alex.demo',
+    givenName: 'Alexandra',
+    familyName: 'Rivera',
+    preferredName: 'Alex',
+    dateOfBirth: '1968-04-12',
+    sex: 'female',
+    email: 'alex.demo@portal.localhost',
+    mobilePhone: '+1 555 010 1001',
+    address: {
+      line1: '12 Elm Street',
+      city: 'Springfield',
+      region: 'IL',
+      postalCode: '62701',
+      country: 'US',
+    },
+  },
+  {
+    username: 'jordan.demo',
+    givenName: 'Jordan',
+    familyName: 'Lee',
+    dateOfBirth: '1985-09-30',
+    sex: 'male',
+    email: 'jordan.demo@portal.localhost',
+    mobilePhone: '+1 555 010 1002',
+    address: {
+      line1: '480 Oak Avenue',
+      city: 'Springfield',
+      region: 'IL',
+      postalCode: '62704',
+      country: 'US',
+    },
+  },
+  {
+    username: 'sam.demo',
+    givenName: 'Samuel',
+    familyName: 'Okafor',
+    preferredName: 'Sam',
+    dateOfBirth: '1952-01-23',
+    sex: 'male',
+    email: 'sam.demo@portal.localhost',
+    mobilePhone: '+1 555 010 1003',
+    address: {
+      line1: '9 Lakeview Road',
+      city: 'Chatham',
+      region: 'IL',
+      postalCode: '62629',
+      country: 'US',
+    },
+    totp: true,
+  },
+];
+
+/** Demo accounts for the embedded default and the explicit seed command; never in production. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('demo');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly patients: PatientsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Idempotent: creates what is missing, in one transaction. Returns false when all existed. */
+  async seed(): Promise<boolean> {
+    if (await this.accounts.findByUsername('admin.demo')) return false;
+    await this.db.transaction(async (manager) => {
+      for (const staff of DEMO_STAFF) {
+        await this.accounts.create(
+          {
+            kind: 'staff',
+            ...staff,
+            email: `${staff.username}@portal.localhost`,
+            password: DEMO_PASSWORD,
+          },
+          manager,
+        );
+      }
+      for (const { username, totp, ...demographics } of DEMO_PATIENTS) {
+        const patient = await this.patients.create(demographics, manager);
+        await this.accounts.create(
+          {
+            kind: 'patient',
+            username,
+            displayName: demographics.preferredName ?? demographics.givenName,
+            email: demographics.email!,
+            password: DEMO_PASSWORD,
+            patientId: patient.id,
+            secondFactor: totp ? 'totp' : 'none',
+            totpSecret: totp ? DEMO_TOTP_SECRET : null,
+          },
+          manager,
+        );
+      }
+    });
+    return true;
+  }
+
+  printAccounts(): void {
+    this.logger.log(
+      {
+        signIn: `${this.config.publicUrl}/ (patients), ${this.config.publicUrl}/admin/ (staff)`,
+        password: DEMO_PASSWORD,
+        patients: DEMO_PATIENTS.map((p) => p.username),
+        staff: DEMO_STAFF.map((s) => `${s.username} (${s.roles.join(', ')})`),
+        totpSecretOfSamDemo: DEMO_TOTP_SECRET,
+      },
+      'demo accounts',
+    );
+  }
+}

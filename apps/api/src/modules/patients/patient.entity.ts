@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type Sex = 'female' | 'male' | 'other' | 'unknown';
+
+export interface PostalAddress {
+  line1: string;
+  line2?: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: string;
+}
+
+/** A patient's demographics. Health data lives in the feature modules, keyed by patient id. */
+@Entity('patient')
+export class Patient {
+  @PrimaryColumn('uuid') id: string;
+  /** Medical record number, generated. */
+  @Column('text') mrn: string;
+  @Column('text') givenName: string;
+  @Column('text') familyName: string;
+  @Column('text', { nullable: true }) preferredName: string | null;
+  /** ISO date (YYYY-MM-DD); a calendar date, never shifted by time zones. */
+  @Column('date') dateOfBirth: string;
+  @Column('text') sex: Sex;
+  @Column('text', { nullable: true }) email: string | null;
+  @Column('text', { nullable: true }) mobilePhone: string | null;
+  @Column('jsonb', { nullable: true }) address: PostalAddress | null;
+  @Column('timestamptz') createdAt: Date;
+  @Column('timestamptz') updatedAt: Date;
+}

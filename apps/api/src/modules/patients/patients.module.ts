@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Patient } from './patient.entity.js';
+import { PatientsService } from './patients.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Patient])],
+  providers: [PatientsService],
+  exports: [PatientsService],
+})
+export class PatientsModule {}

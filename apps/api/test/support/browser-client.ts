@@ -1,0 +1,65 @@
+import type { TestApp } from './test-app.js';
+
+/**
+ * Talks to the API the way the SPA does: keeps cookies, and sends the csrf_token cookie
+ * back in X-CSRF-Token on state-changing requests.
+ */
+export class BrowserClient {
+  readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly testApp: TestApp,
+    private readonly ip?: string,
+  ) {}
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    if (method !== 'GET' && !this.cookies.has('csrf_token'))
+      await this.request('GET', '/api/health/live');
+    const response = await this.testApp.fetch(path, {
+      method,
+      headers: {
+        ...(this.cookies.size
+          ? {
+              cookie: [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '),
+            }
+          : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': this.cookies.get('csrf_token') ?? '' } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.ip ? { 'x-forwarded-for': this.ip } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';');
+      const index = pair!.indexOf('=');
+      const name = pair!.slice(0, index).trim();
+      const value = decodeURIComponent(pair!.slice(index + 1));
+      if (attributes.some((a) => a.trim() === 'Max-Age=0')) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? (JSON.parse(text) as Record<string, any>) : null, // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+
+  post(path: string, body?: unknown) {
+    return this.request('POST', path, body);
+  }
+
+  async login(username: string, password: string) {
+    return this.post('/api/v1/auth/login', { username, password });
+  }
+}
