@@ -4,6 +4,8 @@ import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { newId } from '../../infra/database/ids.js';
 import { Account, type AccountKind, type SecondFactor, type StaffRole } from './account.entity.js';
+import type { FieldError } from '../../common/problem.js';
+import { checkPassword } from './password-policy.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 
 export interface NewAccount {
@@ -43,6 +45,11 @@ export class AccountsService {
       return false;
     }
     return (await verifyPassword(account.passwordHash, password)) && account.status === 'active';
+  }
+
+  /** What is wrong with a new password (empty when it is acceptable). */
+  passwordProblems(password: string, username: string, field = 'password'): FieldError[] {
+    return checkPassword(password, username, field);
   }
 
   findById(id: string): Promise<Account | null> {

@@ -1,0 +1,93 @@
+import {
+  applyDecorators,
+  createParamDecorator,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from './principal.js';
+import { DomainError, Problem } from './problem.js';
+import type { AccessRule } from './roles.decorator.js';
+
+const PATIENT_SCOPE = 'portal:patient-scope';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class PatientNotFoundError extends DomainError {
+  constructor() {
+    super(404, 'patient_not_found', 'Not found', 'No patient record was found for this link.');
+  }
+}
+
+/** The patient a request is about, once the caller's right to it is proven. */
+export interface PatientScope {
+  patientId: string;
+  principal: Principal;
+}
+
+/**
+ * The one access check for patient data. Every route under /patients/:patientId is marked
+ * @PatientScoped(staffRoles): a patient passes only for their own id, and any other id
+ * answers 404 (never 403, so a patient cannot learn that another id exists); staff pass
+ * when one of their roles is listed.
+ */
+@Injectable()
+export class PatientScopeGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const staffRoles = this.reflector.getAllAndOverride<AccessRule[]>(PATIENT_SCOPE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest<{ Params: { patientId?: string } }>>();
+    const principal = request.principal;
+    const patientId = request.params.patientId;
+    if (!principal || !patientId) throw new PatientNotFoundError();
+    if (!UUID.test(patientId)) throw new PatientNotFoundError();
+    if (principal.kind === 'patient') {
+      if (principal.patientId !== patientId) throw new PatientNotFoundError();
+      return true;
+    }
+    if (!staffRoles.some((role) => principal.roles.includes(role))) {
+      throw new DomainError(
+        403,
+        'forbidden',
+        'You do not have permission to do this',
+        'Your role does not allow access to this part of the record.',
+      );
+    }
+    return true;
+  }
+}
+
+export function PatientScoped(...staffRoles: AccessRule[]) {
+  return applyDecorators(
+    SetMetadata(PATIENT_SCOPE, staffRoles),
+    UseGuards(PatientScopeGuard),
+    ApiParam({ name: 'patientId', format: 'uuid' }),
+    ApiNotFoundResponse({ type: Problem, description: 'No such patient, or not yours' }),
+  );
+}
+
+/** Injects the checked PatientScope into a handler of a @PatientScoped route. */
+export const CurrentPatient = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): PatientScope => {
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest<{ Params: { patientId: string } }>>();
+    return { patientId: request.params.patientId, principal: request.principal! };
+  },
+);
+
+/** Injects the signed-in caller. */
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal =>
+    context.switchToHttp().getRequest<FastifyRequest>().principal!,
+);
