@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { createRootLogger } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
-import { EmbeddedDatabase } from './infra/database/embedded-postgres.js';
+import type { EmbeddedDatabase } from './infra/database/embedded-postgres.js';
 import path from 'node:path';
 
 export interface Runtime {
@@ -28,6 +28,8 @@ export function loadConfigOrExit(): AppConfig {
 export async function startRuntime(config: AppConfig): Promise<Runtime> {
   const logger = createRootLogger(config);
   if (config.databaseUrl) return { config, logger, embedded: null };
+  // Loaded only in the embedded shape: production never needs the package.
+  const { EmbeddedDatabase } = await import('./infra/database/embedded-postgres.js');
   const embedded = new EmbeddedDatabase({
     dataDir: path.join(config.dataDir, 'pg'),
     port: config.embeddedPgPort,
@@ -70,8 +72,9 @@ export function handleShutdown(
     runtime.logger.info('stopped');
     process.exit(exitCode);
   };
-  process.once('SIGINT', () => void stop('SIGINT', 0));
-  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+  // `on`, not `once`: a second Ctrl-C while stopping must not fall through to a hard kill.
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
   process.on('uncaughtException', (error) => {
     runtime.logger.fatal({ err: error }, 'uncaught exception');
     void stop('uncaughtException', 1);

