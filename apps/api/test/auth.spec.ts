@@ -89,9 +89,11 @@ describe('sign-in and sessions', () => {
   it('takes a similar time whether or not the username exists', async () => {
     const { username } = await newPatientAccount();
     const time = async (name: string) => {
-      const started = performance.now();
-      await client().login(name, 'not the password at all');
-      return performance.now() - started;
+      const browser = client();
+      await browser.get('/api/health/live'); // the CSRF cookie, outside the measurement
+      const started = process.hrtime.bigint();
+      await browser.login(name, 'not the password at all');
+      return Number(process.hrtime.bigint() - started) / 1e6;
     };
     const median = (values: number[]) =>
       values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -26,10 +26,14 @@ export interface AppConfig {
   seedDemo: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a portal invitation link stays valid. */
+  invitationTtlDays: number;
   /** Secure cookies everywhere but plain-http localhost. */
   secureCookies: boolean;
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Staff without an authenticator app get emailed codes. On by default in the production shape. */
+  staffSecondFactorRequired: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   staticDirs: { web: string; admin: string } | null;
@@ -130,8 +134,10 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     seedDemo: bool(env, 'SEED_DEMO', embedded),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 7, 1, 90),
     secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(publicUrl),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    staffSecondFactorRequired: bool(env, 'STAFF_SECOND_FACTOR_REQUIRED', !embedded),
     logLevel: oneOf(
       env,
       'LOG_LEVEL',

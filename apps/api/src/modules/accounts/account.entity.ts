@@ -20,6 +20,8 @@ export class Account {
   @Column('text') secondFactor: SecondFactor;
   @Column('text', { nullable: true }) totpSecret: string | null;
   @Column('bigint', { nullable: true }) totpLastStep: string | null;
+  /** Secret shown during authenticator set-up, until the first code confirms it. */
+  @Column('text', { nullable: true }) pendingTotpSecret: string | null;
   @Column('timestamptz') createdAt: Date;
   @Column('timestamptz') updatedAt: Date;
   @Column('timestamptz') passwordChangedAt: Date;

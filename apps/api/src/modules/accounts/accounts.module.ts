@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountToken, RecoveryCode } from './account-token.entity.js';
 import { Account } from './account.entity.js';
 import { AccountsService } from './accounts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Account])],
+  imports: [TypeOrmModule.forFeature([Account, AccountToken, RecoveryCode])],
   providers: [AccountsService],
   exports: [AccountsService],
 })

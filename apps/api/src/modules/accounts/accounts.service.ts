@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { IsNull, MoreThan, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { newId } from '../../infra/database/ids.js';
-import { Account, type AccountKind, type SecondFactor, type StaffRole } from './account.entity.js';
+import { hashSecret, newToken, secretMatches } from '../../common/one-time-codes.js';
 import type { FieldError } from '../../common/problem.js';
+import { matchTotp, newTotpSecret } from '../../common/totp.js';
+import { newId } from '../../infra/database/ids.js';
+import { AccountToken, RecoveryCode, type AccountTokenPurpose } from './account-token.entity.js';
+import { Account, type AccountKind, type SecondFactor, type StaffRole } from './account.entity.js';
 import { checkPassword } from './password-policy.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 
@@ -20,11 +24,23 @@ export interface NewAccount {
   totpSecret?: string | null;
 }
 
-/** The only writer of the account table. */
+export const RECOVERY_CODE_COUNT = 10;
+
+/** Recovery codes read well on paper: 10 characters in two groups, e.g. "k7dq2-m9x4p". */
+function newRecoveryCode(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(10);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+
+/** The only writer of account, recovery_code and account_token. */
 @Injectable()
 export class AccountsService {
   constructor(
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    @InjectRepository(RecoveryCode) private readonly recoveryCodes: Repository<RecoveryCode>,
+    @InjectRepository(AccountToken) private readonly tokens: Repository<AccountToken>,
     private readonly clock: Clock,
   ) {}
 
@@ -35,25 +51,18 @@ export class AccountsService {
       .getOne();
   }
 
-  /**
-   * True when the password is right and the account active. An
-   * unknown username costs the same time as a wrong password, so timing reveals nothing.
-   */
-  async checkPassword(account: Account | null, password: string): Promise<boolean> {
-    if (!account) {
-      await burnPasswordCheck(password);
-      return false;
-    }
-    return (await verifyPassword(account.passwordHash, password)) && account.status === 'active';
-  }
-
-  /** What is wrong with a new password (empty when it is acceptable). */
-  passwordProblems(password: string, username: string, field = 'password'): FieldError[] {
-    return checkPassword(password, username, field);
-  }
-
   findById(id: string): Promise<Account | null> {
     return this.accounts.findOneBy({ id });
+  }
+
+  /** Active accounts whose email on file matches (case-insensitive). */
+  findByEmail(email: string): Promise<Account[]> {
+    return this.accounts
+      .createQueryBuilder('a')
+      .where('lower(a.email) = lower(:email)', { email })
+      .andWhere(`a.status = 'active'`)
+      .limit(10)
+      .getMany();
   }
 
   async create(input: NewAccount, manager?: EntityManager): Promise<Account> {
@@ -72,11 +81,206 @@ export class AccountsService {
       secondFactor: input.secondFactor ?? 'none',
       totpSecret: input.totpSecret ?? null,
       totpLastStep: null,
+      pendingTotpSecret: null,
       createdAt: now,
       updatedAt: now,
       passwordChangedAt: now,
     });
     await repository.insert(account);
     return account;
+  }
+
+  /**
+   * True when the password is right and the account active. An unknown username costs the
+   * same time as a wrong password, so timing reveals nothing.
+   */
+  async checkPassword(account: Account | null, password: string): Promise<boolean> {
+    if (!account) {
+      await burnPasswordCheck(password);
+      return false;
+    }
+    return (await verifyPassword(account.passwordHash, password)) && account.status === 'active';
+  }
+
+  /** What is wrong with a new password (empty when it is acceptable). */
+  passwordProblems(password: string, username: string, field = 'password'): FieldError[] {
+    return checkPassword(password, username, field);
+  }
+
+  async setPassword(accountId: string, password: string): Promise<void> {
+    const now = this.clock.now();
+    await this.accounts.update(
+      { id: accountId },
+      { passwordHash: await hashPassword(password), passwordChangedAt: now, updatedAt: now },
+    );
+  }
+
+  async update(
+    accountId: string,
+    changes: Partial<Pick<Account, 'displayName' | 'email' | 'roles' | 'status'>>,
+  ): Promise<void> {
+    await this.accounts.update({ id: accountId }, { ...changes, updatedAt: this.clock.now() });
+  }
+
+  list(kind: AccountKind): Promise<Account[]> {
+    return this.accounts.find({ where: { kind }, order: { username: 'ASC' }, take: 500 });
+  }
+
+  /** Display names and roles of many accounts in one query (e.g. for an access log page). */
+  async describe(
+    ids: string[],
+  ): Promise<Map<string, Pick<Account, 'id' | 'displayName' | 'roles' | 'kind'>>> {
+    if (!ids.length) return new Map();
+    const rows = await this.accounts
+      .createQueryBuilder('a')
+      .select(['a.id', 'a.displayName', 'a.roles', 'a.kind'])
+      .where('a.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  // --- second factors ---------------------------------------------------------------------
+
+  /** Checks a TOTP code and remembers its time step, so the same code never works twice. */
+  async verifyTotp(account: Account, code: string): Promise<boolean> {
+    if (!account.totpSecret) return false;
+    const last = account.totpLastStep === null ? null : Number(account.totpLastStep);
+    const step = matchTotp(account.totpSecret, code, this.clock.now(), last);
+    if (step === null) return false;
+    // Conditional update: of two concurrent requests with one code, only one wins.
+    const result = await this.accounts
+      .createQueryBuilder()
+      .update(Account)
+      .set({ totpLastStep: String(step) })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', {
+        id: account.id,
+        step,
+      })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async startTotpEnrollment(accountId: string): Promise<string> {
+    const secret = newTotpSecret();
+    await this.accounts.update(
+      { id: accountId },
+      { pendingTotpSecret: secret, updatedAt: this.clock.now() },
+    );
+    return secret;
+  }
+
+  /** Turns the pending secret into the account's factor when the code matches; returns recovery codes. */
+  async confirmTotpEnrollment(account: Account, code: string): Promise<string[] | null> {
+    if (!account.pendingTotpSecret) return null;
+    const step = matchTotp(account.pendingTotpSecret, code, this.clock.now(), null);
+    if (step === null) return null;
+    await this.accounts.update(
+      { id: account.id },
+      {
+        secondFactor: 'totp',
+        totpSecret: account.pendingTotpSecret,
+        totpLastStep: String(step),
+        pendingTotpSecret: null,
+        updatedAt: this.clock.now(),
+      },
+    );
+    return this.replaceRecoveryCodes(account.id);
+  }
+
+  async setSecondFactor(accountId: string, factor: 'none' | 'email'): Promise<void> {
+    await this.accounts.update(
+      { id: accountId },
+      {
+        secondFactor: factor,
+        totpSecret: null,
+        totpLastStep: null,
+        pendingTotpSecret: null,
+        updatedAt: this.clock.now(),
+      },
+    );
+    if (factor === 'none') await this.recoveryCodes.delete({ accountId });
+  }
+
+  /** New set of single-use recovery codes; the old ones stop working. Shown once, stored hashed. */
+  async replaceRecoveryCodes(accountId: string): Promise<string[]> {
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    const now = this.clock.now();
+    await this.recoveryCodes.manager.transaction(async (manager) => {
+      await manager.delete(RecoveryCode, { accountId });
+      await manager.insert(
+        RecoveryCode,
+        codes.map((code) => ({
+          id: newId(),
+          accountId,
+          codeHash: hashSecret(code),
+          usedAt: null,
+          createdAt: now,
+        })),
+      );
+    });
+    return codes;
+  }
+
+  async useRecoveryCode(accountId: string, code: string): Promise<boolean> {
+    const normalized = code.trim().toLowerCase();
+    const open = await this.recoveryCodes.find({ where: { accountId, usedAt: IsNull() } });
+    const match = open.find((row) => secretMatches(normalized, row.codeHash));
+    if (!match) return false;
+    const result = await this.recoveryCodes.update(
+      { id: match.id, usedAt: IsNull() },
+      { usedAt: this.clock.now() },
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  countRecoveryCodes(accountId: string): Promise<number> {
+    return this.recoveryCodes.count({ where: { accountId, usedAt: IsNull() } });
+  }
+
+  // --- emailed single-use links ---------------------------------------------------------
+
+  async issueToken(
+    accountId: string,
+    purpose: AccountTokenPurpose,
+    ttlMs: number,
+  ): Promise<string> {
+    const token = newToken();
+    const now = this.clock.now();
+    await this.tokens.insert({
+      tokenHash: hashSecret(token),
+      accountId,
+      purpose,
+      expiresAt: new Date(now.getTime() + ttlMs),
+      usedAt: null,
+      createdAt: now,
+    });
+    return token;
+  }
+
+  /**
+   * Spends a token: the account when it is valid, unused and unexpired; null otherwise.
+   * beforeSpend may throw to refuse the request without using the token up.
+   */
+  async redeemToken(
+    token: string,
+    purpose: AccountTokenPurpose,
+    beforeSpend?: (account: Account) => void,
+  ): Promise<Account | null> {
+    const now = this.clock.now();
+    const row = await this.tokens.findOneBy({
+      tokenHash: hashSecret(token),
+      purpose,
+      usedAt: IsNull(),
+      expiresAt: MoreThan(now),
+    });
+    if (!row) return null;
+    const account = await this.findById(row.accountId);
+    if (!account) return null;
+    beforeSpend?.(account);
+    const result = await this.tokens.update(
+      { tokenHash: row.tokenHash, usedAt: IsNull() },
+      { usedAt: now },
+    );
+    return (result.affected ?? 0) === 1 ? account : null;
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
+  ApiGoneResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,7 +12,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { setCookie } from '../../common/cookies.js';
+import { readCookie, setCookie } from '../../common/cookies.js';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { Public } from '../../common/public.decorator.js';
@@ -21,7 +22,12 @@ import {
   LoginRequest,
   LoginSecondFactorRequired,
   LoginSignedIn,
+  PasswordResetComplete,
+  PasswordResetRequest,
   Session,
+  TokenRequest,
+  UsernameReminderRequest,
+  VerifySecondFactorRequest,
   type LoginResult,
 } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
@@ -92,6 +98,106 @@ export class AuthController {
     }
   }
 
+  @Public()
+  @Post('login/verify')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'verifySecondFactor',
+    summary: 'Finish signing in with a verification code',
+    description:
+      'Emailed codes last 10 minutes; authenticator codes are never accepted twice; five wrong codes end the sign-in.',
+  })
+  @ApiOkResponse({ type: Session })
+  @ApiBadRequestResponse({ type: Problem, description: 'Wrong or expired code' })
+  @ApiUnauthorizedResponse({
+    type: Problem,
+    description: 'No sign-in waiting for a code: sign in again',
+  })
+  verify(
+    @Body() body: VerifySecondFactorRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<Session> {
+    return this.auth.verifySecondFactor(
+      readCookie(request, SESSION_COOKIE) ?? '',
+      body.code,
+      body.method,
+      requestContext(request),
+    );
+  }
+
+  @Public()
+  @Post('login/resend-code')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'resendLoginCode', summary: 'Email a new sign-in code' })
+  @ApiNoContentResponse()
+  @ApiUnauthorizedResponse({ type: Problem })
+  async resendCode(@Req() request: FastifyRequest): Promise<void> {
+    await this.auth.resendLoginCode(readCookie(request, SESSION_COOKIE) ?? '');
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'requestPasswordReset',
+    summary: 'Email a password reset link',
+    description: 'Answers the same whether or not the username or email exists.',
+  })
+  @ApiNoContentResponse()
+  async requestReset(
+    @Body() body: PasswordResetRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.auth.requestPasswordReset(body.identifier, requestContext(request));
+  }
+
+  @Public()
+  @Post('password-reset/complete')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'completePasswordReset',
+    summary: 'Set a new password with the emailed link',
+    description: 'Ends every session of the account.',
+  })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: Problem })
+  @ApiGoneResponse({ type: Problem, description: 'The link expired or was used' })
+  async completeReset(
+    @Body() body: PasswordResetComplete,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.auth.completePasswordReset(body.token, body.password, requestContext(request));
+  }
+
+  @Public()
+  @Post('username-reminder')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'remindUsername',
+    summary: 'Email the usernames registered to an address',
+    description: 'Answers the same whether or not the address is known.',
+  })
+  @ApiNoContentResponse()
+  async remind(
+    @Body() body: UsernameReminderRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.auth.remindUsername(body.email, requestContext(request));
+  }
+
+  @Public()
+  @Post('unlock')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'unlockSignIn',
+    summary: 'Lift a sign-in pause with the emailed link',
+  })
+  @ApiNoContentResponse()
+  @ApiGoneResponse({ type: Problem })
+  async unlock(@Body() body: TokenRequest, @Req() request: FastifyRequest): Promise<void> {
+    await this.auth.unlock(body.token, requestContext(request));
+  }
+
   @Get('session')
   @ApiOperation({
     operationId: 'getSession',
@@ -112,7 +218,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.logout(request.session!, requestContext(request), false);
+    await this.auth.logout(request.principal!, requestContext(request), false);
     setCookie(reply, SESSION_COOKIE, '', {
       httpOnly: true,
       secure: this.config.secureCookies,
@@ -131,7 +237,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.logout(request.session!, requestContext(request), true);
+    await this.auth.logout(request.principal!, requestContext(request), true);
     setCookie(reply, SESSION_COOKIE, '', {
       httpOnly: true,
       secure: this.config.secureCookies,

@@ -1,5 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export const SECOND_FACTOR_METHODS = ['email', 'totp', 'recovery-code'] as const;
+export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];
 
 export class LoginRequest {
   @ApiProperty({ example: 'alex.demo', minLength: 1, maxLength: 254 })
@@ -15,6 +18,52 @@ export class LoginRequest {
   password: string;
 }
 
+export class VerifySecondFactorRequest {
+  @ApiProperty({
+    description: '6-digit code, or a recovery code like "k7dq2-m9x4p"',
+    example: '123456',
+  })
+  @IsString({ message: 'Enter the code.' })
+  @MinLength(6, { message: 'Enter the whole code.' })
+  @MaxLength(20, { message: 'That code is too long.' })
+  code: string;
+
+  @ApiProperty({ enum: SECOND_FACTOR_METHODS })
+  @IsIn(SECOND_FACTOR_METHODS, { message: 'Choose how you are verifying.' })
+  method: SecondFactorMethod;
+}
+
+export class PasswordResetRequest {
+  @ApiProperty({ description: 'Username or email address', maxLength: 254 })
+  @IsString({ message: 'Enter your username or email address.' })
+  @MinLength(1, { message: 'Enter your username or email address.' })
+  @MaxLength(254, { message: 'That is too long.' })
+  identifier: string;
+}
+
+export class TokenRequest {
+  @ApiProperty({ description: 'The token from the emailed link' })
+  @IsString({ message: 'The link is not complete.' })
+  @Matches(/^[A-Za-z0-9_-]{20,100}$/, {
+    message: 'The link is not complete. Copy the whole link from the email.',
+  })
+  token: string;
+}
+
+export class PasswordResetComplete extends TokenRequest {
+  @ApiProperty({ minLength: 12, maxLength: 128, format: 'password' })
+  @IsString({ message: 'Enter a new password.' })
+  @MaxLength(128, { message: 'Use at most 128 characters.' })
+  password: string;
+}
+
+export class UsernameReminderRequest {
+  @ApiProperty({ format: 'email', maxLength: 254 })
+  @IsEmail({}, { message: 'Enter an email address like name@example.com.' })
+  @MaxLength(254, { message: 'That email address is too long.' })
+  email: string;
+}
+
 export class SessionUser {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() username: string;
@@ -26,6 +75,13 @@ export class SessionUser {
     example: ['front-desk'],
   })
   roles: string[];
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "A patient's own patient id",
+  })
+  patientId: string | null;
 }
 
 export class Session {
@@ -43,7 +99,17 @@ export class LoginSignedIn {
 
 export class LoginSecondFactorRequired {
   @ApiProperty({ enum: ['second-factor-required'] }) status: 'second-factor-required';
-  @ApiProperty({ enum: ['email', 'totp'], isArray: true }) methods: ('email' | 'totp')[];
+  @ApiProperty({
+    enum: SECOND_FACTOR_METHODS,
+    isArray: true,
+    description: 'The first is the usual one',
+  })
+  methods: SecondFactorMethod[];
+  @ApiPropertyOptional({
+    description: 'Where an emailed code went, partly hidden',
+    example: 'a***@example.com',
+  })
+  maskedEmail?: string;
 }
 
 export type LoginResult = LoginSignedIn | LoginSecondFactorRequired;

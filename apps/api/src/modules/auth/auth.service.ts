@@ -1,26 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { DomainError } from '../../common/problem.js';
-import type { RequestContext } from '../../common/principal.js';
+import { hashSecret, newSixDigitCode, secretMatches } from '../../common/one-time-codes.js';
+import type { Principal, RequestContext } from '../../common/principal.js';
+import { validationProblem } from '../../common/problem.filter.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { AccountsService } from '../accounts/accounts.service.js';
+import { newId } from '../../infra/database/ids.js';
+import { composeEmail } from '../../infra/mail/compose.js';
+import { MailService } from '../../infra/mail/mail.service.js';
 import type { Account } from '../accounts/account.entity.js';
+import { AccountsService } from '../accounts/accounts.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { LoginResult, Session } from './auth.dto.js';
-import { LoginThrottleService } from './login-throttle.service.js';
+import type { LoginResult, SecondFactorMethod, Session as SessionDto } from './auth.dto.js';
+import {
+  CodeExpiredError,
+  InvalidCodeError,
+  InvalidCredentialsError,
+  LinkInvalidError,
+  SignInAgainError,
+} from './auth.errors.js';
+import { LoginCode } from './login-code.entity.js';
+import { LoginThrottleService, USERNAME_FREE_FAILURES } from './login-throttle.service.js';
+import type { Session } from './session.entity.js';
 import { SessionsService, type ResolvedSession } from './sessions.service.js';
 
-export class InvalidCredentialsError extends DomainError {
-  constructor() {
-    super(
-      401,
-      'invalid_credentials',
-      'Sign-in failed',
-      'The username or password is not right. Check them and try again.',
-    );
-  }
-}
+const CODE_TTL_MS = 10 * 60_000;
+const CODE_MAX_TRIES = 5;
+const RESET_TTL_MS = 60 * 60_000;
+const UNLOCK_TTL_MS = 24 * 60 * 60_000;
 
 @Injectable()
 export class AuthService {
@@ -29,9 +38,31 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
     private readonly clock: Clock,
+    @InjectRepository(LoginCode) private readonly loginCodes: Repository<LoginCode>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The factor an account must pass: staff policy turns "none" into emailed codes. */
+  private factorOf(account: Account): 'none' | 'email' | 'totp' {
+    if (
+      account.secondFactor === 'none' &&
+      account.kind === 'staff' &&
+      this.config.staffSecondFactorRequired
+    ) {
+      return 'email';
+    }
+    return account.secondFactor;
+  }
+
+  private actor(account: Account): Pick<Principal, 'accountId' | 'kind' | 'roles'> {
+    return { accountId: account.id, kind: account.kind, roles: account.roles };
+  }
+
+  private appUrl(account: Pick<Account, 'kind'>): string {
+    return account.kind === 'staff' ? `${this.config.publicUrl}/admin` : this.config.publicUrl;
+  }
 
   /**
    * Checks the password and opens a session: fully signed in, or waiting for the second
@@ -46,55 +77,298 @@ export class AuthService {
     const ipKey = LoginThrottleService.ipKey(context.ip);
     await this.throttle.assertAllowed([userKey, ipKey]);
     const account = await this.accounts.findByUsername(username);
-    const valid = await this.accounts.checkPassword(account, password);
-    if (!account || !valid) {
-      await this.throttle.recordFailure(userKey, ipKey);
+    // Always checked, even with no account: the time spent must not reveal which it was.
+    const passwordOk = await this.accounts.checkPassword(account, password);
+    if (!account || !passwordOk) {
+      const failures = await this.throttle.recordFailure(userKey, ipKey);
       await this.audit.record({
         action: 'auth.login',
         outcome: 'failure',
-        actor: account ? { accountId: account.id, kind: account.kind, roles: account.roles } : null,
+        actor: account ? this.actor(account) : null,
         patientId: account?.patientId ?? null,
         context,
       });
+      // The first block sends the owner a link to lift it, so guessing cannot keep them out.
+      if (account && failures === USERNAME_FREE_FAILURES) await this.sendUnlockLink(account);
       throw new InvalidCredentialsError();
     }
     await this.throttle.clear(userKey);
-    const needsSecondFactor = account.secondFactor !== 'none';
+    const factor = this.factorOf(account);
     const { token, session } = await this.sessions.create(
       account,
-      needsSecondFactor ? 'second_factor' : 'active',
+      factor === 'none' ? 'active' : 'second_factor',
       context,
     );
     await this.audit.record({
-      action: needsSecondFactor ? 'auth.password-verified' : 'auth.login',
+      action: factor === 'none' ? 'auth.login' : 'auth.password-verified',
       outcome: 'success',
-      actor: { accountId: account.id, kind: account.kind, roles: account.roles },
+      actor: this.actor(account),
       patientId: account.patientId,
       context,
     });
-    if (needsSecondFactor) {
+    if (factor === 'none') {
       return {
         token,
         result: {
-          status: 'second-factor-required',
-          methods: [account.secondFactor as 'email' | 'totp'],
+          status: 'signed-in',
+          session: this.describe(account, session.lastSeenAt, session.absoluteExpiresAt),
         },
       };
     }
+    if (factor === 'email') await this.sendLoginCode(session, account);
+    const recovery = factor === 'totp' && (await this.accounts.countRecoveryCodes(account.id)) > 0;
+    const methods: SecondFactorMethod[] = [
+      factor,
+      ...(recovery ? (['recovery-code'] as const) : []),
+    ];
     return {
       token,
       result: {
-        status: 'signed-in',
-        session: this.describe(account, session.lastSeenAt, session.absoluteExpiresAt),
+        status: 'second-factor-required',
+        methods,
+        maskedEmail: factor === 'email' ? maskEmail(account.email) : undefined,
       },
     };
   }
 
+  private async sendLoginCode(session: Session, account: Account): Promise<void> {
+    const code = newSixDigitCode();
+    const now = this.clock.now();
+    // A new code replaces any earlier one for this sign-in.
+    await this.loginCodes.update(
+      { sessionIdHash: session.idHash, usedAt: IsNull() },
+      { usedAt: now },
+    );
+    await this.loginCodes.insert({
+      id: newId(),
+      sessionIdHash: session.idHash,
+      codeHash: hashSecret(code),
+      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+      attempts: 0,
+      usedAt: null,
+      createdAt: now,
+    });
+    await this.mail.send(
+      composeEmail({
+        template: 'login-code',
+        to: account.email,
+        subject: `Your ${this.config.clinicName} sign-in code`,
+        paragraphs: [
+          `Your sign-in code is ${code}.`,
+          'It works once, for the next 10 minutes. Never share it: clinic staff will never ask you for it.',
+        ],
+        clinicName: this.config.clinicName,
+      }),
+    );
+  }
+
+  /** Sends a fresh emailed code for a waiting sign-in (the patient asked again). */
+  async resendLoginCode(token: string): Promise<void> {
+    const session = await this.sessions.findPending(token);
+    if (!session)
+      throw new SignInAgainError('Your sign-in took too long. Sign in again to get a new code.');
+    const account = await this.accounts.findById(session.accountId);
+    if (!account || this.factorOf(account) !== 'email') throw new SignInAgainError();
+    const recent = await this.loginCodes.countBy({ sessionIdHash: session.idHash });
+    if (recent >= 5) throw new SignInAgainError('Too many codes were sent. Sign in again.');
+    await this.sendLoginCode(session, account);
+  }
+
+  /** Second step of sign-in. Five wrong codes end the waiting session. */
+  async verifySecondFactor(
+    token: string,
+    code: string,
+    method: SecondFactorMethod,
+    context: RequestContext,
+  ): Promise<SessionDto> {
+    const session = await this.sessions.findPending(token);
+    if (!session) throw new SignInAgainError('Your sign-in took too long. Sign in again.');
+    const account = await this.accounts.findById(session.accountId);
+    if (!account || account.status !== 'active') throw new SignInAgainError();
+    const factor = this.factorOf(account);
+    let ok = false;
+    if (method === 'recovery-code') ok = await this.accounts.useRecoveryCode(account.id, code);
+    else if (method !== factor)
+      throw validationProblem([
+        {
+          field: 'method',
+          message: `This account uses ${factor === 'totp' ? 'an authenticator app' : 'emailed codes'}.`,
+        },
+      ]);
+    else if (method === 'totp') ok = await this.accounts.verifyTotp(account, code);
+    else ok = await this.checkEmailCode(session, code);
+    if (!ok) {
+      const failures = await this.throttle.recordCodeFailure(
+        `code:${session.idHash.toString('hex')}`,
+      );
+      await this.audit.record({
+        action: 'auth.second-factor',
+        outcome: 'failure',
+        actor: this.actor(account),
+        patientId: account.patientId,
+        context,
+      });
+      if (failures >= CODE_MAX_TRIES) {
+        await this.sessions.end(session.idHash, 'second-factor-failed');
+        throw new SignInAgainError();
+      }
+      throw new InvalidCodeError(CODE_MAX_TRIES - failures);
+    }
+    await this.sessions.promote(session.idHash);
+    await this.audit.record({
+      action: 'auth.login',
+      outcome: 'success',
+      actor: this.actor(account),
+      patientId: account.patientId,
+      resourceType: 'second-factor',
+      resourceId: method,
+      context,
+    });
+    return this.describe(account, this.clock.now(), session.absoluteExpiresAt);
+  }
+
+  private async checkEmailCode(session: Session, code: string): Promise<boolean> {
+    const row = await this.loginCodes.findOne({
+      where: { sessionIdHash: session.idHash, usedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
+    if (!row) return false;
+    if (row.expiresAt <= this.clock.now()) throw new CodeExpiredError();
+    if (!/^\d{6}$/.test(code) || !secretMatches(code, row.codeHash)) return false;
+    const result = await this.loginCodes.update(
+      { id: row.id, usedAt: IsNull() },
+      { usedAt: this.clock.now() },
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  // --- forgotten password, forgotten username, unlock -------------------------------------
+
+  /** Emails a reset link when the username or email matches; answers the same either way. */
+  async requestPasswordReset(identifier: string, context: RequestContext): Promise<void> {
+    const byName = await this.accounts.findByUsername(identifier);
+    const matches = byName
+      ? [byName]
+      : identifier.includes('@')
+        ? await this.accounts.findByEmail(identifier)
+        : [];
+    for (const account of matches.filter((a) => a.status === 'active')) {
+      const token = await this.accounts.issueToken(account.id, 'password-reset', RESET_TTL_MS);
+      await this.mail.send(
+        composeEmail({
+          template: 'password-reset',
+          to: account.email,
+          subject: `Reset your ${this.config.clinicName} portal password`,
+          paragraphs: [
+            'Someone asked to reset the password of your portal account. If it was you, use the link below within 1 hour.',
+            'If it was not you, you can ignore this email: your password stays the same.',
+          ],
+          action: {
+            label: 'Choose a new password',
+            url: `${this.appUrl(account)}/reset-password?token=${token}`,
+          },
+          clinicName: this.config.clinicName,
+        }),
+      );
+      await this.audit.record({
+        action: 'auth.password-reset-requested',
+        outcome: 'success',
+        actor: this.actor(account),
+        patientId: account.patientId,
+        context,
+      });
+    }
+  }
+
+  async completePasswordReset(
+    token: string,
+    password: string,
+    context: RequestContext,
+  ): Promise<void> {
+    // Validate the new password before spending the token, so a typo does not waste the link.
+    const account = await this.accounts.redeemToken(token, 'password-reset', (candidate) => {
+      const problems = this.accounts.passwordProblems(password, candidate.username);
+      if (problems.length) throw validationProblem(problems);
+    });
+    if (!account) throw new LinkInvalidError();
+    await this.accounts.setPassword(account.id, password);
+    await this.sessions.endAllFor(account.id, 'password-reset');
+    await this.throttle.clear(LoginThrottleService.usernameKey(account.username));
+    await this.audit.record({
+      action: 'auth.password-reset',
+      outcome: 'success',
+      actor: this.actor(account),
+      patientId: account.patientId,
+      context,
+    });
+  }
+
+  /** Emails the usernames registered to an address; answers the same whether or not any exist. */
+  async remindUsername(email: string, context: RequestContext): Promise<void> {
+    for (const account of await this.accounts.findByEmail(email)) {
+      await this.mail.send(
+        composeEmail({
+          template: 'username-reminder',
+          to: account.email,
+          subject: `Your ${this.config.clinicName} portal username`,
+          paragraphs: [
+            `Your portal username is: ${account.username}`,
+            'You can sign in with it and your password.',
+          ],
+          action: { label: 'Sign in', url: `${this.appUrl(account)}/sign-in` },
+          clinicName: this.config.clinicName,
+        }),
+      );
+      await this.audit.record({
+        action: 'auth.username-reminder',
+        outcome: 'success',
+        actor: this.actor(account),
+        patientId: account.patientId,
+        context,
+      });
+    }
+  }
+
+  private async sendUnlockLink(account: Account): Promise<void> {
+    const token = await this.accounts.issueToken(account.id, 'unlock', UNLOCK_TTL_MS);
+    await this.mail.send(
+      composeEmail({
+        template: 'unlock',
+        to: account.email,
+        subject: `Sign-in paused on your ${this.config.clinicName} portal account`,
+        paragraphs: [
+          'There were several wrong passwords for your account, so we paused sign-in for a short while.',
+          'If that was you, use the link below to sign in again right away. If it was not you, consider changing your password.',
+        ],
+        action: {
+          label: 'Allow sign-in again',
+          url: `${this.appUrl(account)}/unlock?token=${token}`,
+        },
+        clinicName: this.config.clinicName,
+      }),
+    );
+  }
+
+  async unlock(token: string, context: RequestContext): Promise<void> {
+    const account = await this.accounts.redeemToken(token, 'unlock');
+    if (!account) throw new LinkInvalidError();
+    await this.throttle.clear(LoginThrottleService.usernameKey(account.username));
+    await this.audit.record({
+      action: 'auth.unlock',
+      outcome: 'success',
+      actor: this.actor(account),
+      patientId: account.patientId,
+      context,
+    });
+  }
+
+  // --- session descriptions and sign-out ------------------------------------------------
+
   describe(
-    account: Pick<Account, 'id' | 'username' | 'kind' | 'displayName' | 'roles'>,
+    account: Pick<Account, 'id' | 'username' | 'kind' | 'displayName' | 'roles' | 'patientId'>,
     lastSeenAt: Date,
     absoluteExpiresAt: Date,
-  ): Session {
+  ): SessionDto {
     const idle = new Date(lastSeenAt.getTime() + this.sessions.idleMs);
     return {
       user: {
@@ -103,13 +377,14 @@ export class AuthService {
         kind: account.kind,
         displayName: account.displayName,
         roles: account.roles,
+        patientId: account.patientId,
       },
       idleExpiresAt: (idle < absoluteExpiresAt ? idle : absoluteExpiresAt).toISOString(),
       absoluteExpiresAt: absoluteExpiresAt.toISOString(),
     };
   }
 
-  describeResolved(resolved: ResolvedSession): Session {
+  describeResolved(resolved: ResolvedSession): SessionDto {
     return this.describe(
       {
         id: resolved.principal.accountId,
@@ -117,18 +392,14 @@ export class AuthService {
         kind: resolved.principal.kind,
         displayName: resolved.displayName,
         roles: resolved.principal.roles as Account['roles'],
+        patientId: resolved.principal.patientId,
       },
       resolved.lastSeenAt,
       resolved.absoluteExpiresAt,
     );
   }
 
-  async logout(
-    resolved: ResolvedSession,
-    context: RequestContext,
-    everywhere: boolean,
-  ): Promise<void> {
-    const { principal } = resolved;
+  async logout(principal: Principal, context: RequestContext, everywhere: boolean): Promise<void> {
     if (everywhere) await this.sessions.endAllFor(principal.accountId, 'logout-everywhere');
     else await this.sessions.end(principal.sessionIdHash, 'logout');
     await this.audit.record({
@@ -139,8 +410,10 @@ export class AuthService {
       context,
     });
   }
+}
 
-  now(): Date {
-    return this.clock.now();
-  }
+/** "alex@example.com" → "a***@example.com": enough to recognise, not to harvest. */
+export function maskEmail(email: string): string {
+  const [name = '', domain = ''] = email.split('@');
+  return `${name.slice(0, 1)}***@${domain}`;
 }

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/problem.js';
+import { returnedRows } from '../../infra/database/sql.js';
 
 const WINDOW_MS = 15 * 60_000;
-const USERNAME_FREE_FAILURES = 5;
+export const USERNAME_FREE_FAILURES = 5;
 const USERNAME_MAX_DELAY_MS = 15 * 60_000;
 const IP_FAILURES_PER_WINDOW = 100;
 
@@ -53,18 +54,22 @@ export class LoginThrottleService {
     }
   }
 
-  async recordFailure(usernameKey: string, ipKey: string): Promise<void> {
+  /** Returns the failure count of the username key, so the caller can act on the first block. */
+  async recordFailure(usernameKey: string, ipKey: string): Promise<number> {
     const now = this.clock.now();
     // Counts restart when the window has passed; the block grows with the count.
-    await this.db.query(
-      `INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until)
+    const inserted = returnedRows<{ key: string; failures: number }>(
+      await this.db.query(
+        `INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until)
        VALUES ($1, 1, $2, NULL), ($3, 1, $2, NULL)
        ON CONFLICT (key) DO UPDATE SET
          failures = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $4)
                          THEN 1 ELSE t.failures + 1 END,
          window_started_at = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $4)
-                                  THEN $2 ELSE t.window_started_at END`,
-      [usernameKey, now, ipKey, WINDOW_MS / 1000],
+                                  THEN $2 ELSE t.window_started_at END
+       RETURNING key, failures`,
+        [usernameKey, now, ipKey, WINDOW_MS / 1000],
+      ),
     );
     await this.db.query(
       `UPDATE login_throttle SET blocked_until = $2::timestamptz + make_interval(secs =>
@@ -77,6 +82,19 @@ export class LoginThrottleService {
         WHERE key = $1 AND failures >= $4`,
       [ipKey, now, WINDOW_MS / 1000, IP_FAILURES_PER_WINDOW],
     );
+    return inserted.find((row) => row.key === usernameKey)?.failures ?? 0;
+  }
+
+  /** Counts a wrong second-factor code against its waiting session; returns the count. */
+  async recordCodeFailure(key: string): Promise<number> {
+    const rows = returnedRows<{ failures: number }>(
+      await this.db.query(
+        `INSERT INTO login_throttle AS t (key, failures, window_started_at) VALUES ($1, 1, $2)
+         ON CONFLICT (key) DO UPDATE SET failures = t.failures + 1 RETURNING failures`,
+        [key, this.clock.now()],
+      ),
+    );
+    return rows[0]!.failures;
   }
 
   async clear(key: string): Promise<void> {

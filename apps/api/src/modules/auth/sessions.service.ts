@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, type Repository } from 'typeorm';
+import { IsNull, MoreThan, Not, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { Principal, RequestContext } from '../../common/principal.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -18,6 +18,8 @@ export interface ResolvedSession {
   lastSeenAt: Date;
   absoluteExpiresAt: Date;
 }
+
+const PENDING_TTL_MS = 10 * 60_000;
 
 export function hashSessionId(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -106,15 +108,43 @@ export class SessionsService {
     };
   }
 
-  async promote(idHash: Buffer): Promise<void> {
-    await this.sessions.update({ idHash }, { stage: 'active', lastSeenAt: this.clock.now() });
+  /** A session waiting for its second factor: it lives at most 10 minutes. */
+  async findPending(token: string): Promise<Session | null> {
+    const now = this.clock.now();
+    const session = await this.sessions.findOneBy({
+      idHash: hashSessionId(token),
+      stage: 'second_factor',
+      endedAt: IsNull(),
+    });
+    if (!session || now.getTime() - session.createdAt.getTime() > PENDING_TTL_MS) return null;
+    return session;
   }
 
-  async end(idHash: Buffer, reason: string): Promise<void> {
+  /** Open sessions of an account, newest activity first (for "where am I signed in"). */
+  async listOpen(accountId: string): Promise<Session[]> {
+    const now = this.clock.now();
+    const sessions = await this.sessions.find({
+      where: { accountId, endedAt: IsNull(), stage: 'active', absoluteExpiresAt: MoreThan(now) },
+      order: { lastSeenAt: 'DESC' },
+      take: 50,
+    });
+    return sessions.filter((s) => now.getTime() - s.lastSeenAt.getTime() < this.idleMs);
+  }
+
+  async promote(idHash: Buffer): Promise<void> {
     await this.sessions.update(
-      { idHash, endedAt: IsNull() },
+      { idHash, stage: 'second_factor' },
+      { stage: 'active', lastSeenAt: this.clock.now() },
+    );
+  }
+
+  /** Ends one session; with accountId, only if it belongs to that account. */
+  async end(idHash: Buffer, reason: string, accountId?: string): Promise<boolean> {
+    const result = await this.sessions.update(
+      { idHash, endedAt: IsNull(), ...(accountId ? { accountId } : {}) },
       { endedAt: this.clock.now(), endReason: reason },
     );
+    return (result.affected ?? 0) > 0;
   }
 
   /** Ends every open session of an account, except the one given (e.g. after a password change). */

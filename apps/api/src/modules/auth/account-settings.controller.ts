@@ -1,0 +1,153 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../../common/patient-scope.js';
+import { requestContext, type Principal } from '../../common/principal.js';
+import { Problem } from '../../common/problem.js';
+import {
+  ActiveSessionList,
+  ChangePasswordRequest,
+  PasswordConfirmation,
+  RecoveryCodes,
+  SecuritySettings,
+  SetSecondFactorRequest,
+  TotpConfirmRequest,
+  TotpSetup,
+} from './account-settings.dto.js';
+import { AccountSettingsService } from './account-settings.service.js';
+
+/** The signed-in person's own sign-in settings; patients and staff alike. */
+@ApiTags('account')
+@Controller('v1/account')
+export class AccountSettingsController {
+  constructor(private readonly settings: AccountSettingsService) {}
+
+  @Get('security')
+  @ApiOperation({
+    operationId: 'getSecuritySettings',
+    summary: 'Second factor and password status',
+  })
+  @ApiOkResponse({ type: SecuritySettings })
+  security(@CurrentPrincipal() principal: Principal): Promise<SecuritySettings> {
+    return this.settings.security(principal);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'changePassword',
+    summary: 'Change password',
+    description: 'Ends every other session.',
+  })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: Problem })
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChangePasswordRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    await this.settings.changePassword(
+      principal,
+      body.currentPassword,
+      body.newPassword,
+      requestContext(request),
+    );
+  }
+
+  @Post('totp/setup')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'startTotpSetup', summary: 'Start setting up an authenticator app' })
+  @ApiOkResponse({ type: TotpSetup })
+  startTotp(@CurrentPrincipal() principal: Principal): Promise<TotpSetup> {
+    return this.settings.startTotp(principal);
+  }
+
+  @Post('totp/confirm')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'confirmTotpSetup',
+    summary: 'Finish authenticator set-up with its first code',
+    description: 'Returns 10 recovery codes, shown once.',
+  })
+  @ApiOkResponse({ type: RecoveryCodes })
+  @ApiBadRequestResponse({ type: Problem })
+  async confirmTotp(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: TotpConfirmRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<RecoveryCodes> {
+    return {
+      recoveryCodes: await this.settings.confirmTotp(principal, body.code, requestContext(request)),
+    };
+  }
+
+  @Post('second-factor')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'setSecondFactor',
+    summary: 'Switch to emailed codes, or turn the second step off',
+  })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: Problem })
+  async setSecondFactor(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SetSecondFactorRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    await this.settings.setSecondFactor(
+      principal,
+      body.method,
+      body.password,
+      requestContext(request),
+    );
+  }
+
+  @Post('recovery-codes')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'regenerateRecoveryCodes',
+    summary: 'Replace recovery codes',
+    description: 'The old codes stop working.',
+  })
+  @ApiOkResponse({ type: RecoveryCodes })
+  async recoveryCodes(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: PasswordConfirmation,
+    @Req() request: FastifyRequest,
+  ): Promise<RecoveryCodes> {
+    return {
+      recoveryCodes: await this.settings.regenerateRecoveryCodes(
+        principal,
+        body.password,
+        requestContext(request),
+      ),
+    };
+  }
+
+  @Get('sessions')
+  @ApiOperation({ operationId: 'listMySessions', summary: 'Where this account is signed in' })
+  @ApiOkResponse({ type: ActiveSessionList })
+  async sessions(@CurrentPrincipal() principal: Principal): Promise<ActiveSessionList> {
+    return { items: await this.settings.listSessions(principal) };
+  }
+
+  @Delete('sessions/:sessionId')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'endMySession', summary: 'Sign out one session of this account' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: Problem })
+  async endSession(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId') id: string,
+    @Req() request: FastifyRequest,
+  ) {
+    await this.settings.endSession(principal, id, requestContext(request));
+  }
+}
