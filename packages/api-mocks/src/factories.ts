@@ -26,6 +26,7 @@ export function sessionFactory(overrides: SessionOverrides = {}): Session {
       kind: 'patient',
       displayName: 'Ana Silva',
       roles: [],
+      patientId: nextId(),
       ...user,
     },
   };
@@ -40,6 +41,7 @@ export function staffSessionFactory(overrides: SessionOverrides = {}): Session {
       kind: 'staff',
       displayName: 'Sam Okafor',
       roles: ['front-desk'],
+      patientId: null,
       ...overrides.user,
     },
   });
