@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { readCookie } from '../../common/cookies.js';
+import { PatientNotFoundError } from '../../common/patient-scope.js';
 import { DomainError } from '../../common/problem.js';
 import { IS_PUBLIC } from '../../common/public.decorator.js';
 import { REQUIRED_ROLES, type AccessRule } from '../../common/roles.decorator.js';
@@ -46,6 +47,16 @@ export class SessionGuard implements CanActivate {
     if (!resolved || resolved.stage !== 'active') throw new NotSignedInError();
     request.principal = resolved.principal;
     request.session = resolved;
+    // A patient naming another patient's record learns nothing, whatever the route's roles:
+    // always 404, before any role check could answer 403.
+    const params = request.params as { patientId?: string } | undefined;
+    if (
+      resolved.principal.kind === 'patient' &&
+      params?.patientId &&
+      params.patientId !== resolved.principal.patientId
+    ) {
+      throw new PatientNotFoundError();
+    }
     const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(
       REQUIRED_ROLES,
       targets,
