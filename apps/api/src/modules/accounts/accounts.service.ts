@@ -243,10 +243,11 @@ export class AccountsService {
     accountId: string,
     purpose: AccountTokenPurpose,
     ttlMs: number,
+    manager?: EntityManager,
   ): Promise<string> {
     const token = newToken();
     const now = this.clock.now();
-    await this.tokens.insert({
+    await (manager ? manager.getRepository(AccountToken) : this.tokens).insert({
       tokenHash: hashSecret(token),
       accountId,
       purpose,

@@ -186,17 +186,20 @@ export class AuthService {
     const account = await this.accounts.findById(session.accountId);
     if (!account || account.status !== 'active') throw new SignInAgainError();
     const factor = this.factorOf(account);
-    let ok = false;
-    if (method === 'recovery-code') ok = await this.accounts.useRecoveryCode(account.id, code);
-    else if (method !== factor)
+    if (method !== 'recovery-code' && method !== factor) {
       throw validationProblem([
         {
           field: 'method',
           message: `This account uses ${factor === 'totp' ? 'an authenticator app' : 'emailed codes'}.`,
         },
       ]);
-    else if (method === 'totp') ok = await this.accounts.verifyTotp(account, code);
-    else ok = await this.checkEmailCode(session, code);
+    }
+    const ok =
+      method === 'recovery-code'
+        ? await this.accounts.useRecoveryCode(account.id, code)
+        : method === 'totp'
+          ? await this.accounts.verifyTotp(account, code)
+          : await this.checkEmailCode(session, code);
     if (!ok) {
       const failures = await this.throttle.recordCodeFailure(
         `code:${session.idHash.toString('hex')}`,
