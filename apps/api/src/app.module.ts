@@ -6,11 +6,15 @@ import { DatabaseModule } from './infra/database/database.module.js';
 import { MailModule } from './infra/mail/mail.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { PatientsModule } from './modules/patients/patients.module.js';
+import { StaffModule } from './modules/staff/staff.module.js';
+import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { RegistrationModule } from './modules/registration/registration.module.js';
 
 /** Every feature module, in one list, shared by the HTTP and worker entrypoints. */
 export const FEATURE_MODULES = [
@@ -20,6 +24,10 @@ export const FEATURE_MODULES = [
   PatientsModule,
   AuthModule,
   DemoModule,
+  StaffModule,
+  AuditLogModule,
+  InvitationsModule,
+  RegistrationModule,
 ];
 
 @Module({})

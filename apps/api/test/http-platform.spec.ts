@@ -22,7 +22,12 @@ describe('HTTP platform', () => {
     expect(await (await testApp.fetch('/api/health/live')).json()).toEqual({ status: 'ok' });
     const ready = await testApp.fetch('/api/health/ready');
     expect(ready.status).toBe(200);
-    const body = await ready.json();
+    const body = (await ready.json()) as {
+      checks: {
+        database: { status: string };
+        queue: { status: string; queues: Record<string, unknown> };
+      };
+    };
     expect(body.checks.database.status).toBe('ok');
     expect(body.checks.queue.status).toBe('ok');
     expect(body.checks.queue.queues.mail).toEqual(

@@ -8,10 +8,10 @@ import { startSmtpSink, waitFor } from './support/smtp-sink.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 // Every queue test runs on BullMQ's PostgreSQL backend, and on Redis too when REDIS_URL is set.
-const backends = [
+const backends: [backend: string, redisUrl: string][] = [
   ['postgres', ''],
-  ...(process.env.REDIS_URL ? [['redis', process.env.REDIS_URL]] : []),
-] as const;
+  ...(process.env.REDIS_URL ? [['redis', process.env.REDIS_URL] as [string, string]] : []),
+];
 
 describe.each(backends)('mail queue on the %s backend', (backend, redisUrl) => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;

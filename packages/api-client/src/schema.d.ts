@@ -41,6 +41,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/patients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Find patients by name, MRN or date of birth
+     * @description Name search matches the start of the family or given name, in any case; an MRN must match exactly. Sorted by family then given name. Roles: front-desk, nurse, provider, admin, billing.
+     */
+    get: operations['searchPatients'];
+    put?: never;
+    /**
+     * Register a patient
+     * @description A medical record number (MRN) is generated. Roles: front-desk, admin.
+     */
+    post: operations['createPatient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s demographics
+     * @description Patients read their own record; staff roles: front-desk, nurse, provider, admin, billing.
+     */
+    get: operations['getPatient'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a patient’s demographics
+     * @description Only the fields sent change; null clears an optional field. Roles: front-desk, admin.
+     */
+    patch: operations['updatePatient'];
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -374,6 +422,307 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff accounts */
+    get: operations['listStaff'];
+    put?: never;
+    /**
+     * Create a staff account
+     * @description The account starts without a usable password: its owner gets an email with a single-use link (72 hours) to choose one.
+     */
+    post: operations['createStaff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/{accountId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a staff member's name, email or roles
+     * @description Role changes apply to open sessions at once. Nobody can remove their own admin role.
+     */
+    patch: operations['updateStaff'];
+    trace?: never;
+  };
+  '/api/v1/staff/{accountId}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Disable a staff account
+     * @description Ends all its sessions and blocks sign-in until it is enabled again.
+     */
+    post: operations['disableStaff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/{accountId}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enable a disabled staff account
+     * @description Sign-in works again; sessions ended by the disable stay ended.
+     */
+    post: operations['enableStaff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/{accountId}/reset-second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Remove a staff member's authenticator app and recovery codes
+     * @description For a lost phone. Ends all their sessions and emails them a notice; their next sign-in follows the staff second-factor policy.
+     */
+    post: operations['resetStaffSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Browse the audit trail
+     * @description Newest first, filtered, cursor-paginated. Reading the trail is itself recorded (audit.read).
+     */
+    get: operations['listAuditEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/access-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who has accessed my record
+     * @description What clinic staff did with this patient’s record, newest first, in plain words. For the patient themself and administrators. The patient’s own actions are not listed.
+     */
+    get: operations['getPatientAccessLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite a patient to the portal
+     * @description Emails a single-use registration link to the patient’s email on file. Refused when the patient has no email (422), already has an account, or already has a valid invitation (409: resend that one instead). Roles: front-desk, admin.
+     */
+    post: operations['createInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{invitationId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a new link
+     * @description Emails a new link with a new expiry; the old link stops working. Also unlocks an invitation locked by wrong dates of birth. Roles: front-desk, admin.
+     */
+    post: operations['resendInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{invitationId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an invitation
+     * @description Its link stops working at once. Revoking twice changes nothing. Roles: front-desk, admin.
+     */
+    post: operations['revokeInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Invitations, newest first
+     * @description Each with its patient, status and the delivery state of its latest email. Roles: front-desk, admin.
+     */
+    get: operations['listInvitations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/invitations/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check an invitation link
+     * @description Says whether the link can be used, and how the patient can prove who they are.
+     */
+    get: operations['getRegistrationInvitation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/email-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email a 6-digit code to the address on file
+     * @description The code works once, for 10 minutes, with 5 tries; a new request replaces it. At most 5 codes per invitation link.
+     */
+    post: operations['sendRegistrationEmailCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/verify-identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Prove identity with the date of birth or the emailed code
+     * @description Send exactly one of dateOfBirth and emailCode. Success gives a ticket for completeRegistration, valid 30 minutes. The fifth wrong date of birth locks the invitation until the clinic resends it.
+     */
+    post: operations['verifyRegistrationIdentity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Choose a username and password
+     * @description Creates the patient’s account and spends the invitation and the ticket, together. The patient then signs in with POST /api/v1/auth/login.
+     */
+    post: operations['completeRegistration'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -423,6 +772,164 @@ export interface components {
       /** @enum {string} */
       status: 'ok' | 'error';
       checks: components['schemas']['ReadinessChecksDto'];
+    };
+    FieldError: {
+      /** @example username */
+      field: string;
+      /** @example username must be shorter than or equal to 64 characters */
+      message: string;
+    };
+    Problem: {
+      /** @example https://portal.localhost/problems/validation-failed */
+      type: string;
+      /** @example Some fields are not valid */
+      title: string;
+      /** @example 400 */
+      status: number;
+      /** @example username must be a string */
+      detail: string;
+      /**
+       * @description Stable, machine-readable error code
+       * @example validation_failed
+       */
+      code: string;
+      errors?: components['schemas']['FieldError'][];
+      /** @description Request id, also sent in the X-Request-Id header */
+      requestId?: string;
+    };
+    /** @enum {string} */
+    Sex: 'female' | 'male' | 'other' | 'unknown';
+    Address: {
+      /** @example 12 Elm Street */
+      line1: string;
+      /** @example Apartment 4 */
+      line2?: string | null;
+      /** @example Springfield */
+      city: string;
+      /** @example IL */
+      region: string;
+      /** @example 62701 */
+      postalCode: string;
+      /**
+       * @description ISO 3166-1 alpha-2 country code
+       * @example US
+       */
+      country: string;
+    };
+    CreatePatientRequest: {
+      /** @example Alexandra */
+      givenName: string;
+      /** @example Rivera */
+      familyName: string;
+      /**
+       * @description The name the patient likes to be called
+       * @example Alex
+       */
+      preferredName?: string | null;
+      /**
+       * Format: date
+       * @example 1968-04-12
+       */
+      dateOfBirth: string;
+      sex: components['schemas']['Sex'];
+      /** Format: email */
+      email?: string | null;
+      /**
+       * @description International (E.164) form; spaces, dashes and brackets are accepted and removed.
+       * @example +15550101001
+       */
+      mobilePhone?: string | null;
+      address?: components['schemas']['Address'] | null;
+    };
+    PatientDetails: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Medical record number
+       * @example M00100001
+       */
+      mrn: string;
+      /**
+       * @description Legal given name
+       * @example Alexandra
+       */
+      givenName: string;
+      /**
+       * @description Legal family name
+       * @example Rivera
+       */
+      familyName: string;
+      /** @example Alex */
+      preferredName: string | null;
+      /**
+       * Format: date
+       * @example 1968-04-12
+       */
+      dateOfBirth: string;
+      sex: components['schemas']['Sex'];
+      /** Format: email */
+      email: string | null;
+      /** @example +15550101001 */
+      mobilePhone: string | null;
+      address: components['schemas']['Address'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PatientSummary: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Medical record number
+       * @example M00100001
+       */
+      mrn: string;
+      /**
+       * @description Legal given name
+       * @example Alexandra
+       */
+      givenName: string;
+      /**
+       * @description Legal family name
+       * @example Rivera
+       */
+      familyName: string;
+      /** @example Alex */
+      preferredName: string | null;
+      /**
+       * Format: date
+       * @example 1968-04-12
+       */
+      dateOfBirth: string;
+      sex: components['schemas']['Sex'];
+    };
+    PatientPage: {
+      items: components['schemas']['PatientSummary'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    UpdatePatientRequest: {
+      /** @example Alexandra */
+      givenName?: string;
+      /** @example Rivera */
+      familyName?: string;
+      /** @example Alex */
+      preferredName?: string | null;
+      /**
+       * Format: date
+       * @example 1968-04-12
+       */
+      dateOfBirth?: string;
+      sex?: components['schemas']['Sex'];
+      /** Format: email */
+      email?: string | null;
+      /**
+       * @description International (E.164) form; spaces, dashes and brackets are accepted and removed.
+       * @example +15550101001
+       */
+      mobilePhone?: string | null;
+      address?: components['schemas']['Address'] | null;
     };
     SessionUser: {
       /** Format: uuid */
@@ -485,30 +992,6 @@ export interface components {
       username: string;
       /** Format: password */
       password: string;
-    };
-    FieldError: {
-      /** @example username */
-      field: string;
-      /** @example username must be shorter than or equal to 64 characters */
-      message: string;
-    };
-    Problem: {
-      /** @example https://portal.localhost/problems/validation-failed */
-      type: string;
-      /** @example Some fields are not valid */
-      title: string;
-      /** @example 400 */
-      status: number;
-      /** @example username must be a string */
-      detail: string;
-      /**
-       * @description Stable, machine-readable error code
-       * @example validation_failed
-       */
-      code: string;
-      errors?: components['schemas']['FieldError'][];
-      /** @description Request id, also sent in the X-Request-Id header */
-      requestId?: string;
     };
     VerifySecondFactorRequest: {
       /**
@@ -600,6 +1083,229 @@ export interface components {
     ActiveSessionList: {
       items: components['schemas']['ActiveSession'][];
     };
+    StaffMember: {
+      /** Format: uuid */
+      id: string;
+      /** @example nico.navarro */
+      username: string;
+      /** @example Nico Navarro, RN */
+      displayName: string;
+      /**
+       * Format: email
+       * @example nico.navarro@clinic.example
+       */
+      email: string;
+      /**
+       * @example [
+       *       "nurse"
+       *     ]
+       */
+      roles: ('admin' | 'provider' | 'nurse' | 'front-desk' | 'billing')[];
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      /**
+       * @description The second factor the person enrolled ("none" may still mean emailed codes by policy)
+       * @enum {string}
+       */
+      secondFactor: 'none' | 'email' | 'totp';
+      /** Format: date-time */
+      createdAt: string;
+    };
+    StaffList: {
+      /** @description Every staff account, by username */
+      items: components['schemas']['StaffMember'][];
+    };
+    CreateStaffRequest: {
+      /** @example nico.navarro */
+      username: string;
+      /** @example Nico Navarro, RN */
+      displayName: string;
+      /**
+       * Format: email
+       * @example nico.navarro@clinic.example
+       */
+      email: string;
+      roles: ('admin' | 'provider' | 'nurse' | 'front-desk' | 'billing')[];
+    };
+    UpdateStaffRequest: {
+      displayName?: string;
+      /** Format: email */
+      email?: string;
+      roles?: ('admin' | 'provider' | 'nurse' | 'front-desk' | 'billing')[];
+    };
+    AuditActor: {
+      /** Format: uuid */
+      accountId: string;
+      /** @description Current name of the account */
+      displayName: string | null;
+      /** @enum {string} */
+      kind: 'patient' | 'staff';
+      /** @description Staff roles at the time of the event */
+      roles: ('admin' | 'provider' | 'nurse' | 'front-desk' | 'billing')[];
+    };
+    AuditEventItem: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description Who acted; null when nobody was signed in (e.g. a sign-in with an unknown username) */
+      actor: components['schemas']['AuditActor'] | null;
+      /** Format: uuid */
+      patientId: string | null;
+      /** @example auth.login */
+      action: string;
+      /** @example account */
+      resourceType: string | null;
+      resourceId: string | null;
+      /** @enum {string} */
+      outcome: 'success' | 'failure' | 'denied';
+      ip: string | null;
+      userAgent: string | null;
+    };
+    AuditEventPage: {
+      /** @description Newest first */
+      items: components['schemas']['AuditEventItem'][];
+      /** @description Pass as cursor for the next page */
+      nextCursor: string | null;
+    };
+    AccessLogEntry: {
+      /** Format: date-time */
+      occurredAt: string;
+      /** @example Nico Navarro, RN */
+      staffName: string;
+      /**
+       * @example [
+       *       "nurse"
+       *     ]
+       */
+      staffRoles: ('admin' | 'provider' | 'nurse' | 'front-desk' | 'billing')[];
+      /** @example patient.read */
+      action: string;
+      /** @example Viewed your demographics */
+      description: string;
+    };
+    AccessLogPage: {
+      /** @description Newest first */
+      items: components['schemas']['AccessLogEntry'][];
+      /** @description Pass as cursor for the next page */
+      nextCursor: string | null;
+    };
+    /** @enum {string} */
+    InvitationStatus: 'pending' | 'sent' | 'accepted' | 'expired' | 'revoked';
+    /** @enum {string} */
+    MailDeliveryStatus: 'queued' | 'sent' | 'failed';
+    InvitationSummary: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /**
+       * @description Legal given and family name
+       * @example Alexandra Rivera
+       */
+      patientName: string;
+      /** @example M00100001 */
+      patientMrn: string;
+      /**
+       * Format: email
+       * @description Where the current link was sent
+       */
+      email: string;
+      status: components['schemas']['InvitationStatus'];
+      /** @description Locked after 5 wrong dates of birth; resending unlocks it */
+      locked: boolean;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the latest email was handed to the mail queue
+       */
+      sentAt: string | null;
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @description How many emails were sent for it (1 + resends) */
+      sendCount: number;
+      deliveryStatus: components['schemas']['MailDeliveryStatus'] | null;
+      /** @description Delivery tries of the latest email so far */
+      deliveryAttempts: number;
+    };
+    InvitationPage: {
+      items: components['schemas']['InvitationSummary'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @enum {string} */
+    IdentityMethod: 'date-of-birth' | 'email-code';
+    RegistrationInvitation: {
+      /** @enum {string} */
+      status: 'valid';
+      /** @example Riverside Family Clinic */
+      clinicName: string;
+      /** Format: date-time */
+      expiresAt: string;
+      identityMethods: components['schemas']['IdentityMethod'][];
+      /**
+       * @description Where an emailed code would go, partly hidden
+       * @example al***@example.com
+       */
+      maskedEmail: string;
+    };
+    SendEmailCodeRequest: {
+      /** @description The token from the invitation link (…/register?token=…) */
+      token: string;
+    };
+    EmailCodeSent: {
+      /** @example al***@example.com */
+      sentTo: string;
+      /**
+       * Format: date-time
+       * @description The code works until then (10 minutes)
+       */
+      expiresAt: string;
+    };
+    VerifyIdentityRequest: {
+      /** @description The token from the invitation link (…/register?token=…) */
+      token: string;
+      /**
+       * Format: date
+       * @description Your date of birth; send this or emailCode
+       * @example 1968-04-12
+       */
+      dateOfBirth?: string;
+      /**
+       * @description The 6-digit code emailed to you; send this or dateOfBirth
+       * @example 042519
+       */
+      emailCode?: string;
+    };
+    IdentityVerified: {
+      /** @description Pass to completeRegistration; valid for 30 minutes, once */
+      ticket: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    CompleteRegistrationRequest: {
+      /** @description The ticket from verifyRegistrationIdentity */
+      ticket: string;
+      /**
+       * @description Letters, digits, dots, underscores and dashes; unique whatever the case
+       * @example alex.rivera
+       */
+      username: string;
+      /**
+       * Format: password
+       * @description 12 to 128 characters, not a common password, not containing the username
+       */
+      password: string;
+    };
+    RegistrationCompleted: {
+      /** @example alex.rivera */
+      username: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -651,6 +1357,218 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReadinessDto'];
+        };
+      };
+    };
+  };
+  searchPatients: {
+    parameters: {
+      query?: {
+        /** @description The start of a family or given name (any case; "alex riv" matches both), or an exact MRN */
+        query?: string;
+        dateOfBirth?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PatientPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createPatient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePatientRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PatientDetails'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPatient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PatientDetails'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updatePatient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePatientRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PatientDetails'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -1130,6 +2048,951 @@ export interface operations {
         content?: never;
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffList'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage staff accounts */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateStaffRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffMember'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage staff accounts */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The username is taken (code username_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateStaffRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffMember'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage staff accounts */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No staff account has this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Removing your own admin role (code cannot_remove_own_admin_role) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  disableStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffMember'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage staff accounts */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No staff account has this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Disabling your own account (code cannot_disable_self) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  enableStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffMember'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage staff accounts */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No staff account has this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  resetStaffSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffMember'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage staff accounts */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No staff account has this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listAuditEvents: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description Events about this patient */
+        patientId?: string;
+        /** @description Events by this account */
+        actorAccountId?: string;
+        /** @description An action name (auth.login), or a prefix ending in a dot (auth.) for a family */
+        action?: string;
+        outcome?: 'success' | 'failure' | 'denied';
+        /** @description Events at or after this time */
+        from?: string;
+        /** @description Events before this time */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventPage'];
+        };
+      };
+      /** @description A filter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators read the audit trail */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPatientAccessLog: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessLogPage'];
+        };
+      };
+      /** @description limit or cursor is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Staff other than administrators */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationSummary'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only front desk and admins manage invitations */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Already an account or a valid invitation */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The patient has no email */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  resendInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationSummary'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only front desk and admins manage invitations */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such invitation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Already accepted or revoked */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The patient has no email */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  revokeInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationSummary'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only front desk and admins manage invitations */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such invitation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Already accepted */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listInvitations: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['InvitationStatus'];
+        /** @description Only this patient’s invitations */
+        patientId?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only front desk and admins manage invitations */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRegistrationInvitation: {
+    parameters: {
+      query: {
+        /** @description The token from the invitation link (…/register?token=…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationInvitation'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown link: invitation_link_invalid */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The invitation can no longer be used; the code says why: invitation_expired, invitation_used, invitation_revoked or invitation_replaced */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Locked after 5 wrong dates of birth, until the clinic resends it */
+      423: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sendRegistrationEmailCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendEmailCodeRequest'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailCodeSent'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown link: invitation_link_invalid */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The invitation can no longer be used; the code says why: invitation_expired, invitation_used, invitation_revoked or invitation_replaced */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Locked after 5 wrong dates of birth, until the clinic resends it */
+      423: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No more codes for this link */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  verifyRegistrationIdentity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyIdentityRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IdentityVerified'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown link: invitation_link_invalid */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The invitation can no longer be used; the code says why: invitation_expired, invitation_used, invitation_revoked or invitation_replaced */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Wrong date of birth or code (identity_not_confirmed), or no code requested */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Locked after 5 wrong dates of birth, until the clinic resends it */
+      423: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  completeRegistration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteRegistrationRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationCompleted'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown ticket */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description username_taken or account_exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The ticket or the invitation can no longer be used; the code says why */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The invitation is locked */
+      423: {
         headers: {
           [name: string]: unknown;
         };

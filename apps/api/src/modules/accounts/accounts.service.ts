@@ -55,6 +55,11 @@ export class AccountsService {
     return this.accounts.findOneBy({ id });
   }
 
+  /** True when the patient already has a portal account (inside the caller's transaction). */
+  existsForPatient(patientId: string, manager?: EntityManager): Promise<boolean> {
+    return (manager ? manager.getRepository(Account) : this.accounts).existsBy({ patientId });
+  }
+
   /** Active accounts whose email on file matches (case-insensitive). */
   findByEmail(email: string): Promise<Account[]> {
     return this.accounts

@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type Sex = 'female' | 'male' | 'other' | 'unknown';
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
 
 export interface PostalAddress {
   line1: string;
-  line2?: string;
+  line2?: string | null;
   city: string;
   region: string;
   postalCode: string;

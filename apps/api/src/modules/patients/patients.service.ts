@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { PatientNotFoundError } from '../../common/patient-scope.js';
+import type { Principal, RequestContext } from '../../common/principal.js';
+import { validationProblem } from '../../common/problem.filter.js';
 import { newId } from '../../infra/database/ids.js';
+import { AuditService } from '../audit/audit.service.js';
 import { Patient, type PostalAddress, type Sex } from './patient.entity.js';
 
 export interface NewPatient {
@@ -16,11 +20,77 @@ export interface NewPatient {
   address?: PostalAddress | null;
 }
 
+/** Fields a PATCH may carry: absent means unchanged, null clears an optional one. */
+export type PatientChanges = Partial<NewPatient>;
+
+/** Who asks, for the audit trail. */
+export interface Accessor {
+  principal: Principal;
+  context: RequestContext;
+}
+
+export interface PatientSearch {
+  /** Name prefix (family or given, any case) or an exact MRN. */
+  query?: string;
+  dateOfBirth?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export type PatientSummaryRow = Pick<
+  Patient,
+  'id' | 'mrn' | 'givenName' | 'familyName' | 'preferredName' | 'dateOfBirth' | 'sex'
+>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A search of many words costs one condition per word; a name rarely has more than this.
+const MAX_SEARCH_WORDS = 5;
+// Time zones run up to UTC+14: somewhere it may already be the next calendar day.
+const LATEST_TIME_ZONE_OFFSET_MS = 14 * 3_600_000;
+
+type SortKey = [family: string, given: string, id: string];
+
+function encodeCursor(key: SortKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): SortKey {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(key) &&
+      key.length === 3 &&
+      key.every((part) => typeof part === 'string') &&
+      UUID.test(key[2] as string)
+    ) {
+      return key as SortKey;
+    }
+  } catch {
+    // Falls through to the validation problem below.
+  }
+  throw validationProblem([
+    { field: 'cursor', message: 'This page link is not valid. Start the search again.' },
+  ]);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
+
+/** Keeps line2 only when it has text, so stored addresses have one shape. */
+function cleanAddress(address: PostalAddress | null | undefined): PostalAddress | null {
+  if (!address) return null;
+  const { line1, line2, city, region, postalCode, country } = address;
+  return { line1, ...(line2 ? { line2 } : {}), city, region, postalCode, country };
+}
+
 /** The only writer of the patient table. */
 @Injectable()
 export class PatientsService {
   constructor(
     @InjectRepository(Patient) private readonly patients: Repository<Patient>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -40,7 +110,7 @@ export class PatientsService {
       sex: input.sex,
       email: input.email ?? null,
       mobilePhone: input.mobilePhone ?? null,
-      address: input.address ?? null,
+      address: cleanAddress(input.address),
       createdAt: now,
       updatedAt: now,
     });
@@ -50,5 +120,187 @@ export class PatientsService {
 
   findById(id: string): Promise<Patient | null> {
     return this.patients.findOneBy({ id });
+  }
+
+  /** Several patients in one query (e.g. names for a list of invitations). */
+  async findByIds(ids: string[]): Promise<Map<string, Patient>> {
+    if (!ids.length) return new Map();
+    const rows = await this.patients.findBy({ id: In([...new Set(ids)]) });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * Reads a patient inside the caller's transaction and holds its row until commit, so
+   * work about one patient (such as issuing an invitation) never runs twice at once.
+   */
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<Patient | null> {
+    return manager
+      .getRepository(Patient)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Staff registration of a new patient, audited in the same transaction. */
+  async register(input: NewPatient, by: Accessor): Promise<Patient> {
+    this.assertBirthDateNotInFuture(input.dateOfBirth);
+    return this.db.transaction(async (manager) => {
+      const patient = await this.create(input, manager);
+      await this.audit.record(
+        {
+          action: 'patient.create',
+          outcome: 'success',
+          actor: by.principal,
+          patientId: patient.id,
+          resourceType: 'patient',
+          resourceId: patient.id,
+          context: by.context,
+        },
+        manager,
+      );
+      return patient;
+    });
+  }
+
+  /** One patient's demographics for a caller already cleared by the patient-scope guard. */
+  async read(id: string, by: Accessor): Promise<Patient> {
+    const patient = await this.findById(id);
+    if (!patient) throw new PatientNotFoundError();
+    await this.audit.record({
+      action: 'patient.read',
+      outcome: 'success',
+      actor: by.principal,
+      patientId: patient.id,
+      resourceType: 'patient',
+      resourceId: patient.id,
+      context: by.context,
+    });
+    return patient;
+  }
+
+  async update(id: string, changes: PatientChanges, by: Accessor): Promise<Patient> {
+    const fields = Object.entries(changes).filter(([, value]) => value !== undefined);
+    if (!fields.length) {
+      throw validationProblem([{ field: 'body', message: 'Send at least one field to change.' }]);
+    }
+    if (changes.dateOfBirth !== undefined) this.assertBirthDateNotInFuture(changes.dateOfBirth);
+    const set: Partial<Patient> = Object.fromEntries(fields);
+    if ('address' in set) set.address = cleanAddress(changes.address);
+    return this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(Patient);
+      const result = await repository.update({ id }, { ...set, updatedAt: this.clock.now() });
+      if (!result.affected) throw new PatientNotFoundError();
+      await this.audit.record(
+        {
+          action: 'patient.update',
+          outcome: 'success',
+          actor: by.principal,
+          patientId: id,
+          resourceType: 'patient',
+          resourceId: id,
+          context: by.context,
+        },
+        manager,
+      );
+      return (await repository.findOneBy({ id }))!;
+    });
+  }
+
+  /**
+   * Staff search by name prefix, exact MRN and/or date of birth, ordered by name, with a
+   * keyset cursor so every page costs the same. One audit row per search: it names no
+   * patient, as a search is not yet a look at anyone's record.
+   */
+  async search(
+    params: PatientSearch,
+    by: Accessor,
+  ): Promise<{ items: PatientSummaryRow[]; nextCursor: string | null }> {
+    const args: unknown[] = [];
+    const arg = (value: unknown) => {
+      args.push(value);
+      return `$${args.length}`;
+    };
+    const where: string[] = [];
+    if (params.query) {
+      const text = params.query.toLowerCase();
+      const prefix = arg(`${escapeLike(text)}%`);
+      const alternatives = [
+        `lower(family_name) LIKE ${prefix}`,
+        `lower(given_name) LIKE ${prefix}`,
+        `mrn = ${arg(params.query.toUpperCase())}`,
+      ];
+      const words = text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .slice(0, MAX_SEARCH_WORDS);
+      if (words.length > 1) {
+        // "alex riv" or "rivera, alex": every word starts the given or the family name.
+        const each = words.map((word) => {
+          const wordPrefix = arg(`${escapeLike(word)}%`);
+          return `(lower(family_name) LIKE ${wordPrefix} OR lower(given_name) LIKE ${wordPrefix})`;
+        });
+        alternatives.push(`(${each.join(' AND ')})`);
+      }
+      where.push(`(${alternatives.join(' OR ')})`);
+    }
+    if (params.dateOfBirth) where.push(`date_of_birth = ${arg(params.dateOfBirth)}::date`);
+    if (params.cursor) {
+      const [family, given, id] = decodeCursor(params.cursor);
+      where.push(
+        `(lower(family_name), lower(given_name), id) > (${arg(family)}::text, ${arg(given)}::text, ${arg(id)}::uuid)`,
+      );
+    }
+    const rows: {
+      id: string;
+      mrn: string;
+      given_name: string;
+      family_name: string;
+      preferred_name: string | null;
+      date_of_birth: string;
+      sex: Sex;
+      family_key: string;
+      given_key: string;
+    }[] = await this.db.query(
+      `SELECT id, mrn, given_name, family_name, preferred_name, date_of_birth::text AS date_of_birth,
+              sex, lower(family_name) AS family_key, lower(given_name) AS given_key
+         FROM patient
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY lower(family_name), lower(given_name), id
+        LIMIT ${arg(params.limit + 1)}`,
+      args,
+    );
+    const page = rows.slice(0, params.limit);
+    const last = page[page.length - 1];
+    await this.audit.record({
+      action: 'patient.search',
+      outcome: 'success',
+      actor: by.principal,
+      resourceType: 'patient',
+      context: by.context,
+    });
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        mrn: row.mrn,
+        givenName: row.given_name,
+        familyName: row.family_name,
+        preferredName: row.preferred_name,
+        dateOfBirth: row.date_of_birth,
+        sex: row.sex,
+      })),
+      nextCursor:
+        rows.length > params.limit && last
+          ? encodeCursor([last.family_key, last.given_key, last.id])
+          : null,
+    };
+  }
+
+  private assertBirthDateNotInFuture(dateOfBirth: string): void {
+    const latest = new Date(this.clock.now().getTime() + LATEST_TIME_ZONE_OFFSET_MS)
+      .toISOString()
+      .slice(0, 10);
+    if (dateOfBirth > latest) {
+      throw validationProblem([
+        { field: 'dateOfBirth', message: 'The date of birth cannot be in the future.' },
+      ]);
+    }
   }
 }

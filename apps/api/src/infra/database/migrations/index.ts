@@ -1,6 +1,12 @@
 import { Init1764230400000 } from './1764230400000-Init.js';
 import { Identity1764230500000 } from './1764230500000-Identity.js';
+import { Invitations1764230600000 } from './1764230600000-Invitations.js';
 import { SecondFactors1764230700000 } from './1764230700000-SecondFactors.js';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [Init1764230400000, Identity1764230500000, SecondFactors1764230700000];
+export const MIGRATIONS = [
+  Init1764230400000,
+  Identity1764230500000,
+  Invitations1764230600000,
+  SecondFactors1764230700000,
+];

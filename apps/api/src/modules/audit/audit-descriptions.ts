@@ -1,0 +1,25 @@
+/**
+ * What a staff member's action means, in words a patient reads in "who has accessed my
+ * record". One table for every module: add a line when a module records a new action on
+ * patient data. Actions missing here still show, with the generic description.
+ */
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  'patient.create': 'Created your patient record',
+  'patient.read': 'Viewed your demographics',
+  'patient.update': 'Updated your demographics',
+  'patient.search': 'Found your record in a search',
+  'invitation.create': 'Sent you a portal invitation',
+  'invitation.send': 'Sent you a portal invitation',
+  'invitation.resend': 'Sent you a new portal invitation',
+  'invitation.revoke': 'Cancelled your portal invitation',
+  'invitation.read': 'Viewed your portal invitations',
+  'invitation.list': 'Viewed your portal invitations',
+  'audit.read': 'Reviewed the activity log of your record',
+  'audit.access-log.read': 'Looked at who has accessed your record',
+};
+
+export const GENERIC_DESCRIPTION = 'Worked with your record';
+
+export function describeAction(action: string): string {
+  return Object.hasOwn(DESCRIPTIONS, action) ? DESCRIPTIONS[action]! : GENERIC_DESCRIPTION;
+}

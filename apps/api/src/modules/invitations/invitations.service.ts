@@ -1,0 +1,480 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { hashSecret, newToken } from '../../common/one-time-codes.js';
+import { PatientNotFoundError } from '../../common/patient-scope.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { composeEmail } from '../../infra/mail/compose.js';
+import { MailService, type MailRequest } from '../../infra/mail/mail.service.js';
+import { newId } from '../../infra/database/ids.js';
+import { returnedRows } from '../../infra/database/sql.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Patient } from '../patients/patient.entity.js';
+import { PatientsService, type Accessor } from '../patients/patients.service.js';
+import { InvitationReplacedToken, Invitation, type InvitationStatus } from './invitation.entity.js';
+import {
+  toInvitationSummary,
+  type InvitationPage,
+  type InvitationSummary,
+} from './invitations.dto.js';
+import {
+  InvitationAlreadyAcceptedError,
+  InvitationAlreadyRevokedError,
+  InvitationExpiredError,
+  InvitationLockedError,
+  InvitationNotFoundError,
+  InvitationReplacedError,
+  InvitationRevokedError,
+  InvitationStillValidError,
+  InvitationUsedError,
+  PatientEmailMissingError,
+  PatientHasAccountError,
+} from './invitations.errors.js';
+
+/** Wrong dates of birth allowed before the invitation locks. */
+export const MAX_BIRTH_DATE_TRIES = 5;
+const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OPEN: Invitation['status'][] = ['pending', 'sent'];
+
+/** An invitation found by the token of one of its links. */
+export interface InvitationLink {
+  invitation: Invitation;
+  tokenHash: string;
+  /** The link was replaced by a resend. */
+  replaced: boolean;
+}
+
+export interface InvitationFilter {
+  status?: InvitationStatus;
+  patientId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+function formatExpiry(at: Date): string {
+  const text = new Intl.DateTimeFormat('en-US', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(at);
+  return `${text} (UTC)`;
+}
+
+/**
+ * Portal invitations: the only writer of invitation and invitation_replaced_token.
+ * The invitation row and its email row commit together; the email job is queued after the
+ * commit. A crash in between leaves the invitation "pending", and start-up queues it then.
+ */
+@Injectable()
+export class InvitationsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('invitations');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    @InjectRepository(InvitationReplacedToken)
+    private readonly replacedTokens: Repository<InvitationReplacedToken>,
+    private readonly patients: PatientsService,
+    private readonly accounts: AccountsService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(patientId: string, by: Accessor): Promise<InvitationSummary> {
+    const invitation = await this.record(patientId, by);
+    return this.summarize(await this.send(invitation));
+  }
+
+  /**
+   * The transactional half of create(): writes the invitation and its email without
+   * queueing the email. Tests call it alone to play a crash before the queueing.
+   */
+  async record(patientId: string, by: Accessor): Promise<Invitation> {
+    return this.auditFailure('invitation.create', by, patientId, null, () =>
+      this.db.transaction(async (manager) => {
+        const patient = await this.patients.findByIdForUpdate(patientId, manager);
+        if (!patient) throw new PatientNotFoundError();
+        const email = await this.assertInvitable(patient, manager);
+        const now = this.clock.now();
+        const live = await manager
+          .getRepository(Invitation)
+          .createQueryBuilder('i')
+          .where('i.patientId = :patientId', { patientId })
+          .andWhere('i.status IN (:...open)', { open: OPEN })
+          .andWhere('i.expiresAt > :now', { now })
+          .getExists();
+        if (live) throw new InvitationStillValidError();
+        const token = newToken();
+        const expiresAt = new Date(now.getTime() + this.config.invitationTtlDays * DAY_MS);
+        const mailDeliveryId = await this.mail.record(
+          this.invitationEmail(email, token, expiresAt),
+          manager,
+        );
+        const invitation = manager.getRepository(Invitation).create({
+          id: newId(),
+          patientId,
+          email,
+          tokenHash: hashSecret(token),
+          status: 'pending',
+          expiresAt,
+          mailDeliveryId,
+          sendCount: 1,
+          dobFailures: 0,
+          lockedAt: null,
+          createdBy: by.principal.accountId,
+          createdAt: now,
+          updatedAt: now,
+          sentAt: null,
+          acceptedAt: null,
+          revokedAt: null,
+          revokedBy: null,
+        });
+        await manager.getRepository(Invitation).insert(invitation);
+        await this.audit.record(
+          {
+            action: 'invitation.create',
+            outcome: 'success',
+            actor: by.principal,
+            patientId,
+            resourceType: 'invitation',
+            resourceId: invitation.id,
+            context: by.context,
+          },
+          manager,
+        );
+        return invitation;
+      }),
+    );
+  }
+
+  /** A new link and email; the old link stops working, and a lock by wrong dates of birth lifts. */
+  async resend(invitationId: string, by: Accessor): Promise<InvitationSummary> {
+    if (!UUID.test(invitationId)) throw new InvitationNotFoundError();
+    const subject = { patientId: null as string | null };
+    const invitation = await this.auditFailure('invitation.resend', by, subject, invitationId, () =>
+      this.db.transaction(async (manager) => {
+        const repository = manager.getRepository(Invitation);
+        const current = await repository.findOne({
+          where: { id: invitationId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!current) throw new InvitationNotFoundError();
+        subject.patientId = current.patientId;
+        if (current.status === 'accepted') throw new InvitationAlreadyAcceptedError();
+        if (current.status === 'revoked') throw new InvitationAlreadyRevokedError();
+        const patient = await this.patients.findByIdForUpdate(current.patientId, manager);
+        if (!patient) throw new PatientNotFoundError();
+        // The email may have been corrected since: the new link goes to the one on file now.
+        const email = await this.assertInvitable(patient, manager);
+        const now = this.clock.now();
+        const token = newToken();
+        const expiresAt = new Date(now.getTime() + this.config.invitationTtlDays * DAY_MS);
+        await manager
+          .getRepository(InvitationReplacedToken)
+          .insert({ tokenHash: current.tokenHash, invitationId, replacedAt: now });
+        const mailDeliveryId = await this.mail.record(
+          this.invitationEmail(email, token, expiresAt),
+          manager,
+        );
+        const changes = {
+          email,
+          tokenHash: hashSecret(token),
+          status: 'pending' as const,
+          expiresAt,
+          mailDeliveryId,
+          sendCount: current.sendCount + 1,
+          dobFailures: 0,
+          lockedAt: null,
+          sentAt: null,
+          updatedAt: now,
+        };
+        await repository.update({ id: invitationId }, changes);
+        await this.audit.record(
+          {
+            action: 'invitation.resend',
+            outcome: 'success',
+            actor: by.principal,
+            patientId: current.patientId,
+            resourceType: 'invitation',
+            resourceId: invitationId,
+            context: by.context,
+          },
+          manager,
+        );
+        return { ...current, ...changes };
+      }),
+    );
+    return this.summarize(await this.send(invitation));
+  }
+
+  /** Kills the link. Revoking a revoked invitation changes nothing and answers the same. */
+  async revoke(invitationId: string, by: Accessor): Promise<InvitationSummary> {
+    if (!UUID.test(invitationId)) throw new InvitationNotFoundError();
+    const subject = { patientId: null as string | null };
+    const invitation = await this.auditFailure('invitation.revoke', by, subject, invitationId, () =>
+      this.db.transaction(async (manager) => {
+        const repository = manager.getRepository(Invitation);
+        const current = await repository.findOne({
+          where: { id: invitationId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!current) throw new InvitationNotFoundError();
+        subject.patientId = current.patientId;
+        if (current.status === 'accepted') throw new InvitationAlreadyAcceptedError();
+        if (current.status === 'revoked') return current;
+        const now = this.clock.now();
+        const changes = {
+          status: 'revoked' as const,
+          revokedAt: now,
+          revokedBy: by.principal.accountId,
+          updatedAt: now,
+        };
+        await repository.update({ id: invitationId }, changes);
+        await this.audit.record(
+          {
+            action: 'invitation.revoke',
+            outcome: 'success',
+            actor: by.principal,
+            patientId: current.patientId,
+            resourceType: 'invitation',
+            resourceId: invitationId,
+            context: by.context,
+          },
+          manager,
+        );
+        return { ...current, ...changes };
+      }),
+    );
+    return this.summarize(invitation);
+  }
+
+  /** Newest first. A fixed number of queries per page: invitations, their patients, their emails. */
+  async list(filter: InvitationFilter, by: Accessor): Promise<InvitationPage> {
+    const now = this.clock.now();
+    const query = this.invitations
+      .createQueryBuilder('i')
+      .orderBy('i.id', 'DESC')
+      .limit(filter.limit + 1);
+    if (filter.cursor) query.andWhere('i.id < :cursor', { cursor: filter.cursor });
+    if (filter.patientId)
+      query.andWhere('i.patientId = :patientId', { patientId: filter.patientId });
+    switch (filter.status) {
+      case 'pending':
+      case 'sent':
+        query.andWhere('i.status = :status AND i.expiresAt > :now', { status: filter.status, now });
+        break;
+      case 'expired':
+        query.andWhere('i.status IN (:...open) AND i.expiresAt <= :now', { open: OPEN, now });
+        break;
+      case 'accepted':
+      case 'revoked':
+        query.andWhere('i.status = :status', { status: filter.status });
+        break;
+    }
+    const rows = await query.getMany();
+    const page = rows.slice(0, filter.limit);
+    const items = await this.summarizeAll(page, now);
+    await this.audit.record({
+      action: 'invitation.list',
+      outcome: 'success',
+      actor: by.principal,
+      patientId: filter.patientId ?? null,
+      resourceType: 'invitation',
+      context: by.context,
+    });
+    return {
+      items,
+      nextCursor: rows.length > filter.limit ? (page[page.length - 1]?.id ?? null) : null,
+    };
+  }
+
+  // --- for registration -----------------------------------------------------------------
+
+  /** The invitation behind a link's token hash, current or replaced; null when unknown. */
+  async findLink(tokenHash: string): Promise<InvitationLink | null> {
+    const invitation = await this.invitations.findOneBy({ tokenHash });
+    if (invitation) return { invitation, tokenHash, replaced: false };
+    const replaced = await this.replacedTokens.findOneBy({ tokenHash });
+    if (!replaced) return null;
+    const original = await this.invitations.findOneBy({ id: replaced.invitationId });
+    return original ? { invitation: original, tokenHash, replaced: true } : null;
+  }
+
+  /** Throws the patient-facing reason (410 or 423) when the link cannot be used now. */
+  assertUsable(link: InvitationLink): void {
+    const { invitation } = link;
+    if (invitation.status === 'accepted') throw new InvitationUsedError();
+    if (invitation.status === 'revoked') throw new InvitationRevokedError();
+    if (link.replaced) throw new InvitationReplacedError();
+    if (invitation.expiresAt <= this.clock.now()) throw new InvitationExpiredError();
+    if (invitation.lockedAt) throw new InvitationLockedError();
+  }
+
+  /**
+   * Counts one wrong date of birth in a single statement, so parallel guesses cannot
+   * overrun the limit. Returns the tries left; 0 means the invitation is now locked.
+   */
+  async recordWrongBirthDate(invitationId: string): Promise<number> {
+    const now = this.clock.now();
+    const rows = returnedRows<{ dob_failures: number }>(
+      await this.db.query(
+        `UPDATE invitation
+            SET dob_failures = dob_failures + 1,
+                locked_at = CASE WHEN dob_failures + 1 >= $2 THEN $3::timestamptz END,
+                updated_at = $3
+          WHERE id = $1 AND locked_at IS NULL
+      RETURNING dob_failures`,
+        [invitationId, MAX_BIRTH_DATE_TRIES, now],
+      ),
+    );
+    const failures = rows[0]?.dob_failures ?? MAX_BIRTH_DATE_TRIES;
+    return Math.max(0, MAX_BIRTH_DATE_TRIES - failures);
+  }
+
+  /**
+   * Spends the invitation inside the registration transaction: only while the link used is
+   * still the current one and the invitation is open, unexpired and unlocked.
+   */
+  async accept(invitationId: string, tokenHash: string, manager: EntityManager): Promise<boolean> {
+    const now = this.clock.now();
+    const rows = returnedRows<{ id: string }>(
+      await manager.query(
+        `UPDATE invitation SET status = 'accepted', accepted_at = $3, updated_at = $3
+          WHERE id = $1 AND token_hash = $2 AND status IN ('pending', 'sent')
+            AND expires_at > $3 AND locked_at IS NULL
+      RETURNING id`,
+        [invitationId, tokenHash, now],
+      ),
+    );
+    return rows.length === 1;
+  }
+
+  // --- recovery -------------------------------------------------------------------------
+
+  /** Queues the email of every live invitation left pending (a crash after the commit). */
+  async resumeUnsent(): Promise<number> {
+    const pending = await this.invitations
+      .createQueryBuilder('i')
+      .where(`i.status = 'pending'`)
+      .andWhere('i.expiresAt > :now', { now: this.clock.now() })
+      .getMany();
+    for (const invitation of pending) await this.send(invitation);
+    return pending.length;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const count = await this.resumeUnsent();
+    if (count) this.logger.log({ count }, 'queued invitation emails left unqueued');
+  }
+
+  // --- internals ------------------------------------------------------------------------
+
+  /** Returns the address to invite, or refuses: no email (422), or already an account (409). */
+  private async assertInvitable(patient: Patient, manager: EntityManager): Promise<string> {
+    if (await this.accounts.existsForPatient(patient.id, manager)) {
+      throw new PatientHasAccountError();
+    }
+    if (!patient.email) throw new PatientEmailMissingError();
+    return patient.email;
+  }
+
+  /**
+   * Queues the email (its job id is the delivery id, so a repeat is ignored) and marks the
+   * invitation sent. A queue failure leaves it pending for start-up to pick up.
+   */
+  private async send(invitation: Invitation): Promise<Invitation> {
+    try {
+      await this.mail.dispatch(invitation.mailDeliveryId);
+    } catch (error) {
+      this.logger.error(
+        { err: error, invitationId: invitation.id },
+        'invitation email not queued; it will be queued at the next start',
+      );
+      return invitation;
+    }
+    const sentAt = this.clock.now();
+    const result = await this.invitations.update(
+      { id: invitation.id, status: 'pending', mailDeliveryId: invitation.mailDeliveryId },
+      { status: 'sent', sentAt, updatedAt: sentAt },
+    );
+    if (result.affected) return { ...invitation, status: 'sent', sentAt, updatedAt: sentAt };
+    // Changed meanwhile (revoked, resent, accepted): report what is there now.
+    return (await this.invitations.findOneBy({ id: invitation.id })) ?? invitation;
+  }
+
+  private async summarize(invitation: Invitation): Promise<InvitationSummary> {
+    const [summary] = await this.summarizeAll([invitation], this.clock.now());
+    return summary!;
+  }
+
+  /** Two queries whatever the page size: the patients' names and the emails' delivery state. */
+  private async summarizeAll(page: Invitation[], now: Date): Promise<InvitationSummary[]> {
+    const [patients, deliveries] = await Promise.all([
+      this.patients.findByIds(page.map((i) => i.patientId)),
+      this.mail.statusOf(page.map((i) => i.mailDeliveryId)),
+    ]);
+    return page.map((invitation) =>
+      toInvitationSummary(
+        invitation,
+        patients.get(invitation.patientId),
+        deliveries.get(invitation.mailDeliveryId),
+        now,
+      ),
+    );
+  }
+
+  private invitationEmail(to: string, token: string, expiresAt: Date): MailRequest {
+    const clinic = this.config.clinicName;
+    // The link carries the token only; no name, date of birth, MRN or health data.
+    return composeEmail({
+      template: 'invitation',
+      to,
+      subject: `Your invitation to the ${clinic} patient portal`,
+      paragraphs: [
+        'Hello,',
+        `${clinic} invites you to create an account on its patient portal.`,
+        `Open the link below to register. It works once and expires on ${formatExpiry(expiresAt)}. ` +
+          'If it has expired, ask the clinic for a new invitation.',
+      ],
+      action: {
+        label: 'Create your account',
+        url: `${this.config.publicUrl}/register?token=${token}`,
+      },
+      clinicName: clinic,
+    });
+  }
+
+  /** Records a refused staff action in the audit trail, then lets the error through. */
+  private async auditFailure<T>(
+    action: string,
+    by: Accessor,
+    patient: string | { patientId: string | null },
+    invitationId: string | null,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      await this.audit
+        .record({
+          action,
+          outcome: 'failure',
+          actor: by.principal,
+          patientId: typeof patient === 'string' ? patient : patient.patientId,
+          resourceType: 'invitation',
+          resourceId: invitationId ?? undefined,
+          context: by.context,
+        })
+        .catch((auditError: unknown) =>
+          this.logger.error({ err: auditError }, 'could not record a failed invitation action'),
+        );
+      throw error;
+    }
+  }
+}

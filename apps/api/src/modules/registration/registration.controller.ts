@@ -1,0 +1,139 @@
+import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { requestContext } from '../../common/principal.js';
+import { Problem } from '../../common/problem.js';
+import { Public } from '../../common/public.decorator.js';
+import {
+  CompleteRegistrationRequest,
+  EmailCodeSent,
+  IdentityVerified,
+  RegistrationCompleted,
+  RegistrationInvitation,
+  RegistrationInvitationQuery,
+  SendEmailCodeRequest,
+  VerifyIdentityRequest,
+} from './registration.dto.js';
+import { RegistrationService } from './registration.service.js';
+
+/** The answers of every step whose invitation link cannot be used. */
+const LinkProblems = () =>
+  applyDecorators(
+    ApiNotFoundResponse({ type: Problem, description: 'Unknown link: invitation_link_invalid' }),
+    ApiGoneResponse({
+      type: Problem,
+      description:
+        'The invitation can no longer be used; the code says why: invitation_expired, ' +
+        'invitation_used, invitation_revoked or invitation_replaced',
+    }),
+    ApiResponse({
+      status: 423,
+      type: Problem,
+      description: 'Locked after 5 wrong dates of birth, until the clinic resends it',
+    }),
+  );
+
+/**
+ * Registration from an invitation link, for a patient who has no account yet, so every
+ * route is public. The token travels in the body, except for the one GET that opens the page.
+ */
+@ApiTags('registration')
+@Public()
+@ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
+@Controller('v1/registration')
+export class RegistrationController {
+  constructor(private readonly registration: RegistrationService) {}
+
+  @Get('invitations/current')
+  @ApiOperation({
+    operationId: 'getRegistrationInvitation',
+    summary: 'Check an invitation link',
+    description: 'Says whether the link can be used, and how the patient can prove who they are.',
+  })
+  @ApiOkResponse({ type: RegistrationInvitation })
+  @LinkProblems()
+  describe(
+    @Query() query: RegistrationInvitationQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<RegistrationInvitation> {
+    return this.registration.describe(query.token, requestContext(request));
+  }
+
+  @Post('email-code')
+  @HttpCode(202)
+  @ApiOperation({
+    operationId: 'sendRegistrationEmailCode',
+    summary: 'Email a 6-digit code to the address on file',
+    description:
+      'The code works once, for 10 minutes, with 5 tries; a new request replaces it. At most ' +
+      '5 codes per invitation link.',
+  })
+  @ApiAcceptedResponse({ type: EmailCodeSent })
+  @LinkProblems()
+  @ApiTooManyRequestsResponse({ type: Problem, description: 'No more codes for this link' })
+  sendEmailCode(
+    @Body() body: SendEmailCodeRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<EmailCodeSent> {
+    return this.registration.sendEmailCode(body.token, requestContext(request));
+  }
+
+  @Post('verify-identity')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'verifyRegistrationIdentity',
+    summary: 'Prove identity with the date of birth or the emailed code',
+    description:
+      'Send exactly one of dateOfBirth and emailCode. Success gives a ticket for ' +
+      'completeRegistration, valid 30 minutes. The fifth wrong date of birth locks the ' +
+      'invitation until the clinic resends it.',
+  })
+  @ApiOkResponse({ type: IdentityVerified })
+  @ApiUnprocessableEntityResponse({
+    type: Problem,
+    description: 'Wrong date of birth or code (identity_not_confirmed), or no code requested',
+  })
+  @LinkProblems()
+  verifyIdentity(
+    @Body() body: VerifyIdentityRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<IdentityVerified> {
+    return this.registration.verifyIdentity(body, requestContext(request));
+  }
+
+  @Post('complete')
+  @ApiOperation({
+    operationId: 'completeRegistration',
+    summary: 'Choose a username and password',
+    description:
+      'Creates the patient’s account and spends the invitation and the ticket, together. ' +
+      'The patient then signs in with POST /api/v1/auth/login.',
+  })
+  @ApiCreatedResponse({ type: RegistrationCompleted })
+  @ApiConflictResponse({ type: Problem, description: 'username_taken or account_exists' })
+  @ApiNotFoundResponse({ type: Problem, description: 'Unknown ticket' })
+  @ApiGoneResponse({
+    type: Problem,
+    description: 'The ticket or the invitation can no longer be used; the code says why',
+  })
+  @ApiResponse({ status: 423, type: Problem, description: 'The invitation is locked' })
+  complete(
+    @Body() body: CompleteRegistrationRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<RegistrationCompleted> {
+    return this.registration.complete(body, requestContext(request));
+  }
+}

@@ -1,0 +1,120 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsCalendarDate, TextRule } from '../patients/patients.dto.js';
+import { IDENTITY_METHODS, type IdentityMethod } from './registration.entity.js';
+
+// Tokens and tickets are 43 characters; anything of a sane length is looked up, so a forged
+// value answers 404 like an unknown one rather than hinting at the format.
+function SecretField(description: string, missing: string) {
+  return applyDecorators(
+    ApiProperty({ description, minLength: 1, maxLength: 200 }),
+    // Length also refuses anything but a string: one message whatever is wrong.
+    Length(1, 200, { message: missing }),
+  );
+}
+
+const TokenField = () =>
+  SecretField(
+    'The token from the invitation link (…/register?token=…)',
+    'The invitation link is incomplete. Open the whole link from your invitation email.',
+  );
+
+export class RegistrationInvitationQuery {
+  @TokenField() token: string;
+}
+
+export class RegistrationInvitation {
+  @ApiProperty({ enum: ['valid'] }) status: 'valid';
+  @ApiProperty({ example: 'Riverside Family Clinic' }) clinicName: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ enum: IDENTITY_METHODS, enumName: 'IdentityMethod', isArray: true })
+  identityMethods: IdentityMethod[];
+  @ApiProperty({
+    example: 'al***@example.com',
+    description: 'Where an emailed code would go, partly hidden',
+  })
+  maskedEmail: string;
+}
+
+export class VerifyIdentityRequest {
+  @TokenField() token: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '1968-04-12',
+    description: 'Your date of birth; send this or emailCode',
+  })
+  @IsOptional()
+  @IsCalendarDate('Enter your date of birth as YYYY-MM-DD, for example 1968-04-12.')
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({
+    pattern: '^\\d{6}$',
+    example: '042519',
+    description: 'The 6-digit code emailed to you; send this or dateOfBirth',
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.replace(/\s/g, '') : value,
+  )
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'Enter the 6-digit code from the email.' })
+  emailCode?: string;
+}
+
+export class IdentityVerified {
+  @ApiProperty({ description: 'Pass to completeRegistration; valid for 30 minutes, once' })
+  ticket: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class SendEmailCodeRequest {
+  @TokenField() token: string;
+}
+
+export class EmailCodeSent {
+  @ApiProperty({ example: 'al***@example.com' }) sentTo: string;
+  @ApiProperty({ format: 'date-time', description: 'The code works until then (10 minutes)' })
+  expiresAt: string;
+}
+
+export class CompleteRegistrationRequest {
+  @SecretField(
+    'The ticket from verifyRegistrationIdentity',
+    'Your identity check is missing. Confirm your identity again.',
+  )
+  ticket: string;
+
+  @ApiProperty({
+    minLength: 3,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9._-]+$',
+    example: 'alex.rivera',
+    description: 'Letters, digits, dots, underscores and dashes; unique whatever the case',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @TextRule({
+    missing: 'Choose a username.',
+    min: 3,
+    tooShort: 'Use at least 3 characters for the username.',
+    max: 64,
+    pattern: /^[A-Za-z0-9._-]+$/,
+    badPattern:
+      'Use only letters, digits, dots (.), underscores (_) and dashes (-) in the username.',
+  })
+  username: string;
+
+  @ApiProperty({
+    format: 'password',
+    minLength: 12,
+    maxLength: 128,
+    description: '12 to 128 characters, not a common password, not containing the username',
+  })
+  @IsString({ message: 'Choose a password.' })
+  password: string;
+}
+
+export class RegistrationCompleted {
+  @ApiProperty({ example: 'alex.rivera' }) username: string;
+}

@@ -1,0 +1,385 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, type DataSource, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import {
+  hashSecret,
+  newSixDigitCode,
+  newToken,
+  secretMatches,
+} from '../../common/one-time-codes.js';
+import type { RequestContext } from '../../common/principal.js';
+import { validationProblem } from '../../common/problem.filter.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { returnedRows } from '../../infra/database/sql.js';
+import { composeEmail } from '../../infra/mail/compose.js';
+import { MailService } from '../../infra/mail/mail.service.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import {
+  InvitationLinkInvalidError,
+  InvitationLockedError,
+  InvitationUsedError,
+} from '../invitations/invitations.errors.js';
+import { InvitationsService, type InvitationLink } from '../invitations/invitations.service.js';
+import { PatientsService } from '../patients/patients.service.js';
+import type {
+  EmailCodeSent,
+  IdentityVerified,
+  RegistrationCompleted,
+  RegistrationInvitation,
+} from './registration.dto.js';
+import {
+  IDENTITY_METHODS,
+  RegistrationEmailCode,
+  RegistrationTicket,
+  type IdentityMethod,
+} from './registration.entity.js';
+import {
+  AccountExistsError,
+  EmailCodeExpiredError,
+  EmailCodeLimitError,
+  EmailCodeNotRequestedError,
+  EmailCodeTriesExceededError,
+  EmailCodeUsedError,
+  IdentityNotConfirmedError,
+  RegistrationTicketExpiredError,
+  RegistrationTicketInvalidError,
+  RegistrationTicketUsedError,
+  UsernameTakenError,
+} from './registration.errors.js';
+
+const EMAIL_CODE_TTL_MS = 10 * 60_000;
+const EMAIL_CODE_TRIES = 5;
+// With 5 tries per code this bounds guessing at 25 in a million per link.
+const EMAIL_CODE_SENDS = 5;
+const TICKET_TTL_MS = 30 * 60_000;
+
+/** What each step learns about its subject, for the audit row written even when it fails. */
+interface Subject {
+  patientId: string | null;
+  invitationId: string | null;
+}
+
+/** "alex@example.com" → "al***@example.com": enough to recognise, not to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, Math.max(at, 0));
+  const shown = local.length > 3 ? local.slice(0, 2) : local.slice(0, 1);
+  return `${shown}***${email.slice(at)}`;
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const cause = error instanceof QueryFailedError ? (error.driverError as object) : null;
+  return (
+    !!cause &&
+    (cause as { code?: string }).code === '23505' &&
+    (cause as { constraint?: string }).constraint === constraint
+  );
+}
+
+/**
+ * A patient's own registration from an invitation link: check the link, prove identity
+ * (date of birth, or a code sent to the email on file), then choose a username and password.
+ * Every step is public and audited with the patient it concerns and its outcome.
+ * The only writer of registration_email_code and registration_ticket.
+ */
+@Injectable()
+export class RegistrationService {
+  private readonly logger = new Logger('registration');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(RegistrationEmailCode)
+    private readonly codes: Repository<RegistrationEmailCode>,
+    @InjectRepository(RegistrationTicket) private readonly tickets: Repository<RegistrationTicket>,
+    private readonly invitations: InvitationsService,
+    private readonly patients: PatientsService,
+    private readonly accounts: AccountsService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async describe(token: string, context: RequestContext): Promise<RegistrationInvitation> {
+    return this.step('registration.check-invitation', context, async (subject) => {
+      const link = await this.usableLink(token, subject);
+      await this.succeeded('registration.check-invitation', subject, context);
+      return {
+        status: 'valid',
+        clinicName: this.config.clinicName,
+        expiresAt: link.invitation.expiresAt.toISOString(),
+        identityMethods: [...IDENTITY_METHODS],
+        maskedEmail: maskEmail(link.invitation.email),
+      };
+    });
+  }
+
+  async sendEmailCode(token: string, context: RequestContext): Promise<EmailCodeSent> {
+    return this.step('registration.send-email-code', context, async (subject) => {
+      const link = await this.usableLink(token, subject);
+      const code = newSixDigitCode();
+      const now = this.clock.now();
+      const expiresAt = new Date(now.getTime() + EMAIL_CODE_TTL_MS);
+      const deliveryId = await this.db.transaction(async (manager) => {
+        // A new code replaces the last one, up to a fixed number of codes per link.
+        const sent = returnedRows<{ sends: number }>(
+          await manager.query(
+            `INSERT INTO registration_email_code AS c
+                    (token_hash, invitation_id, code_hash, expires_at, attempts, used_at, sends,
+                     created_at, updated_at)
+             VALUES ($1, $2, $3, $4, 0, NULL, 1, $5, $5)
+             ON CONFLICT (token_hash) DO UPDATE
+                SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at,
+                    attempts = 0, used_at = NULL, sends = c.sends + 1, updated_at = EXCLUDED.updated_at
+              WHERE c.sends < $6
+          RETURNING sends`,
+            [
+              link.tokenHash,
+              link.invitation.id,
+              hashSecret(code),
+              expiresAt,
+              now,
+              EMAIL_CODE_SENDS,
+            ],
+          ),
+        );
+        if (!sent.length) throw new EmailCodeLimitError();
+        const id = await this.mail.record(this.codeEmail(link.invitation.email, code), manager);
+        await this.succeeded('registration.send-email-code', subject, context, manager);
+        return id;
+      });
+      await this.mail.dispatch(deliveryId);
+      return { sentTo: maskEmail(link.invitation.email), expiresAt: expiresAt.toISOString() };
+    });
+  }
+
+  async verifyIdentity(
+    input: { token: string; dateOfBirth?: string; emailCode?: string },
+    context: RequestContext,
+  ): Promise<IdentityVerified> {
+    const hasBirthDate = input.dateOfBirth !== undefined && input.dateOfBirth !== null;
+    const hasCode = input.emailCode !== undefined && input.emailCode !== null;
+    if (hasBirthDate === hasCode) {
+      const message = 'Enter either your date of birth or the code we emailed you.';
+      throw validationProblem([
+        { field: 'dateOfBirth', message },
+        { field: 'emailCode', message },
+      ]);
+    }
+    return this.step('registration.verify-identity', context, async (subject) => {
+      const link = await this.usableLink(input.token, subject);
+      const method: IdentityMethod = hasBirthDate ? 'date-of-birth' : 'email-code';
+      if (hasBirthDate) await this.checkBirthDate(link, input.dateOfBirth!);
+      else await this.checkEmailCode(link, input.emailCode!);
+      const ticket = newToken();
+      const now = this.clock.now();
+      const expiresAt = new Date(now.getTime() + TICKET_TTL_MS);
+      await this.db.transaction(async (manager) => {
+        await manager.getRepository(RegistrationTicket).insert({
+          ticketHash: hashSecret(ticket),
+          invitationId: link.invitation.id,
+          tokenHash: link.tokenHash,
+          method,
+          createdAt: now,
+          expiresAt,
+          usedAt: null,
+        });
+        await this.succeeded('registration.verify-identity', subject, context, manager);
+      });
+      return { ticket, expiresAt: expiresAt.toISOString() };
+    });
+  }
+
+  /**
+   * Creates the patient's account and spends the invitation and the ticket, all in one
+   * transaction: either everything is saved or nothing is.
+   */
+  async complete(
+    input: { ticket: string; username: string; password: string },
+    context: RequestContext,
+  ): Promise<RegistrationCompleted> {
+    return this.step('registration.complete', context, async (subject) => {
+      const ticketHash = hashSecret(input.ticket);
+      const ticket = await this.tickets.findOneBy({ ticketHash });
+      if (!ticket) throw new RegistrationTicketInvalidError();
+      subject.invitationId = ticket.invitationId;
+      const link = await this.invitations.findLink(ticket.tokenHash);
+      if (!link) throw new RegistrationTicketInvalidError();
+      subject.patientId = link.invitation.patientId;
+      this.invitations.assertUsable(link);
+      const now = this.clock.now();
+      if (ticket.usedAt) throw new RegistrationTicketUsedError();
+      if (ticket.expiresAt <= now) throw new RegistrationTicketExpiredError();
+      const problems = this.accounts.passwordProblems(input.password, input.username);
+      if (problems.length) throw validationProblem(problems);
+      if (await this.accounts.findByUsername(input.username)) throw new UsernameTakenError();
+      const patient = await this.patients.findById(link.invitation.patientId);
+      if (!patient) throw new RegistrationTicketInvalidError();
+
+      const account = await this.db.transaction(async (manager) => {
+        // Conditional updates: of two requests racing with one ticket, only one gets through.
+        const spent = returnedRows<{ ticket_hash: string }>(
+          await manager.query(
+            `UPDATE registration_ticket SET used_at = $2
+              WHERE ticket_hash = $1 AND used_at IS NULL AND expires_at > $2
+          RETURNING ticket_hash`,
+            [ticketHash, now],
+          ),
+        );
+        if (!spent.length) throw new RegistrationTicketUsedError();
+        if (!(await this.invitations.accept(link.invitation.id, link.tokenHash, manager))) {
+          throw new InvitationUsedError();
+        }
+        try {
+          const created = await this.accounts.create(
+            {
+              kind: 'patient',
+              username: input.username,
+              displayName: patient.preferredName ?? patient.givenName,
+              email: link.invitation.email,
+              password: input.password,
+              patientId: patient.id,
+            },
+            manager,
+          );
+          await this.succeeded('registration.complete', subject, context, manager);
+          return created;
+        } catch (error) {
+          if (isUniqueViolation(error, 'account_username_key')) throw new UsernameTakenError();
+          if (isUniqueViolation(error, 'account_patient_key')) throw new AccountExistsError();
+          throw error;
+        }
+      });
+      return { username: account.username };
+    });
+  }
+
+  // --- identity checks ------------------------------------------------------------------
+
+  private async checkBirthDate(link: InvitationLink, dateOfBirth: string): Promise<void> {
+    const patient = await this.patients.findById(link.invitation.patientId);
+    if (patient && patient.dateOfBirth === dateOfBirth) return;
+    const left = await this.invitations.recordWrongBirthDate(link.invitation.id);
+    // The fifth wrong date locks the invitation: answer as the next request would.
+    if (left === 0) throw new InvitationLockedError();
+    throw new IdentityNotConfirmedError(
+      'dateOfBirth',
+      `The date of birth does not match our records. ${left === 1 ? '1 try' : `${left} tries`} left.`,
+    );
+  }
+
+  private async checkEmailCode(link: InvitationLink, code: string): Promise<void> {
+    const now = this.clock.now();
+    // Count the try before comparing, in one statement, so parallel guesses share the limit.
+    const [current] = returnedRows<{ code_hash: string; attempts: number }>(
+      await this.db.query(
+        `UPDATE registration_email_code SET attempts = attempts + 1, updated_at = $2
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND attempts < $3
+      RETURNING code_hash, attempts`,
+        [link.tokenHash, now, EMAIL_CODE_TRIES],
+      ),
+    );
+    if (!current) {
+      const row = await this.codes.findOneBy({ tokenHash: link.tokenHash });
+      if (!row) throw new EmailCodeNotRequestedError();
+      if (row.usedAt) throw new EmailCodeUsedError();
+      if (row.attempts >= EMAIL_CODE_TRIES) throw new EmailCodeTriesExceededError();
+      throw new EmailCodeExpiredError();
+    }
+    if (!secretMatches(code, current.code_hash)) {
+      const left = EMAIL_CODE_TRIES - current.attempts;
+      throw new IdentityNotConfirmedError(
+        'emailCode',
+        left > 0
+          ? `That code is not right. ${left === 1 ? '1 try' : `${left} tries`} left.`
+          : 'That code is not right, and it cannot be tried again. Ask for a new code.',
+      );
+    }
+    const used = returnedRows<{ token_hash: string }>(
+      await this.db.query(
+        `UPDATE registration_email_code SET used_at = $2, updated_at = $2
+          WHERE token_hash = $1 AND code_hash = $3 AND used_at IS NULL
+      RETURNING token_hash`,
+        [link.tokenHash, now, current.code_hash],
+      ),
+    );
+    if (!used.length) throw new EmailCodeUsedError();
+  }
+
+  // --- shared ---------------------------------------------------------------------------
+
+  /** The invitation behind a token, or the reason it cannot be used (404, 410, 423). */
+  private async usableLink(token: string, subject: Subject): Promise<InvitationLink> {
+    const link = await this.invitations.findLink(hashSecret(token));
+    if (!link) throw new InvitationLinkInvalidError();
+    subject.patientId = link.invitation.patientId;
+    subject.invitationId = link.invitation.id;
+    this.invitations.assertUsable(link);
+    return link;
+  }
+
+  private codeEmail(to: string, code: string) {
+    const clinic = this.config.clinicName;
+    return composeEmail({
+      template: 'registration-code',
+      to,
+      subject: `Your ${clinic} verification code`,
+      paragraphs: [
+        `Your verification code is ${code}.`,
+        'Enter it on the registration page to confirm it is you. It works once, for 10 minutes.',
+        'The clinic will never ask you for this code by phone or email.',
+      ],
+      clinicName: clinic,
+    });
+  }
+
+  private succeeded(
+    action: string,
+    subject: Subject,
+    context: RequestContext,
+    manager?: Parameters<AuditService['record']>[1],
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        action,
+        outcome: 'success',
+        actor: null,
+        patientId: subject.patientId,
+        resourceType: 'invitation',
+        resourceId: subject.invitationId ?? undefined,
+        context,
+      },
+      manager,
+    );
+  }
+
+  /** Runs one step; a refusal is audited (outside any rolled-back transaction) and rethrown. */
+  private async step<T>(
+    action: string,
+    context: RequestContext,
+    run: (subject: Subject) => Promise<T>,
+  ): Promise<T> {
+    const subject: Subject = { patientId: null, invitationId: null };
+    try {
+      return await run(subject);
+    } catch (error) {
+      await this.audit
+        .record({
+          action,
+          outcome: 'failure',
+          actor: null,
+          patientId: subject.patientId,
+          resourceType: 'invitation',
+          resourceId: subject.invitationId ?? undefined,
+          context,
+        })
+        .catch((auditError: unknown) =>
+          this.logger.error({ err: auditError }, 'could not record a failed registration step'),
+        );
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { newToken } from '../../common/one-time-codes.js';
+import type { Principal, RequestContext } from '../../common/principal.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { composeEmail } from '../../infra/mail/compose.js';
+import { MailService } from '../../infra/mail/mail.service.js';
+import type { Account, StaffRole } from '../accounts/account.entity.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import type { AuditOutcome } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import type { StaffMember } from './staff.dto.js';
+import {
+  CannotDisableSelfError,
+  CannotRemoveOwnAdminRoleError,
+  StaffNotFoundError,
+  UsernameTakenError,
+} from './staff.errors.js';
+
+/** How long the "set your password" link of a new staff account works. */
+export const SET_PASSWORD_TTL_MS = 72 * 60 * 60_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Actor = Pick<Principal, 'accountId' | 'kind' | 'roles'>;
+
+export interface NewStaff {
+  username: string;
+  displayName: string;
+  email: string;
+  roles: StaffRole[];
+}
+
+export interface StaffChanges {
+  displayName?: string;
+  email?: string;
+  roles?: StaffRole[];
+}
+
+export function toStaffMember(account: Account): StaffMember {
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    email: account.email,
+    roles: account.roles,
+    status: account.status,
+    secondFactor: account.secondFactor,
+    createdAt: account.createdAt.toISOString(),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error as { code?: string }).code === '23505';
+}
+
+/**
+ * Staff account administration. Account rows are written through AccountsService; this
+ * service adds the rules (no self-disable, no self-demotion), session ends, emails and audit.
+ */
+@Injectable()
+export class StaffService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(): Promise<StaffMember[]> {
+    return (await this.accounts.list('staff')).map(toStaffMember);
+  }
+
+  /**
+   * Creates a staff account nobody can sign in to yet (its password is random and never
+   * shown) and returns a single-use link for its owner to choose a password.
+   * `actor` is null when the account comes from the create-admin command.
+   */
+  async create(
+    input: NewStaff,
+    actor: Actor | null,
+    context?: RequestContext,
+  ): Promise<{ account: Account; setPasswordUrl: string }> {
+    if (await this.accounts.findByUsername(input.username)) throw new UsernameTakenError();
+    let account: Account;
+    try {
+      account = await this.accounts.create({ kind: 'staff', ...input, password: newToken() });
+    } catch (error) {
+      // Two admins choosing the same name at once: the unique index decides.
+      if (isUniqueViolation(error)) throw new UsernameTakenError();
+      throw error;
+    }
+    const token = await this.accounts.issueToken(account.id, 'password-reset', SET_PASSWORD_TTL_MS);
+    await this.record('staff.create', 'success', account.id, actor, context);
+    return {
+      account,
+      setPasswordUrl: `${this.config.publicUrl}/admin/reset-password?token=${encodeURIComponent(token)}`,
+    };
+  }
+
+  /** Creates the account and emails its owner the link (the admin never sees it). */
+  async invite(input: NewStaff, actor: Actor, context: RequestContext): Promise<StaffMember> {
+    const { account, setPasswordUrl } = await this.create(input, actor, context);
+    await this.mail.send(
+      composeEmail({
+        template: 'staff-welcome',
+        to: account.email,
+        subject: `Your ${this.config.clinicName} staff account`,
+        paragraphs: [
+          `Hello ${account.displayName},`,
+          `An administrator created a staff account for you on the ${this.config.clinicName} portal. Your username is ${account.username}.`,
+          'Choose your password with the link below. It works once, within 72 hours; after that, ask an administrator for a new one.',
+        ],
+        action: { label: 'Choose your password', url: setPasswordUrl },
+        clinicName: this.config.clinicName,
+      }),
+    );
+    return toStaffMember(account);
+  }
+
+  async update(
+    accountId: string,
+    changes: StaffChanges,
+    actor: Actor,
+    context: RequestContext,
+  ): Promise<StaffMember> {
+    const account = await this.find(accountId);
+    const rolesChanged =
+      changes.roles !== undefined &&
+      [...changes.roles].sort().join() !== [...account.roles].sort().join();
+    if (
+      rolesChanged &&
+      account.id === actor.accountId &&
+      account.roles.includes('admin') &&
+      !changes.roles!.includes('admin')
+    ) {
+      await this.record('staff.update', 'denied', account.id, actor, context);
+      throw new CannotRemoveOwnAdminRoleError();
+    }
+    const patch = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    ) as StaffChanges;
+    if (!Object.keys(patch).length) return toStaffMember(account);
+    await this.accounts.update(account.id, patch);
+    await this.record('staff.update', 'success', account.id, actor, context);
+    // A separate row, so role grants can be searched for on their own.
+    if (rolesChanged)
+      await this.record('staff.roles-change', 'success', account.id, actor, context);
+    // Sessions read roles from the account on every request: the change applies at once.
+    return toStaffMember({ ...account, ...patch });
+  }
+
+  async disable(accountId: string, actor: Actor, context: RequestContext): Promise<StaffMember> {
+    const account = await this.find(accountId);
+    if (account.id === actor.accountId) {
+      await this.record('staff.disable', 'denied', account.id, actor, context);
+      throw new CannotDisableSelfError();
+    }
+    await this.accounts.update(account.id, { status: 'disabled' });
+    await this.sessions.endAllFor(account.id, 'account-disabled');
+    await this.record('staff.disable', 'success', account.id, actor, context);
+    return toStaffMember({ ...account, status: 'disabled' });
+  }
+
+  async enable(accountId: string, actor: Actor, context: RequestContext): Promise<StaffMember> {
+    const account = await this.find(accountId);
+    await this.accounts.update(account.id, { status: 'active' });
+    await this.record('staff.enable', 'success', account.id, actor, context);
+    return toStaffMember({ ...account, status: 'active' });
+  }
+
+  /**
+   * For a lost phone: removes the authenticator and recovery codes, so the next sign-in
+   * falls back to the staff policy, and ends every session the old factor opened.
+   */
+  async resetSecondFactor(
+    accountId: string,
+    actor: Actor,
+    context: RequestContext,
+  ): Promise<StaffMember> {
+    const account = await this.find(accountId);
+    await this.accounts.setSecondFactor(account.id, 'none');
+    await this.sessions.endAllFor(account.id, 'second-factor-reset');
+    await this.record('staff.reset-second-factor', 'success', account.id, actor, context);
+    // The owner hears of it, so a reset they did not ask for does not go unnoticed.
+    await this.mail.send(
+      composeEmail({
+        template: 'staff-second-factor-reset',
+        to: account.email,
+        subject: `Your ${this.config.clinicName} sign-in verification was reset`,
+        paragraphs: [
+          `Hello ${account.displayName},`,
+          'An administrator removed the second sign-in step from your staff account, and signed you out everywhere. Sign in again to set it up.',
+          'If you did not ask for this, tell your administrator straight away.',
+        ],
+        action: { label: 'Sign in', url: `${this.config.publicUrl}/admin/` },
+        clinicName: this.config.clinicName,
+      }),
+    );
+    return toStaffMember({ ...account, secondFactor: 'none' });
+  }
+
+  /** A staff account by id; malformed ids and patient accounts are "not found" too. */
+  private async find(accountId: string): Promise<Account> {
+    if (!UUID.test(accountId)) throw new StaffNotFoundError();
+    const account = await this.accounts.findById(accountId);
+    if (!account || account.kind !== 'staff') throw new StaffNotFoundError();
+    return account;
+  }
+
+  private record(
+    action: string,
+    outcome: AuditOutcome,
+    accountId: string,
+    actor: Actor | null,
+    context?: RequestContext,
+  ): Promise<void> {
+    return this.audit.record({
+      action,
+      outcome,
+      actor,
+      resourceType: 'account',
+      resourceId: accountId,
+      context,
+    });
+  }
+}
