@@ -76,7 +76,114 @@ const SCENARIOS = [
       return { portal: { url }, yardstick: { url: `${yardstick.url}/api/health/live` } };
     },
   },
+  {
+    name: 'authenticated patient read vs node:http + pg',
+    target: 0.6,
+    // A patient reads their own record: session check and touch, the patient row, one audit
+    // row. The yardstick issues the same three statements with a pool of the same size.
+    async setup(ctx) {
+      const { cookie, patientId } = await benchPatient(ctx);
+      const yardstick = await ctx.startYardstick('pg-patient-read.mjs', {
+        DATABASE_URL: ctx.databaseUrl,
+      });
+      const path = `/api/v1/patients/${patientId}`;
+      const headers = { cookie };
+      return {
+        portal: { url: `${ctx.api.url}${path}`, headers },
+        yardstick: { url: `${yardstick.url}${path}`, headers },
+      };
+    },
+  },
+  {
+    name: 'sign-in latency (argon2id)',
+    // Not a ratio: sign-in is dominated by the password hash by design. Goal: p95 ≤ 250 ms.
+    latencyGoalMs: 250,
+    async run(ctx) {
+      const { username, password } = await benchPatient(ctx);
+      const csrf = await csrfCookie(ctx.api.url);
+      const total = Number(process.env.BENCH_SIGNINS ?? 400);
+      const concurrency = 10;
+      const latencies = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < total) {
+          next++;
+          const started = process.hrtime.bigint();
+          const response = await fetch(`${ctx.api.url}/api/v1/auth/login`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              cookie: `csrf_token=${csrf}`,
+              'x-csrf-token': csrf,
+            },
+            body: JSON.stringify({ username, password }),
+          });
+          await response.arrayBuffer();
+          if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
+          latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      latencies.sort((a, b) => a - b);
+      const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+      return { count: latencies.length, concurrency, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+    },
+  },
 ];
+
+/* ---- data for the authenticated scenarios ------------------------------------------------ */
+
+const BENCH_PASSWORD = 'bench passphrase for the portal';
+
+async function csrfCookie(apiUrl) {
+  const response = await fetch(`${apiUrl}/api/health/live`);
+  const line = response.headers.getSetCookie().find((c) => c.startsWith('csrf_token='));
+  return line.split(';')[0].slice('csrf_token='.length);
+}
+
+/** A patient with a portal account, made once per run, and a signed-in session cookie. */
+let benchPatientPromise = null;
+function benchPatient(ctx) {
+  benchPatientPromise ??= (async () => {
+    const { hashPassword } = await import(
+      path.join(ROOT, 'apps/api/dist/modules/accounts/passwords.js')
+    );
+    const { newId } = await import(path.join(ROOT, 'apps/api/dist/infra/database/ids.js'));
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: ctx.databaseUrl });
+    await client.connect();
+    const patientId = newId();
+    const username = `bench-${patientId}`;
+    try {
+      await client.query(
+        `INSERT INTO patient (id, mrn, given_name, family_name, date_of_birth, sex, email, created_at, updated_at)
+         VALUES ($1, $2, 'Bench', 'Patient', '1970-01-01', 'unknown', 'bench@example.test', now(), now())`,
+        [patientId, `B${patientId.replace(/-/g, '').slice(-12)}`],
+      );
+      await client.query(
+        `INSERT INTO account (id, kind, username, display_name, email, patient_id, password_hash)
+         VALUES ($1, 'patient', $2, 'Bench', 'bench@example.test', $3, $4)`,
+        [newId(), username, patientId, await hashPassword(BENCH_PASSWORD)],
+      );
+    } finally {
+      await client.end();
+    }
+    const csrf = await csrfCookie(ctx.api.url);
+    const response = await fetch(`${ctx.api.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: `csrf_token=${csrf}`,
+        'x-csrf-token': csrf,
+      },
+      body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+    });
+    if (response.status !== 200) throw new Error(`bench sign-in answered ${response.status}`);
+    const session = response.headers.getSetCookie().find((c) => c.startsWith('portal_session='));
+    return { patientId, username, password: BENCH_PASSWORD, cookie: session.split(';')[0] };
+  })();
+  return benchPatientPromise;
+}
 
 /* ---------------------------------------------------------------------------------------- */
 
@@ -308,20 +415,39 @@ function formatRow(scenario, portal, yardstick, ratio) {
   return `| ${new Date().toISOString()} | ${machine} | ${cpus.length} | ${process.version} | ${portal.rps.toFixed(0)} | ${portal.p50} | ${portal.p99} | ${yardstick.rps.toFixed(0)} | ${yardstick.p50} | ${yardstick.p99} | ${ratio.toFixed(3)} | ≥ ${scenario.target} ${met} |`;
 }
 
+function latencyRow(result) {
+  const cpus = os.cpus();
+  const machine = (cpus[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').replace(/\|/g, '/').trim();
+  return `| ${new Date().toISOString()} | ${machine} | ${cpus.length} | ${process.version} | ${result.count} | ${result.concurrency} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} |`;
+}
+
+async function recordLatency(scenario, result) {
+  const header = [
+    '| date (UTC) | machine | cores | node | requests | concurrent | p50 ms | p95 ms | p99 ms |',
+    '|---|---|---:|---|---:|---:|---:|---:|---:|',
+  ].join('\n');
+  await record(scenario, latencyRow(result), header, `Goal: p95 ≤ ${scenario.latencyGoalMs} ms.`);
+}
+
 /** Appends the row to the table under "## <scenario name>", creating file or section as needed. */
-async function record(scenario, row) {
+async function record(
+  scenario,
+  row,
+  header = tableHeader(),
+  goal = `Target: ratio ≥ ${scenario.target}.`,
+) {
   let text = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : INTRO;
   const heading = `## ${scenario.name}`;
   const lines = text.replace(/\s+$/, '').split('\n');
   const start = lines.findIndex((line) => line.trim() === heading);
   if (start === -1) {
-    lines.push('', heading, '', `Target: ratio ≥ ${scenario.target}.`, '', tableHeader(), row);
+    lines.push('', heading, '', goal, '', header, row);
   } else {
     let end = lines.findIndex((line, index) => index > start && /^##?\s/.test(line));
     if (end === -1) end = lines.length;
     let lastTableLine = -1;
     for (let i = start + 1; i < end; i++) if (lines[i].startsWith('|')) lastTableLine = i;
-    if (lastTableLine === -1) lines.splice(end, 0, '', tableHeader(), row);
+    if (lastTableLine === -1) lines.splice(end, 0, '', header, row);
     else lines.splice(lastTableLine + 1, 0, row);
   }
   text = `${lines.join('\n')}\n`;
@@ -380,6 +506,23 @@ async function main() {
       },
     };
     for (const scenario of scenarios) {
+      if (scenario.run) {
+        say(`\n== ${scenario.name} (goal p95 ≤ ${scenario.latencyGoalMs} ms)`);
+        try {
+          const result = await scenario.run(ctx);
+          say(
+            `${result.count} requests, ${result.concurrency} at a time: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms: goal ${result.p95 <= scenario.latencyGoalMs ? 'met' : 'MISSED'}`,
+          );
+          if (!noRecord) {
+            await recordLatency(scenario, result);
+            say(`recorded in ${path.relative(ROOT, RESULTS_FILE)}`);
+          }
+        } catch (error) {
+          failed = true;
+          say(`scenario failed: ${error.message}`);
+        }
+        continue;
+      }
       say(`\n== ${scenario.name} (target ratio ≥ ${scenario.target})`);
       try {
         const prepared = await scenario.setup(ctx);

@@ -20,6 +20,7 @@ export interface ResolvedSession {
 }
 
 const PENDING_TTL_MS = 10 * 60_000;
+const TOUCH_INTERVAL_SECONDS = 30;
 
 export function hashSessionId(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -63,8 +64,9 @@ export class SessionsService {
   }
 
   /**
-   * One statement per request: finds a live session, checks both timeouts and the account,
-   * and records the activity that keeps it alive.
+   * One statement per request: finds a live session (both timeouts, the account active) and
+   * records the activity. The write happens only when the stored time is over 30 s old, so
+   * most requests commit nothing; the idle limit is exact to within those 30 s.
    */
   async touch(token: string): Promise<ResolvedSession | null> {
     const now = this.clock.now();
@@ -72,6 +74,7 @@ export class SessionsService {
       account_id: string;
       stage: SessionStage;
       absolute_expires_at: Date;
+      last_seen_at: Date;
       kind: 'patient' | 'staff';
       roles: string[];
       patient_id: string | null;
@@ -79,15 +82,24 @@ export class SessionsService {
       display_name: string;
     }>(
       await this.sessions.query(
-        `UPDATE session s SET last_seen_at = $2
-         FROM account a
-        WHERE s.id_hash = $1 AND a.id = s.account_id AND a.status = 'active'
-          AND s.ended_at IS NULL
-          AND s.last_seen_at > $2::timestamptz - make_interval(secs => $3)
-          AND s.absolute_expires_at > $2
-      RETURNING s.account_id, s.stage, s.absolute_expires_at, a.kind, a.roles, a.patient_id,
-                a.username, a.display_name`,
-        [hashSessionId(token), now, this.idleMs / 1000],
+        `WITH live AS (
+           SELECT s.id_hash, s.account_id, s.stage, s.absolute_expires_at, s.last_seen_at,
+                  a.kind, a.roles, a.patient_id, a.username, a.display_name
+             FROM session s JOIN account a ON a.id = s.account_id
+            WHERE s.id_hash = $1 AND a.status = 'active' AND s.ended_at IS NULL
+              AND s.last_seen_at > $2::timestamptz - make_interval(secs => $3)
+              AND s.absolute_expires_at > $2
+         ), touched AS (
+           UPDATE session SET last_seen_at = $2
+            WHERE id_hash = (SELECT id_hash FROM live)
+              AND last_seen_at < $2::timestamptz - make_interval(secs => $4)
+           RETURNING last_seen_at
+         )
+         SELECT live.account_id, live.stage, live.absolute_expires_at, live.kind, live.roles,
+                live.patient_id, live.username, live.display_name,
+                COALESCE((SELECT last_seen_at FROM touched), live.last_seen_at) AS last_seen_at
+           FROM live`,
+        [hashSessionId(token), now, this.idleMs / 1000, TOUCH_INTERVAL_SECONDS],
       ),
     );
     const row = rows[0];
@@ -103,7 +115,7 @@ export class SessionsService {
       stage: row.stage,
       username: row.username,
       displayName: row.display_name,
-      lastSeenAt: now,
+      lastSeenAt: row.last_seen_at,
       absoluteExpiresAt: row.absolute_expires_at,
     };
   }
