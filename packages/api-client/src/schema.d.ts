@@ -1616,6 +1616,8 @@ export interface operations {
       /** @description Too many failed tries; Retry-After says when to retry */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1842,6 +1844,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description The session had already ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   logoutEverywhere: {
@@ -1957,6 +1968,15 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
+      /** @description No set-up in progress: start again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   setSecondFactor: {
@@ -1986,6 +2006,15 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
+      /** @description The clinic requires a second step for this account */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   regenerateRecoveryCodes: {
@@ -2007,6 +2036,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RecoveryCodes'];
+        };
+      };
+      /** @description Wrong password */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No authenticator app set up */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
         };
       };
     };

@@ -1,6 +1,15 @@
 export { Alert, type AlertProps } from './Alert';
 export { Button, type ButtonProps } from './Button';
+export { Dialog, type DialogProps } from './Dialog';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './ErrorSummary';
+export {
+  estimatePasswordStrength,
+  type PasswordAdvice,
+  type PasswordStrength,
+  type PasswordStrengthLevel,
+  type PasswordStrengthOptions,
+} from './password-strength';
+export { PasswordStrengthMeter, type PasswordStrengthMeterProps } from './PasswordStrengthMeter';
 export { LoadingState, Skeleton, type LoadingStateProps, type SkeletonProps } from './Skeleton';
 export { SkipLink, type SkipLinkProps } from './SkipLink';
 export { TextField, type TextFieldProps } from './TextField';

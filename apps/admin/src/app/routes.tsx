@@ -1,17 +1,25 @@
 import type { RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/routes/SignInPage';
 import { HomePage } from '../features/home/routes/HomePage';
-import { SIGN_IN_PATH } from '../lib/navigation';
+import {
+  ACCOUNT_PATH,
+  FORGOT_PASSWORD_PATH,
+  FORGOT_USERNAME_PATH,
+  RESET_PASSWORD_PATH,
+  SIGN_IN_PATH,
+  UNLOCK_PATH,
+} from '../lib/navigation';
 import { RequireSession } from './guards/RequireSession';
 import { PublicLayout } from './layout/PublicLayout';
 import { ShellSkeleton } from './layout/ShellSkeleton';
 import { ErrorPage, RootErrorPage } from './routes/ErrorPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { staffSectionRoutes } from './staff-routes';
 
 /**
  * The route tree, shared by the browser router and the tests' memory router.
- * Home and sign-in are the first screens almost everyone sees, so they are bundled eagerly;
- * larger sections should use `lazy: () => import(...)` to stay out of the initial download.
+ * Home and sign-in (with its code step) are the first screens almost everyone sees, so they
+ * are bundled eagerly; the rest load on first visit (`lazy`) to keep the first download small.
  */
 export const routes: RouteObject[] = [
   {
@@ -21,7 +29,36 @@ export const routes: RouteObject[] = [
     children: [
       {
         Component: PublicLayout,
-        children: [{ path: SIGN_IN_PATH, Component: SignInPage }],
+        children: [
+          { path: SIGN_IN_PATH, Component: SignInPage },
+          {
+            path: FORGOT_PASSWORD_PATH,
+            lazy: async () => ({
+              Component: (await import('../features/auth/routes/ForgotPasswordPage'))
+                .ForgotPasswordPage,
+            }),
+          },
+          {
+            path: FORGOT_USERNAME_PATH,
+            lazy: async () => ({
+              Component: (await import('../features/auth/routes/ForgotUsernamePage'))
+                .ForgotUsernamePage,
+            }),
+          },
+          {
+            path: RESET_PASSWORD_PATH,
+            lazy: async () => ({
+              Component: (await import('../features/auth/routes/ResetPasswordPage'))
+                .ResetPasswordPage,
+            }),
+          },
+          {
+            path: UNLOCK_PATH,
+            lazy: async () => ({
+              Component: (await import('../features/auth/routes/UnlockPage')).UnlockPage,
+            }),
+          },
+        ],
       },
       {
         Component: RequireSession,
@@ -30,6 +67,26 @@ export const routes: RouteObject[] = [
             errorElement: <ErrorPage />,
             children: [
               { index: true, Component: HomePage },
+              {
+                path: ACCOUNT_PATH,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('../features/account/routes/SecurityPage'))
+                        .SecurityPage,
+                    }),
+                  },
+                  {
+                    path: 'sessions',
+                    lazy: async () => ({
+                      Component: (await import('../features/account/routes/SessionsPage'))
+                        .SessionsPage,
+                    }),
+                  },
+                ],
+              },
+              ...staffSectionRoutes,
               { path: '*', Component: NotFoundPage },
             ],
           },

@@ -1,15 +1,49 @@
 import type { Location } from 'react-router';
 
 export const SIGN_IN_PATH = '/sign-in';
+export const FORGOT_PASSWORD_PATH = '/forgot-password';
+export const FORGOT_USERNAME_PATH = '/forgot-username';
+/** Emailed links land here with `?token=`; the token is taken out of the address at once. */
+export const RESET_PASSWORD_PATH = '/reset-password';
+export const UNLOCK_PATH = '/unlock';
+export const ACCOUNT_PATH = '/account';
+export const ACCOUNT_SESSIONS_PATH = '/account/sessions';
+export const ACCOUNT_ACCESS_LOG_PATH = '/account/access-log';
+/** Where the invitation email links to; its `?token=` is taken out of the address at once. */
+export const REGISTER_PATH = '/register';
 
 /**
- * What the route guard hands to the sign-in page. The intended path travels in history state,
+ * Why the sign-in page is showing, when there is something to say:
+ * - signedOut: the person pressed Sign out;
+ * - signedOutEverywhere: they signed out of every device;
+ * - idle: the idle timer signed them out (`idleMinutes` says after how long);
+ * - expired: the session reached its longest allowed length;
+ * - ended: the session stopped working for another reason (ended on another device);
+ * - passwordReset: they just chose a new password.
+ */
+export type SignInNotice =
+  'signedOut' | 'signedOutEverywhere' | 'idle' | 'expired' | 'ended' | 'passwordReset';
+
+/**
+ * What other pages hand to the sign-in page. The intended path travels in history state,
  * never in the URL, so it cannot leak into logs, referrers or shared links.
  */
 export interface SignInState {
   from?: Pick<Location, 'pathname' | 'search' | 'hash'>;
-  signedOut?: boolean;
+  notice?: SignInNotice;
+  idleMinutes?: number;
+  /** Fills in the username field (after registering, the new username). */
+  username?: string;
 }
+
+const NOTICES: readonly SignInNotice[] = [
+  'signedOut',
+  'signedOutEverywhere',
+  'idle',
+  'expired',
+  'ended',
+  'passwordReset',
+];
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null
@@ -33,6 +67,22 @@ export function intendedPath(state: unknown): string | undefined {
   return `${pathname}${search}${hash}`;
 }
 
-export function cameFromSignOut(state: unknown): boolean {
-  return asRecord(state)?.['signedOut'] === true;
+/** The notice to show on the sign-in page, if the state carries a known one. */
+export function signInNotice(state: unknown): SignInNotice | undefined {
+  const notice = asRecord(state)?.['notice'];
+  return NOTICES.find((known) => known === notice);
+}
+
+/** After how many minutes without activity the idle timer signed the person out. */
+export function idleMinutes(state: unknown): number | undefined {
+  const minutes = asRecord(state)?.['idleMinutes'];
+  return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0
+    ? Math.round(minutes)
+    : undefined;
+}
+
+/** The username to fill in on the sign-in page, if the state carries one. */
+export function signInUsername(state: unknown): string | undefined {
+  const username = asRecord(state)?.['username'];
+  return typeof username === 'string' && username.length <= 64 ? username : undefined;
 }

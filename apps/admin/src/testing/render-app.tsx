@@ -12,13 +12,18 @@ export interface RenderAppOptions {
   path?: string;
   /** History state for that first entry. */
   state?: unknown;
+  /** With fake timers, how user-event lets time pass (pass jest.advanceTimersByTime). */
+  advanceTimers?: (ms: number) => unknown;
 }
 
 /** Renders the real route tree with fresh query cache and translations, like a new tab. */
-export function renderApp({ path = '/', state }: RenderAppOptions = {}) {
-  const router = createMemoryRouter(routes, { initialEntries: [{ pathname: path, state }] });
+export function renderApp({ path = '/', state, advanceTimers }: RenderAppOptions = {}) {
+  const url = new URL(path, 'http://localhost');
+  const router = createMemoryRouter(routes, {
+    initialEntries: [{ pathname: url.pathname, search: url.search, hash: url.hash, state }],
+  });
   const queryClient = createQueryClient({ retry: false });
-  const user = userEvent.setup();
+  const user = userEvent.setup(advanceTimers ? { advanceTimers } : {});
   const view = render(
     <AppProviders queryClient={queryClient} i18n={createI18n('en')}>
       <RouterProvider router={router} />

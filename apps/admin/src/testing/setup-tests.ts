@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { clearActivity } from '../lib/activity';
 import { server } from './server';
 
 // Any request without a handler fails the test: the app must not call what we did not expect.
@@ -12,6 +13,7 @@ beforeEach(() => {
 afterEach(() => {
   server.resetHandlers();
   localStorage.clear();
+  clearActivity();
   document.cookie = 'csrf_token=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   document.title = '';
 });

@@ -1,6 +1,7 @@
 import { isApiError, type Session } from '@portal/api-client';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
+import { updateClockOffset } from './activity';
 import { api } from './api';
 
 /**
@@ -16,7 +17,9 @@ export function sessionQueryOptions() {
     // 401 is an answer, not a failure: the visitor is signed out.
     queryFn: async (): Promise<Session | null> => {
       try {
-        const { data } = await api.GET('/api/v1/auth/session');
+        const { data, response } = await api.GET('/api/v1/auth/session');
+        // The session's times are the server's; learn how far this device's clock is off.
+        updateClockOffset(response.headers.get('Date'));
         return data ?? null;
       } catch (error) {
         if (isApiError(error) && error.status === 401) {
@@ -34,6 +37,15 @@ export function sessionQueryOptions() {
 /** Records that nobody is signed in any more (after sign-out, or when any call answers 401). */
 export function markSignedOut(queryClient: QueryClient): void {
   queryClient.setQueryData(sessionQueryKey, null);
+}
+
+/**
+ * Drops every cached answer except the session itself, so nothing from a session stays in
+ * memory on a shared device. The session is cleared separately (markSignedOut), once the
+ * signed-in pages are gone, so the route guard does not redirect first.
+ */
+export function forgetPrivateData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
 }
 
 export function useSession() {

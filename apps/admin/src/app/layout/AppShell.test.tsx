@@ -1,5 +1,6 @@
 import {
   apiPaths,
+  createAccountBackend,
   createAuthBackend,
   problemFactory,
   problemResponse,
@@ -20,14 +21,36 @@ function signedIn() {
 }
 
 describe('app shell', () => {
-  it('lists only Home in the menu, marked as the current page', async () => {
+  it('lists the sections that work in the menu, the current one marked', async () => {
     signedIn();
     renderApp({ path: '/' });
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Home']);
+    // Home first, the person's own account last; the role's sections sit between.
+    expect(links[0]).toHaveTextContent('Home');
     expect(links[0]).toHaveAttribute('aria-current', 'page');
+    expect(links.at(-1)).toHaveTextContent('My account');
+    expect(links.at(-1)).not.toHaveAttribute('aria-current');
+  });
+
+  it('links to My account from the header', async () => {
+    signedIn();
+    server.use(...createAccountBackend().handlers);
+    const { user } = renderApp({ path: '/' });
+
+    await screen.findByRole('heading', { level: 1 });
+    const header = within(screen.getByRole('banner'));
+    const link = header
+      .getAllByRole('link', { name: 'My account' })
+      .find((candidate) => !candidate.closest('nav'));
+    expect(link).toBeDefined();
+    await user.click(link as HTMLElement);
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sign-in and security' }),
+    ).toBeInTheDocument();
+    expect(document.title).toBe('Sign-in and security – Staff Portal');
   });
 
   it('has the landmarks and a single first-level heading', async () => {

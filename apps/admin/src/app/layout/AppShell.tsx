@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { SignOutButton } from '../../features/auth/components/SignOutButton';
+import { ACCOUNT_PATH } from '../../lib/navigation';
 import { useCurrentSession } from '../../lib/session';
 import { Frame } from './Frame';
+import { SectionNavItems } from './SectionNav';
 
 /**
- * The signed-in frame: who is signed in, a sign-out button that is always on screen, and the
- * menu. A menu entry is added only once its section works.
+ * The signed-in frame: who is signed in (with a link to their own account), a sign-out
+ * button that is always on screen, and the menu. A menu entry is added only once its section
+ * works.
  */
 export function AppShell() {
   const { t } = useTranslation();
@@ -20,6 +23,9 @@ export function AppShell() {
           <span className="app-user__name">
             {t('header.signedInAs', { name: user.displayName })}
           </span>
+          <Link to={ACCOUNT_PATH} className="app-user__link">
+            {t('header.myAccount')}
+          </Link>
           <SignOutButton />
         </>
       }
@@ -30,6 +36,12 @@ export function AppShell() {
               <li>
                 <NavLink to="/" end className="app-nav__link">
                   {t('nav.home')}
+                </NavLink>
+              </li>
+              <SectionNavItems />
+              <li>
+                <NavLink to={ACCOUNT_PATH} className="app-nav__link">
+                  {t('nav.account')}
                 </NavLink>
               </li>
             </ul>

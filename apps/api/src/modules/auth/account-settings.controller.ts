@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiUnprocessableEntityResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -78,6 +80,7 @@ export class AccountSettingsController {
   })
   @ApiOkResponse({ type: RecoveryCodes })
   @ApiBadRequestResponse({ type: Problem })
+  @ApiConflictResponse({ type: Problem, description: 'No set-up in progress: start again' })
   async confirmTotp(
     @CurrentPrincipal() principal: Principal,
     @Body() body: TotpConfirmRequest,
@@ -96,6 +99,10 @@ export class AccountSettingsController {
   })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ type: Problem })
+  @ApiUnprocessableEntityResponse({
+    type: Problem,
+    description: 'The clinic requires a second step for this account',
+  })
   async setSecondFactor(
     @CurrentPrincipal() principal: Principal,
     @Body() body: SetSecondFactorRequest,
@@ -117,6 +124,8 @@ export class AccountSettingsController {
     description: 'The old codes stop working.',
   })
   @ApiOkResponse({ type: RecoveryCodes })
+  @ApiBadRequestResponse({ type: Problem, description: 'Wrong password' })
+  @ApiUnprocessableEntityResponse({ type: Problem, description: 'No authenticator app set up' })
   async recoveryCodes(
     @CurrentPrincipal() principal: Principal,
     @Body() body: PasswordConfirmation,

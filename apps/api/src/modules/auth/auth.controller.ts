@@ -71,6 +71,12 @@ export class AuthController {
   @ApiBadRequestResponse({ type: Problem })
   @ApiUnauthorizedResponse({ type: Problem, description: 'Wrong username or password' })
   @ApiTooManyRequestsResponse({
+    headers: {
+      'Retry-After': {
+        description: 'Seconds to wait before trying again',
+        schema: { type: 'integer' },
+      },
+    },
     type: Problem,
     description: 'Too many failed tries; Retry-After says when to retry',
   })
@@ -214,6 +220,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'logout', summary: 'Sign out of this session' })
   @ApiNoContentResponse()
+  @ApiUnauthorizedResponse({ type: Problem, description: 'The session had already ended' })
   async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

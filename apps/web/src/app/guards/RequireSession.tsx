@@ -1,17 +1,36 @@
+import type { Session } from '@portal/api-client';
+import { useEffect, useRef } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { sessionTiming } from '../../lib/activity';
 import { SIGN_IN_PATH, type SignInState } from '../../lib/navigation';
 import { CurrentSessionProvider, useSession } from '../../lib/session';
 import { AppShell } from '../layout/AppShell';
+import { IdleTimeout } from '../layout/IdleTimeout';
 import { ShellSkeleton } from '../layout/ShellSkeleton';
 import { WrongAccountPage } from '../routes/WrongAccountPage';
 
 /**
+ * Leeway for "the session ran out" versus "it was ended some other way": the server's idle
+ * limit can run up to 30 s ahead of ours (it records activity at most every 30 s).
+ */
+const TIMING_LEEWAY_MS = 35_000;
+
+/**
  * Lets signed-in patients through to the app shell. Signed-out visitors go to sign-in, with
- * the page they wanted kept in history state so they land there afterwards.
+ * the page they wanted kept in history state so they land there afterwards. When a session
+ * that was open here stops working (any call answered 401), the sign-in page says why: it ran
+ * out of time, or it was ended elsewhere.
  */
 export function RequireSession() {
   const session = useSession();
   const { pathname, search, hash } = useLocation();
+  const last = useRef<{ session: Session; receivedAt: number } | null>(null);
+
+  useEffect(() => {
+    if (session.data) {
+      last.current = { session: session.data, receivedAt: session.dataUpdatedAt };
+    }
+  }, [session.data, session.dataUpdatedAt]);
 
   if (session.data === undefined) {
     if (session.isError) {
@@ -23,11 +42,24 @@ export function RequireSession() {
 
   if (session.data === null) {
     const state: SignInState = { from: { pathname, search, hash } };
+    const previous = last.current;
+    if (previous) {
+      const timing = sessionTiming(previous.session, previous.receivedAt);
+      if (Date.now() + TIMING_LEEWAY_MS < timing.endsAt) {
+        state.notice = 'ended';
+      } else if (timing.reason === 'idle') {
+        state.notice = 'idle';
+        state.idleMinutes = Math.round(timing.idleWindowMs / 60_000);
+      } else {
+        state.notice = 'expired';
+      }
+    }
     return <Navigate to={SIGN_IN_PATH} replace state={state} />;
   }
 
   return (
     <CurrentSessionProvider value={session.data}>
+      <IdleTimeout />
       {session.data.user.kind === 'patient' ? <AppShell /> : <WrongAccountPage />}
     </CurrentSessionProvider>
   );

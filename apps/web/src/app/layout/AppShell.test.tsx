@@ -20,14 +20,15 @@ function signedIn() {
 }
 
 describe('app shell', () => {
-  it('lists only Home in the menu, marked as the current page', async () => {
+  it('lists the sections that work in the menu, the current one marked', async () => {
     signedIn();
     renderApp({ path: '/' });
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Home']);
+    expect(links.map((link) => link.textContent)).toEqual(['Home', 'Account']);
     expect(links[0]).toHaveAttribute('aria-current', 'page');
+    expect(links[1]).not.toHaveAttribute('aria-current');
   });
 
   it('has the landmarks and a single first-level heading', async () => {

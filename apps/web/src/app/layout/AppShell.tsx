@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { SignOutButton } from '../../features/auth/components/SignOutButton';
+import { ACCOUNT_PATH } from '../../lib/navigation';
 import { useCurrentSession } from '../../lib/session';
 import { Frame } from './Frame';
 
@@ -30,6 +31,11 @@ export function AppShell() {
               <li>
                 <NavLink to="/" end className="app-nav__link">
                   {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={ACCOUNT_PATH} className="app-nav__link">
+                  {t('nav.account')}
                 </NavLink>
               </li>
             </ul>

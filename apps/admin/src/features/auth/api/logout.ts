@@ -1,7 +1,7 @@
 import { isApiError } from '@portal/api-client';
 import { mutationOptions, useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import { sessionQueryKey } from '../../../lib/session';
+import { forgetPrivateData } from '../../../lib/session';
 
 /** POST /api/v1/auth/logout (operationId logout). */
 export function logoutMutationOptions() {
@@ -18,10 +18,9 @@ export function logoutMutationOptions() {
       }
     },
     onSuccess: (_data, _variables, _onMutateResult, { client }) => {
-      // Drop every cached answer except the session itself, so nothing from this session stays
-      // in memory on a shared device. The session is cleared by the caller once it has left
-      // the signed-in pages (see SignOutButton), so the route guard does not redirect first.
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+      // The session itself is cleared by the caller once it has left the signed-in pages
+      // (see SignOutButton), so the route guard does not redirect first.
+      forgetPrivateData(client);
     },
   });
 }

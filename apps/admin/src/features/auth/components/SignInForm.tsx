@@ -1,15 +1,22 @@
-import { isApiError, type SecondFactorMethod } from '@portal/api-client';
+import { isApiError, type LoginSecondFactorRequired } from '@portal/api-client';
 import { Button, ErrorSummary, TextField, type ErrorSummaryItem } from '@portal/ui';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLogin } from '../api/login';
-import { SecondFactorNotice } from './SecondFactorNotice';
+import { Link } from 'react-router';
+import { FORGOT_PASSWORD_PATH } from '../../../lib/navigation';
+import { SignInPausedError, useLogin } from '../api/login';
 
 const FIELD_IDS = { username: 'sign-in-username', password: 'sign-in-password' } as const;
 const SUMMARY_ID = 'sign-in-errors';
 
 type Field = keyof typeof FIELD_IDS;
 type FieldErrors = Partial<Record<Field, string>>;
+
+interface Failure {
+  fields: FieldErrors;
+  items: ErrorSummaryItem[];
+  description?: ReactNode;
+}
 
 function isField(name: string): name is Field {
   return name in FIELD_IDS;
@@ -18,30 +25,54 @@ function isField(name: string): name is Field {
 export interface SignInFormProps {
   /** Called once the server says the visitor is signed in. */
   onSignedIn: () => void;
+  /** Called when the account asks for a verification code next. */
+  onSecondFactor: (challenge: LoginSecondFactorRequired, username: string) => void;
+  /** Username to start with (coming back from the code step). */
+  initialUsername?: string;
 }
 
 /**
  * Username and password form. Empty fields are caught here without a request; anything the
- * server refuses comes back as a problem document whose words are shown as they are.
+ * server refuses comes back as a problem document whose words are shown as they are, except
+ * a sign-in pause, which says how long to wait and offers a password reset.
  */
-export function SignInForm({ onSignedIn }: SignInFormProps) {
+export function SignInForm({ onSignedIn, onSecondFactor, initialUsername = '' }: SignInFormProps) {
   const { t } = useTranslation();
   const login = useLogin();
-  const [username, setUsername] = useState('');
+  const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<ErrorSummaryItem[] | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [secondFactor, setSecondFactor] = useState<readonly SecondFactorMethod[] | null>(null);
 
-  const showErrors = (fields: FieldErrors, items: ErrorSummaryItem[]) => {
-    setFieldErrors(fields);
-    setSummary(items);
+  const pausedFor = (seconds: number | undefined, detail: string): string => {
+    if (seconds === undefined) {
+      return detail || t('signIn.errors.pausedLater');
+    }
+    if (seconds < 60) {
+      return t('signIn.errors.pausedSeconds', { count: Math.max(1, seconds) });
+    }
+    return t('signIn.errors.pausedMinutes', { count: Math.ceil(seconds / 60) });
   };
 
-  const describeFailure = (error: unknown): [FieldErrors, ErrorSummaryItem[]] => {
+  const describeFailure = (error: unknown): Failure => {
     if (!isApiError(error)) {
-      return [{}, [{ message: t('signIn.errors.network') }]];
+      return { fields: {}, items: [{ message: t('signIn.errors.network') }] };
+    }
+    if (error.status === 429) {
+      const seconds = error instanceof SignInPausedError ? error.retryAfterSeconds : undefined;
+      return {
+        fields: {},
+        items: [],
+        description: (
+          <>
+            <p>{pausedFor(seconds, error.detail)}</p>
+            <p>
+              {t('signIn.errors.pausedReset')}{' '}
+              <Link to={FORGOT_PASSWORD_PATH}>{t('signIn.errors.pausedResetLink')}</Link>
+            </p>
+          </>
+        ),
+      };
     }
     if (error.fieldErrors.length > 0) {
       const fields: FieldErrors = {};
@@ -52,12 +83,12 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
         }
         return { message };
       });
-      return [fields, items];
+      return { fields, items };
     }
     const message =
       error.detail || (error.status >= 500 ? t('signIn.errors.unexpected') : error.title);
     // Not tied to one field (wrong username or password): link to the first field to retry.
-    return [{}, [{ message, targetId: FIELD_IDS.username }]];
+    return { fields: {}, items: [{ message, targetId: FIELD_IDS.username }] };
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -66,7 +97,6 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
       return;
     }
     setAttempt((count) => count + 1);
-    setSecondFactor(null);
 
     const missing: FieldErrors = {};
     if (!username.trim()) {
@@ -77,47 +107,49 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
     }
     const missingFields = Object.keys(missing).filter(isField);
     if (missingFields.length > 0) {
-      showErrors(
-        missing,
-        missingFields.map((field) => ({
+      setFailure({
+        fields: missing,
+        items: missingFields.map((field) => ({
           message: missing[field] ?? '',
           targetId: FIELD_IDS[field],
         })),
-      );
+      });
       return;
     }
 
-    setFieldErrors({});
-    setSummary(null);
+    setFailure(null);
     try {
       const result = await login.mutateAsync({ username: username.trim(), password });
       if (result.status === 'signed-in') {
         onSignedIn();
       } else {
-        setSecondFactor(result.methods);
+        setPassword('');
+        onSecondFactor(result, username.trim());
       }
     } catch (error) {
       // Never keep a refused password in the page.
       setPassword('');
-      showErrors(...describeFailure(error));
+      setFailure(describeFailure(error));
     }
   };
 
+  const fieldErrors = failure?.fields ?? {};
+
   return (
     <>
-      {summary ? (
+      {failure ? (
         <ErrorSummary
           id={SUMMARY_ID}
           title={t('signIn.errors.summaryTitle')}
-          errors={summary}
+          errors={failure.items}
+          description={failure.description}
           focusKey={attempt}
         />
       ) : null}
-      {secondFactor ? <SecondFactorNotice methods={secondFactor} /> : null}
       <form
         noValidate
         aria-label={t('signIn.title')}
-        aria-describedby={summary ? SUMMARY_ID : undefined}
+        aria-describedby={failure ? SUMMARY_ID : undefined}
         onSubmit={(event) => void submit(event)}
       >
         <TextField

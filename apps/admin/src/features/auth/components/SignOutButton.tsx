@@ -23,7 +23,7 @@ export function SignOutButton() {
     // Leave the signed-in pages first (flushSync: the guard is really unmounted when this
     // resolves), then forget the session. The other order would let the route guard redirect
     // on its own and lose the "you are signed out" confirmation.
-    const state: SignInState = { signedOut: true };
+    const state: SignInState = { notice: 'signedOut' };
     await navigate(SIGN_IN_PATH, { replace: true, state, flushSync: true });
     markSignedOut(queryClient);
   };

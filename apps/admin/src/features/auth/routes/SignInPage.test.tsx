@@ -3,6 +3,7 @@ import {
   createAuthBackend,
   mockAuthOffline,
   mockLoginProblem,
+  mockLoginThrottled,
   mockSignedIn,
   problems,
   staffSessionFactory,
@@ -143,15 +144,35 @@ describe('sign-in page', () => {
     );
   });
 
-  it('passes on throttling messages as the server words them', async () => {
-    server.use(...mockLoginProblem(problems.throttled()));
+  it('says how long to wait when sign-in is paused, and offers a password reset', async () => {
+    server.use(...mockLoginThrottled(600));
+    const { user, router } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'sam');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveFocus();
+    expect(alert).toHaveTextContent(
+      'Sign-in is paused after too many attempts. Wait 10 minutes and try again.',
+    );
+    await user.click(within(alert).getByRole('link', { name: 'Reset your password' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Reset your password' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/forgot-password');
+  });
+
+  it("falls back to the server's words when the pause has no Retry-After", async () => {
+    server.use(...mockLoginProblem(problems.throttled(120)));
     const { user } = renderApp({ path: '/sign-in' });
 
     await user.type(await screen.findByLabelText('Username'), 'sam');
     await user.type(screen.getByLabelText('Password'), PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(problems.throttled().detail);
+    expect(await screen.findByRole('alert')).toHaveTextContent(problems.throttled(120).detail);
   });
 
   it('says what to do when the portal cannot be reached', async () => {
@@ -167,8 +188,12 @@ describe('sign-in page', () => {
     );
   });
 
-  it('explains that a security code is needed when the account asks for one', async () => {
-    const account = { ...staffAccount(), secondFactor: ['totp' as const] };
+  it('asks for the verification code when the account has a second factor', async () => {
+    const account = {
+      ...staffAccount(),
+      secondFactor: ['totp' as const],
+      codes: { totp: '123456' },
+    };
     useBackend([account]);
     const { user, router } = renderApp({ path: '/sign-in' });
 
@@ -176,9 +201,29 @@ describe('sign-in page', () => {
     await user.type(screen.getByLabelText('Password'), PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    const notice = await screen.findByRole('status', { name: 'Security code needed' });
-    expect(notice).toHaveTextContent('a security code from your authenticator app');
-    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "Verify it's you" }),
+    ).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Verification code'), '123456');
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Welcome, Sam Okafor' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
+  });
+
+  it('links to the forgotten username and password pages', async () => {
+    useBackend();
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.click(await screen.findByRole('link', { name: 'Forgot username?' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Find your username' }),
+    ).toHaveFocus();
+    await user.click(screen.getByRole('link', { name: 'Forgot password?' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Reset your password' }),
+    ).toHaveFocus();
   });
 
   it('sends the CSRF token from the cookie with the sign-in request', async () => {

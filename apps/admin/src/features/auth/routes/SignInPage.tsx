@@ -1,41 +1,125 @@
-import { Alert } from '@portal/ui';
+import type { LoginSecondFactorRequired } from '@portal/api-client';
+import { Alert, ErrorSummary } from '@portal/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { Page } from '../../../components/Page';
-import { cameFromSignOut, intendedPath } from '../../../lib/navigation';
+import {
+  FORGOT_PASSWORD_PATH,
+  FORGOT_USERNAME_PATH,
+  idleMinutes,
+  intendedPath,
+  signInNotice,
+  signInUsername,
+  type SignInNotice,
+} from '../../../lib/navigation';
 import { useSession } from '../../../lib/session';
+import { SecondFactorForm } from '../components/SecondFactorForm';
 import { SignInForm } from '../components/SignInForm';
 
+type Step =
+  | { kind: 'password'; returned: boolean; restartReason?: string }
+  | { kind: 'code'; challenge: LoginSecondFactorRequired };
+
+/**
+ * Sign-in, in one or two steps on this one address. The second step (a verification code)
+ * lives in memory only: nothing about it goes into the URL or history, and a reload starts over.
+ */
 export function SignInPage() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const session = useSession();
+  const [step, setStep] = useState<Step>({ kind: 'password', returned: false });
+  const [username, setUsername] = useState(() => signInUsername(location.state) ?? '');
   const destination = intendedPath(location.state) ?? '/';
-
-  const signedOut = cameFromSignOut(location.state);
+  const notice = signInNotice(location.state);
 
   // Already signed in (or just signed in): nothing to do here. Right after signing out the
   // cached session is cleared a moment after this page shows, so it is not a reason to leave.
-  if (session.data && !signedOut) {
+  if (session.data && !notice) {
     return <Navigate to={destination} replace />;
+  }
+
+  const goOn = () => void navigate(destination, { replace: true });
+
+  if (step.kind === 'code') {
+    return (
+      <Page key="code" title={t('verify.title')} autoFocus>
+        <SecondFactorForm
+          challenge={step.challenge}
+          onVerified={goOn}
+          onSignInAgain={(detail) =>
+            setStep({ kind: 'password', returned: true, restartReason: detail })
+          }
+          onStartOver={() => setStep({ kind: 'password', returned: true })}
+        />
+      </Page>
+    );
   }
 
   const redirected = intendedPath(location.state) !== undefined;
 
   return (
-    <Page title={t('signIn.title')}>
-      <div className="sign-in">
-        {signedOut ? <Alert tone="success">{t('signIn.signedOut')}</Alert> : null}
-        {redirected ? (
-          <Alert tone="info" announce={false}>
-            {t('signIn.continue')}
-          </Alert>
-        ) : null}
-        <p>{t('signIn.intro')}</p>
-        <SignInForm onSignedIn={() => void navigate(destination, { replace: true })} />
-        <p className="sign-in__help">{t('signIn.help')}</p>
-      </div>
+    // Coming back from the code step moves focus to the heading, or to the explanation below.
+    <Page
+      key="password"
+      title={t('signIn.title')}
+      autoFocus={step.returned ? !step.restartReason : undefined}
+    >
+      {step.restartReason ? (
+        <ErrorSummary
+          title={t('verify.again.title')}
+          errors={[]}
+          description={<p>{step.restartReason}</p>}
+        />
+      ) : notice ? (
+        <NoticeAlert notice={notice} minutes={idleMinutes(location.state)} />
+      ) : redirected ? (
+        <Alert tone="info" announce={false}>
+          {t('signIn.continue')}
+        </Alert>
+      ) : null}
+      <p>{t('signIn.intro')}</p>
+      <SignInForm
+        initialUsername={username}
+        onSignedIn={goOn}
+        onSecondFactor={(challenge, name) => {
+          setUsername(name);
+          setStep({ kind: 'code', challenge });
+        }}
+      />
+      <ul className="ui-link-list">
+        <li>
+          <Link to={FORGOT_USERNAME_PATH}>{t('signIn.forgotUsername')}</Link>
+        </li>
+        <li>
+          <Link to={FORGOT_PASSWORD_PATH}>{t('signIn.forgotPassword')}</Link>
+        </li>
+      </ul>
+      <p className="sign-in__help">{t('signIn.help')}</p>
     </Page>
   );
+}
+
+function NoticeAlert({ notice, minutes }: { notice: SignInNotice; minutes?: number }) {
+  const { t } = useTranslation();
+  switch (notice) {
+    case 'signedOut':
+      return <Alert tone="success">{t('signIn.notices.signedOut')}</Alert>;
+    case 'signedOutEverywhere':
+      return <Alert tone="success">{t('signIn.notices.signedOutEverywhere')}</Alert>;
+    case 'passwordReset':
+      return <Alert tone="success">{t('signIn.notices.passwordReset')}</Alert>;
+    case 'idle':
+      return (
+        <Alert tone="warning">
+          {minutes ? t('signIn.notices.idle', { count: minutes }) : t('signIn.notices.idleUnknown')}
+        </Alert>
+      );
+    case 'expired':
+      return <Alert tone="warning">{t('signIn.notices.expired')}</Alert>;
+    case 'ended':
+      return <Alert tone="warning">{t('signIn.notices.ended')}</Alert>;
+  }
 }

@@ -3,6 +3,7 @@ import {
   createAuthBackend,
   mockAuthOffline,
   mockLoginProblem,
+  mockLoginThrottled,
   mockSignedIn,
   problems,
   sessionFactory,
@@ -143,15 +144,44 @@ describe('sign-in page', () => {
     );
   });
 
-  it('passes on throttling messages as the server words them', async () => {
-    server.use(...mockLoginProblem(problems.throttled()));
+  it('says how long to wait when sign-in is paused, and offers a password reset', async () => {
+    server.use(...mockLoginThrottled(300));
+    const { user, router } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveFocus();
+    expect(alert).toHaveTextContent('Wait 5 minutes, then try again.');
+    await user.click(within(alert).getByRole('link', { name: 'Reset your password' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Reset your password' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/forgot-password');
+  });
+
+  it('counts a short pause in seconds', async () => {
+    server.use(...mockLoginThrottled(45));
     const { user } = renderApp({ path: '/sign-in' });
 
     await user.type(await screen.findByLabelText('Username'), 'ana');
     await user.type(screen.getByLabelText('Password'), PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(problems.throttled().detail);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wait 45 seconds, then try again.');
+  });
+
+  it("falls back to the server's words when the pause has no Retry-After", async () => {
+    server.use(...mockLoginProblem(problems.throttled(120)));
+    const { user } = renderApp({ path: '/sign-in' });
+
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(problems.throttled(120).detail);
   });
 
   it('says what to do when the portal cannot be reached', async () => {
@@ -167,18 +197,18 @@ describe('sign-in page', () => {
     );
   });
 
-  it('explains that a security code is needed when the account asks for one', async () => {
-    const account = { ...patientAccount(), secondFactor: ['email' as const] };
-    useBackend([account]);
-    const { user, router } = renderApp({ path: '/sign-in' });
+  it('links to the forgotten username and password pages', async () => {
+    useBackend();
+    const { user } = renderApp({ path: '/sign-in' });
 
-    await user.type(await screen.findByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), PASSWORD);
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
-
-    const notice = await screen.findByRole('status', { name: 'One more step to sign in' });
-    expect(notice).toHaveTextContent('a security code sent to your email');
-    expect(router.state.location.pathname).toBe('/sign-in');
+    await user.click(await screen.findByRole('link', { name: 'Forgot your username?' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Find your username' }),
+    ).toHaveFocus();
+    await user.click(screen.getByRole('link', { name: 'Forgot your password?' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Reset your password' }),
+    ).toHaveFocus();
   });
 
   it('sends the CSRF token from the cookie with the sign-in request', async () => {

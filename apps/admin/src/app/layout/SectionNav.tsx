@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { canUse, type Section } from '../../lib/access';
+import { AUDIT_LOG_PATH, INVITATIONS_PATH, PATIENTS_PATH, STAFF_PATH } from '../../lib/paths';
+import { useCurrentSession } from '../../lib/session';
+
+const SECTIONS = [
+  { section: 'patients', to: PATIENTS_PATH, label: 'nav.patients' },
+  { section: 'invitations', to: INVITATIONS_PATH, label: 'nav.invitations' },
+  { section: 'audit', to: AUDIT_LOG_PATH, label: 'nav.auditLog' },
+  { section: 'staff', to: STAFF_PATH, label: 'nav.staff' },
+] as const satisfies readonly { section: Section; to: string; label: string }[];
+
+/** Menu entries for the staff sections the signed-in person's roles allow, in menu order. */
+export function SectionNavItems() {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+  return (
+    <>
+      {SECTIONS.filter(({ section }) => canUse(user, section)).map(({ section, to, label }) => (
+        <li key={section}>
+          <NavLink to={to} className="app-nav__link">
+            {t(label)}
+          </NavLink>
+        </li>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { isApiError } from '@portal/api-client';
+import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Confirmation } from '../../../components/Confirmation';
+import { Page } from '../../../components/Page';
+import { useCurrentSession } from '../../../lib/session';
+import { useSecuritySettings } from '../api/security-settings';
+import { useStartTotpSetup, type TotpSetup } from '../api/start-totp-setup';
+import { AccountNav } from '../components/AccountNav';
+import { ChangePasswordSection } from '../components/ChangePasswordSection';
+import { RecoveryCodesView } from '../components/RecoveryCodesView';
+import { SecondFactorSection } from '../components/SecondFactorSection';
+import { TotpSetupSteps } from '../components/TotpSetupSteps';
+
+type Done = 'totpOn' | 'emailOn' | 'off' | 'codesReplaced';
+
+type Mode =
+  | { kind: 'overview'; done?: Done }
+  | { kind: 'totp'; setup: TotpSetup }
+  | { kind: 'codes'; codes: string[]; after: 'totpOn' | 'codesReplaced' };
+
+/**
+ * Password and the second sign-in step. Setting up an authenticator app and showing recovery
+ * codes are steps on this same address (kept in memory: the secret and the codes never go
+ * into the URL or history).
+ */
+export function SecurityPage() {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+  const settings = useSecuritySettings();
+  const startTotp = useStartTotpSetup();
+  const [mode, setMode] = useState<Mode>({ kind: 'overview' });
+  const [setUpError, setSetUpError] = useState<string | null>(null);
+
+  const setUpApp = async () => {
+    if (startTotp.isPending) {
+      return;
+    }
+    setSetUpError(null);
+    try {
+      setMode({ kind: 'totp', setup: await startTotp.mutateAsync() });
+    } catch (error) {
+      setMode({ kind: 'overview' });
+      setSetUpError(isApiError(error) ? t('common.errors.unexpected') : t('common.errors.network'));
+    }
+  };
+
+  if (mode.kind === 'totp') {
+    return (
+      <Page key="totp" title={t('account.totp.title')} autoFocus>
+        <TotpSetupSteps
+          setup={mode.setup}
+          username={user.username}
+          onConfirmed={(codes) => setMode({ kind: 'codes', codes, after: 'totpOn' })}
+          onRestart={() => void setUpApp()}
+          restarting={startTotp.isPending}
+          onCancel={() => setMode({ kind: 'overview' })}
+        />
+      </Page>
+    );
+  }
+
+  if (mode.kind === 'codes') {
+    return (
+      <Page key="codes" title={t('account.recovery.pageTitle')} autoFocus>
+        {mode.after === 'totpOn' ? <Alert tone="success">{t('account.done.totpOn')}</Alert> : null}
+        <RecoveryCodesView
+          codes={mode.codes}
+          username={user.username}
+          onDone={() => setMode({ kind: 'overview', done: mode.after })}
+        />
+      </Page>
+    );
+  }
+
+  return (
+    // Back from a step: the confirmation takes focus, or else the heading does.
+    <Page
+      key="overview"
+      title={t('account.security.title')}
+      autoFocus={mode.done ? false : undefined}
+    >
+      <AccountNav />
+      {mode.done ? (
+        <Confirmation key={mode.done}>
+          <p>{t(`account.done.${mode.done}`)}</p>
+        </Confirmation>
+      ) : null}
+      {settings.data ? (
+        <>
+          <ChangePasswordSection changedAt={settings.data.passwordChangedAt} />
+          <SecondFactorSection
+            settings={settings.data}
+            onSetUpApp={() => void setUpApp()}
+            settingUpApp={startTotp.isPending}
+            setUpError={setUpError}
+            onChanged={(done) => setMode({ kind: 'overview', done })}
+            onNewCodes={(codes) => setMode({ kind: 'codes', codes, after: 'codesReplaced' })}
+          />
+        </>
+      ) : settings.isError ? (
+        <Alert tone="error" title={t('account.loadFailedTitle')}>
+          <p>{t('account.loadFailed')}</p>
+          <Button variant="secondary" onClick={() => void settings.refetch()}>
+            {t('common.tryAgain')}
+          </Button>
+        </Alert>
+      ) : (
+        <LoadingState label={t('account.loading')}>
+          <Skeleton height="8rem" />
+          <Skeleton height="12rem" />
+        </LoadingState>
+      )}
+    </Page>
+  );
+}

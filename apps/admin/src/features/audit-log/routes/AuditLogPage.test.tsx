@@ -1,0 +1,192 @@
+import { auditEventFactory, nextId } from '@portal/api-mocks';
+import { act, screen, within } from '@testing-library/react';
+import { renderApp } from '../../../testing/render-app';
+import { signInStaff } from '../../../testing/staff-app';
+
+const PATIENT_ID = '0190b5d2-7c4e-7000-8000-0000000000f1';
+const NICO = {
+  accountId: nextId(),
+  displayName: 'Nico Navarro, RN',
+  kind: 'staff' as const,
+  roles: ['nurse' as const],
+};
+
+/** 60 events a minute apart, newest at 2026-03-02 15:59 UTC. */
+function events() {
+  return Array.from({ length: 60 }, (_, index) =>
+    auditEventFactory({
+      occurredAt: new Date(Date.UTC(2026, 2, 2, 15, 59 - index)).toISOString(),
+      action: index % 2 === 0 ? 'patient.read' : 'auth.login',
+      actor: index === 0 ? null : NICO,
+      patientId: index % 2 === 0 ? PATIENT_ID : null,
+      resourceType: index % 2 === 0 ? 'patient' : 'account',
+      resourceId: index % 2 === 0 ? PATIENT_ID : null,
+      outcome: index === 1 ? 'denied' : 'success',
+      ip: `203.0.113.${index}`,
+    }),
+  );
+}
+
+function bodyRows() {
+  return within(screen.getByRole('table')).getAllByRole('row').slice(1);
+}
+
+describe('audit log', () => {
+  it('lists events newest first with who, what, patient, outcome, IP and time', async () => {
+    signInStaff(['admin'], { auditEvents: events() });
+    renderApp({ path: '/audit-log' });
+
+    await screen.findByRole('table', { name: 'Audit events, newest first, page 1' });
+    const rows = bodyRows();
+    expect(rows).toHaveLength(50);
+    const [first, second] = rows;
+    expect(first).toHaveTextContent('Nobody signed in');
+    expect(first).toHaveTextContent('patient.read');
+    expect(
+      within(first as HTMLElement).getByRole('link', { name: /Patient record/ }),
+    ).toHaveAttribute('href', `/patients/${PATIENT_ID}`);
+    expect(first).toHaveTextContent('203.0.113.0');
+    const time = (first as HTMLElement).querySelector('time');
+    expect(time).toHaveAttribute('datetime', '2026-03-02T15:59:00.000Z');
+    expect(time).toHaveAttribute('title', '2026-03-02 15:59:00 UTC');
+    expect(second).toHaveTextContent('Nico Navarro, RN');
+    expect(second).toHaveTextContent('Nurse');
+    expect(second).toHaveTextContent('Denied');
+    expect(document.title).toBe('Audit log – Staff Portal');
+  });
+
+  it('puts the filters in the address and sends them to the API', async () => {
+    const backend = signInStaff(['admin'], { auditEvents: events() });
+    const { user, router } = renderApp({ path: '/audit-log' });
+
+    await screen.findByRole('table');
+    const form = screen.getByRole('form', { name: 'Filter the audit log' });
+    await user.type(within(form).getByLabelText('Action'), 'auth.');
+    await user.selectOptions(within(form).getByLabelText('Outcome'), 'Denied');
+    await user.type(within(form).getByLabelText('Account id of who acted'), NICO.accountId);
+    await user.type(within(form).getByLabelText('From'), '2026-03-01');
+    await user.type(within(form).getByLabelText('To'), '2026-03-02');
+    await user.click(within(form).getByRole('button', { name: 'Apply filters' }));
+
+    await screen.findByRole('table', { name: 'Filtered audit events, newest first, page 1' });
+    const search = new URLSearchParams(router.state.location.search);
+    expect(Object.fromEntries(search)).toEqual({
+      action: 'auth.',
+      outcome: 'denied',
+      actorAccountId: NICO.accountId,
+      from: '2026-03-01',
+      to: '2026-03-02',
+    });
+    expect(bodyRows()).toHaveLength(1);
+    const sent = backend.callsTo('listAuditEvents').at(-1)?.url.searchParams;
+    expect(sent?.get('action')).toBe('auth.');
+    expect(sent?.get('outcome')).toBe('denied');
+    expect(sent?.get('actorAccountId')).toBe(NICO.accountId);
+    // Whole local days: from the start of the first to the start of the day after the last.
+    expect(sent?.get('from')).toBe(new Date(2026, 2, 1).toISOString());
+    expect(sent?.get('to')).toBe(new Date(2026, 2, 3).toISOString());
+  });
+
+  it('opens with the filters in the address, and clears them', async () => {
+    const backend = signInStaff(['admin'], { auditEvents: events() });
+    const { user, router } = renderApp({ path: `/audit-log?patientId=${PATIENT_ID}` });
+
+    await screen.findByRole('table', { name: /^Filtered audit events/ });
+    expect(screen.getByLabelText('Patient id')).toHaveValue(PATIENT_ID);
+    expect(backend.callsTo('listAuditEvents')[0]?.url.searchParams.get('patientId')).toBe(
+      PATIENT_ID,
+    );
+    expect(bodyRows()).toHaveLength(30);
+
+    await user.click(screen.getByRole('link', { name: 'Clear filters' }));
+    await screen.findByRole('table', { name: /^Audit events, newest first/ });
+    expect(router.state.location.search).toBe('');
+    expect(screen.getByLabelText('Patient id')).toHaveValue('');
+  });
+
+  it('narrows to one person from a row', async () => {
+    signInStaff(['admin'], { auditEvents: events() });
+    const { user, router } = renderApp({ path: '/audit-log?outcome=success' });
+
+    await screen.findByRole('table');
+    await user.click(
+      within(bodyRows()[1] as HTMLElement).getByRole('link', {
+        name: /^Only this\W+show only events by Nico Navarro, RN$/,
+      }),
+    );
+    await screen.findByLabelText('Account id of who acted');
+    expect(Object.fromEntries(new URLSearchParams(router.state.location.search))).toEqual({
+      outcome: 'success',
+      actorAccountId: NICO.accountId,
+    });
+  });
+
+  it('pages with the cursor in the address, forward and back', async () => {
+    const all = events();
+    const backend = signInStaff(['admin'], { auditEvents: all });
+    const { user, router } = renderApp({ path: '/audit-log?outcome=success' });
+
+    await screen.findByRole('table', { name: /page 1$/ });
+    expect(screen.getByText('50 events on this page.')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Next page' }));
+
+    await screen.findByRole('table', { name: /page 2$/ });
+    const search = new URLSearchParams(router.state.location.search);
+    expect(search.get('outcome')).toBe('success');
+    const lastOnFirstPage = all.filter((event) => event.outcome === 'success')[49];
+    expect(search.get('cursor')).toBe(lastOnFirstPage?.id);
+    expect(backend.callsTo('listAuditEvents').at(-1)?.url.searchParams.get('cursor')).toBe(
+      lastOnFirstPage?.id,
+    );
+    expect(bodyRows()).toHaveLength(9);
+    expect(screen.getByText('End of the log.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Next page' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: 'Previous page' }));
+    await screen.findByRole('table', { name: /page 1$/ });
+    expect(router.state.location.search).toBe('?outcome=success');
+  });
+
+  it('offers the newest events from a shared link to a later page', async () => {
+    const all = events();
+    signInStaff(['admin'], { auditEvents: all });
+    const { router } = renderApp({ path: `/audit-log?cursor=${all[49]?.id}` });
+
+    await screen.findByRole('table', { name: 'Audit events, newest first' });
+    expect(screen.queryByRole('link', { name: 'Previous page' })).not.toBeInTheDocument();
+    await act(() => router.navigate('/audit-log'));
+    await screen.findByRole('table', { name: /page 1$/ });
+  });
+
+  it('checks the filters before asking the API', async () => {
+    const backend = signInStaff(['admin'], { auditEvents: events() });
+    const { user } = renderApp({ path: '/audit-log' });
+
+    await screen.findByRole('table');
+    const calls = backend.callsTo('listAuditEvents').length;
+    await user.type(screen.getByLabelText('Patient id'), '12345');
+    await user.type(screen.getByLabelText('From'), '2026-03-05');
+    await user.type(screen.getByLabelText('To'), '2026-03-01');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('Check the filters');
+    expect(screen.getByLabelText('Patient id')).toHaveAccessibleDescription(
+      expect.stringContaining('Enter a whole id'),
+    );
+    expect(screen.getByLabelText('To')).toHaveAccessibleDescription(
+      expect.stringContaining('The end date must be on or after the start date.'),
+    );
+    expect(backend.callsTo('listAuditEvents')).toHaveLength(calls);
+  });
+
+  it('is for administrators only', async () => {
+    const backend = signInStaff(['front-desk'], { auditEvents: events() });
+    renderApp({ path: '/audit-log' });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "You don't have access" }),
+    ).toBeInTheDocument();
+    expect(backend.callsTo('listAuditEvents')).toHaveLength(0);
+  });
+});

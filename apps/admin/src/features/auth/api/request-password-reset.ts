@@ -1,0 +1,17 @@
+import type { JsonRequestBody } from '@portal/api-client';
+import { mutationOptions, useMutation } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+
+/** POST /api/v1/auth/password-reset (operationId requestPasswordReset). Always 204. */
+export function requestPasswordResetMutationOptions() {
+  return mutationOptions({
+    mutationKey: ['auth', 'password-reset'],
+    mutationFn: async (body: JsonRequestBody<'requestPasswordReset'>): Promise<void> => {
+      await api.POST('/api/v1/auth/password-reset', { body });
+    },
+  });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation(requestPasswordResetMutationOptions());
+}

@@ -1,0 +1,17 @@
+import type { JsonRequestBody } from '@portal/api-client';
+import { mutationOptions, useMutation } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+
+/** POST /api/v1/auth/unlock (operationId unlockSignIn): lifts a sign-in pause. */
+export function unlockSignInMutationOptions() {
+  return mutationOptions({
+    mutationKey: ['auth', 'unlock'],
+    mutationFn: async (body: JsonRequestBody<'unlockSignIn'>): Promise<void> => {
+      await api.POST('/api/v1/auth/unlock', { body });
+    },
+  });
+}
+
+export function useUnlockSignIn() {
+  return useMutation(unlockSignInMutationOptions());
+}

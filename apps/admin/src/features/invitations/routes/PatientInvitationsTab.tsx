@@ -1,0 +1,109 @@
+import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { LoadMore } from '../../../components/LoadMore';
+import { useCanUse } from '../../../lib/access';
+import { deviceTimeZone } from '../../../lib/format';
+import { formatShortDateTime } from '../../../lib/format-compact';
+import { useFormatLocale } from '../../../lib/i18n';
+import { editPatientPath } from '../../../lib/paths';
+import { patientFullName, usePatientRecord } from '../../../lib/patient-record';
+import { useCreateInvitation } from '../api/create-invitation';
+import { useInvitations } from '../api/list-invitations';
+import { ActionResultMessage } from '../components/ActionResultMessage';
+import { InvitationsTable } from '../components/InvitationsTable';
+import type { ActionResult } from '../utils/action-result';
+
+/** The patient record's invitations tab: invite to the portal, resend, revoke. */
+export function PatientInvitationsTab() {
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
+  const patient = usePatientRecord();
+  const canEdit = useCanUse('patientEdit');
+  const invitations = useInvitations({ patientId: patient.id });
+  const createInvitation = useCreateInvitation();
+  const items = invitations.data?.pages.flatMap((page) => page.items) ?? [];
+  const [result, setResult] = useState<{ value: ActionResult; key: number } | null>(null);
+  const [now] = useState(() => Date.now());
+  const name = patientFullName(patient);
+
+  const onResult = (value: ActionResult) =>
+    setResult((previous) => ({ value, key: (previous?.key ?? 0) + 1 }));
+
+  const invite = async () => {
+    try {
+      const invitation = await createInvitation.mutateAsync(patient.id);
+      onResult({
+        kind: 'success',
+        text: t('invitations.actions.invited', {
+          email: invitation.email,
+          expires: formatShortDateTime(invitation.expiresAt, deviceTimeZone(), locale),
+        }),
+      });
+    } catch (error) {
+      onResult({ kind: 'error', action: 'invite', error });
+    }
+  };
+
+  return (
+    <section aria-labelledby="patient-invitations-heading">
+      <h2 id="patient-invitations-heading">{t('invitations.tab.title')}</h2>
+      <p>{t('invitations.tab.intro')}</p>
+      {patient.email ? (
+        <div className="admin-page-actions">
+          <Button busy={createInvitation.isPending} onClick={() => void invite()}>
+            {createInvitation.isPending
+              ? t('invitations.tab.inviting')
+              : t('invitations.tab.invite')}
+          </Button>
+          <span className="admin-muted">
+            {t('invitations.tab.sendsTo', { email: patient.email })}
+          </span>
+        </div>
+      ) : (
+        <Alert tone="warning" announce={false} title={t('invitations.tab.noEmailTitle')}>
+          <p>{t('invitations.tab.noEmail', { name })}</p>
+          {canEdit ? (
+            <p>
+              <Link to={editPatientPath(patient.id)}>{t('invitations.problems.addEmail')}</Link>
+            </p>
+          ) : null}
+        </Alert>
+      )}
+      {result ? (
+        <ActionResultMessage result={result.value} focusKey={result.key} patientId={patient.id} />
+      ) : null}
+      {invitations.isPending ? (
+        <LoadingState label={t('invitations.page.loading')}>
+          <Skeleton height="2.5rem" />
+          <Skeleton height="2.5rem" />
+        </LoadingState>
+      ) : invitations.isError && !invitations.data ? (
+        <ApiErrorAlert error={invitations.error} onRetry={() => void invitations.refetch()} />
+      ) : items.length === 0 ? (
+        <p>{t('invitations.tab.none')}</p>
+      ) : (
+        <>
+          <InvitationsTable
+            caption={t('invitations.tab.caption', { name })}
+            invitations={items}
+            showPatient={false}
+            onResult={onResult}
+            now={now}
+          />
+          {invitations.hasNextPage ? (
+            <LoadMore
+              shown={items.length}
+              hasMore
+              loading={invitations.isFetchingNextPage}
+              onLoadMore={() => void invitations.fetchNextPage()}
+              error={invitations.isFetchNextPageError ? invitations.error : undefined}
+            />
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

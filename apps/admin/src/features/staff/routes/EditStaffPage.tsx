@@ -1,0 +1,81 @@
+import { LoadingState, Skeleton } from '@portal/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { Page } from '../../../components/Page';
+import { flashState } from '../../../lib/flash';
+import { STAFF_PATH } from '../../../lib/paths';
+import { useStaff, type StaffMember } from '../api/list-staff';
+import { useUpdateStaff, type UpdateStaffRequest } from '../api/update-staff';
+import { StaffForm, type StaffFormValues } from '../components/StaffForm';
+
+/** Only what changed goes to the server. */
+function changes(member: StaffMember, values: StaffFormValues): UpdateStaffRequest {
+  const body: UpdateStaffRequest = {};
+  if (values.displayName !== member.displayName) body.displayName = values.displayName;
+  if (values.email !== member.email) body.email = values.email;
+  if ([...values.roles].sort().join() !== [...member.roles].sort().join()) {
+    body.roles = values.roles;
+  }
+  return body;
+}
+
+function EditForm({ member }: { member: StaffMember }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const update = useUpdateStaff(member.id);
+  return (
+    <StaffForm
+      label={t('staff.edit.title')}
+      initialValues={member}
+      usernameEditable={false}
+      submitLabel={t('staff.edit.submit')}
+      onSubmit={async (values) => {
+        const body = changes(member, values);
+        if (Object.keys(body).length > 0) {
+          await update.mutateAsync(body);
+        }
+        await navigate(STAFF_PATH, {
+          state: flashState(
+            Object.keys(body).length > 0
+              ? t('staff.edit.saved', { name: values.displayName })
+              : t('staff.edit.unchanged'),
+          ),
+        });
+      }}
+    />
+  );
+}
+
+/**
+ * Name, email and roles of one account. The API has no single-account read, so the account
+ * comes from the (small, cached) list.
+ */
+export function EditStaffPage() {
+  const { t } = useTranslation();
+  const { accountId } = useParams();
+  const staff = useStaff();
+  const member = staff.data?.items.find((item) => item.id === accountId);
+
+  return (
+    <Page title={t('staff.edit.title')}>
+      {staff.isPending ? (
+        <LoadingState label={t('staff.page.loading')}>
+          <Skeleton height="2.5rem" />
+          <Skeleton height="2.5rem" />
+        </LoadingState>
+      ) : staff.isError ? (
+        <ApiErrorAlert error={staff.error} onRetry={() => void staff.refetch()} />
+      ) : member ? (
+        <EditForm member={member} />
+      ) : (
+        <>
+          <p>{t('staff.edit.notFound')}</p>
+          <p>
+            <Link to={STAFF_PATH}>{t('staff.edit.back')}</Link>
+          </p>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+import type { SessionUser } from '@portal/api-client';
+import { useCurrentSession } from './session';
+
+/**
+ * Which staff roles may use each part of the staff app. The API enforces the same rules;
+ * these decide what the menu shows and which pages say "You don't have access" up front.
+ */
+export const SECTION_ROLES = {
+  patients: ['front-desk', 'nurse', 'provider', 'admin', 'billing'],
+  /** Registering patients and changing their demographics. */
+  patientEdit: ['front-desk', 'admin'],
+  invitations: ['front-desk', 'admin'],
+  staff: ['admin'],
+  audit: ['admin'],
+  /** A patient's "who looked at this record" tab. */
+  accessLog: ['admin'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Section = keyof typeof SECTION_ROLES;
+
+export function canUse(user: Pick<SessionUser, 'kind' | 'roles'>, section: Section): boolean {
+  const allowed: readonly string[] = SECTION_ROLES[section];
+  return user.kind === 'staff' && user.roles.some((role) => allowed.includes(role));
+}
+
+/** Whether the signed-in staff member may use a section; only below the session guard. */
+export function useCanUse(section: Section): boolean {
+  return canUse(useCurrentSession().user, section);
+}

@@ -1,0 +1,30 @@
+/**
+ * In-app paths of the staff sections (relative to the /admin basename), shared by the menu,
+ * the routes and the features that link to each other's pages.
+ */
+export const PATIENTS_PATH = '/patients';
+export const NEW_PATIENT_PATH = '/patients/new';
+export const INVITATIONS_PATH = '/invitations';
+export const STAFF_PATH = '/staff';
+export const NEW_STAFF_PATH = '/staff/new';
+export const AUDIT_LOG_PATH = '/audit-log';
+
+export function patientPath(patientId: string): string {
+  return `${PATIENTS_PATH}/${encodeURIComponent(patientId)}`;
+}
+
+export function editPatientPath(patientId: string): string {
+  return `${patientPath(patientId)}/edit`;
+}
+
+export function patientInvitationsPath(patientId: string): string {
+  return `${patientPath(patientId)}/invitations`;
+}
+
+export function patientAccessLogPath(patientId: string): string {
+  return `${patientPath(patientId)}/access-log`;
+}
+
+export function editStaffPath(accountId: string): string {
+  return `${STAFF_PATH}/${encodeURIComponent(accountId)}/edit`;
+}

@@ -1,0 +1,108 @@
+import '../access-log.css';
+import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Page } from '../../../components/Page';
+import { ACCOUNT_PATH } from '../../../lib/navigation';
+import { useCurrentSession } from '../../../lib/session';
+import { usePatientAccessLog } from '../api/patient-access-log';
+import { AccessLogList } from '../components/AccessLogList';
+
+const COUNT_ID = 'access-log-count';
+
+/**
+ * /account/access-log — who at the clinic has opened or changed the patient's record
+ * (HIPAA gives patients a right to an accounting of disclosures; few portals show this).
+ */
+export function AccessLogPage() {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+  return (
+    <Page title={t('accessLog.title')}>
+      <p>{t('accessLog.intro')}</p>
+      <p>{t('accessLog.why')}</p>
+      {user.patientId ? (
+        <AccessLog patientId={user.patientId} />
+      ) : (
+        <Alert tone="info" announce={false}>
+          {t('accessLog.noPatient')}
+        </Alert>
+      )}
+      <ul className="ui-link-list">
+        <li>
+          <Link to={ACCOUNT_PATH}>{t('accessLog.backToAccount')}</Link>
+        </li>
+      </ul>
+    </Page>
+  );
+}
+
+function AccessLog({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const log = usePatientAccessLog(patientId);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const clearFocus = useCallback(() => setFocusIndex(null), []);
+
+  if (!log.data) {
+    if (log.isError) {
+      return (
+        <Alert tone="error" title={t('accessLog.loadFailedTitle')}>
+          <p>{t('accessLog.loadFailed')}</p>
+          <Button variant="secondary" onClick={() => void log.refetch()}>
+            {t('common.tryAgain')}
+          </Button>
+        </Alert>
+      );
+    }
+    return (
+      <LoadingState label={t('accessLog.loading')}>
+        <Skeleton height="8rem" />
+        <Skeleton height="8rem" />
+        <Skeleton height="8rem" />
+      </LoadingState>
+    );
+  }
+
+  const entries = log.data.pages.flatMap((page) => page.items);
+  if (entries.length === 0) {
+    return (
+      <Alert tone="info" announce={false}>
+        <p>{t('accessLog.empty')}</p>
+      </Alert>
+    );
+  }
+
+  const showMore = async () => {
+    if (log.isFetchingNextPage) {
+      return;
+    }
+    const firstNew = entries.length;
+    const result = await log.fetchNextPage();
+    if (!result.isError) {
+      setFocusIndex(firstNew);
+    }
+  };
+
+  return (
+    <>
+      <p className="access-log__count" id={COUNT_ID}>
+        {t('accessLog.count', { count: entries.length })}
+      </p>
+      <AccessLogList
+        entries={entries}
+        focusIndex={focusIndex}
+        onFocused={clearFocus}
+        labelledBy={COUNT_ID}
+      />
+      {log.isFetchNextPageError ? <Alert tone="error">{t('accessLog.moreFailed')}</Alert> : null}
+      {log.hasNextPage ? (
+        <p>
+          <Button variant="secondary" busy={log.isFetchingNextPage} onClick={() => void showMore()}>
+            {log.isFetchingNextPage ? t('accessLog.loadingMore') : t('accessLog.showMore')}
+          </Button>
+        </p>
+      ) : null}
+    </>
+  );
+}
