@@ -168,7 +168,8 @@ export default async function globalSetup(
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
     RUN_WORKERS: 'true',
-    SEED_DEMO: 'false', // each spec makes the data it needs
+    // The demo staff accounts sign in to the staff app; patients are made by the specs.
+    SEED_DEMO: 'true',
     SERVE_SPAS: 'true',
   });
   if (!external) {
