@@ -41,7 +41,7 @@ export function ConfirmDialog({
       open={open}
       role="alertdialog"
       title={title}
-      description={description}
+      description={<p>{description}</p>}
       onEscape={() => {
         if (!busy) onCancel();
       }}

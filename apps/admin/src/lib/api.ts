@@ -4,8 +4,8 @@ import { recordActivity } from './activity';
 /** The one API client for this app; the API serves the SPA, so calls stay same-origin. */
 export const api = createApiClient();
 
-/** Sign-in, sign-out and emailed-link calls: none of them keeps a session going. */
-const PUBLIC_AUTH = /^\/api\/v1\/auth\/(?!session$)/;
+/** Sign-in, sign-out, emailed-link and registration calls: none of them keeps a session going. */
+const PUBLIC_AUTH = /^\/api\/v1\/(?:auth\/(?!session$)|registration\/)/;
 
 // Every successful signed-in call counts as activity on the server (it moves the idle limit),
 // so the idle timer hears about each one.

@@ -32,7 +32,7 @@ export function PatientDetailsTab() {
         <dd>{patient.givenName}</dd>
         <dt>{t('patients.fields.familyName')}</dt>
         <dd>{patient.familyName}</dd>
-        <dt>{t('patients.fields.preferredName')}</dt>
+        <dt>{t('patients.columns.preferredName')}</dt>
         <dd>{patient.preferredName ?? none}</dd>
         <dt>{t('patients.fields.mrn')}</dt>
         <dd className="admin-mono">{patient.mrn}</dd>
@@ -44,9 +44,9 @@ export function PatientDetailsTab() {
         </dd>
         <dt>{t('patients.fields.sex')}</dt>
         <dd>{t(`patients.sex.${patient.sex}`)}</dd>
-        <dt>{t('patients.fields.email')}</dt>
+        <dt>{t('patients.columns.email')}</dt>
         <dd>{patient.email ?? none}</dd>
-        <dt>{t('patients.fields.mobilePhone')}</dt>
+        <dt>{t('patients.columns.mobilePhone')}</dt>
         <dd>{patient.mobilePhone ?? none}</dd>
         <dt>{t('patients.details.address')}</dt>
         <dd>

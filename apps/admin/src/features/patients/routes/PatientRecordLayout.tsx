@@ -79,7 +79,7 @@ function RecordHeader({ patient }: { patient: PatientRecord }) {
       </li>
       {patient.preferredName ? (
         <li>
-          {t('patients.fields.preferredName')}: <strong>{patient.preferredName}</strong>
+          {t('patients.columns.preferredName')}: <strong>{patient.preferredName}</strong>
         </li>
       ) : null}
     </ul>
