@@ -9,7 +9,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { PinoNestLogger } from './common/logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
-import { registerContentTypeCheck } from './common/content-type.js';
+import { registerContentTypeCheck, registerNulCheck } from './common/content-type.js';
 import { registerCsrfProtection } from './common/csrf.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
@@ -31,13 +31,17 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     // Keep a caller's request id when it looks safe, so a trace spans services.
     genReqId: (req: IncomingMessage) => {
       const header = req.headers['x-request-id'];
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long path segments reach the routes (and their 404s) instead of a bare Fastify 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, logger, { runWorkers: options.runWorkers ?? false }),
@@ -55,6 +59,7 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, { hsts: config.publicUrl.startsWith('https:') });
   registerContentTypeCheck(fastify);
+  registerNulCheck(fastify);
   registerCsrfProtection(fastify, { secureCookies: config.secureCookies });
 
   return app;

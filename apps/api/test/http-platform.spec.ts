@@ -89,4 +89,20 @@ describe('HTTP platform', () => {
     });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('refuses a NUL character anywhere with a 400, never a 500', async () => {
+    const body = await post('/api/v1/auth/login', 'application/json', JSON.stringify({ username: 'a\u0000b', password: 'x' }));
+    expect(body.status).toBe(400);
+    const query = await testApp.fetch('/api/v1/patients?query=a%00b');
+    expect(query.status).toBe(400);
+  });
+
+  it('answers an over-long path segment with a problem+json 404, not a bare 414', async () => {
+    const response = await testApp.fetch(`/api/v1/invitations/${'x'.repeat(300)}/resend`, {
+      method: 'POST',
+      headers: { cookie: 'csrf_token=t0ken', 'x-csrf-token': 't0ken' },
+    });
+    expect([401, 404]).toContain(response.status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
 });

@@ -198,6 +198,78 @@ describe('registration from an invitation (patient side)', () => {
     expect((await verify(browser, { token: fresh, dateOfBirth: DOB })).status).toBe(200);
   });
 
+  it('takes a date-of-birth try before comparing, so parallel guesses cannot pass the lock', async () => {
+    const dobTries = async (invitationId: string) =>
+      (
+        await db.query(`SELECT dob_failures, locked_at FROM invitation WHERE id = $1`, [
+          invitationId,
+        ])
+      )[0] as { dob_failures: number; locked_at: Date | null };
+
+    // The right date, alone, works after wrong ones as long as a try is left.
+    const alone = await invitedPatient();
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect(
+        (await verify(alone.browser, { token: alone.token, dateOfBirth: `1980-02-0${attempt}` }))
+          .status,
+      ).toBe(422);
+    }
+    expect((await verify(alone.browser, { token: alone.token, dateOfBirth: DOB })).status).toBe(
+      200,
+    );
+    expect(await dobTries(alone.invitationId)).toEqual({ dob_failures: 5, locked_at: null });
+
+    // 20 wrong dates and the right one at once, on a link with one try left (so whoever takes
+    // it, the outcome is decided by that try alone), and on a fresh link.
+    for (const spent of [4, 0]) {
+      const { token, invitationId } = await invitedPatient();
+      for (let attempt = 1; attempt <= spent; attempt++) {
+        const wrong = await verify(newBrowser(testApp), {
+          token,
+          dateOfBirth: `1980-01-0${attempt}`,
+        });
+        expect(wrong.status).toBe(422);
+      }
+      const guesses = [
+        ...Array.from({ length: 20 }, (_, day) => `1981-01-${String(day + 1).padStart(2, '0')}`),
+        DOB,
+      ];
+      const answers = await Promise.all(
+        guesses.map((dateOfBirth) => verify(newBrowser(testApp), { token, dateOfBirth })),
+      );
+      const right = answers[answers.length - 1]!;
+      const wrong = answers.slice(0, -1).map((answer) => answer.status);
+      const state = await dobTries(invitationId);
+      // At most 5 tries were counted, and only counted tries got a date compared.
+      expect(state.dob_failures).toBeLessThanOrEqual(5);
+      expect(wrong.every((status) => status === 422 || status === 423)).toBe(true);
+      const compared = wrong.filter((status) => status === 422).length;
+      expect(spent + compared + (right.status === 200 ? 1 : 0)).toBeLessThanOrEqual(5);
+      expect([200, 423]).toContain(right.status);
+      if (spent === 4) {
+        // Locked by a wrong last try ⇔ the right date got no ticket; the other way round,
+        // the right date took the last try and the wrong ones found none left.
+        if (state.locked_at) {
+          expect(right.status).toBe(423);
+          expect(right.body).toMatchObject({ code: 'invitation_locked' });
+        } else {
+          expect(right.status).toBe(200);
+          expect(wrong.every((status) => status === 423)).toBe(true);
+        }
+      }
+      // With tries to spare, the right date may have been compared before the wrong ones
+      // used up the rest and locked the invitation: its ticket then dies with the lock.
+      if (right.status === 200 && state.locked_at) {
+        const done = await complete(newBrowser(testApp), {
+          ticket: right.body!.ticket,
+          username: uniqueWord('race'),
+          password: GOOD_PASSWORD,
+        });
+        expect(done.status).toBe(423);
+      }
+    }
+  });
+
   describe('with a code emailed to the address on file', () => {
     const sendCode = (browser: Browser, token: string) =>
       browser.post('/api/v1/registration/email-code', { token });

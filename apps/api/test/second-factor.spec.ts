@@ -282,4 +282,45 @@ describe('second factors, recovery and account settings', () => {
     expect((await client().login(username, TEST_PASSWORD)).status).toBe(200);
     expect((await client().post('/api/v1/auth/unlock', { token })).status).toBe(410);
   });
+
+  it('counts parallel guesses: at most 5 per sign-in, and gives a fresh session id on success', async () => {
+    const { username } = await createPatientAccount(testApp, { secondFactor: 'totp', totpSecret: SECRET });
+    const browser = client();
+    await browser.login(username, TEST_PASSWORD);
+    const waiting = browser.cookies.get('portal_session');
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        browser.post('/api/v1/auth/login/verify', { code: String(100000 + i), method: 'totp' }),
+      ),
+    );
+    expect(guesses.filter((g) => g.body?.code === 'invalid_code').length).toBeLessThanOrEqual(4);
+    const right = await browser.post('/api/v1/auth/login/verify', { code: totpCode(SECRET, totpStep(now())), method: 'totp' });
+    expect(right.status).toBe(401); // the sign-in was used up by the guesses
+
+    const honest = client();
+    await honest.login(username, TEST_PASSWORD);
+    const before = honest.cookies.get('portal_session');
+    expect(before).not.toBe(waiting);
+    const ok = await honest.post('/api/v1/auth/login/verify', { code: totpCode(SECRET, totpStep(now()) + 1), method: 'totp' });
+    expect(ok.status).toBe(200);
+    expect(honest.cookies.get('portal_session')).not.toBe(before);
+    const stale = client();
+    stale.cookies.set('portal_session', before!);
+    expect((await stale.get('/api/v1/auth/session')).status).toBe(401);
+  });
+
+  it('drops recovery codes when the authenticator app is given up', async () => {
+    const { username } = await createPatientAccount(testApp);
+    const browser = client();
+    await browser.login(username, TEST_PASSWORD);
+    const secret = (await browser.post('/api/v1/account/totp/setup')).body!.secret as string;
+    const codes = (await browser.post('/api/v1/account/totp/confirm', { code: totpCode(secret, totpStep(now())) })).body!
+      .recoveryCodes as string[];
+    expect((await browser.post('/api/v1/account/second-factor', { method: 'email', password: TEST_PASSWORD })).status).toBe(204);
+    expect((await browser.get('/api/v1/account/security')).body).toMatchObject({ secondFactor: 'email', recoveryCodesRemaining: 0 });
+    const later = client();
+    const login = await later.login(username, TEST_PASSWORD);
+    expect(login.body!.methods).toEqual(['email']);
+    expect((await later.post('/api/v1/auth/login/verify', { code: codes[0], method: 'recovery-code' })).status).toBe(400);
+  });
 });

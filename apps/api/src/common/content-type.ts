@@ -27,3 +27,31 @@ export function registerContentTypeCheck(app: FastifyInstance): void {
     }
   });
 }
+
+function nulRefused(): DomainError {
+  return new DomainError(
+    400,
+    'bad_request',
+    'The request is not valid',
+    'The request contains a NUL character, which is not allowed in any field.',
+  );
+}
+
+/**
+ * PostgreSQL text cannot hold NUL (U+0000): refused up front with a 400, so no query ever
+ * fails on it with a 500.
+ */
+export function registerNulCheck(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (/%00/i.test(request.url) || request.url.includes('\u0000')) throw nulRefused();
+  });
+  app.addHook('preValidation', async (request) => {
+    if (
+      request.body !== undefined &&
+      request.body !== null &&
+      JSON.stringify(request.body).includes('\\u0000')
+    ) {
+      throw nulRefused();
+    }
+  });
+}

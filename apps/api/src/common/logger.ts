@@ -3,6 +3,26 @@ import { pino, type Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/config.js';
 
 /**
+ * Error objects without what a database error carries about the data: TypeORM's failed query
+ * and its parameters, and PostgreSQL's detail (e.g. "Key (username)=(…) already exists").
+ */
+function safeError(error: unknown) {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  for (const key of [
+    'query',
+    'parameters',
+    'driverError',
+    'detail',
+    'where',
+    'hint',
+    'internalQuery',
+  ]) {
+    delete serialized[key];
+  }
+  return serialized;
+}
+
+/**
  * Structured JSON logs. Request logs carry method, path (query string dropped: it can hold
  * tokens), status and timing; never headers with credentials, bodies or health data.
  */
@@ -17,9 +37,10 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
         'req.headers.authorization',
         'req.headers["x-csrf-token"]',
         'res.headers["set-cookie"]',
+        'password',
+        'token',
         '*.password',
         '*.token',
-        '*.code',
       ],
       censor: '[redacted]',
     },
@@ -30,7 +51,7 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
         path: req.url.split('?')[0],
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: pino.stdSerializers.err,
+      err: safeError,
     },
   });
 }

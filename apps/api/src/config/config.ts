@@ -13,6 +13,8 @@ export interface AppConfig {
   publicUrl: string;
   /** null means "start the embedded PostgreSQL". */
   databaseUrl: string | null;
+  /** The embedded default (no DATABASE_URL given), even after the embedded server's URL is known. */
+  embedded: boolean;
   /** null means "BullMQ on its PostgreSQL backend, in the app's database". */
   redisUrl: string | null;
   /** null means "write .eml files to the outbox folder". */
@@ -30,8 +32,11 @@ export interface AppConfig {
   invitationTtlDays: number;
   /** Secure cookies everywhere but plain-http localhost. */
   secureCookies: boolean;
-  /** Behind a load balancer: take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe for the client address: false (none), a hop count,
+   * or a list of proxy addresses/CIDRs. Never true in production: any client could set the header.
+   */
+  trustProxy: boolean | number | string;
   /** Staff without an authenticator app get emailed codes. On by default in the production shape. */
   staffSecondFactorRequired: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -99,6 +104,27 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function trustProxy(env: Env): boolean | number | string {
+  const raw = env.TRUST_PROXY;
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const parts = raw.split(',').map((part) => part.trim());
+  if (
+    parts.every(
+      (part) =>
+        /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part) ||
+        ['loopback', 'linklocal', 'uniquelocal'].includes(part),
+    )
+  ) {
+    return parts.join(',');
+  }
+  throw new ConfigError(
+    'TRUST_PROXY',
+    'expected false, a hop count, or a comma-separated list of proxy addresses or CIDRs',
+  );
+}
+
 /** Parses and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig {
   const nodeEnv = oneOf(
@@ -123,6 +149,7 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     host: str(env, 'HOST', '0.0.0.0'),
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
+    embedded,
     redisUrl,
     smtpUrl,
     mailFrom,
@@ -136,7 +163,7 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
     invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 7, 1, 90),
     secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(publicUrl),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     staffSecondFactorRequired: bool(env, 'STAFF_SECOND_FACTOR_REQUIRED', !embedded),
     logLevel: oneOf(
       env,

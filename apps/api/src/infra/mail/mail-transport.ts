@@ -33,10 +33,14 @@ export function smtpTransport(url: string): MailTransport {
 }
 
 /**
- * Writes each message as an RFC 5322 .eml file; prints its links to the log so a developer
- * can follow an invitation without a mail server.
+ * Writes each message as an RFC 5322 .eml file; in the embedded default also prints its links
+ * to the log so a developer can follow an invitation without a mail server.
  */
-export function outboxTransport(dir: string, logger: Logger): MailTransport {
+export function outboxTransport(
+  dir: string,
+  logger: Logger,
+  options: { logLinks: boolean },
+): MailTransport {
   const transporter = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
@@ -50,7 +54,8 @@ export function outboxTransport(dir: string, logger: Logger): MailTransport {
       const id = mail.messageId.replace(/[<>]/g, '').split('@')[0];
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`);
       await writeFile(file, info.message as Buffer, { mode: 0o600 });
-      const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
+      // Links (with their tokens) go to the log only in the embedded default, for development.
+      const links = options.logLinks ? (mail.text.match(/https?:\/\/\S+/g) ?? []) : undefined;
       logger.info({ file, links }, 'email written to the outbox');
       return { messageId: mail.messageId };
     },

@@ -17,7 +17,9 @@ import { SendMailJob } from './send-mail.job.js';
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG, ROOT_LOGGER],
       useFactory: (config: AppConfig, logger: Logger): MailTransport =>
-        config.smtpUrl ? smtpTransport(config.smtpUrl) : outboxTransport(config.outboxDir, logger),
+        config.smtpUrl
+          ? smtpTransport(config.smtpUrl)
+          : outboxTransport(config.outboxDir, logger, { logLinks: config.embedded }),
     },
     MailService,
     SendMailJob,

@@ -60,7 +60,11 @@ export class SendMailJob implements JobHandler<'mail.send'> {
   }
 
   async onFinalFailure({ deliveryId }: Payload): Promise<void> {
-    await this.deliveries.update({ id: deliveryId }, { status: 'failed', updatedAt: new Date() });
+    // Never sent, never will be: its links (and tokens) are not kept either.
+    await this.deliveries.update(
+      { id: deliveryId },
+      { status: 'failed', updatedAt: new Date(), textBody: null, htmlBody: null },
+    );
     this.logger.error({ deliveryId }, 'email could not be delivered; giving up');
   }
 }

@@ -203,7 +203,8 @@ export class AccountsService {
         updatedAt: this.clock.now(),
       },
     );
-    if (factor === 'none') await this.recoveryCodes.delete({ accountId });
+    // Recovery codes belong to the authenticator app: leaving it makes them worthless.
+    await this.recoveryCodes.delete({ accountId });
   }
 
   /** New set of single-use recovery codes; the old ones stop working. Shown once, stored hashed. */

@@ -27,9 +27,24 @@ export class AuditService {
   /** Pass the caller's transaction manager when the audited change is part of one. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const repository = manager ? manager.getRepository(AuditEvent) : this.events;
-    await repository.insert({
+    await repository.insert(this.toRow(entry, this.clock.now()));
+  }
+
+  /**
+   * Several rows in one INSERT, whatever their number (e.g. one per patient a list showed),
+   * all at the same instant. Nothing is written for an empty list.
+   */
+  async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
+    if (!entries.length) return;
+    const repository = manager ? manager.getRepository(AuditEvent) : this.events;
+    const now = this.clock.now();
+    await repository.insert(entries.map((entry) => this.toRow(entry, now)));
+  }
+
+  private toRow(entry: AuditEntry, occurredAt: Date): AuditEvent {
+    return {
       id: newId(),
-      occurredAt: this.clock.now(),
+      occurredAt,
       actorAccountId: entry.actor?.accountId ?? null,
       actorKind: entry.actor?.kind ?? null,
       actorRoles: entry.actor?.roles ?? [],
@@ -41,6 +56,6 @@ export class AuditService {
       ip: entry.context?.ip ?? null,
       userAgent: entry.context?.userAgent ?? null,
       requestId: entry.context?.requestId ?? null,
-    });
+    };
   }
 }

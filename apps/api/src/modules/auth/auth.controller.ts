@@ -119,16 +119,30 @@ export class AuthController {
     type: Problem,
     description: 'No sign-in waiting for a code: sign in again',
   })
-  verify(
+  async verify(
     @Body() body: VerifySecondFactorRequest,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Session> {
-    return this.auth.verifySecondFactor(
-      readCookie(request, SESSION_COOKIE) ?? '',
-      body.code,
-      body.method,
-      requestContext(request),
-    );
+    try {
+      const { token, session } = await this.auth.verifySecondFactor(
+        readCookie(request, SESSION_COOKIE) ?? '',
+        body.code,
+        body.method,
+        requestContext(request),
+      );
+      // A fresh id once fully signed in: an id seen before the second step is worth nothing.
+      setCookie(reply, SESSION_COOKIE, token, {
+        httpOnly: true,
+        secure: this.config.secureCookies,
+      });
+      return session;
+    } catch (error) {
+      if (error instanceof TooManyAttemptsError) {
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
   }
 
   @Public()

@@ -175,12 +175,18 @@ export class AuthService {
   }
 
   /** Second step of sign-in. Five wrong codes end the waiting session. */
+  /**
+   * Second step of sign-in. A try is spent before the code is checked, so parallel guesses
+   * cannot exceed five per sign-in; failures also count against the account itself (a key a
+   * correct password does not clear), so new sign-ins do not bring new guesses. Success
+   * replaces the waiting session with a new one under a fresh id.
+   */
   async verifySecondFactor(
     token: string,
     code: string,
     method: SecondFactorMethod,
     context: RequestContext,
-  ): Promise<SessionDto> {
+  ): Promise<{ token: string; session: SessionDto }> {
     const session = await this.sessions.findPending(token);
     if (!session) throw new SignInAgainError('Your sign-in took too long. Sign in again.');
     const account = await this.accounts.findById(session.accountId);
@@ -194,6 +200,14 @@ export class AuthService {
         },
       ]);
     }
+    const accountKey = `2fa:${account.id}`;
+    const ipKey = LoginThrottleService.ipKey(context.ip);
+    await this.throttle.assertAllowed([accountKey, ipKey]);
+    const tries = await this.throttle.recordCodeFailure(`code:${session.idHash.toString('hex')}`);
+    if (tries > CODE_MAX_TRIES) {
+      await this.sessions.end(session.idHash, 'second-factor-failed');
+      throw new SignInAgainError();
+    }
     const ok =
       method === 'recovery-code'
         ? await this.accounts.useRecoveryCode(account.id, code)
@@ -201,9 +215,8 @@ export class AuthService {
           ? await this.accounts.verifyTotp(account, code)
           : await this.checkEmailCode(session, code);
     if (!ok) {
-      const failures = await this.throttle.recordCodeFailure(
-        `code:${session.idHash.toString('hex')}`,
-      );
+      // Two full sign-ins' worth of wrong codes before the account itself starts waiting.
+      await this.throttle.recordFailure(accountKey, ipKey, 2 * CODE_MAX_TRIES);
       await this.audit.record({
         action: 'auth.second-factor',
         outcome: 'failure',
@@ -211,13 +224,15 @@ export class AuthService {
         patientId: account.patientId,
         context,
       });
-      if (failures >= CODE_MAX_TRIES) {
+      if (tries >= CODE_MAX_TRIES) {
         await this.sessions.end(session.idHash, 'second-factor-failed');
         throw new SignInAgainError();
       }
-      throw new InvalidCodeError(CODE_MAX_TRIES - failures);
+      throw new InvalidCodeError(CODE_MAX_TRIES - tries);
     }
-    await this.sessions.promote(session.idHash);
+    await this.throttle.clear(accountKey);
+    await this.sessions.end(session.idHash, 'second-factor-passed');
+    const fresh = await this.sessions.create(account, 'active', context);
     await this.audit.record({
       action: 'auth.login',
       outcome: 'success',
@@ -227,7 +242,10 @@ export class AuthService {
       resourceId: method,
       context,
     });
-    return this.describe(account, this.clock.now(), session.absoluteExpiresAt);
+    return {
+      token: fresh.token,
+      session: this.describe(account, fresh.session.lastSeenAt, fresh.session.absoluteExpiresAt),
+    };
   }
 
   private async checkEmailCode(session: Session, code: string): Promise<boolean> {
@@ -249,6 +267,7 @@ export class AuthService {
 
   /** Emails a reset link when the username or email matches; answers the same either way. */
   async requestPasswordReset(identifier: string, context: RequestContext): Promise<void> {
+    await this.limitEmailRequests(`reset:${identifier.trim().toLowerCase()}`, context);
     const byName = await this.accounts.findByUsername(identifier);
     const matches = byName
       ? [byName]
@@ -308,6 +327,7 @@ export class AuthService {
 
   /** Emails the usernames registered to an address; answers the same whether or not any exist. */
   async remindUsername(email: string, context: RequestContext): Promise<void> {
+    await this.limitEmailRequests(`reminder:${email.trim().toLowerCase()}`, context);
     for (const account of await this.accounts.findByEmail(email)) {
       await this.mail.send(
         composeEmail({
@@ -330,6 +350,16 @@ export class AuthService {
         context,
       });
     }
+  }
+
+  /**
+   * Requests that send email are counted per address typed and per IP whether or not an
+   * account matches (so the limit reveals nothing), with the sign-in throttle's growing waits.
+   */
+  private async limitEmailRequests(key: string, context: RequestContext): Promise<void> {
+    const ipKey = `mail-ip:${context.ip}`;
+    await this.throttle.assertAllowed([key, ipKey]);
+    await this.throttle.recordFailure(key, ipKey);
   }
 
   private async sendUnlockLink(account: Account): Promise<void> {

@@ -55,7 +55,11 @@ export class LoginThrottleService {
   }
 
   /** Returns the failure count of the username key, so the caller can act on the first block. */
-  async recordFailure(usernameKey: string, ipKey: string): Promise<number> {
+  async recordFailure(
+    usernameKey: string,
+    ipKey: string,
+    freeFailures = USERNAME_FREE_FAILURES,
+  ): Promise<number> {
     const now = this.clock.now();
     // Counts restart when the window has passed; the block grows with the count.
     const inserted = returnedRows<{ key: string; failures: number }>(
@@ -75,7 +79,7 @@ export class LoginThrottleService {
       `UPDATE login_throttle SET blocked_until = $2::timestamptz + make_interval(secs =>
           LEAST($3::float8, 30 * power(2, failures - $4)))
         WHERE key = $1 AND failures >= $4`,
-      [usernameKey, now, USERNAME_MAX_DELAY_MS / 1000, USERNAME_FREE_FAILURES],
+      [usernameKey, now, USERNAME_MAX_DELAY_MS / 1000, freeFailures],
     );
     await this.db.query(
       `UPDATE login_throttle SET blocked_until = $2::timestamptz + make_interval(secs => $3)

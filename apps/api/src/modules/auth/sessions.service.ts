@@ -143,13 +143,6 @@ export class SessionsService {
     return sessions.filter((s) => now.getTime() - s.lastSeenAt.getTime() < this.idleMs);
   }
 
-  async promote(idHash: Buffer): Promise<void> {
-    await this.sessions.update(
-      { idHash, stage: 'second_factor' },
-      { stage: 'active', lastSeenAt: this.clock.now() },
-    );
-  }
-
   /** Ends one session; with accountId, only if it belongs to that account. */
   async end(idHash: Buffer, reason: string, accountId?: string): Promise<boolean> {
     const result = await this.sessions.update(

@@ -317,24 +317,56 @@ export class InvitationsService implements OnApplicationBootstrap {
   }
 
   /**
-   * Counts one wrong date of birth in a single statement, so parallel guesses cannot
-   * overrun the limit. Returns the tries left; 0 means the invitation is now locked.
+   * Takes one date-of-birth try BEFORE the date is compared, in a single statement, so
+   * parallel guesses share the limit and no date is compared once the tries are gone.
+   * Returns the try's number (1 to MAX_BIRTH_DATE_TRIES), or null when no try could be
+   * taken: no tries left, or the link is no longer usable (locked, used, replaced, expired).
+   * A try that confirms the date stays counted too: at most MAX_BIRTH_DATE_TRIES dates are
+   * ever compared per link, until a resend resets the count.
    */
-  async recordWrongBirthDate(invitationId: string): Promise<number> {
+  async takeBirthDateTry(invitationId: string, tokenHash: string): Promise<number | null> {
     const now = this.clock.now();
     const rows = returnedRows<{ dob_failures: number }>(
       await this.db.query(
-        `UPDATE invitation
-            SET dob_failures = dob_failures + 1,
-                locked_at = CASE WHEN dob_failures + 1 >= $2 THEN $3::timestamptz END,
-                updated_at = $3
-          WHERE id = $1 AND locked_at IS NULL
+        `UPDATE invitation SET dob_failures = dob_failures + 1, updated_at = $4
+          WHERE id = $1 AND token_hash = $2 AND status IN ('pending', 'sent')
+            AND expires_at > $4 AND locked_at IS NULL AND dob_failures < $3
       RETURNING dob_failures`,
-        [invitationId, MAX_BIRTH_DATE_TRIES, now],
+        [invitationId, tokenHash, MAX_BIRTH_DATE_TRIES, now],
       ),
     );
-    const failures = rows[0]?.dob_failures ?? MAX_BIRTH_DATE_TRIES;
-    return Math.max(0, MAX_BIRTH_DATE_TRIES - failures);
+    return rows[0]?.dob_failures ?? null;
+  }
+
+  /**
+   * Locks the invitation when its last date-of-birth try proved wrong. A resend in between
+   * (new link, count reset) leaves it alone.
+   */
+  async lockAfterBirthDateTries(invitationId: string, tokenHash: string): Promise<void> {
+    const now = this.clock.now();
+    await this.db.query(
+      `UPDATE invitation SET locked_at = $3, updated_at = $3
+        WHERE id = $1 AND token_hash = $2 AND locked_at IS NULL AND dob_failures >= $4`,
+      [invitationId, tokenHash, now, MAX_BIRTH_DATE_TRIES],
+    );
+  }
+
+  /**
+   * Inside the caller's transaction: whether the link is still usable (current, open,
+   * unexpired, unlocked), holding the row so that no lock lands until the caller commits.
+   * Registration issues its ticket under this hold: never for a link locked meanwhile.
+   */
+  async holdUsable(invitationId: string, tokenHash: string, manager: EntityManager): Promise<boolean> {
+    const rows = returnedRows<{ id: string }>(
+      await manager.query(
+        `SELECT id FROM invitation
+          WHERE id = $1 AND token_hash = $2 AND status IN ('pending', 'sent')
+            AND expires_at > $3 AND locked_at IS NULL
+            FOR SHARE`,
+        [invitationId, tokenHash, this.clock.now()],
+      ),
+    );
+    return rows.length === 1;
   }
 
   /**

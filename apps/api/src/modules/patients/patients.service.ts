@@ -206,8 +206,7 @@ export class PatientsService {
 
   /**
    * Staff search by name prefix, exact MRN and/or date of birth, ordered by name, with a
-   * keyset cursor so every page costs the same. One audit row per search: it names no
-   * patient, as a search is not yet a look at anyone's record.
+   * keyset cursor so every page costs the same: two queries (the page, then its audit rows).
    */
   async search(
     params: PatientSearch,
@@ -269,13 +268,21 @@ export class PatientsService {
     );
     const page = rows.slice(0, params.limit);
     const last = page[page.length - 1];
-    await this.audit.record({
-      action: 'patient.search',
-      outcome: 'success',
-      actor: by.principal,
-      resourceType: 'patient',
-      context: by.context,
-    });
+    // One row per patient shown (names, date of birth and MRN are part of their record), so
+    // the look appears in each one's access log; one row naming nobody when none matched.
+    // A single INSERT either way.
+    const shown: (string | null)[] = page.length ? page.map((row) => row.id) : [null];
+    await this.audit.recordMany(
+      shown.map((patientId) => ({
+        action: 'patient.search',
+        outcome: 'success',
+        actor: by.principal,
+        patientId,
+        resourceType: 'patient',
+        resourceId: patientId ?? undefined,
+        context: by.context,
+      })),
+    );
     return {
       items: page.map((row) => ({
         id: row.id,

@@ -22,7 +22,11 @@ import {
   InvitationLockedError,
   InvitationUsedError,
 } from '../invitations/invitations.errors.js';
-import { InvitationsService, type InvitationLink } from '../invitations/invitations.service.js';
+import {
+  InvitationsService,
+  MAX_BIRTH_DATE_TRIES,
+  type InvitationLink,
+} from '../invitations/invitations.service.js';
 import { PatientsService } from '../patients/patients.service.js';
 import type {
   EmailCodeSent,
@@ -177,7 +181,12 @@ export class RegistrationService {
       const ticket = newToken();
       const now = this.clock.now();
       const expiresAt = new Date(now.getTime() + TICKET_TTL_MS);
-      await this.db.transaction(async (manager) => {
+      const issued = await this.db.transaction(async (manager) => {
+        // No ticket for a link locked, used or replaced since it was checked: the hold keeps
+        // a lock from landing until the ticket is committed.
+        if (!(await this.invitations.holdUsable(link.invitation.id, link.tokenHash, manager))) {
+          return false;
+        }
         await manager.getRepository(RegistrationTicket).insert({
           ticketHash: hashSecret(ticket),
           invitationId: link.invitation.id,
@@ -188,7 +197,9 @@ export class RegistrationService {
           usedAt: null,
         });
         await this.succeeded('registration.verify-identity', subject, context, manager);
+        return true;
       });
+      if (!issued) await this.refuseChangedLink(link);
       return { ticket, expiresAt: expiresAt.toISOString() };
     });
   }
@@ -259,12 +270,22 @@ export class RegistrationService {
 
   // --- identity checks ------------------------------------------------------------------
 
+  /**
+   * Takes a try before comparing, in one statement (as checkEmailCode does), so parallel
+   * guesses share the limit and none is compared once the tries are gone or the invitation
+   * is locked. A right date keeps its try counted; the last try, when wrong, locks.
+   */
   private async checkBirthDate(link: InvitationLink, dateOfBirth: string): Promise<void> {
+    const attempt = await this.invitations.takeBirthDateTry(link.invitation.id, link.tokenHash);
+    if (attempt === null) return this.refuseChangedLink(link);
     const patient = await this.patients.findById(link.invitation.patientId);
     if (patient && patient.dateOfBirth === dateOfBirth) return;
-    const left = await this.invitations.recordWrongBirthDate(link.invitation.id);
-    // The fifth wrong date locks the invitation: answer as the next request would.
-    if (left === 0) throw new InvitationLockedError();
+    const left = MAX_BIRTH_DATE_TRIES - attempt;
+    if (left <= 0) {
+      await this.invitations.lockAfterBirthDateTries(link.invitation.id, link.tokenHash);
+      // Answer as the next request would.
+      throw new InvitationLockedError();
+    }
     throw new IdentityNotConfirmedError(
       'dateOfBirth',
       `The date of birth does not match our records. ${left === 1 ? '1 try' : `${left} tries`} left.`,
@@ -319,6 +340,18 @@ export class RegistrationService {
     subject.invitationId = link.invitation.id;
     this.invitations.assertUsable(link);
     return link;
+  }
+
+  /**
+   * For a link that passed usableLink() but could not take a try or be held: says why from a
+   * fresh read (410 used, revoked, replaced or expired), or 423 when it is still open but its
+   * date-of-birth tries are gone (locked, or about to be).
+   */
+  private async refuseChangedLink(link: InvitationLink): Promise<never> {
+    const current = await this.invitations.findLink(link.tokenHash);
+    if (!current) throw new InvitationLinkInvalidError();
+    this.invitations.assertUsable(current);
+    throw new InvitationLockedError();
   }
 
   private codeEmail(to: string, code: string) {

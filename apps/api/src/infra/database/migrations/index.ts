@@ -2,6 +2,7 @@ import { Init1764230400000 } from './1764230400000-Init.js';
 import { Identity1764230500000 } from './1764230500000-Identity.js';
 import { Invitations1764230600000 } from './1764230600000-Invitations.js';
 import { SecondFactors1764230700000 } from './1764230700000-SecondFactors.js';
+import { AccountEmail1764230800000 } from './1764230800000-AccountEmail.js';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Identity1764230500000,
   Invitations1764230600000,
   SecondFactors1764230700000,
+  AccountEmail1764230800000,
 ];
