@@ -91,7 +91,11 @@ describe('HTTP platform', () => {
   });
 
   it('refuses a NUL character anywhere with a 400, never a 500', async () => {
-    const body = await post('/api/v1/auth/login', 'application/json', JSON.stringify({ username: 'a\u0000b', password: 'x' }));
+    const body = await post(
+      '/api/v1/auth/login',
+      'application/json',
+      JSON.stringify({ username: 'a\u0000b', password: 'x' }),
+    );
     expect(body.status).toBe(400);
     const query = await testApp.fetch('/api/v1/patients?query=a%00b');
     expect(query.status).toBe(400);

@@ -284,7 +284,10 @@ describe('second factors, recovery and account settings', () => {
   });
 
   it('counts parallel guesses: at most 5 per sign-in, and gives a fresh session id on success', async () => {
-    const { username } = await createPatientAccount(testApp, { secondFactor: 'totp', totpSecret: SECRET });
+    const { username } = await createPatientAccount(testApp, {
+      secondFactor: 'totp',
+      totpSecret: SECRET,
+    });
     const browser = client();
     await browser.login(username, TEST_PASSWORD);
     const waiting = browser.cookies.get('portal_session');
@@ -294,14 +297,20 @@ describe('second factors, recovery and account settings', () => {
       ),
     );
     expect(guesses.filter((g) => g.body?.code === 'invalid_code').length).toBeLessThanOrEqual(4);
-    const right = await browser.post('/api/v1/auth/login/verify', { code: totpCode(SECRET, totpStep(now())), method: 'totp' });
+    const right = await browser.post('/api/v1/auth/login/verify', {
+      code: totpCode(SECRET, totpStep(now())),
+      method: 'totp',
+    });
     expect(right.status).toBe(401); // the sign-in was used up by the guesses
 
     const honest = client();
     await honest.login(username, TEST_PASSWORD);
     const before = honest.cookies.get('portal_session');
     expect(before).not.toBe(waiting);
-    const ok = await honest.post('/api/v1/auth/login/verify', { code: totpCode(SECRET, totpStep(now()) + 1), method: 'totp' });
+    const ok = await honest.post('/api/v1/auth/login/verify', {
+      code: totpCode(SECRET, totpStep(now()) + 1),
+      method: 'totp',
+    });
     expect(ok.status).toBe(200);
     expect(honest.cookies.get('portal_session')).not.toBe(before);
     const stale = client();
@@ -314,13 +323,29 @@ describe('second factors, recovery and account settings', () => {
     const browser = client();
     await browser.login(username, TEST_PASSWORD);
     const secret = (await browser.post('/api/v1/account/totp/setup')).body!.secret as string;
-    const codes = (await browser.post('/api/v1/account/totp/confirm', { code: totpCode(secret, totpStep(now())) })).body!
-      .recoveryCodes as string[];
-    expect((await browser.post('/api/v1/account/second-factor', { method: 'email', password: TEST_PASSWORD })).status).toBe(204);
-    expect((await browser.get('/api/v1/account/security')).body).toMatchObject({ secondFactor: 'email', recoveryCodesRemaining: 0 });
+    const codes = (
+      await browser.post('/api/v1/account/totp/confirm', {
+        code: totpCode(secret, totpStep(now())),
+      })
+    ).body!.recoveryCodes as string[];
+    expect(
+      (
+        await browser.post('/api/v1/account/second-factor', {
+          method: 'email',
+          password: TEST_PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
+    expect((await browser.get('/api/v1/account/security')).body).toMatchObject({
+      secondFactor: 'email',
+      recoveryCodesRemaining: 0,
+    });
     const later = client();
     const login = await later.login(username, TEST_PASSWORD);
     expect(login.body!.methods).toEqual(['email']);
-    expect((await later.post('/api/v1/auth/login/verify', { code: codes[0], method: 'recovery-code' })).status).toBe(400);
+    expect(
+      (await later.post('/api/v1/auth/login/verify', { code: codes[0], method: 'recovery-code' }))
+        .status,
+    ).toBe(400);
   });
 });
