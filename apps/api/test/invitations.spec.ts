@@ -286,6 +286,42 @@ describe('portal invitations (staff side)', () => {
     }
   });
 
+  it('audits a list with one row per patient shown, in one statement', async () => {
+    const desk = await frontDesk();
+    await invited(desk);
+    await invited(desk);
+    const admin = await signedInStaff(testApp, ['admin']);
+    // Every statement TypeORM sends passes through its logger's logQuery.
+    const logger = db.logger;
+    const original = logger.logQuery;
+    const queries: string[] = [];
+    logger.logQuery = (sql, parameters, runner) => {
+      queries.push(sql);
+      return original.call(logger, sql, parameters, runner);
+    };
+    let listed;
+    try {
+      listed = await admin.get('/api/v1/invitations?limit=5');
+    } finally {
+      logger.logQuery = original;
+    }
+    expect(listed.status).toBe(200);
+    expect(queries.filter((sql) => /audit_event/.test(sql))).toHaveLength(1);
+    const shown = [
+      ...new Set(listed.body!.items.map((i: { patientId: string }) => i.patientId)),
+    ] as string[];
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    const rows: { patient_id: string; resource_type: string; resource_id: string }[] =
+      await db.query(
+        `SELECT patient_id, resource_type, resource_id FROM audit_event
+          WHERE actor_account_id = $1 AND action = 'invitation.list' ORDER BY patient_id`,
+        [admin.account.id],
+      );
+    expect(rows).toEqual(
+      shown.sort().map((id) => ({ patient_id: id, resource_type: 'patient', resource_id: id })),
+    );
+  });
+
   it('sends an invitation committed without its job once the mail is re-queued', async () => {
     const desk = await frontDesk();
     const patient = (await createPatient(desk)) as TestPatient & { email: string };

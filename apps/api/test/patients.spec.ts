@@ -313,15 +313,69 @@ describe('patients (staff demographics and search)', () => {
       }
     });
 
-    it('audits each search', async () => {
+    it('audits each search with one row per patient shown, in one statement', async () => {
       const provider = await signedInStaff(testApp, ['provider']);
-      await provider.get(`/api/v1/patients?query=${prefix}`);
-      const rows: { action: string; patient_id: string | null }[] = await db.query(
-        `SELECT action, patient_id FROM audit_event
-          WHERE actor_account_id = $1 AND action LIKE 'patient.%'`,
+      // Every statement TypeORM sends passes through its logger's logQuery.
+      const search = async (query: string) => {
+        const logger = db.logger;
+        const original = logger.logQuery;
+        const queries: string[] = [];
+        logger.logQuery = (sql, parameters, runner) => {
+          queries.push(sql);
+          return original.call(logger, sql, parameters, runner);
+        };
+        try {
+          const response = await provider.get(`/api/v1/patients?${query}`);
+          expect(response.status).toBe(200);
+          return queries.filter((sql) => /audit_event/.test(sql));
+        } finally {
+          logger.logQuery = original;
+        }
+      };
+      const one = await search(`query=${prefix}&limit=1`);
+      const all = await search(`query=${prefix}`);
+      const none = await search(`query=${prefix}Nobody`);
+      expect([one.length, all.length, none.length]).toEqual([1, 1, 1]);
+
+      const rows: {
+        action: string;
+        patient_id: string | null;
+        resource_type: string;
+        resource_id: string | null;
+      }[] = await db.query(
+        `SELECT action, patient_id, resource_type, resource_id FROM audit_event
+          WHERE actor_account_id = $1 AND action LIKE 'patient.%'
+          ORDER BY occurred_at, patient_id`,
         [provider.account.id],
       );
-      expect(rows).toEqual([{ action: 'patient.search', patient_id: null }]);
+      const [, alpha] = patients.map((p) => p.id) as [string, string, string];
+      const row = (patientId: string | null) => ({
+        action: 'patient.search',
+        patient_id: patientId,
+        resource_type: 'patient',
+        resource_id: patientId,
+      });
+      // The first page of one (Alpha), the three, then a search that found nobody.
+      const three = patients.map((p) => p.id).sort();
+      expect(rows).toEqual([alpha, ...three, null].map(row));
+    });
+
+    it("shows in each found patient's own access log", async () => {
+      const { browser, patient } = await signedInPatient();
+      const nurse = await signedInStaff(testApp, ['nurse']);
+      const found = await nurse.get(`/api/v1/patients?query=${patient.familyName}`);
+      expect(found.body!.items.map((p: { id: string }) => p.id)).toEqual([patient.id]);
+      const log = await browser.get(`/api/v1/patients/${patient.id}/access-log`);
+      expect(log.status).toBe(200);
+      expect(log.body!.items).toEqual([
+        {
+          occurredAt: expect.any(String),
+          staffName: nurse.account.displayName,
+          staffRoles: ['nurse'],
+          action: 'patient.search',
+          description: 'Found you in a patient search',
+        },
+      ]);
     });
   });
 });

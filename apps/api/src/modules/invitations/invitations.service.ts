@@ -254,7 +254,10 @@ export class InvitationsService implements OnApplicationBootstrap {
     return this.summarize(invitation);
   }
 
-  /** Newest first. A fixed number of queries per page: invitations, their patients, their emails. */
+  /**
+   * Newest first. A fixed number of queries per page: invitations, their patients, their
+   * emails, and one INSERT of the audit rows.
+   */
   async list(filter: InvitationFilter, by: Accessor): Promise<InvitationPage> {
     const now = this.clock.now();
     const query = this.invitations
@@ -280,14 +283,22 @@ export class InvitationsService implements OnApplicationBootstrap {
     const rows = await query.getMany();
     const page = rows.slice(0, filter.limit);
     const items = await this.summarizeAll(page, now);
-    await this.audit.record({
-      action: 'invitation.list',
-      outcome: 'success',
-      actor: by.principal,
-      patientId: filter.patientId ?? null,
-      resourceType: 'invitation',
-      context: by.context,
-    });
+    // The list shows each patient's name, MRN and email: one audit row per patient on the
+    // page, so it appears in their access log; for an empty page, one naming the filtered
+    // patient (or nobody). A single INSERT either way.
+    const patientIds = [...new Set(page.map((invitation) => invitation.patientId))];
+    const shown: (string | null)[] = patientIds.length ? patientIds : [filter.patientId ?? null];
+    await this.audit.recordMany(
+      shown.map((patientId) => ({
+        action: 'invitation.list',
+        outcome: 'success',
+        actor: by.principal,
+        patientId,
+        resourceType: 'patient',
+        resourceId: patientId ?? undefined,
+        context: by.context,
+      })),
+    );
     return {
       items,
       nextCursor: rows.length > filter.limit ? (page[page.length - 1]?.id ?? null) : null,
@@ -356,7 +367,11 @@ export class InvitationsService implements OnApplicationBootstrap {
    * unexpired, unlocked), holding the row so that no lock lands until the caller commits.
    * Registration issues its ticket under this hold: never for a link locked meanwhile.
    */
-  async holdUsable(invitationId: string, tokenHash: string, manager: EntityManager): Promise<boolean> {
+  async holdUsable(
+    invitationId: string,
+    tokenHash: string,
+    manager: EntityManager,
+  ): Promise<boolean> {
     const rows = returnedRows<{ id: string }>(
       await manager.query(
         `SELECT id FROM invitation

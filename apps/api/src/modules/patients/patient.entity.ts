@@ -12,6 +12,13 @@ export interface PostalAddress {
   country: string;
 }
 
+/** Keeps line2 only when it has text, so addresses have one shape, stored and sent. */
+export function cleanAddress(address: PostalAddress | null | undefined): PostalAddress | null {
+  if (!address) return null;
+  const { line1, line2, city, region, postalCode, country } = address;
+  return { line1, ...(line2 ? { line2 } : {}), city, region, postalCode, country };
+}
+
 /** A patient's demographics. Health data lives in the feature modules, keyed by patient id. */
 @Entity('patient')
 export class Patient {

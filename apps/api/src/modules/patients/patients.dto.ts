@@ -11,7 +11,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { SEXES, type Patient, type PostalAddress, type Sex } from './patient.entity.js';
+import { cleanAddress, SEXES, type Patient, type Sex } from './patient.entity.js';
 
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
 export const SEARCH_LIMIT_MAX = 100;
@@ -365,12 +365,6 @@ export class PatientPage {
   nextCursor: string | null;
 }
 
-function toAddress(address: PostalAddress | null): Address | null {
-  if (!address) return null;
-  const { line1, line2, city, region, postalCode, country } = address;
-  return { line1, ...(line2 ? { line2 } : {}), city, region, postalCode, country };
-}
-
 export function toPatientDetails(patient: Patient): PatientDetails {
   return {
     id: patient.id,
@@ -382,7 +376,7 @@ export function toPatientDetails(patient: Patient): PatientDetails {
     sex: patient.sex,
     email: patient.email,
     mobilePhone: patient.mobilePhone,
-    address: toAddress(patient.address),
+    address: cleanAddress(patient.address),
     createdAt: patient.createdAt.toISOString(),
     updatedAt: patient.updatedAt.toISOString(),
   };

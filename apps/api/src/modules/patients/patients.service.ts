@@ -7,7 +7,7 @@ import type { Principal, RequestContext } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
 import { newId } from '../../infra/database/ids.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Patient, type PostalAddress, type Sex } from './patient.entity.js';
+import { cleanAddress, Patient, type PostalAddress, type Sex } from './patient.entity.js';
 
 export interface NewPatient {
   givenName: string;
@@ -75,13 +75,6 @@ function decodeCursor(cursor: string): SortKey {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');
-}
-
-/** Keeps line2 only when it has text, so stored addresses have one shape. */
-function cleanAddress(address: PostalAddress | null | undefined): PostalAddress | null {
-  if (!address) return null;
-  const { line1, line2, city, region, postalCode, country } = address;
-  return { line1, ...(line2 ? { line2 } : {}), city, region, postalCode, country };
 }
 
 /** The only writer of the patient table. */

@@ -1,15 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import { newToken } from '../../common/one-time-codes.js';
 import type { Principal, RequestContext } from '../../common/principal.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { composeEmail } from '../../infra/mail/compose.js';
-import { MailService } from '../../infra/mail/mail.service.js';
+import { MailService, type MailRequest } from '../../infra/mail/mail.service.js';
 import type { Account, StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditOutcome } from '../audit/audit-event.entity.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import type { StaffMember } from './staff.dto.js';
 import {
@@ -62,7 +63,10 @@ function isUniqueViolation(error: unknown): boolean {
  */
 @Injectable()
 export class StaffService {
+  private readonly logger = new Logger('staff');
+
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
@@ -84,41 +88,81 @@ export class StaffService {
     actor: Actor | null,
     context?: RequestContext,
   ): Promise<{ account: Account; setPasswordUrl: string }> {
-    if (await this.accounts.findByUsername(input.username)) throw new UsernameTakenError();
-    let account: Account;
-    try {
-      account = await this.accounts.create({ kind: 'staff', ...input, password: newToken() });
-    } catch (error) {
-      // Two admins choosing the same name at once: the unique index decides.
-      if (isUniqueViolation(error)) throw new UsernameTakenError();
-      throw error;
-    }
-    const token = await this.accounts.issueToken(account.id, 'password-reset', SET_PASSWORD_TTL_MS);
-    await this.record('staff.create', 'success', account.id, actor, context);
-    return {
-      account,
-      setPasswordUrl: `${this.config.publicUrl}/admin/reset-password?token=${encodeURIComponent(token)}`,
-    };
+    const { account, setPasswordUrl } = await this.createAccount(input, actor, context, false);
+    return { account, setPasswordUrl };
   }
 
-  /** Creates the account and emails its owner the link (the admin never sees it). */
+  /**
+   * Creates the account and emails its owner the link (the admin never sees it). The
+   * account, its link, the audit row and the email commit together; the email is queued
+   * after the commit (a queue failure leaves it for start-up to queue).
+   */
   async invite(input: NewStaff, actor: Actor, context: RequestContext): Promise<StaffMember> {
-    const { account, setPasswordUrl } = await this.create(input, actor, context);
-    await this.mail.send(
-      composeEmail({
-        template: 'staff-welcome',
-        to: account.email,
-        subject: `Your ${this.config.clinicName} staff account`,
-        paragraphs: [
-          `Hello ${account.displayName},`,
-          `An administrator created a staff account for you on the ${this.config.clinicName} portal. Your username is ${account.username}.`,
-          'Choose your password with the link below. It works once, within 72 hours; after that, ask an administrator for a new one.',
-        ],
-        action: { label: 'Choose your password', url: setPasswordUrl },
-        clinicName: this.config.clinicName,
-      }),
-    );
+    const { account, deliveryId } = await this.createAccount(input, actor, context, true);
+    if (deliveryId) {
+      try {
+        await this.mail.dispatch(deliveryId);
+      } catch (error) {
+        this.logger.error(
+          { err: error, accountId: account.id },
+          'welcome email not queued; it will be queued at the next start',
+        );
+      }
+    }
     return toStaffMember(account);
+  }
+
+  /** Account, set-password link, audit row and (optionally) the welcome email: one transaction. */
+  private async createAccount(
+    input: NewStaff,
+    actor: Actor | null,
+    context: RequestContext | undefined,
+    welcome: boolean,
+  ): Promise<{ account: Account; setPasswordUrl: string; deliveryId: string | null }> {
+    if (await this.accounts.findByUsername(input.username)) throw new UsernameTakenError();
+    return this.db.transaction(async (manager) => {
+      let account: Account;
+      try {
+        account = await this.accounts.create(
+          { kind: 'staff', ...input, password: newToken() },
+          manager,
+        );
+      } catch (error) {
+        // Two admins choosing the same name at once: the unique index decides.
+        if (isUniqueViolation(error)) throw new UsernameTakenError();
+        throw error;
+      }
+      const token = await this.accounts.issueToken(
+        account.id,
+        'password-reset',
+        SET_PASSWORD_TTL_MS,
+        manager,
+      );
+      const setPasswordUrl = `${this.config.publicUrl}/admin/reset-password?token=${encodeURIComponent(token)}`;
+      await this.audit.record(
+        this.entry('staff.create', 'success', account.id, actor, context),
+        manager,
+      );
+      const deliveryId = welcome
+        ? await this.mail.record(this.welcomeEmail(account, setPasswordUrl), manager)
+        : null;
+      return { account, setPasswordUrl, deliveryId };
+    });
+  }
+
+  private welcomeEmail(account: Account, setPasswordUrl: string): MailRequest {
+    return composeEmail({
+      template: 'staff-welcome',
+      to: account.email,
+      subject: `Your ${this.config.clinicName} staff account`,
+      paragraphs: [
+        `Hello ${account.displayName},`,
+        `An administrator created a staff account for you on the ${this.config.clinicName} portal. Your username is ${account.username}.`,
+        'Choose your password with the link below. It works once, within 72 hours; after that, ask an administrator for a new one.',
+      ],
+      action: { label: 'Choose your password', url: setPasswordUrl },
+      clinicName: this.config.clinicName,
+    });
   }
 
   async update(
@@ -218,13 +262,23 @@ export class StaffService {
     actor: Actor | null,
     context?: RequestContext,
   ): Promise<void> {
-    return this.audit.record({
+    return this.audit.record(this.entry(action, outcome, accountId, actor, context));
+  }
+
+  private entry(
+    action: string,
+    outcome: AuditOutcome,
+    accountId: string,
+    actor: Actor | null,
+    context?: RequestContext,
+  ): AuditEntry {
+    return {
       action,
       outcome,
       actor,
       resourceType: 'account',
       resourceId: accountId,
       context,
-    });
+    };
   }
 }
