@@ -136,7 +136,7 @@ const SCENARIOS = [
 const BENCH_PASSWORD = 'bench passphrase for the portal';
 
 async function csrfCookie(apiUrl) {
-  const response = await fetch(`${apiUrl}/api/health/live`);
+  const response = await fetch(`${apiUrl}/api/v1/auth/session`);
   const line = response.headers.getSetCookie().find((c) => c.startsWith('csrf_token='));
   return line.split(';')[0].slice('csrf_token='.length);
 }

@@ -109,4 +109,13 @@ describe('HTTP platform', () => {
     expect([401, 404]).toContain(response.status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
+
+  it('hands out the CSRF cookie on API answers, but not to health probes', async () => {
+    const api = await testApp.fetch('/api/v1/auth/session');
+    expect(
+      api.headers.getSetCookie().some((c) => c.startsWith('csrf_token=') && !/HttpOnly/i.test(c)),
+    ).toBe(true);
+    const probe = await testApp.fetch('/api/health/live');
+    expect(probe.headers.getSetCookie()).toEqual([]);
+  });
 });

@@ -36,7 +36,12 @@ export function registerCsrfProtection(
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') && !readCookie(request, CSRF_COOKIE)) {
+    // Health probes come from load balancers, not browsers: no cookie for them.
+    if (
+      request.url.startsWith('/api/') &&
+      !request.url.startsWith('/api/health/') &&
+      !readCookie(request, CSRF_COOKIE)
+    ) {
       setCookie(reply, CSRF_COOKIE, randomBytes(32).toString('base64url'), {
         httpOnly: false,
         secure: options.secureCookies,

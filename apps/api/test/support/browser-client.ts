@@ -19,7 +19,7 @@ export class BrowserClient {
     headers: Record<string, string> = {},
   ) {
     if (method !== 'GET' && !this.cookies.has('csrf_token'))
-      await this.request('GET', '/api/health/live');
+      await this.request('GET', '/api/v1/auth/session'); // any API answer hands out the CSRF cookie
     const response = await this.testApp.fetch(path, {
       method,
       headers: {
