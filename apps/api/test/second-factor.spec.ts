@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../src/common/clock.js';
 import { totpCode, totpStep } from '../src/common/totp.js';
+import { AccountsService } from '../src/modules/accounts/accounts.service.js';
 import { createPatientAccount, createStaffAccount, TEST_PASSWORD } from './support/accounts.js';
 import { BrowserClient } from './support/browser-client.js';
 import { startSmtpSink, waitFor } from './support/smtp-sink.js';
@@ -74,7 +75,7 @@ describe('second factors, recovery and account settings', () => {
     expect(login.body).toMatchObject({
       status: 'second-factor-required',
       methods: ['email'],
-      maskedEmail: expect.stringMatching(/^u\*\*\*@example\.test$/),
+      maskedEmail: expect.stringMatching(/^us\*\*\*@example\.test$/),
     });
     const code = codeIn((await mailTo(account.email)).raw);
     expect(
@@ -136,7 +137,8 @@ describe('second factors, recovery and account settings', () => {
     const { username } = await createPatientAccount(testApp);
     const browser = client();
     await browser.login(username, TEST_PASSWORD);
-    const setup = await browser.post('/api/v1/account/totp/setup');
+    const setup = await browser.post('/api/v1/account/totp/setup', { password: TEST_PASSWORD });
+    expect(setup.status).toBe(200);
     expect(setup.body!.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
     const secret = setup.body!.secret as string;
     expect((await browser.post('/api/v1/account/totp/confirm', { code: '123' })).status).toBe(400);
@@ -170,6 +172,78 @@ describe('second factors, recovery and account settings', () => {
       (await reuse.post('/api/v1/auth/login/verify', { code: codes[0], method: 'recovery-code' }))
         .status,
     ).toBe(400);
+  });
+
+  it('asks for the password before an authenticator set-up, so a stolen session cannot swap the app', async () => {
+    const { username, account } = await createPatientAccount(testApp, {
+      secondFactor: 'totp',
+      totpSecret: SECRET,
+    });
+    const browser = client();
+    await browser.login(username, TEST_PASSWORD);
+    await browser.post('/api/v1/auth/login/verify', {
+      code: totpCode(SECRET, totpStep(now())),
+      method: 'totp',
+    });
+    expect((await browser.get('/api/v1/auth/session')).status).toBe(200);
+
+    const without = await browser.post('/api/v1/account/totp/setup');
+    expect(without.status).toBe(400);
+    expect(without.body!.errors[0].field).toBe('password');
+    const empty = await browser.post('/api/v1/account/totp/setup', { password: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body!.errors[0].field).toBe('password');
+    const wrong = await browser.post('/api/v1/account/totp/setup', { password: 'not it at all' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({
+      code: 'wrong_password',
+      errors: [{ field: 'password', message: 'Your current password is not right.' }],
+    });
+    // Nothing pending after the refusals: a confirm has nothing to finish.
+    const nothing = await browser.post('/api/v1/account/totp/confirm', {
+      code: totpCode(SECRET, totpStep(now())),
+    });
+    expect(nothing.status).toBe(409);
+    expect(nothing.body).toMatchObject({ code: 'no_setup_in_progress' });
+    expect(await testApp.app.get(AccountsService).findById(account.id)).toMatchObject({
+      secondFactor: 'totp',
+      totpSecret: SECRET,
+      pendingTotpSecret: null,
+    });
+
+    const right = await browser.post('/api/v1/account/totp/setup', { password: TEST_PASSWORD });
+    expect(right.status).toBe(200);
+    expect(right.body!.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(right.body!.secret).not.toBe(SECRET);
+  });
+
+  it('lets an authenticator set-up lapse after 10 minutes', async () => {
+    const { username } = await createPatientAccount(testApp);
+    const browser = client();
+    await browser.login(username, TEST_PASSWORD);
+    const setup = await browser.post('/api/v1/account/totp/setup', { password: TEST_PASSWORD });
+    const secret = setup.body!.secret as string;
+
+    clock.advance(11 * 60_000);
+    const late = await browser.post('/api/v1/account/totp/confirm', {
+      code: totpCode(secret, totpStep(now())),
+    });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({
+      code: 'no_setup_in_progress',
+      detail: 'Start the authenticator set-up again, then enter the code it shows.',
+    });
+    expect((await browser.get('/api/v1/account/security')).body).toMatchObject({
+      secondFactor: 'none',
+    });
+
+    const again = await browser.post('/api/v1/account/totp/setup', { password: TEST_PASSWORD });
+    const fresh = again.body!.secret as string;
+    const confirmed = await browser.post('/api/v1/account/totp/confirm', {
+      code: totpCode(fresh, totpStep(now())),
+    });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body!.recoveryCodes).toHaveLength(10);
   });
 
   it('ends the other sessions when the password changes, and lists and ends sessions', async () => {
@@ -322,7 +396,8 @@ describe('second factors, recovery and account settings', () => {
     const { username } = await createPatientAccount(testApp);
     const browser = client();
     await browser.login(username, TEST_PASSWORD);
-    const secret = (await browser.post('/api/v1/account/totp/setup')).body!.secret as string;
+    const secret = (await browser.post('/api/v1/account/totp/setup', { password: TEST_PASSWORD }))
+      .body!.secret as string;
     const codes = (
       await browser.post('/api/v1/account/totp/confirm', {
         code: totpCode(secret, totpStep(now())),

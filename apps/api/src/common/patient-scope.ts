@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from './validation.js';
 import {
   applyDecorators,
   createParamDecorator,
@@ -15,7 +16,6 @@ import { DomainError, Problem } from './problem.js';
 import type { AccessRule } from './roles.decorator.js';
 
 const PATIENT_SCOPE = 'portal:patient-scope';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class PatientNotFoundError extends DomainError {
   constructor() {
@@ -50,7 +50,7 @@ export class PatientScopeGuard implements CanActivate {
     const principal = request.principal;
     const patientId = request.params.patientId;
     if (!principal || !patientId) throw new PatientNotFoundError();
-    if (!UUID.test(patientId)) throw new PatientNotFoundError();
+    if (!UUID_PATTERN.test(patientId)) throw new PatientNotFoundError();
     if (principal.kind === 'patient') {
       if (principal.patientId !== patientId) throw new PatientNotFoundError();
       return true;

@@ -26,3 +26,6 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
   });
 }
+
+/** A UUID in canonical text form (any version); ids in paths and cursors are checked with it. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,3 +1,5 @@
+import { QueryFailedError } from 'typeorm';
+
 /**
  * TypeORM's query() answers UPDATE/DELETE ... RETURNING on PostgreSQL with
  * [rows, affectedCount] but SELECT and INSERT with rows; this gives rows either way.
@@ -12,4 +14,17 @@ export function returnedRows<T>(result: unknown): T[] {
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/** True when a query failed on a unique constraint (the named one, when given). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const cause =
+    error instanceof QueryFailedError
+      ? (error.driverError as { code?: string; constraint?: string })
+      : null;
+  return (
+    !!cause &&
+    cause.code === '23505' &&
+    (constraint === undefined || cause.constraint === constraint)
+  );
 }

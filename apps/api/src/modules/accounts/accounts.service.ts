@@ -165,30 +165,46 @@ export class AccountsService {
     return (result.affected ?? 0) === 1;
   }
 
+  /** A new authenticator secret, waiting for its first code; returns the secret. */
   async startTotpEnrollment(accountId: string): Promise<string> {
     const secret = newTotpSecret();
+    const now = this.clock.now();
+    // pending_totp_secret holds `<unix-ms>:<secret>`: set-up expires with no new column.
     await this.accounts.update(
       { id: accountId },
-      { pendingTotpSecret: secret, updatedAt: this.clock.now() },
+      { pendingTotpSecret: `${now.getTime()}:${secret}`, updatedAt: now },
     );
     return secret;
   }
 
-  /** Turns the pending secret into the account's factor when the code matches; returns recovery codes. */
-  async confirmTotpEnrollment(account: Account, code: string): Promise<string[] | null> {
-    if (!account.pendingTotpSecret) return null;
-    const step = matchTotp(account.pendingTotpSecret, code, this.clock.now(), null);
+  /**
+   * Turns the pending secret into the account's factor when the code matches; returns recovery
+   * codes. `null`: the code did not match. `'no_setup'`: nothing pending, or it was started
+   * more than 10 minutes ago (or replaced by a newer set-up meanwhile): start again.
+   */
+  async confirmTotpEnrollment(
+    account: Account,
+    code: string,
+  ): Promise<string[] | null | 'no_setup'> {
+    const maxAgeMs = 10 * 60_000;
+    const pending = /^(\d+):([A-Z2-7]+)$/.exec(account.pendingTotpSecret ?? '');
+    const now = this.clock.now();
+    if (!pending || now.getTime() - Number(pending[1]) > maxAgeMs) return 'no_setup';
+    const secret = pending[2]!;
+    const step = matchTotp(secret, code, now, null);
     if (step === null) return null;
-    await this.accounts.update(
-      { id: account.id },
+    // Conditional on the pending value read: a set-up started meanwhile is not enrolled blind.
+    const result = await this.accounts.update(
+      { id: account.id, pendingTotpSecret: account.pendingTotpSecret! },
       {
         secondFactor: 'totp',
-        totpSecret: account.pendingTotpSecret,
+        totpSecret: secret,
         totpLastStep: String(step),
         pendingTotpSecret: null,
-        updatedAt: this.clock.now(),
+        updatedAt: now,
       },
     );
+    if ((result.affected ?? 0) !== 1) return 'no_setup';
     return this.replaceRecoveryCodes(account.id);
   }
 

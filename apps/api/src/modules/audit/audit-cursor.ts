@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '../../common/validation.js';
 /** A position in the audit trail, newest first: the (occurred_at, id) of the last row seen. */
 export interface AuditCursor {
   /** occurred_at as PostgreSQL wrote it, to the microsecond, so no row is skipped or repeated. */
@@ -6,7 +7,6 @@ export interface AuditCursor {
 }
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(cursor: AuditCursor): string {
   return Buffer.from(`${cursor.occurredAt}|${cursor.id}`, 'utf8').toString('base64url');
@@ -18,7 +18,7 @@ export function decodeCursor(text: string): AuditCursor | null {
   const [occurredAt = '', id = '', extra] = Buffer.from(text, 'base64url')
     .toString('utf8')
     .split('|');
-  if (extra !== undefined || !TIME.test(occurredAt) || !UUID.test(id)) return null;
+  if (extra !== undefined || !TIME.test(occurredAt) || !UUID_PATTERN.test(id)) return null;
   // Round-trips only for a real instant (no 30 February), in a range PostgreSQL accepts.
   const time = new Date(occurredAt);
   if (Number.isNaN(time.getTime()) || time.toISOString().slice(0, 23) !== occurredAt.slice(0, 23))

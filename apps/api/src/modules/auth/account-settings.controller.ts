@@ -65,10 +65,19 @@ export class AccountSettingsController {
 
   @Post('totp/setup')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'startTotpSetup', summary: 'Start setting up an authenticator app' })
+  @ApiOperation({
+    operationId: 'startTotpSetup',
+    summary: 'Start setting up an authenticator app',
+    description:
+      'Confirmed with the current password. The new secret must be confirmed within 10 minutes.',
+  })
   @ApiOkResponse({ type: TotpSetup })
-  startTotp(@CurrentPrincipal() principal: Principal): Promise<TotpSetup> {
-    return this.settings.startTotp(principal);
+  @ApiBadRequestResponse({ type: Problem, description: 'Wrong password' })
+  startTotp(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: PasswordConfirmation,
+  ): Promise<TotpSetup> {
+    return this.settings.startTotp(principal, body.password);
   }
 
   @Post('totp/confirm')
@@ -80,7 +89,10 @@ export class AccountSettingsController {
   })
   @ApiOkResponse({ type: RecoveryCodes })
   @ApiBadRequestResponse({ type: Problem })
-  @ApiConflictResponse({ type: Problem, description: 'No set-up in progress: start again' })
+  @ApiConflictResponse({
+    type: Problem,
+    description: 'No set-up in progress, or it was started over 10 minutes ago: start again',
+  })
   async confirmTotp(
     @CurrentPrincipal() principal: Principal,
     @Body() body: TotpConfirmRequest,

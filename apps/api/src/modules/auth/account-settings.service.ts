@@ -94,8 +94,10 @@ export class AccountSettingsService {
     await this.record(principal, 'account.password-changed', context);
   }
 
-  async startTotp(principal: Principal): Promise<TotpSetup> {
+  /** Confirmed with the password: a stolen session alone cannot swap the person's authenticator. */
+  async startTotp(principal: Principal, password: string): Promise<TotpSetup> {
     const account = await this.account(principal);
+    await this.confirmPassword(account, password);
     const secret = await this.accounts.startTotpEnrollment(account.id);
     return { secret, otpauthUri: otpauthUri(secret, account.username, this.config.clinicName) };
   }
@@ -106,7 +108,8 @@ export class AccountSettingsService {
     context: RequestContext,
   ): Promise<string[]> {
     const account = await this.account(principal);
-    if (!account.pendingTotpSecret) {
+    const codes = await this.accounts.confirmTotpEnrollment(account, code);
+    if (codes === 'no_setup') {
       throw new DomainError(
         409,
         'no_setup_in_progress',
@@ -114,7 +117,6 @@ export class AccountSettingsService {
         'Start the authenticator set-up again, then enter the code it shows.',
       );
     }
-    const codes = await this.accounts.confirmTotpEnrollment(account, code);
     if (!codes) {
       throw validationProblem([
         {

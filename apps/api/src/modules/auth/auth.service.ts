@@ -1,3 +1,4 @@
+import { maskEmail } from '../../common/mask-email.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
@@ -443,10 +444,4 @@ export class AuthService {
       context,
     });
   }
-}
-
-/** "alex@example.com" → "a***@example.com": enough to recognise, not to harvest. */
-export function maskEmail(email: string): string {
-  const [name = '', domain = ''] = email.split('@');
-  return `${name.slice(0, 1)}***@${domain}`;
 }

@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '../../common/validation.js';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
@@ -37,7 +38,6 @@ import {
 /** Wrong dates of birth allowed before the invitation locks. */
 export const MAX_BIRTH_DATE_TRIES = 5;
 const DAY_MS = 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPEN: Invitation['status'][] = ['pending', 'sent'];
 
 /** An invitation found by the token of one of its links. */
@@ -155,7 +155,7 @@ export class InvitationsService implements OnApplicationBootstrap {
 
   /** A new link and email; the old link stops working, and a lock by wrong dates of birth lifts. */
   async resend(invitationId: string, by: Accessor): Promise<InvitationSummary> {
-    if (!UUID.test(invitationId)) throw new InvitationNotFoundError();
+    if (!UUID_PATTERN.test(invitationId)) throw new InvitationNotFoundError();
     const subject = { patientId: null as string | null };
     const invitation = await this.auditFailure('invitation.resend', by, subject, invitationId, () =>
       this.db.transaction(async (manager) => {
@@ -215,7 +215,7 @@ export class InvitationsService implements OnApplicationBootstrap {
 
   /** Kills the link. Revoking a revoked invitation changes nothing and answers the same. */
   async revoke(invitationId: string, by: Accessor): Promise<InvitationSummary> {
-    if (!UUID.test(invitationId)) throw new InvitationNotFoundError();
+    if (!UUID_PATTERN.test(invitationId)) throw new InvitationNotFoundError();
     const subject = { patientId: null as string | null };
     const invitation = await this.auditFailure('invitation.revoke', by, subject, invitationId, () =>
       this.db.transaction(async (manager) => {

@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '../../common/validation.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
@@ -42,7 +43,6 @@ export type PatientSummaryRow = Pick<
   'id' | 'mrn' | 'givenName' | 'familyName' | 'preferredName' | 'dateOfBirth' | 'sex'
 >;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A search of many words costs one condition per word; a name rarely has more than this.
 const MAX_SEARCH_WORDS = 5;
 // Time zones run up to UTC+14: somewhere it may already be the next calendar day.
@@ -61,7 +61,7 @@ function decodeCursor(cursor: string): SortKey {
       Array.isArray(key) &&
       key.length === 3 &&
       key.every((part) => typeof part === 'string') &&
-      UUID.test(key[2] as string)
+      UUID_PATTERN.test(key[2] as string)
     ) {
       return key as SortKey;
     }

@@ -1,6 +1,8 @@
+import { maskEmail } from '../../common/mask-email.js';
+import { isUniqueViolation } from '../../infra/database/sql.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type DataSource, type Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import {
   hashSecret,
@@ -64,23 +66,6 @@ const TICKET_TTL_MS = 30 * 60_000;
 interface Subject {
   patientId: string | null;
   invitationId: string | null;
-}
-
-/** "alex@example.com" → "al***@example.com": enough to recognise, not to harvest. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  const local = email.slice(0, Math.max(at, 0));
-  const shown = local.length > 3 ? local.slice(0, 2) : local.slice(0, 1);
-  return `${shown}***${email.slice(at)}`;
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const cause = error instanceof QueryFailedError ? (error.driverError as object) : null;
-  return (
-    !!cause &&
-    (cause as { code?: string }).code === '23505' &&
-    (cause as { constraint?: string }).constraint === constraint
-  );
 }
 
 /**

@@ -1,6 +1,8 @@
+import { UUID_PATTERN } from '../../common/validation.js';
+import { isUniqueViolation } from '../../infra/database/sql.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QueryFailedError, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { newToken } from '../../common/one-time-codes.js';
 import type { Principal, RequestContext } from '../../common/principal.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -22,8 +24,6 @@ import {
 
 /** How long the "set your password" link of a new staff account works. */
 export const SET_PASSWORD_TTL_MS = 72 * 60 * 60_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type Actor = Pick<Principal, 'accountId' | 'kind' | 'roles'>;
 
@@ -51,10 +51,6 @@ export function toStaffMember(account: Account): StaffMember {
     secondFactor: account.secondFactor,
     createdAt: account.createdAt.toISOString(),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error as { code?: string }).code === '23505';
 }
 
 /**
@@ -129,7 +125,7 @@ export class StaffService {
         );
       } catch (error) {
         // Two admins choosing the same name at once: the unique index decides.
-        if (isUniqueViolation(error)) throw new UsernameTakenError();
+        if (isUniqueViolation(error, 'account_username_key')) throw new UsernameTakenError();
         throw error;
       }
       const token = await this.accounts.issueToken(
@@ -249,7 +245,7 @@ export class StaffService {
 
   /** A staff account by id; malformed ids and patient accounts are "not found" too. */
   private async find(accountId: string): Promise<Account> {
-    if (!UUID.test(accountId)) throw new StaffNotFoundError();
+    if (!UUID_PATTERN.test(accountId)) throw new StaffNotFoundError();
     const account = await this.accounts.findById(accountId);
     if (!account || account.kind !== 'staff') throw new StaffNotFoundError();
     return account;
