@@ -323,7 +323,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start setting up an authenticator app */
+    /**
+     * Start setting up an authenticator app
+     * @description Confirmed with the current password. The new secret must be confirmed within 10 minutes.
+     */
     post: operations['startTotpSetup'];
     delete?: never;
     options?: never;
@@ -1035,6 +1038,13 @@ export interface components {
       /** Format: password */
       newPassword: string;
     };
+    PasswordConfirmation: {
+      /**
+       * Format: password
+       * @description Your current password, to confirm it is you
+       */
+      password: string;
+    };
     TotpSetup: {
       /** @description Base32 secret, for typing into the app by hand */
       secret: string;
@@ -1060,13 +1070,6 @@ export interface components {
        * @enum {string}
        */
       method: 'none' | 'email';
-    };
-    PasswordConfirmation: {
-      /**
-       * Format: password
-       * @description Your current password, to confirm it is you
-       */
-      password: string;
     };
     ActiveSession: {
       /** @description Opaque id, for ending this session */
@@ -1927,7 +1930,11 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordConfirmation'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -1935,6 +1942,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TotpSetup'];
+        };
+      };
+      /** @description Wrong password */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -1968,7 +1984,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description No set-up in progress: start again */
+      /** @description No set-up in progress, or it was started over 10 minutes ago: start again */
       409: {
         headers: {
           [name: string]: unknown;

@@ -520,15 +520,23 @@ export function createAccountBackend(options: AccountBackendOptions = {}): Accou
         return noContent();
       },
     ),
-    http.post<never, never, TotpSetup | Problem>(apiPaths.totpSetup, ({ request }) => {
-      const refused = csrfRefusal(request);
-      if (refused) {
-        return refused;
-      }
-      state.totpSetups += 1;
-      setupInProgress = true;
-      return HttpResponse.json(setup);
-    }),
+    http.post<never, PasswordConfirmation, TotpSetup | Problem>(
+      apiPaths.totpSetup,
+      async ({ request }) => {
+        const refused = csrfRefusal(request);
+        if (refused) {
+          return refused;
+        }
+        // Like the API: the password confirms it, so a stolen session cannot swap the app.
+        const body = await request.json();
+        if (body.password !== state.password) {
+          return problemResponse(problems.wrongPassword('password'));
+        }
+        state.totpSetups += 1;
+        setupInProgress = true;
+        return HttpResponse.json(setup);
+      },
+    ),
     http.post<never, TotpConfirmRequest, RecoveryCodes | Problem>(
       apiPaths.totpConfirm,
       async ({ request }) => {

@@ -1,4 +1,4 @@
-import { expectData, type JsonResponse } from '@portal/api-client';
+import { expectData, type JsonRequestBody, type JsonResponse } from '@portal/api-client';
 import { mutationOptions, useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import { accountQueryKey } from './security-settings';
@@ -7,13 +7,14 @@ export type TotpSetup = JsonResponse<'startTotpSetup', 200>;
 
 /**
  * POST /api/v1/account/totp/setup (operationId startTotpSetup): a new secret for an
- * authenticator app. Nothing changes until the first code confirms it.
+ * authenticator app, confirmed with the current password (400 wrong_password on `password`).
+ * Nothing changes until the first code confirms it, within 10 minutes.
  */
 export function startTotpSetupMutationOptions() {
   return mutationOptions({
     mutationKey: [...accountQueryKey, 'totp', 'setup'],
-    mutationFn: async (): Promise<TotpSetup> =>
-      expectData(await api.POST('/api/v1/account/totp/setup')),
+    mutationFn: async (body: JsonRequestBody<'startTotpSetup'>): Promise<TotpSetup> =>
+      expectData(await api.POST('/api/v1/account/totp/setup', { body })),
   });
 }
 

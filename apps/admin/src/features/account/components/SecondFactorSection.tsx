@@ -6,14 +6,15 @@ import type { SecuritySettings } from '../api/security-settings';
 import { useSetSecondFactor } from '../api/set-second-factor';
 import { PasswordConfirmForm } from './PasswordConfirmForm';
 
-type Confirming = 'email' | 'none' | 'codes' | null;
+type Confirming = 'app' | 'email' | 'none' | 'codes' | null;
 
 export interface SecondFactorSectionProps {
   settings: SecuritySettings;
-  /** Starts authenticator set-up (the page switches to its steps). */
-  onSetUpApp: () => void;
-  settingUpApp: boolean;
-  setUpError: string | null;
+  /**
+   * Starts authenticator set-up with the confirmed password (the page switches to its steps);
+   * a refused password rejects, and the form shows it on the field.
+   */
+  onSetUpApp: (password: string) => Promise<void>;
   /** After switching to emailed codes or turning the step off. */
   onChanged: (change: 'emailOn' | 'off') => void;
   /** New recovery codes to show once. */
@@ -24,8 +25,6 @@ export interface SecondFactorSectionProps {
 export function SecondFactorSection({
   settings,
   onSetUpApp,
-  settingUpApp,
-  setUpError,
   onChanged,
   onNewCodes,
 }: SecondFactorSectionProps) {
@@ -42,6 +41,8 @@ export function SecondFactorSection({
       : secondFactor === 'email'
         ? t('account.twoStep.statusEmail')
         : t('account.twoStep.statusNone');
+  const setUpAppLabel =
+    secondFactor === 'totp' ? t('account.twoStep.newPhone') : t('account.twoStep.setUpApp');
 
   return (
     <section className="ui-card" aria-labelledby="two-step-title">
@@ -58,9 +59,16 @@ export function SecondFactorSection({
           {t('account.twoStep.recommend')}
         </Alert>
       ) : null}
-      {setUpError ? <Alert tone="error">{setUpError}</Alert> : null}
 
-      {confirming === 'email' ? (
+      {confirming === 'app' ? (
+        <PasswordConfirmForm
+          title={setUpAppLabel}
+          intro={t('account.twoStep.appConfirmIntro')}
+          submitLabel={t('account.twoStep.appConfirmSubmit')}
+          onCancel={() => setConfirming(null)}
+          onConfirm={onSetUpApp}
+        />
+      ) : confirming === 'email' ? (
         <PasswordConfirmForm
           title={t('account.twoStep.emailConfirmTitle')}
           intro={t('account.twoStep.emailConfirmIntro')}
@@ -86,12 +94,9 @@ export function SecondFactorSection({
         <div className="ui-actions">
           <Button
             variant={secondFactor === 'totp' ? 'secondary' : 'primary'}
-            busy={settingUpApp}
-            onClick={onSetUpApp}
+            onClick={() => setConfirming('app')}
           >
-            {secondFactor === 'totp'
-              ? t('account.twoStep.newPhone')
-              : t('account.twoStep.setUpApp')}
+            {setUpAppLabel}
           </Button>
           {secondFactor !== 'email' ? (
             <Button variant="secondary" onClick={() => setConfirming('email')}>

@@ -1,11 +1,14 @@
 import {
+  apiPaths,
   createAccountBackend,
   createAuthBackend,
+  problemResponse,
   recoveryCodesFactory,
   staffSessionFactory,
   type AccountBackendOptions,
 } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { renderApp } from '../../../testing/render-app';
 import { server } from '../../../testing/server';
 
@@ -120,6 +123,24 @@ describe('account security page', () => {
     expect(screen.getByText('Off: password only.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Set up authenticator app' }));
+    // The password comes first: a session left open on a shared computer cannot swap the app.
+    const confirmTitle = screen.getByRole('heading', {
+      level: 3,
+      name: 'Set up authenticator app',
+    });
+    expect(confirmTitle).toHaveFocus();
+    await user.type(screen.getByLabelText('Current password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const password = screen.getByLabelText('Current password');
+    await waitFor(() =>
+      expect(password).toHaveAccessibleDescription('Your current password is not right.'),
+    );
+    expect(password).toHaveFocus();
+    expect(screen.queryByText('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP')).not.toBeInTheDocument();
+    expect(account.state.totpSetups).toBe(0);
+
+    await user.type(password, CURRENT);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
 
     const heading = await screen.findByRole('heading', {
       level: 1,
@@ -180,6 +201,57 @@ describe('account security page', () => {
     ).toBeInTheDocument();
     expect(account.state.totpConfirmations).toEqual([{ code: '000000' }, { code: '314159' }]);
     click.mockRestore();
+  });
+
+  it('asks for the password again when the set-up timed out', async () => {
+    const account = setUp({ totp: { code: '314159' } });
+    const { user } = await openPage();
+    await user.click(screen.getByRole('button', { name: 'Set up authenticator app' }));
+    await user.type(screen.getByLabelText('Current password'), CURRENT);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { level: 1, name: 'Set up authenticator app' });
+    server.use(
+      http.post(
+        apiPaths.totpConfirm,
+        () =>
+          problemResponse({
+            type: 'about:blank',
+            status: 409,
+            code: 'no_setup_in_progress',
+            title: 'Start again',
+            detail: 'Start the authenticator set-up again, then enter the code it shows.',
+          }),
+        { once: true },
+      ),
+    );
+
+    await user.type(screen.getByLabelText('Code from the app'), '314159');
+    await user.click(screen.getByRole('button', { name: 'Turn on' }));
+
+    const expired = await screen.findByRole('heading', { level: 3, name: 'Set-up timed out' });
+    await waitFor(() => expect(expired).toHaveFocus());
+    expect(screen.queryByLabelText('Code from the app')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Current password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Start again' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Current password')).toHaveAccessibleDescription(
+        'Your current password is not right.',
+      ),
+    );
+    await user.type(screen.getByLabelText('Current password'), CURRENT);
+    await user.click(screen.getByRole('button', { name: 'Start again' }));
+
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Set up authenticator app',
+    });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(account.state.totpSetups).toBe(2);
+    await user.type(screen.getByLabelText('Code from the app'), '314159');
+    await user.click(screen.getByRole('button', { name: 'Turn on' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Save your recovery codes' }),
+    ).toBeInTheDocument();
   });
 
   it('switches to emailed codes after the password confirms it', async () => {

@@ -9,6 +9,7 @@ import {
 } from '../../../components/OneTimeCodeField';
 import { useConfirmTotpSetup } from '../api/confirm-totp-setup';
 import type { TotpSetup } from '../api/start-totp-setup';
+import { PasswordConfirmForm } from './PasswordConfirmForm';
 
 const CODE_ID = 'totp-setup-code';
 
@@ -28,9 +29,11 @@ export interface TotpSetupStepsProps {
   username: string;
   /** The app is on; here are its recovery codes. */
   onConfirmed: (recoveryCodes: string[]) => void;
-  /** The server lost the set-up (it took too long): get a new key. */
-  onRestart: () => void;
-  restarting: boolean;
+  /**
+   * The set-up lapsed (over 10 minutes): get a new key with the confirmed password. A refused
+   * password rejects, and the form shows it on the field.
+   */
+  onRestart: (password: string) => Promise<void>;
   onCancel: () => void;
 }
 
@@ -43,14 +46,13 @@ export function TotpSetupSteps({
   username,
   onConfirmed,
   onRestart,
-  restarting,
   onCancel,
 }: TotpSetupStepsProps) {
   const { t } = useTranslation();
   const confirm = useConfirmTotpSetup();
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [expired, setExpired] = useState<string | null>(null);
+  const [expired, setExpired] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -69,13 +71,14 @@ export function TotpSetupSteps({
       return;
     }
     setFieldError(undefined);
-    setExpired(null);
+    setExpired(false);
     try {
       onConfirmed(await confirm.mutateAsync({ code: value }));
     } catch (error) {
       setCode('');
       if (isApiError(error) && error.status === 409) {
-        setExpired(error.detail || t('account.totp.expired'));
+        // The restart form takes focus and says why; the password is asked for again.
+        setExpired(true);
         return;
       }
       const onField = isApiError(error) ? error.fieldError('code') : undefined;
@@ -87,12 +90,10 @@ export function TotpSetupSteps({
 
   return (
     <>
-      {fieldError || expired ? (
+      {fieldError ? (
         <ErrorSummary
           title={t('common.errors.summaryTitle')}
-          errors={[
-            expired ? { message: expired } : { message: fieldError ?? '', targetId: CODE_ID },
-          ]}
+          errors={[{ message: fieldError, targetId: CODE_ID }]}
           focusKey={attempt}
         />
       ) : null}
@@ -118,11 +119,13 @@ export function TotpSetupSteps({
         <li>
           <h2>{t('account.totp.step2')}</h2>
           {expired ? (
-            <div className="ui-actions">
-              <Button busy={restarting} onClick={onRestart}>
-                {t('account.totp.restart')}
-              </Button>
-            </div>
+            <PasswordConfirmForm
+              title={t('account.totp.expired')}
+              intro={t('account.totp.restartIntro')}
+              submitLabel={t('account.totp.restart')}
+              onConfirm={onRestart}
+              onCancel={onCancel}
+            />
           ) : (
             <form noValidate aria-label={t('account.totp.step2')} onSubmit={(e) => void submit(e)}>
               <OneTimeCodeField

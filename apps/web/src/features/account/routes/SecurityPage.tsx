@@ -1,4 +1,3 @@
-import { isApiError } from '@portal/api-client';
 import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +16,8 @@ type Done = 'totpOn' | 'emailOn' | 'off' | 'codesReplaced';
 
 type Mode =
   | { kind: 'overview'; done?: Done }
-  | { kind: 'totp'; setup: TotpSetup }
+  // round: each new key is a fresh set-up page, its heading focused and no error left over.
+  | { kind: 'totp'; setup: TotpSetup; round: number }
   | { kind: 'codes'; codes: string[]; after: 'totpOn' | 'codesReplaced' };
 
 /**
@@ -31,30 +31,25 @@ export function SecurityPage() {
   const settings = useSecuritySettings();
   const startTotp = useStartTotpSetup();
   const [mode, setMode] = useState<Mode>({ kind: 'overview' });
-  const [setUpError, setSetUpError] = useState<string | null>(null);
 
-  const setUpApp = async () => {
-    if (startTotp.isPending) {
-      return;
-    }
-    setSetUpError(null);
-    try {
-      setMode({ kind: 'totp', setup: await startTotp.mutateAsync() });
-    } catch (error) {
-      setMode({ kind: 'overview' });
-      setSetUpError(isApiError(error) ? t('common.errors.unexpected') : t('common.errors.network'));
-    }
+  /** The password confirms it; a refusal rejects, for the password form to show. */
+  const setUpApp = async (password: string) => {
+    const setup = await startTotp.mutateAsync({ password });
+    setMode((current) => ({
+      kind: 'totp',
+      setup,
+      round: current.kind === 'totp' ? current.round + 1 : 0,
+    }));
   };
 
   if (mode.kind === 'totp') {
     return (
-      <Page key="totp" title={t('account.totp.title')} autoFocus>
+      <Page key={`totp-${mode.round}`} title={t('account.totp.title')} autoFocus>
         <TotpSetupSteps
           setup={mode.setup}
           username={user.username}
           onConfirmed={(codes) => setMode({ kind: 'codes', codes, after: 'totpOn' })}
-          onRestart={() => void setUpApp()}
-          restarting={startTotp.isPending}
+          onRestart={setUpApp}
           onCancel={() => setMode({ kind: 'overview' })}
         />
       </Page>
@@ -92,9 +87,7 @@ export function SecurityPage() {
           <ChangePasswordSection changedAt={settings.data.passwordChangedAt} />
           <SecondFactorSection
             settings={settings.data}
-            onSetUpApp={() => void setUpApp()}
-            settingUpApp={startTotp.isPending}
-            setUpError={setUpError}
+            onSetUpApp={setUpApp}
             onChanged={(done) => setMode({ kind: 'overview', done })}
             onNewCodes={(codes) => setMode({ kind: 'codes', codes, after: 'codesReplaced' })}
           />
