@@ -1,4 +1,4 @@
-import { describeUserAgent } from './user-agent';
+import { describeUserAgent } from '@portal/auth-ui';
 
 describe('describeUserAgent', () => {
   it.each([

@@ -1,16 +1,19 @@
+import {
+  ChangePasswordSection,
+  Confirmation,
+  RecoveryCodesView,
+  SecondFactorSection,
+  TotpSetupSteps,
+  useSecuritySettings,
+  useStartTotpSetup,
+  type TotpSetup,
+} from '@portal/auth-ui';
 import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Confirmation } from '../../../components/Confirmation';
 import { Page } from '../../../components/Page';
 import { useCurrentSession } from '../../../lib/session';
-import { useSecuritySettings } from '../api/security-settings';
-import { useStartTotpSetup, type TotpSetup } from '../api/start-totp-setup';
 import { AccountNav } from '../components/AccountNav';
-import { ChangePasswordSection } from '../components/ChangePasswordSection';
-import { RecoveryCodesView } from '../components/RecoveryCodesView';
-import { SecondFactorSection } from '../components/SecondFactorSection';
-import { TotpSetupSteps } from '../components/TotpSetupSteps';
 
 type Done = 'totpOn' | 'emailOn' | 'off' | 'codesReplaced';
 

@@ -1,17 +1,22 @@
+import {
+  Confirmation,
+  isAlreadyEnded,
+  SessionList,
+  useDeviceName,
+  useEndMySession,
+  useLogoutEverywhere,
+  useMySessions,
+  type ActiveSession,
+} from '@portal/auth-ui';
 import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Confirmation } from '../../../components/Confirmation';
 import { Page } from '../../../components/Page';
 import { SIGN_IN_PATH, type SignInState } from '../../../lib/navigation';
 import { markSignedOut } from '../../../lib/session';
-import { useEndMySession } from '../api/end-my-session';
-import { useLogoutEverywhere } from '../api/logout-everywhere';
-import { useMySessions, type ActiveSession } from '../api/my-sessions';
 import { AccountNav } from '../components/AccountNav';
-import { isAlreadyEnded, SessionList, useDeviceName } from '../components/SessionList';
 
 /** Where this account is signed in; end one device, or all of them. */
 export function SessionsPage() {

@@ -1,4 +1,5 @@
 import type { LoginSecondFactorRequired } from '@portal/api-client';
+import { SecondFactorForm, SignInForm } from '@portal/auth-ui';
 import { Alert, ErrorSummary } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +15,6 @@ import {
   type SignInNotice,
 } from '../../../lib/navigation';
 import { useSession } from '../../../lib/session';
-import { SecondFactorForm } from '../components/SecondFactorForm';
-import { SignInForm } from '../components/SignInForm';
 
 type Step =
   | { kind: 'password'; returned: boolean; restartReason?: string }

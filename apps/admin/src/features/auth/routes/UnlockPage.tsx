@@ -1,9 +1,9 @@
 import { isApiError } from '@portal/api-client';
+import { Confirmation } from '@portal/auth-ui';
 import { Alert, Button } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Confirmation } from '../../../components/Confirmation';
 import { Page } from '../../../components/Page';
 import { useLinkToken } from '../../../lib/link-token';
 import { FORGOT_PASSWORD_PATH, SIGN_IN_PATH } from '../../../lib/navigation';

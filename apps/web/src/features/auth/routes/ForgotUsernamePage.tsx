@@ -1,9 +1,9 @@
 import { isApiError } from '@portal/api-client';
+import { Confirmation } from '@portal/auth-ui';
 import { Button, ErrorSummary, TextField } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Confirmation } from '../../../components/Confirmation';
 import { Page } from '../../../components/Page';
 import { FORGOT_PASSWORD_PATH, SIGN_IN_PATH } from '../../../lib/navigation';
 import { useRemindUsername } from '../api/remind-username';

@@ -1,14 +1,14 @@
 import { isApiError } from '@portal/api-client';
+import {
+  checkNewPassword,
+  Confirmation,
+  type NewPasswordErrors,
+  NewPasswordFields,
+} from '@portal/auth-ui';
 import { Alert, Button, ErrorSummary, type ErrorSummaryItem } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import {
-  checkNewPassword,
-  NewPasswordFields,
-  type NewPasswordErrors,
-} from '../../../components/NewPasswordFields';
-import { Confirmation } from '../../../components/Confirmation';
 import { Page } from '../../../components/Page';
 import { useLinkToken } from '../../../lib/link-token';
 import { FORGOT_PASSWORD_PATH, SIGN_IN_PATH, type SignInState } from '../../../lib/navigation';

@@ -1,8 +1,8 @@
 import { isApiError } from '@portal/api-client';
+import { checkNewPassword, NewPasswordFields } from '@portal/auth-ui';
 import { Button, ErrorSummary, TextField, type ErrorSummaryItem } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkNewPassword, NewPasswordFields } from '../../../components/NewPasswordFields';
 import { deviceTimeZone, formatTime } from '../../../lib/format';
 import { useFormatLocale } from '../../../lib/i18n';
 import { useCompleteRegistration } from '../api/complete-registration';

@@ -1,13 +1,13 @@
 import { isApiError } from '@portal/api-client';
-import { Alert, Button, ErrorSummary, type ErrorSummaryItem } from '@portal/ui';
-import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Confirmation } from '../../../components/Confirmation';
 import {
+  Confirmation,
   isSixDigitCode,
   normalizeNumericCode,
   OneTimeCodeField,
-} from '../../../components/OneTimeCodeField';
+} from '@portal/auth-ui';
+import { Alert, Button, ErrorSummary, type ErrorSummaryItem } from '@portal/ui';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { deviceTimeZone, formatTime } from '../../../lib/format';
 import { useFormatLocale } from '../../../lib/i18n';
 import type { EmailCodeSent } from '../api/send-registration-email-code';
