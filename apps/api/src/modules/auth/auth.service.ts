@@ -145,7 +145,6 @@ export class AuthService {
       sessionIdHash: session.idHash,
       codeHash: hashSecret(code),
       expiresAt: new Date(now.getTime() + CODE_TTL_MS),
-      attempts: 0,
       usedAt: null,
       createdAt: now,
     });

@@ -7,7 +7,6 @@ export class LoginCode {
   @Column('bytea') sessionIdHash: Buffer;
   @Column('text') codeHash: string;
   @Column('timestamptz') expiresAt: Date;
-  @Column('integer') attempts: number;
   @Column('timestamptz', { nullable: true }) usedAt: Date | null;
   @Column('timestamptz') createdAt: Date;
 }

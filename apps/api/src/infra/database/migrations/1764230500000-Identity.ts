@@ -70,7 +70,8 @@ export class Identity1764230500000 implements MigrationInterface {
       `CREATE INDEX session_account_open_idx ON session (account_id) WHERE ended_at IS NULL`,
     );
 
-    // Failed sign-ins per key ("account:<id>", "ip:<address>") in the current window.
+    // Failures per key in the current window: "user:<typed username>", "ip:<address>",
+    // "2fa:<account id>", "code:<waiting session>", and email requests ("reset:…", "reminder:…").
     await q.query(`
       CREATE TABLE login_throttle (
         key text PRIMARY KEY,
