@@ -1,23 +1,48 @@
 import type { ApiClient, Session } from '@portal/api-client';
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { createContext, useContext, type ReactNode } from 'react';
+import type { QueryClient, QueryKey, UseQueryResult } from '@tanstack/react-query';
+import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+
+/** What the app's page frame takes (title, heading and focus handling are the app's). */
+export interface AuthUiPageProps {
+  /** Tab title: a page name only. */
+  title: string;
+  /** Visible heading, when it differs from the title. */
+  heading?: ReactNode;
+  /** true moves focus to the heading when the page appears; false leaves focus alone. */
+  autoFocus?: boolean;
+  children?: ReactNode;
+}
 
 /** What differs between the apps that use these components; each app sets it up once. */
 export interface AuthUiConfig {
+  /** The app's page frame (sets the tab title, shows the heading, moves focus to it). */
+  Page: ComponentType<AuthUiPageProps>;
   /** The app's one API client. */
   api: ApiClient;
   /** The query that holds the signed-in session (set and refreshed after signing in). */
   sessionQueryKey: QueryKey;
   /** Drops every cached query except the session (after signing out everywhere). */
   forgetPrivateData: (client: QueryClient) => void;
+  /** Records that nobody is signed in any more (after signing out, once the signed-in pages are gone). */
+  markSignedOut: (client: QueryClient) => void;
+  /** The sign-in page (where signing out, and the idle logoff, lead). */
+  signInPath: string;
   /** Where "reset your password" links go. */
   forgotPasswordPath: string;
+  /** Where "forgot your username" links go. */
+  forgotUsernamePath: string;
   /** A hook: the signed-in user (called only on signed-in pages). */
   useCurrentUser: () => Session['user'];
+  /** A hook: the session query (its data, when it was last updated, and a refetch). */
+  useSession: () => Pick<UseQueryResult<Session | null>, 'dataUpdatedAt' | 'refetch'>;
+  /** A hook: the signed-in session (called only on signed-in pages). */
+  useCurrentSession: () => Session;
   /** A hook: formats an ISO date the app's way (its formatting locale, the device's time zone). */
   useFormatDate: () => (iso: string) => string;
   /** A hook: formats an ISO date and time the same way. */
   useFormatDateTime: () => (iso: string) => string;
+  /** A hook: formats the time of day of an ISO date the same way. */
+  useFormatTime: () => (iso: string) => string;
 }
 
 const AuthUiContext = createContext<AuthUiConfig | null>(null);

@@ -15,7 +15,7 @@ export {
 } from './OneTimeCodeField';
 export { RecoveryCodesView, type RecoveryCodesViewProps } from './RecoveryCodesView';
 export { PasswordConfirmForm, type PasswordConfirmFormProps } from './PasswordConfirmForm';
-export { AuthUiProvider, useAuthUi, type AuthUiConfig } from './context';
+export { AuthUiProvider, useAuthUi, type AuthUiConfig, type AuthUiPageProps } from './context';
 export { SecondFactorForm, type SecondFactorFormProps } from './SecondFactorForm';
 export { SignInForm, type SignInFormProps } from './SignInForm';
 export {
@@ -43,3 +43,24 @@ export {
 } from './api/my-sessions';
 export { isAlreadyEnded, SessionList, useDeviceName, type SessionListProps } from './SessionList';
 export { describeUserAgent } from './user-agent';
+export {
+  clearActivity,
+  clockOffset,
+  lastActivity,
+  recordActivity,
+  sessionTiming,
+  subscribeActivity,
+  updateClockOffset,
+  type SessionTiming,
+} from './activity';
+export { IDLE_WARNING_MS, IdleTimeout } from './IdleTimeout';
+export { logoutMutationOptions, useLogout } from './api/logout';
+export type { SignInNotice, SignInState } from './sign-in-state';
+export { SessionsManager } from './SessionsManager';
+export { SecurityPage, type SecurityPageProps } from './SecurityPage';
+export { useLinkToken } from './link-token';
+export { ForgotPasswordPage } from './ForgotPasswordPage';
+export { ForgotUsernamePage } from './ForgotUsernamePage';
+export { ResetPasswordPage } from './ResetPasswordPage';
+export { UnlockPage } from './UnlockPage';
+export { SignOutButton } from './SignOutButton';

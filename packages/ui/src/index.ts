@@ -14,3 +14,12 @@ export { LoadingState, Skeleton, type LoadingStateProps, type SkeletonProps } fr
 export { SkipLink, type SkipLinkProps } from './SkipLink';
 export { TextField, type TextFieldProps } from './TextField';
 export { VisuallyHidden } from './VisuallyHidden';
+export {
+  deviceTimeZone,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatTime,
+  formattingLocale,
+} from './format';

@@ -1,4 +1,4 @@
-import { deviceTimeZone } from '../lib/format';
+import { deviceTimeZone } from '@portal/ui';
 import { formatRelative, formatShortDateTime, formatUtc } from '../lib/format-compact';
 import { useFormatLocale } from '../lib/i18n';
 

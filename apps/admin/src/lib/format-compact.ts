@@ -1,5 +1,5 @@
 /**
- * Compact formats for dense staff tables, built on Intl; lib/format.ts has the written-out
+ * Compact formats for dense staff tables, built on Intl; @portal/ui (format.ts) has the written-out
  * ones. Staff work on clinic desktops, so times are shown in the device's time zone, with the
  * exact UTC time available beside them (see formatUtc).
  */

@@ -1,7 +1,7 @@
+import { formattingLocale } from '@portal/ui';
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import en from '../locales/en.json';
-import { formattingLocale } from './format';
 
 export const FALLBACK_LANGUAGE = 'en';
 /** Languages with complete resources. Add one here with its file in src/locales/. */

@@ -1,7 +1,7 @@
 import { isApiError, type Session } from '@portal/api-client';
+import { updateClockOffset } from '@portal/auth-ui';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { updateClockOffset } from './activity';
 import { api } from './api';
 
 /**

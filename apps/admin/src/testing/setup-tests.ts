@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { clearActivity } from '../lib/activity';
+import { clearActivity } from '@portal/auth-ui';
 import { server } from './server';
 
 // Any request without a handler fails the test: the app must not call what we did not expect.

@@ -5,7 +5,7 @@ import {
   recordActivity,
   sessionTiming,
   updateClockOffset,
-} from './activity';
+} from '@portal/auth-ui';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-02T15:00:00.000Z');

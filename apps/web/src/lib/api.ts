@@ -1,5 +1,5 @@
 import { createApiClient } from '@portal/api-client';
-import { recordActivity } from './activity';
+import { recordActivity } from '@portal/auth-ui';
 
 /** The one API client for this app; the API serves the SPA, so calls stay same-origin. */
 export const api = createApiClient();

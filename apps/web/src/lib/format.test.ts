@@ -5,7 +5,7 @@ import {
   formatNumber,
   formatTime,
   formattingLocale,
-} from './format';
+} from '@portal/ui';
 
 // ICU puts narrow and ordinary no-break spaces in some formats; compare on plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,11 +1,10 @@
 import type { Session } from '@portal/api-client';
+import { IdleTimeout, sessionTiming } from '@portal/auth-ui';
 import { useEffect, useRef } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { sessionTiming } from '../../lib/activity';
 import { SIGN_IN_PATH, type SignInState } from '../../lib/navigation';
 import { CurrentSessionProvider, useSession } from '../../lib/session';
 import { AppShell } from '../layout/AppShell';
-import { IdleTimeout } from '../layout/IdleTimeout';
 import { ShellSkeleton } from '../layout/ShellSkeleton';
 import { WrongAccountPage } from '../routes/WrongAccountPage';
 

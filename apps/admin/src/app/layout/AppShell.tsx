@@ -1,6 +1,6 @@
+import { SignOutButton } from '@portal/auth-ui';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
-import { SignOutButton } from '../../features/auth/components/SignOutButton';
 import { ACCOUNT_PATH } from '../../lib/navigation';
 import { useCurrentSession } from '../../lib/session';
 import { Frame } from './Frame';

@@ -1,6 +1,6 @@
+import { SignOutButton } from '@portal/auth-ui';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page';
-import { SignOutButton } from '../../features/auth/components/SignOutButton';
 import { Frame } from '../layout/Frame';
 
 /** Patient accounts are signed in but have nothing to do here; say where to go instead. */

@@ -1,6 +1,6 @@
+import { deviceTimeZone, formatDateTime } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Page';
-import { deviceTimeZone, formatDateTime } from '../../../lib/format';
 import { useFormatLocale } from '../../../lib/i18n';
 import { useCurrentSession } from '../../../lib/session';
 import { RoleList } from '../components/RoleList';

@@ -1,8 +1,7 @@
-import { Button, VisuallyHidden } from '@portal/ui';
+import { Button, deviceTimeZone, VisuallyHidden } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { deviceTimeZone } from '../../../lib/format';
 import { formatShortDateTime } from '../../../lib/format-compact';
 import { useFormatLocale } from '../../../lib/i18n';
 import type { Invitation } from '../api/list-invitations';

@@ -1,11 +1,10 @@
-import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { Alert, Button, deviceTimeZone, LoadingState, Skeleton } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { LoadMore } from '../../../components/LoadMore';
 import { useCanUse } from '../../../lib/access';
-import { deviceTimeZone } from '../../../lib/format';
 import { formatShortDateTime } from '../../../lib/format-compact';
 import { useFormatLocale } from '../../../lib/i18n';
 import { editPatientPath } from '../../../lib/paths';

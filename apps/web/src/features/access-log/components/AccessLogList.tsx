@@ -1,6 +1,6 @@
+import { deviceTimeZone, formatDateTime } from '@portal/ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceTimeZone, formatDateTime } from '../../../lib/format';
 import { useFormatLocale } from '../../../lib/i18n';
 import type { AccessLogEntry, StaffRole } from '../api/patient-access-log';
 

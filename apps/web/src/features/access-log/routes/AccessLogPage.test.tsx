@@ -7,9 +7,9 @@ import {
   sessionFactory,
   type AccessLogEntry,
 } from '@portal/api-mocks';
+import { deviceTimeZone, formatDateTime } from '@portal/ui';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { deviceTimeZone, formatDateTime } from '../../../lib/format';
 import { renderApp } from '../../../testing/render-app';
 import { server } from '../../../testing/server';
 

@@ -1,9 +1,15 @@
 import { isApiError } from '@portal/api-client';
 import { checkNewPassword, NewPasswordFields } from '@portal/auth-ui';
-import { Button, ErrorSummary, TextField, type ErrorSummaryItem } from '@portal/ui';
+import {
+  Button,
+  deviceTimeZone,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  formatTime,
+  TextField,
+} from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceTimeZone, formatTime } from '../../../lib/format';
 import { useFormatLocale } from '../../../lib/i18n';
 import { useCompleteRegistration } from '../api/complete-registration';
 import type { IdentityVerified } from '../api/verify-registration-identity';

@@ -5,10 +5,16 @@ import {
   normalizeNumericCode,
   OneTimeCodeField,
 } from '@portal/auth-ui';
-import { Alert, Button, ErrorSummary, type ErrorSummaryItem } from '@portal/ui';
+import {
+  Alert,
+  Button,
+  deviceTimeZone,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  formatTime,
+} from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceTimeZone, formatTime } from '../../../lib/format';
 import { useFormatLocale } from '../../../lib/i18n';
 import type { EmailCodeSent } from '../api/send-registration-email-code';
 import {

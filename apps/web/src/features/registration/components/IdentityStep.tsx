@@ -1,8 +1,7 @@
 import { isApiError } from '@portal/api-client';
-import { Alert, Button } from '@portal/ui';
+import { Alert, Button, deviceTimeZone, formatDateTime } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceTimeZone, formatDateTime } from '../../../lib/format';
 import { useFormatLocale } from '../../../lib/i18n';
 import type { IdentityMethod, RegistrationInvitation } from '../api/get-registration-invitation';
 import {

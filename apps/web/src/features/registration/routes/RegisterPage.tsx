@@ -4,7 +4,7 @@ import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Page';
-import { useLinkToken } from '../../../lib/link-token';
+import { useLinkToken } from '@portal/auth-ui';
 import { useRegistrationInvitation } from '../api/get-registration-invitation';
 import type { IdentityVerified } from '../api/verify-registration-identity';
 import { AccountStep } from '../components/AccountStep';

@@ -3,12 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { useLogout } from '../../features/auth/api/logout';
-import { lastActivity, sessionTiming, subscribeActivity } from '../../lib/activity';
-import { deviceTimeZone, formatTime } from '../../lib/format';
-import { useFormatLocale } from '../../lib/i18n';
-import { SIGN_IN_PATH, type SignInNotice, type SignInState } from '../../lib/navigation';
-import { forgetPrivateData, markSignedOut, useCurrentSession, useSession } from '../../lib/session';
+import { lastActivity, sessionTiming, subscribeActivity } from './activity';
+import { useLogout } from './api/logout';
+import { useAuthUi } from './context';
+import type { SignInNotice, SignInState } from './sign-in-state';
 
 /** How long before the session ends the warning appears. */
 export const IDLE_WARNING_MS = 60_000;
@@ -22,7 +20,15 @@ export const IDLE_WARNING_MS = 60_000;
  */
 export function IdleTimeout() {
   const { t } = useTranslation();
-  const locale = useFormatLocale();
+  const {
+    signInPath,
+    forgetPrivateData,
+    markSignedOut,
+    useSession,
+    useCurrentSession,
+    useFormatTime,
+  } = useAuthUi();
+  const formatTime = useFormatTime();
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
@@ -62,10 +68,19 @@ export function IdleTimeout() {
         ...(notice === 'idle' ? { idleMinutes: Math.round(idleWindowMs / 60_000) } : {}),
       };
       // Leave the signed-in pages first, then forget the session (see SignOutButton).
-      await navigate(SIGN_IN_PATH, { replace: true, state, flushSync: true });
+      await navigate(signInPath, { replace: true, state, flushSync: true });
       markSignedOut(queryClient);
     },
-    [idleWindowMs, location, logout, navigate, queryClient],
+    [
+      forgetPrivateData,
+      idleWindowMs,
+      location,
+      logout,
+      markSignedOut,
+      navigate,
+      queryClient,
+      signInPath,
+    ],
   );
 
   useEffect(() => {
@@ -112,7 +127,7 @@ export function IdleTimeout() {
 
   const expiring = reason === 'expired';
   const open = warning && dismissed !== endsAt;
-  const at = formatTime(new Date(endsAt).toISOString(), deviceTimeZone(), locale);
+  const at = formatTime(new Date(endsAt).toISOString());
 
   return (
     <Dialog

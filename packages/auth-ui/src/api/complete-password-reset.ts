@@ -1,13 +1,12 @@
-import type { JsonRequestBody } from '@portal/api-client';
-import { mutationOptions, useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
-import { sessionQueryKey } from '../../../lib/session';
+import type { ApiClient, JsonRequestBody } from '@portal/api-client';
+import { mutationOptions, useMutation, type QueryKey } from '@tanstack/react-query';
+import { useAuthUi } from '../context';
 
 /**
  * POST /api/v1/auth/password-reset/complete (operationId completePasswordReset). The API ends
  * every session of the account, so the session is checked again afterwards.
  */
-export function completePasswordResetMutationOptions() {
+export function completePasswordResetMutationOptions(api: ApiClient, sessionQueryKey: QueryKey) {
   return mutationOptions({
     mutationKey: ['auth', 'password-reset', 'complete'],
     mutationFn: async (body: JsonRequestBody<'completePasswordReset'>): Promise<void> => {
@@ -19,5 +18,6 @@ export function completePasswordResetMutationOptions() {
 }
 
 export function useCompletePasswordReset() {
-  return useMutation(completePasswordResetMutationOptions());
+  const { api, sessionQueryKey } = useAuthUi();
+  return useMutation(completePasswordResetMutationOptions(api, sessionQueryKey));
 }

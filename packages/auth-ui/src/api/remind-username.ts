@@ -1,9 +1,9 @@
-import type { JsonRequestBody } from '@portal/api-client';
+import type { ApiClient, JsonRequestBody } from '@portal/api-client';
 import { mutationOptions, useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { useAuthUi } from '../context';
 
 /** POST /api/v1/auth/username-reminder (operationId remindUsername). Always 204. */
-export function remindUsernameMutationOptions() {
+export function remindUsernameMutationOptions(api: ApiClient) {
   return mutationOptions({
     mutationKey: ['auth', 'username-reminder'],
     mutationFn: async (body: JsonRequestBody<'remindUsername'>): Promise<void> => {
@@ -13,5 +13,6 @@ export function remindUsernameMutationOptions() {
 }
 
 export function useRemindUsername() {
-  return useMutation(remindUsernameMutationOptions());
+  const { api } = useAuthUi();
+  return useMutation(remindUsernameMutationOptions(api));
 }

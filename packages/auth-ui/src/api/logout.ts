@@ -1,10 +1,12 @@
-import { isApiError } from '@portal/api-client';
-import { mutationOptions, useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
-import { forgetPrivateData } from '../../../lib/session';
+import { isApiError, type ApiClient } from '@portal/api-client';
+import { mutationOptions, useMutation, type QueryClient } from '@tanstack/react-query';
+import { useAuthUi } from '../context';
 
 /** POST /api/v1/auth/logout (operationId logout). */
-export function logoutMutationOptions() {
+export function logoutMutationOptions(
+  api: ApiClient,
+  forgetPrivateData: (client: QueryClient) => void,
+) {
   return mutationOptions({
     mutationKey: ['auth', 'logout'],
     mutationFn: async (): Promise<void> => {
@@ -26,5 +28,6 @@ export function logoutMutationOptions() {
 }
 
 export function useLogout() {
-  return useMutation(logoutMutationOptions());
+  const { api, forgetPrivateData } = useAuthUi();
+  return useMutation(logoutMutationOptions(api, forgetPrivateData));
 }

@@ -1,9 +1,9 @@
-import type { JsonRequestBody } from '@portal/api-client';
+import type { ApiClient, JsonRequestBody } from '@portal/api-client';
 import { mutationOptions, useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { useAuthUi } from '../context';
 
 /** POST /api/v1/auth/password-reset (operationId requestPasswordReset). Always 204. */
-export function requestPasswordResetMutationOptions() {
+export function requestPasswordResetMutationOptions(api: ApiClient) {
   return mutationOptions({
     mutationKey: ['auth', 'password-reset'],
     mutationFn: async (body: JsonRequestBody<'requestPasswordReset'>): Promise<void> => {
@@ -13,5 +13,6 @@ export function requestPasswordResetMutationOptions() {
 }
 
 export function useRequestPasswordReset() {
-  return useMutation(requestPasswordResetMutationOptions());
+  const { api } = useAuthUi();
+  return useMutation(requestPasswordResetMutationOptions(api));
 }

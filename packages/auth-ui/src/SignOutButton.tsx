@@ -2,13 +2,14 @@ import { Alert, Button } from '@portal/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { SIGN_IN_PATH, type SignInState } from '../../../lib/navigation';
-import { markSignedOut } from '../../../lib/session';
-import { useLogout } from '../api/logout';
+import { useLogout } from './api/logout';
+import { useAuthUi } from './context';
+import type { SignInState } from './sign-in-state';
 
 /** Ends the session on the server, then shows the sign-in page with a confirmation. */
 export function SignOutButton() {
   const { t } = useTranslation();
+  const { signInPath, markSignedOut } = useAuthUi();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const logout = useLogout();
@@ -24,7 +25,7 @@ export function SignOutButton() {
     // resolves), then forget the session. The other order would let the route guard redirect
     // on its own and lose the "you are signed out" confirmation.
     const state: SignInState = { notice: 'signedOut' };
-    await navigate(SIGN_IN_PATH, { replace: true, state, flushSync: true });
+    await navigate(signInPath, { replace: true, state, flushSync: true });
     markSignedOut(queryClient);
   };
 

@@ -1,9 +1,9 @@
-import type { JsonRequestBody } from '@portal/api-client';
+import type { ApiClient, JsonRequestBody } from '@portal/api-client';
 import { mutationOptions, useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { useAuthUi } from '../context';
 
 /** POST /api/v1/auth/unlock (operationId unlockSignIn): lifts a sign-in pause. */
-export function unlockSignInMutationOptions() {
+export function unlockSignInMutationOptions(api: ApiClient) {
   return mutationOptions({
     mutationKey: ['auth', 'unlock'],
     mutationFn: async (body: JsonRequestBody<'unlockSignIn'>): Promise<void> => {
@@ -13,5 +13,6 @@ export function unlockSignInMutationOptions() {
 }
 
 export function useUnlockSignIn() {
-  return useMutation(unlockSignInMutationOptions());
+  const { api } = useAuthUi();
+  return useMutation(unlockSignInMutationOptions(api));
 }
