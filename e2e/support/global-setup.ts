@@ -13,7 +13,7 @@
  * Jest loads this file (and global-teardown.ts) through require(), outside its ESM test
  * runtime, so it imports nothing relative at run time and does not use import.meta.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -132,6 +132,31 @@ async function waitUntilReady(
   );
 }
 
+/**
+ * The specs drive Debian's Chromium (browser downloads are not possible here). On a fresh
+ * Debian machine where we are root, `npm test` installs it, so the README's test command
+ * needs nothing beforehand; elsewhere it says exactly what to install.
+ */
+function ensureChromium(): void {
+  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(executable)) return;
+  const root = process.getuid?.() === 0;
+  if (!process.env.CHROMIUM_PATH && root && existsSync('/usr/bin/apt-get')) {
+    write("Chromium is missing: installing Debian's chromium package (apt-get)...");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env,
+    });
+    if (update.status === 0 && install.status === 0 && existsSync(executable)) return;
+  }
+  throw new Error(
+    `No Chromium at ${executable}. Install Debian's chromium package (apt-get install chromium) ` +
+      'or set CHROMIUM_PATH to a Chromium-based browser.',
+  );
+}
+
 export default async function globalSetup(
   _globalConfig: unknown,
   projectConfig: { rootDir: string },
@@ -141,6 +166,7 @@ export default async function globalSetup(
   if (!existsSync(entry)) {
     throw new Error(`${entry} is missing: run "npm run build" before "npm run test:e2e".`);
   }
+  ensureChromium();
   for (const app of ['web', 'admin']) {
     if (!existsSync(path.join(repoRoot, `apps/${app}/dist/index.html`))) {
       write(`warning: apps/${app}/dist is not built; the specs that open that app will fail.`);
