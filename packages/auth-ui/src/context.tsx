@@ -34,7 +34,7 @@ export interface AuthUiConfig {
   /** A hook: the signed-in user (called only on signed-in pages). */
   useCurrentUser: () => Session['user'];
   /** A hook: the session query (its data, when it was last updated, and a refetch). */
-  useSession: () => Pick<UseQueryResult<Session | null>, 'dataUpdatedAt' | 'refetch'>;
+  useSession: () => Pick<UseQueryResult<Session | null>, 'data' | 'dataUpdatedAt' | 'refetch'>;
   /** A hook: the signed-in session (called only on signed-in pages). */
   useCurrentSession: () => Session;
   /** A hook: formats an ISO date the app's way (its formatting locale, the device's time zone). */

@@ -55,7 +55,15 @@ export {
 } from './activity';
 export { IDLE_WARNING_MS, IdleTimeout } from './IdleTimeout';
 export { logoutMutationOptions, useLogout } from './api/logout';
-export type { SignInNotice, SignInState } from './sign-in-state';
+export {
+  idleMinutes,
+  intendedPath,
+  signInNotice,
+  signInUsername,
+  type SignInNotice,
+  type SignInState,
+} from './sign-in-state';
+export { SignInPage } from './SignInPage';
 export { SessionsManager } from './SessionsManager';
 export { SecurityPage, type SecurityPageProps } from './SecurityPage';
 export { useLinkToken } from './link-token';
