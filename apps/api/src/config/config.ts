@@ -30,6 +30,17 @@ export interface AppConfig {
   sessionAbsoluteHours: number;
   /** How long a portal invitation link stays valid. */
   invitationTtlDays: number;
+  /** Scheduling rules for patients booking online (staff are not bound by them). */
+  scheduling: {
+    /** Patients may cancel or reschedule online until this many hours before the start. */
+    cancelCutoffHours: number;
+    /** How far ahead patients may book. */
+    bookingHorizonDays: number;
+    /** How many future appointments a patient may hold from online booking. */
+    maxFutureOnlineBookings: number;
+    /** Reminder emails go out this many minutes before the start, largest first. */
+    reminderOffsetsMinutes: number[];
+  };
   /** Secure cookies everywhere but plain-http localhost. */
   secureCookies: boolean;
   /**
@@ -54,6 +65,21 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** REMINDER_OFFSETS_HOURS: a comma-separated list of hours, e.g. "72,24"; empty turns reminders off. */
+function reminderOffsets(env: Env): number[] {
+  const raw = env.REMINDER_OFFSETS_HOURS;
+  if (raw === undefined) return [72 * 60, 24 * 60];
+  if (raw.trim() === '') return [];
+  const hours = raw.split(',').map((part) => Number(part.trim()));
+  if (hours.some((h) => !Number.isInteger(h) || h < 1 || h > 24 * 30)) {
+    throw new ConfigError(
+      'REMINDER_OFFSETS_HOURS',
+      'expected whole hours from 1 to 720, e.g. "72,24"',
+    );
+  }
+  return [...new Set(hours)].sort((a, b) => b - a).map((h) => h * 60);
+}
 
 function str(env: Env, name: string, fallback: string): string {
   const value = env[name];
@@ -162,6 +188,12 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
     invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 7, 1, 90),
+    scheduling: {
+      cancelCutoffHours: int(env, 'CANCEL_CUTOFF_HOURS', 24, 0, 14 * 24),
+      bookingHorizonDays: int(env, 'BOOKING_HORIZON_DAYS', 90, 1, 730),
+      maxFutureOnlineBookings: int(env, 'MAX_FUTURE_ONLINE_BOOKINGS', 3, 1, 50),
+      reminderOffsetsMinutes: reminderOffsets(env),
+    },
     secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(publicUrl),
     trustProxy: trustProxy(env),
     staffSecondFactorRequired: bool(env, 'STAFF_SECOND_FACTOR_REQUIRED', !embedded),

@@ -3,6 +3,7 @@ import { Identity1764230500000 } from './1764230500000-Identity.js';
 import { Invitations1764230600000 } from './1764230600000-Invitations.js';
 import { SecondFactors1764230700000 } from './1764230700000-SecondFactors.js';
 import { AccountEmail1764230800000 } from './1764230800000-AccountEmail.js';
+import { Scheduling1764230900000 } from './1764230900000-Scheduling.js';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Invitations1764230600000,
   SecondFactors1764230700000,
   AccountEmail1764230800000,
+  Scheduling1764230900000,
 ];
