@@ -15,6 +15,8 @@ import { PatientsModule } from './modules/patients/patients.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { RegistrationModule } from './modules/registration/registration.module.js';
+import { SchedulingModule } from './modules/scheduling/scheduling.module.js';
+import { AppointmentsModule } from './modules/appointments/appointments.module.js';
 
 /** Every feature module, in one list, shared by the HTTP and worker entrypoints. */
 export const FEATURE_MODULES = [
@@ -28,6 +30,8 @@ export const FEATURE_MODULES = [
   AuditLogModule,
   InvitationsModule,
   RegistrationModule,
+  SchedulingModule,
+  AppointmentsModule,
 ];
 
 @Module({})

@@ -726,6 +726,384 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/locations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Clinic locations
+     * @description By name. Patients see open locations only. Any signed-in caller.
+     */
+    get: operations['listLocations'];
+    put?: never;
+    /** Add a clinic location (admin) */
+    post: operations['createLocation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/locations/{locationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a clinic location (admin)
+     * @description Only the fields sent change. active: false closes it: patients no longer see it, and its hours offer no open times.
+     */
+    patch: operations['updateLocation'];
+    trace?: never;
+  };
+  '/api/v1/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Providers patients can see
+     * @description By name, optionally only those offering a visit type or with hours at a location. Patients see active providers only. Any signed-in caller.
+     */
+    get: operations['listProviders'];
+    put?: never;
+    /**
+     * Add a provider (admin)
+     * @description accountId links a staff account with the provider role, so the provider can sign in.
+     */
+    post: operations['createProvider'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/providers/{providerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One provider
+     * @description Patients do not see inactive providers. Any signed-in caller.
+     */
+    get: operations['getProvider'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a provider (admin)
+     * @description Only the fields sent change; visitTypeIds replaces the whole list. active: false hides the provider from patients and offers no open times; booked visits stay.
+     */
+    patch: operations['updateProvider'];
+    trace?: never;
+  };
+  '/api/v1/visit-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Kinds of visit and their length
+     * @description By name. Patients see active visit types they may book online only. Any signed-in caller.
+     */
+    get: operations['listVisitTypes'];
+    put?: never;
+    /** Add a visit type (admin) */
+    post: operations['createVisitType'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visit-types/{visitTypeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a visit type (admin)
+     * @description Only the fields sent change. Booked appointments keep their times when the length changes.
+     */
+    patch: operations['updateVisitType'];
+    trace?: never;
+  };
+  '/api/v1/providers/{providerId}/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A provider’s weekly hours and coming exceptions
+     * @description Every weekly rule, and the time off and extra hours ending after now (at most 200). Roles: front-desk, provider, nurse, admin.
+     */
+    get: operations['getProviderAvailability'];
+    /**
+     * Replace a provider’s weekly hours
+     * @description All rules at once, in the location’s local time. Rules on one weekday may not overlap, even at different locations. Booked appointments the new hours leave out are kept and listed in conflicts. Roles: front-desk, admin.
+     */
+    put: operations['replaceWeeklyAvailability'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/providers/{providerId}/exceptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add time off or extra hours
+     * @description Time off removes hours at every location; extra hours add hours at one location and win over time off. At most 31 days each. Roles: front-desk, admin.
+     */
+    post: operations['addAvailabilityException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/providers/{providerId}/exceptions/{exceptionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove time off or extra hours
+     * @description Roles: front-desk, admin.
+     */
+    delete: operations['deleteAvailabilityException'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/providers/{providerId}/conflicts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Booked appointments outside the provider’s hours
+     * @description Future booked appointments inside time off or outside the open hours, earliest first (at most 100), to move or cancel. Roles: front-desk, provider, nurse, admin.
+     */
+    get: operations['listScheduleConflicts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open times for a visit type
+     * @description Times a visit of this type could start, earliest first (ties by provider name), with any provider offering it unless one is named. The range is at most 31 days; for patients it runs from now to the booking horizon, and only visit types they may book online are found. Roles: patients, front-desk, provider, nurse, admin.
+     */
+    get: operations['findOpenSlots'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/appointments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s appointments, upcoming or past
+     * @description upcoming: booked or arrived and not yet ended, earliest first. past: everything else (ended, completed, missed, cancelled), latest first. Staff also see each reminder’s state. Patients read their own; staff roles: front-desk, nurse, provider, admin.
+     */
+    get: operations['listPatientAppointments'];
+    put?: never;
+    /**
+     * Book an appointment
+     * @description Takes one of the open times (see findOpenSlots). The end follows from the visit type. Patients book for themselves within the booking horizon, only visit types offered online and for them (new or returning), and up to a number of upcoming online bookings. Staff (front-desk, admin) may book any visit type beyond the horizon. Nobody books a time in the past, outside the provider’s hours, or overlapping the patient’s other appointments. A confirmation email goes to the patient.
+     */
+    post: operations['bookAppointment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/appointments/{appointmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One appointment
+     * @description Patients read their own; staff roles: front-desk, nurse, provider, admin.
+     */
+    get: operations['getAppointment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/appointments/{appointmentId}/reschedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move an appointment to another time
+     * @description Same appointment (same id), new time, optionally another provider or location; the visit type stays. The new time is taken and the old one released in one step, or nothing changes. Patients may do it online until the cancellation cutoff before the current start; staff (front-desk, admin) at any time. Send the version you loaded.
+     */
+    post: operations['rescheduleAppointment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/appointments/{appointmentId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an appointment
+     * @description Patients may cancel online until the cancellation cutoff before the start; later, the answer says which number to call. Staff (front-desk, admin) may cancel at any time. The time becomes free at once; the patient gets an email.
+     */
+    post: operations['cancelAppointment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/appointments/{appointmentId}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark arrival, completion or a missed visit
+     * @description arrived (on the day), completed or no-show (once the start time has come); booked undoes a mark. Roles: front-desk, nurse, provider, admin.
+     */
+    post: operations['setAppointmentStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/appointments/{appointmentId}/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The appointment as a calendar file (.ics)
+     * @description One iCalendar event: when (in UTC), where, and a link to the portal. It never holds the reason for the visit. Cancelled appointments come as a cancelled event. Patients read their own; staff roles: front-desk, nurse, provider, admin.
+     */
+    get: operations['downloadAppointmentCalendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The appointments of one provider or one location over a few days
+     * @description Give exactly one of providerId or locationId, and a range of at most 8 days. Appointments overlapping the range, by start, at most 500 (truncated says when there were more); cancelled ones only with includeCancelled=true. For a provider, hours lists their open hours in the range. Roles: front-desk, nurse, provider, admin.
+     */
+    get: operations['listSchedule'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1308,6 +1686,525 @@ export interface components {
     RegistrationCompleted: {
       /** @example alex.rivera */
       username: string;
+    };
+    Location: {
+      /** Format: uuid */
+      id: string;
+      /** @example North Clinic */
+      name: string;
+      address: components['schemas']['Address'];
+      /** @example +1 555 010 2000 */
+      phone: string;
+      /**
+       * @description IANA time zone
+       * @example America/Chicago
+       */
+      timeZone: string;
+      /** @example Park behind the building. */
+      arrivalInstructions: string | null;
+      /**
+       * Format: uri
+       * @description A map search for the address
+       * @example https://www.openstreetmap.org/search?query=12%20Elm%20Street%2C%20Springfield
+       */
+      mapUrl: string;
+      /** @description Closed locations stay listed for staff; patients do not see them */
+      active: boolean;
+    };
+    LocationPage: {
+      /** @description By name */
+      items: components['schemas']['Location'][];
+      /** @description Pass as cursor for the next page */
+      nextCursor: string | null;
+    };
+    CreateLocationRequest: {
+      /** @example North Clinic */
+      name: string;
+      address: components['schemas']['Address'];
+      /**
+       * @description International (E.164) or national form, as patients should dial it
+       * @example +1 555 010 2000
+       */
+      phone: string;
+      /**
+       * @description IANA time zone of the location; every time there is shown in it
+       * @example America/Chicago
+       */
+      timeZone: string;
+      /** @example Park behind the building. */
+      arrivalInstructions?: string | null;
+    };
+    UpdateLocationRequest: {
+      /** @example North Clinic */
+      name?: string;
+      address?: components['schemas']['Address'];
+      /**
+       * @description International (E.164) or national form, as patients should dial it
+       * @example +1 555 010 2000
+       */
+      phone?: string;
+      /**
+       * @description IANA time zone of the location; every time there is shown in it
+       * @example America/Chicago
+       */
+      timeZone?: string;
+      arrivalInstructions?: string | null;
+      /** @description false closes the location: patients no longer see it or its hours */
+      active?: boolean;
+    };
+    ProviderSummary: {
+      /** Format: uuid */
+      id: string;
+      /** @example Dr. Priya Shah */
+      displayName: string;
+      /** @example Family medicine */
+      specialty: string;
+      bio: string | null;
+      active: boolean;
+      /**
+       * Format: uuid
+       * @description The linked staff account (shown to staff only; null for patients)
+       */
+      accountId: string | null;
+      visitTypeIds: string[];
+      /** @description Locations where the provider has weekly hours now or later */
+      locationIds: string[];
+    };
+    ProviderPage: {
+      /** @description By name */
+      items: components['schemas']['ProviderSummary'][];
+      /** @description Pass as cursor for the next page */
+      nextCursor: string | null;
+    };
+    CreateProviderRequest: {
+      /** @example Dr. Priya Shah */
+      displayName: string;
+      /** @example Family medicine */
+      specialty: string;
+      bio?: string | null;
+      /**
+       * Format: uuid
+       * @description A staff account with the provider role, so the provider can sign in
+       */
+      accountId?: string | null;
+      /** @description The visit types this provider offers (the whole list) */
+      visitTypeIds: string[];
+    };
+    UpdateProviderRequest: {
+      displayName?: string;
+      specialty?: string;
+      bio?: string | null;
+      /**
+       * Format: uuid
+       * @description null unlinks the staff account
+       */
+      accountId?: string | null;
+      /** @description The visit types this provider offers (the whole list) */
+      visitTypeIds?: string[];
+      /** @description false hides the provider from patients and closes their open times */
+      active?: boolean;
+    };
+    /** @enum {string} */
+    PatientStatusRule: 'new' | 'established' | 'any';
+    VisitTypeSummary: {
+      /** Format: uuid */
+      id: string;
+      /** @example Annual physical */
+      name: string;
+      description: string | null;
+      /** @example 30 */
+      durationMinutes: number;
+      /** @description Patients may book it themselves */
+      bookableOnline: boolean;
+      patientStatus: components['schemas']['PatientStatusRule'];
+      active: boolean;
+    };
+    VisitTypePage: {
+      /** @description By name */
+      items: components['schemas']['VisitTypeSummary'][];
+      /** @description Pass as cursor for the next page */
+      nextCursor: string | null;
+    };
+    CreateVisitTypeRequest: {
+      /** @example Annual physical */
+      name: string;
+      description?: string | null;
+      /** @example 30 */
+      durationMinutes: number;
+      /** @description Patients may book it themselves */
+      bookableOnline: boolean;
+      /** @description Who may book it online: new patients (no completed visit yet), established ones, or any */
+      patientStatus: components['schemas']['PatientStatusRule'];
+    };
+    UpdateVisitTypeRequest: {
+      name?: string;
+      description?: string | null;
+      /** @example 30 */
+      durationMinutes?: number;
+      /** @description Patients may book it themselves */
+      bookableOnline?: boolean;
+      /** @description Who may book it online: new patients (no completed visit yet), established ones, or any */
+      patientStatus?: components['schemas']['PatientStatusRule'];
+      /** @description false stops new bookings of this visit type */
+      active?: boolean;
+    };
+    AvailabilityRuleView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      locationId: string;
+      /** @description 1 = Monday … 7 = Sunday */
+      weekday: number;
+      /**
+       * @description Local time at the location
+       * @example 09:00
+       */
+      startTime: string;
+      /**
+       * @description Local time at the location
+       * @example 17:00
+       */
+      endTime: string;
+      /**
+       * Format: date
+       * @description First day (inclusive)
+       * @example 2026-01-05
+       */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description Last day (inclusive); null when open-ended
+       */
+      validUntil: string | null;
+    };
+    /** @enum {string} */
+    AvailabilityExceptionKind: 'time-off' | 'extra-hours';
+    AvailabilityExceptionView: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['AvailabilityExceptionKind'];
+      /**
+       * Format: uuid
+       * @description Where the extra hours are; null for time off (which applies everywhere)
+       */
+      locationId: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      note: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ProviderAvailability: {
+      /** Format: uuid */
+      providerId: string;
+      /** @description Every weekly rule, by weekday and start */
+      rules: components['schemas']['AvailabilityRuleView'][];
+      /** @description Time off and extra hours ending after now, by start (at most 200) */
+      exceptions: components['schemas']['AvailabilityExceptionView'][];
+    };
+    WeeklyRuleInput: {
+      /** Format: uuid */
+      locationId: string;
+      /** @description 1 = Monday … 7 = Sunday */
+      weekday: number;
+      /** @example 09:00 */
+      startTime: string;
+      /** @example 12:00 */
+      endTime: string;
+      /**
+       * Format: date
+       * @description First day (inclusive); today at the location when left out
+       */
+      validFrom?: string;
+      /**
+       * Format: date
+       * @description Last day (inclusive); open-ended when left out
+       */
+      validUntil?: string | null;
+    };
+    ReplaceWeeklyAvailabilityRequest: {
+      rules: components['schemas']['WeeklyRuleInput'][];
+    };
+    /**
+     * @description time-off: inside time off; outside-hours: outside the open hours
+     * @enum {string}
+     */
+    ScheduleConflictProblem: 'outside-hours' | 'time-off';
+    ScheduleConflict: {
+      /** Format: uuid */
+      appointmentId: string;
+      /** Format: uuid */
+      patientId: string;
+      /** @example Alexandra (Alex) Rivera */
+      patientName: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      locationId: string;
+      /** @example Follow-up visit */
+      visitTypeName: string;
+      /** @description time-off: inside time off; outside-hours: outside the open hours */
+      problem: components['schemas']['ScheduleConflictProblem'];
+    };
+    WeeklyAvailabilityResult: {
+      rules: components['schemas']['AvailabilityRuleView'][];
+      /** @description Booked appointments now outside the hours: kept, and listed to move */
+      conflicts: components['schemas']['ScheduleConflict'][];
+    };
+    AddAvailabilityExceptionRequest: {
+      kind: components['schemas']['AvailabilityExceptionKind'];
+      /**
+       * Format: uuid
+       * @description Required for extra hours; left out for time off, which applies everywhere
+       */
+      locationId?: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-24T15:00:00.000Z
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-24T23:00:00.000Z
+       */
+      endsAt: string;
+      /** @example Conference */
+      note?: string;
+    };
+    AvailabilityExceptionResult: {
+      exception: components['schemas']['AvailabilityExceptionView'];
+      conflicts: components['schemas']['ScheduleConflict'][];
+    };
+    ScheduleConflictsResult: {
+      /** @description Booked appointments outside the hours after the change */
+      conflicts: components['schemas']['ScheduleConflict'][];
+    };
+    ScheduleConflictList: {
+      /** @description Future booked appointments outside the hours, earliest first (at most 100) */
+      items: components['schemas']['ScheduleConflict'][];
+    };
+    SlotProvider: {
+      /** Format: uuid */
+      id: string;
+      /** @example Dr. Priya Shah */
+      displayName: string;
+      /** @example Family medicine */
+      specialty: string;
+    };
+    SlotLocation: {
+      /** Format: uuid */
+      id: string;
+      /** @example North Clinic */
+      name: string;
+      /** @example America/Chicago */
+      timeZone: string;
+    };
+    OpenSlot: {
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      provider: components['schemas']['SlotProvider'];
+      location: components['schemas']['SlotLocation'];
+    };
+    OpenSlotPage: {
+      /** @description Earliest first; ties by provider name */
+      items: components['schemas']['OpenSlot'][];
+      /** @description Always null: narrow the range instead */
+      nextCursor: string | null;
+    };
+    /** @enum {string} */
+    AppointmentStatus: 'booked' | 'arrived' | 'completed' | 'no-show' | 'cancelled';
+    AppointmentProvider: {
+      /** Format: uuid */
+      id: string;
+      /** @example Dr. Priya Shah */
+      displayName: string;
+      /** @example Family medicine */
+      specialty: string;
+    };
+    AppointmentVisitType: {
+      /** Format: uuid */
+      id: string;
+      /** @example Annual physical */
+      name: string;
+      /** @example 30 */
+      durationMinutes: number;
+    };
+    /** @enum {string} */
+    AppointmentBookedBy: 'patient' | 'staff';
+    /** @enum {string} */
+    ReminderState: 'scheduled' | 'sent' | 'skipped' | 'not-scheduled';
+    ReminderView: {
+      /**
+       * @description Minutes before the start
+       * @example 1440
+       */
+      offsetMinutes: number;
+      /** Format: date-time */
+      dueAt: string;
+      state: components['schemas']['ReminderState'];
+      /**
+       * @description Why it was skipped or not scheduled
+       * @example No email on file.
+       */
+      detail: string | null;
+    };
+    AppointmentView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      status: components['schemas']['AppointmentStatus'];
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      provider: components['schemas']['AppointmentProvider'];
+      /** @description Times are shown in its time zone */
+      location: components['schemas']['Location'];
+      visitType: components['schemas']['AppointmentVisitType'];
+      /** @description For the care team and the patient */
+      reason: string | null;
+      bookedBy: components['schemas']['AppointmentBookedBy'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      cancelledAt: string | null;
+      cancelReason: string | null;
+      /** @description Send it back with a change */
+      version: number;
+      /**
+       * Format: date-time
+       * @description The start less the cancellation cutoff: online changes end then
+       */
+      changeableUntil: string;
+      /** @description Booked, and the online change cutoff has not passed */
+      canChangeOnline: boolean;
+      /** @description Reminder emails, one per configured offset (staff only) */
+      reminders?: components['schemas']['ReminderView'][];
+    };
+    AppointmentPage: {
+      items: components['schemas']['AppointmentView'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    BookAppointmentRequest: {
+      /** Format: uuid */
+      visitTypeId: string;
+      /** Format: uuid */
+      providerId: string;
+      /** Format: uuid */
+      locationId: string;
+      /**
+       * Format: date-time
+       * @description One of the open times; the end follows from the visit type
+       */
+      startsAt: string;
+      /** @description What the visit is about, for the care team only: never in emails or calendar files */
+      reason?: string | null;
+    };
+    RescheduleAppointmentRequest: {
+      /** @description The version of the appointment as loaded; a stale one answers 409 */
+      version: number;
+      /**
+       * Format: date-time
+       * @description The new start; the length stays the same
+       */
+      startsAt: string;
+      /**
+       * Format: uuid
+       * @description Another provider (default: the same)
+       */
+      providerId?: string;
+      /**
+       * Format: uuid
+       * @description Another location (default: the same)
+       */
+      locationId?: string;
+    };
+    CancelAppointmentRequest: {
+      /** @description The version of the appointment as loaded; a stale one answers 409 */
+      version: number;
+      /** @description Why it is cancelled */
+      reason: string;
+    };
+    /**
+     * @description arrived, completed or no-show; booked undoes a mark
+     * @enum {string}
+     */
+    AppointmentStatusMark: 'arrived' | 'completed' | 'no-show' | 'booked';
+    SetAppointmentStatusRequest: {
+      /** @description The version of the appointment as loaded; a stale one answers 409 */
+      version: number;
+      /** @description arrived, completed or no-show; booked undoes a mark */
+      status: components['schemas']['AppointmentStatusMark'];
+    };
+    SchedulePatient: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Legal given name, the preferred name in brackets, family name
+       * @example Alexandra (Alex) Rivera
+       */
+      displayName: string;
+      /** @example M00100001 */
+      mrn: string;
+    };
+    ScheduleAppointment: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      status: components['schemas']['AppointmentStatus'];
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      provider: components['schemas']['AppointmentProvider'];
+      /** @description Times are shown in its time zone */
+      location: components['schemas']['Location'];
+      visitType: components['schemas']['AppointmentVisitType'];
+      /** @description For the care team and the patient */
+      reason: string | null;
+      bookedBy: components['schemas']['AppointmentBookedBy'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      cancelledAt: string | null;
+      cancelReason: string | null;
+      /** @description Send it back with a change */
+      version: number;
+      /**
+       * Format: date-time
+       * @description The start less the cancellation cutoff: online changes end then
+       */
+      changeableUntil: string;
+      /** @description Booked, and the online change cutoff has not passed */
+      canChangeOnline: boolean;
+      patient: components['schemas']['SchedulePatient'];
+    };
+    ScheduleHours: {
+      /** Format: uuid */
+      providerId: string;
+      /** Format: uuid */
+      locationId: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+    };
+    ScheduleView: {
+      /** @description By start, at most 500 */
+      items: components['schemas']['ScheduleAppointment'][];
+      /** @description The provider’s open hours in the range; empty for a location */
+      hours: components['schemas']['ScheduleHours'][];
+      /** @description More than 500 appointments: choose a shorter range */
+      truncated: boolean;
     };
   };
   responses: never;
@@ -3056,6 +3953,1486 @@ export interface operations {
       };
       /** @description The invitation is locked */
       423: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listLocations: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LocationPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateLocationRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Location'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage locations */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The name is taken (location_name_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        locationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateLocationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Location'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage locations */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such location */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The name is taken (location_name_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listProviders: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        /** @description Only providers offering this visit type */
+        visitTypeId?: string;
+        /** @description Only providers with weekly hours at this location now or later */
+        locationId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createProvider: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProviderRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderSummary'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage providers */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The account belongs to another provider (account_already_linked) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not a provider account, or an unknown visit type */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getProvider: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        providerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderSummary'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such provider */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateProvider: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        providerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProviderRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderSummary'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage providers */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such provider */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The account belongs to another provider (account_already_linked) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not a provider account, or an unknown visit type */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listVisitTypes: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitTypePage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createVisitType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateVisitTypeRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitTypeSummary'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage visit types */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The name is taken (visit_type_name_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateVisitType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        visitTypeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateVisitTypeRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitTypeSummary'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage visit types */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such visit type */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The name is taken (visit_type_name_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getProviderAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        providerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderAvailability'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such provider */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  replaceWeeklyAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        providerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplaceWeeklyAvailabilityRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WeeklyAvailabilityResult'];
+        };
+      };
+      /** @description A rule is not valid or overlaps another (errors name rules[i].field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such provider */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A location is unknown or closed (location_not_available) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  addAvailabilityException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        providerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddAvailabilityExceptionRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityExceptionResult'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such provider */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The location is unknown or closed (location_not_available) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteAvailabilityException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        providerId: string;
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleConflictsResult'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such provider or exception */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listScheduleConflicts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        providerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleConflictList'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such provider */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  findOpenSlots: {
+    parameters: {
+      query: {
+        visitTypeId: string;
+        /** @description Only this provider (any when left out) */
+        providerId?: string;
+        /** @description Only this location (any when left out) */
+        locationId?: string;
+        /** @description Earliest start; now when left out */
+        from?: string;
+        /** @description Starts before this; 14 days after from when left out, at most 31 days after it */
+        to?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenSlotPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such visit type, or not one the caller may book (visit_type_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPatientAppointments: {
+    parameters: {
+      query?: {
+        /** @description upcoming: booked or arrived and not yet ended, earliest first; past: the rest, latest first */
+        when?: 'upcoming' | 'past';
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppointmentPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  bookAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookAppointmentRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppointmentView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description slot_taken: someone else has that time */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A booking rule refused it: in_past, beyond_horizon, outside_hours, too_many_bookings, overlaps_own_appointment, not_bookable_online, provider_does_not_offer_visit_type, new_patients_only, established_patients_only, or an unknown or inactive provider, location or visit type */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appointmentId: string;
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppointmentView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such appointment for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  rescheduleAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appointmentId: string;
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RescheduleAppointmentRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppointmentView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such appointment for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description slot_taken (the new time is taken) or appointment_changed (stale version) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description inside_cutoff, not_cancellable, or a booking rule refused the new time */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appointmentId: string;
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelAppointmentRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppointmentView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such appointment for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description appointment_changed: stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description inside_cutoff, or not_cancellable (already cancelled, completed or missed) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setAppointmentStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appointmentId: string;
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetAppointmentStatusRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppointmentView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such appointment for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description appointment_changed: stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description status_not_allowed: the mark does not fit the appointment now */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadAppointmentCalendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appointmentId: string;
+        patientId: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An iCalendar (RFC 5545) file, offered as a download named appointment.ics */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such appointment for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listSchedule: {
+    parameters: {
+      query: {
+        /** @description One provider’s schedule */
+        providerId?: string;
+        /** @description One location’s schedule */
+        locationId?: string;
+        /** @description Start of the range (inclusive) */
+        from: string;
+        /** @description End of the range (exclusive); at most 8 days on */
+        to: string;
+        /** @description Also list cancelled ones */
+        includeCancelled?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleView'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only clinical and front-desk staff */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,9 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyInstance } from 'fastify';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { QueryCountingLogger, registerQueryCountHeader } from './query-count.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Any fixed number: every API process takes this lock before migrating, so two
@@ -35,6 +38,21 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
   }
 }
 
+/** In tests, each HTTP response says how many SQL statements it cost (X-Query-Count). */
+@Injectable()
+class QueryCountHeader implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    // No HTTP server in the worker entrypoint; and only tests need the header.
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (fastify && this.config.env === 'test') registerQueryCountHeader(fastify);
+  }
+}
+
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -42,6 +60,7 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.databaseUrl!),
         autoLoadEntities: true,
+        logger: new QueryCountingLogger(),
       }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
@@ -50,5 +69,6 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
       },
     }),
   ],
+  providers: [QueryCountHeader],
 })
 export class DatabaseModule {}

@@ -28,3 +28,16 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
     (constraint === undefined || cause.constraint === constraint)
   );
 }
+
+/** True when a query failed on an exclusion constraint (the named one, when given). */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  const cause =
+    error instanceof QueryFailedError
+      ? (error.driverError as { code?: string; constraint?: string })
+      : null;
+  return (
+    !!cause &&
+    cause.code === '23P01' &&
+    (constraint === undefined || cause.constraint === constraint)
+  );
+}

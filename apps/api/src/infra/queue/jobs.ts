@@ -2,12 +2,14 @@
  * The job registry: every queue, every job, its payload type and its retry policy.
  * Payloads carry ids only, never health data or contact details.
  */
-export const QUEUE_NAMES = ['mail'] as const;
+export const QUEUE_NAMES = ['mail', 'reminders'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
   /** Send one row of mail_delivery. */
   'mail.send': { deliveryId: string };
+  /** Email one appointment reminder, if the visit is still booked at that time. */
+  'appointment.remind': { appointmentId: string; scheduleVersion: number; offsetMinutes: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -21,6 +23,7 @@ interface JobDefinition {
 
 export const JOBS: { readonly [J in JobName]: JobDefinition } = {
   'mail.send': { queue: 'mail', attempts: 6, backoffMs: 5_000 },
+  'appointment.remind': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

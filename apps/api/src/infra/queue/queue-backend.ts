@@ -4,20 +4,22 @@ import type { JobName, JobPayloads, QueueName } from './jobs.js';
 
 type AnyPayload = JobPayloads[JobName];
 
+export interface PortalJobOptions {
+  jobId?: string;
+  delay?: number;
+  attempts: number;
+  backoff: { type: 'exponential'; delay: number };
+  removeOnComplete: { age: number; count: number };
+  removeOnFail: { age: number };
+}
+
 /** The part of a BullMQ queue the app uses, the same whichever backend runs it. */
 export interface PortalQueue {
-  add(
-    name: JobName,
-    data: AnyPayload,
-    opts: {
-      jobId?: string;
-      delay?: number;
-      attempts: number;
-      backoff: { type: 'exponential'; delay: number };
-      removeOnComplete: { age: number; count: number };
-      removeOnFail: { age: number };
-    },
-  ): Promise<{ id?: string }>;
+  add(name: JobName, data: AnyPayload, opts: PortalJobOptions): Promise<{ id?: string }>;
+  /** Several jobs in one round trip. */
+  addBulk(
+    jobs: { name: JobName; data: AnyPayload; opts: PortalJobOptions }[],
+  ): Promise<{ id?: string }[]>;
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
   getJob(id: string): Promise<{ remove(): Promise<void> } | undefined>;
   close(): Promise<void>;

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { QUEUE_BACKEND } from './queue.tokens.js';
-import type { PortalQueue, QueueBackend } from './queue-backend.js';
+import type { PortalJobOptions, PortalQueue, QueueBackend } from './queue-backend.js';
 import { JOBS, QUEUE_NAMES, type JobName, type JobPayloads, type QueueName } from './jobs.js';
+import { WORKERS_ENABLED } from './worker-host.js';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -11,16 +12,37 @@ export interface EnqueueOptions {
   delayMs?: number;
 }
 
+function jobOptions(job: JobName, options: EnqueueOptions): PortalJobOptions {
+  const definition = JOBS[job];
+  return {
+    jobId: options.jobId,
+    delay: options.delayMs,
+    attempts: definition.attempts,
+    backoff: { type: 'exponential', delay: definition.backoffMs },
+    removeOnComplete: { age: DAY_SECONDS, count: 10_000 },
+    // Failed jobs stay a week so operators can see and retry them.
+    removeOnFail: { age: 7 * DAY_SECONDS },
+  };
+}
+
 /** Adds jobs to their queues, with each job's retry policy from the registry. */
 @Injectable()
 export class QueueService implements OnApplicationShutdown {
   private readonly logger = new Logger('queue');
   private readonly queues = new Map<QueueName, PortalQueue>();
 
-  constructor(@Inject(QUEUE_BACKEND) private readonly backend: QueueBackend) {}
+  constructor(
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
+    @Inject(WORKERS_ENABLED) private readonly workersEnabled: boolean,
+  ) {}
 
   get backendKind(): QueueBackend['kind'] {
     return this.backend.kind;
+  }
+
+  /** Whether this process runs the job workers (start-up recovery work belongs to those). */
+  get runsWorkers(): boolean {
+    return this.workersEnabled;
   }
 
   queue(name: QueueName): PortalQueue {
@@ -38,16 +60,23 @@ export class QueueService implements OnApplicationShutdown {
     options: EnqueueOptions = {},
   ): Promise<string | undefined> {
     const definition = JOBS[job];
-    const added = await this.queue(definition.queue).add(job, payload, {
-      jobId: options.jobId,
-      delay: options.delayMs,
-      attempts: definition.attempts,
-      backoff: { type: 'exponential', delay: definition.backoffMs },
-      removeOnComplete: { age: DAY_SECONDS, count: 10_000 },
-      // Failed jobs stay a week so operators can see and retry them.
-      removeOnFail: { age: 7 * DAY_SECONDS },
-    });
+    const added = await this.queue(definition.queue).add(job, payload, jobOptions(job, options));
     return added.id;
+  }
+
+  /** Adds several jobs of one kind in one round trip; ids already present are ignored. */
+  async enqueueMany<J extends JobName>(
+    job: J,
+    entries: { payload: JobPayloads[J]; options?: EnqueueOptions }[],
+  ): Promise<void> {
+    if (!entries.length) return;
+    await this.queue(JOBS[job].queue).addBulk(
+      entries.map(({ payload, options }) => ({
+        name: job,
+        data: payload,
+        opts: jobOptions(job, options ?? {}),
+      })),
+    );
   }
 
   async removeJob(queue: QueueName, jobId: string): Promise<void> {

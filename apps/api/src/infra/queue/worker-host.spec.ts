@@ -12,11 +12,22 @@ class SecondMailHandler {
   async handle() {}
 }
 
+@HandlesJob('appointment.remind')
+class ReminderHandler {
+  async handle() {}
+}
+
 describe('collectHandlers', () => {
   it('maps each registered job to its one handler', () => {
     const handler = new MailHandler();
-    const handlers = collectHandlers([{ instance: handler }, { instance: { unrelated: true } }]);
+    const reminders = new ReminderHandler();
+    const handlers = collectHandlers([
+      { instance: handler },
+      { instance: reminders },
+      { instance: { unrelated: true } },
+    ]);
     expect(handlers.get('mail.send')).toBe(handler);
+    expect(handlers.get('appointment.remind')).toBe(reminders);
   });
 
   it('refuses to boot when a job has no handler', () => {
@@ -25,7 +36,11 @@ describe('collectHandlers', () => {
 
   it('refuses to boot when a job has two handlers', () => {
     expect(() =>
-      collectHandlers([{ instance: new MailHandler() }, { instance: new SecondMailHandler() }]),
+      collectHandlers([
+        { instance: new MailHandler() },
+        { instance: new SecondMailHandler() },
+        { instance: new ReminderHandler() },
+      ]),
     ).toThrow('job "mail.send" has 2 handlers');
   });
 });

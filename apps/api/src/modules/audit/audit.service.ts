@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -19,6 +19,8 @@ export interface AuditEntry {
 /** The only writer of audit_event (which refuses updates and deletes at the database). */
 @Injectable()
 export class AuditService {
+  private readonly logger = new Logger('audit');
+
   constructor(
     @InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>,
     private readonly clock: Clock,
@@ -39,6 +41,26 @@ export class AuditService {
     const repository = manager ? manager.getRepository(AuditEvent) : this.events;
     const now = this.clock.now();
     await repository.insert(entries.map((entry) => this.toRow(entry, now)));
+  }
+
+  /**
+   * Runs a change and, when it is refused (throws), records the refusal after the rollback and
+   * lets the error through. `describe` is read only then, so it can name a patient the change
+   * learned on the way.
+   */
+  async recordRefusal<T>(
+    describe: () => Omit<AuditEntry, 'outcome'>,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const entry = describe();
+      await this.record({ ...entry, outcome: 'failure' }).catch((auditError: unknown) =>
+        this.logger.error({ err: auditError }, `could not record a refused ${entry.action}`),
+      );
+      throw error;
+    }
   }
 
   private toRow(entry: AuditEntry, occurredAt: Date): AuditEvent {

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import type { StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { PatientsService, type NewPatient } from '../patients/patients.service.js';
+import { demoScheduleExists, seedDemoSchedule } from './demo-schedule.js';
 
 export const DEMO_PASSWORD = 'portal-demo-2026';
 /** Base32 TOTP secret of sam.demo, published in the README so tests can compute codes. */
@@ -83,10 +85,20 @@ export class DemoSeedService {
     private readonly accounts: AccountsService,
     private readonly patients: PatientsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
-  /** Idempotent: creates what is missing, in one transaction. Returns false when all existed. */
+  /**
+   * Idempotent: creates what is missing (the demo accounts, then the demo clinic and visits),
+   * each part in one transaction. Returns false when all existed.
+   */
   async seed(): Promise<boolean> {
+    const accountsCreated = await this.seedAccounts();
+    const scheduleCreated = await this.seedSchedule();
+    return accountsCreated || scheduleCreated;
+  }
+
+  private async seedAccounts(): Promise<boolean> {
     if (await this.accounts.findByUsername('admin.demo')) return false;
     await this.db.transaction(async (manager) => {
       for (const staff of DEMO_STAFF) {
@@ -118,6 +130,24 @@ export class DemoSeedService {
       }
     });
     return true;
+  }
+
+  /** Locations, visit types, providers with weekly hours, and visits of the demo patients. */
+  private async seedSchedule(): Promise<boolean> {
+    if (await demoScheduleExists(this.db.manager)) return false;
+    const staffAccountIds = new Map<string, string>();
+    for (const { username } of DEMO_STAFF) {
+      const account = await this.accounts.findByUsername(username);
+      if (account) staffAccountIds.set(username, account.id);
+    }
+    const patientIds = new Map<string, string>();
+    for (const { username } of DEMO_PATIENTS) {
+      const account = await this.accounts.findByUsername(username);
+      if (account?.patientId) patientIds.set(username, account.patientId);
+    }
+    return this.db.transaction((manager) =>
+      seedDemoSchedule(manager, { staffAccountIds, patientIds }, this.clock.now()),
+    );
   }
 
   printAccounts(): void {

@@ -505,23 +505,16 @@ export class InvitationsService implements OnApplicationBootstrap {
     invitationId: string | null,
     run: () => Promise<T>,
   ): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      await this.audit
-        .record({
-          action,
-          outcome: 'failure',
-          actor: by.principal,
-          patientId: typeof patient === 'string' ? patient : patient.patientId,
-          resourceType: 'invitation',
-          resourceId: invitationId ?? undefined,
-          context: by.context,
-        })
-        .catch((auditError: unknown) =>
-          this.logger.error({ err: auditError }, 'could not record a failed invitation action'),
-        );
-      throw error;
-    }
+    return this.audit.recordRefusal(
+      () => ({
+        action,
+        actor: by.principal,
+        patientId: typeof patient === 'string' ? patient : patient.patientId,
+        resourceType: 'invitation',
+        resourceId: invitationId ?? undefined,
+        context: by.context,
+      }),
+      run,
+    );
   }
 }

@@ -19,7 +19,7 @@ const SEARCH_LIMIT_DEFAULT = 20;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Names and addresses are single-line text: no control characters or line separators.
-const SINGLE_LINE = /^[^\p{Cc}\u2028\u2029]*$/u;
+export const SINGLE_LINE = /^[^\p{Cc}\u2028\u2029]*$/u;
 
 /** True for a real calendar date written YYYY-MM-DD (so 2023-02-30 is refused). */
 export function isCalendarDate(value: unknown): value is string {
@@ -97,23 +97,23 @@ export function PageLimit(max: number, fallback: number) {
  * How a field may be left out of a request: required; optional but never null (a PATCH of
  * a required column); or optional and cleared with null.
  */
-type Presence = 'required' | 'optional' | 'nullable';
+export type Presence = 'required' | 'optional' | 'nullable';
 
-function presence(mode: Presence) {
+export function presence(mode: Presence) {
   if (mode === 'nullable') return [IsOptional()];
   // IsOptional would let null through too, and null would then erase a required column.
   if (mode === 'optional') return [ValidateIf((_object, value) => value !== undefined)];
   return [];
 }
 
-function documented(mode: Presence, options: Parameters<typeof ApiProperty>[0]) {
+export function documented(mode: Presence, options: Parameters<typeof ApiProperty>[0]) {
   return mode === 'required'
     ? ApiProperty(options)
     : ApiPropertyOptional({ ...options, nullable: mode === 'nullable' });
 }
 
 /** Trims text; for a clearable field an empty answer means "none". */
-function trimmed(emptyIsNull: boolean) {
+export function trimmed(emptyIsNull: boolean) {
   return Transform(({ value }: { value: unknown }) => {
     if (typeof value !== 'string') return value;
     const text = value.trim();
@@ -121,7 +121,7 @@ function trimmed(emptyIsNull: boolean) {
   });
 }
 
-function TextField(
+export function TextField(
   mode: Presence,
   label: string,
   max: number,

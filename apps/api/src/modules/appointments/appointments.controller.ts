@@ -1,0 +1,271 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPatient, PatientScoped, type PatientScope } from '../../common/patient-scope.js';
+import { requestContext } from '../../common/principal.js';
+import { Problem } from '../../common/problem.js';
+import { Allow } from '../../common/roles.decorator.js';
+import {
+  AppointmentPage,
+  AppointmentView,
+  BookAppointmentRequest,
+  CancelAppointmentRequest,
+  ListAppointmentsQuery,
+  RescheduleAppointmentRequest,
+  SetAppointmentStatusRequest,
+} from './appointments.dto.js';
+import { AppointmentsService } from './appointments.service.js';
+
+const APPOINTMENT_ID = ApiParam({ name: 'appointmentId', format: 'uuid' });
+
+/** A patient's appointments: the patient themself, and staff by role. */
+@ApiTags('appointments')
+@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
+@ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
+@Controller('v1/patients/:patientId/appointments')
+export class AppointmentsController {
+  constructor(private readonly appointments: AppointmentsService) {}
+
+  @Get()
+  @PatientScoped('front-desk', 'nurse', 'provider', 'admin')
+  @ApiOperation({
+    operationId: 'listPatientAppointments',
+    summary: 'A patient’s appointments, upcoming or past',
+    description:
+      'upcoming: booked or arrived and not yet ended, earliest first. past: everything else ' +
+      '(ended, completed, missed, cancelled), latest first. Staff also see each reminder’s ' +
+      'state. Patients read their own; staff roles: front-desk, nurse, provider, admin.',
+  })
+  @ApiOkResponse({ type: AppointmentPage })
+  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
+  list(
+    @CurrentPatient() scope: PatientScope,
+    @Query() query: ListAppointmentsQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<AppointmentPage> {
+    return this.appointments.list(scope.patientId, query, accessor(scope, request));
+  }
+
+  @Post()
+  @PatientScoped('front-desk', 'admin')
+  @ApiOperation({
+    operationId: 'bookAppointment',
+    summary: 'Book an appointment',
+    description:
+      'Takes one of the open times (see findOpenSlots). The end follows from the visit type. ' +
+      'Patients book for themselves within the booking horizon, only visit types offered ' +
+      'online and for them (new or returning), and up to a number of upcoming online bookings. ' +
+      'Staff (front-desk, admin) may book any visit type beyond the horizon. Nobody books a ' +
+      'time in the past, outside the provider’s hours, or overlapping the patient’s other ' +
+      'appointments. A confirmation email goes to the patient.',
+  })
+  @ApiCreatedResponse({ type: AppointmentView })
+  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
+  @ApiConflictResponse({ type: Problem, description: 'slot_taken: someone else has that time' })
+  @ApiUnprocessableEntityResponse({
+    type: Problem,
+    description:
+      'A booking rule refused it: in_past, beyond_horizon, outside_hours, too_many_bookings, ' +
+      'overlaps_own_appointment, not_bookable_online, provider_does_not_offer_visit_type, ' +
+      'new_patients_only, established_patients_only, or an unknown or inactive provider, ' +
+      'location or visit type',
+  })
+  book(
+    @CurrentPatient() scope: PatientScope,
+    @Body() body: BookAppointmentRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<AppointmentView> {
+    return this.appointments.book(
+      scope.patientId,
+      {
+        visitTypeId: body.visitTypeId,
+        providerId: body.providerId,
+        locationId: body.locationId,
+        startsAt: new Date(body.startsAt),
+        reason: body.reason ?? null,
+      },
+      accessor(scope, request),
+    );
+  }
+
+  @Get(':appointmentId')
+  @PatientScoped('front-desk', 'nurse', 'provider', 'admin')
+  @APPOINTMENT_ID
+  @ApiOperation({
+    operationId: 'getAppointment',
+    summary: 'One appointment',
+    description: 'Patients read their own; staff roles: front-desk, nurse, provider, admin.',
+  })
+  @ApiOkResponse({ type: AppointmentView })
+  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
+  get(
+    @CurrentPatient() scope: PatientScope,
+    @Param('appointmentId') appointmentId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AppointmentView> {
+    return this.appointments.get(scope.patientId, appointmentId, accessor(scope, request));
+  }
+
+  @Post(':appointmentId/reschedule')
+  @HttpCode(200)
+  @PatientScoped('front-desk', 'admin')
+  @APPOINTMENT_ID
+  @ApiOperation({
+    operationId: 'rescheduleAppointment',
+    summary: 'Move an appointment to another time',
+    description:
+      'Same appointment (same id), new time, optionally another provider or location; the ' +
+      'visit type stays. The new time is taken and the old one released in one step, or ' +
+      'nothing changes. Patients may do it online until the cancellation cutoff before the ' +
+      'current start; staff (front-desk, admin) at any time. Send the version you loaded.',
+  })
+  @ApiOkResponse({ type: AppointmentView })
+  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
+  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
+  @ApiConflictResponse({
+    type: Problem,
+    description: 'slot_taken (the new time is taken) or appointment_changed (stale version)',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: Problem,
+    description: 'inside_cutoff, not_cancellable, or a booking rule refused the new time',
+  })
+  reschedule(
+    @CurrentPatient() scope: PatientScope,
+    @Param('appointmentId') appointmentId: string,
+    @Body() body: RescheduleAppointmentRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<AppointmentView> {
+    return this.appointments.reschedule(
+      scope.patientId,
+      appointmentId,
+      {
+        version: body.version,
+        startsAt: new Date(body.startsAt),
+        providerId: body.providerId,
+        locationId: body.locationId,
+      },
+      accessor(scope, request),
+    );
+  }
+
+  @Post(':appointmentId/cancel')
+  @HttpCode(200)
+  @PatientScoped('front-desk', 'admin')
+  @APPOINTMENT_ID
+  @ApiOperation({
+    operationId: 'cancelAppointment',
+    summary: 'Cancel an appointment',
+    description:
+      'Patients may cancel online until the cancellation cutoff before the start; later, the ' +
+      'answer says which number to call. Staff (front-desk, admin) may cancel at any time. ' +
+      'The time becomes free at once; the patient gets an email.',
+  })
+  @ApiOkResponse({ type: AppointmentView })
+  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
+  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
+  @ApiConflictResponse({ type: Problem, description: 'appointment_changed: stale version' })
+  @ApiUnprocessableEntityResponse({
+    type: Problem,
+    description: 'inside_cutoff, or not_cancellable (already cancelled, completed or missed)',
+  })
+  cancel(
+    @CurrentPatient() scope: PatientScope,
+    @Param('appointmentId') appointmentId: string,
+    @Body() body: CancelAppointmentRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<AppointmentView> {
+    return this.appointments.cancel(
+      scope.patientId,
+      appointmentId,
+      { version: body.version, reason: body.reason },
+      accessor(scope, request),
+    );
+  }
+
+  @Post(':appointmentId/status')
+  @HttpCode(200)
+  @Allow('front-desk', 'nurse', 'provider', 'admin')
+  @PatientScoped('front-desk', 'nurse', 'provider', 'admin')
+  @APPOINTMENT_ID
+  @ApiOperation({
+    operationId: 'setAppointmentStatus',
+    summary: 'Mark arrival, completion or a missed visit',
+    description:
+      'arrived (on the day), completed or no-show (once the start time has come); booked ' +
+      'undoes a mark. Roles: front-desk, nurse, provider, admin.',
+  })
+  @ApiOkResponse({ type: AppointmentView })
+  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
+  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
+  @ApiConflictResponse({ type: Problem, description: 'appointment_changed: stale version' })
+  @ApiUnprocessableEntityResponse({
+    type: Problem,
+    description: 'status_not_allowed: the mark does not fit the appointment now',
+  })
+  setStatus(
+    @CurrentPatient() scope: PatientScope,
+    @Param('appointmentId') appointmentId: string,
+    @Body() body: SetAppointmentStatusRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<AppointmentView> {
+    return this.appointments.setStatus(
+      scope.patientId,
+      appointmentId,
+      { version: body.version, status: body.status },
+      accessor(scope, request),
+    );
+  }
+
+  @Get(':appointmentId/calendar.ics')
+  @PatientScoped('front-desk', 'nurse', 'provider', 'admin')
+  @APPOINTMENT_ID
+  @ApiOperation({
+    operationId: 'downloadAppointmentCalendar',
+    summary: 'The appointment as a calendar file (.ics)',
+    description:
+      'One iCalendar event: when (in UTC), where, and a link to the portal. It never holds ' +
+      'the reason for the visit. Cancelled appointments come as a cancelled event. Patients ' +
+      'read their own; staff roles: front-desk, nurse, provider, admin.',
+  })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({
+    description: 'An iCalendar (RFC 5545) file, offered as a download named appointment.ics',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
+  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
+  async calendar(
+    @CurrentPatient() scope: PatientScope,
+    @Param('appointmentId') appointmentId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const text = await this.appointments.calendar(
+      scope.patientId,
+      appointmentId,
+      accessor(scope, request),
+    );
+    // A string with its own content type: Fastify sends it as it is, not as JSON.
+    void reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="appointment.ics"');
+    return text;
+  }
+}
+
+function accessor(scope: PatientScope, request: FastifyRequest) {
+  return { principal: scope.principal, context: requestContext(request) };
+}

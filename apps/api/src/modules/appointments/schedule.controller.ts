@@ -1,0 +1,54 @@
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../../common/patient-scope.js';
+import { requestContext, type Principal } from '../../common/principal.js';
+import { Problem } from '../../common/problem.js';
+import { Allow } from '../../common/roles.decorator.js';
+import { ScheduleQuery, ScheduleView } from './appointments.dto.js';
+import { ScheduleService } from './schedule.service.js';
+
+@ApiTags('appointments')
+@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
+@ApiForbiddenResponse({ type: Problem, description: 'Only clinical and front-desk staff' })
+@Controller('v1/schedule')
+export class ScheduleController {
+  constructor(private readonly schedule: ScheduleService) {}
+
+  @Get()
+  @Allow('front-desk', 'nurse', 'provider', 'admin')
+  @ApiOperation({
+    operationId: 'listSchedule',
+    summary: 'The appointments of one provider or one location over a few days',
+    description:
+      'Give exactly one of providerId or locationId, and a range of at most 8 days. ' +
+      'Appointments overlapping the range, by start, at most 500 (truncated says when there ' +
+      'were more); cancelled ones only with includeCancelled=true. For a provider, hours ' +
+      'lists their open hours in the range. Roles: front-desk, nurse, provider, admin.',
+  })
+  @ApiOkResponse({ type: ScheduleView })
+  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
+  read(
+    @Query() query: ScheduleQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<ScheduleView> {
+    return this.schedule.read(
+      {
+        providerId: query.providerId,
+        locationId: query.locationId,
+        from: new Date(query.from),
+        to: new Date(query.to),
+        includeCancelled: query.includeCancelled ?? false,
+      },
+      { principal, context: requestContext(request) },
+    );
+  }
+}

@@ -1,0 +1,469 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import type { Principal } from '../../common/principal.js';
+import { validationProblem } from '../../common/problem.filter.js';
+import { UUID_PATTERN } from '../../common/validation.js';
+import { newId } from '../../infra/database/ids.js';
+import { isUniqueViolation } from '../../infra/database/sql.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { cleanAddress, type PostalAddress } from '../patients/patient.entity.js';
+import type { Accessor } from '../patients/patients.service.js';
+import {
+  toLocationView,
+  toVisitTypeSummary,
+  type LocationPage,
+  type LocationView,
+  type ProviderPage,
+  type ProviderSummary,
+  type VisitTypePage,
+  type VisitTypeSummary,
+} from './catalog.dto.js';
+import { decodeNameCursor, pageOf } from './name-cursor.js';
+import {
+  Location,
+  Provider,
+  ProviderVisitType,
+  VisitType,
+  type PatientStatusRule,
+} from './scheduling.entities.js';
+import {
+  AccountAlreadyLinkedError,
+  AccountNotProviderError,
+  LocationNameTakenError,
+  LocationNotFoundError,
+  ProviderNotFoundError,
+  UnknownVisitTypesError,
+  VisitTypeNameTakenError,
+  VisitTypeNotFoundError,
+} from './scheduling.errors.js';
+
+export interface NewLocation {
+  name: string;
+  address: PostalAddress;
+  phone: string;
+  timeZone: string;
+  arrivalInstructions?: string | null;
+}
+export type LocationChanges = Partial<NewLocation> & { active?: boolean };
+
+export interface NewProvider {
+  displayName: string;
+  specialty: string;
+  bio?: string | null;
+  accountId?: string | null;
+  visitTypeIds: string[];
+}
+export type ProviderChanges = Partial<NewProvider> & { active?: boolean };
+
+export interface NewVisitType {
+  name: string;
+  description?: string | null;
+  durationMinutes: number;
+  bookableOnline: boolean;
+  patientStatus: PatientStatusRule;
+}
+export type VisitTypeChanges = Partial<NewVisitType> & { active?: boolean };
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
+interface ProviderRow {
+  id: string;
+  display_name: string;
+  specialty: string;
+  bio: string | null;
+  active: boolean;
+  account_id: string | null;
+  name_key: string;
+  visit_type_ids: string[];
+  location_ids: string[];
+}
+
+// Raw rows shaped like the entities, so list queries can sort and page by lower(name).
+const LOCATION_COLUMNS = `id, name, address, phone, time_zone AS "timeZone",
+  arrival_instructions AS "arrivalInstructions", active, created_at AS "createdAt",
+  updated_at AS "updatedAt"`;
+const VISIT_TYPE_COLUMNS = `id, name, description, duration_minutes AS "durationMinutes",
+  bookable_online AS "bookableOnline", patient_status AS "patientStatus", active,
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** The fields a PATCH sent (absent means unchanged; null clears an optional one). */
+function sent<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+function nothingToChange(): never {
+  throw validationProblem([{ field: 'body', message: 'Send at least one field to change.' }]);
+}
+
+const isPatient = (principal: Principal) => principal.kind === 'patient';
+
+/**
+ * The clinic catalog: locations, providers and visit types, and the only writer of their
+ * tables. Reads are not patient data; changes are audited.
+ */
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // --- locations -------------------------------------------------------------------------
+
+  /** By name; patients see open locations only. One query. */
+  async listLocations(page: PageRequest, principal: Principal): Promise<LocationPage> {
+    const args: unknown[] = [page.limit + 1];
+    const where: string[] = [];
+    if (isPatient(principal)) where.push('active');
+    if (page.cursor) {
+      const [name, id] = decodeNameCursor(page.cursor);
+      args.push(name, id);
+      where.push('(lower(name), id) > ($2::text, $3::uuid)');
+    }
+    const rows: (Location & { name_key: string })[] = await this.db.query(
+      `SELECT ${LOCATION_COLUMNS}, lower(name) AS name_key FROM location
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY lower(name), id LIMIT $1`,
+      args,
+    );
+    const { page: items, nextCursor } = pageOf(rows, page.limit);
+    return { items: items.map(toLocationView), nextCursor };
+  }
+
+  async createLocation(input: NewLocation, by: Accessor): Promise<LocationView> {
+    const now = this.clock.now();
+    const location: Location = {
+      id: newId(),
+      name: input.name,
+      address: cleanAddress(input.address)!,
+      phone: input.phone,
+      timeZone: input.timeZone,
+      arrivalInstructions: input.arrivalInstructions ?? null,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.db.transaction(async (manager) => {
+      await this.uniqueName(
+        () => manager.getRepository(Location).insert(location),
+        'location_name_key',
+        () => new LocationNameTakenError(),
+      );
+      await this.record('location.create', 'location', location.id, by, manager);
+    });
+    return toLocationView(location);
+  }
+
+  async updateLocation(id: string, changes: LocationChanges, by: Accessor): Promise<LocationView> {
+    if (!UUID_PATTERN.test(id)) throw new LocationNotFoundError();
+    const set = sent(changes);
+    if (!Object.keys(set).length) nothingToChange();
+    if (set.address) set.address = cleanAddress(set.address)!;
+    return this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(Location);
+      const result = await this.uniqueName(
+        () => repository.update({ id }, { ...set, updatedAt: this.clock.now() }),
+        'location_name_key',
+        () => new LocationNameTakenError(),
+      );
+      if (!result.affected) throw new LocationNotFoundError();
+      await this.record('location.update', 'location', id, by, manager);
+      return toLocationView((await repository.findOneBy({ id }))!);
+    });
+  }
+
+  // --- providers -------------------------------------------------------------------------
+
+  /**
+   * By name, with the visit types each offers and the locations where each has weekly hours
+   * now or later. Patients see active providers, online-bookable visit types and open
+   * locations only. One query.
+   */
+  async listProviders(
+    query: PageRequest & { visitTypeId?: string; locationId?: string },
+    principal: Principal,
+  ): Promise<ProviderPage> {
+    const args: unknown[] = [this.clock.now(), query.limit + 1];
+    const arg = (value: unknown) => {
+      args.push(value);
+      return `$${args.length}`;
+    };
+    const where: string[] = [];
+    if (isPatient(principal)) where.push('p.active');
+    if (query.visitTypeId) {
+      where.push(
+        `EXISTS (SELECT 1 FROM provider_visit_type pvt
+                  WHERE pvt.provider_id = p.id AND pvt.visit_type_id = ${arg(query.visitTypeId)}::uuid)`,
+      );
+    }
+    if (query.locationId) {
+      where.push(
+        `EXISTS (SELECT 1 FROM availability_rule r JOIN location l ON l.id = r.location_id
+                  WHERE r.provider_id = p.id AND r.location_id = ${arg(query.locationId)}::uuid
+                    AND (r.valid_until IS NULL
+                         OR r.valid_until >= ($1::timestamptz AT TIME ZONE l.time_zone)::date))`,
+      );
+    }
+    if (query.cursor) {
+      const [name, id] = decodeNameCursor(query.cursor);
+      where.push(`(lower(p.display_name), p.id) > (${arg(name)}::text, ${arg(id)}::uuid)`);
+    }
+    const rows = await this.providerRows(this.db.manager, principal, where, args, '$2');
+    const { page, nextCursor } = pageOf(rows, query.limit);
+    return { items: page.map((row) => this.toProviderSummary(row, principal)), nextCursor };
+  }
+
+  /** One provider; patients do not see inactive ones. */
+  async getProvider(id: string, principal: Principal, manager?: EntityManager) {
+    if (!UUID_PATTERN.test(id)) throw new ProviderNotFoundError();
+    const where = ['p.id = $2::uuid', ...(isPatient(principal) ? ['p.active'] : [])];
+    const [row] = await this.providerRows(
+      manager ?? this.db.manager,
+      principal,
+      where,
+      [this.clock.now(), id],
+      '1',
+    );
+    if (!row) throw new ProviderNotFoundError();
+    return this.toProviderSummary(row, principal);
+  }
+
+  async createProvider(input: NewProvider, by: Accessor): Promise<ProviderSummary> {
+    const now = this.clock.now();
+    const provider: Provider = {
+      id: newId(),
+      accountId: input.accountId ?? null,
+      displayName: input.displayName,
+      specialty: input.specialty,
+      bio: input.bio ?? null,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return this.db.transaction(async (manager) => {
+      if (provider.accountId) await this.assertProviderAccount(provider.accountId);
+      await this.assertVisitTypesExist(manager, input.visitTypeIds);
+      await this.uniqueName(
+        () => manager.getRepository(Provider).insert(provider),
+        'provider_account_id_key',
+        () => new AccountAlreadyLinkedError(),
+      );
+      await this.offer(manager, provider.id, input.visitTypeIds);
+      await this.record('provider.create', 'provider', provider.id, by, manager);
+      return this.getProvider(provider.id, by.principal, manager);
+    });
+  }
+
+  async updateProvider(
+    id: string,
+    changes: ProviderChanges,
+    by: Accessor,
+  ): Promise<ProviderSummary> {
+    if (!UUID_PATTERN.test(id)) throw new ProviderNotFoundError();
+    const { visitTypeIds, ...columns } = sent(changes);
+    if (!Object.keys(columns).length && visitTypeIds === undefined) nothingToChange();
+    return this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(Provider);
+      // Held until commit: availability changes and bookings of this provider wait.
+      const current = await repository.findOne({
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw new ProviderNotFoundError();
+      if (columns.accountId && columns.accountId !== current.accountId) {
+        await this.assertProviderAccount(columns.accountId);
+      }
+      if (visitTypeIds !== undefined) {
+        await this.assertVisitTypesExist(manager, visitTypeIds);
+        await manager.getRepository(ProviderVisitType).delete({ providerId: id });
+        await this.offer(manager, id, visitTypeIds);
+      }
+      await this.uniqueName(
+        () => repository.update({ id }, { ...columns, updatedAt: this.clock.now() }),
+        'provider_account_id_key',
+        () => new AccountAlreadyLinkedError(),
+      );
+      await this.record('provider.update', 'provider', id, by, manager);
+      return this.getProvider(id, by.principal, manager);
+    });
+  }
+
+  private providerRows(
+    manager: EntityManager,
+    principal: Principal,
+    where: string[],
+    args: unknown[],
+    limit: string,
+  ): Promise<ProviderRow[]> {
+    const patient = isPatient(principal);
+    return manager.query(
+      `SELECT p.id, p.display_name, p.specialty, p.bio, p.active, p.account_id,
+              lower(p.display_name) AS name_key,
+              ARRAY(SELECT vt.id::text FROM provider_visit_type pvt
+                      JOIN visit_type vt ON vt.id = pvt.visit_type_id
+                     WHERE pvt.provider_id = p.id
+                       ${patient ? 'AND vt.active AND vt.bookable_online' : ''}
+                     ORDER BY lower(vt.name), vt.id) AS visit_type_ids,
+              ARRAY(SELECT l.id::text FROM location l
+                     WHERE ${patient ? 'l.active AND' : ''} EXISTS (
+                             SELECT 1 FROM availability_rule r
+                              WHERE r.provider_id = p.id AND r.location_id = l.id
+                                AND (r.valid_until IS NULL
+                                     OR r.valid_until >= ($1::timestamptz AT TIME ZONE l.time_zone)::date))
+                     ORDER BY lower(l.name), l.id) AS location_ids
+         FROM provider p
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY lower(p.display_name), p.id
+        LIMIT ${limit}`,
+      args,
+    );
+  }
+
+  private toProviderSummary(row: ProviderRow, principal: Principal): ProviderSummary {
+    return {
+      id: row.id,
+      displayName: row.display_name,
+      specialty: row.specialty,
+      bio: row.bio,
+      active: row.active,
+      // Which staff account signs in as the provider is the clinic's business only.
+      accountId: isPatient(principal) ? null : row.account_id,
+      visitTypeIds: row.visit_type_ids,
+      locationIds: row.location_ids,
+    };
+  }
+
+  /** Only a staff account with the provider role can be linked (422 otherwise). */
+  private async assertProviderAccount(accountId: string): Promise<void> {
+    const account = await this.accounts.findById(accountId);
+    if (!account || account.kind !== 'staff' || !account.roles.includes('provider')) {
+      throw new AccountNotProviderError();
+    }
+  }
+
+  private async assertVisitTypesExist(manager: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const found = await manager.getRepository(VisitType).countBy({ id: In(ids) });
+    if (found !== new Set(ids).size) throw new UnknownVisitTypesError();
+  }
+
+  private async offer(manager: EntityManager, providerId: string, visitTypeIds: string[]) {
+    if (!visitTypeIds.length) return;
+    await manager
+      .getRepository(ProviderVisitType)
+      .insert([...new Set(visitTypeIds)].map((visitTypeId) => ({ providerId, visitTypeId })));
+  }
+
+  // --- visit types -----------------------------------------------------------------------
+
+  /** By name; patients see active visit types they may book online only. One query. */
+  async listVisitTypes(page: PageRequest, principal: Principal): Promise<VisitTypePage> {
+    const args: unknown[] = [page.limit + 1];
+    const where: string[] = [];
+    if (isPatient(principal)) where.push('active AND bookable_online');
+    if (page.cursor) {
+      const [name, id] = decodeNameCursor(page.cursor);
+      args.push(name, id);
+      where.push('(lower(name), id) > ($2::text, $3::uuid)');
+    }
+    const rows: (VisitType & { name_key: string })[] = await this.db.query(
+      `SELECT ${VISIT_TYPE_COLUMNS}, lower(name) AS name_key FROM visit_type
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY lower(name), id LIMIT $1`,
+      args,
+    );
+    const { page: items, nextCursor } = pageOf(rows, page.limit);
+    return { items: items.map(toVisitTypeSummary), nextCursor };
+  }
+
+  async createVisitType(input: NewVisitType, by: Accessor): Promise<VisitTypeSummary> {
+    const now = this.clock.now();
+    const visitType: VisitType = {
+      id: newId(),
+      name: input.name,
+      description: input.description ?? null,
+      durationMinutes: input.durationMinutes,
+      bookableOnline: input.bookableOnline,
+      patientStatus: input.patientStatus,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.db.transaction(async (manager) => {
+      await this.uniqueName(
+        () => manager.getRepository(VisitType).insert(visitType),
+        'visit_type_name_key',
+        () => new VisitTypeNameTakenError(),
+      );
+      await this.record('visit-type.create', 'visit_type', visitType.id, by, manager);
+    });
+    return toVisitTypeSummary(visitType);
+  }
+
+  async updateVisitType(
+    id: string,
+    changes: VisitTypeChanges,
+    by: Accessor,
+  ): Promise<VisitTypeSummary> {
+    if (!UUID_PATTERN.test(id)) throw new VisitTypeNotFoundError();
+    const set = sent(changes);
+    if (!Object.keys(set).length) nothingToChange();
+    return this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(VisitType);
+      const result = await this.uniqueName(
+        () => repository.update({ id }, { ...set, updatedAt: this.clock.now() }),
+        'visit_type_name_key',
+        () => new VisitTypeNameTakenError(),
+      );
+      if (!result.affected) throw new VisitTypeNotFoundError();
+      await this.record('visit-type.update', 'visit_type', id, by, manager);
+      return toVisitTypeSummary((await repository.findOneBy({ id }))!);
+    });
+  }
+
+  // --- shared ----------------------------------------------------------------------------
+
+  /** Runs a write, turning a clash on the named unique index into the given problem. */
+  private async uniqueName<T>(
+    write: () => Promise<T>,
+    constraint: string,
+    problem: () => Error,
+  ): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error, constraint)) throw problem();
+      throw error;
+    }
+  }
+
+  private record(
+    action: string,
+    resourceType: string,
+    resourceId: string,
+    by: Accessor,
+    manager: EntityManager,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        action,
+        outcome: 'success',
+        actor: by.principal,
+        resourceType,
+        resourceId,
+        context: by.context,
+      },
+      manager,
+    );
+  }
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../../common/patient-scope.js';
+import { requestContext, type Principal } from '../../common/principal.js';
+import { Problem } from '../../common/problem.js';
+import { Allow } from '../../common/roles.decorator.js';
+import {
+  CreateLocationRequest,
+  ListCatalogQuery,
+  LocationPage,
+  LocationView,
+  UpdateLocationRequest,
+} from './catalog.dto.js';
+import { CatalogService } from './catalog.service.js';
+
+@ApiTags('scheduling')
+@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
+@Controller('v1/locations')
+export class LocationsController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get()
+  @ApiOperation({
+    operationId: 'listLocations',
+    summary: 'Clinic locations',
+    description: 'By name. Patients see open locations only. Any signed-in caller.',
+  })
+  @ApiOkResponse({ type: LocationPage })
+  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
+  list(
+    @Query() query: ListCatalogQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<LocationPage> {
+    return this.catalog.listLocations(query, principal);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Allow('admin')
+  @ApiOperation({ operationId: 'createLocation', summary: 'Add a clinic location (admin)' })
+  @ApiCreatedResponse({ type: LocationView })
+  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
+  @ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage locations' })
+  @ApiConflictResponse({ type: Problem, description: 'The name is taken (location_name_taken)' })
+  create(
+    @Body() body: CreateLocationRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<LocationView> {
+    return this.catalog.createLocation(body, { principal, context: requestContext(request) });
+  }
+
+  @Patch(':locationId')
+  @Allow('admin')
+  @ApiParam({ name: 'locationId', format: 'uuid' })
+  @ApiOperation({
+    operationId: 'updateLocation',
+    summary: 'Change a clinic location (admin)',
+    description:
+      'Only the fields sent change. active: false closes it: patients no longer see it, and ' +
+      'its hours offer no open times.',
+  })
+  @ApiOkResponse({ type: LocationView })
+  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
+  @ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage locations' })
+  @ApiNotFoundResponse({ type: Problem, description: 'No such location' })
+  @ApiConflictResponse({ type: Problem, description: 'The name is taken (location_name_taken)' })
+  update(
+    @Param('locationId') locationId: string,
+    @Body() body: UpdateLocationRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<LocationView> {
+    return this.catalog.updateLocation(locationId, body, {
+      principal,
+      context: requestContext(request),
+    });
+  }
+}

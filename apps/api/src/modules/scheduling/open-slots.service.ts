@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import type { Principal } from '../../common/principal.js';
+import { validationProblem } from '../../common/problem.filter.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { parseInstant, type OpenSlot, type OpenSlotPage } from './availability.dto.js';
+import { VisitTypeNotFoundError } from './scheduling.errors.js';
+import { SchedulingService } from './scheduling.service.js';
+import { cutSlots, openHours } from './slots.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const DEFAULT_RANGE_DAYS = 14;
+const MAX_RANGE_DAYS = 31;
+
+export interface SlotSearch {
+  visitTypeId: string;
+  providerId?: string;
+  locationId?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+interface OfferRow {
+  duration_minutes: number;
+  active: boolean;
+  bookable_online: boolean;
+  provider_id: string | null;
+  display_name: string | null;
+  specialty: string | null;
+}
+
+interface BusyRow {
+  provider_id: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+
+/**
+ * Open times for a visit type: four queries whatever the number of providers, rules or
+ * appointments (the visit type and who offers it, weekly rules, exceptions, appointments),
+ * then the slot arithmetic of slots.ts.
+ */
+@Injectable()
+export class OpenSlotsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scheduling: SchedulingService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async find(search: SlotSearch, principal: Principal): Promise<OpenSlotPage> {
+    const now = this.clock.now().getTime();
+    let from = search.from ? parseInstant(search.from)!.getTime() : now;
+    let to = search.to ? parseInstant(search.to)!.getTime() : from + DEFAULT_RANGE_DAYS * DAY;
+    if (to <= from) {
+      throw validationProblem([
+        { field: 'to', message: 'The end of the search must be after its start.' },
+      ]);
+    }
+    if (to - from > MAX_RANGE_DAYS * DAY) {
+      throw validationProblem([
+        { field: 'to', message: `Search at most ${MAX_RANGE_DAYS} days at a time.` },
+      ]);
+    }
+    const patient = principal.kind === 'patient';
+    if (patient) {
+      // Patients book from now up to the booking horizon; the range is trimmed to it.
+      from = Math.max(from, now);
+      to = Math.min(to, now + this.config.scheduling.bookingHorizonDays * DAY);
+    }
+
+    const offers: OfferRow[] = await this.db.query(
+      `SELECT vt.duration_minutes, vt.active, vt.bookable_online,
+              p.id AS provider_id, p.display_name, p.specialty
+         FROM visit_type vt
+         LEFT JOIN provider_visit_type pvt ON pvt.visit_type_id = vt.id
+         LEFT JOIN provider p ON p.id = pvt.provider_id AND p.active
+                             AND ($2::uuid IS NULL OR p.id = $2::uuid)
+        WHERE vt.id = $1::uuid`,
+      [search.visitTypeId, search.providerId ?? null],
+    );
+    const visitType = offers[0];
+    if (!visitType?.active || (patient && !visitType.bookable_online)) {
+      throw new VisitTypeNotFoundError();
+    }
+    const providers = new Map(
+      offers
+        .filter((row) => row.provider_id !== null)
+        .map((row) => [
+          row.provider_id!,
+          { id: row.provider_id!, displayName: row.display_name!, specialty: row.specialty! },
+        ]),
+    );
+    if (to <= from || !providers.size) return { items: [], nextCursor: null };
+
+    const range = { start: from, end: to };
+    const length = visitType.duration_minutes * MINUTE;
+    const providerIds = [...providers.keys()];
+    const hours = await this.scheduling.loadHours(
+      this.db.manager,
+      providerIds,
+      range,
+      search.locationId,
+    );
+    // Served by the exclusion constraint's GiST index on (provider_id, tstzrange(starts_at, ends_at)).
+    const busy: BusyRow[] = await this.db.query(
+      `SELECT provider_id, starts_at, ends_at FROM appointment
+        WHERE provider_id = ANY($1::uuid[]) AND status <> 'cancelled'
+          AND tstzrange(starts_at, ends_at) && tstzrange($2, $3)`,
+      [providerIds, new Date(from), new Date(to + length)],
+    );
+
+    const slots: OpenSlot[] = [];
+    for (const [providerId, provider] of providers) {
+      const providerHours = hours.get(providerId)!;
+      const windows = openHours(providerHours.rules, providerHours.exceptions, range);
+      const taken = busy
+        .filter((row) => row.provider_id === providerId)
+        .map((row) => ({ start: row.starts_at.getTime(), end: row.ends_at.getTime() }));
+      for (const slot of cutSlots(windows, {
+        durationMinutes: visitType.duration_minutes,
+        busy: taken,
+        now,
+        range,
+      })) {
+        const location = providerHours.locations.get(slot.locationId)!;
+        slots.push({
+          startsAt: new Date(slot.start).toISOString(),
+          endsAt: new Date(slot.end).toISOString(),
+          provider,
+          location: { id: slot.locationId, name: location.name, timeZone: location.timeZone },
+        });
+      }
+    }
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    slots.sort(
+      (a, b) =>
+        byName(a.startsAt, b.startsAt) ||
+        byName(a.provider.displayName.toLowerCase(), b.provider.displayName.toLowerCase()) ||
+        byName(a.provider.id, b.provider.id) ||
+        byName(a.location.name, b.location.name),
+    );
+    return { items: slots.slice(0, search.limit), nextCursor: null };
+  }
+}
