@@ -37,3 +37,5 @@ export {
 } from './handlers';
 export * from './registration-handlers';
 export * from './staff-app-handlers';
+export * from './schedule-handlers';
+export * from './appointments-handlers';

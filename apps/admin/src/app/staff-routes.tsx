@@ -2,9 +2,10 @@ import type { RouteObject } from 'react-router';
 import { RequireRole } from './guards/RequireRole';
 
 /**
- * The staff sections: patients (with the record's tabs from several features), invitations,
- * staff accounts and the audit log. Each page loads on first visit (`lazy`), so none of them
- * weighs on the first download; each section checks the role before anything loads.
+ * The staff sections: patients (with the record's tabs from several features), the schedule,
+ * invitations, staff accounts, clinic settings and the audit log. Each page loads on first
+ * visit (`lazy`), so none of them weighs on the first download; each section checks the role
+ * before anything loads.
  */
 export const staffSectionRoutes: RouteObject[] = [
   {
@@ -59,6 +60,19 @@ export const staffSectionRoutes: RouteObject[] = [
             ],
           },
           {
+            path: 'appointments',
+            element: <RequireRole section="patientAppointments" inline />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/schedule/routes/PatientAppointmentsTab'))
+                    .PatientAppointmentsTab,
+                }),
+              },
+            ],
+          },
+          {
             path: 'invitations',
             element: <RequireRole section="invitations" inline />,
             children: [
@@ -85,6 +99,38 @@ export const staffSectionRoutes: RouteObject[] = [
             ],
           },
         ],
+      },
+    ],
+  },
+  {
+    path: 'schedule',
+    element: <RequireRole section="schedule" />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/schedule/routes/SchedulePage')).SchedulePage,
+        }),
+      },
+      {
+        path: 'book',
+        element: <RequireRole section="scheduleEdit" />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/schedule/routes/BookAppointmentPage'))
+                .BookAppointmentPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'providers/:providerId/availability',
+        lazy: async () => ({
+          Component: (await import('../features/schedule/routes/AvailabilityPage'))
+            .AvailabilityPage,
+        }),
       },
     ],
   },
@@ -121,6 +167,83 @@ export const staffSectionRoutes: RouteObject[] = [
         path: ':accountId/edit',
         lazy: async () => ({
           Component: (await import('../features/staff/routes/EditStaffPage')).EditStaffPage,
+        }),
+      },
+    ],
+  },
+  {
+    path: 'settings/clinic',
+    element: <RequireRole section="clinicSettings" />,
+    children: [
+      {
+        lazy: async () => ({
+          Component: (await import('../features/clinic-settings/routes/ClinicSettingsLayout'))
+            .ClinicSettingsLayout,
+        }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/clinic-settings/routes/LocationsTab'))
+                .LocationsTab,
+            }),
+          },
+          {
+            path: 'providers',
+            lazy: async () => ({
+              Component: (await import('../features/clinic-settings/routes/ProvidersTab'))
+                .ProvidersTab,
+            }),
+          },
+          {
+            path: 'visit-types',
+            lazy: async () => ({
+              Component: (await import('../features/clinic-settings/routes/VisitTypesTab'))
+                .VisitTypesTab,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'locations/new',
+        lazy: async () => ({
+          Component: (await import('../features/clinic-settings/routes/LocationFormPage'))
+            .LocationFormPage,
+        }),
+      },
+      {
+        path: 'locations/:locationId',
+        lazy: async () => ({
+          Component: (await import('../features/clinic-settings/routes/LocationFormPage'))
+            .LocationFormPage,
+        }),
+      },
+      {
+        path: 'providers/new',
+        lazy: async () => ({
+          Component: (await import('../features/clinic-settings/routes/ProviderFormPage'))
+            .ProviderFormPage,
+        }),
+      },
+      {
+        path: 'providers/:providerId',
+        lazy: async () => ({
+          Component: (await import('../features/clinic-settings/routes/ProviderFormPage'))
+            .ProviderFormPage,
+        }),
+      },
+      {
+        path: 'visit-types/new',
+        lazy: async () => ({
+          Component: (await import('../features/clinic-settings/routes/VisitTypeFormPage'))
+            .VisitTypeFormPage,
+        }),
+      },
+      {
+        path: 'visit-types/:visitTypeId',
+        lazy: async () => ({
+          Component: (await import('../features/clinic-settings/routes/VisitTypeFormPage'))
+            .VisitTypeFormPage,
         }),
       },
     ],

@@ -14,6 +14,14 @@ export const SECTION_ROLES = {
   audit: ['admin'],
   /** A patient's "who looked at this record" tab. */
   accessLog: ['admin'],
+  /** Day and week calendars, providers' hours (read), marking arrivals and visits. */
+  schedule: ['front-desk', 'nurse', 'provider', 'admin'],
+  /** Booking, moving and cancelling appointments; changing providers' hours and time off. */
+  scheduleEdit: ['front-desk', 'admin'],
+  /** Locations, providers and visit types. */
+  clinicSettings: ['admin'],
+  /** A patient's appointments tab. */
+  patientAppointments: ['front-desk', 'nurse', 'provider', 'admin'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Section = keyof typeof SECTION_ROLES;

@@ -8,6 +8,9 @@ export const INVITATIONS_PATH = '/invitations';
 export const STAFF_PATH = '/staff';
 export const NEW_STAFF_PATH = '/staff/new';
 export const AUDIT_LOG_PATH = '/audit-log';
+export const SCHEDULE_PATH = '/schedule';
+export const BOOK_APPOINTMENT_PATH = '/schedule/book';
+export const CLINIC_SETTINGS_PATH = '/settings/clinic';
 
 export function patientPath(patientId: string): string {
   return `${PATIENTS_PATH}/${encodeURIComponent(patientId)}`;
@@ -23,6 +26,14 @@ export function patientInvitationsPath(patientId: string): string {
 
 export function patientAccessLogPath(patientId: string): string {
   return `${patientPath(patientId)}/access-log`;
+}
+
+export function patientAppointmentsPath(patientId: string): string {
+  return `${patientPath(patientId)}/appointments`;
+}
+
+export function providerAvailabilityPath(providerId: string): string {
+  return `${SCHEDULE_PATH}/providers/${encodeURIComponent(providerId)}/availability`;
 }
 
 export function editStaffPath(accountId: string): string {

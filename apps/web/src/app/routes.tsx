@@ -3,6 +3,7 @@ import { SignInPage } from '../features/auth/routes/SignInPage';
 import { HomePage } from '../features/home/routes/HomePage';
 import {
   ACCOUNT_PATH,
+  APPOINTMENTS_PATH,
   FORGOT_PASSWORD_PATH,
   FORGOT_USERNAME_PATH,
   REGISTER_PATH,
@@ -74,6 +75,50 @@ export const routes: RouteObject[] = [
             errorElement: <ErrorPage />,
             children: [
               { index: true, Component: HomePage },
+              {
+                path: APPOINTMENTS_PATH,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('../features/appointments/routes/AppointmentsPage'))
+                        .AppointmentsPage,
+                    }),
+                  },
+                  {
+                    path: 'new',
+                    lazy: async () => ({
+                      Component: (
+                        await import('../features/appointments/routes/BookAppointmentPage')
+                      ).BookAppointmentPage,
+                    }),
+                  },
+                  {
+                    path: ':appointmentId',
+                    lazy: async () => ({
+                      Component: (
+                        await import('../features/appointments/routes/AppointmentDetailsPage')
+                      ).AppointmentDetailsPage,
+                    }),
+                  },
+                  {
+                    path: ':appointmentId/reschedule',
+                    lazy: async () => ({
+                      Component: (
+                        await import('../features/appointments/routes/RescheduleAppointmentPage')
+                      ).RescheduleAppointmentPage,
+                    }),
+                  },
+                  {
+                    path: ':appointmentId/cancel',
+                    lazy: async () => ({
+                      Component: (
+                        await import('../features/appointments/routes/CancelAppointmentPage')
+                      ).CancelAppointmentPage,
+                    }),
+                  },
+                ],
+              },
               {
                 path: ACCOUNT_PATH,
                 children: [

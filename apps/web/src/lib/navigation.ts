@@ -11,6 +11,22 @@ export const ACCOUNT_SESSIONS_PATH = '/account/sessions';
 export const ACCOUNT_ACCESS_LOG_PATH = '/account/access-log';
 /** Where the invitation email links to; its `?token=` is taken out of the address at once. */
 export const REGISTER_PATH = '/register';
+export const APPOINTMENTS_PATH = '/appointments';
+/** Finding a time; the steps keep their choices in the query string (never the reason). */
+export const BOOK_APPOINTMENT_PATH = '/appointments/new';
+
+/** One appointment; reminder and confirmation emails link here. */
+export function appointmentPath(appointmentId: string): string {
+  return `${APPOINTMENTS_PATH}/${encodeURIComponent(appointmentId)}`;
+}
+
+export function rescheduleAppointmentPath(appointmentId: string): string {
+  return `${appointmentPath(appointmentId)}/reschedule`;
+}
+
+export function cancelAppointmentPath(appointmentId: string): string {
+  return `${appointmentPath(appointmentId)}/cancel`;
+}
 
 export type { SignInNotice, SignInState } from '@portal/auth-ui';
 export { idleMinutes, signInNotice, signInUsername } from '@portal/auth-ui';

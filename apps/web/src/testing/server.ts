@@ -1,5 +1,8 @@
-import { handlers } from '@portal/api-mocks';
+import { handlers, noAppointmentsHandlers } from '@portal/api-mocks';
 import { setupServer } from 'msw/node';
 
-/** One MSW server for the whole test run; tests add their own handlers with server.use(). */
-export const server = setupServer(...handlers);
+/**
+ * One MSW server for the whole test run; tests add their own handlers with server.use().
+ * The home page asks for the next appointment, so by default nobody has any.
+ */
+export const server = setupServer(...handlers, ...noAppointmentsHandlers);

@@ -1,14 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { canUse, type Section } from '../../lib/access';
-import { AUDIT_LOG_PATH, INVITATIONS_PATH, PATIENTS_PATH, STAFF_PATH } from '../../lib/paths';
+import {
+  AUDIT_LOG_PATH,
+  CLINIC_SETTINGS_PATH,
+  INVITATIONS_PATH,
+  PATIENTS_PATH,
+  SCHEDULE_PATH,
+  STAFF_PATH,
+} from '../../lib/paths';
 import { useCurrentSession } from '../../lib/session';
 
 const SECTIONS = [
   { section: 'patients', to: PATIENTS_PATH, label: 'nav.patients' },
+  { section: 'schedule', to: SCHEDULE_PATH, label: 'nav.schedule' },
   { section: 'invitations', to: INVITATIONS_PATH, label: 'nav.invitations' },
   { section: 'audit', to: AUDIT_LOG_PATH, label: 'nav.auditLog' },
   { section: 'staff', to: STAFF_PATH, label: 'nav.staff' },
+  { section: 'clinicSettings', to: CLINIC_SETTINGS_PATH, label: 'nav.clinicSettings' },
 ] as const satisfies readonly { section: Section; to: string; label: string }[];
 
 /** Menu entries for the staff sections the signed-in person's roles allow, in menu order. */

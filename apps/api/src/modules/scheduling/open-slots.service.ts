@@ -108,11 +108,14 @@ export class OpenSlotsService {
       range,
       search.locationId,
     );
-    // Served by the exclusion constraint's GiST index on (provider_id, tstzrange(starts_at, ends_at)).
+    // An index-only scan of appointment_provider_idx (provider_id, starts_at) INCLUDE
+    // (ends_at, status): no visit lasts longer than the longest visit type (480 minutes), so
+    // whatever overlaps the range starts at most that long before it.
     const busy: BusyRow[] = await this.db.query(
       `SELECT provider_id, starts_at, ends_at FROM appointment
         WHERE provider_id = ANY($1::uuid[]) AND status <> 'cancelled'
-          AND tstzrange(starts_at, ends_at) && tstzrange($2, $3)`,
+          AND starts_at < $3 AND starts_at > $2::timestamptz - interval '480 minutes'
+          AND ends_at > $2`,
       [providerIds, new Date(from), new Date(to + length)],
     );
 

@@ -68,9 +68,27 @@ export function isoWeekday(date: string): number {
   return day === 0 ? 7 : day;
 }
 
+// Reading a zone's offset goes through Intl and costs microseconds; open-time searches ask
+// for the same instants (wall times of the same dates) again and again, so answers are kept.
+// Zone rules do not change while the process runs. Bounded: cleared when it grows large.
+const OFFSET_CACHE_LIMIT = 200_000;
+const offsetCache = new Map<string, number>();
+
+/** Minutes the zone is ahead of UTC at an instant. */
+function offsetAt(zone: IANAZone, instant: number): number {
+  const key = `${zone.name}|${instant}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+    offset = zone.offset(instant);
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
 /** What the local clock reads at an instant, written as if it were UTC. */
 function localClock(zone: IANAZone, instant: number): number {
-  return instant + zone.offset(instant) * MINUTE;
+  return instant + offsetAt(zone, instant) * MINUTE;
 }
 
 /**
@@ -82,12 +100,16 @@ export function wallTimeToInstant(date: string, minutes: number, timeZone: strin
   const zone = IANAZone.create(timeZone);
   const wall = Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE;
   // The offsets in force within a day either side: a change of offset is never closer.
-  const offsets = new Set([zone.offset(wall - DAY), zone.offset(wall), zone.offset(wall + DAY)]);
+  const offsets = new Set([
+    offsetAt(zone, wall - DAY),
+    offsetAt(zone, wall),
+    offsetAt(zone, wall + DAY),
+  ]);
   const candidates = [...offsets].map((offset) => ({
     instant: wall - offset * MINUTE,
     offset,
   }));
-  const valid = candidates.filter(({ instant, offset }) => zone.offset(instant) === offset);
+  const valid = candidates.filter(({ instant, offset }) => offsetAt(zone, instant) === offset);
   if (valid.length) return Math.min(...valid.map(({ instant }) => instant));
   // The time falls in a gap: find, to the minute, where the clock first reads it or later.
   let low = Math.min(...candidates.map(({ instant }) => instant));

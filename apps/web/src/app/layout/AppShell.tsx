@@ -1,7 +1,7 @@
 import { SignOutButton } from '@portal/auth-ui';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { ACCOUNT_PATH } from '../../lib/navigation';
+import { ACCOUNT_PATH, APPOINTMENTS_PATH } from '../../lib/navigation';
 import { useCurrentSession } from '../../lib/session';
 import { Frame } from './Frame';
 
@@ -31,6 +31,11 @@ export function AppShell() {
               <li>
                 <NavLink to="/" end className="app-nav__link">
                   {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={APPOINTMENTS_PATH} className="app-nav__link">
+                  {t('nav.appointments')}
                 </NavLink>
               </li>
               <li>

@@ -11,6 +11,7 @@ import { useFormatLocale } from '../../../lib/i18n';
 import {
   PATIENTS_PATH,
   patientAccessLogPath,
+  patientAppointmentsPath,
   patientInvitationsPath,
   patientPath,
 } from '../../../lib/paths';
@@ -24,6 +25,7 @@ import { usePatient } from '../api/get-patient';
 function RecordTabs({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const canSeeAppointments = useCanUse('patientAppointments');
   const canInvite = useCanUse('invitations');
   const canSeeAccessLog = useCanUse('accessLog');
   const details = patientPath(patientId);
@@ -34,6 +36,9 @@ function RecordTabs({ patientId }: { patientId: string }) {
       label: t('patients.tabs.details'),
       current: pathname === details || pathname === `${details}/edit`,
     },
+    ...(canSeeAppointments
+      ? [{ to: patientAppointmentsPath(patientId), label: t('patients.tabs.appointments') }]
+      : []),
     ...(canInvite
       ? [{ to: patientInvitationsPath(patientId), label: t('patients.tabs.invitations') }]
       : []),

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Page';
 import { useCurrentSession } from '../../../lib/session';
+import { NextAppointmentCard } from '../components/NextAppointmentCard';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -9,6 +10,7 @@ export function HomePage() {
   return (
     <Page title={t('home.title')} heading={t('home.greeting', { name: user.displayName })}>
       <p>{t('home.intro')}</p>
+      {user.patientId ? <NextAppointmentCard patientId={user.patientId} /> : null}
       <section className="ui-card" aria-labelledby="home-safety">
         <h2 id="home-safety">{t('home.safetyTitle')}</h2>
         <ul>

@@ -1,0 +1,133 @@
+import { LoadingState, Skeleton } from '@portal/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { Page } from '../../../components/Page';
+import { flashState } from '../../../lib/flash';
+import type { CreateLocationRequest } from '../api/create-location';
+import { useCreateLocation } from '../api/create-location';
+import { useLocations } from '../api/list-locations';
+import { useUpdateLocation, type UpdateLocationRequest } from '../api/update-location';
+import {
+  LocationForm,
+  locationFormValues,
+  type LocationFormValues,
+} from '../components/LocationForm';
+import { CLINIC_LOCATIONS_PATH } from '../utils/paths';
+import '../clinic-settings.css';
+
+function toRequest(values: LocationFormValues): CreateLocationRequest {
+  const instructions = values.arrivalInstructions.trim();
+  return {
+    name: values.name.trim(),
+    phone: values.phone.trim(),
+    timeZone: values.timeZone,
+    address: {
+      line1: values.line1.trim(),
+      ...(values.line2.trim() ? { line2: values.line2.trim() } : {}),
+      city: values.city.trim(),
+      region: values.region.trim(),
+      postalCode: values.postalCode.trim(),
+      country: values.country,
+    },
+    ...(instructions ? { arrivalInstructions: instructions } : {}),
+  };
+}
+
+/** Only what changed; an emptied instruction becomes null, and the address goes whole. */
+function changes(before: LocationFormValues, after: LocationFormValues): UpdateLocationRequest {
+  const next = toRequest(after);
+  const previous = toRequest(before);
+  const body: UpdateLocationRequest = {};
+  if (next.name !== previous.name) body.name = next.name;
+  if (next.phone !== previous.phone) body.phone = next.phone;
+  if (next.timeZone !== previous.timeZone) body.timeZone = next.timeZone;
+  if (JSON.stringify(next.address) !== JSON.stringify(previous.address)) {
+    body.address = { line2: null, ...next.address };
+  }
+  if ((next.arrivalInstructions ?? null) !== (previous.arrivalInstructions ?? null)) {
+    body.arrivalInstructions = next.arrivalInstructions ?? null;
+  }
+  return body;
+}
+
+/** Adds a location, or changes one (`/settings/clinic/locations/:locationId`). */
+export function LocationFormPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { locationId } = useParams();
+  const locations = useLocations();
+  const create = useCreateLocation();
+  const update = useUpdateLocation();
+  const title = locationId
+    ? t('clinicSettings.locations.editTitle')
+    : t('clinicSettings.locations.newTitle');
+
+  const done = (message: string) =>
+    navigate(CLINIC_LOCATIONS_PATH, { flushSync: true, state: flashState(message) });
+
+  if (!locationId) {
+    return (
+      <Page title={title}>
+        <LocationForm
+          label={title}
+          initialValues={locationFormValues()}
+          submitLabel={t('clinicSettings.locations.create')}
+          onSubmit={async (values) => {
+            const created = await create.mutateAsync(toRequest(values));
+            await done(
+              t('clinicSettings.locations.created', { name: created.name, zone: created.timeZone }),
+            );
+          }}
+        />
+      </Page>
+    );
+  }
+
+  if (locations.isPending) {
+    return (
+      <Page title={title}>
+        <LoadingState label={t('clinicSettings.locations.loading')}>
+          <Skeleton height="2.5rem" />
+          <Skeleton height="8rem" />
+        </LoadingState>
+      </Page>
+    );
+  }
+  const location = locations.data?.find((item) => item.id === locationId);
+  if (!location) {
+    return (
+      <Page title={title}>
+        {locations.isError ? (
+          <ApiErrorAlert error={locations.error} onRetry={() => void locations.refetch()} />
+        ) : (
+          <p>{t('clinicSettings.locations.notFound')}</p>
+        )}
+        <p>
+          <Link to={CLINIC_LOCATIONS_PATH}>{t('clinicSettings.backToSettings')}</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const initial = locationFormValues(location);
+  return (
+    <Page
+      title={title}
+      heading={t('clinicSettings.locations.editHeading', { name: location.name })}
+    >
+      <LocationForm
+        label={title}
+        initialValues={initial}
+        submitLabel={t('clinicSettings.saveChanges')}
+        onSubmit={async (values) => {
+          const body = changes(initial, values);
+          if (Object.keys(body).length > 0) {
+            await update.mutateAsync({ id: location.id, body });
+          }
+          await done(t('clinicSettings.locations.saved', { name: values.name.trim() }));
+        }}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,117 @@
+import { LoadingState, Skeleton } from '@portal/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { Page } from '../../../components/Page';
+import { flashState } from '../../../lib/flash';
+import { useCreateVisitType } from '../api/create-visit-type';
+import { useVisitTypes } from '../api/list-visit-types';
+import { useUpdateVisitType, type UpdateVisitTypeRequest } from '../api/update-visit-type';
+import {
+  VisitTypeForm,
+  visitTypeFormValues,
+  type VisitTypeFormValues,
+} from '../components/VisitTypeForm';
+import { CLINIC_VISIT_TYPES_PATH } from '../utils/paths';
+import '../clinic-settings.css';
+
+/** Only what changed; an emptied description becomes null. */
+function changes(
+  before: VisitTypeFormValues,
+  after: VisitTypeFormValues & { duration: number },
+): UpdateVisitTypeRequest {
+  const body: UpdateVisitTypeRequest = {};
+  if (after.name.trim() !== before.name) body.name = after.name.trim();
+  if (after.description.trim() !== before.description) {
+    body.description = after.description.trim() || null;
+  }
+  if (String(after.duration) !== before.durationMinutes) body.durationMinutes = after.duration;
+  if (after.bookableOnline !== before.bookableOnline) body.bookableOnline = after.bookableOnline;
+  if (after.patientStatus !== before.patientStatus) body.patientStatus = after.patientStatus;
+  return body;
+}
+
+/** Adds a visit type, or changes one (`/settings/clinic/visit-types/:visitTypeId`). */
+export function VisitTypeFormPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { visitTypeId } = useParams();
+  const visitTypes = useVisitTypes();
+  const create = useCreateVisitType();
+  const update = useUpdateVisitType();
+  const title = visitTypeId
+    ? t('clinicSettings.visitTypes.editTitle')
+    : t('clinicSettings.visitTypes.newTitle');
+
+  const done = (message: string) =>
+    navigate(CLINIC_VISIT_TYPES_PATH, { flushSync: true, state: flashState(message) });
+
+  if (!visitTypeId) {
+    return (
+      <Page title={title}>
+        <VisitTypeForm
+          label={title}
+          initialValues={visitTypeFormValues()}
+          submitLabel={t('clinicSettings.visitTypes.create')}
+          onSubmit={async (values) => {
+            const description = values.description.trim();
+            const created = await create.mutateAsync({
+              name: values.name.trim(),
+              ...(description ? { description } : {}),
+              durationMinutes: values.duration,
+              bookableOnline: values.bookableOnline,
+              patientStatus: values.patientStatus,
+            });
+            await done(t('clinicSettings.visitTypes.created', { name: created.name }));
+          }}
+        />
+      </Page>
+    );
+  }
+
+  if (visitTypes.isPending) {
+    return (
+      <Page title={title}>
+        <LoadingState label={t('clinicSettings.visitTypes.loading')}>
+          <Skeleton height="2.5rem" />
+          <Skeleton height="8rem" />
+        </LoadingState>
+      </Page>
+    );
+  }
+  const visitType = visitTypes.data?.find((item) => item.id === visitTypeId);
+  if (!visitType) {
+    return (
+      <Page title={title}>
+        {visitTypes.isError ? (
+          <ApiErrorAlert error={visitTypes.error} onRetry={() => void visitTypes.refetch()} />
+        ) : (
+          <p>{t('clinicSettings.visitTypes.notFound')}</p>
+        )}
+        <p>
+          <Link to={CLINIC_VISIT_TYPES_PATH}>{t('clinicSettings.backToSettings')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  const initial = visitTypeFormValues(visitType);
+  return (
+    <Page
+      title={title}
+      heading={t('clinicSettings.visitTypes.editHeading', { name: visitType.name })}
+    >
+      <VisitTypeForm
+        label={title}
+        initialValues={initial}
+        submitLabel={t('clinicSettings.saveChanges')}
+        onSubmit={async (values) => {
+          const body = changes(initial, values);
+          if (Object.keys(body).length > 0) {
+            await update.mutateAsync({ id: visitType.id, body });
+          }
+          await done(t('clinicSettings.visitTypes.saved', { name: values.name.trim() }));
+        }}
+      />
+    </Page>
+  );
+}

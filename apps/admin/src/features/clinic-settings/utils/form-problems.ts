@@ -1,0 +1,66 @@
+import type { ErrorSummaryItem } from '@portal/ui';
+import { useState } from 'react';
+import { fieldProblems } from '../../../lib/api-errors';
+
+/**
+ * The error state every form here shares: messages by field, a summary that links to each
+ * field, and failures that belong to no field. Client checks and the API's 400/409/422
+ * `errors` land in the same places.
+ */
+export function useFormProblems<F extends string>(
+  fields: readonly F[],
+  idOf: (field: F) => string,
+) {
+  const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
+  const [summary, setSummary] = useState<ErrorSummaryItem[] | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const show = (next: Partial<Record<F, string>>, other: string[] = []) => {
+    setErrors(next);
+    setSummary([
+      ...fields
+        .filter((field) => next[field])
+        .map((field) => ({ message: next[field] ?? '', targetId: idOf(field) })),
+      ...other.map((message) => ({ message })),
+    ]);
+  };
+
+  return {
+    errors,
+    summary,
+    attempt,
+    failure,
+    /** A new submit: the summary takes focus again even if it says the same. */
+    begin: () => {
+      setAttempt((count) => count + 1);
+      setFailure(null);
+    },
+    clear: () => {
+      setErrors({});
+      setSummary(null);
+    },
+    show,
+    /** Puts the API's field errors by their fields; anything else is a failure to explain. */
+    fail: (error: unknown, resolve: (serverField: string) => F | undefined) => {
+      const problems = fieldProblems(error, resolve);
+      if (problems.length === 0) {
+        setFailure(error);
+        return;
+      }
+      const next: Partial<Record<F, string>> = {};
+      const other: string[] = [];
+      for (const { field, message } of problems) {
+        if (field) next[field] ??= message;
+        else other.push(message);
+      }
+      show(next, other);
+    },
+  };
+}
+
+/** The server field when it is one of the form's own fields. */
+export function sameField<F extends string>(fields: readonly F[]) {
+  return (serverField: string): F | undefined =>
+    (fields as readonly string[]).includes(serverField) ? (serverField as F) : undefined;
+}

@@ -1,0 +1,17 @@
+/** Clinics have a few dozen locations, providers and visit types: lists load whole. */
+const MAX_PAGES = 20;
+
+/** Follows nextCursor until the list ends, so selects and lookups see every entry. */
+export async function loadAllPages<T>(
+  load: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await load(cursor);
+    items.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return items;
+}

@@ -1,0 +1,229 @@
+import { appointmentRecordFactory, availabilityExceptionFactory } from '@portal/api-mocks';
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderApp } from '../../../testing/render-app';
+import { clinicFixture, freezeClock, serveClinic } from '../testing/clinic';
+
+beforeEach(() => freezeClock());
+afterEach(() => jest.restoreAllMocks());
+
+function hoursForm() {
+  return screen.findByRole('form', { name: 'Weekly hours' });
+}
+
+describe('provider hours', () => {
+  it('puts the API’s field errors on the very inputs they name', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['front-desk'], clinic);
+    const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
+
+    const form = await hoursForm();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Hours and time off: Dr. Priya Patel' }),
+    ).toBeInTheDocument();
+    // Row 3 (Wednesday) becomes a second Tuesday: it overlaps row 2.
+    await user.selectOptions(within(form).getByLabelText('Weekday, row 3'), 'Tuesday');
+    // Row 4 ends off the 5-minute grid.
+    const end = within(form).getByLabelText('End time, row 4');
+    await user.clear(end);
+    await user.type(end, '16:52');
+    await user.click(within(form).getByRole('button', { name: 'Save weekly hours' }));
+
+    const start3 = within(form).getByLabelText('Start time, row 3');
+    await waitFor(() => expect(start3).toHaveAttribute('aria-invalid', 'true'));
+    expect(start3).toHaveAccessibleDescription('These hours overlap row 2 on the same weekday.');
+    expect(end).toHaveAttribute('aria-invalid', 'true');
+    expect(end).toHaveAccessibleDescription('Use a time on a 5-minute step, like 09:05.');
+    expect(within(form).getByLabelText('End time, row 3')).not.toHaveAttribute('aria-invalid');
+
+    const summary = screen.getByRole('alert');
+    const link = within(summary).getByRole('link', {
+      name: 'Row 3: These hours overlap row 2 on the same weekday.',
+    });
+    expect(link).toHaveAttribute('href', '#hours-2-startTime');
+    await user.click(link);
+    expect(start3).toHaveFocus();
+    expect(schedule.callsTo('replaceWeeklyAvailability')[0]?.body).toMatchObject({
+      rules: expect.arrayContaining([
+        expect.objectContaining({ weekday: 2, startTime: '09:00', endTime: '17:00' }),
+      ]),
+    });
+  });
+
+  it('checks the obvious before sending: an end before the start', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['admin'], clinic);
+    const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
+
+    const form = await hoursForm();
+    const end = within(form).getByLabelText('End time, row 1');
+    await user.clear(end);
+    await user.type(end, '08:00');
+    await user.click(within(form).getByRole('button', { name: 'Save weekly hours' }));
+
+    expect(
+      await within(form).findByText('The end time must be after the start time.'),
+    ).toBeInTheDocument();
+    expect(end).toHaveAttribute('aria-invalid', 'true');
+    expect(schedule.callsTo('replaceWeeklyAvailability')).toHaveLength(0);
+  });
+
+  it('lists the booked appointments a save leaves outside the hours, which stay booked', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['front-desk'], clinic);
+    const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
+
+    const form = await hoursForm();
+    expect(
+      await screen.findByText('No booked appointment falls outside this provider’s hours.'),
+    ).toBeInTheDocument();
+    // Drop Tuesdays: Alexandra's Tuesday visit is then outside the hours.
+    await user.click(within(form).getByRole('button', { name: 'Remove row 2' }));
+    await user.click(within(form).getByRole('button', { name: 'Save weekly hours' }));
+
+    const alert = await screen.findByText(
+      '1 booked appointment is now outside this provider’s hours.',
+    );
+    const box = alert.closest('.ui-alert') as HTMLElement;
+    expect(box).toHaveTextContent('They are still booked: move or cancel each one.');
+    const link = within(box).getByRole('link', {
+      name: /Tue, Dec 1, 2026, 9:30\s*AM\s*EST, Alexandra Rivera/,
+    });
+    expect(link).toHaveAttribute('href', `/patients/${clinic.alex.id}/appointments`);
+    expect(box).toHaveTextContent('outside the weekly hours');
+    expect(schedule.callsTo('replaceWeeklyAvailability')[0]?.body).toEqual({
+      rules: [1, 3, 4, 5].map((weekday) => ({
+        locationId: clinic.north.id,
+        weekday,
+        startTime: '09:00',
+        endTime: '17:00',
+        validFrom: '2026-01-01',
+      })),
+    });
+    expect(schedule.state.appointments[0]?.status).toBe('booked');
+    const panel = screen.getByRole('region', { name: 'Booked appointments outside the hours' });
+    expect(
+      await within(panel).findByText(/1 booked appointment is outside this provider’s hours/),
+    ).toBeInTheDocument();
+  });
+
+  it('adds time off across a clock change, turning local times into the right instants', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['front-desk'], clinic);
+    const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
+
+    const form = await screen.findByRole('form', { name: 'Add time off or extra hours' });
+    expect(form).toHaveTextContent('Dates and times are read in America/New_York.');
+    await user.type(within(form).getByLabelText('Start date'), '2027-03-13');
+    await user.type(within(form).getByLabelText('End date'), '2027-03-15');
+    const endTime = within(form).getByLabelText('End time');
+    await user.clear(endTime);
+    await user.type(endTime, '09:00');
+    await user.type(within(form).getByLabelText('Note (optional)'), 'Conference');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+
+    expect(
+      await screen.findByText(
+        /Time off added: Sat, Mar 13, 2027, 9:00\s*AM\s*EST to Mon, Mar 15, 2027, 9:00\s*AM\s*EDT\./,
+      ),
+    ).toBeInTheDocument();
+    // Clocks go forward on 14 March 2027: 9:00 is 14:00 UTC before, 13:00 UTC after.
+    expect(schedule.callsTo('addAvailabilityException')[0]?.body).toEqual({
+      kind: 'time-off',
+      startsAt: '2027-03-13T14:00:00.000Z',
+      endsAt: '2027-03-15T13:00:00.000Z',
+      note: 'Conference',
+    });
+    const table = await screen.findByRole('table', { name: /Time off and extra hours/ });
+    expect(within(table).getByRole('rowheader', { name: 'Time off' })).toBeInTheDocument();
+  });
+
+  it('reads extra hours on the chosen location’s clock', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['front-desk'], clinic);
+    const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
+
+    const form = await screen.findByRole('form', { name: 'Add time off or extra hours' });
+    await user.click(within(form).getByRole('radio', { name: /Extra hours/ }));
+    await user.selectOptions(
+      within(form).getByLabelText('Location'),
+      'South Clinic (America/Chicago)',
+    );
+    await user.type(within(form).getByLabelText('Start date'), '2026-12-05');
+    await user.type(within(form).getByLabelText('End date'), '2026-12-05');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+
+    await screen.findByText(/Extra hours added/);
+    expect(schedule.callsTo('addAvailabilityException')[0]?.body).toEqual({
+      kind: 'extra-hours',
+      locationId: clinic.south.id,
+      startsAt: '2026-12-05T15:00:00.000Z',
+      endsAt: '2026-12-05T23:00:00.000Z',
+    });
+  });
+
+  it('deletes time off after asking once', async () => {
+    const clinic = clinicFixture();
+    const off = availabilityExceptionFactory({
+      startsAt: '2026-12-24T05:00:00.000Z',
+      endsAt: '2026-12-25T05:00:00.000Z',
+      note: 'Holiday',
+    });
+    const { schedule } = serveClinic(['front-desk'], clinic, {
+      exceptions: { [clinic.patel.id]: [off] },
+    });
+    const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
+
+    const table = await screen.findByRole('table', { name: /Time off and extra hours/ });
+    expect(table).toHaveTextContent(/Thu, Dec 24, 2026, 12:00\s*AM\s*EST/);
+    await user.click(
+      within(table).getByRole('button', { name: /^Delete Time off from Thu, Dec 24/ }),
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete this time off?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    expect(await screen.findByText('The time off is deleted.')).toBeInTheDocument();
+    expect(schedule.callsTo('deleteAvailabilityException')[0]?.params['exceptionId']).toBe(off.id);
+    expect(await screen.findByText('No time off or extra hours ahead.')).toBeInTheDocument();
+  });
+
+  it('lists the booked appointments that are outside the hours now', async () => {
+    const clinic = clinicFixture();
+    const saturday = appointmentRecordFactory({
+      patientId: clinic.jordan.id,
+      providerId: clinic.patel.id,
+      locationId: clinic.north.id,
+      visitTypeId: clinic.followUp.id,
+      startsAt: '2026-12-05T15:00:00.000Z',
+      endsAt: '2026-12-05T15:30:00.000Z',
+    });
+    serveClinic(['nurse'], clinic, { appointments: [clinic.alexVisit, saturday] });
+    renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
+
+    const panel = await screen.findByRole('region', {
+      name: 'Booked appointments outside the hours',
+    });
+    const link = await within(panel).findByRole('link', {
+      name: /Sat, Dec 5, 2026, 10:00\s*AM\s*EST, Jordan Lee/,
+    });
+    expect(link).toHaveAttribute('href', `/patients/${clinic.jordan.id}/appointments`);
+  });
+
+  it('shows nurses the hours without anything to change them', async () => {
+    const clinic = clinicFixture();
+    serveClinic(['nurse'], clinic);
+    renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
+
+    const table = await screen.findByRole('table', {
+      name: 'Weekly hours, one row per block of time',
+    });
+    expect(within(table).getByRole('rowheader', { name: 'Monday' })).toBeInTheDocument();
+    expect(table).toHaveTextContent('09:00–17:00');
+    expect(screen.queryByRole('form', { name: 'Weekly hours' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save weekly hours' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add hours' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('form', { name: 'Add time off or extra hours' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,362 @@
+import { appointmentRecordFactory } from '@portal/api-mocks';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { renderApp } from '../../../testing/render-app';
+import { clinicFixture, freezeClock, serveClinic } from '../testing/clinic';
+
+beforeEach(() => freezeClock());
+afterEach(() => jest.restoreAllMocks());
+
+const DEC_1 = 'Tuesday, December 1, 2026';
+
+async function appointmentItem(dayName: string, patientName: string) {
+  const list = await screen.findByRole('list', { name: dayName });
+  const link = await within(list).findByRole('link', { name: patientName });
+  return link.closest('li') as HTMLElement;
+}
+
+function menuLinks() {
+  const nav = screen.getByRole('navigation', { name: 'Main' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.textContent);
+}
+
+describe('schedule calendar', () => {
+  it('writes each time in the location’s zone, though the browser runs in UTC', async () => {
+    const clinic = clinicFixture();
+    serveClinic(['front-desk'], clinic);
+    renderApp({ path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01` });
+
+    const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
+    // 14:30 UTC is 9:30 in New York in December.
+    expect(item).toHaveTextContent(/9:30\s*–\s*10:00\s*AM\s*EST/);
+    expect(item.querySelector('time')).toHaveAttribute('datetime', '2026-12-01T14:30:00.000Z');
+    expect(within(item).getByRole('link', { name: 'Alexandra Rivera' })).toHaveAttribute(
+      'href',
+      `/patients/${clinic.alex.id}/appointments`,
+    );
+    expect(item).toHaveTextContent(`MRN ${clinic.alex.mrn}`);
+    expect(item).toHaveTextContent('Follow-up visit · North Clinic');
+    expect(item).toHaveTextContent('Booked');
+    const day = screen.getByRole('region', { name: DEC_1 });
+    expect(day).toHaveTextContent(/Open: 9:00\s*AM\s*–\s*5:00\s*PM\s*EST at North Clinic/);
+    expect(
+      screen.getByText(/Dr\. Priya Patel: Tuesday, December 1, 2026\. Times in EST/),
+    ).toBeInTheDocument();
+  });
+
+  it('asks the API for the location’s local midnight to midnight', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['nurse'], clinic);
+    renderApp({ path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01` });
+
+    await appointmentItem(DEC_1, 'Alexandra Rivera');
+    const url = schedule.callsTo('listSchedule')[0]?.url;
+    expect(url?.searchParams.get('providerId')).toBe(clinic.patel.id);
+    expect(url?.searchParams.get('from')).toBe('2026-12-01T05:00:00.000Z');
+    expect(url?.searchParams.get('to')).toBe('2026-12-02T05:00:00.000Z');
+  });
+
+  it('shows the seven days of the week, Monday first, in the week view', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['provider'], clinic);
+    renderApp({ path: `/schedule?provider=${clinic.patel.id}&view=week&date=2026-12-03` });
+
+    await appointmentItem(DEC_1, 'Alexandra Rivera');
+    const days = screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+    expect(days).toEqual([
+      expect.stringContaining('Monday, November 30, 2026'),
+      expect.stringContaining(DEC_1),
+      expect.stringContaining('Wednesday, December 2, 2026'),
+      expect.stringContaining('Thursday, December 3, 2026'),
+      expect.stringContaining('Friday, December 4, 2026'),
+      expect.stringContaining('Saturday, December 5, 2026'),
+      expect.stringContaining('Sunday, December 6, 2026'),
+    ]);
+    expect(screen.getByRole('button', { name: 'Week' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('region', { name: /Saturday/ })).toHaveTextContent('No open hours');
+    const url = schedule.callsTo('listSchedule')[0]?.url;
+    expect(url?.searchParams.get('from')).toBe('2026-11-30T05:00:00.000Z');
+    expect(url?.searchParams.get('to')).toBe('2026-12-07T05:00:00.000Z');
+  });
+
+  it('follows the address: a location’s day, in that location’s zone, naming providers', async () => {
+    const clinic = clinicFixture();
+    const kimVisit = appointmentRecordFactory({
+      patientId: clinic.jordan.id,
+      providerId: clinic.kim.id,
+      locationId: clinic.south.id,
+      visitTypeId: clinic.followUp.id,
+      startsAt: '2026-12-02T15:00:00.000Z',
+      endsAt: '2026-12-02T15:30:00.000Z',
+    });
+    const { schedule } = serveClinic(['front-desk'], clinic, {
+      appointments: [clinic.alexVisit, kimVisit],
+    });
+    renderApp({ path: `/schedule?location=${clinic.south.id}&date=2026-12-02` });
+
+    const item = await appointmentItem('Wednesday, December 2, 2026', 'Jordan Lee');
+    expect(item).toHaveTextContent(/9:00\s*–\s*9:30\s*AM\s*CST/);
+    expect(item).toHaveTextContent('Follow-up visit · Dr. Sam Kim');
+    // Open hours belong to a provider; a location's day does not claim any.
+    expect(screen.queryByText(/open hours|^Open:/i)).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Schedule of')).toHaveValue(`location:${clinic.south.id}`);
+    expect(screen.getByLabelText('Date')).toHaveValue('2026-12-02');
+    expect(screen.getByRole('button', { name: 'Day' })).toHaveAttribute('aria-pressed', 'true');
+    const url = schedule.callsTo('listSchedule')[0]?.url;
+    expect(url?.searchParams.get('locationId')).toBe(clinic.south.id);
+    expect(url?.searchParams.get('from')).toBe('2026-12-02T06:00:00.000Z');
+  });
+
+  it('moves to the next day with "]", to the week with "w", but not while typing', async () => {
+    const clinic = clinicFixture();
+    serveClinic(['front-desk'], clinic);
+    const { user, router } = renderApp({
+      path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-11-30`,
+    });
+
+    expect(
+      await screen.findByRole('region', { name: 'Monday, November 30, 2026 (today)' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/\[ for the previous day or week, \] for the next/)).toHaveClass(
+      'ui-visually-hidden',
+    );
+    await user.keyboard(']');
+    expect(await screen.findByRole('region', { name: DEC_1 })).toBeInTheDocument();
+    expect(router.state.location.search).toContain('date=2026-12-01');
+    await appointmentItem(DEC_1, 'Alexandra Rivera');
+
+    await user.click(screen.getByLabelText('Date'));
+    await user.keyboard(']');
+    expect(router.state.location.search).toContain('date=2026-12-01');
+
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('w');
+    await waitFor(() => expect(router.state.location.search).toContain('view=week'));
+    expect(
+      await screen.findByRole('region', { name: 'Sunday, December 6, 2026' }),
+    ).toBeInTheDocument();
+    await user.keyboard('t');
+    await waitFor(() => expect(router.state.location.search).toContain('date=2026-11-30'));
+  });
+
+  it('shows an appointment’s reminder emails when asked, reading it once', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['front-desk'], clinic);
+    const { user } = renderApp({
+      path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
+    });
+
+    const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
+    expect(schedule.callsTo('getAppointment')).toHaveLength(0);
+    const toggle = within(item).getByRole('button', { name: /^Reminders for Alexandra Rivera/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      await within(item).findByText('Reminder sent Nov 28 (3 days before)'),
+    ).toBeInTheDocument();
+    expect(item).toHaveTextContent(
+      /Reminder scheduled for Nov 30, 9:30\s*AM\s*EST \(1 day before\)/,
+    );
+    expect(schedule.callsTo('getAppointment')).toHaveLength(1);
+  });
+
+  it('lists cancelled appointments only when asked to', async () => {
+    const clinic = clinicFixture();
+    const cancelled = appointmentRecordFactory({
+      patientId: clinic.jordan.id,
+      providerId: clinic.patel.id,
+      locationId: clinic.north.id,
+      visitTypeId: clinic.followUp.id,
+      status: 'cancelled',
+      startsAt: '2026-12-01T16:00:00.000Z',
+      endsAt: '2026-12-01T16:30:00.000Z',
+    });
+    const { schedule } = serveClinic(['front-desk'], clinic, {
+      appointments: [clinic.alexVisit, cancelled],
+    });
+    const { user, router } = renderApp({
+      path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
+    });
+
+    await appointmentItem(DEC_1, 'Alexandra Rivera');
+    expect(screen.queryByRole('link', { name: 'Jordan Lee' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Show cancelled appointments' }));
+
+    const item = await appointmentItem(DEC_1, 'Jordan Lee');
+    expect(item).toHaveTextContent('Cancelled');
+    expect(within(item).queryByRole('button', { name: /^Mark/ })).not.toBeInTheDocument();
+    expect(router.state.location.search).toContain('cancelled=1');
+    expect(schedule.callsTo('listSchedule').at(-1)?.url.searchParams.get('includeCancelled')).toBe(
+      'true',
+    );
+  });
+
+  it('marks an arrival with the version on screen and shows the new status', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['nurse'], clinic);
+    const { user } = renderApp({
+      path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
+    });
+
+    const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
+    await user.click(within(item).getByRole('button', { name: /^Mark arrived/ }));
+
+    expect(await screen.findByText('Alexandra Rivera is marked as arrived.')).toBeInTheDocument();
+    expect(schedule.callsTo('setAppointmentStatus')[0]?.body).toEqual({
+      version: 1,
+      status: 'arrived',
+    });
+    const updated = await appointmentItem(DEC_1, 'Alexandra Rivera');
+    await waitFor(() => expect(updated).toHaveTextContent('Arrived'));
+    expect(within(updated).getByRole('button', { name: /^Mark completed/ })).toBeInTheDocument();
+    expect(within(updated).getByRole('button', { name: /^Undo arrival/ })).toBeInTheDocument();
+  });
+
+  it('explains a change made meanwhile by someone else, reloads, and then succeeds', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['front-desk'], clinic);
+    const { user } = renderApp({
+      path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
+    });
+
+    const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
+    schedule.touchAppointment(clinic.alexVisit.id, { reason: 'Changed at the desk' });
+    await user.click(within(item).getByRole('button', { name: /^Mark arrived/ }));
+
+    const message = await screen.findByText(/Someone else changed this appointment a moment ago/);
+    expect(message).toHaveTextContent('nothing was saved');
+    await waitFor(() => expect(schedule.callsTo('listSchedule')).toHaveLength(2));
+    const reloaded = await appointmentItem(DEC_1, 'Alexandra Rivera');
+    expect(reloaded).toHaveTextContent('Booked');
+
+    await user.click(within(reloaded).getByRole('button', { name: /^Mark arrived/ }));
+    expect(await screen.findByText('Alexandra Rivera is marked as arrived.')).toBeInTheDocument();
+    expect(schedule.callsTo('setAppointmentStatus').map((call) => call.body)).toEqual([
+      { version: 1, status: 'arrived' },
+      { version: 2, status: 'arrived' },
+    ]);
+  });
+
+  it('cancels after one question, with the reason required', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['front-desk'], clinic);
+    const { user } = renderApp({
+      path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
+    });
+
+    const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
+    await user.click(within(item).getByRole('button', { name: /^Cancel for Alexandra Rivera/ }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Cancel this appointment?' });
+    expect(dialog).toHaveTextContent(/Tue, Dec 1, 2026, 9:30\s*AM\s*EST/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel appointment' }));
+    expect(within(dialog).getByLabelText('Reason for cancelling')).toHaveAccessibleDescription(
+      expect.stringContaining('Say why the appointment is cancelled.'),
+    );
+    expect(schedule.callsTo('cancelAppointment')).toHaveLength(0);
+
+    await user.type(
+      within(dialog).getByLabelText('Reason for cancelling'),
+      'Patient is travelling',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel appointment' }));
+
+    expect(
+      await screen.findByText(
+        /Alexandra Rivera’s appointment on Tue, Dec 1, 2026.* is cancelled\./,
+      ),
+    ).toBeInTheDocument();
+    expect(schedule.callsTo('cancelAppointment')[0]?.body).toEqual({
+      version: 1,
+      reason: 'Patient is travelling',
+    });
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'Alexandra Rivera' })).not.toBeInTheDocument(),
+    );
+  });
+
+  it('moves an appointment to an open time of the same provider', async () => {
+    const clinic = clinicFixture();
+    const { schedule } = serveClinic(['front-desk'], clinic);
+    const { user } = renderApp({
+      path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
+    });
+
+    const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
+    await user.click(within(item).getByRole('button', { name: /^Move/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Move appointment' });
+    const day = await within(dialog).findByRole('group', { name: 'Wednesday, December 2, 2026' });
+    await user.click(within(day).getByRole('radio', { name: /^11:00\s*AM\s*EST$/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Move appointment' }));
+
+    expect(
+      await screen.findByText(/appointment is moved to Wed, Dec 2, 2026, 11:00/),
+    ).toBeInTheDocument();
+    const call = schedule.callsTo('findOpenSlots')[0];
+    expect(call?.url.searchParams.get('visitTypeId')).toBe(clinic.followUp.id);
+    expect(call?.url.searchParams.get('providerId')).toBe(clinic.patel.id);
+    expect(schedule.callsTo('rescheduleAppointment')[0]?.body).toEqual({
+      version: 1,
+      startsAt: '2026-12-02T16:00:00.000Z',
+      providerId: clinic.patel.id,
+      locationId: clinic.north.id,
+    });
+  });
+
+  it('lets nurses and providers mark visits but not book, move or cancel', async () => {
+    const clinic = clinicFixture();
+    serveClinic(['nurse'], clinic);
+    renderApp({ path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01` });
+
+    const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
+    expect(within(item).getByRole('button', { name: /^Mark arrived/ })).toBeInTheDocument();
+    expect(within(item).queryByRole('button', { name: /^Move/ })).not.toBeInTheDocument();
+    expect(within(item).queryByRole('button', { name: /^Cancel/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Book an appointment' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See hours and time off' })).toBeInTheDocument();
+  });
+
+  it('opens on the signed-in provider’s own schedule', async () => {
+    const clinic = clinicFixture();
+    const accountId = '0190b5d2-7c4e-7000-8000-0000000a11ce';
+    const kim = { ...clinic.kim, accountId };
+    serveClinic(['provider'], clinic, { providers: [clinic.patel, kim], accountId });
+    renderApp({ path: '/schedule' });
+
+    expect(
+      await screen.findByText(/Dr\. Sam Kim: Monday, November 30, 2026\. Times in CST/),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Schedule of')).toHaveValue(`provider:${kim.id}`);
+  });
+
+  it('shows Schedule in the menu to the roles that work it, not to billing', async () => {
+    const clinic = clinicFixture();
+    serveClinic(['billing'], clinic);
+    const { router } = renderApp({ path: '/' });
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(menuLinks()).not.toContain('Schedule');
+
+    await act(() => router.navigate('/schedule'));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "You don't have access" }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows Schedule in the menu to nurses, and it opens', async () => {
+    const clinic = clinicFixture();
+    serveClinic(['nurse'], clinic);
+    const { user } = renderApp({ path: '/' });
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(menuLinks()).toContain('Schedule');
+    expect(menuLinks()).not.toContain('Clinic settings');
+
+    await user.click(screen.getByRole('link', { name: 'Schedule' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Schedule' })).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Dr\. Priya Patel: Monday, November 30, 2026/),
+    ).toBeInTheDocument();
+  });
+});

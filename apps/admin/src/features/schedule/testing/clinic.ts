@@ -1,0 +1,119 @@
+import {
+  appointmentRecordFactory,
+  availabilityRuleFactory,
+  createScheduleBackend,
+  locationFactory,
+  patientFactory,
+  providerFactory,
+  visitTypeFactory,
+  type MockAppointmentRecord,
+  type ScheduleBackendOptions,
+} from '@portal/api-mocks';
+import { server } from '../../../testing/server';
+import { signInStaff } from '../../../testing/staff-app';
+
+/** Monday 30 November 2026, 9:00 AM in New York: the clock every schedule test runs at. */
+export const NOW = Date.parse('2026-11-30T14:00:00.000Z');
+
+/** Freezes Date.now() (timers keep running, so user-event and MSW work as usual). */
+export function freezeClock(now = NOW): void {
+  jest.spyOn(Date, 'now').mockReturnValue(now);
+}
+
+/**
+ * A small clinic: North Clinic in New York (tests run in UTC, so every time shown must be
+ * converted), South Clinic in Chicago, Dr. Priya Patel at North on weekdays 9–5, two patients.
+ */
+export function clinicFixture() {
+  const north = locationFactory({ name: 'North Clinic', timeZone: 'America/New_York' });
+  const south = locationFactory({
+    name: 'South Clinic',
+    timeZone: 'America/Chicago',
+    address: {
+      line1: '9 South Street',
+      city: 'Chicago',
+      region: 'IL',
+      postalCode: '60605',
+      country: 'US',
+    },
+  });
+  const followUp = visitTypeFactory({ name: 'Follow-up visit', durationMinutes: 30 });
+  const newPatient = visitTypeFactory({ name: 'New patient visit', durationMinutes: 60 });
+  const patel = providerFactory({
+    displayName: 'Dr. Priya Patel',
+    visitTypeIds: [followUp.id, newPatient.id],
+    locationIds: [north.id],
+  });
+  const kim = providerFactory({
+    displayName: 'Dr. Sam Kim',
+    specialty: 'Pediatrics',
+    visitTypeIds: [followUp.id],
+    locationIds: [south.id],
+  });
+  const alex = patientFactory({ givenName: 'Alexandra', familyName: 'Rivera' });
+  const jordan = patientFactory({
+    givenName: 'Jordan',
+    familyName: 'Lee',
+    preferredName: null,
+    dateOfBirth: '1990-06-01',
+  });
+  const rules = {
+    [patel.id]: [1, 2, 3, 4, 5].map((weekday) =>
+      availabilityRuleFactory({
+        locationId: north.id,
+        weekday,
+        startTime: '09:00',
+        endTime: '17:00',
+      }),
+    ),
+    [kim.id]: [1, 3].map((weekday) =>
+      availabilityRuleFactory({
+        locationId: south.id,
+        weekday,
+        startTime: '08:00',
+        endTime: '12:00',
+      }),
+    ),
+  };
+  /** Tuesday 1 December 2026, 9:30–10:00 AM EST. */
+  const alexVisit = appointmentRecordFactory({
+    patientId: alex.id,
+    providerId: patel.id,
+    locationId: north.id,
+    visitTypeId: followUp.id,
+    startsAt: '2026-12-01T14:30:00.000Z',
+    endsAt: '2026-12-01T15:00:00.000Z',
+    reason: 'Blood pressure check',
+    createdAt: '2026-11-20T15:00:00.000Z',
+  });
+  return { north, south, followUp, newPatient, patel, kim, alex, jordan, rules, alexVisit };
+}
+
+export type Clinic = ReturnType<typeof clinicFixture>;
+
+/** Signs staff in and serves the clinic: the staff app's endpoints plus scheduling. */
+export function serveClinic(
+  roles: string[],
+  clinic: Clinic,
+  options: Partial<ScheduleBackendOptions> & {
+    appointments?: MockAppointmentRecord[];
+    /** The signed-in staff member's account id. */
+    accountId?: string;
+  } = {},
+) {
+  const { accountId, ...backendOptions } = options;
+  const staff = signInStaff(roles, { accountId, patients: [clinic.alex, clinic.jordan] });
+  const schedule = createScheduleBackend({
+    roles,
+    now: NOW,
+    locations: [clinic.north, clinic.south],
+    providers: [clinic.patel, clinic.kim],
+    visitTypes: [clinic.followUp, clinic.newPatient],
+    rules: clinic.rules,
+    patients: [clinic.alex, clinic.jordan],
+    appointments: [clinic.alexVisit],
+    ...backendOptions,
+  });
+  server.use(...schedule.handlers);
+  return { staff, schedule };
+}

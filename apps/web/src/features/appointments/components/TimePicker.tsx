@@ -1,0 +1,300 @@
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  formatDate,
+  formatTime,
+  LoadingState,
+  Skeleton,
+  TextField,
+  VisuallyHidden,
+} from '@portal/ui';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormatLocale } from '../../../lib/i18n';
+import type { Location } from '../api/locations';
+import { OPEN_SLOTS_LIMIT, type OpenSlot } from '../api/open-slots';
+import { useProviders, type Provider } from '../api/providers';
+import { SEARCH_DAYS, useTimeSearch, type TimeWindow } from '../api/time-search';
+import type { TimeSearch } from '../utils/search-params';
+import { addDays, calendarDate, groupByDay, isCalendarDate, startOfDay } from '../utils/time';
+
+export interface TimePickerProps {
+  visitTypeId: string;
+  search: TimeSearch;
+  /** New choices; the page keeps them in the address. */
+  onSearch: (search: TimeSearch) => void;
+  /** The query string of the step that reviews this time. */
+  timeLink: (slot: OpenSlot) => string;
+}
+
+/**
+ * Open times for one kind of visit: narrowed by provider, location and first day, listed by
+ * day, earliest first, each written out in its location's time zone. Each time is a link to
+ * the review step, so Back returns here.
+ */
+export function TimePicker({ visitTypeId, search, onSearch, timeLink }: TimePickerProps) {
+  const { t } = useTranslation();
+  const providers = useProviders(visitTypeId);
+  const { locations, range, slots } = useTimeSearch(visitTypeId, search);
+  const titleId = useId();
+
+  const move = (firstDay: string) => {
+    if (!range) {
+      return;
+    }
+    onSearch({ ...search, from: firstDay === range.today ? undefined : firstDay });
+  };
+
+  return (
+    <>
+      <SearchForm
+        // A new address (Back, "next 2 weeks") starts the form again from it.
+        key={`${search.providerId ?? ''}|${search.locationId ?? ''}|${range?.firstDay ?? ''}`}
+        search={search}
+        range={range}
+        providers={providers.data ?? []}
+        locations={locations.data ?? []}
+        onSearch={onSearch}
+      />
+      <section aria-labelledby={titleId} className="appointments-times">
+        <h2 id={titleId}>{t('appointments.picker.resultsTitle')}</h2>
+        {range ? (
+          <p aria-live="polite">
+            <RangeText range={range} />
+          </p>
+        ) : null}
+        {locations.isError || slots.isError ? (
+          <Alert tone="error" title={t('appointments.picker.loadFailedTitle')}>
+            <p>{t('appointments.picker.loadFailed')}</p>
+            <Button
+              variant="secondary"
+              onClick={() => void (locations.isError ? locations.refetch() : slots.refetch())}
+            >
+              {t('common.tryAgain')}
+            </Button>
+          </Alert>
+        ) : !range || !slots.data ? (
+          <LoadingState label={t('appointments.picker.loading')}>
+            <Skeleton width="40%" height="1.5rem" />
+            <Skeleton height="3rem" />
+            <Skeleton height="3rem" />
+            <Skeleton width="40%" height="1.5rem" />
+            <Skeleton height="3rem" />
+          </LoadingState>
+        ) : slots.data.length === 0 ? (
+          <>
+            <p>{t('appointments.picker.none')}</p>
+            <p>{t('appointments.picker.noneHelp')}</p>
+          </>
+        ) : (
+          <SlotList slots={slots.data} timeLink={timeLink} />
+        )}
+        {range ? (
+          <div className="ui-actions">
+            <Button variant="secondary" onClick={() => move(nextFirstDay(range, slots.data))}>
+              {t('appointments.picker.later')}
+            </Button>
+            {range.firstDay > range.today ? (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  const earlier = addDays(range.firstDay, -SEARCH_DAYS);
+                  move(earlier < range.today ? range.today : earlier);
+                }}
+              >
+                {t('appointments.picker.earlier')}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+/** The next look starts after this one, or on the last day shown when the answer was cut. */
+function nextFirstDay(range: TimeWindow, slots: readonly OpenSlot[] | undefined): string {
+  const last = slots?.[slots.length - 1];
+  if (slots && slots.length >= OPEN_SLOTS_LIMIT && last) {
+    return calendarDate(last.startsAt, last.location.timeZone);
+  }
+  return addDays(range.firstDay, SEARCH_DAYS);
+}
+
+function RangeText({ range }: { range: TimeWindow }) {
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
+  const day = (date: string) =>
+    formatDate(startOfDay(date, range.timeZone), range.timeZone, locale);
+  return (
+    <>
+      {t('appointments.picker.range', { from: day(range.firstDay), to: day(range.lastDay) })}{' '}
+      {t('appointments.picker.zoneHint')}
+    </>
+  );
+}
+
+function SlotList({
+  slots,
+  timeLink,
+}: {
+  slots: readonly OpenSlot[];
+  timeLink: (slot: OpenSlot) => string;
+}) {
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
+  const days = groupByDay(
+    slots,
+    (slot) => slot.startsAt,
+    (slot) => slot.location.timeZone,
+  );
+  return (
+    <>
+      {days.map((day) => {
+        const dayText = formatDate(day.first.startsAt, day.first.location.timeZone, locale);
+        const headingId = `open-times-${day.date}`;
+        return (
+          <section key={day.date} aria-labelledby={headingId} className="appointments-day">
+            <h3 id={headingId}>{dayText}</h3>
+            <ul className="appointments-slots">
+              {day.items.map((slot) => (
+                <li key={`${slot.startsAt}|${slot.provider.id}|${slot.location.id}`}>
+                  <Link className="appointments-slot" to={{ search: timeLink(slot) }}>
+                    <VisuallyHidden>{`${dayText}, `}</VisuallyHidden>
+                    <span className="appointments-slot__time">
+                      {formatTime(slot.startsAt, slot.location.timeZone, locale)}
+                    </span>
+                    <span className="appointments-slot__place">
+                      {t('appointments.picker.slotPlace', {
+                        provider: slot.provider.displayName,
+                        location: slot.location.name,
+                      })}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+const FROM_ID = 'time-search-from';
+
+interface SearchFormProps {
+  search: TimeSearch;
+  range: TimeWindow | null;
+  providers: readonly Provider[];
+  locations: readonly Location[];
+  onSearch: (search: TimeSearch) => void;
+}
+
+/** Provider, location and first day; the times change when the form is sent, not on each pick. */
+function SearchForm({ search, range, providers, locations, onSearch }: SearchFormProps) {
+  const { t } = useTranslation();
+  const [providerId, setProviderId] = useState(search.providerId ?? '');
+  const [locationId, setLocationId] = useState(search.locationId ?? '');
+  const [from, setFrom] = useState(range?.firstDay ?? '');
+  const [fromError, setFromError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  // Offer the providers who work at the chosen location and the locations of the chosen
+  // provider, so a search cannot be set up to find nothing; a choice already made stays listed.
+  const provider = providers.find((candidate) => candidate.id === providerId);
+  const providerOptions = providers.filter(
+    (candidate) =>
+      !locationId || candidate.id === providerId || candidate.locationIds.includes(locationId),
+  );
+  const locationOptions = locations.filter(
+    (candidate) =>
+      !provider || candidate.id === locationId || provider.locationIds.includes(candidate.id),
+  );
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempt((count) => count + 1);
+    const day = from.trim() || range?.today || '';
+    if (!isCalendarDate(day) || (range && day < range.today)) {
+      setFromError(t('appointments.picker.fromInvalid'));
+      return;
+    }
+    setFromError(null);
+    onSearch({
+      providerId: providerId || undefined,
+      locationId: locationId || undefined,
+      from: range && day === range.today ? undefined : day,
+    });
+  };
+
+  return (
+    <form
+      noValidate
+      className="appointments-search"
+      aria-label={t('appointments.picker.formLabel')}
+      onSubmit={submit}
+    >
+      {fromError ? (
+        <ErrorSummary
+          title={t('common.errors.summaryTitle')}
+          errors={[{ message: fromError, targetId: FROM_ID }]}
+          focusKey={attempt}
+        />
+      ) : null}
+      <div className="ui-field">
+        <label className="ui-field__label" htmlFor="time-search-provider">
+          {t('appointments.picker.provider')}
+        </label>
+        <select
+          id="time-search-provider"
+          className="ui-input"
+          value={providerId}
+          onChange={(event) => setProviderId(event.target.value)}
+        >
+          <option value="">{t('appointments.picker.anyProvider')}</option>
+          {providerOptions.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.specialty ? `${option.displayName}, ${option.specialty}` : option.displayName}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="ui-field">
+        <label className="ui-field__label" htmlFor="time-search-location">
+          {t('appointments.picker.location')}
+        </label>
+        <select
+          id="time-search-location"
+          className="ui-input"
+          value={locationId}
+          onChange={(event) => setLocationId(event.target.value)}
+        >
+          <option value="">{t('appointments.picker.anyLocation')}</option>
+          {locationOptions.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        id={FROM_ID}
+        name="from"
+        type="date"
+        label={t('appointments.picker.from')}
+        hint={t('appointments.picker.fromHint')}
+        min={range?.today}
+        value={from}
+        onChange={(event) => setFrom(event.target.value)}
+        error={fromError ?? undefined}
+        className="appointments-date"
+      />
+      <Button type="submit" variant="secondary">
+        {t('appointments.picker.search')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import '../appointments.css';
+import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Page } from '../../../components/Page';
+import { BOOK_APPOINTMENT_PATH } from '../../../lib/navigation';
+import { usePatientAppointments, type AppointmentWhen } from '../api/patient-appointments';
+import { AppointmentCard, cardHeadingId } from '../components/AppointmentCard';
+import { LoadFailed } from '../components/LoadFailed';
+import { PatientOnly } from '../components/PatientOnly';
+
+const VIEWS: readonly AppointmentWhen[] = ['upcoming', 'past'];
+
+/**
+ * /appointments — upcoming visits (earliest first) or past ones (latest first, cancelled ones
+ * marked in words), a page at a time, with "Find a time" always at hand. Which list shows is
+ * in the address (?show=past), so Back and reload keep it.
+ */
+export function AppointmentsPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const when: AppointmentWhen = params.get('show') === 'past' ? 'past' : 'upcoming';
+  return (
+    <PatientOnly title={t('appointments.title')}>
+      {(patientId) => (
+        <Page title={t('appointments.title')}>
+          <p>{t('appointments.intro')}</p>
+          <p>
+            <Link className="ui-button ui-button--primary" to={BOOK_APPOINTMENT_PATH}>
+              {t('appointments.findTime')}
+            </Link>
+          </p>
+          <nav className="appointments-views" aria-label={t('appointments.views.label')}>
+            <ul>
+              {VIEWS.map((view) => (
+                <li key={view}>
+                  <Link
+                    to={{ search: view === 'past' ? '?show=past' : '' }}
+                    replace
+                    className="appointments-views__link"
+                    aria-current={view === when ? 'page' : undefined}
+                  >
+                    {t(`appointments.views.${view}`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <AppointmentList key={when} patientId={patientId} when={when} />
+        </Page>
+      )}
+    </PatientOnly>
+  );
+}
+
+function AppointmentList({ patientId, when }: { patientId: string; when: AppointmentWhen }) {
+  const { t } = useTranslation();
+  const list = usePatientAppointments(patientId, when);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const count = list.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0;
+
+  useEffect(() => {
+    if (focusIndex === null || focusIndex >= count) {
+      return;
+    }
+    document.getElementById(cardHeadingId(focusIndex))?.focus();
+    setFocusIndex(null);
+  }, [focusIndex, count]);
+
+  if (!list.data) {
+    return list.isError ? (
+      <LoadFailed
+        title={t('appointments.list.loadFailedTitle')}
+        body={t('appointments.list.loadFailed')}
+        onRetry={() => void list.refetch()}
+      />
+    ) : (
+      <LoadingState label={t('appointments.list.loading')}>
+        <Skeleton height="9rem" />
+        <Skeleton height="9rem" />
+        <Skeleton height="9rem" />
+      </LoadingState>
+    );
+  }
+
+  const appointments = list.data.pages.flatMap((page) => page.items);
+  if (appointments.length === 0) {
+    return when === 'upcoming' ? (
+      <Alert tone="info" announce={false}>
+        <p>
+          {t('appointments.list.emptyUpcoming')}{' '}
+          <Link to={BOOK_APPOINTMENT_PATH}>{t('appointments.findTime')}</Link>
+        </p>
+      </Alert>
+    ) : (
+      <Alert tone="info" announce={false}>
+        <p>{t('appointments.list.emptyPast')}</p>
+      </Alert>
+    );
+  }
+
+  const showMore = async () => {
+    if (list.isFetchingNextPage) {
+      return;
+    }
+    const firstNew = appointments.length;
+    const result = await list.fetchNextPage();
+    if (!result.isError) {
+      setFocusIndex(firstNew);
+    }
+  };
+
+  return (
+    <>
+      <ol
+        className="ui-stack"
+        aria-label={
+          when === 'upcoming'
+            ? t('appointments.list.upcomingLabel')
+            : t('appointments.list.pastLabel')
+        }
+      >
+        {appointments.map((appointment, index) => (
+          <AppointmentCard key={appointment.id} appointment={appointment} index={index} />
+        ))}
+      </ol>
+      {list.isFetchNextPageError ? (
+        <Alert tone="error">{t('appointments.list.moreFailed')}</Alert>
+      ) : null}
+      {list.hasNextPage ? (
+        <p>
+          <Button
+            variant="secondary"
+            busy={list.isFetchingNextPage}
+            onClick={() => void showMore()}
+          >
+            {list.isFetchingNextPage
+              ? t('appointments.list.loadingMore')
+              : t('appointments.list.showMore')}
+          </Button>
+        </p>
+      ) : null}
+    </>
+  );
+}

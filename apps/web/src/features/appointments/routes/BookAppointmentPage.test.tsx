@@ -1,0 +1,296 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { renderApp } from '../../../testing/render-app';
+import {
+  checkUp,
+  freezeClock,
+  haddad,
+  harbor,
+  newPatient,
+  openTimes,
+  shah,
+  useClinic,
+} from '../test-fixtures';
+
+const REASON = 'Pain in my left knee\nwhen I climb stairs.';
+const NINE_THIRTY = 'Tuesday, December 1, 2026, 9:30 AM EST with Dr. Priya Shah at Harbor Clinic';
+const TEN = 'Tuesday, December 1, 2026, 10:00 AM EST with Dr. Priya Shah at Harbor Clinic';
+const CHICAGO = 'Wednesday, December 2, 2026, 9:00 AM CST with Dr. Omar Haddad at North Clinic';
+
+beforeEach(() => freezeClock());
+afterEach(() => jest.useRealTimers());
+
+async function chooseVisitType(user: UserEvent, name: RegExp) {
+  await user.click(await screen.findByRole('radio', { name }));
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  return screen.findByRole('heading', { level: 1, name: 'Step 2 of 3: Choose a time' });
+}
+
+async function chooseTime(user: UserEvent, name: string) {
+  await user.click(await screen.findByRole('link', { name }));
+  return screen.findByRole('heading', { level: 1, name: 'Step 3 of 3: Check and book' });
+}
+
+describe('finding a time and booking', () => {
+  it('goes from the kind of visit to a booked appointment, confirmed in words', async () => {
+    const backend = useClinic();
+    const { user, router } = renderApp({ path: '/appointments/new' });
+
+    // Step 1: only the kinds of visit the API lists.
+    const step1 = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Step 1 of 3: Choose the kind of visit',
+    });
+    expect(document.title).toBe('Find a time – Patient Portal');
+    expect(step1).toBeInTheDocument();
+    const choices = await screen.findAllByRole('radio');
+    expect(choices.map((choice) => choice.getAttribute('value'))).toEqual([
+      checkUp.id,
+      newPatient.id,
+    ]);
+    expect(
+      screen.getByRole('radio', { name: 'Check-up (30 minutes)' }),
+    ).toHaveAccessibleDescription('A routine visit with your doctor.');
+
+    // Step 2: open times grouped by day, written out in each location's zone.
+    const step2 = await chooseVisitType(user, /^Check-up/);
+    await waitFor(() => expect(step2).toHaveFocus());
+    expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}`);
+    expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveDisplayValue('Any provider');
+    expect(screen.getByLabelText('Show times from')).toHaveValue('2026-11-27');
+    const tuesday = await screen.findByRole('region', { name: 'Tuesday, December 1, 2026' });
+    const times = within(tuesday).getAllByRole('link');
+    expect(times.map((link) => link.textContent)).toEqual([
+      'Tuesday, December 1, 2026, 9:30 AM ESTwith Dr. Priya Shah at Harbor Clinic',
+      'Tuesday, December 1, 2026, 10:00 AM ESTwith Dr. Priya Shah at Harbor Clinic',
+    ]);
+    expect(times[0]).toHaveAccessibleName(NINE_THIRTY);
+    const wednesday = screen.getByRole('region', { name: 'Wednesday, December 2, 2026' });
+    expect(within(wednesday).getByRole('link', { name: CHICAGO })).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'From Friday, November 27, 2026 to Thursday, December 10, 2026. Times are shown in the clinic’s local time.',
+      ),
+    ).toBeInTheDocument();
+    expect(backend.state.slotRequests).toEqual([
+      {
+        visitTypeId: checkUp.id,
+        providerId: null,
+        locationId: null,
+        from: '2026-11-27T00:00:00.000Z',
+        to: '2026-12-11T00:00:00.000Z',
+        limit: '200',
+      },
+    ]);
+
+    // Step 3: review, with an optional reason that stays out of the address.
+    await chooseTime(user, NINE_THIRTY);
+    const review = screen.getByRole('main');
+    expect(review).toHaveTextContent('WhenTuesday, December 1, 2026 at 9:30 AM EST');
+    expect(review).toHaveTextContent('VisitCheck-up (30 minutes)');
+    expect(review).toHaveTextContent('WithDr. Priya Shah, Family medicine');
+    expect(review).toHaveTextContent('WhereHarbor Clinic25 Water StreetFloor 3New York, NY 10004');
+    const reason = screen.getByRole('textbox', { name: 'Reason for the visit (optional)' });
+    await user.type(reason, REASON);
+    expect(screen.getByText(`${REASON.length} of 1000 characters`)).toBeInTheDocument();
+    expect(JSON.stringify(router.state.location)).not.toContain('knee');
+
+    await user.click(screen.getByRole('button', { name: 'Book this time' }));
+
+    const confirmation = await screen.findByText(
+      'Your appointment on Tuesday, December 1, 2026 at 9:30 AM EST is booked.',
+    );
+    await waitFor(() => expect(confirmation.closest('.confirmation')).toHaveFocus());
+    expect(screen.getByText('Your appointment is booked')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Changed your mind? You can reschedule or cancel it below until Monday, November 30, 2026 at 9:30 AM EST.',
+      ),
+    ).toBeInTheDocument();
+    expect(backend.state.bookings).toEqual([
+      {
+        visitTypeId: checkUp.id,
+        providerId: shah.id,
+        locationId: harbor.id,
+        startsAt: '2026-12-01T14:30:00.000Z',
+        reason: REASON,
+      },
+    ]);
+    const booked = backend.state.appointments[0];
+    expect(router.state.location.pathname).toBe(`/appointments/${booked?.id}`);
+    // The reason is on the page for the patient, never in the address or history state.
+    expect(screen.getByText(/Pain in my left knee/)).toBeInTheDocument();
+    expect(JSON.stringify(router.state.location)).not.toContain('knee');
+    expect(document.title).toBe('Appointment – Patient Portal');
+  });
+
+  it('keeps the choices in the address, so Back returns to the previous step', async () => {
+    const backend = useClinic();
+    const { user, router } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^Check-up/);
+
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Location' }),
+      screen.getByRole('option', { name: 'Harbor Clinic' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Show times' }));
+
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(
+        `?visitTypeId=${checkUp.id}&locationId=${harbor.id}`,
+      ),
+    );
+    // "Today" starts at midnight in the location's zone, New York here.
+    await waitFor(() =>
+      expect(backend.state.slotRequests.at(-1)).toEqual({
+        visitTypeId: checkUp.id,
+        providerId: null,
+        locationId: harbor.id,
+        from: '2026-11-27T05:00:00.000Z',
+        to: '2026-12-11T05:00:00.000Z',
+        limit: '200',
+      }),
+    );
+    expect(await screen.findByRole('link', { name: NINE_THIRTY })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: CHICAGO })).not.toBeInTheDocument();
+
+    await chooseTime(user, TEN);
+    await user.type(screen.getByRole('textbox', { name: /Reason/ }), 'Knee pain');
+    expect(router.state.location.search).toContain('startsAt=2026-12-01T15%3A00%3A00.000Z');
+    expect(router.state.location.search).not.toMatch(/reason|Knee/i);
+
+    await act(() => router.navigate(-1));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Step 2 of 3: Choose a time' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Location' })).toHaveDisplayValue('Harbor Clinic');
+    expect(await screen.findByRole('link', { name: TEN })).toBeInTheDocument();
+  });
+
+  it('narrows the times to one provider', async () => {
+    const backend = useClinic();
+    const { user } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^Check-up/);
+    await screen.findByRole('link', { name: CHICAGO });
+
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Provider' }),
+      screen.getByRole('option', { name: 'Dr. Omar Haddad, Internal medicine' }),
+    );
+    // Only the locations where this provider works are offered.
+    const locations = within(screen.getByRole('combobox', { name: 'Location' }));
+    expect(locations.getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Any location',
+      'North Clinic',
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Show times' }));
+
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: NINE_THIRTY })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole('link', { name: CHICAGO })).toBeInTheDocument();
+    expect(backend.state.slotRequests.at(-1)?.providerId).toBe(haddad.id);
+  });
+
+  it('says when a time was just taken, and shows the open times again', async () => {
+    const backend = useClinic();
+    const { user, router } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^Check-up/);
+    await chooseTime(user, NINE_THIRTY);
+    await user.type(screen.getByRole('textbox', { name: /Reason/ }), 'Knee pain');
+    const requestsBefore = backend.state.slotRequests.length;
+    // Someone else books 9:30 while the patient reads the review.
+    backend.takeTime(openTimes[0] as (typeof openTimes)[number]);
+
+    await user.click(screen.getByRole('button', { name: 'Book this time' }));
+
+    const message = await screen.findByText('That time was just taken. Choose another time.');
+    await waitFor(() => expect(message.closest('.confirmation')).toHaveFocus());
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Step 2 of 3: Choose a time' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}`);
+    await waitFor(() => expect(backend.state.slotRequests.length).toBeGreaterThan(requestsBefore));
+    expect(await screen.findByRole('link', { name: TEN })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: NINE_THIRTY })).not.toBeInTheDocument();
+    expect(backend.state.appointments).toHaveLength(0);
+
+    // The reason typed before is still there for the next time chosen.
+    await chooseTime(user, TEN);
+    expect(screen.getByRole('textbox', { name: /Reason/ })).toHaveValue('Knee pain');
+    expect(
+      screen.queryByText('That time was just taken. Choose another time.'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows what the API refused in an error summary linked to what to change', async () => {
+    const backend = useClinic({ established: true });
+    const { user } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^New patient visit/);
+    await chooseTime(user, NINE_THIRTY);
+
+    await user.click(screen.getByRole('button', { name: 'Book this time' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('There is a problem');
+    await waitFor(() => expect(summary).toHaveFocus());
+    const link = within(summary).getByRole('link', {
+      name: 'You have been seen here before, so choose a kind of visit for returning patients, or call the clinic.',
+    });
+    await user.click(link);
+    expect(screen.getByRole('link', { name: 'Change the kind of visit' })).toHaveFocus();
+    expect(backend.state.appointments).toHaveLength(0);
+  });
+
+  it('refuses a reason that is too long before sending, linked to the field', async () => {
+    const backend = useClinic();
+    const { user } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^Check-up/);
+    await chooseTime(user, NINE_THIRTY);
+    const reason = screen.getByRole('textbox', { name: /Reason/ });
+    await user.click(reason);
+    await user.paste('a'.repeat(1001));
+    expect(screen.getByText('1001 of 1000 characters')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Book this time' }));
+
+    const message = 'Keep the reason to 1000 characters or fewer. It is 1001 characters now.';
+    const summary = await screen.findByRole('alert');
+    await user.click(within(summary).getByRole('link', { name: message }));
+    expect(reason).toHaveFocus();
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    expect(reason).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(backend.state.bookings).toHaveLength(0);
+  });
+
+  it('asks for a kind of visit before going on', async () => {
+    useClinic();
+    const { user, router } = renderApp({ path: '/appointments/new' });
+    await screen.findAllByRole('radio');
+
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    const summary = await screen.findByRole('alert');
+    await user.click(
+      within(summary).getByRole('link', { name: 'Choose the kind of visit you need.' }),
+    );
+    expect(screen.getByRole('radio', { name: /^Check-up/ })).toHaveFocus();
+    expect(router.state.location.search).toBe('');
+  });
+
+  it('looks at the next two weeks when asked', async () => {
+    const backend = useClinic();
+    const { user, router } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^Check-up/);
+    await screen.findByRole('link', { name: NINE_THIRTY });
+
+    await user.click(screen.getByRole('button', { name: 'Show the next 2 weeks' }));
+
+    expect(await screen.findByText('There are no open times in these 2 weeks.')).toBeVisible();
+    expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}&from=2026-12-11`);
+    expect(backend.state.slotRequests.at(-1)?.from).toBe('2026-12-11T00:00:00.000Z');
+    await user.click(screen.getByRole('button', { name: 'Show the 2 weeks before' }));
+    expect(await screen.findByRole('link', { name: NINE_THIRTY })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,145 @@
+import { appointmentViewFactory } from '@portal/api-mocks';
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderApp } from '../../../testing/render-app';
+import { checkUp, freezeClock, harbor, north, PATIENT_ID, shah, useClinic } from '../test-fixtures';
+
+const TEN = 'Tuesday, December 1, 2026, 10:00 AM EST with Dr. Priya Shah at Harbor Clinic';
+const CHICAGO = 'Wednesday, December 2, 2026, 9:00 AM CST with Dr. Omar Haddad at North Clinic';
+
+function visit(overrides: Parameters<typeof appointmentViewFactory>[0] = {}) {
+  return appointmentViewFactory(
+    { patientId: PATIENT_ID, startsAt: '2026-12-01T14:30:00.000Z', ...overrides },
+    { location: harbor, provider: shah, visitType: checkUp },
+  );
+}
+
+beforeEach(() => freezeClock());
+afterEach(() => jest.useRealTimers());
+
+describe('rescheduling', () => {
+  it('moves the visit to another open time and says so, from and to', async () => {
+    const appointment = visit();
+    const backend = useClinic({ appointments: [appointment] });
+    const { user, router } = renderApp({ path: `/appointments/${appointment.id}` });
+
+    await user.click(await screen.findByRole('link', { name: 'Reschedule' }));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Choose a new time' }),
+    ).toBeInTheDocument();
+    expect(document.title).toBe('Change the time – Patient Portal');
+    expect(screen.getByRole('region', { name: 'Your appointment now' })).toHaveTextContent(
+      'WhenTuesday, December 1, 2026 at 9:30 AM EST',
+    );
+    // The same kind of visit; the visit's own time is not offered.
+    await screen.findByRole('link', { name: CHICAGO });
+    expect(backend.state.slotRequests[0]?.visitTypeId).toBe(checkUp.id);
+    expect(screen.queryByRole('link', { name: /9:30 AM EST/ })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: TEN }));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Check the new time' }),
+    ).toBeInTheDocument();
+    const main = screen.getByRole('main');
+    expect(main).toHaveTextContent('FromTuesday, December 1, 2026 at 9:30 AM EST');
+    expect(main).toHaveTextContent('ToTuesday, December 1, 2026 at 10:00 AM EST');
+    await user.click(screen.getByRole('button', { name: 'Change to this time' }));
+
+    const confirmation = await screen.findByText(
+      'Your appointment is now on Tuesday, December 1, 2026 at 10:00 AM EST. It was on Tuesday, December 1, 2026 at 9:30 AM EST.',
+    );
+    await waitFor(() => expect(confirmation.closest('.confirmation')).toHaveFocus());
+    expect(router.state.location.pathname).toBe(`/appointments/${appointment.id}`);
+    expect(backend.state.reschedules).toEqual([
+      {
+        appointmentId: appointment.id,
+        body: {
+          version: 1,
+          startsAt: '2026-12-01T15:00:00.000Z',
+          providerId: shah.id,
+          locationId: harbor.id,
+        },
+      },
+    ]);
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Tuesday, December 1, 2026 at 10:00 AM EST' }),
+    ).toBeInTheDocument();
+  });
+
+  it('moves to another location, written out in that location’s zone', async () => {
+    const appointment = visit();
+    const backend = useClinic({ appointments: [appointment] });
+    const { user } = renderApp({ path: `/appointments/${appointment.id}/reschedule` });
+
+    await user.click(await screen.findByRole('link', { name: CHICAGO }));
+    await screen.findByRole('heading', { level: 1, name: 'Check the new time' });
+    expect(screen.getByRole('main')).toHaveTextContent(
+      'ToWednesday, December 2, 2026 at 9:00 AM CST',
+    );
+    await user.click(screen.getByRole('button', { name: 'Change to this time' }));
+
+    expect(
+      await screen.findByText(
+        /Your appointment is now on Wednesday, December 2, 2026 at 9:00 AM CST/,
+      ),
+    ).toBeInTheDocument();
+    expect(backend.state.reschedules[0]?.body.locationId).toBe(north.id);
+  });
+
+  it('when the visit changed meanwhile, loads it again, explains and lets the patient retry', async () => {
+    const appointment = visit();
+    const backend = useClinic({ appointments: [appointment] });
+    const { user, router } = renderApp({ path: `/appointments/${appointment.id}/reschedule` });
+    await user.click(await screen.findByRole('link', { name: TEN }));
+    await screen.findByRole('heading', { level: 1, name: 'Check the new time' });
+    // Staff move it to 9:00 while the patient reads.
+    backend.changeAppointment(appointment.id, {
+      startsAt: '2026-12-01T14:00:00.000Z',
+      endsAt: '2026-12-01T14:30:00.000Z',
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Change to this time' }));
+
+    const message = await screen.findByText(
+      'This appointment was changed while you were looking at it, so we did not move it. Check the latest details, then choose a time again.',
+    );
+    await waitFor(() => expect(message.closest('.confirmation')).toHaveFocus());
+    expect(screen.getByRole('heading', { level: 1, name: 'Choose a new time' })).toBeVisible();
+    expect(router.state.location.search).toBe('');
+    const now = screen.getByRole('region', { name: 'Your appointment now' });
+    await waitFor(() =>
+      expect(now).toHaveTextContent('WhenTuesday, December 1, 2026 at 9:00 AM EST'),
+    );
+
+    await user.click(await screen.findByRole('link', { name: TEN }));
+    await user.click(await screen.findByRole('button', { name: 'Change to this time' }));
+
+    expect(
+      await screen.findByText(
+        /Your appointment is now on Tuesday, December 1, 2026 at 10:00 AM EST. It was on Tuesday, December 1, 2026 at 9:00 AM EST./,
+      ),
+    ).toBeInTheDocument();
+    expect(backend.state.reschedules.map((call) => call.body.version)).toEqual([1, 2]);
+  });
+
+  it('inside the cutoff, says whom to call instead of offering times', async () => {
+    const appointment = visit({ startsAt: '2026-11-28T13:30:00.000Z' });
+    const backend = useClinic({ appointments: [appointment] });
+    renderApp({ path: `/appointments/${appointment.id}/reschedule` });
+
+    const notice = await screen.findByRole('status', {
+      name: 'This visit can’t be changed online',
+    });
+    expect(notice).toHaveTextContent(
+      'It is less than 24 hours before your visit, so it can’t be changed online. Please call Harbor Clinic at +1 555 010 3000 or send us a message.',
+    );
+    expect(within(notice).getByRole('link', { name: '+1 555 010 3000' })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Narrow down the times' })).not.toBeInTheDocument();
+    expect(backend.state.slotRequests).toHaveLength(0);
+    expect(screen.getByRole('link', { name: 'Keep my appointment as it is' })).toHaveAttribute(
+      'href',
+      `/appointments/${appointment.id}`,
+    );
+  });
+});

@@ -1,0 +1,375 @@
+import '../appointments.css';
+import { Confirmation } from '@portal/auth-ui';
+import { isApiError } from '@portal/api-client';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  formatDateTime,
+  LoadingState,
+  Skeleton,
+  type ErrorSummaryItem,
+} from '@portal/ui';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Page } from '../../../components/Page';
+import { useFormatLocale } from '../../../lib/i18n';
+import { appointmentPath } from '../../../lib/navigation';
+import { useAppointment, type Appointment } from '../api/appointment';
+import { schedulingKeys } from '../api/keys';
+import { useRescheduleAppointment } from '../api/reschedule-appointment';
+import { useTimeSearch } from '../api/time-search';
+import { AppointmentFacts } from '../components/AppointmentFacts';
+import { CallToChange } from '../components/CallToChange';
+import { LoadFailed } from '../components/LoadFailed';
+import { PatientOnly } from '../components/PatientOnly';
+import { TimePicker } from '../components/TimePicker';
+import { addressLines } from '../utils/contact';
+import { outcomeState } from '../utils/outcome';
+import { problemItems } from '../utils/problems';
+import {
+  readChosenTime,
+  readTimeSearch,
+  stepSearch,
+  type ChosenTime,
+  type TimeSearch,
+} from '../utils/search-params';
+
+const CHANGE_TIME_ID = 'reschedule-change-time';
+const TARGETS: Record<string, string> = {
+  startsAt: CHANGE_TIME_ID,
+  providerId: CHANGE_TIME_ID,
+  locationId: CHANGE_TIME_ID,
+};
+
+/** Why the time list shows again: the time was taken, the visit changed, or it is too late. */
+type Notice = 'slotTaken' | 'changed' | 'cutoff';
+
+/**
+ * /appointments/:appointmentId/reschedule — the same time picker as booking, for the same kind
+ * of visit, then "from … to …" and one button. The API moves the visit in one step, so the old
+ * time is kept until the new one is certain.
+ */
+export function RescheduleAppointmentPage() {
+  const { t } = useTranslation();
+  return (
+    <PatientOnly title={t('appointments.reschedule.title')}>
+      {(patientId) => <Reschedule patientId={patientId} />}
+    </PatientOnly>
+  );
+}
+
+function Reschedule({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const { appointmentId = '' } = useParams();
+  const [params] = useSearchParams();
+  const { search: address } = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const appointment = useAppointment(patientId, appointmentId);
+  const search = readTimeSearch(params);
+  const chosen = readChosenTime(params);
+  const reviewing = chosen !== null;
+  // A message, and the address of the time list it belongs to.
+  const [notice, setNotice] = useState<{ kind: Notice; at: string } | null>(null);
+
+  useEffect(() => {
+    if (reviewing) {
+      setNotice(null);
+    }
+  }, [reviewing]);
+
+  const shownNotice = !chosen && notice?.at === address ? notice.kind : null;
+
+  /** Back to the time list with a message, and fresh open times (and record, when stale). */
+  const backToTimes = (kind: Notice) => {
+    const list = stepSearch({ search });
+    setNotice({ kind, at: list });
+    navigate({ search: list }, { replace: true });
+    void queryClient.invalidateQueries({ queryKey: schedulingKeys.allSlots });
+    if (kind !== 'slotTaken') {
+      void appointment.refetch();
+    }
+  };
+
+  const title = chosen
+    ? t('appointments.reschedule.reviewTitle')
+    : t('appointments.reschedule.pickTitle');
+  const notFound = isApiError(appointment.error) && appointment.error.status === 404;
+  return (
+    <Page
+      key={chosen ? 'review' : 'pick'}
+      title={t('appointments.reschedule.title')}
+      heading={notFound ? t('appointments.details.notFoundTitle') : title}
+      autoFocus={shownNotice ? false : undefined}
+    >
+      {appointment.data ? (
+        <RescheduleContent
+          patientId={patientId}
+          appointment={appointment.data}
+          search={search}
+          chosen={chosen}
+          notice={shownNotice}
+          onStale={backToTimes}
+        />
+      ) : notFound ? (
+        <p>{t('appointments.details.notFound')}</p>
+      ) : appointment.isError ? (
+        <LoadFailed
+          title={t('appointments.details.loadFailedTitle')}
+          body={t('appointments.details.loadFailed')}
+          onRetry={() => void appointment.refetch()}
+        />
+      ) : (
+        <LoadingState label={t('appointments.details.loading')}>
+          <Skeleton height="8rem" />
+          <Skeleton height="12rem" />
+        </LoadingState>
+      )}
+    </Page>
+  );
+}
+
+interface RescheduleContentProps {
+  patientId: string;
+  appointment: Appointment;
+  search: TimeSearch;
+  chosen: ChosenTime | null;
+  notice: Notice | null;
+  onStale: (kind: Notice) => void;
+}
+
+function RescheduleContent({
+  patientId,
+  appointment,
+  search,
+  chosen,
+  notice,
+  onStale,
+}: RescheduleContentProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const back = (
+    <ul className="ui-link-list">
+      <li>
+        <Link to={appointmentPath(appointment.id)}>{t('appointments.reschedule.keep')}</Link>
+      </li>
+    </ul>
+  );
+
+  if (!appointment.canChangeOnline) {
+    return (
+      <>
+        {notice === 'changed' ? (
+          <Confirmation tone="warning">
+            <p>{t('appointments.reschedule.changed')}</p>
+          </Confirmation>
+        ) : null}
+        {appointment.status === 'booked' && Date.parse(appointment.startsAt) > Date.now() ? (
+          <CallToChange appointment={appointment} announce takeFocus={notice === 'cutoff'} />
+        ) : (
+          <Alert tone="info">{t('appointments.notChangeable')}</Alert>
+        )}
+        {back}
+      </>
+    );
+  }
+
+  return (
+    <>
+      {notice === 'slotTaken' || notice === 'changed' ? (
+        <Confirmation tone="warning">
+          <p>
+            {notice === 'slotTaken'
+              ? t('appointments.book.slotTaken')
+              : t('appointments.reschedule.changed')}
+          </p>
+        </Confirmation>
+      ) : null}
+      {chosen ? null : (
+        <section className="ui-card" aria-labelledby="reschedule-current">
+          <h2 id="reschedule-current">{t('appointments.reschedule.current')}</h2>
+          <AppointmentFacts appointment={appointment} />
+        </section>
+      )}
+      {chosen ? (
+        <RescheduleReview
+          patientId={patientId}
+          appointment={appointment}
+          search={search}
+          chosen={chosen}
+          onStale={onStale}
+        />
+      ) : (
+        <TimePicker
+          visitTypeId={appointment.visitType.id}
+          search={search}
+          // flushSync: the search form's submit event must not become a React form action.
+          onSearch={(next) =>
+            navigate({ search: stepSearch({ search: next }) }, { replace: true, flushSync: true })
+          }
+          timeLink={(slot) =>
+            stepSearch({
+              search,
+              chosen: {
+                startsAt: slot.startsAt,
+                providerId: slot.provider.id,
+                locationId: slot.location.id,
+              },
+            })
+          }
+        />
+      )}
+      {back}
+    </>
+  );
+}
+
+function RescheduleReview({
+  patientId,
+  appointment,
+  search,
+  chosen,
+  onStale,
+}: {
+  patientId: string;
+  appointment: Appointment;
+  search: TimeSearch;
+  chosen: ChosenTime;
+  onStale: (kind: Notice) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
+  const navigate = useNavigate();
+  const { locations, slots } = useTimeSearch(appointment.visitType.id, search);
+  const reschedule = useRescheduleAppointment(patientId, appointment.id);
+  const [errors, setErrors] = useState<ErrorSummaryItem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const listSearch = stepSearch({ search });
+
+  if (!locations.data || !slots.data) {
+    return locations.isError || slots.isError ? (
+      <LoadFailed
+        title={t('appointments.picker.loadFailedTitle')}
+        body={t('appointments.picker.loadFailed')}
+        onRetry={() => {
+          void locations.refetch();
+          void slots.refetch();
+        }}
+      />
+    ) : (
+      <LoadingState label={t('appointments.picker.loading')}>
+        <Skeleton height="10rem" />
+      </LoadingState>
+    );
+  }
+
+  const slot = slots.data.find(
+    (candidate) =>
+      Date.parse(candidate.startsAt) === Date.parse(chosen.startsAt) &&
+      candidate.provider.id === chosen.providerId &&
+      candidate.location.id === chosen.locationId,
+  );
+  const location = locations.data.find((candidate) => candidate.id === chosen.locationId);
+  if (!slot || !location) {
+    return (
+      <Alert tone="warning" announce={false}>
+        <p>{t('appointments.book.review.gone')}</p>
+        <p>
+          <Link to={{ search: listSearch }}>{t('appointments.book.changeTime')}</Link>
+        </p>
+      </Alert>
+    );
+  }
+
+  const confirm = async () => {
+    if (reschedule.isPending) {
+      return;
+    }
+    setAttempt((count) => count + 1);
+    setErrors([]);
+    try {
+      const moved = await reschedule.mutateAsync({
+        version: appointment.version,
+        startsAt: slot.startsAt,
+        providerId: slot.provider.id,
+        locationId: slot.location.id,
+      });
+      navigate(appointmentPath(moved.id), {
+        replace: true,
+        state: outcomeState({ kind: 'rescheduled', previousStartsAt: appointment.startsAt }),
+      });
+    } catch (error) {
+      if (isApiError(error) && error.code === 'slot_taken') {
+        onStale('slotTaken');
+        return;
+      }
+      if (isApiError(error) && error.code === 'appointment_changed') {
+        onStale('changed');
+        return;
+      }
+      if (isApiError(error) && error.code === 'inside_cutoff') {
+        // The record, loaded again, says it can't be changed online; the page says whom to call.
+        onStale('cutoff');
+        return;
+      }
+      setErrors(
+        problemItems(error, TARGETS) ?? [
+          {
+            message: isApiError(error) ? t('common.errors.unexpected') : t('common.errors.network'),
+          },
+        ],
+      );
+    }
+  };
+
+  const oldWhen = formatDateTime(appointment.startsAt, appointment.location.timeZone, locale);
+  const newWhen = formatDateTime(slot.startsAt, slot.location.timeZone, locale);
+  return (
+    <>
+      {errors.length > 0 ? (
+        <ErrorSummary title={t('common.errors.summaryTitle')} errors={errors} focusKey={attempt} />
+      ) : null}
+      <dl className="ui-details">
+        <dt>{t('appointments.reschedule.from')}</dt>
+        <dd>
+          <time dateTime={appointment.startsAt}>{oldWhen}</time>
+        </dd>
+        <dt>{t('appointments.reschedule.to')}</dt>
+        <dd>
+          <time dateTime={slot.startsAt}>{newWhen}</time>
+        </dd>
+        <dt>{t('appointments.fields.with')}</dt>
+        <dd>
+          {slot.provider.displayName}
+          {slot.provider.specialty ? `, ${slot.provider.specialty}` : ''}
+        </dd>
+        <dt>{t('appointments.fields.where')}</dt>
+        <dd>
+          {location.name}
+          <address className="appointments-address">
+            {addressLines(location.address, locale).map((line) => (
+              <span key={line}>{line}</span>
+            ))}
+          </address>
+        </dd>
+      </dl>
+      <ul className="ui-link-list">
+        <li>
+          <Link id={CHANGE_TIME_ID} to={{ search: listSearch }}>
+            {t('appointments.book.changeTime')}
+          </Link>
+        </li>
+      </ul>
+      <div className="ui-actions">
+        <Button busy={reschedule.isPending} onClick={() => void confirm()}>
+          {reschedule.isPending
+            ? t('appointments.reschedule.submitting')
+            : t('appointments.reschedule.submit')}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import {
+  appointmentsPaths,
+  appointmentViewFactory,
+  createAppointmentsBackend,
+  createAuthBackend,
+  locationFactory,
+  sessionFactory,
+} from '@portal/api-mocks';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { renderApp } from '../../../testing/render-app';
+import { server } from '../../../testing/server';
+
+const PATIENT_ID = '0190b5d2-7c4e-7000-8000-0000000a0e01';
+const DAY = 86_400_000;
+
+const harbor = locationFactory({ name: 'Harbor Clinic', timeZone: 'America/New_York' });
+
+function signedIn() {
+  const session = sessionFactory({ user: { patientId: PATIENT_ID, displayName: 'Ana Silva' } });
+  server.use(...createAuthBackend({ session }).handlers);
+}
+
+/** A whole-hour start some days ahead, so the test never depends on today's date. */
+function daysAhead(days: number): string {
+  return new Date(Math.ceil((Date.now() + days * DAY) / 3_600_000) * 3_600_000).toISOString();
+}
+
+function writtenOut(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+describe('home page', () => {
+  it('shows the next appointment in the location’s time zone, with a link to it', async () => {
+    signedIn();
+    const soonest = appointmentViewFactory(
+      { patientId: PATIENT_ID, startsAt: daysAhead(3) },
+      { location: harbor },
+    );
+    const later = appointmentViewFactory(
+      { patientId: PATIENT_ID, startsAt: daysAhead(10) },
+      { location: harbor },
+    );
+    const backend = createAppointmentsBackend({
+      patientId: PATIENT_ID,
+      appointments: [later, soonest],
+    });
+    server.use(...backend.handlers);
+    const { user, router } = renderApp({ path: '/' });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Hello, Ana Silva' }),
+    ).toBeInTheDocument();
+    const card = await screen.findByRole('region', { name: 'Next appointment' });
+    const when = await within(card).findByText(writtenOut(soonest.startsAt, 'America/New_York'));
+    expect(when.tagName).toBe('TIME');
+    expect(card).toHaveTextContent(`With${soonest.provider.displayName}`);
+    expect(card).toHaveTextContent('WhereHarbor Clinic');
+    expect(backend.state.listRequests).toEqual([{ when: 'upcoming', limit: '1', cursor: null }]);
+    // What Home already showed is still there.
+    expect(screen.getByRole('heading', { name: 'Keep your information safe' })).toBeVisible();
+
+    await user.click(within(card).getByRole('link', { name: 'See the details' }));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Your appointment' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/appointments/${soonest.id}`);
+  });
+
+  it('says there are no upcoming visits and links to finding a time', async () => {
+    signedIn();
+    renderApp({ path: '/' });
+
+    const card = await screen.findByRole('region', { name: 'Next appointment' });
+    expect(await within(card).findByText(/No upcoming visits\./)).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'Find a time' })).toHaveAttribute(
+      'href',
+      '/appointments/new',
+    );
+  });
+
+  it('says so when the next appointment cannot be loaded, and keeps the rest of the page', async () => {
+    signedIn();
+    server.use(http.get(appointmentsPaths.appointments, () => HttpResponse.error()));
+    renderApp({ path: '/' });
+
+    const card = await screen.findByRole('region', { name: 'Next appointment' });
+    expect(
+      await within(card).findByText(/We could not load your next appointment/),
+    ).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'All your appointments' })).toHaveAttribute(
+      'href',
+      '/appointments',
+    );
+    expect(screen.getByRole('heading', { name: 'Keep your information safe' })).toBeVisible();
+  });
+});
