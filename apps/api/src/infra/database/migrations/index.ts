@@ -4,6 +4,7 @@ import { Invitations1764230600000 } from './1764230600000-Invitations.js';
 import { SecondFactors1764230700000 } from './1764230700000-SecondFactors.js';
 import { AccountEmail1764230800000 } from './1764230800000-AccountEmail.js';
 import { Scheduling1764230900000 } from './1764230900000-Scheduling.js';
+import { HealthRecords1764231000000 } from './1764231000000-HealthRecords.js';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SecondFactors1764230700000,
   AccountEmail1764230800000,
   Scheduling1764230900000,
+  HealthRecords1764231000000,
 ];
