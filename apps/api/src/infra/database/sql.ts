@@ -41,3 +41,14 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
     (constraint === undefined || cause.constraint === constraint)
   );
 }
+
+/**
+ * True when PostgreSQL broke a deadlock by failing this statement. Two transactions inserting
+ * overlapping rows under an exclusion constraint at the same instant can each wait for the
+ * other; PostgreSQL then fails one of them, and the other keeps the row.
+ */
+export function isDeadlock(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '40P01'
+  );
+}

@@ -8,7 +8,7 @@ import { UUID_PATTERN } from '../../common/validation.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { newId } from '../../infra/database/ids.js';
-import { isExclusionViolation, returnedRows } from '../../infra/database/sql.js';
+import { isDeadlock, isExclusionViolation, returnedRows } from '../../infra/database/sql.js';
 import { MailService } from '../../infra/mail/mail.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PatientsService, type Accessor } from '../patients/patients.service.js';
@@ -241,7 +241,7 @@ export class AppointmentsService {
         try {
           await manager.getRepository(Appointment).insert(appointment);
         } catch (error) {
-          if (isExclusionViolation(error, NO_DOUBLE_BOOKING)) throw new SlotTakenError();
+          if (isSlotRace(error)) throw new SlotTakenError();
           throw error;
         }
         const row = this.rowFrom(appointment, context);
@@ -327,7 +327,7 @@ export class AppointmentsService {
               ),
             );
           } catch (error) {
-            if (isExclusionViolation(error, NO_DOUBLE_BOOKING)) throw new SlotTakenError();
+            if (isSlotRace(error)) throw new SlotTakenError();
             throw error;
           }
           if (updated.length !== 1) throw new AppointmentChangedError();
@@ -815,6 +815,15 @@ export class AppointmentsService {
       run,
     );
   }
+}
+
+/**
+ * The time was taken by a concurrent booking: the exclusion constraint refused the row, or two
+ * overlapping inserts met at the same instant and PostgreSQL failed this one to end the
+ * deadlock (the other keeps the time).
+ */
+function isSlotRace(error: unknown): boolean {
+  return isExclusionViolation(error, NO_DOUBLE_BOOKING) || isDeadlock(error);
 }
 
 function target(row: AppointmentRow): ReminderTarget {
