@@ -38,6 +38,11 @@ export async function seedLargeClinic(databaseUrl, patientId, log) {
       clinic = await findClinic(client);
       log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
+    // Reminders for the clinic's patients write real email rows.
+    await client.query(
+      `UPDATE patient SET email = lower(mrn) || '@bench.example'
+        WHERE mrn LIKE 'BL%' AND email IS NULL`,
+    );
     await giveBenchPatientAppointments(client, clinic, patientId);
     const { rows } = await client.query(
       `SELECT count(*)::int AS n FROM appointment WHERE location_id = $1`,
