@@ -5,6 +5,16 @@
 export const QUEUE_NAMES = ['mail', 'reminders'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
+/**
+ * Jobs each worker process runs at once per queue. Reminder jobs are short transactions that
+ * mostly wait on the commit's disk flush, so more of them at once commit together; the pool
+ * (20 connections per process) bounds the sum.
+ */
+export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
+  mail: 5,
+  reminders: 12,
+};
+
 export interface JobPayloads {
   /** Send one row of mail_delivery. */
   'mail.send': { deliveryId: string };

@@ -8,7 +8,7 @@ import {
 import { DiscoveryService } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { JOB_HANDLER_METADATA, type JobHandler } from './job-handler.js';
-import { JOB_NAMES, JOBS, QUEUE_NAMES, type JobName } from './jobs.js';
+import { JOB_NAMES, JOBS, QUEUE_CONCURRENCY, QUEUE_NAMES, type JobName } from './jobs.js';
 import type { PortalWorker, QueueBackend } from './queue-backend.js';
 import { QUEUE_BACKEND } from './queue.tokens.js';
 
@@ -65,7 +65,11 @@ export class WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
 
   private start(): void {
     for (const queue of QUEUE_NAMES) {
-      const worker = this.backend.createWorker(queue, (job: Job) => this.process(job), 5);
+      const worker = this.backend.createWorker(
+        queue,
+        (job: Job) => this.process(job),
+        QUEUE_CONCURRENCY[queue],
+      );
       worker.on('failed', (job, error) => void this.failed(job as Job | undefined, error));
       worker.on('error', (error) => this.logger.error({ err: error, queue }, 'worker error'));
       this.workers.push(worker);

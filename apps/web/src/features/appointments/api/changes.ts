@@ -18,6 +18,8 @@ export function afterAppointmentChange(
     queryKey: appointmentKeys.all(patientId),
     // The record just stored is the newest there is.
     predicate: (query) => query.queryKey[4] !== appointment.id,
+    // Lists not on screen reload now too, so going back never shows the old state first.
+    refetchType: 'all',
   });
   void queryClient.invalidateQueries({ queryKey: schedulingKeys.allSlots });
 }
