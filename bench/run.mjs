@@ -258,6 +258,13 @@ async function drainReminders(ctx, backendKind, count) {
   }
 }
 
+/** Worker processes running now: a worker left behind would go on taking jobs from a shared Redis. */
+const workerProcesses = new Set();
+function killWorkers() {
+  for (const child of workerProcesses) child.kill('SIGKILL');
+}
+process.on('exit', killWorkers);
+
 /** node apps/api/dist/worker.js in the production shape, on the chosen queue backend. */
 async function startWorker(ctx, backendKind) {
   // Reminders off: the start-up reconciler would otherwise queue the clinic's own reminders.
@@ -271,6 +278,7 @@ async function startWorker(ctx, backendKind) {
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd);
+  workerProcesses.add(child);
   const deadline = Date.now() + 60_000;
   while (!readFileSync(logFile, 'utf8').includes('worker running')) {
     if (hasExited(child)) throw new Error(`the worker exited during start-up:\n${tail(logFile)}`);
@@ -281,6 +289,7 @@ async function startWorker(ctx, backendKind) {
     async stop() {
       if (!hasExited(child)) child.kill('SIGTERM');
       if (!(await waitForExit(child, 30_000))) child.kill('SIGKILL');
+      workerProcesses.delete(child);
     },
   };
 }
@@ -698,6 +707,7 @@ async function main() {
   let api = null;
   const cleanups = [];
   const onSignal = (signal) => {
+    killWorkers();
     void Promise.resolve(api?.stop())
       .catch(() => undefined)
       .finally(() => process.kill(process.pid, signal));
