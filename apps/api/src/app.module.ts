@@ -17,6 +17,10 @@ import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { RegistrationModule } from './modules/registration/registration.module.js';
 import { SchedulingModule } from './modules/scheduling/scheduling.module.js';
 import { AppointmentsModule } from './modules/appointments/appointments.module.js';
+import { RecordExportModule } from './modules/record-export/record-export.module.js';
+import { TerminologyModule } from './modules/terminology/terminology.module.js';
+import { RecordsModule } from './modules/records/records.module.js';
+import { ResultsModule } from './modules/results/results.module.js';
 
 /** Every feature module, in one list, shared by the HTTP and worker entrypoints. */
 export const FEATURE_MODULES = [
@@ -32,6 +36,10 @@ export const FEATURE_MODULES = [
   RegistrationModule,
   SchedulingModule,
   AppointmentsModule,
+  TerminologyModule,
+  RecordsModule,
+  ResultsModule,
+  RecordExportModule,
 ];
 
 @Module({})

@@ -1104,6 +1104,698 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/code-systems/{system}/codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Find codes in a code list
+     * @description ICD-10-CM diagnoses (icd10cm), CVX vaccines (cvx) or LOINC tests (loinc, with their units and adult reference ranges). Records accept only codes from these lists. Staff.
+     */
+    get: operations['searchCodes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/conditions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s problems and diagnoses, coded in ICD-10-CM
+     * @description Newest first by onset date (conditions without one last); from and to filter on that date. Patients read their own and never see conditions entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     */
+    get: operations['listConditions'];
+    put?: never;
+    /**
+     * Record a condition
+     * @description The code must be in the ICD-10-CM list; its display comes from the list. The end date is not before the onset; neither is in the future. Roles: provider, nurse.
+     */
+    post: operations['createCondition'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/conditions/{conditionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One condition
+     * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     */
+    get: operations['getCondition'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a condition
+     * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the condition marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     */
+    patch: operations['updateCondition'];
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/conditions/{conditionId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Earlier versions of a condition
+     * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     */
+    get: operations['getConditionHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/allergies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s allergies and intolerances
+     * @description Newest first by date recorded; from and to filter on that date. Patients read their own and never see allergies entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     */
+    get: operations['listAllergies'];
+    put?: never;
+    /**
+     * Record a allergy
+     * @description The onset date is not in the future. Roles: provider, nurse.
+     */
+    post: operations['createAllergy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/allergies/{allergyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One allergy
+     * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     */
+    get: operations['getAllergy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a allergy
+     * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the allergy marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     */
+    patch: operations['updateAllergy'];
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/allergies/{allergyId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Earlier versions of a allergy
+     * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     */
+    get: operations['getAllergyHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/immunizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s immunizations, coded in CVX
+     * @description Newest first by date given; from and to filter on that date. Patients read their own and never see immunizations entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     */
+    get: operations['listImmunizations'];
+    put?: never;
+    /**
+     * Record a immunization
+     * @description The vaccine must be in the CVX list; its display comes from the list. The date given is not in the future. Roles: provider, nurse.
+     */
+    post: operations['createImmunization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/immunizations/{immunizationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One immunization
+     * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     */
+    get: operations['getImmunization'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a immunization
+     * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the immunization marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     */
+    patch: operations['updateImmunization'];
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/immunizations/{immunizationId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Earlier versions of a immunization
+     * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     */
+    get: operations['getImmunizationHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/visit-summaries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Summaries of a patient’s visits: diagnoses, instructions and follow-up
+     * @description Newest first by visit date; from and to filter on that date. Patients read their own and never see visit summaries entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     */
+    get: operations['listVisitSummaries'];
+    put?: never;
+    /**
+     * Record a visit summary
+     * @description Diagnoses must be in the ICD-10-CM list. Linked to an appointment, the provider and location default to the appointment’s. A corrected final summary becomes amended. Roles: provider, nurse.
+     */
+    post: operations['createVisitSummary'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/visit-summaries/{visitSummaryId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One visit summary
+     * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     */
+    get: operations['getVisitSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a visit summary
+     * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the visit summary marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     */
+    patch: operations['updateVisitSummary'];
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/visit-summaries/{visitSummaryId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Earlier versions of a visit summary
+     * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     */
+    get: operations['getVisitSummaryHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/care-plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s care plans with their goals and activities
+     * @description Newest first by start date; from and to filter on that date. Patients read their own and never see care plans entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     */
+    get: operations['listCarePlans'];
+    put?: never;
+    /**
+     * Record a care plan
+     * @description Up to 50 goals and 50 activities, each given an id; conditions come from the patient’s problem list. The end date is not before the start. Roles: provider, nurse.
+     */
+    post: operations['createCarePlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/care-plans/{carePlanId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One care plan
+     * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     */
+    get: operations['getCarePlan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a care plan
+     * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the care plan marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     */
+    patch: operations['updateCarePlan'];
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/care-plans/{carePlanId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Earlier versions of a care plan
+     * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     */
+    get: operations['getCarePlanHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s test result reports, newest first
+     * @description Patients see released reports only (never held ones or those entered in error); isNew marks those they have not opened. Staff roles: provider, nurse, admin.
+     */
+    get: operations['listResults'];
+    put?: never;
+    /**
+     * Record a test result report
+     * @description Codes and units are checked against the LOINC list; a missing reference range comes from the list and a missing interpretation from the range. The report is released at once or held for review, as the category’s release policy says; on release the patient gets an email that names no test or value. An attachment must be a PDF of at most 5 MB. Roles: provider, nurse.
+     */
+    post: operations['createResult'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/results/{reportId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One test result report with its values
+     * @description A patient’s first look at a released report clears its “new” mark. Staff roles: provider, nurse, admin.
+     */
+    get: operations['getResult'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/results/{reportId}/attachment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The PDF attached to a report
+     * @description Staff roles: provider, nurse, admin.
+     */
+    get: operations['downloadResultAttachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/results/{reportId}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Release a held report to the patient
+     * @description The patient can then read it and gets an email that names no test or value. Send the version you reviewed. Role: provider.
+     */
+    post: operations['releaseResult'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/results/{reportId}/observations/{observationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a value
+     * @description The previous state is kept in the history; the value and its report are marked corrected (or entered-in-error, which hides it from the patient). Send the version you loaded and the reason. Roles: provider, nurse.
+     */
+    patch: operations['updateObservation'];
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/results/{reportId}/observations/{observationId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Earlier versions of a corrected value
+     * @description Newest first, with who changed it and why. Staff roles: provider, nurse, admin.
+     */
+    get: operations['getObservationHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/observations/trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One test’s values over time
+     * @description The newest `limit` values, oldest first, with the list’s unit and adult range. Patients see released values only. Staff roles: provider, nurse, admin.
+     */
+    get: operations['getObservationTrend'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/vitals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s vital signs, newest first
+     * @description Staff roles: provider, nurse, admin.
+     */
+    get: operations['listVitals'];
+    put?: never;
+    /**
+     * Record vital signs
+     * @description LOINC vital-sign codes with their UCUM units; visible to the patient at once. Roles: provider, nurse.
+     */
+    post: operations['createVitalSigns'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/results/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports held for a provider’s review, oldest first
+     * @description With the number held in all and when the oldest was issued. Role: provider.
+     */
+    get: operations['listResultsForReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/results/release-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How each category of result is released
+     * @description immediate: patients see new reports at once; review: reports wait for a provider. Roles: provider, nurse, admin.
+     */
+    get: operations['getResultReleasePolicy'];
+    /**
+     * Change how categories of result are released
+     * @description Applies to reports recorded from now on; reports already held stay held until a provider releases them. Role: admin.
+     */
+    put: operations['updateResultReleasePolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/results/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import results from a CSV file or a FHIR Bundle
+     * @description The whole file is checked first: any problem rejects it (400 import_rejected, with each problem named by line or bundle entry) and nothing is stored. An accepted file is stored at once, released per the category policy, with one email per patient. content: at most 4 MB. Roles: provider, nurse.
+     */
+    post: operations['importResults'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/health-summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The summary of a patient’s record
+     * @description Active conditions and allergies, recent immunizations, the latest vital signs, recent results, active care plans and the last visit summary. Patients see released results only, and never entries entered in error. Patients read their own; staff roles: provider, nurse, admin.
+     */
+    get: operations['getHealthSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/health-record.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The whole record as a PDF
+     * @description Conditions, allergies, immunizations, care plans, visit summaries, test results and vital signs, with the patient’s name, date of birth, the time it was made and page numbers on every page. Patients read their own; staff roles: provider, nurse, admin.
+     */
+    get: operations['downloadHealthRecordPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/results/{reportId}/report.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One test result as a PDF
+     * @description The report with each value, unit, reference range and flag. Patients read their own released results; staff roles: provider, nurse, admin.
+     */
+    get: operations['downloadResultPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/visit-summaries/{visitSummaryId}/summary.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One visit summary as a PDF
+     * @description Patients read their own; staff roles: provider, nurse, admin.
+     */
+    get: operations['downloadVisitSummaryPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/health-record.fhir.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The whole record as a FHIR R4 Bundle
+     * @description A Bundle of type collection: Patient, Condition (ICD-10-CM), AllergyIntolerance, Immunization (CVX), Observation (LOINC, UCUM), DiagnosticReport, Encounter (one per visit summary), CarePlan and Goal. Patients get what they may see (released results, nothing entered in error); staff everything but entries entered in error. Staff roles: provider, nurse, admin.
+     */
+    get: operations['downloadHealthRecordFhir'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2206,6 +2898,1154 @@ export interface components {
       /** @description More than 500 appointments: choose a shorter range */
       truncated: boolean;
     };
+    /** @enum {string} */
+    CodeSystem: 'icd10cm' | 'cvx' | 'loinc';
+    CodeListEntry: {
+      /** @example E11.9 */
+      code: string;
+      /** @example Type 2 diabetes mellitus without complications */
+      display: string;
+      /**
+       * @description LOINC only: the default UCUM unit
+       * @example mg/dL
+       */
+      unit?: string;
+      /**
+       * @description LOINC only: every UCUM unit accepted
+       * @example [
+       *       "mg/dL",
+       *       "mmol/L"
+       *     ]
+       */
+      units?: string[];
+      /**
+       * @description LOINC only: adult reference range, low
+       * @example 70
+       */
+      referenceLow?: number;
+      /**
+       * @description LOINC only: adult reference range, high
+       * @example 99
+       */
+      referenceHigh?: number;
+    };
+    CodeSearchResult: {
+      system: components['schemas']['CodeSystem'];
+      /**
+       * @description The version of the code list
+       * @example 2025
+       */
+      version: string;
+      items: components['schemas']['CodeListEntry'][];
+    };
+    /** @enum {string} */
+    ConditionClinicalStatus:
+      'active' | 'recurrence' | 'inactive' | 'remission' | 'resolved' | 'entered-in-error';
+    RecordAuthor: {
+      /** Format: uuid */
+      id: string;
+      /** @example Dr. Priya Shah */
+      displayName: string;
+    };
+    ConditionView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /** @description Send it back with a correction */
+      version: number;
+      /** @description It has been corrected since it was first recorded */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it (staff only; null for patients) */
+      recordedBy: components['schemas']['RecordAuthor'] | null;
+      /** @example E11.9 */
+      code: string;
+      /** @example Type 2 diabetes mellitus without complications */
+      display: string;
+      /** @enum {string} */
+      codeSystem: 'ICD-10-CM';
+      clinicalStatus: components['schemas']['ConditionClinicalStatus'];
+      /** Format: date */
+      onsetDate: string | null;
+      /** Format: date */
+      abatementDate: string | null;
+      note: string | null;
+    };
+    ConditionPage: {
+      items: components['schemas']['ConditionView'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /**
+     * @description Default: active
+     * @enum {string}
+     */
+    NewConditionStatus: 'active' | 'recurrence' | 'inactive' | 'remission' | 'resolved';
+    CreateConditionRequest: {
+      /**
+       * @description An ICD-10-CM code from the code list
+       * @example E11.9
+       */
+      code: string;
+      /** @description Default: active */
+      clinicalStatus?: components['schemas']['NewConditionStatus'];
+      /**
+       * Format: date
+       * @example 2021-06-01
+       */
+      onsetDate?: string | null;
+      /**
+       * Format: date
+       * @description Not before the onset date
+       * @example 2023-02-15
+       */
+      abatementDate?: string | null;
+      note?: string | null;
+    };
+    UpdateConditionRequest: {
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      version: number;
+      /**
+       * @description An ICD-10-CM code from the code list
+       * @example E11.9
+       */
+      code?: string;
+      clinicalStatus?: components['schemas']['ConditionClinicalStatus'];
+      /**
+       * Format: date
+       * @example 2021-06-01
+       */
+      onsetDate?: string | null;
+      /**
+       * Format: date
+       * @description Not before the onset date
+       * @example 2023-02-15
+       */
+      abatementDate?: string | null;
+      note?: string | null;
+      /** @description Why the record is corrected; kept in its history */
+      reason?: string | null;
+    };
+    RecordRevision: {
+      /** @description The version this snapshot was */
+      version: number;
+      /**
+       * Format: date-time
+       * @description When it was replaced
+       */
+      changedAt: string;
+      /** @description Who replaced it */
+      changedBy: components['schemas']['RecordAuthor'] | null;
+      reason: string | null;
+      /** @description The record as it was, in the form of its view */
+      snapshot: {
+        [key: string]: unknown;
+      };
+    };
+    RecordHistory: {
+      /** @description Earlier versions, newest first */
+      items: components['schemas']['RecordRevision'][];
+    };
+    /** @enum {string} */
+    AllergyClinicalStatus: 'active' | 'inactive' | 'resolved' | 'entered-in-error';
+    /** @enum {string} */
+    AllergyCategory: 'food' | 'medication' | 'environment' | 'biologic';
+    /** @enum {string} */
+    AllergySeverity: 'mild' | 'moderate' | 'severe';
+    AllergyView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /** @description Send it back with a correction */
+      version: number;
+      /** @description It has been corrected since it was first recorded */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it (staff only; null for patients) */
+      recordedBy: components['schemas']['RecordAuthor'] | null;
+      /** @example Penicillin */
+      substance: string;
+      category: components['schemas']['AllergyCategory'];
+      /** @example Hives */
+      reaction: string | null;
+      severity: components['schemas']['AllergySeverity'] | null;
+      clinicalStatus: components['schemas']['AllergyClinicalStatus'];
+      /** Format: date */
+      onsetDate: string | null;
+      note: string | null;
+    };
+    AllergyPage: {
+      items: components['schemas']['AllergyView'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /**
+     * @description Default: active
+     * @enum {string}
+     */
+    NewAllergyStatus: 'active' | 'inactive' | 'resolved';
+    CreateAllergyRequest: {
+      /** @example Penicillin */
+      substance: string;
+      category: components['schemas']['AllergyCategory'];
+      reaction?: string | null;
+      severity?: components['schemas']['AllergySeverity'] | null;
+      /** @description Default: active */
+      clinicalStatus?: components['schemas']['NewAllergyStatus'];
+      /**
+       * Format: date
+       * @example 2010-05-01
+       */
+      onsetDate?: string | null;
+      note?: string | null;
+    };
+    UpdateAllergyRequest: {
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      version: number;
+      /** @example Penicillin */
+      substance?: string;
+      category?: components['schemas']['AllergyCategory'];
+      reaction?: string | null;
+      severity?: components['schemas']['AllergySeverity'] | null;
+      clinicalStatus?: components['schemas']['AllergyClinicalStatus'];
+      /**
+       * Format: date
+       * @example 2010-05-01
+       */
+      onsetDate?: string | null;
+      note?: string | null;
+      /** @description Why the record is corrected; kept in its history */
+      reason?: string | null;
+    };
+    /** @enum {string} */
+    ImmunizationStatus: 'completed' | 'not-done' | 'entered-in-error';
+    ImmunizationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /** @description Send it back with a correction */
+      version: number;
+      /** @description It has been corrected since it was first recorded */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it (staff only; null for patients) */
+      recordedBy: components['schemas']['RecordAuthor'] | null;
+      /** @example 140 */
+      cvxCode: string;
+      /** @example Influenza, seasonal, injectable, preservative free */
+      display: string;
+      /** Format: date */
+      occurredOn: string;
+      doseNumber: number | null;
+      /** @example 0.5 mL */
+      doseQuantity: string | null;
+      /** @example Left deltoid */
+      site: string | null;
+      lotNumber: string | null;
+      status: components['schemas']['ImmunizationStatus'];
+      note: string | null;
+    };
+    ImmunizationPage: {
+      items: components['schemas']['ImmunizationView'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /**
+     * @description Default: completed
+     * @enum {string}
+     */
+    NewImmunizationStatus: 'completed' | 'not-done';
+    CreateImmunizationRequest: {
+      /**
+       * @description A CVX code from the code list
+       * @example 140
+       */
+      cvxCode: string;
+      /**
+       * Format: date
+       * @description Not in the future
+       * @example 2024-10-01
+       */
+      occurredOn: string;
+      /** @example 1 */
+      doseNumber?: number | null;
+      /** @example 0.5 mL */
+      doseQuantity?: string | null;
+      /** @example Left deltoid */
+      site?: string | null;
+      /** @example AB1234 */
+      lotNumber?: string | null;
+      /** @description Default: completed */
+      status?: components['schemas']['NewImmunizationStatus'];
+      note?: string | null;
+    };
+    UpdateImmunizationRequest: {
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      version: number;
+      /**
+       * @description A CVX code from the code list
+       * @example 140
+       */
+      cvxCode?: string;
+      /**
+       * Format: date
+       * @description Not in the future
+       * @example 2024-10-01
+       */
+      occurredOn?: string;
+      /** @example 1 */
+      doseNumber?: number | null;
+      /** @example 0.5 mL */
+      doseQuantity?: string | null;
+      /** @example Left deltoid */
+      site?: string | null;
+      /** @example AB1234 */
+      lotNumber?: string | null;
+      status?: components['schemas']['ImmunizationStatus'];
+      note?: string | null;
+      /** @description Why the record is corrected; kept in its history */
+      reason?: string | null;
+    };
+    /** @enum {string} */
+    VisitSummaryStatus: 'final' | 'amended' | 'entered-in-error';
+    VisitSummaryProvider: {
+      /** Format: uuid */
+      id: string;
+      /** @example Dr. Priya Shah */
+      displayName: string;
+    };
+    VisitSummaryLocation: {
+      /** Format: uuid */
+      id: string;
+      /** @example Downtown Clinic */
+      name: string;
+    };
+    CodedDiagnosis: {
+      /** @example I10 */
+      code: string;
+      /** @example Essential (primary) hypertension */
+      display: string;
+    };
+    VisitSummaryView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /** @description Send it back with a correction */
+      version: number;
+      /** @description It has been corrected since it was first recorded */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it (staff only; null for patients) */
+      recordedBy: components['schemas']['RecordAuthor'] | null;
+      /** Format: date */
+      visitDate: string;
+      provider: components['schemas']['VisitSummaryProvider'] | null;
+      location: components['schemas']['VisitSummaryLocation'] | null;
+      /** Format: uuid */
+      appointmentId: string | null;
+      diagnoses: components['schemas']['CodedDiagnosis'][];
+      instructions: string;
+      followUp: string | null;
+      status: components['schemas']['VisitSummaryStatus'];
+    };
+    VisitSummaryPage: {
+      items: components['schemas']['VisitSummaryView'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    VisitDiagnosisInput: {
+      /**
+       * @description An ICD-10-CM code from the code list
+       * @example I10
+       */
+      code: string;
+    };
+    CreateVisitSummaryRequest: {
+      /**
+       * Format: date
+       * @description Not in the future
+       * @example 2024-11-05
+       */
+      visitDate: string;
+      /**
+       * Format: uuid
+       * @description Default: the appointment’s provider
+       */
+      providerId?: string | null;
+      /**
+       * Format: uuid
+       * @description Default: the appointment’s location
+       */
+      locationId?: string | null;
+      /** Format: uuid */
+      appointmentId?: string | null;
+      /** @description ICD-10-CM codes */
+      diagnoses?: components['schemas']['VisitDiagnosisInput'][];
+      /** @description What the patient should do after the visit */
+      instructions: string;
+      followUp?: string | null;
+    };
+    UpdateVisitSummaryRequest: {
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      version: number;
+      /**
+       * Format: date
+       * @description Not in the future
+       * @example 2024-11-05
+       */
+      visitDate?: string;
+      /** Format: uuid */
+      providerId?: string | null;
+      /** Format: uuid */
+      locationId?: string | null;
+      /** Format: uuid */
+      appointmentId?: string | null;
+      /** @description ICD-10-CM codes */
+      diagnoses?: components['schemas']['VisitDiagnosisInput'][];
+      instructions?: string;
+      followUp?: string | null;
+      /** @description Default: amended once a final summary is corrected */
+      status?: components['schemas']['VisitSummaryStatus'];
+      /** @description Why the record is corrected; kept in its history */
+      reason?: string | null;
+    };
+    /** @enum {string} */
+    CarePlanStatus: 'draft' | 'active' | 'on-hold' | 'completed' | 'revoked' | 'entered-in-error';
+    CarePlanCondition: {
+      /** Format: uuid */
+      id: string;
+      /** @example E11.9 */
+      code: string;
+      /** @example Type 2 diabetes mellitus without complications */
+      display: string;
+    };
+    /** @enum {string} */
+    CarePlanGoalStatus: 'proposed' | 'in-progress' | 'achieved' | 'not-achieved' | 'cancelled';
+    CarePlanGoal: {
+      /** Format: uuid */
+      id: string;
+      description: string;
+      status: components['schemas']['CarePlanGoalStatus'];
+      target: string | null;
+    };
+    /** @enum {string} */
+    CarePlanActivityStatus: 'not-started' | 'scheduled' | 'in-progress' | 'completed' | 'cancelled';
+    CarePlanActivity: {
+      /** Format: uuid */
+      id: string;
+      description: string;
+      status: components['schemas']['CarePlanActivityStatus'];
+    };
+    CarePlanView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /** @description Send it back with a correction */
+      version: number;
+      /** @description It has been corrected since it was first recorded */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it (staff only; null for patients) */
+      recordedBy: components['schemas']['RecordAuthor'] | null;
+      /** @example Diabetes care plan */
+      title: string;
+      description: string | null;
+      status: components['schemas']['CarePlanStatus'];
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string | null;
+      conditions: components['schemas']['CarePlanCondition'][];
+      goals: components['schemas']['CarePlanGoal'][];
+      activities: components['schemas']['CarePlanActivity'][];
+    };
+    CarePlanPage: {
+      items: components['schemas']['CarePlanView'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /**
+     * @description Default: active
+     * @enum {string}
+     */
+    NewCarePlanStatus: 'draft' | 'active' | 'on-hold' | 'completed' | 'revoked';
+    CarePlanGoalInput: {
+      /**
+       * Format: uuid
+       * @description An existing goal’s id; new goals get one
+       */
+      id?: string;
+      description: string;
+      status: components['schemas']['CarePlanGoalStatus'];
+      /** @example HbA1c below 7% */
+      target?: string | null;
+    };
+    CarePlanActivityInput: {
+      /**
+       * Format: uuid
+       * @description An existing activity’s id; new activities get one
+       */
+      id?: string;
+      description: string;
+      status: components['schemas']['CarePlanActivityStatus'];
+    };
+    CreateCarePlanRequest: {
+      /** @example Diabetes care plan */
+      title: string;
+      description?: string | null;
+      /** @description Default: active */
+      status?: components['schemas']['NewCarePlanStatus'];
+      /**
+       * Format: date
+       * @example 2024-01-15
+       */
+      periodStart: string;
+      /**
+       * Format: date
+       * @description Not before the start date
+       * @example 2024-12-31
+       */
+      periodEnd?: string | null;
+      /** @description Conditions of this patient the plan addresses */
+      conditionIds?: string[];
+      /** @description At most 50 */
+      goals?: components['schemas']['CarePlanGoalInput'][];
+      /** @description At most 50 */
+      activities?: components['schemas']['CarePlanActivityInput'][];
+    };
+    UpdateCarePlanRequest: {
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      version: number;
+      /** @example Diabetes care plan */
+      title?: string;
+      description?: string | null;
+      status?: components['schemas']['CarePlanStatus'];
+      /**
+       * Format: date
+       * @example 2024-01-15
+       */
+      periodStart?: string;
+      /**
+       * Format: date
+       * @description Not before the start date
+       * @example 2024-12-31
+       */
+      periodEnd?: string | null;
+      /** @description Conditions of this patient the plan addresses */
+      conditionIds?: string[];
+      /** @description Replaces the goals; send ids to keep them */
+      goals?: components['schemas']['CarePlanGoalInput'][];
+      /** @description Replaces the activities; send ids to keep them */
+      activities?: components['schemas']['CarePlanActivityInput'][];
+      /** @description Why the record is corrected; kept in its history */
+      reason?: string | null;
+    };
+    /** @enum {string} */
+    ResultCategory: 'laboratory' | 'imaging' | 'other';
+    /** @enum {string} */
+    ResultStatus: 'preliminary' | 'final' | 'corrected' | 'entered-in-error';
+    /** @enum {string} */
+    ReleaseState: 'held' | 'released';
+    PersonRef: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+    };
+    ReportSummary: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      category: components['schemas']['ResultCategory'];
+      code: string | null;
+      title: string;
+      status: components['schemas']['ResultStatus'];
+      /** Format: date-time */
+      effectiveAt: string;
+      /** Format: date-time */
+      issuedAt: string;
+      abnormal: boolean;
+      /** @description Released and not yet opened by the patient; false for staff */
+      isNew: boolean;
+      releaseState: components['schemas']['ReleaseState'];
+      /** Format: date-time */
+      releasedAt: string | null;
+      orderingProvider: components['schemas']['PersonRef'] | null;
+      observationCount: number;
+      hasAttachment: boolean;
+      corrected: boolean;
+      version: number;
+    };
+    ReportPage: {
+      items: components['schemas']['ReportSummary'][];
+      nextCursor: string | null;
+    };
+    AttachmentInput: {
+      /** @example lipid-panel.pdf */
+      name: string;
+      /**
+       * Format: byte
+       * @description The PDF, base64-encoded; at most 5 MB, starting with %PDF-
+       */
+      contentBase64: string;
+    };
+    /**
+     * @description Default: worked out from the value and the range
+     * @enum {string}
+     */
+    Interpretation: 'N' | 'L' | 'H' | 'LL' | 'HH' | 'A' | 'AA';
+    ObservationInput: {
+      /**
+       * @description LOINC code
+       * @example 2345-7
+       */
+      code: string;
+      /** @description A numeric result (or valueText) */
+      valueQuantity?: number;
+      /** @description A text result (or valueQuantity) */
+      valueText?: string;
+      /**
+       * @description UCUM unit, one the list allows
+       * @example mg/dL
+       */
+      unit?: string;
+      /** @description Default: the list’s adult range */
+      referenceLow?: number;
+      /** @description Default: the list’s adult range */
+      referenceHigh?: number;
+      referenceText?: string;
+      /** @description Default: worked out from the value and the range */
+      interpretation?: components['schemas']['Interpretation'];
+      /**
+       * @default final
+       * @enum {string}
+       */
+      status: 'preliminary' | 'final';
+    };
+    CreateResultRequest: {
+      category: components['schemas']['ResultCategory'];
+      /**
+       * @description LOINC code of the panel or study, like 24331-1
+       * @example 2345-7
+       */
+      code?: string | null;
+      /** @example Lipid panel */
+      title: string;
+      /** @enum {string} */
+      status: 'preliminary' | 'final';
+      /**
+       * Format: date-time
+       * @description When the sample was taken or the study done
+       */
+      effectiveAt: string;
+      /** Format: uuid */
+      orderingProviderId?: Record<string, never> | null;
+      narrative?: string | null;
+      attachment?: components['schemas']['AttachmentInput'];
+      observations: components['schemas']['ObservationInput'][];
+    };
+    /** @enum {string} */
+    ObservationCategory: 'laboratory' | 'vital-signs';
+    ObservationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      reportId: string | null;
+      category: components['schemas']['ObservationCategory'];
+      /** @example 2345-7 */
+      code: string;
+      /** @example Glucose [Mass/volume] in Serum or Plasma */
+      display: string;
+      valueQuantity: number | null;
+      valueText: string | null;
+      unit: string | null;
+      referenceLow: number | null;
+      referenceHigh: number | null;
+      referenceText: string | null;
+      interpretation: components['schemas']['Interpretation'] | null;
+      /** @description Outside the reference range (interpretation other than N) */
+      abnormal: boolean;
+      status: components['schemas']['ResultStatus'];
+      /** @description Changed since it was first recorded */
+      corrected: boolean;
+      /** Format: date-time */
+      effectiveAt: string;
+      version: number;
+    };
+    ReportView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      category: components['schemas']['ResultCategory'];
+      code: string | null;
+      title: string;
+      status: components['schemas']['ResultStatus'];
+      /** Format: date-time */
+      effectiveAt: string;
+      /** Format: date-time */
+      issuedAt: string;
+      abnormal: boolean;
+      /** @description Released and not yet opened by the patient; false for staff */
+      isNew: boolean;
+      releaseState: components['schemas']['ReleaseState'];
+      /** Format: date-time */
+      releasedAt: string | null;
+      orderingProvider: components['schemas']['PersonRef'] | null;
+      observationCount: number;
+      hasAttachment: boolean;
+      corrected: boolean;
+      version: number;
+      narrative: string | null;
+      attachmentName: string | null;
+      observations: components['schemas']['ObservationView'][];
+    };
+    ReleaseResultRequest: {
+      /** @description The version of the report as loaded; a stale one answers 409 record_changed */
+      version: number;
+    };
+    UpdateObservationRequest: {
+      /** @description The version of the observation as loaded; a stale one answers 409 record_changed */
+      version: number;
+      valueQuantity?: number | null;
+      valueText?: string | null;
+      /** @example mg/dL */
+      unit?: string | null;
+      referenceLow?: number | null;
+      referenceHigh?: number | null;
+      interpretation?: components['schemas']['Interpretation'] | null;
+      /**
+       * @description Default: corrected. entered-in-error withdraws the value.
+       * @enum {string}
+       */
+      status?: 'corrected' | 'entered-in-error';
+      reason: string;
+    };
+    RevisionView: {
+      version: number;
+      /** Format: date-time */
+      changedAt: string;
+      changedBy: components['schemas']['PersonRef'] | null;
+      reason: string | null;
+      /** @description The state before */
+      snapshot: {
+        [key: string]: unknown;
+      };
+    };
+    RevisionHistory: {
+      items: components['schemas']['RevisionView'][];
+    };
+    TrendPoint: {
+      /** Format: uuid */
+      observationId: string;
+      /** Format: uuid */
+      reportId: string | null;
+      /** Format: date-time */
+      effectiveAt: string;
+      valueQuantity: number | null;
+      unit: string | null;
+      interpretation: components['schemas']['Interpretation'] | null;
+      abnormal: boolean;
+      status: components['schemas']['ResultStatus'];
+    };
+    ObservationTrend: {
+      code: string;
+      display: string;
+      unit: string | null;
+      referenceLow: number | null;
+      referenceHigh: number | null;
+      /** @description Oldest first: the newest `limit` values */
+      points: components['schemas']['TrendPoint'][];
+    };
+    ObservationPage: {
+      items: components['schemas']['ObservationView'][];
+      nextCursor: string | null;
+    };
+    VitalSignInput: {
+      /**
+       * @description LOINC code of a vital sign
+       * @example 8867-4
+       */
+      code: string;
+      valueQuantity: number;
+      /** @example /min */
+      unit: string;
+    };
+    CreateVitalSignsRequest: {
+      /**
+       * Format: date-time
+       * @description When the vital signs were measured
+       */
+      effectiveAt: string;
+      observations: components['schemas']['VitalSignInput'][];
+    };
+    ObservationList: {
+      items: components['schemas']['ObservationView'][];
+    };
+    PatientRef: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      mrn: string;
+    };
+    ReviewItem: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      category: components['schemas']['ResultCategory'];
+      code: string | null;
+      title: string;
+      status: components['schemas']['ResultStatus'];
+      /** Format: date-time */
+      effectiveAt: string;
+      /** Format: date-time */
+      issuedAt: string;
+      abnormal: boolean;
+      /** @description Released and not yet opened by the patient; false for staff */
+      isNew: boolean;
+      releaseState: components['schemas']['ReleaseState'];
+      /** Format: date-time */
+      releasedAt: string | null;
+      orderingProvider: components['schemas']['PersonRef'] | null;
+      observationCount: number;
+      hasAttachment: boolean;
+      corrected: boolean;
+      version: number;
+      patient: components['schemas']['PatientRef'];
+    };
+    ReviewQueuePage: {
+      items: components['schemas']['ReviewItem'][];
+      nextCursor: string | null;
+      /** @description Held reports in all */
+      total: number;
+      /** Format: date-time */
+      oldestIssuedAt: string | null;
+    };
+    /** @enum {string} */
+    ReleaseMode: 'immediate' | 'review';
+    ReleasePolicyItem: {
+      category: components['schemas']['ResultCategory'];
+      mode: components['schemas']['ReleaseMode'];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ReleasePolicy: {
+      items: components['schemas']['ReleasePolicyItem'][];
+    };
+    ReleasePolicyInput: {
+      category: components['schemas']['ResultCategory'];
+      mode: components['schemas']['ReleaseMode'];
+    };
+    UpdateReleasePolicyRequest: {
+      items: components['schemas']['ReleasePolicyInput'][];
+    };
+    /** @enum {string} */
+    ResultImportFormat: 'csv' | 'fhir';
+    ImportResultsRequest: {
+      format: components['schemas']['ResultImportFormat'];
+      /** @example results-2026-03-01.csv */
+      fileName?: string | null;
+      /** @description The file’s text: CSV with the header mrn,report_code,report_title,effective_at,loinc_code,value,unit,reference_low,reference_high,interpretation,status, or a FHIR R4 Bundle (JSON) of DiagnosticReport and Observation resources. At most 4 MB. */
+      content: string;
+    };
+    ImportSummary: {
+      /** Format: uuid */
+      importId: string;
+      reports: number;
+      observations: number;
+      patients: number;
+    };
+    SummaryPatient: {
+      /** Format: uuid */
+      id: string;
+      /** @example Alex Rivera */
+      displayName: string;
+      /**
+       * Format: date
+       * @example 1968-04-12
+       */
+      dateOfBirth: string;
+    };
+    RecordPersonRef: {
+      /** Format: uuid */
+      id: string;
+      /** @example Dr. Priya Shah */
+      displayName: string;
+    };
+    SummaryCondition: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      version: number;
+      /** @description True once the entry has been corrected (version > 1) */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it: for staff only, always null for patients */
+      recordedBy: components['schemas']['RecordPersonRef'] | null;
+      /** @example I10 */
+      code: string;
+      /** @example Essential (primary) hypertension */
+      display: string;
+      /** @enum {string} */
+      codeSystem: 'ICD-10-CM';
+      /** @enum {string} */
+      clinicalStatus:
+        'active' | 'recurrence' | 'inactive' | 'remission' | 'resolved' | 'entered-in-error';
+      /** Format: date */
+      onsetDate: string | null;
+      /** Format: date */
+      abatementDate: string | null;
+      note: string | null;
+    };
+    SummaryAllergy: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      version: number;
+      /** @description True once the entry has been corrected (version > 1) */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it: for staff only, always null for patients */
+      recordedBy: components['schemas']['RecordPersonRef'] | null;
+      /** @example Penicillin */
+      substance: string;
+      /** @enum {string} */
+      category: 'food' | 'medication' | 'environment' | 'biologic';
+      /** @example Hives */
+      reaction: string | null;
+      /** @enum {string|null} */
+      severity: 'mild' | 'moderate' | 'severe' | null;
+      /** @enum {string} */
+      clinicalStatus: 'active' | 'inactive' | 'resolved' | 'entered-in-error';
+      /** Format: date */
+      onsetDate: string | null;
+      note: string | null;
+    };
+    SummaryImmunization: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      version: number;
+      /** @description True once the entry has been corrected (version > 1) */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it: for staff only, always null for patients */
+      recordedBy: components['schemas']['RecordPersonRef'] | null;
+      /** @example 158 */
+      cvxCode: string;
+      /** @example Influenza, injectable, quadrivalent */
+      display: string;
+      /** Format: date */
+      occurredOn: string;
+      doseNumber: number | null;
+      /** @example 0.5 mL */
+      doseQuantity: string | null;
+      /** @example Left arm */
+      site: string | null;
+      lotNumber: string | null;
+      /** @enum {string} */
+      status: 'completed' | 'not-done' | 'entered-in-error';
+      note: string | null;
+    };
+    SummaryObservation: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      reportId: string | null;
+      /** @enum {string} */
+      category: 'laboratory' | 'vital-signs';
+      /**
+       * @description LOINC code
+       * @example 8480-6
+       */
+      code: string;
+      /** @example Systolic blood pressure */
+      display: string;
+      valueQuantity: number | null;
+      valueText: string | null;
+      /**
+       * @description UCUM unit
+       * @example mm[Hg]
+       */
+      unit: string | null;
+      referenceLow: number | null;
+      referenceHigh: number | null;
+      referenceText: string | null;
+      /** @enum {string|null} */
+      interpretation: 'N' | 'L' | 'H' | 'LL' | 'HH' | 'A' | 'AA' | null;
+      abnormal: boolean;
+      /** @enum {string} */
+      status: 'preliminary' | 'final' | 'corrected' | 'entered-in-error';
+      corrected: boolean;
+      /** Format: date-time */
+      effectiveAt: string;
+      version: number;
+    };
+    SummaryReport: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /** @enum {string} */
+      category: 'laboratory' | 'imaging' | 'other';
+      /** @example 24331-1 */
+      code: string | null;
+      /** @example Lipid panel */
+      title: string;
+      /** @enum {string} */
+      status: 'preliminary' | 'final' | 'corrected' | 'entered-in-error';
+      /** Format: date-time */
+      effectiveAt: string;
+      /** Format: date-time */
+      issuedAt: string;
+      abnormal: boolean;
+      /** @description Released and not yet opened by the patient; false for staff */
+      isNew: boolean;
+      /** @enum {string} */
+      releaseState: 'held' | 'released';
+      /** Format: date-time */
+      releasedAt: string | null;
+      orderingProvider: components['schemas']['RecordPersonRef'] | null;
+      observationCount: number;
+      hasAttachment: boolean;
+      corrected: boolean;
+    };
+    SummaryCarePlanCondition: {
+      /** Format: uuid */
+      id: string;
+      /** @example I10 */
+      code: string;
+      display: string;
+    };
+    SummaryGoal: {
+      id: string;
+      description: string;
+      /** @enum {string} */
+      status: 'proposed' | 'in-progress' | 'achieved' | 'not-achieved' | 'cancelled';
+      /** @example Below 130/80 mmHg */
+      target: string | null;
+    };
+    SummaryActivity: {
+      id: string;
+      description: string;
+      /** @enum {string} */
+      status: 'not-started' | 'scheduled' | 'in-progress' | 'completed' | 'cancelled';
+    };
+    SummaryCarePlan: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      version: number;
+      /** @description True once the entry has been corrected (version > 1) */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it: for staff only, always null for patients */
+      recordedBy: components['schemas']['RecordPersonRef'] | null;
+      title: string;
+      description: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'on-hold' | 'completed' | 'revoked' | 'entered-in-error';
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string | null;
+      conditions: components['schemas']['SummaryCarePlanCondition'][];
+      goals: components['schemas']['SummaryGoal'][];
+      activities: components['schemas']['SummaryActivity'][];
+    };
+    RecordLocationRef: {
+      /** Format: uuid */
+      id: string;
+      /** @example Riverside Family Clinic – Main Street */
+      name: string;
+    };
+    SummaryDiagnosis: {
+      /** @example I10 */
+      code: string;
+      /** @example Essential (primary) hypertension */
+      display: string;
+    };
+    SummaryVisit: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      version: number;
+      /** @description True once the entry has been corrected (version > 1) */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it: for staff only, always null for patients */
+      recordedBy: components['schemas']['RecordPersonRef'] | null;
+      /** Format: date */
+      visitDate: string;
+      provider: components['schemas']['RecordPersonRef'] | null;
+      location: components['schemas']['RecordLocationRef'] | null;
+      /** Format: uuid */
+      appointmentId: string | null;
+      diagnoses: components['schemas']['SummaryDiagnosis'][];
+      instructions: string;
+      followUp: string | null;
+      /** @enum {string} */
+      status: 'final' | 'amended' | 'entered-in-error';
+    };
+    HealthSummary: {
+      patient: components['schemas']['SummaryPatient'];
+      /** @description Active conditions, at most 20 */
+      activeConditions: components['schemas']['SummaryCondition'][];
+      /** @description Active allergies, at most 20 */
+      allergies: components['schemas']['SummaryAllergy'][];
+      /** @description The 5 most recent */
+      recentImmunizations: components['schemas']['SummaryImmunization'][];
+      /** @description The newest measurement of each vital sign, at most 10 */
+      latestVitals: components['schemas']['SummaryObservation'][];
+      /** @description The 5 most recent reports (released ones only, for patients) */
+      recentResults: components['schemas']['SummaryReport'][];
+      /** @description Released reports the patient has not opened yet (0 for staff) */
+      newResultsCount: number;
+      /** @description Active care plans, at most 5 */
+      activeCarePlans: components['schemas']['SummaryCarePlan'][];
+      lastVisitSummary: components['schemas']['SummaryVisit'] | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -2369,7 +4209,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -2417,7 +4257,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -3406,7 +5246,7 @@ export interface operations {
       };
       header?: never;
       path: {
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -3463,7 +5303,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -4895,7 +6735,7 @@ export interface operations {
       };
       header?: never;
       path: {
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -4952,7 +6792,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -5032,7 +6872,7 @@ export interface operations {
       header?: never;
       path: {
         appointmentId: string;
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -5085,7 +6925,7 @@ export interface operations {
       header?: never;
       path: {
         appointmentId: string;
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -5169,7 +7009,7 @@ export interface operations {
       header?: never;
       path: {
         appointmentId: string;
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -5253,7 +7093,7 @@ export interface operations {
       header?: never;
       path: {
         appointmentId: string;
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -5337,7 +7177,7 @@ export interface operations {
       header?: never;
       path: {
         appointmentId: string;
-        patientId: unknown;
+        patientId: string;
       };
       cookie?: never;
     };
@@ -5438,6 +7278,2687 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  searchCodes: {
+    parameters: {
+      query?: {
+        /** @description The start of a code, or words of its name (any case); empty lists the first */
+        q?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        system: components['schemas']['CodeSystem'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CodeSearchResult'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description code_system_not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listConditions: {
+    parameters: {
+      query?: {
+        /** @description On or after this date */
+        from?: string;
+        /** @description On or before this date */
+        to?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        status?: components['schemas']['ConditionClinicalStatus'];
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConditionPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createCondition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConditionRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConditionView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCondition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conditionId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConditionView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such condition for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateCondition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conditionId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateConditionRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConditionView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such condition for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description record_changed: stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getConditionHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conditionId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordHistory'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such condition for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listAllergies: {
+    parameters: {
+      query?: {
+        /** @description On or after this date */
+        from?: string;
+        /** @description On or before this date */
+        to?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        status?: components['schemas']['AllergyClinicalStatus'];
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AllergyPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createAllergy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAllergyRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AllergyView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAllergy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        allergyId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AllergyView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such allergy for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateAllergy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        allergyId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAllergyRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AllergyView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such allergy for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description record_changed: stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAllergyHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        allergyId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordHistory'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such allergy for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImmunizations: {
+    parameters: {
+      query?: {
+        /** @description On or after this date */
+        from?: string;
+        /** @description On or before this date */
+        to?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        status?: components['schemas']['ImmunizationStatus'];
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImmunizationPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createImmunization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateImmunizationRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImmunizationView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImmunization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        immunizationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImmunizationView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such immunization for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateImmunization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        immunizationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateImmunizationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImmunizationView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such immunization for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description record_changed: stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImmunizationHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        immunizationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordHistory'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such immunization for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listVisitSummaries: {
+    parameters: {
+      query?: {
+        /** @description On or after this date */
+        from?: string;
+        /** @description On or before this date */
+        to?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        status?: components['schemas']['VisitSummaryStatus'];
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitSummaryPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createVisitSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateVisitSummaryRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitSummaryView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getVisitSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        visitSummaryId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitSummaryView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such visit summary for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateVisitSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        visitSummaryId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateVisitSummaryRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitSummaryView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such visit summary for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description record_changed: stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getVisitSummaryHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        visitSummaryId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordHistory'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such visit summary for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCarePlans: {
+    parameters: {
+      query?: {
+        /** @description On or after this date */
+        from?: string;
+        /** @description On or before this date */
+        to?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        status?: components['schemas']['CarePlanStatus'];
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarePlanPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createCarePlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCarePlanRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarePlanView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCarePlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        carePlanId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarePlanView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such care plan for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateCarePlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        carePlanId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCarePlanRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarePlanView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such care plan for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description record_changed: stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCarePlanHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        carePlanId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordHistory'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such care plan for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResults: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        /** @description From this day (UTC), inclusive */
+        from?: string;
+        /** @description Up to this day (UTC), inclusive */
+        to?: string;
+        category?: components['schemas']['ResultCategory'];
+        /** @description true: only reports with an abnormal value */
+        abnormal?: boolean;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateResultRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such result for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadResultAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such result, or it has no attachment
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  releaseResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReleaseResultRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such result for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description record_changed (stale version) or already_released */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateObservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: string;
+        observationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateObservationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObservationView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such value for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description record_changed: stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObservationHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: string;
+        observationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevisionHistory'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such value for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObservationTrend: {
+    parameters: {
+      query: {
+        /** @description The test to follow over time */
+        code: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObservationTrend'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listVitals: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        /** @description From this day (UTC), inclusive */
+        from?: string;
+        /** @description Up to this day (UTC), inclusive */
+        to?: string;
+        /** @description Only this vital sign */
+        code?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObservationPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createVitalSigns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateVitalSignsRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObservationList'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResultsForReview: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewQueuePage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getResultReleasePolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleasePolicy'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateResultReleasePolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateReleasePolicyRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleasePolicy'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportResultsRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportSummary'];
+        };
+      };
+      /** @description validation_failed, or import_rejected with errors by line or entry */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description import_too_large: over 4 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getHealthSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthSummary'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadHealthRecordPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record as a PDF, offered as a download */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadResultPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The result as a PDF, offered as a download */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such result for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadVisitSummaryPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        visitSummaryId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The visit summary as a PDF, offered as a download */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such visit summary for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadHealthRecordFhir: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A FHIR R4 Bundle, offered as a download named health-record.fhir.json */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': Record<string, never>;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['Problem'];
         };
       };
     };

@@ -3,7 +3,7 @@ import { RequireRole } from './guards/RequireRole';
 
 /**
  * The staff sections: patients (with the record's tabs from several features), the schedule,
- * invitations, staff accounts, clinic settings and the audit log. Each page loads on first
+ * results review and import, invitations, staff accounts, clinic settings and the audit log. Each page loads on first
  * visit (`lazy`), so none of them weighs on the first download; each section checks the role
  * before anything loads.
  */
@@ -73,6 +73,33 @@ export const staffSectionRoutes: RouteObject[] = [
             ],
           },
           {
+            path: 'record',
+            element: <RequireRole section="patientHealthRecord" inline />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (
+                    await import('../features/health-records/routes/PatientHealthRecordTab')
+                  ).PatientHealthRecordTab,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'results',
+            element: <RequireRole section="patientHealthRecord" inline />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/health-records/routes/PatientResultsTab'))
+                    .PatientResultsTab,
+                }),
+              },
+            ],
+          },
+          {
             path: 'invitations',
             element: <RequireRole section="invitations" inline />,
             children: [
@@ -130,6 +157,49 @@ export const staffSectionRoutes: RouteObject[] = [
         lazy: async () => ({
           Component: (await import('../features/schedule/routes/AvailabilityPage'))
             .AvailabilityPage,
+        }),
+      },
+    ],
+  },
+  {
+    path: 'results-review',
+    children: [
+      {
+        element: <RequireRole section="resultsReview" />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/results-review/routes/ResultsReviewPage'))
+                .ResultsReviewPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'import',
+        element: <RequireRole section="resultsImport" />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/results-review/routes/ImportResultsPage'))
+                .ImportResultsPage,
+            }),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    path: 'settings/results',
+    element: <RequireRole section="resultsPolicy" />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/results-review/routes/ReleasePolicyPage'))
+            .ReleasePolicyPage,
         }),
       },
     ],

@@ -22,6 +22,18 @@ export const SECTION_ROLES = {
   clinicSettings: ['admin'],
   /** A patient's appointments tab. */
   patientAppointments: ['front-desk', 'nurse', 'provider', 'admin'],
+  /** A patient's medical record and results tabs (front desk and billing see nothing clinical). */
+  patientHealthRecord: ['provider', 'nurse', 'admin'],
+  /** Entering and correcting conditions, allergies, immunizations, results and vital signs. */
+  healthRecordEdit: ['provider', 'nurse'],
+  /** The held-results queue and releasing a held result. */
+  resultsReview: ['provider'],
+  /** Uploading a file of results. */
+  resultsImport: ['provider', 'nurse'],
+  /** Reading how each kind of result is released. */
+  resultsPolicy: ['provider', 'nurse', 'admin'],
+  /** Changing how each kind of result is released. */
+  resultsPolicyEdit: ['admin'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Section = keyof typeof SECTION_ROLES;

@@ -11,6 +11,9 @@ export const AUDIT_LOG_PATH = '/audit-log';
 export const SCHEDULE_PATH = '/schedule';
 export const BOOK_APPOINTMENT_PATH = '/schedule/book';
 export const CLINIC_SETTINGS_PATH = '/settings/clinic';
+export const RESULTS_REVIEW_PATH = '/results-review';
+export const RESULTS_IMPORT_PATH = '/results-review/import';
+export const RESULTS_POLICY_PATH = '/settings/results';
 
 export function patientPath(patientId: string): string {
   return `${PATIENTS_PATH}/${encodeURIComponent(patientId)}`;
@@ -30,6 +33,16 @@ export function patientAccessLogPath(patientId: string): string {
 
 export function patientAppointmentsPath(patientId: string): string {
   return `${patientPath(patientId)}/appointments`;
+}
+
+export function patientHealthRecordPath(patientId: string): string {
+  return `${patientPath(patientId)}/record`;
+}
+
+/** A patient's results tab, optionally with one report open. */
+export function patientResultsPath(patientId: string, reportId?: string): string {
+  const base = `${patientPath(patientId)}/results`;
+  return reportId ? `${base}?report=${encodeURIComponent(reportId)}` : base;
 }
 
 export function providerAvailabilityPath(providerId: string): string {

@@ -71,7 +71,7 @@ export function PatientScoped(...staffRoles: AccessRule[]) {
   return applyDecorators(
     SetMetadata(PATIENT_SCOPE, staffRoles),
     UseGuards(PatientScopeGuard),
-    ApiParam({ name: 'patientId', format: 'uuid' }),
+    ApiParam({ name: 'patientId', type: String, format: 'uuid' }),
     ApiNotFoundResponse({ type: Problem, description: 'No such patient, or not yours' }),
   );
 }

@@ -6,8 +6,10 @@ import {
   APPOINTMENTS_PATH,
   FORGOT_PASSWORD_PATH,
   FORGOT_USERNAME_PATH,
+  HEALTH_RECORD_PATH,
   REGISTER_PATH,
   RESET_PASSWORD_PATH,
+  RESULTS_PATH,
   SIGN_IN_PATH,
   UNLOCK_PATH,
 } from '../lib/navigation';
@@ -115,6 +117,88 @@ export const routes: RouteObject[] = [
                       Component: (
                         await import('../features/appointments/routes/CancelAppointmentPage')
                       ).CancelAppointmentPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                path: RESULTS_PATH,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('../features/test-results/routes/ResultsPage'))
+                        .ResultsPage,
+                    }),
+                  },
+                  {
+                    path: ':reportId',
+                    lazy: async () => ({
+                      Component: (await import('../features/test-results/routes/ResultDetailsPage'))
+                        .ResultDetailsPage,
+                    }),
+                  },
+                  {
+                    path: 'trends/:code',
+                    lazy: async () => ({
+                      Component: (await import('../features/test-results/routes/ResultTrendPage'))
+                        .ResultTrendPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                path: HEALTH_RECORD_PATH,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('../features/health-record/routes/HealthRecordPage'))
+                        .HealthRecordPage,
+                    }),
+                  },
+                  {
+                    path: 'conditions',
+                    lazy: async () => ({
+                      Component: (await import('../features/health-record/routes/ConditionsPage'))
+                        .ConditionsPage,
+                    }),
+                  },
+                  {
+                    path: 'allergies',
+                    lazy: async () => ({
+                      Component: (await import('../features/health-record/routes/AllergiesPage'))
+                        .AllergiesPage,
+                    }),
+                  },
+                  {
+                    path: 'immunizations',
+                    lazy: async () => ({
+                      Component: (
+                        await import('../features/health-record/routes/ImmunizationsPage')
+                      ).ImmunizationsPage,
+                    }),
+                  },
+                  {
+                    path: 'visits',
+                    lazy: async () => ({
+                      Component: (
+                        await import('../features/health-record/routes/VisitSummariesPage')
+                      ).VisitSummariesPage,
+                    }),
+                  },
+                  {
+                    path: 'visits/:visitSummaryId',
+                    lazy: async () => ({
+                      Component: (await import('../features/health-record/routes/VisitSummaryPage'))
+                        .VisitSummaryPage,
+                    }),
+                  },
+                  {
+                    path: 'care-plans',
+                    lazy: async () => ({
+                      Component: (await import('../features/health-record/routes/CarePlansPage'))
+                        .CarePlansPage,
                     }),
                   },
                 ],

@@ -28,6 +28,30 @@ export function cancelAppointmentPath(appointmentId: string): string {
   return `${appointmentPath(appointmentId)}/cancel`;
 }
 
+/** Test results, newest first; the filters (category, dates) sit in the query string. */
+export const RESULTS_PATH = '/results';
+
+/** One report; result emails link to the list, never to a report. */
+export function resultPath(reportId: string): string {
+  return `${RESULTS_PATH}/${encodeURIComponent(reportId)}`;
+}
+
+/** One test (a LOINC code) over time. */
+export function resultTrendPath(code: string): string {
+  return `${RESULTS_PATH}/trends/${encodeURIComponent(code)}`;
+}
+
+export const HEALTH_RECORD_PATH = '/health-record';
+export const CONDITIONS_PATH = '/health-record/conditions';
+export const ALLERGIES_PATH = '/health-record/allergies';
+export const IMMUNIZATIONS_PATH = '/health-record/immunizations';
+export const VISIT_SUMMARIES_PATH = '/health-record/visits';
+export const CARE_PLANS_PATH = '/health-record/care-plans';
+
+export function visitSummaryPath(visitSummaryId: string): string {
+  return `${VISIT_SUMMARIES_PATH}/${encodeURIComponent(visitSummaryId)}`;
+}
+
 export type { SignInNotice, SignInState } from '@portal/auth-ui';
 export { idleMinutes, signInNotice, signInUsername } from '@portal/auth-ui';
 

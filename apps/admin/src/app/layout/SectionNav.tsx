@@ -6,6 +6,9 @@ import {
   CLINIC_SETTINGS_PATH,
   INVITATIONS_PATH,
   PATIENTS_PATH,
+  RESULTS_IMPORT_PATH,
+  RESULTS_POLICY_PATH,
+  RESULTS_REVIEW_PATH,
   SCHEDULE_PATH,
   STAFF_PATH,
 } from '../../lib/paths';
@@ -14,11 +17,20 @@ import { useCurrentSession } from '../../lib/session';
 const SECTIONS = [
   { section: 'patients', to: PATIENTS_PATH, label: 'nav.patients' },
   { section: 'schedule', to: SCHEDULE_PATH, label: 'nav.schedule' },
+  { section: 'resultsReview', to: RESULTS_REVIEW_PATH, label: 'nav.resultsReview' },
+  // Nurses import results without a review queue; providers reach import from the queue.
+  {
+    section: 'resultsImport',
+    to: RESULTS_IMPORT_PATH,
+    label: 'nav.resultsImport',
+    unless: 'resultsReview',
+  },
   { section: 'invitations', to: INVITATIONS_PATH, label: 'nav.invitations' },
   { section: 'audit', to: AUDIT_LOG_PATH, label: 'nav.auditLog' },
   { section: 'staff', to: STAFF_PATH, label: 'nav.staff' },
   { section: 'clinicSettings', to: CLINIC_SETTINGS_PATH, label: 'nav.clinicSettings' },
-] as const satisfies readonly { section: Section; to: string; label: string }[];
+  { section: 'resultsPolicyEdit', to: RESULTS_POLICY_PATH, label: 'nav.resultsPolicy' },
+] as const satisfies readonly { section: Section; to: string; label: string; unless?: Section }[];
 
 /** Menu entries for the staff sections the signed-in person's roles allow, in menu order. */
 export function SectionNavItems() {
@@ -26,7 +38,10 @@ export function SectionNavItems() {
   const { user } = useCurrentSession();
   return (
     <>
-      {SECTIONS.filter(({ section }) => canUse(user, section)).map(({ section, to, label }) => (
+      {SECTIONS.filter(
+        (entry) =>
+          canUse(user, entry.section) && !('unless' in entry && canUse(user, entry.unless)),
+      ).map(({ section, to, label }) => (
         <li key={section}>
           <NavLink to={to} className="app-nav__link">
             {t(label)}

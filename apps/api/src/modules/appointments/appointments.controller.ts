@@ -29,7 +29,7 @@ import {
 } from './appointments.dto.js';
 import { AppointmentsService } from './appointments.service.js';
 
-const APPOINTMENT_ID = ApiParam({ name: 'appointmentId', format: 'uuid' });
+const APPOINTMENT_ID = ApiParam({ name: 'appointmentId', type: String, format: 'uuid' });
 
 /** A patient's appointments: the patient themself, and staff by role. */
 @ApiTags('appointments')

@@ -7,6 +7,7 @@ import type { AppConfig } from '../../config/config.js';
 import type { StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { PatientsService, type NewPatient } from '../patients/patients.service.js';
+import { seedDemoRecords } from './demo-records.js';
 import { demoScheduleExists, seedDemoSchedule } from './demo-schedule.js';
 
 export const DEMO_PASSWORD = 'portal-demo-2026';
@@ -89,13 +90,15 @@ export class DemoSeedService {
   ) {}
 
   /**
-   * Idempotent: creates what is missing (the demo accounts, then the demo clinic and visits),
+   * Idempotent: creates what is missing (the demo accounts, then the demo clinic and visits, then the
+   * patients' health records),
    * each part in one transaction. Returns false when all existed.
    */
   async seed(): Promise<boolean> {
     const accountsCreated = await this.seedAccounts();
     const scheduleCreated = await this.seedSchedule();
-    return accountsCreated || scheduleCreated;
+    const recordsCreated = await this.seedRecords();
+    return accountsCreated || scheduleCreated || recordsCreated;
   }
 
   private async seedAccounts(): Promise<boolean> {
@@ -135,6 +138,17 @@ export class DemoSeedService {
   /** Locations, visit types, providers with weekly hours, and visits of the demo patients. */
   private async seedSchedule(): Promise<boolean> {
     if (await demoScheduleExists(this.db.manager)) return false;
+    const people = await this.demoPeople();
+    return this.db.transaction((manager) => seedDemoSchedule(manager, people, this.clock.now()));
+  }
+
+  /** Each demo patient's health record, linked to their past visits. */
+  private async seedRecords(): Promise<boolean> {
+    const people = await this.demoPeople();
+    return this.db.transaction((manager) => seedDemoRecords(manager, people, this.clock.now()));
+  }
+
+  private async demoPeople() {
     const staffAccountIds = new Map<string, string>();
     for (const { username } of DEMO_STAFF) {
       const account = await this.accounts.findByUsername(username);
@@ -145,9 +159,7 @@ export class DemoSeedService {
       const account = await this.accounts.findByUsername(username);
       if (account?.patientId) patientIds.set(username, account.patientId);
     }
-    return this.db.transaction((manager) =>
-      seedDemoSchedule(manager, { staffAccountIds, patientIds }, this.clock.now()),
-    );
+    return { staffAccountIds, patientIds };
   }
 
   printAccounts(): void {

@@ -62,7 +62,7 @@ export class InvitationsController {
 
   @Post('invitations/:invitationId/resend')
   @HttpCode(200)
-  @ApiParam({ name: 'invitationId', format: 'uuid' })
+  @ApiParam({ name: 'invitationId', type: String, format: 'uuid' })
   @ApiOperation({
     operationId: 'resendInvitation',
     summary: 'Send a new link',
@@ -84,7 +84,7 @@ export class InvitationsController {
 
   @Post('invitations/:invitationId/revoke')
   @HttpCode(200)
-  @ApiParam({ name: 'invitationId', format: 'uuid' })
+  @ApiParam({ name: 'invitationId', type: String, format: 'uuid' })
   @ApiOperation({
     operationId: 'revokeInvitation',
     summary: 'Cancel an invitation',

@@ -27,7 +27,7 @@ import {
 } from './availability.dto.js';
 import { AvailabilityService } from './availability.service.js';
 
-const PROVIDER_ID = ApiParam({ name: 'providerId', format: 'uuid' });
+const PROVIDER_ID = ApiParam({ name: 'providerId', type: String, format: 'uuid' });
 const NO_PROVIDER = ApiNotFoundResponse({ type: Problem, description: 'No such provider' });
 
 /** A provider's weekly hours, time off and extra hours: clinic staff only. */
@@ -121,7 +121,7 @@ export class AvailabilityController {
   @HttpCode(200)
   @Allow('front-desk', 'admin')
   @PROVIDER_ID
-  @ApiParam({ name: 'exceptionId', format: 'uuid' })
+  @ApiParam({ name: 'exceptionId', type: String, format: 'uuid' })
   @ApiOperation({
     operationId: 'deleteAvailabilityException',
     summary: 'Remove time off or extra hours',

@@ -64,7 +64,7 @@ export class LocationsController {
 
   @Patch(':locationId')
   @Allow('admin')
-  @ApiParam({ name: 'locationId', format: 'uuid' })
+  @ApiParam({ name: 'locationId', type: String, format: 'uuid' })
   @ApiOperation({
     operationId: 'updateLocation',
     summary: 'Change a clinic location (admin)',

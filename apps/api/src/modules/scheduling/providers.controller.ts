@@ -26,7 +26,7 @@ import {
 } from './catalog.dto.js';
 import { CatalogService } from './catalog.service.js';
 
-const PROVIDER_ID = ApiParam({ name: 'providerId', format: 'uuid' });
+const PROVIDER_ID = ApiParam({ name: 'providerId', type: String, format: 'uuid' });
 
 @ApiTags('scheduling')
 @ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })

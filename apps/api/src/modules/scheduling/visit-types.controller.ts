@@ -65,7 +65,7 @@ export class VisitTypesController {
 
   @Patch(':visitTypeId')
   @Allow('admin')
-  @ApiParam({ name: 'visitTypeId', format: 'uuid' })
+  @ApiParam({ name: 'visitTypeId', type: String, format: 'uuid' })
   @ApiOperation({
     operationId: 'updateVisitType',
     summary: 'Change a visit type (admin)',

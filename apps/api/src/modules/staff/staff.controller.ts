@@ -20,7 +20,7 @@ import { Allow } from '../../common/roles.decorator.js';
 import { CreateStaffRequest, StaffList, StaffMember, UpdateStaffRequest } from './staff.dto.js';
 import { StaffService } from './staff.service.js';
 
-const ACCOUNT_ID = ApiParam({ name: 'accountId', format: 'uuid' });
+const ACCOUNT_ID = ApiParam({ name: 'accountId', type: String, format: 'uuid' });
 const NOT_FOUND = ApiNotFoundResponse({
   type: Problem,
   description: 'No staff account has this id',

@@ -1,7 +1,12 @@
 import { SignOutButton } from '@portal/auth-ui';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { ACCOUNT_PATH, APPOINTMENTS_PATH } from '../../lib/navigation';
+import {
+  ACCOUNT_PATH,
+  APPOINTMENTS_PATH,
+  HEALTH_RECORD_PATH,
+  RESULTS_PATH,
+} from '../../lib/navigation';
 import { useCurrentSession } from '../../lib/session';
 import { Frame } from './Frame';
 
@@ -36,6 +41,16 @@ export function AppShell() {
               <li>
                 <NavLink to={APPOINTMENTS_PATH} className="app-nav__link">
                   {t('nav.appointments')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={RESULTS_PATH} className="app-nav__link">
+                  {t('nav.testResults')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={HEALTH_RECORD_PATH} className="app-nav__link">
+                  {t('nav.healthRecord')}
                 </NavLink>
               </li>
               <li>

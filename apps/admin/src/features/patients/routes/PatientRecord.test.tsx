@@ -42,7 +42,7 @@ describe('patient record', () => {
     renderApp({ path: `/patients/${patient.id}` });
 
     await screen.findByRole('heading', { level: 1 });
-    expect(tabNames()).toEqual(['Details', 'Appointments']);
+    expect(tabNames()).toEqual(['Details', 'Record', 'Results', 'Appointments']);
     expect(screen.queryByRole('link', { name: 'Edit details' })).not.toBeInTheDocument();
   });
 
@@ -52,7 +52,14 @@ describe('patient record', () => {
     renderApp({ path: `/patients/${patient.id}` });
 
     await screen.findByRole('heading', { level: 1 });
-    expect(tabNames()).toEqual(['Details', 'Appointments', 'Invitations', 'Access log']);
+    expect(tabNames()).toEqual([
+      'Details',
+      'Record',
+      'Results',
+      'Appointments',
+      'Invitations',
+      'Access log',
+    ]);
     expect(screen.getByRole('link', { name: 'Details' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Edit details' })).toBeInTheDocument();
   });

@@ -12,8 +12,10 @@ import {
   PATIENTS_PATH,
   patientAccessLogPath,
   patientAppointmentsPath,
+  patientHealthRecordPath,
   patientInvitationsPath,
   patientPath,
+  patientResultsPath,
 } from '../../../lib/paths';
 import {
   patientFullName,
@@ -26,6 +28,7 @@ function RecordTabs({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const canSeeAppointments = useCanUse('patientAppointments');
+  const canSeeHealthRecord = useCanUse('patientHealthRecord');
   const canInvite = useCanUse('invitations');
   const canSeeAccessLog = useCanUse('accessLog');
   const details = patientPath(patientId);
@@ -36,6 +39,12 @@ function RecordTabs({ patientId }: { patientId: string }) {
       label: t('patients.tabs.details'),
       current: pathname === details || pathname === `${details}/edit`,
     },
+    ...(canSeeHealthRecord
+      ? [
+          { to: patientHealthRecordPath(patientId), label: t('patients.tabs.record') },
+          { to: patientResultsPath(patientId), label: t('patients.tabs.results') },
+        ]
+      : []),
     ...(canSeeAppointments
       ? [{ to: patientAppointmentsPath(patientId), label: t('patients.tabs.appointments') }]
       : []),

@@ -66,7 +66,7 @@ describe('patient record: appointments', () => {
     expect(within(rows[1]!).getByRole('button', { name: /^Undo no-show/ })).toBeInTheDocument();
     // Nurses mark visits but do not book.
     expect(screen.queryByRole('button', { name: 'Book an appointment' })).not.toBeInTheDocument();
-    expect(tabNames()).toEqual(['Details', 'Appointments']);
+    expect(tabNames()).toEqual(['Details', 'Record', 'Results', 'Appointments']);
   });
 
   it('books for the patient from the chart and sends exactly the chosen time', async () => {

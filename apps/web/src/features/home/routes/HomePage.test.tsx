@@ -3,10 +3,12 @@ import {
   appointmentViewFactory,
   createAppointmentsBackend,
   createAuthBackend,
+  createRecordsBackend,
   locationFactory,
+  resultReportFactory,
   sessionFactory,
 } from '@portal/api-mocks';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../../../testing/render-app';
 import { server } from '../../../testing/server';
@@ -103,5 +105,49 @@ describe('home page', () => {
       '/appointments',
     );
     expect(screen.getByRole('heading', { name: 'Keep your information safe' })).toBeVisible();
+  });
+
+  it('points to new test results, without naming them, and keeps the next appointment', async () => {
+    signedIn();
+    const records = createRecordsBackend({
+      patientId: PATIENT_ID,
+      results: [
+        resultReportFactory({ title: 'Hemoglobin A1c', isNew: true }),
+        resultReportFactory({ title: 'Lipid panel', isNew: true }),
+        resultReportFactory({ title: 'Old panel' }),
+      ],
+    });
+    server.use(...records.handlers);
+    const { user, router } = renderApp({ path: '/' });
+
+    const card = await screen.findByRole('region', { name: 'New test results' });
+    expect(card).toHaveTextContent('You have 2 new test results.');
+    expect(card).not.toHaveTextContent(/A1c|Lipid/);
+    expect(screen.getByRole('region', { name: 'Next appointment' })).toBeInTheDocument();
+    expect(records.state.summaryRequests).toBe(1);
+
+    await user.click(within(card).getByRole('link', { name: 'See your test results' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Test results' })).toBeVisible();
+    expect(router.state.location.pathname).toBe('/results');
+  });
+
+  it('shows no results card when nothing is new', async () => {
+    signedIn();
+    server.use(
+      ...createRecordsBackend({
+        patientId: PATIENT_ID,
+        results: [resultReportFactory({ isNew: false })],
+      }).handlers,
+    );
+    const { queryClient } = renderApp({ path: '/' });
+
+    await screen.findByRole('region', { name: 'Next appointment' });
+    await waitFor(() =>
+      expect(queryClient.getQueryState(['patients', PATIENT_ID, 'health-summary'])?.status).toBe(
+        'success',
+      ),
+    );
+    expect(screen.queryByRole('region', { name: 'New test results' })).not.toBeInTheDocument();
   });
 });

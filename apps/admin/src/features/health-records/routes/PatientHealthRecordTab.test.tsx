@@ -1,0 +1,115 @@
+import { staffConditionFactory } from '@portal/api-mocks';
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderApp } from '../../../testing/render-app';
+import { serveRecords } from '../testing/records';
+
+function tabNames() {
+  const tabs = screen.getByRole('navigation', { name: 'Patient record sections' });
+  return within(tabs)
+    .getAllByRole('link')
+    .map((link) => link.textContent);
+}
+
+describe('patient record: medical record tab', () => {
+  it('adds a condition picked with the code lookup and sends the code, not the words', async () => {
+    const { patient, records } = serveRecords(['provider']);
+    const { user } = renderApp({ path: `/patients/${patient.id}/record` });
+
+    expect(await screen.findByText('No conditions recorded.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add condition' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add condition' });
+    const lookup = within(dialog).getByRole('combobox', { name: 'Diagnosis' });
+    await user.type(lookup, 'hyp');
+    const option = await within(dialog).findByRole('option', {
+      name: 'I10 Essential (primary) hypertension',
+    });
+    expect(lookup).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{ArrowDown}');
+    expect(lookup).toHaveAttribute('aria-activedescendant', option.id);
+    await user.keyboard('{Enter}');
+    expect(lookup).toHaveValue('I10 Essential (primary) hypertension');
+    expect(lookup).toHaveAttribute('aria-expanded', 'false');
+    await user.type(within(dialog).getByLabelText('Onset (optional)'), '2024-05-01');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('The condition is added.')).toBeInTheDocument();
+    expect(records.callsTo('createRecord')).toHaveLength(1);
+    expect(records.callsTo('createRecord')[0]?.body).toEqual({
+      code: 'I10',
+      clinicalStatus: 'active',
+      onsetDate: '2024-05-01',
+    });
+    const table = screen.getByRole('table', { name: 'Conditions' });
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('I10 Essential (primary) hypertension');
+    expect(row).toHaveTextContent('Active');
+    expect(row).toHaveTextContent('Sam Okafor');
+  });
+
+  it('refuses a correction without a reason, then keeps the earlier version in the history', async () => {
+    const { patient, records } = serveRecords(['nurse'], {});
+    records.state.records.conditions.push(staffConditionFactory({ patientId: patient.id }));
+    const { user } = renderApp({ path: `/patients/${patient.id}/record` });
+
+    const table = await screen.findByRole('table', { name: 'Conditions' });
+    expect(within(table).queryByText('Corrected')).not.toBeInTheDocument();
+    await user.click(
+      within(table).getByRole('button', { name: 'Correct I10 Essential (primary) hypertension' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Correct condition' });
+    await user.selectOptions(within(dialog).getByLabelText('Status'), 'Resolved');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    const reason = within(dialog).getByLabelText('Reason for the correction');
+    expect(reason).toHaveAccessibleDescription(
+      expect.stringContaining('Say why you are correcting it.'),
+    );
+    expect(reason).toHaveFocus();
+    expect(records.callsTo('updateRecord')).toHaveLength(0);
+
+    await user.type(reason, 'Blood pressure normal for a year');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText('The condition is corrected. The earlier version is in its history.'),
+    ).toBeInTheDocument();
+    expect(records.callsTo('updateRecord')[0]?.body).toEqual({
+      version: 1,
+      clinicalStatus: 'resolved',
+      reason: 'Blood pressure normal for a year',
+    });
+    const row = within(screen.getByRole('table', { name: 'Conditions' })).getAllByRole('row')[1]!;
+    await waitFor(() => expect(row).toHaveTextContent('Resolved'));
+    expect(row).toHaveTextContent('Corrected');
+
+    await user.click(
+      within(row).getByRole('button', { name: 'History I10 Essential (primary) hypertension' }),
+    );
+    const history = screen.getByRole('dialog', { name: 'Earlier versions' });
+    const versions = await within(history).findByRole('list', { name: 'Earlier versions' });
+    const [first] = within(versions).getAllByRole('listitem');
+    expect(first).toHaveTextContent('Version 1 · changed by Sam Okafor');
+    expect(first).toHaveTextContent('Reason: Blood pressure normal for a year');
+    expect(first).toHaveTextContent('StatusActive');
+    expect(first).toHaveTextContent('DiagnosisI10 Essential (primary) hypertension');
+  });
+
+  it('gives front desk neither the record nor the results tab', async () => {
+    const { patient, records } = serveRecords(['front-desk']);
+    renderApp({ path: `/patients/${patient.id}/record` });
+
+    expect(await screen.findByText("You don't have access")).toBeInTheDocument();
+    expect(tabNames()).toEqual(['Details', 'Appointments', 'Invitations']);
+    expect(records.state.calls).toHaveLength(0);
+  });
+
+  it('lets admins read the record without changing it', async () => {
+    const { patient, records } = serveRecords(['admin']);
+    records.state.records.conditions.push(staffConditionFactory({ patientId: patient.id }));
+    renderApp({ path: `/patients/${patient.id}/record` });
+
+    const table = await screen.findByRole('table', { name: 'Conditions' });
+    expect(within(table).getByText('I10 Essential (primary) hypertension')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Add / })).not.toBeInTheDocument();
+    expect(within(table).queryByRole('button', { name: /^Correct/ })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,582 @@
+import { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { PatientNotFoundError } from '../../common/patient-scope.js';
+import { UUID_PATTERN } from '../../common/validation.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Accessor } from '../patients/patients.service.js';
+import { RecordSnapshot } from './record-batches.js';
+import type { HealthSummary } from './record-export.dto.js';
+import {
+  ExportResultNotFoundError,
+  ExportVisitSummaryNotFoundError,
+} from './record-export.errors.js';
+import {
+  allergyResource,
+  carePlanResources,
+  conditionResource,
+  diagnosticReportResource,
+  encounterResource,
+  fullUrl,
+  immunizationResource,
+  observationResource,
+  patientResource,
+  type FhirResource,
+} from './record-fhir.js';
+import {
+  longDate,
+  longInstant,
+  RecordPdf,
+  RESULT_COLUMNS,
+  resultCells,
+  shortDay,
+} from './record-pdf.js';
+import {
+  ALLERGY_SELECT,
+  CARE_PLAN_SELECT,
+  CONDITION_SELECT,
+  IMMUNIZATION_SELECT,
+  REPORT_SELECT,
+  VISIT_SELECT,
+  flagInWords,
+  observationColumns,
+  toAllergy,
+  toCarePlan,
+  toCondition,
+  toImmunization,
+  toObservation,
+  toReport,
+  toVisit,
+  visibleObservation,
+  visibleReport,
+  type AllergyRow,
+  type Audience,
+  type CarePlanRow,
+  type ConditionRow,
+  type ImmunizationRow,
+  type ObservationRow,
+  type ReportRow,
+  type VisitRow,
+} from './record-rows.js';
+import { RecordSource, splitReportRow, type RecordPatient } from './record-source.js';
+
+/** A file on its way to the client. */
+export interface RecordFile {
+  stream: Readable;
+  fileName: string;
+}
+
+const audienceOf = (by: Accessor): Audience => ({ patient: by.principal.kind === 'patient' });
+
+/**
+ * The record as a whole: the summary the portal opens on, and the downloads (PDF and FHIR
+ * R4). Reads the record's tables directly; writes nothing but audit rows.
+ */
+@Injectable()
+export class RecordExportService {
+  private readonly logger = new Logger('record-export');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The summary in a fixed number of queries, whatever the size of the record: one per
+   * section (each bounded by its LIMIT) and one audit row.
+   */
+  async summary(patientId: string, by: Accessor): Promise<HealthSummary> {
+    const audience = audienceOf(by);
+    const [
+      patients,
+      conditions,
+      allergies,
+      immunizations,
+      vitals,
+      reports,
+      newCount,
+      plans,
+      visits,
+    ] = await Promise.all([
+      this.db.query<RecordPatient[]>(
+        `SELECT id, given_name, family_name, preferred_name,
+                to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth
+           FROM patient WHERE id = $1`,
+        [patientId],
+      ),
+      this.db.query<ConditionRow[]>(
+        `${CONDITION_SELECT}
+          WHERE c.patient_id = $1 AND c.clinical_status IN ('active', 'recurrence')
+          ORDER BY c.onset_date DESC NULLS LAST, c.id DESC LIMIT 20`,
+        [patientId],
+      ),
+      this.db.query<AllergyRow[]>(
+        `${ALLERGY_SELECT}
+          WHERE a.patient_id = $1 AND a.clinical_status = 'active'
+          ORDER BY a.recorded_at DESC, a.id DESC LIMIT 20`,
+        [patientId],
+      ),
+      this.db.query<ImmunizationRow[]>(
+        `${IMMUNIZATION_SELECT}
+          WHERE i.patient_id = $1 AND i.status <> 'entered-in-error'
+          ORDER BY i.occurred_on DESC, i.id DESC LIMIT 5`,
+        [patientId],
+      ),
+      // The newest of each vital sign: one index probe per code (observation_trend_idx).
+      this.db.query<ObservationRow[]>(
+        `SELECT latest.* FROM (
+           SELECT DISTINCT code FROM observation
+            WHERE patient_id = $1 AND category = 'vital-signs') codes
+         CROSS JOIN LATERAL (
+           SELECT ${observationColumns()} FROM observation o
+            WHERE o.patient_id = $1 AND o.code = codes.code AND o.category = 'vital-signs'
+              AND ${visibleObservation(audience)}
+            ORDER BY o.effective_at DESC, o.id DESC LIMIT 1) latest
+         ORDER BY latest.effective_at DESC, latest.code LIMIT 10`,
+        [patientId],
+      ),
+      this.db.query<ReportRow[]>(
+        `${REPORT_SELECT}
+          WHERE r.patient_id = $1 AND ${visibleReport(audience)}
+          ORDER BY r.effective_at DESC, r.id DESC LIMIT 5`,
+        [patientId],
+      ),
+      audience.patient
+        ? this.db.query<{ count: number }[]>(
+            `SELECT count(*)::int AS count FROM result_report r
+              WHERE r.patient_id = $1 AND ${visibleReport(audience)} AND r.first_viewed_at IS NULL`,
+            [patientId],
+          )
+        : Promise.resolve([{ count: 0 }]),
+      this.db.query<CarePlanRow[]>(
+        `${CARE_PLAN_SELECT}
+          WHERE cp.patient_id = $1 AND cp.status = 'active'
+          ORDER BY cp.period_start DESC, cp.id DESC LIMIT 5`,
+        [patientId],
+      ),
+      this.db.query<VisitRow[]>(
+        `${VISIT_SELECT}
+          WHERE v.patient_id = $1 AND v.status <> 'entered-in-error'
+          ORDER BY v.visit_date DESC, v.id DESC LIMIT 1`,
+        [patientId],
+      ),
+    ]);
+    const patient = patients[0];
+    if (!patient) throw new PatientNotFoundError();
+    await this.record('health-summary.read', 'patient', patientId, patientId, by);
+    return {
+      patient: {
+        id: patient.id,
+        displayName: `${patient.preferred_name ?? patient.given_name} ${patient.family_name}`,
+        dateOfBirth: patient.date_of_birth,
+      },
+      activeConditions: conditions.map((row) => toCondition(row, audience)),
+      allergies: allergies.map((row) => toAllergy(row, audience)),
+      recentImmunizations: immunizations.map((row) => toImmunization(row, audience)),
+      latestVitals: vitals.map(toObservation),
+      recentResults: reports.map((row) => toReport(row, audience)),
+      newResultsCount: newCount[0]?.count ?? 0,
+      activeCarePlans: plans.map((row) => toCarePlan(row, audience)),
+      lastVisitSummary: visits[0] ? toVisit(visits[0], audience) : null,
+    };
+  }
+
+  // --- PDF --------------------------------------------------------------------------------
+
+  /** The whole record as a PDF. */
+  async recordPdf(patientId: string, by: Accessor): Promise<RecordFile> {
+    return this.pdf(patientId, by, 'Health record', async (pdf, source) => {
+      await writeConditions(pdf, source);
+      await writeAllergies(pdf, source);
+      await writeImmunizations(pdf, source);
+      await writeCarePlans(pdf, source);
+      pdf.heading('Visit summaries');
+      if (!(await writeVisits(pdf, source))) pdf.empty('No visit summaries yet.');
+      pdf.heading('Test results');
+      if (!(await writeReports(pdf, source))) pdf.empty('No test results yet.');
+      await writeVitals(pdf, source);
+    }).then(async (stream) => {
+      await this.record('health-record.pdf', 'patient', patientId, patientId, by);
+      return { stream, fileName: 'health-record.pdf' };
+    });
+  }
+
+  async resultPdf(patientId: string, reportId: string, by: Accessor): Promise<RecordFile> {
+    const audience = audienceOf(by);
+    if (!UUID_PATTERN.test(reportId)) throw new ExportResultNotFoundError();
+    const found = await this.db.query<unknown[]>(
+      `SELECT 1 FROM result_report r WHERE r.id = $1 AND r.patient_id = $2 AND ${visibleReport(audience)}`,
+      [reportId, patientId],
+    );
+    if (!found.length) throw new ExportResultNotFoundError();
+    const stream = await this.pdf(patientId, by, 'Test result', async (pdf, source) => {
+      await writeReports(pdf, source, reportId);
+    });
+    await this.record('result.pdf', 'result_report', reportId, patientId, by);
+    return { stream, fileName: 'test-result.pdf' };
+  }
+
+  async visitPdf(patientId: string, visitId: string, by: Accessor): Promise<RecordFile> {
+    if (!UUID_PATTERN.test(visitId)) throw new ExportVisitSummaryNotFoundError();
+    const found = await this.db.query<unknown[]>(
+      `SELECT 1 FROM visit_summary WHERE id = $1 AND patient_id = $2
+          AND status <> 'entered-in-error'`,
+      [visitId, patientId],
+    );
+    if (!found.length) throw new ExportVisitSummaryNotFoundError();
+    const stream = await this.pdf(patientId, by, 'Visit summary', async (pdf, source) => {
+      await writeVisits(pdf, source, visitId);
+    });
+    await this.record('visit-summary.pdf', 'visit_summary', visitId, patientId, by);
+    return { stream, fileName: 'visit-summary.pdf' };
+  }
+
+  /**
+   * Opens a snapshot, writes the document's sections in the background and hands back the
+   * PDF's stream at once. A failure half way ends the stream with the error (logged).
+   */
+  private async pdf(
+    patientId: string,
+    by: Accessor,
+    title: string,
+    write: (pdf: RecordPdf, source: RecordSource) => Promise<void>,
+  ): Promise<Readable> {
+    const snapshot = await RecordSnapshot.open(this.db);
+    const source = new RecordSource(snapshot, patientId, audienceOf(by));
+    let patient: RecordPatient | null;
+    try {
+      patient = await source.patient();
+    } catch (error) {
+      await snapshot.close();
+      throw error;
+    }
+    if (!patient) {
+      await snapshot.close();
+      throw new PatientNotFoundError();
+    }
+    const pdf = new RecordPdf(
+      {
+        patientName: `${patient.given_name} ${patient.family_name}`,
+        dateOfBirth: patient.date_of_birth,
+        generatedAt: this.clock.now(),
+      },
+      title,
+    );
+    void (async () => {
+      try {
+        await write(pdf, source);
+        await snapshot.close();
+        pdf.finish();
+      } catch (error) {
+        await snapshot.close().catch(() => undefined);
+        this.logger.error({ err: error }, 'could not write a PDF');
+        pdf.doc.destroy(error as Error);
+      }
+    })();
+    return pdf.doc as unknown as Readable;
+  }
+
+  // --- FHIR -------------------------------------------------------------------------------
+
+  /**
+   * The whole record as a FHIR R4 Bundle (collection), written entry by entry as the rows
+   * arrive from the database.
+   */
+  async recordFhir(patientId: string, by: Accessor): Promise<RecordFile> {
+    const snapshot = await RecordSnapshot.open(this.db);
+    const source = new RecordSource(snapshot, patientId, audienceOf(by));
+    let patient: RecordPatient | null;
+    try {
+      patient = await source.patient();
+    } catch (error) {
+      await snapshot.close();
+      throw error;
+    }
+    if (!patient) {
+      await snapshot.close();
+      throw new PatientNotFoundError();
+    }
+    await this.record('health-record.fhir', 'patient', patientId, patientId, by);
+    const timestamp = this.clock.now().toISOString();
+    const logger = this.logger;
+    async function* bundle(): AsyncGenerator<string> {
+      try {
+        yield `{"resourceType":"Bundle","type":"collection","timestamp":"${timestamp}","entry":[`;
+        let first = true;
+        const entry = (resource: FhirResource) => {
+          const json = JSON.stringify({ fullUrl: fullUrl(resource.id), resource });
+          const text = first ? json : `,${json}`;
+          first = false;
+          return text;
+        };
+        yield entry(patientResource(patient!));
+        for await (const batch of fhirResources(source)) yield batch.map(entry).join('');
+        yield ']}';
+      } catch (error) {
+        logger.error({ err: error }, 'could not write a FHIR bundle');
+        throw error;
+      } finally {
+        await snapshot.close();
+      }
+    }
+    return { stream: Readable.from(bundle()), fileName: 'health-record.fhir.json' };
+  }
+
+  private record(
+    action: string,
+    resourceType: string,
+    resourceId: string,
+    patientId: string,
+    by: Accessor,
+  ): Promise<void> {
+    return this.audit.record({
+      action,
+      outcome: 'success',
+      actor: by.principal,
+      patientId,
+      resourceType,
+      resourceId,
+      context: by.context,
+    });
+  }
+}
+
+/** Every resource of the record after the Patient, a batch at a time. */
+async function* fhirResources(source: RecordSource): AsyncGenerator<FhirResource[]> {
+  const patientId = source.patientId;
+  const conditionIds = new Set<string>();
+  for await (const rows of source.conditions()) {
+    rows.forEach((row) => conditionIds.add(row.id));
+    yield rows.map((row) => conditionResource(row, patientId));
+  }
+  for await (const rows of source.allergies()) {
+    yield rows.map((row) => allergyResource(row, patientId));
+  }
+  for await (const rows of source.immunizations()) {
+    yield rows.map((row) => immunizationResource(row, patientId));
+  }
+  for await (const rows of source.carePlans()) {
+    yield rows.flatMap((row) => carePlanResources(row, patientId, conditionIds));
+  }
+  for await (const rows of source.visits()) {
+    yield rows.map((row) => encounterResource(row, patientId));
+  }
+  // A report follows its observations, so only the current report's ids are kept.
+  let current: { report: ReportRow; observationIds: string[] } | null = null;
+  for await (const rows of source.reportObservations()) {
+    const out: FhirResource[] = [];
+    for (const row of rows) {
+      const { report, observation } = splitReportRow(row);
+      if (current && current.report.id !== report.id) {
+        out.push(diagnosticReportResource(current.report, patientId, current.observationIds));
+        current = null;
+      }
+      current ??= { report, observationIds: [] };
+      if (observation) {
+        current.observationIds.push(observation.id);
+        out.push(observationResource(observation, patientId));
+      }
+    }
+    yield out;
+  }
+  if (current) {
+    yield [diagnosticReportResource(current.report, patientId, current.observationIds)];
+  }
+  for await (const rows of source.vitals()) {
+    yield rows.map((row) => observationResource(row, patientId));
+  }
+}
+
+// --- PDF sections -------------------------------------------------------------------------
+
+const STATUS_WORDS: Record<string, string> = {
+  active: 'Active',
+  recurrence: 'Came back',
+  inactive: 'Inactive',
+  remission: 'In remission',
+  resolved: 'Resolved',
+  completed: 'Given',
+  'not-done': 'Not given',
+};
+const words = (status: string) => STATUS_WORDS[status] ?? status;
+const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
+async function writeConditions(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  pdf.heading('Conditions');
+  let any = false;
+  for await (const rows of source.conditions()) {
+    if (!any) {
+      pdf.table([
+        { title: 'Condition', width: 230, wrap: true },
+        { title: 'Code', width: 60 },
+        { title: 'Status', width: 90 },
+        { title: 'Since', width: 132 },
+      ]);
+    }
+    any = true;
+    for (const row of rows) {
+      pdf.row([
+        row.display,
+        row.code,
+        words(row.clinical_status),
+        row.onset_date ? longDate(row.onset_date) : '',
+      ]);
+    }
+  }
+  if (!any) pdf.empty('No conditions recorded.');
+}
+
+async function writeAllergies(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  pdf.heading('Allergies');
+  let any = false;
+  for await (const rows of source.allergies()) {
+    if (!any) {
+      pdf.table([
+        { title: 'Allergy to', width: 150, wrap: true },
+        { title: 'Reaction', width: 170, wrap: true },
+        { title: 'Severity', width: 90 },
+        { title: 'Status', width: 102 },
+      ]);
+    }
+    any = true;
+    for (const row of rows) {
+      pdf.row([
+        row.substance,
+        row.reaction ?? '',
+        row.severity ? capitalized(row.severity) : '',
+        words(row.clinical_status),
+      ]);
+    }
+  }
+  if (!any) pdf.empty('No known allergies recorded.');
+}
+
+async function writeImmunizations(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  pdf.heading('Immunizations');
+  let any = false;
+  for await (const rows of source.immunizations()) {
+    if (!any) {
+      pdf.table([
+        { title: 'Vaccine', width: 250, wrap: true },
+        { title: 'Date', width: 120 },
+        { title: 'Dose', width: 60 },
+        { title: 'Status', width: 82 },
+      ]);
+    }
+    any = true;
+    for (const row of rows) {
+      pdf.row([
+        row.display,
+        longDate(row.occurred_on),
+        row.dose_number ? `Dose ${row.dose_number}` : '',
+        words(row.status),
+      ]);
+    }
+  }
+  if (!any) pdf.empty('No immunizations recorded.');
+}
+
+async function writeCarePlans(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  pdf.heading('Care plans');
+  let any = false;
+  for await (const rows of source.carePlans()) {
+    for (const row of rows) {
+      any = true;
+      const period = row.period_end
+        ? `${longDate(row.period_start)} to ${longDate(row.period_end)}`
+        : `since ${longDate(row.period_start)}`;
+      pdf.subheading(`${row.title} (${row.status}, ${period})`);
+      if (row.description) pdf.paragraph(row.description);
+      if (row.conditions.length) {
+        pdf.paragraph(row.conditions.map((c) => c.display).join('; '), { label: 'For' });
+      }
+      for (const goal of row.goals) {
+        const target = goal.target ? ` Target: ${goal.target}.` : '';
+        pdf.paragraph(`${goal.description} (${goal.status}).${target}`, { label: 'Goal' });
+      }
+      for (const activity of row.activities) {
+        pdf.paragraph(`${activity.description} (${activity.status})`, { label: 'Activity' });
+      }
+    }
+  }
+  if (!any) pdf.empty('No care plans recorded.');
+}
+
+async function writeVisits(pdf: RecordPdf, source: RecordSource, visitId?: string) {
+  let any = false;
+  for await (const rows of source.visits(visitId)) {
+    for (const row of rows) {
+      any = true;
+      const amended = row.status === 'amended' ? ' (amended)' : '';
+      pdf.subheading(`Visit on ${longDate(row.visit_date)}${amended}`);
+      if (row.provider_name) pdf.paragraph(row.provider_name, { label: 'Seen by' });
+      if (row.location_name) pdf.paragraph(row.location_name, { label: 'Where' });
+      if (row.diagnoses.length) {
+        pdf.paragraph(row.diagnoses.map((d) => `${d.display} (${d.code})`).join('; '), {
+          label: 'Diagnoses',
+        });
+      }
+      pdf.paragraph(row.instructions, { label: 'Instructions' });
+      if (row.follow_up) pdf.paragraph(row.follow_up, { label: 'Follow-up' });
+    }
+  }
+  return any;
+}
+
+function reportHeading(pdf: RecordPdf, report: ReportRow): void {
+  const corrected = report.status === 'corrected' || report.version > 1 ? ' (corrected)' : '';
+  pdf.subheading(`${report.title}${corrected}`);
+  const details = [
+    `Collected ${longInstant(report.effective_at)}`,
+    report.ordering_provider_name ? `ordered by ${report.ordering_provider_name}` : null,
+    report.status === 'preliminary' ? 'preliminary' : null,
+    report.release_state === 'held' ? 'not yet released to the patient' : null,
+  ].filter(Boolean);
+  pdf.paragraph(details.join(', '));
+  if (report.narrative) pdf.paragraph(report.narrative, { label: 'Notes' });
+}
+
+async function writeReports(pdf: RecordPdf, source: RecordSource, reportId?: string) {
+  let current: string | null = null;
+  for await (const rows of source.reportObservations(reportId)) {
+    for (const row of rows) {
+      const { report, observation } = splitReportRow(row);
+      if (report.id !== current) {
+        current = report.id;
+        reportHeading(pdf, report);
+        if (observation) pdf.table(RESULT_COLUMNS);
+      }
+      if (observation) {
+        const flag = flagInWords(observation.interpretation);
+        pdf.row(resultCells(observation), { emphasis: !!flag && flag !== 'Normal' });
+      }
+    }
+  }
+  return current !== null;
+}
+
+async function writeVitals(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  pdf.heading('Vital signs');
+  let any = false;
+  for await (const rows of source.vitals()) {
+    if (!any) {
+      pdf.table([
+        { title: 'Date', width: 75 },
+        { title: 'Measurement', width: 135, wrap: true },
+        { title: 'Result', width: 80 },
+        { title: 'Unit', width: 55 },
+        { title: 'Reference range', width: 85 },
+        { title: 'Flag', width: 82 },
+      ]);
+    }
+    any = true;
+    for (const row of rows) {
+      const [, ...cells] = resultCells(row);
+      pdf.row([shortDay(row.effective_at), row.display, ...cells]);
+    }
+  }
+  if (!any) pdf.empty('No vital signs recorded.');
+}

@@ -1,0 +1,181 @@
+import type { RecordSnapshot } from './record-batches.js';
+import {
+  ALLERGY_SELECT,
+  CARE_PLAN_SELECT,
+  CONDITION_SELECT,
+  IMMUNIZATION_SELECT,
+  VISIT_SELECT,
+  OBSERVATION_KEYS,
+  observationColumns,
+  visibleObservation,
+  visibleReport,
+  type AllergyRow,
+  type Audience,
+  type CarePlanRow,
+  type ConditionRow,
+  type ImmunizationRow,
+  type ObservationRow,
+  type ReportRow,
+  type VisitRow,
+} from './record-rows.js';
+
+export interface RecordPatient {
+  id: string;
+  mrn: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  date_of_birth: string;
+  sex: string;
+}
+
+/** A report's columns on each of its observation rows (observation columns null when none). */
+export type ReportObservationRow = {
+  [K in keyof ObservationRow as `o_${K}`]: ObservationRow[K] | null;
+} & {
+  [K in keyof ReportRow as `r_${K}`]: ReportRow[K];
+};
+
+const REPORT_COLUMNS = `
+  r.id AS r_id, r.patient_id AS r_patient_id, r.category AS r_category, r.code AS r_code,
+  r.title AS r_title, r.status AS r_status, r.effective_at AS r_effective_at,
+  r.issued_at AS r_issued_at, r.abnormal AS r_abnormal, r.release_state AS r_release_state,
+  r.released_at AS r_released_at, r.first_viewed_at AS r_first_viewed_at,
+  r.ordering_provider_id AS r_ordering_provider_id,
+  p.display_name AS r_ordering_provider_name, r.narrative AS r_narrative,
+  r.attachment_name AS r_attachment_name, r.attachment_pdf IS NOT NULL AS r_has_attachment,
+  0 AS r_observation_count, r.version AS r_version`;
+
+/** The patient's record, section by section, read through a snapshot's cursors. */
+export class RecordSource {
+  constructor(
+    private readonly snapshot: RecordSnapshot,
+    readonly patientId: string,
+    readonly audience: Audience,
+  ) {}
+
+  async patient(): Promise<RecordPatient | null> {
+    const [row] = await this.snapshot.all<RecordPatient>(
+      `SELECT id, mrn, given_name, family_name, preferred_name,
+              to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, sex
+         FROM patient WHERE id = $1`,
+      [this.patientId],
+    );
+    return row ?? null;
+  }
+
+  conditions(): AsyncGenerator<ConditionRow[]> {
+    return this.snapshot.rows(
+      `${CONDITION_SELECT}
+        WHERE c.patient_id = $1 AND c.clinical_status <> 'entered-in-error'
+        ORDER BY c.onset_date DESC NULLS LAST, c.id DESC`,
+      [this.patientId],
+    );
+  }
+
+  allergies(): AsyncGenerator<AllergyRow[]> {
+    return this.snapshot.rows(
+      `${ALLERGY_SELECT}
+        WHERE a.patient_id = $1 AND a.clinical_status <> 'entered-in-error'
+        ORDER BY a.recorded_at DESC, a.id DESC`,
+      [this.patientId],
+    );
+  }
+
+  immunizations(): AsyncGenerator<ImmunizationRow[]> {
+    return this.snapshot.rows(
+      `${IMMUNIZATION_SELECT}
+        WHERE i.patient_id = $1 AND i.status <> 'entered-in-error'
+        ORDER BY i.occurred_on DESC, i.id DESC`,
+      [this.patientId],
+    );
+  }
+
+  carePlans(): AsyncGenerator<CarePlanRow[]> {
+    return this.snapshot.rows(
+      `${CARE_PLAN_SELECT}
+        WHERE cp.patient_id = $1 AND cp.status <> 'entered-in-error'
+        ORDER BY cp.period_start DESC, cp.id DESC`,
+      [this.patientId],
+    );
+  }
+
+  visits(visitId?: string): AsyncGenerator<VisitRow[]> {
+    const one = visitId ? ' AND v.id = $2' : '';
+    return this.snapshot.rows(
+      `${VISIT_SELECT}
+        WHERE v.patient_id = $1 AND v.status <> 'entered-in-error'${one}
+        ORDER BY v.visit_date DESC, v.id DESC`,
+      visitId ? [this.patientId, visitId] : [this.patientId],
+    );
+  }
+
+  /**
+   * Every visible report (or one) with its observations, newest report first, observations
+   * by name; a report without observations comes as one row with the observation columns null.
+   */
+  reportObservations(reportId?: string): AsyncGenerator<ReportObservationRow[]> {
+    const one = reportId ? ' AND r.id = $2' : '';
+    return this.snapshot.rows(
+      `SELECT ${REPORT_COLUMNS}, ${observationColumns('o_')}
+         FROM result_report r
+         LEFT JOIN provider p ON p.id = r.ordering_provider_id
+         LEFT JOIN observation o ON o.report_id = r.id AND o.status <> 'entered-in-error'
+        WHERE r.patient_id = $1 AND ${visibleReport(this.audience)}${one}
+        ORDER BY r.effective_at DESC, r.id DESC, o.display, o.effective_at, o.id`,
+      reportId ? [this.patientId, reportId] : [this.patientId],
+    );
+  }
+
+  /** Vital signs taken outside any report, newest first. */
+  vitals(): AsyncGenerator<ObservationRow[]> {
+    return this.snapshot.rows(
+      `SELECT ${observationColumns()}
+         FROM observation o
+        WHERE o.patient_id = $1 AND o.report_id IS NULL AND ${visibleObservation(this.audience)}
+        ORDER BY o.effective_at DESC, o.id DESC`,
+      [this.patientId],
+    );
+  }
+}
+
+const REPORT_KEYS = [
+  'id',
+  'patient_id',
+  'category',
+  'code',
+  'title',
+  'status',
+  'effective_at',
+  'issued_at',
+  'abnormal',
+  'release_state',
+  'released_at',
+  'first_viewed_at',
+  'ordering_provider_id',
+  'ordering_provider_name',
+  'narrative',
+  'attachment_name',
+  'has_attachment',
+  'observation_count',
+  'version',
+] as const;
+
+/** Splits a joined report row into its report and its observation (null when none). */
+export function splitReportRow(row: ReportObservationRow): {
+  report: ReportRow;
+  observation: ObservationRow | null;
+} {
+  const joined = row as unknown as Record<string, unknown>;
+  const report: Record<string, unknown> = {};
+  for (const key of REPORT_KEYS) report[key] = joined[`r_${key}`];
+  let observation: Record<string, unknown> | null = null;
+  if (joined.o_id) {
+    observation = {};
+    for (const key of OBSERVATION_KEYS) observation[key] = joined[`o_${key}`];
+  }
+  return {
+    report: report as unknown as ReportRow,
+    observation: observation as unknown as ObservationRow | null,
+  };
+}

@@ -1,0 +1,124 @@
+import { Body, Controller, Get, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../../common/patient-scope.js';
+import { requestContext, type Principal } from '../../common/principal.js';
+import { Problem } from '../../common/problem.js';
+import { Allow } from '../../common/roles.decorator.js';
+import { RouteBodyLimit } from './route-body-limit.js';
+import {
+  ImportResultsRequest,
+  ImportSummary,
+  ReleasePolicy,
+  ReviewQueuePage,
+  ReviewQueueQuery,
+  UpdateReleasePolicyRequest,
+} from './results.dto.js';
+import { ResultsImportService } from './results-import.service.js';
+import { ResultsService } from './results.service.js';
+
+/**
+ * The import file travels as a JSON string: 4 MB of text, with room for the escaping JSON
+ * adds to quotes and line breaks. The content's own size is checked in the service.
+ */
+const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** Results work across patients: the review queue, the release policy, bulk imports. */
+@ApiTags('results')
+@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
+@ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
+@Controller('v1/results')
+export class ResultsAdminController {
+  constructor(
+    private readonly results: ResultsService,
+    private readonly imports: ResultsImportService,
+  ) {}
+
+  @Get('review-queue')
+  @Allow('provider')
+  @ApiOperation({
+    operationId: 'listResultsForReview',
+    summary: 'Reports held for a provider’s review, oldest first',
+    description: 'With the number held in all and when the oldest was issued. Role: provider.',
+  })
+  @ApiOkResponse({ type: ReviewQueuePage })
+  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
+  reviewQueue(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ReviewQueueQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<ReviewQueuePage> {
+    return this.results.reviewQueue(query, { principal, context: requestContext(request) });
+  }
+
+  @Get('release-policy')
+  @Allow('provider', 'nurse', 'admin')
+  @ApiOperation({
+    operationId: 'getResultReleasePolicy',
+    summary: 'How each category of result is released',
+    description:
+      'immediate: patients see new reports at once; review: reports wait for a provider. ' +
+      'Roles: provider, nurse, admin.',
+  })
+  @ApiOkResponse({ type: ReleasePolicy })
+  policy(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<ReleasePolicy> {
+    return this.results.policy({ principal, context: requestContext(request) });
+  }
+
+  @Put('release-policy')
+  @Allow('admin')
+  @ApiOperation({
+    operationId: 'updateResultReleasePolicy',
+    summary: 'Change how categories of result are released',
+    description:
+      'Applies to reports recorded from now on; reports already held stay held until a ' +
+      'provider releases them. Role: admin.',
+  })
+  @ApiOkResponse({ type: ReleasePolicy })
+  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
+  updatePolicy(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: UpdateReleasePolicyRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<ReleasePolicy> {
+    return this.results.updatePolicy(body.items, { principal, context: requestContext(request) });
+  }
+
+  @Post('imports')
+  @Allow('provider', 'nurse')
+  @RouteBodyLimit(IMPORT_BODY_LIMIT)
+  @ApiOperation({
+    operationId: 'importResults',
+    summary: 'Import results from a CSV file or a FHIR Bundle',
+    description:
+      'The whole file is checked first: any problem rejects it (400 import_rejected, with ' +
+      'each problem named by line or bundle entry) and nothing is stored. An accepted file ' +
+      'is stored at once, released per the category policy, with one email per patient. ' +
+      'content: at most 4 MB. Roles: provider, nurse.',
+  })
+  @ApiCreatedResponse({ type: ImportSummary })
+  @ApiBadRequestResponse({
+    type: Problem,
+    description: 'validation_failed, or import_rejected with errors by line or entry',
+  })
+  @ApiPayloadTooLargeResponse({ type: Problem, description: 'import_too_large: over 4 MB' })
+  import(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ImportResultsRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<ImportSummary> {
+    return this.imports.import(body, { principal, context: requestContext(request) });
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { RecordsModule } from '../records/records.module.js';
+import { TerminologyModule } from '../terminology/terminology.module.js';
+import { RouteBodyLimits } from './route-body-limit.js';
+import { ResultsAdminController } from './results-admin.controller.js';
+import { ResultsImportService } from './results-import.service.js';
+import { ResultsController } from './results.controller.js';
+import { ResultsService } from './results.service.js';
+
+/** Test results and vital signs: reports, release and review, trends, corrections, imports. */
+@Module({
+  imports: [TerminologyModule, RecordsModule],
+  controllers: [ResultsController, ResultsAdminController],
+  providers: [ResultsService, ResultsImportService, RouteBodyLimits],
+  exports: [ResultsService],
+})
+export class ResultsModule {}

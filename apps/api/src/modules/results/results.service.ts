@@ -1,0 +1,999 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import type { FieldError } from '../../common/problem.js';
+import { validationProblem } from '../../common/problem.filter.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { newId } from '../../infra/database/ids.js';
+import { MailService } from '../../infra/mail/mail.service.js';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import type { Accessor } from '../patients/patients.service.js';
+import { RevisionService } from '../records/revisions.service.js';
+import { TerminologyService } from '../terminology/terminology.service.js';
+import { loincCatalog } from './loinc-catalog.js';
+import {
+  checkObservation,
+  interpret,
+  isAbnormal,
+  type LoincCatalog,
+  type ObservationCategory,
+  type ObservationDraft,
+  type RawObservation,
+  type ReportCategory,
+  type ResultStatus,
+} from './observation-rules.js';
+import { resultAvailableEmail } from './result-emails.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  OBSERVATION_COLUMNS,
+  PATIENT_VISIBLE_OBSERVATION,
+  reportSelect,
+  toObservationView,
+  toReportSummary,
+  toReportView,
+  toReviewItem,
+  toTrendPoint,
+  type ObservationRow,
+  type ReportRow,
+  type ReviewRow,
+} from './result-rows.js';
+import {
+  ATTACHMENT_MAX_BYTES,
+  type ObservationPage,
+  type ObservationTrend,
+  type ObservationView,
+  type ReleaseMode,
+  type ReleasePolicy,
+  type ReportPage,
+  type ReportView,
+  type ReviewQueuePage,
+  type RevisionHistory,
+  type UpdateObservationRequest,
+} from './results.dto.js';
+import {
+  AlreadyReleasedError,
+  AttachmentNotFoundError,
+  ObservationNotFoundError,
+  RecordChangedError,
+  ResultNotFoundError,
+} from './results.errors.js';
+
+/** A report ready to store: checked, with its observations. */
+export interface ReportDraft {
+  patientId: string;
+  category: ReportCategory;
+  code: string | null;
+  title: string;
+  status: ResultStatus;
+  effectiveAt: Date;
+  orderingProviderId: string | null;
+  narrative: string | null;
+  attachment: { name: string; pdf: Buffer } | null;
+  observations: ObservationDraft[];
+}
+
+export interface NewResult {
+  category: ReportCategory;
+  code?: string | null;
+  title: string;
+  status: ResultStatus;
+  effectiveAt: string;
+  orderingProviderId?: string | null;
+  narrative?: string | null;
+  attachment?: { name: string; contentBase64: string };
+  observations: Record<string, unknown>[];
+}
+
+/** What a batch of stored reports needs after the commit: the emails to hand to the queue. */
+export interface Stored {
+  reportIds: string[];
+  observationCount: number;
+  mailIds: string[];
+}
+
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+
+/**
+ * Test results and vital signs: the only writer of result_report, observation and
+ * result_release_policy. Reads for patients show released reports only, and never anything
+ * entered in error. Each list or trend costs a fixed number of statements whatever the
+ * history's length (one page query, one audit row).
+ */
+@Injectable()
+export class ResultsService {
+  private readonly logger = new Logger('results');
+  readonly catalog: LoincCatalog;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly terminology: TerminologyService,
+    private readonly revisions: RevisionService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.catalog = loincCatalog(terminology);
+  }
+
+  // --- reads ------------------------------------------------------------------------------
+
+  async list(
+    patientId: string,
+    query: {
+      category?: ReportCategory;
+      from?: string;
+      to?: string;
+      abnormal?: boolean;
+      limit: number;
+      cursor?: string;
+    },
+    by: Accessor,
+  ): Promise<ReportPage> {
+    const patientView = by.principal.kind === 'patient';
+    const args: unknown[] = [patientId, query.limit + 1];
+    const where = ['r.patient_id = $1'];
+    if (patientView) {
+      where.push(`r.release_state = 'released'`, `r.status <> 'entered-in-error'`);
+    }
+    if (query.category) {
+      args.push(query.category);
+      where.push(`r.category = $${args.length}`);
+    }
+    if (query.abnormal !== undefined) {
+      args.push(query.abnormal);
+      where.push(`r.abnormal = $${args.length}`);
+    }
+    this.dateRange(where, args, 'r.effective_at', query);
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      args.push(after.at, after.id);
+      where.push(
+        `(r.effective_at, r.id) < ($${args.length - 1}::timestamptz, $${args.length}::uuid)`,
+      );
+    }
+    const rows: ReportRow[] = await this.db.query(
+      `${reportSelect(patientView)}
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.effective_at DESC, r.id DESC
+        LIMIT $2`,
+      args,
+    );
+    const page = rows.slice(0, query.limit);
+    await this.auditRead('result.list', patientId, 'result_report', undefined, by);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => toReportSummary(row, patientView)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  /** One report with its observations; a patient's first look clears its "new" mark. */
+  async get(patientId: string, reportId: string, by: Accessor): Promise<ReportView> {
+    const patientView = by.principal.kind === 'patient';
+    const row = await this.findReport(patientId, reportId, patientView);
+    const observations: ObservationRow[] = await this.db.query(
+      `SELECT ${OBSERVATION_COLUMNS} FROM observation o
+        WHERE o.report_id = $1 ${patientView ? `AND o.status <> 'entered-in-error'` : ''}
+        ORDER BY o.effective_at, o.id`,
+      [row.id],
+    );
+    if (patientView && row.first_viewed_at === null) {
+      const now = this.clock.now();
+      await this.db.query(
+        `UPDATE result_report SET first_viewed_at = $2 WHERE id = $1 AND first_viewed_at IS NULL`,
+        [row.id, now],
+      );
+      row.first_viewed_at = now;
+    }
+    await this.auditRead('result.read', patientId, 'result_report', row.id, by);
+    return toReportView(row, observations, patientView);
+  }
+
+  async attachment(
+    patientId: string,
+    reportId: string,
+    by: Accessor,
+  ): Promise<{ name: string; pdf: Buffer }> {
+    const patientView = by.principal.kind === 'patient';
+    const [row] = (await this.db.query(
+      `SELECT r.attachment_name, r.attachment_pdf FROM result_report r
+        WHERE r.id = $1 AND r.patient_id = $2 ${patientView ? patientReportFilter() : ''}`,
+      [reportId, patientId],
+    )) as { attachment_name: string | null; attachment_pdf: Buffer | null }[];
+    if (!row) throw new ResultNotFoundError();
+    if (!row.attachment_pdf) throw new AttachmentNotFoundError();
+    await this.auditRead('result.attachment', patientId, 'result_report', reportId, by);
+    return { name: row.attachment_name ?? 'result.pdf', pdf: row.attachment_pdf };
+  }
+
+  /** The newest `limit` values of one test, oldest first, with the list's range and unit. */
+  async trend(
+    patientId: string,
+    query: { code: string; limit: number },
+    by: Accessor,
+  ): Promise<ObservationTrend> {
+    const entry = this.catalog.find(query.code);
+    if (!entry) {
+      throw validationProblem([{ field: 'code', message: `Unknown LOINC code ${query.code}.` }]);
+    }
+    const patientView = by.principal.kind === 'patient';
+    const rows: ObservationRow[] = await this.db.query(
+      `SELECT ${OBSERVATION_COLUMNS} FROM observation o
+        WHERE o.patient_id = $1 AND o.code = $2 ${patientView ? `AND ${PATIENT_VISIBLE_OBSERVATION}` : ''}
+        ORDER BY o.effective_at DESC, o.id DESC
+        LIMIT $3`,
+      [patientId, entry.code, query.limit],
+    );
+    await this.auditRead('observation.trend', patientId, 'observation', undefined, by);
+    return {
+      code: entry.code,
+      display: entry.display,
+      unit: entry.unit,
+      referenceLow: entry.referenceLow,
+      referenceHigh: entry.referenceHigh,
+      points: rows.reverse().map(toTrendPoint),
+    };
+  }
+
+  async listVitals(
+    patientId: string,
+    query: { code?: string; from?: string; to?: string; limit: number; cursor?: string },
+    by: Accessor,
+  ): Promise<ObservationPage> {
+    const patientView = by.principal.kind === 'patient';
+    const args: unknown[] = [patientId, query.limit + 1];
+    const where = [`o.patient_id = $1`, `o.category = 'vital-signs'`];
+    if (patientView) where.push(`o.status <> 'entered-in-error'`);
+    if (query.code) {
+      args.push(query.code);
+      where.push(`o.code = $${args.length}`);
+    }
+    this.dateRange(where, args, 'o.effective_at', query);
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      args.push(after.at, after.id);
+      where.push(
+        `(o.effective_at, o.id) < ($${args.length - 1}::timestamptz, $${args.length}::uuid)`,
+      );
+    }
+    const rows: ObservationRow[] = await this.db.query(
+      `SELECT ${OBSERVATION_COLUMNS} FROM observation o
+        WHERE ${where.join(' AND ')}
+        ORDER BY o.effective_at DESC, o.id DESC
+        LIMIT $2`,
+      args,
+    );
+    const page = rows.slice(0, query.limit);
+    await this.auditRead('vital.list', patientId, 'observation', undefined, by);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toObservationView),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  async history(
+    patientId: string,
+    reportId: string,
+    observationId: string,
+    by: Accessor,
+  ): Promise<RevisionHistory> {
+    const [row] = (await this.db.query(
+      `SELECT id FROM observation WHERE id = $1 AND report_id = $2 AND patient_id = $3`,
+      [observationId, reportId, patientId],
+    )) as { id: string }[];
+    if (!row) throw new ObservationNotFoundError();
+    const items = await this.revisions.history('observation', observationId);
+    await this.auditRead('observation.history', patientId, 'observation', observationId, by);
+    return { items };
+  }
+
+  /** Held reports, oldest first, across patients: the providers' work list. */
+  async reviewQueue(
+    query: { limit: number; cursor?: string },
+    by: Accessor,
+  ): Promise<ReviewQueuePage> {
+    const args: unknown[] = [query.limit + 1];
+    const where = [`r.release_state = 'held'`];
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      args.push(after.at, after.id);
+      where.push(`(r.issued_at, r.id) > ($2::timestamptz, $3::uuid)`);
+    }
+    const [rows, totals] = await Promise.all([
+      this.db.query(
+        `SELECT q.*, pt.mrn,
+                coalesce(pt.preferred_name, pt.given_name) || ' ' || pt.family_name AS patient_name
+           FROM (${reportSelect(false, 'r.issued_at')}
+                  WHERE ${where.join(' AND ')}
+                  ORDER BY r.issued_at, r.id
+                  LIMIT $1) q
+           JOIN patient pt ON pt.id = q.patient_id
+          ORDER BY q.issued_at, q.id`,
+        args,
+      ) as Promise<ReviewRow[]>,
+      this.db.query(
+        `SELECT count(*)::int AS total, min(issued_at) AS oldest
+           FROM result_report WHERE release_state = 'held'`,
+      ) as Promise<{ total: number; oldest: Date | null }[]>,
+    ]);
+    const page = rows.slice(0, query.limit);
+    // One row per patient on the page, so each sees it in their access log; one INSERT.
+    const entries: AuditEntry[] = page.map((row) => ({
+      action: 'result.review-queue',
+      outcome: 'success',
+      actor: by.principal,
+      patientId: row.patient_id,
+      resourceType: 'result_report',
+      resourceId: row.id,
+      context: by.context,
+    }));
+    if (entries.length) await this.audit.recordMany(entries);
+    else {
+      await this.audit.record({
+        action: 'result.review-queue',
+        outcome: 'success',
+        actor: by.principal,
+        resourceType: 'result_report',
+        context: by.context,
+      });
+    }
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toReviewItem),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      total: totals[0]?.total ?? 0,
+      oldestIssuedAt: totals[0]?.oldest?.toISOString() ?? null,
+    };
+  }
+
+  async policy(by: Accessor): Promise<ReleasePolicy> {
+    const rows = (await this.db.query(
+      `SELECT category, mode, updated_at FROM result_release_policy ORDER BY category`,
+    )) as { category: ReportCategory; mode: ReleaseMode; updated_at: Date }[];
+    await this.audit.record({
+      action: 'result-release-policy.read',
+      outcome: 'success',
+      actor: by.principal,
+      resourceType: 'result_release_policy',
+      context: by.context,
+    });
+    return {
+      items: rows.map((row) => ({
+        category: row.category,
+        mode: row.mode,
+        updatedAt: row.updated_at.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * Changes how new reports of a category are released. Reports already held stay held until
+   * a provider releases them: switching to immediate releases nothing by itself.
+   */
+  async updatePolicy(
+    items: { category: ReportCategory; mode: ReleaseMode }[],
+    by: Accessor,
+  ): Promise<ReleasePolicy> {
+    const seen = new Set<string>();
+    const errors: FieldError[] = [];
+    items.forEach((item, index) => {
+      if (seen.has(item.category)) {
+        errors.push({
+          field: `items[${index}].category`,
+          message: `Give ${item.category} only once.`,
+        });
+      }
+      seen.add(item.category);
+    });
+    if (errors.length) throw validationProblem(errors);
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE result_release_policy p
+            SET mode = x.mode, updated_by = $2, updated_at = $3
+           FROM jsonb_to_recordset($1::jsonb) AS x(category text, mode text)
+          WHERE p.category = x.category`,
+        [JSON.stringify(items), by.principal.accountId, this.clock.now()],
+      );
+      await this.audit.record(
+        {
+          action: 'result-release-policy.update',
+          outcome: 'success',
+          actor: by.principal,
+          resourceType: 'result_release_policy',
+          context: by.context,
+        },
+        manager,
+      );
+    });
+    return this.policy(by);
+  }
+
+  // --- changes ----------------------------------------------------------------------------
+
+  /** Checks a new report against the LOINC list and stores it, released per its category. */
+  async create(patientId: string, input: NewResult, by: Accessor): Promise<ReportView> {
+    const errors: FieldError[] = [];
+    const observations = input.observations.map((raw, index) =>
+      checkObservation(
+        raw as RawObservation,
+        (name) => `observations[${index}].${name}`,
+        this.catalog,
+        errors,
+      ),
+    );
+    const code = input.code ?? null;
+    if (code && !this.catalog.find(code)) {
+      errors.push({ field: 'code', message: `Unknown LOINC code ${code}.` });
+    }
+    let attachment: ReportDraft['attachment'] = null;
+    if (input.attachment) {
+      const pdf = Buffer.from(input.attachment.contentBase64, 'base64');
+      if (pdf.length > ATTACHMENT_MAX_BYTES) {
+        errors.push({
+          field: 'attachment.contentBase64',
+          message: 'Attach a PDF of at most 5 MB.',
+        });
+      } else if (pdf.length < PDF_MAGIC.length || !pdf.subarray(0, 5).equals(PDF_MAGIC)) {
+        errors.push({ field: 'attachment.contentBase64', message: 'Attach a PDF file.' });
+      } else {
+        attachment = { name: input.attachment.name, pdf };
+      }
+    }
+    if (input.orderingProviderId) {
+      const [provider] = (await this.db.query(`SELECT id FROM provider WHERE id = $1`, [
+        input.orderingProviderId,
+      ])) as { id: string }[];
+      if (!provider) {
+        errors.push({
+          field: 'orderingProviderId',
+          message: 'Choose the ordering provider from the list.',
+        });
+      }
+    }
+    if (errors.length) throw validationProblem(errors);
+    const draft: ReportDraft = {
+      patientId,
+      category: input.category,
+      code: code ? this.catalog.find(code)!.code : null,
+      title: input.title,
+      status: input.status,
+      effectiveAt: new Date(input.effectiveAt),
+      orderingProviderId: input.orderingProviderId ?? null,
+      narrative: input.narrative ?? null,
+      attachment,
+      observations: observations as ObservationDraft[],
+    };
+    const stored = await this.audit.recordRefusal(
+      () => this.refusal('result.create', by, patientId),
+      () =>
+        this.db.transaction(async (manager) => {
+          const done = await this.store(manager, [draft], by, null);
+          return done;
+        }),
+    );
+    await this.dispatch(stored.mailIds);
+    return this.viewAfterChange(patientId, stored.reportIds[0]!);
+  }
+
+  /**
+   * Stores checked reports in a few statements whatever their number: the reports, their
+   * observations, one audit row each, and one email per patient who can now read a result.
+   * Runs inside the caller's transaction; call dispatch() with the mail ids after the commit.
+   */
+  async store(
+    manager: EntityManager,
+    drafts: ReportDraft[],
+    by: Accessor,
+    importId: string | null,
+  ): Promise<Stored> {
+    const now = this.clock.now();
+    const policy = await this.modes(manager);
+    const reports = drafts.map((draft) => {
+      const released = policy.get(draft.category) !== 'review';
+      return {
+        draft,
+        id: newId(),
+        released,
+        abnormal: draft.observations.some((o) => isAbnormal(o.interpretation)),
+      };
+    });
+    await manager.query(
+      `INSERT INTO result_report (id, patient_id, category, code, title, status, effective_at,
+              issued_at, ordering_provider_id, narrative, attachment_name, release_state,
+              released_at, released_by, abnormal, import_id, version, recorded_by, recorded_at,
+              updated_by, updated_at)
+       SELECT x.id, x.patient_id, x.category, x.code, x.title, x.status, x.effective_at, $2,
+              x.ordering_provider_id, x.narrative, x.attachment_name,
+              CASE WHEN x.released THEN 'released' ELSE 'held' END,
+              CASE WHEN x.released THEN $2::timestamptz END,
+              CASE WHEN x.released THEN $3::uuid END,
+              x.abnormal, $4, 1, $3, $2, $3, $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, patient_id uuid, category text,
+              code text, title text, status text, effective_at timestamptz,
+              ordering_provider_id uuid, narrative text, attachment_name text, released boolean,
+              abnormal boolean)`,
+      [
+        JSON.stringify(
+          reports.map(({ draft, id, released, abnormal }) => ({
+            id,
+            patient_id: draft.patientId,
+            category: draft.category,
+            code: draft.code,
+            title: draft.title,
+            status: draft.status,
+            effective_at: draft.effectiveAt.toISOString(),
+            ordering_provider_id: draft.orderingProviderId,
+            narrative: draft.narrative,
+            attachment_name: draft.attachment?.name ?? null,
+            released,
+            abnormal,
+          })),
+        ),
+        now,
+        by.principal.accountId,
+        importId,
+      ],
+    );
+    for (const { draft, id } of reports) {
+      if (!draft.attachment) continue;
+      await manager.query(`UPDATE result_report SET attachment_pdf = $2 WHERE id = $1`, [
+        id,
+        draft.attachment.pdf,
+      ]);
+    }
+    const observations = reports.flatMap(({ draft, id }) =>
+      draft.observations.map((o) => ({
+        ...o,
+        patientId: draft.patientId,
+        reportId: id,
+        effectiveAt: o.effectiveAt ?? draft.effectiveAt,
+      })),
+    );
+    await this.insertObservations(manager, observations, 'laboratory', by, now);
+    await this.audit.recordMany(
+      reports.map(({ draft, id }) => ({
+        action: importId ? 'result.import' : 'result.create',
+        outcome: 'success',
+        actor: by.principal,
+        patientId: draft.patientId,
+        resourceType: 'result_report',
+        resourceId: id,
+        context: by.context,
+      })),
+      manager,
+    );
+    const notify = [...new Set(reports.filter((r) => r.released).map((r) => r.draft.patientId))];
+    const mailIds = await this.recordEmails(manager, notify);
+    return { reportIds: reports.map((r) => r.id), observationCount: observations.length, mailIds };
+  }
+
+  /** Vital signs, released at once: they are measured with the patient present. */
+  async createVitals(
+    patientId: string,
+    input: { effectiveAt: string; observations: Record<string, unknown>[] },
+    by: Accessor,
+  ): Promise<{ items: ObservationView[] }> {
+    const errors: FieldError[] = [];
+    const drafts = input.observations.map((raw, index) => {
+      const field = (name: string) => `observations[${index}].${name}`;
+      const known = Object.keys(raw).filter(
+        (key) => !['code', 'valueQuantity', 'unit'].includes(key),
+      );
+      for (const key of known)
+        errors.push({ field: field(key), message: 'This field is not allowed.' });
+      if (typeof raw.valueQuantity !== 'number') {
+        errors.push({
+          field: field('valueQuantity'),
+          message: 'Enter the measurement as a number.',
+        });
+        return null;
+      }
+      const draft = checkObservation(raw as RawObservation, field, this.catalog, errors, ['final']);
+      if (draft && this.catalog.find(draft.code)?.category !== 'vital-signs') {
+        errors.push({
+          field: field('code'),
+          message: `${draft.code} is not a vital sign; record it with a test result.`,
+        });
+      }
+      return draft;
+    });
+    if (errors.length) throw validationProblem(errors);
+    const effectiveAt = new Date(input.effectiveAt);
+    const ids = await this.audit.recordRefusal(
+      () => this.refusal('vital.create', by, patientId),
+      () =>
+        this.db.transaction(async (manager) => {
+          const now = this.clock.now();
+          const rows = (drafts as ObservationDraft[]).map((draft) => ({
+            ...draft,
+            patientId,
+            reportId: null,
+            effectiveAt,
+          }));
+          const inserted = await this.insertObservations(manager, rows, 'vital-signs', by, now);
+          await this.audit.recordMany(
+            inserted.map((id) => ({
+              action: 'vital.create',
+              outcome: 'success',
+              actor: by.principal,
+              patientId,
+              resourceType: 'observation',
+              resourceId: id,
+              context: by.context,
+            })),
+            manager,
+          );
+          return inserted;
+        }),
+    );
+    const rows: ObservationRow[] = await this.db.query(
+      `SELECT ${OBSERVATION_COLUMNS} FROM observation o WHERE o.id = ANY($1::uuid[]) ORDER BY o.id`,
+      [ids],
+    );
+    return { items: rows.map(toObservationView) };
+  }
+
+  /** A provider lets the patient see a held report; the patient is told by email. */
+  async release(
+    patientId: string,
+    reportId: string,
+    version: number,
+    by: Accessor,
+  ): Promise<ReportView> {
+    const mailIds = await this.audit.recordRefusal(
+      () => this.refusal('result.release', by, patientId, reportId),
+      () =>
+        this.db.transaction(async (manager) => {
+          const [row] = (await manager.query(
+            `SELECT id, version, release_state FROM result_report
+              WHERE id = $1 AND patient_id = $2 FOR UPDATE`,
+            [reportId, patientId],
+          )) as { id: string; version: number; release_state: string }[];
+          if (!row) throw new ResultNotFoundError();
+          if (row.version !== version) throw new RecordChangedError();
+          if (row.release_state === 'released') throw new AlreadyReleasedError();
+          await manager.query(
+            `UPDATE result_report
+                SET release_state = 'released', released_at = $2, released_by = $3
+              WHERE id = $1`,
+            [reportId, this.clock.now(), by.principal.accountId],
+          );
+          await this.audit.record(
+            {
+              action: 'result.release',
+              outcome: 'success',
+              actor: by.principal,
+              patientId,
+              resourceType: 'result_report',
+              resourceId: reportId,
+              context: by.context,
+            },
+            manager,
+          );
+          return this.recordEmails(manager, [patientId]);
+        }),
+    );
+    await this.dispatch(mailIds);
+    return this.viewAfterChange(patientId, reportId);
+  }
+
+  /**
+   * Corrects one value: its previous state goes to record_revision, its version bumps and its
+   * status becomes corrected (or entered-in-error); the report is marked corrected too and
+   * its abnormal flag worked out again. All in one transaction.
+   */
+  async updateObservation(
+    patientId: string,
+    reportId: string,
+    observationId: string,
+    input: UpdateObservationRequest,
+    by: Accessor,
+  ): Promise<ObservationView> {
+    await this.audit.recordRefusal(
+      () => this.refusal('observation.update', by, patientId, observationId, 'observation'),
+      () =>
+        this.db.transaction(async (manager) => {
+          const [current] = (await manager.query(
+            `SELECT o.*, ${OBSERVATION_COLUMNS} FROM observation o
+              WHERE o.id = $1 AND o.report_id = $2 AND o.patient_id = $3 FOR UPDATE`,
+            [observationId, reportId, patientId],
+          )) as (ObservationRow & Record<string, unknown>)[];
+          if (!current) throw new ObservationNotFoundError();
+          if (current.version !== input.version) throw new RecordChangedError();
+          const next = this.corrected(current, input);
+          const now = this.clock.now();
+          await this.revisions.snapshot(manager, {
+            patientId,
+            resourceType: 'observation',
+            resourceId: observationId,
+            version: current.version,
+            snapshot: toObservationView(current),
+            reason: input.reason,
+            changedBy: by.principal.accountId,
+          });
+          await manager.query(
+            `UPDATE observation
+                SET value_quantity = $2, value_text = $3, unit = $4, reference_low = $5,
+                    reference_high = $6, interpretation = $7, status = $8,
+                    version = version + 1, updated_by = $9, updated_at = $10
+              WHERE id = $1`,
+            [
+              observationId,
+              next.valueQuantity,
+              next.valueText,
+              next.unit,
+              next.referenceLow,
+              next.referenceHigh,
+              next.interpretation,
+              next.status,
+              by.principal.accountId,
+              now,
+            ],
+          );
+          const [report] = (await manager.query(
+            `${reportSelect(false)} WHERE r.id = $1 FOR UPDATE OF r`,
+            [reportId],
+          )) as ReportRow[];
+          await this.revisions.snapshot(manager, {
+            patientId,
+            resourceType: 'result_report',
+            resourceId: reportId,
+            version: report!.version,
+            snapshot: reportSnapshot(report!),
+            reason: input.reason,
+            changedBy: by.principal.accountId,
+          });
+          await manager.query(
+            `UPDATE result_report r
+                SET status = CASE WHEN r.status = 'entered-in-error' THEN r.status ELSE 'corrected' END,
+                    abnormal = EXISTS (
+                      SELECT 1 FROM observation o
+                       WHERE o.report_id = r.id AND o.status <> 'entered-in-error'
+                         AND o.interpretation IS NOT NULL AND o.interpretation <> 'N'),
+                    version = r.version + 1, updated_by = $2, updated_at = $3
+              WHERE r.id = $1`,
+            [reportId, by.principal.accountId, now],
+          );
+          await this.audit.record(
+            {
+              action: 'observation.update',
+              outcome: 'success',
+              actor: by.principal,
+              patientId,
+              resourceType: 'observation',
+              resourceId: observationId,
+              context: by.context,
+            },
+            manager,
+          );
+        }),
+    );
+    const [row] = (await this.db.query(
+      `SELECT ${OBSERVATION_COLUMNS} FROM observation o WHERE o.id = $1`,
+      [observationId],
+    )) as ObservationRow[];
+    return toObservationView(row!);
+  }
+
+  /** Hands committed emails to the mail queue; start-up re-queues any that miss it. */
+  async dispatch(mailIds: string[]): Promise<void> {
+    for (const id of mailIds) {
+      await this.mail
+        .dispatch(id)
+        .catch((error: unknown) =>
+          this.logger.error(
+            { err: error, deliveryId: id },
+            'result email not queued; it will be queued at the next start',
+          ),
+        );
+    }
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  /** The new state of a corrected value, checked like a new one. */
+  private corrected(current: ObservationRow, input: UpdateObservationRequest): ObservationDraft {
+    const pick = <K extends keyof UpdateObservationRequest>(key: K, fallback: unknown) =>
+      input[key] === undefined ? fallback : input[key];
+    const num = (value: string | null) => (value === null ? null : Number(value));
+    const valueQuantity = pick('valueQuantity', num(current.value_quantity));
+    const valueText = pick(
+      'valueText',
+      input.valueQuantity !== undefined && input.valueQuantity !== null ? null : current.value_text,
+    );
+    const raw: RawObservation = {
+      code: current.code,
+      valueQuantity,
+      valueText,
+      unit: pick('unit', valueQuantity === null ? null : current.unit),
+      referenceLow: pick('referenceLow', num(current.reference_low)),
+      referenceHigh: pick('referenceHigh', num(current.reference_high)),
+      referenceText: current.reference_text,
+      // A new value or range is interpreted again unless the interpretation is given.
+      interpretation: pick('interpretation', null),
+      status: input.status ?? 'corrected',
+    };
+    const errors: FieldError[] = [];
+    const draft = checkObservation(raw, (name) => name, this.catalog, errors, [
+      'corrected',
+      'entered-in-error',
+    ]);
+    if (!draft) throw validationProblem(errors);
+    if (input.interpretation === undefined && draft.valueQuantity !== null) {
+      draft.interpretation = interpret(
+        draft.valueQuantity,
+        draft.referenceLow,
+        draft.referenceHigh,
+      );
+    }
+    return draft;
+  }
+
+  private async insertObservations(
+    manager: EntityManager,
+    rows: (ObservationDraft & { patientId: string; reportId: string | null; effectiveAt: Date })[],
+    category: ObservationCategory,
+    by: Accessor,
+    now: Date,
+  ): Promise<string[]> {
+    if (!rows.length) return [];
+    const withIds = rows.map((row) => ({ ...row, id: newId() }));
+    await manager.query(
+      `INSERT INTO observation (id, patient_id, report_id, category, code, display,
+              code_system_version, value_quantity, value_text, unit, reference_low,
+              reference_high, reference_text, interpretation, status, effective_at, version,
+              recorded_by, recorded_at, updated_by, updated_at)
+       SELECT x.id, x.patient_id, x.report_id, $2, x.code, x.display, x.code_system_version,
+              x.value_quantity, x.value_text, x.unit, x.reference_low, x.reference_high,
+              x.reference_text, x.interpretation, x.status, x.effective_at, 1, $3, $4, $3, $4
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, patient_id uuid, report_id uuid,
+              code text, display text, code_system_version text, value_quantity numeric,
+              value_text text, unit text, reference_low numeric, reference_high numeric,
+              reference_text text, interpretation text, status text, effective_at timestamptz)`,
+      [
+        JSON.stringify(
+          withIds.map((row) => ({
+            id: row.id,
+            patient_id: row.patientId,
+            report_id: row.reportId,
+            code: row.code,
+            display: row.display,
+            code_system_version: row.codeSystemVersion,
+            value_quantity: row.valueQuantity,
+            value_text: row.valueText,
+            unit: row.unit,
+            reference_low: row.referenceLow,
+            reference_high: row.referenceHigh,
+            reference_text: row.referenceText,
+            interpretation: row.interpretation,
+            status: row.status,
+            effective_at: row.effectiveAt.toISOString(),
+          })),
+        ),
+        category,
+        by.principal.accountId,
+        now,
+      ],
+    );
+    return withIds.map((row) => row.id);
+  }
+
+  /** One "a result is available" email per patient with an address on file. */
+  private async recordEmails(manager: EntityManager, patientIds: string[]): Promise<string[]> {
+    if (!patientIds.length) return [];
+    const rows = (await manager.query(
+      `SELECT email FROM patient WHERE id = ANY($1::uuid[]) AND email IS NOT NULL AND email <> ''`,
+      [patientIds],
+    )) as { email: string }[];
+    const ids: string[] = [];
+    for (const row of rows) {
+      ids.push(await this.mail.record(resultAvailableEmail(row.email, this.config), manager));
+    }
+    return ids;
+  }
+
+  private async modes(manager: EntityManager): Promise<Map<ReportCategory, ReleaseMode>> {
+    const rows = (await manager.query(`SELECT category, mode FROM result_release_policy`)) as {
+      category: ReportCategory;
+      mode: ReleaseMode;
+    }[];
+    return new Map(rows.map((row) => [row.category, row.mode]));
+  }
+
+  private async findReport(
+    patientId: string,
+    reportId: string,
+    patientView: boolean,
+  ): Promise<ReportRow> {
+    const [row] = (await this.db.query(
+      `${reportSelect(patientView)}
+        WHERE r.id = $1 AND r.patient_id = $2 ${patientView ? patientReportFilter() : ''}`,
+      [reportId, patientId],
+    )) as ReportRow[];
+    if (!row) throw new ResultNotFoundError();
+    return row;
+  }
+
+  /** The report as staff see it after a change (the caller is staff). */
+  private async viewAfterChange(patientId: string, reportId: string): Promise<ReportView> {
+    const row = await this.findReport(patientId, reportId, false);
+    const observations: ObservationRow[] = await this.db.query(
+      `SELECT ${OBSERVATION_COLUMNS} FROM observation o WHERE o.report_id = $1
+        ORDER BY o.effective_at, o.id`,
+      [reportId],
+    );
+    return toReportView(row, observations, false);
+  }
+
+  /** from/to are whole UTC days, both included. */
+  private dateRange(
+    where: string[],
+    args: unknown[],
+    column: string,
+    query: { from?: string; to?: string },
+  ): void {
+    if (query.from) {
+      args.push(query.from);
+      where.push(`${column} >= $${args.length}::date::timestamp AT TIME ZONE 'UTC'`);
+    }
+    if (query.to) {
+      args.push(query.to);
+      where.push(`${column} < ($${args.length}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
+    }
+  }
+
+  private async auditRead(
+    action: string,
+    patientId: string,
+    resourceType: string,
+    resourceId: string | undefined,
+    by: Accessor,
+  ): Promise<void> {
+    await this.audit.record({
+      action,
+      outcome: 'success',
+      actor: by.principal,
+      patientId,
+      resourceType,
+      resourceId,
+      context: by.context,
+    });
+  }
+
+  private refusal(
+    action: string,
+    by: Accessor,
+    patientId: string | undefined,
+    resourceId?: string,
+    resourceType = 'result_report',
+  ): Omit<AuditEntry, 'outcome'> {
+    return {
+      action,
+      actor: by.principal,
+      patientId,
+      resourceType,
+      resourceId,
+      context: by.context,
+    };
+  }
+}
+
+/** Patients see released reports that were not entered in error. */
+function patientReportFilter(): string {
+  return `AND r.release_state = 'released' AND r.status <> 'entered-in-error'`;
+}
+
+function reportSnapshot(row: ReportRow): Record<string, unknown> {
+  return {
+    status: row.status,
+    title: row.title,
+    abnormal: row.abnormal,
+    releaseState: row.release_state,
+    version: row.version,
+  };
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Problem } from '../../common/problem.js';
+import { Allow } from '../../common/roles.decorator.js';
+import { CodeSearchResult, SearchCodesQuery, type CodeView } from './terminology.dto.js';
+import { CodeSystemNotFoundError } from './terminology.errors.js';
+import { CODE_SYSTEMS, TerminologyService, type LoincEntry } from './terminology.service.js';
+
+@ApiTags('terminology')
+@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
+@ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
+@Controller('v1/code-systems')
+export class TerminologyController {
+  constructor(private readonly terminology: TerminologyService) {}
+
+  @Get(':system/codes')
+  @Allow('provider', 'nurse', 'admin', 'front-desk', 'billing')
+  @ApiParam({ name: 'system', enum: CODE_SYSTEMS, enumName: 'CodeSystem' })
+  @ApiOperation({
+    operationId: 'searchCodes',
+    summary: 'Find codes in a code list',
+    description:
+      'ICD-10-CM diagnoses (icd10cm), CVX vaccines (cvx) or LOINC tests (loinc, with their ' +
+      'units and adult reference ranges). Records accept only codes from these lists. Staff.',
+  })
+  @ApiOkResponse({ type: CodeSearchResult })
+  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
+  @ApiNotFoundResponse({ type: Problem, description: 'code_system_not_found' })
+  search(@Param('system') system: string, @Query() query: SearchCodesQuery): CodeSearchResult {
+    if (!this.terminology.isSystem(system)) throw new CodeSystemNotFoundError();
+    return {
+      system,
+      version: this.terminology.version(system),
+      items: this.terminology.search(system, query.q ?? '', query.limit).map(toCodeView),
+    };
+  }
+}
+
+function toCodeView(entry: LoincEntry | { code: string; display: string }): CodeView {
+  const view: CodeView = { code: entry.code, display: entry.display };
+  if ('unit' in entry && entry.unit !== undefined) view.unit = entry.unit;
+  if ('units' in entry && entry.units !== undefined) view.units = entry.units;
+  if ('referenceLow' in entry && entry.referenceLow !== undefined) {
+    view.referenceLow = entry.referenceLow;
+  }
+  if ('referenceHigh' in entry && entry.referenceHigh !== undefined) {
+    view.referenceHigh = entry.referenceHigh;
+  }
+  return view;
+}

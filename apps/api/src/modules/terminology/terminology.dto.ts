@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional } from 'class-validator';
+import { PageLimit, SINGLE_LINE, TextRule } from '../patients/patients.dto.js';
+import { CODE_SYSTEMS, type CodeSystemId } from './terminology.service.js';
+
+export const CODE_SEARCH_LIMIT_MAX = 100;
+const CODE_SEARCH_LIMIT_DEFAULT = 20;
+
+export class SearchCodesQuery {
+  @ApiPropertyOptional({
+    description: 'The start of a code, or words of its name (any case); empty lists the first',
+    maxLength: 100,
+    example: 'diabetes',
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim() || undefined : value,
+  )
+  @IsOptional()
+  @TextRule({
+    missing: 'Enter the search as one piece of text.',
+    max: 100,
+    tooLong: 'Keep the search to 100 characters or fewer.',
+    pattern: SINGLE_LINE,
+    badPattern: 'Write the search on one line, without special characters.',
+  })
+  q?: string;
+
+  @PageLimit(CODE_SEARCH_LIMIT_MAX, CODE_SEARCH_LIMIT_DEFAULT)
+  limit: number = CODE_SEARCH_LIMIT_DEFAULT;
+}
+
+@ApiSchema({ name: 'CodeListEntry' })
+export class CodeView {
+  @ApiProperty({ example: 'E11.9' }) code: string;
+  @ApiProperty({ example: 'Type 2 diabetes mellitus without complications' }) display: string;
+  @ApiPropertyOptional({ example: 'mg/dL', description: 'LOINC only: the default UCUM unit' })
+  unit?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['mg/dL', 'mmol/L'],
+    description: 'LOINC only: every UCUM unit accepted',
+  })
+  units?: string[];
+  @ApiPropertyOptional({ example: 70, description: 'LOINC only: adult reference range, low' })
+  referenceLow?: number;
+  @ApiPropertyOptional({ example: 99, description: 'LOINC only: adult reference range, high' })
+  referenceHigh?: number;
+}
+
+export class CodeSearchResult {
+  @ApiProperty({ enum: CODE_SYSTEMS, enumName: 'CodeSystem' }) system: CodeSystemId;
+  @ApiProperty({ example: '2025', description: 'The version of the code list' }) version: string;
+  @ApiProperty({ type: [CodeView] }) items: CodeView[];
+}

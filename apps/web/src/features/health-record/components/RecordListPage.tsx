@@ -1,0 +1,159 @@
+import '../health-record.css';
+import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Page } from '../../../components/Page';
+import { HEALTH_RECORD_PATH } from '../../../lib/navigation';
+import type { DateRange } from '../api/keys';
+import { useRecordList, type RecordItems, type RecordKind } from '../api/record-lists';
+import { dateRangeSearch, readDateRange } from '../utils/date-range';
+import { DateRangeForm } from './DateRangeForm';
+import { LoadFailed } from './LoadFailed';
+import { PatientOnly } from './PatientOnly';
+
+/** The words of one list page, under healthRecord.lists.<copy>. */
+type ListCopy = 'conditions' | 'allergies' | 'immunizations' | 'visits' | 'carePlans';
+
+export interface RecordListPageProps<K extends RecordKind> {
+  kind: K;
+  copy: ListCopy;
+  renderEntry: (entry: RecordItems[K], headingId: string) => ReactNode;
+}
+
+function entryHeadingId(kind: RecordKind, index: number): string {
+  return `${kind}-entry-${index}`;
+}
+
+/**
+ * One section of the record on its own page: newest first, a page at a time, narrowed by
+ * dates kept in the address (?from=&to=), so Back and reload keep them.
+ */
+export function RecordListPage<K extends RecordKind>({
+  kind,
+  copy,
+  renderEntry,
+}: RecordListPageProps<K>) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const range = readDateRange(params);
+  const rangeKey = dateRangeSearch(range);
+  const title = t(`healthRecord.lists.${copy}.title`);
+  return (
+    <PatientOnly title={title}>
+      {(patientId) => (
+        <Page title={title}>
+          <p>{t(`healthRecord.lists.${copy}.intro`)}</p>
+          <DateRangeForm
+            key={`filters${rangeKey}`}
+            range={range}
+            onApply={(next) =>
+              // Synchronously: a transition started inside a submit handler makes React
+              // read the form's data, which some environments cannot.
+              setParams(new URLSearchParams(dateRangeSearch(next)), { flushSync: true })
+            }
+          />
+          <RecordList
+            key={`list${rangeKey}`}
+            patientId={patientId}
+            kind={kind}
+            copy={copy}
+            range={range}
+            renderEntry={renderEntry}
+          />
+          <p>
+            <Link to={HEALTH_RECORD_PATH}>{t('healthRecord.backToSummary')}</Link>
+          </p>
+        </Page>
+      )}
+    </PatientOnly>
+  );
+}
+
+function RecordList<K extends RecordKind>({
+  patientId,
+  kind,
+  copy,
+  range,
+  renderEntry,
+}: RecordListPageProps<K> & { patientId: string; range: DateRange }) {
+  const { t } = useTranslation();
+  const list = useRecordList(patientId, kind, range);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const count = list.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0;
+
+  useEffect(() => {
+    if (focusIndex === null || focusIndex >= count) {
+      return;
+    }
+    document.getElementById(entryHeadingId(kind, focusIndex))?.focus();
+    setFocusIndex(null);
+  }, [focusIndex, count, kind]);
+
+  if (!list.data) {
+    return list.isError ? (
+      <LoadFailed
+        title={t(`healthRecord.lists.${copy}.loadFailedTitle`)}
+        body={t('healthRecord.lists.loadFailed')}
+        onRetry={() => void list.refetch()}
+      />
+    ) : (
+      <LoadingState label={t(`healthRecord.lists.${copy}.loading`)}>
+        <Skeleton height="7rem" />
+        <Skeleton height="7rem" />
+        <Skeleton height="7rem" />
+      </LoadingState>
+    );
+  }
+
+  const entries = list.data.pages.flatMap((page) => page.items);
+  if (entries.length === 0) {
+    return range.from || range.to ? (
+      <Alert tone="info" announce={false}>
+        <p>
+          {t('healthRecord.lists.emptyFiltered')}{' '}
+          <Link to={{ search: '' }}>{t('healthRecord.lists.clear')}</Link>
+        </p>
+      </Alert>
+    ) : (
+      <Alert tone="info" announce={false}>
+        <p>{t(`healthRecord.lists.${copy}.empty`)}</p>
+      </Alert>
+    );
+  }
+
+  const showMore = async () => {
+    if (list.isFetchingNextPage) {
+      return;
+    }
+    const firstNew = entries.length;
+    const result = await list.fetchNextPage();
+    if (!result.isError) {
+      setFocusIndex(firstNew);
+    }
+  };
+
+  return (
+    <>
+      <ol className="ui-stack" aria-label={t(`healthRecord.lists.${copy}.label`)}>
+        {entries.map((entry, index) => renderEntry(entry, entryHeadingId(kind, index)))}
+      </ol>
+      {list.isFetchNextPageError ? (
+        <Alert tone="error">{t('healthRecord.lists.moreFailed')}</Alert>
+      ) : null}
+      {list.hasNextPage ? (
+        <p>
+          <Button
+            variant="secondary"
+            busy={list.isFetchingNextPage}
+            onClick={() => void showMore()}
+          >
+            {list.isFetchingNextPage
+              ? t('healthRecord.lists.loadingMore')
+              : t('healthRecord.lists.showMore')}
+          </Button>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import '../health-record.css';
+import { isApiError } from '@portal/api-client';
+import { LoadingState, Skeleton } from '@portal/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Page } from '../../../components/Page';
+import { useFormatLocale } from '../../../lib/i18n';
+import { VISIT_SUMMARIES_PATH } from '../../../lib/navigation';
+import { useDownloadVisitSummaryPdf } from '../api/downloads';
+import type { VisitSummary } from '../api/record-lists';
+import { useVisitSummary } from '../api/visit-summary';
+import { DownloadButton } from '../components/DownloadButton';
+import { LoadFailed } from '../components/LoadFailed';
+import { PatientOnly } from '../components/PatientOnly';
+import { VisitFacts } from '../components/RecordItems';
+import { formatCalendarDate } from '../utils/format';
+
+/**
+ * /health-record/visits/:visitSummaryId — one visit: who and where, what was found, the
+ * instructions and the follow-up, and the PDF. The tab title stays generic.
+ */
+export function VisitSummaryPage() {
+  const { t } = useTranslation();
+  const { visitSummaryId = '' } = useParams();
+  return (
+    <PatientOnly title={t('healthRecord.visit.title')}>
+      {(patientId) => <VisitSummaryDetails patientId={patientId} visitSummaryId={visitSummaryId} />}
+    </PatientOnly>
+  );
+}
+
+function VisitSummaryDetails({
+  patientId,
+  visitSummaryId,
+}: {
+  patientId: string;
+  visitSummaryId: string;
+}) {
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
+  const visit = useVisitSummary(patientId, visitSummaryId);
+  const notFound = isApiError(visit.error) && visit.error.status === 404;
+
+  return (
+    <Page
+      title={t('healthRecord.visit.title')}
+      heading={
+        visit.data
+          ? t('healthRecord.visit.headingOn', {
+              date: formatCalendarDate(visit.data.visitDate, locale),
+            })
+          : notFound
+            ? t('healthRecord.visit.notFoundTitle')
+            : t('healthRecord.visit.heading')
+      }
+    >
+      {visit.data ? (
+        <VisitBody patientId={patientId} visit={visit.data} />
+      ) : notFound ? (
+        <p>{t('healthRecord.visit.notFound')}</p>
+      ) : visit.isError ? (
+        <LoadFailed
+          title={t('healthRecord.visit.loadFailedTitle')}
+          body={t('healthRecord.visit.loadFailed')}
+          onRetry={() => void visit.refetch()}
+        />
+      ) : (
+        <LoadingState label={t('healthRecord.visit.loading')}>
+          <Skeleton width="60%" />
+          <Skeleton height="8rem" />
+          <Skeleton height="6rem" />
+        </LoadingState>
+      )}
+      <p>
+        <Link to={VISIT_SUMMARIES_PATH}>{t('healthRecord.visit.backToList')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+function VisitBody({ patientId, visit }: { patientId: string; visit: VisitSummary }) {
+  const { t } = useTranslation();
+  const pdf = useDownloadVisitSummaryPdf(patientId, visit.id);
+  return (
+    <>
+      <VisitFacts entry={visit} />
+      {visit.corrected ? (
+        <p>
+          <span className="records-mark">{t('healthRecord.corrected')}</span>{' '}
+          {t('healthRecord.correctedNote')}
+        </p>
+      ) : null}
+      <section aria-labelledby="visit-instructions">
+        <h2 id="visit-instructions">{t('healthRecord.fields.instructions')}</h2>
+        <p className="records-text">{visit.instructions}</p>
+      </section>
+      <section aria-labelledby="visit-follow-up">
+        <h2 id="visit-follow-up">{t('healthRecord.fields.followUp')}</h2>
+        <p className="records-text">{visit.followUp ?? t('healthRecord.visit.noFollowUp')}</p>
+      </section>
+      <DownloadButton
+        label={t('healthRecord.download.visitPdf')}
+        hint={t('healthRecord.download.visitPdfHint')}
+        pending={pdf.isPending}
+        failed={pdf.isError}
+        onDownload={() => pdf.mutate()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+/** "December 1, 2026" for a calendar date (YYYY-MM-DD): no time, so no time zone to shift it. */
+export function formatCalendarDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
+}
+
+/** UCUM units of vital signs as people write them; the rest are shown as they are. */
+const UNIT_WORDS: Record<string, string> = {
+  'mm[Hg]': 'mmHg',
+  '/min': 'beats per minute',
+  '[lb_av]': 'lb',
+  '[in_i]': 'in',
+  Cel: '°C',
+  '[degF]': '°F',
+  'kg/m2': 'kg/m²',
+};
+
+export function measureText(value: number, unit: string | null, locale: string): string {
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+  const written = unit ? (UNIT_WORDS[unit] ?? unit) : '';
+  return written ? `${number} ${written}` : number;
+}

@@ -1,0 +1,234 @@
+import { observationFactory, recordsPaths, resultReportFactory } from '@portal/api-mocks';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { renderApp } from '../../../testing/render-app';
+import { server } from '../../../testing/server';
+import { PATIENT_ID, useRecord, writtenOut } from '../test-fixtures';
+// Compiled up front, so the lazy route resolves as fast as it would in a browser.
+import './ResultDetailsPage';
+
+function lipidAndSugar() {
+  return resultReportFactory({
+    title: 'Diabetes check',
+    effectiveAt: '2026-11-20T14:30:00.000Z',
+    isNew: true,
+    observations: [
+      observationFactory({
+        code: '4548-4',
+        display: 'Hemoglobin A1c',
+        valueQuantity: 7.2,
+        unit: '%',
+        referenceLow: 4,
+        referenceHigh: 5.6,
+        interpretation: 'H',
+        abnormal: true,
+      }),
+      observationFactory({
+        code: '2085-9',
+        display: 'HDL cholesterol',
+        valueQuantity: 35,
+        unit: 'mg/dL',
+        referenceLow: 40,
+        referenceHigh: null,
+        interpretation: 'L',
+        abnormal: true,
+      }),
+      observationFactory({
+        code: '2345-7',
+        display: 'Glucose',
+        valueQuantity: 90,
+        unit: 'mg/dL',
+        referenceLow: 70,
+        referenceHigh: 99,
+        interpretation: 'N',
+        abnormal: false,
+      }),
+      observationFactory({
+        code: '5778-6',
+        display: 'Urine color',
+        valueQuantity: null,
+        valueText: 'Yellow',
+        unit: null,
+        referenceLow: null,
+        referenceHigh: null,
+        interpretation: null,
+      }),
+    ],
+  });
+}
+
+function valueCard(name: string): HTMLElement {
+  return screen.getByRole('heading', { level: 3, name }).closest('li') as HTMLElement;
+}
+
+describe('one test result', () => {
+  it('says each value against its usual range in words, with a generic tab title', async () => {
+    const report = lipidAndSugar();
+    useRecord({ results: [report] });
+    renderApp({ path: `/results/${report.id}` });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Diabetes check' })).toBeVisible();
+    expect(document.title).toBe('Test result – Patient Portal');
+    expect(document.title).not.toMatch(/Diabetes|A1c|Glucose|cholesterol/i);
+    expect(screen.getByText(writtenOut(report.effectiveAt))).toBeInTheDocument();
+
+    const a1c = valueCard('Hemoglobin A1c');
+    expect(a1c).toHaveTextContent(
+      'Your result is 7.2 %. The usual range is 4.0 to 5.6 %. This is higher than the usual range.',
+    );
+    expect(a1c).toHaveTextContent('▲ Higher than the usual range');
+    // The range picture repeats the sentence, so screen readers skip it.
+    expect(a1c.querySelector('.results-range')).toHaveAttribute('aria-hidden', 'true');
+
+    const hdl = valueCard('HDL cholesterol');
+    expect(hdl).toHaveTextContent(
+      'Your result is 35 mg/dL. The usual range is 40 mg/dL or higher. This is lower than the usual range.',
+    );
+    expect(hdl).toHaveTextContent('▼ Lower than the usual range');
+
+    const glucose = valueCard('Glucose');
+    expect(glucose).toHaveTextContent(
+      'Your result is 90 mg/dL. The usual range is 70 to 99 mg/dL. This is within the usual range.',
+    );
+    expect(glucose).not.toHaveTextContent('Higher than');
+    expect(glucose).not.toHaveTextContent('Lower than');
+
+    const urine = valueCard('Urine color');
+    expect(urine).toHaveTextContent('Your result is: Yellow.');
+    expect(within(urine).queryByRole('link')).not.toBeInTheDocument();
+
+    expect(
+      within(a1c).getByRole('link', { name: 'See changes over time for Hemoglobin A1c' }),
+    ).toHaveAttribute('href', '/results/trends/4548-4');
+    expect(
+      within(glucose).getByRole('link', { name: 'See changes over time for Glucose' }),
+    ).toHaveAttribute('href', '/results/trends/2345-7');
+  });
+
+  it('clears the New badge once opened, on the server and in the list', async () => {
+    const report = lipidAndSugar();
+    const older = resultReportFactory({
+      title: 'Kidney check',
+      effectiveAt: '2026-10-01T14:00:00.000Z',
+    });
+    const backend = useRecord({ results: [report, older] });
+    const { user } = renderApp({ path: '/results' });
+
+    const link = await screen.findByRole('link', { name: 'Diabetes check' });
+    expect(link.closest('h2')).toHaveTextContent('Diabetes check New');
+    expect(backend.state.resultViews).toEqual([]);
+
+    await user.click(link);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Diabetes check' })).toBeVisible();
+    expect(backend.state.resultViews).toEqual([report.id]);
+
+    await user.click(screen.getByRole('link', { name: 'Back to your test results' }));
+    const back = await screen.findByRole('link', { name: 'Diabetes check' });
+    expect(back.closest('h2')).toHaveTextContent(/^Diabetes check$/);
+    expect(screen.queryByText('New')).not.toBeInTheDocument();
+  });
+
+  it('marks corrected reports and values', async () => {
+    const report = resultReportFactory({
+      title: 'Kidney check',
+      corrected: true,
+      status: 'corrected',
+      observations: [
+        observationFactory({
+          display: 'Creatinine',
+          code: '2160-0',
+          valueQuantity: 1.1,
+          unit: 'mg/dL',
+          referenceLow: 0.6,
+          referenceHigh: 1.3,
+          corrected: true,
+          status: 'corrected',
+        }),
+      ],
+    });
+    useRecord({ results: [report] });
+    renderApp({ path: `/results/${report.id}` });
+
+    expect(
+      await screen.findByText('This result was corrected after it was first shared with you.'),
+    ).toBeInTheDocument();
+    expect(valueCard('Creatinine')).toHaveTextContent(
+      'Corrected This value was corrected after it was first shared with you.',
+    );
+  });
+
+  it('shows the report’s words for imaging and downloads the PDF and the attachment', async () => {
+    const report = resultReportFactory({
+      title: 'Chest X-ray',
+      category: 'imaging',
+      code: null,
+      observations: [],
+      narrative: 'The lungs are clear.\nThe heart is a normal size.',
+      hasAttachment: true,
+      attachmentName: 'chest-xray.pdf',
+    });
+    const backend = useRecord({ results: [report] });
+    const saved: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        saved.push(blob);
+        return 'blob:result';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { user } = renderApp({ path: `/results/${report.id}` });
+
+    const narrative = await screen.findByRole('region', { name: 'What the report says' });
+    expect(narrative).toHaveTextContent('The lungs are clear. The heart is a normal size.');
+    expect(screen.queryByRole('region', { name: 'Your results' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Download PDF' }));
+    await waitFor(() =>
+      expect(backend.state.downloads).toEqual([
+        `/api/v1/patients/${PATIENT_ID}/results/${report.id}/report.pdf`,
+      ]),
+    );
+    await user.click(
+      screen.getByRole('button', { name: 'Download the attached file (chest-xray.pdf)' }),
+    );
+    await waitFor(() => expect(backend.state.downloads).toHaveLength(2));
+    expect(backend.state.downloads[1]).toBe(
+      `/api/v1/patients/${PATIENT_ID}/results/${report.id}/attachment`,
+    );
+    expect(saved.map((blob) => blob.type)).toEqual(['application/pdf', 'application/pdf']);
+    expect(click.mock.contexts.map((link) => (link as HTMLAnchorElement).download)).toEqual([
+      'test-result.pdf',
+      'chest-xray.pdf',
+    ]);
+    expect(await (saved[0] as Blob).text()).toMatch(/^%PDF-/);
+    click.mockRestore();
+  });
+
+  it('says so in words when the PDF cannot be fetched', async () => {
+    const report = resultReportFactory();
+    useRecord({ results: [report] });
+    server.use(http.get(recordsPaths.resultPdf, () => HttpResponse.error()));
+    const { user } = renderApp({ path: `/results/${report.id}` });
+
+    await user.click(await screen.findByRole('button', { name: 'Download PDF' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'We could not get the file. Check your internet connection, then try again.',
+    );
+  });
+
+  it('says a result it cannot find is not there, and leads back to the list', async () => {
+    useRecord({ results: [] });
+    renderApp({ path: '/results/0190b5d2-7c4e-7000-8000-00000000dead' });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'We could not find this test result' }),
+    ).toBeVisible();
+    expect(document.title).toBe('Test result – Patient Portal');
+    expect(screen.getByRole('link', { name: 'Back to your test results' })).toHaveAttribute(
+      'href',
+      '/results',
+    );
+  });
+});

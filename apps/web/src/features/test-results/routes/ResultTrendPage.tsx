@@ -1,0 +1,81 @@
+import '../test-results.css';
+import { Alert, deviceTimeZone, formatDateTime, LoadingState, Skeleton } from '@portal/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Page } from '../../../components/Page';
+import { useFormatLocale } from '../../../lib/i18n';
+import { RESULTS_PATH } from '../../../lib/navigation';
+import { numericTrend, useObservationTrend } from '../api/trend';
+import { LoadFailed } from '../components/LoadFailed';
+import { PatientOnly } from '../components/PatientOnly';
+import { TrendChart } from '../components/TrendChart';
+import { TrendTable } from '../components/TrendTable';
+
+/**
+ * /results/trends/:code — one test over time: a chart with the usual range, and the same
+ * values as a table. The tab title stays generic.
+ */
+export function ResultTrendPage() {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  return (
+    <PatientOnly title={t('testResults.trend.title')}>
+      {(patientId) => <ResultTrend patientId={patientId} code={code} />}
+    </PatientOnly>
+  );
+}
+
+function ResultTrend({ patientId, code }: { patientId: string; code: string }) {
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
+  const trend = useObservationTrend(patientId, code);
+  const zone = deviceTimeZone();
+  const monthYear = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: zone,
+  });
+  const formatDay = (iso: string) => monthYear.format(new Date(iso));
+  const formatWhen = (iso: string) => formatDateTime(iso, zone, locale);
+  const data = trend.data ? numericTrend(trend.data) : undefined;
+
+  return (
+    <Page
+      title={t('testResults.trend.title')}
+      heading={
+        data ? t('testResults.trend.heading', { test: data.display }) : t('testResults.trend.title')
+      }
+    >
+      {data ? (
+        data.points.length === 0 ? (
+          <Alert tone="info" announce={false}>
+            <p>
+              {t('testResults.trend.empty')}{' '}
+              <Link to={RESULTS_PATH}>{t('testResults.backToList')}</Link>
+            </p>
+          </Alert>
+        ) : (
+          <>
+            <p>{t('testResults.trend.intro')}</p>
+            <TrendChart trend={data} locale={locale} formatDay={formatDay} />
+            <TrendTable trend={data} locale={locale} formatWhen={formatWhen} />
+          </>
+        )
+      ) : trend.isError ? (
+        <LoadFailed
+          title={t('testResults.trend.loadFailedTitle')}
+          body={t('testResults.trend.loadFailed')}
+          onRetry={() => void trend.refetch()}
+        />
+      ) : (
+        <LoadingState label={t('testResults.trend.loading')}>
+          <Skeleton height="16rem" />
+          <Skeleton height="8rem" />
+        </LoadingState>
+      )}
+      <p>
+        <Link to={RESULTS_PATH}>{t('testResults.backToList')}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,132 @@
+import '../test-results.css';
+import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Page } from '../../../components/Page';
+import { useResults } from '../api/results';
+import { LoadFailed } from '../components/LoadFailed';
+import { PatientOnly } from '../components/PatientOnly';
+import { ResultCard, resultHeadingId } from '../components/ResultCard';
+import { ResultFiltersForm } from '../components/ResultFiltersForm';
+import {
+  hasFilters,
+  readResultFilters,
+  resultFiltersSearch,
+  type ResultFilters,
+} from '../utils/filters';
+
+/**
+ * /results — released reports newest first, "New" until opened, anything outside the usual
+ * range said in words. The filters sit in the address (?category=&from=&to=), so Back and
+ * reload keep them.
+ */
+export function ResultsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = readResultFilters(params);
+  const filterKey = resultFiltersSearch(filters);
+  return (
+    <PatientOnly title={t('testResults.title')}>
+      {(patientId) => (
+        <Page title={t('testResults.title')}>
+          <p>{t('testResults.intro')}</p>
+          <ResultFiltersForm
+            key={`filters${filterKey}`}
+            filters={filters}
+            onApply={(next) =>
+              // Synchronously: a transition started inside a submit handler makes React
+              // read the form's data, which some environments cannot.
+              setParams(new URLSearchParams(resultFiltersSearch(next)), { flushSync: true })
+            }
+          />
+          <ResultList key={`list${filterKey}`} patientId={patientId} filters={filters} />
+        </Page>
+      )}
+    </PatientOnly>
+  );
+}
+
+function ResultList({ patientId, filters }: { patientId: string; filters: ResultFilters }) {
+  const { t } = useTranslation();
+  const list = useResults(patientId, filters);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const count = list.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0;
+
+  useEffect(() => {
+    if (focusIndex === null || focusIndex >= count) {
+      return;
+    }
+    document.getElementById(resultHeadingId(focusIndex))?.focus();
+    setFocusIndex(null);
+  }, [focusIndex, count]);
+
+  if (!list.data) {
+    return list.isError ? (
+      <LoadFailed
+        title={t('testResults.list.loadFailedTitle')}
+        body={t('testResults.list.loadFailed')}
+        onRetry={() => void list.refetch()}
+      />
+    ) : (
+      <LoadingState label={t('testResults.list.loading')}>
+        <Skeleton height="8rem" />
+        <Skeleton height="8rem" />
+        <Skeleton height="8rem" />
+      </LoadingState>
+    );
+  }
+
+  const results = list.data.pages.flatMap((page) => page.items);
+  if (results.length === 0) {
+    return hasFilters(filters) ? (
+      <Alert tone="info" announce={false}>
+        <p>
+          {t('testResults.list.emptyFiltered')}{' '}
+          <Link to={{ search: '' }}>{t('testResults.filters.clear')}</Link>
+        </p>
+      </Alert>
+    ) : (
+      <Alert tone="info" announce={false}>
+        <p>{t('testResults.list.empty')}</p>
+      </Alert>
+    );
+  }
+
+  const showMore = async () => {
+    if (list.isFetchingNextPage) {
+      return;
+    }
+    const firstNew = results.length;
+    const result = await list.fetchNextPage();
+    if (!result.isError) {
+      setFocusIndex(firstNew);
+    }
+  };
+
+  return (
+    <>
+      <ol className="ui-stack" aria-label={t('testResults.list.label')}>
+        {results.map((result, index) => (
+          <ResultCard key={result.id} result={result} index={index} />
+        ))}
+      </ol>
+      {list.isFetchNextPageError ? (
+        <Alert tone="error">{t('testResults.list.moreFailed')}</Alert>
+      ) : null}
+      {list.hasNextPage ? (
+        <p>
+          <Button
+            variant="secondary"
+            busy={list.isFetchingNextPage}
+            onClick={() => void showMore()}
+          >
+            {list.isFetchingNextPage
+              ? t('testResults.list.loadingMore')
+              : t('testResults.list.showMore')}
+          </Button>
+        </p>
+      ) : null}
+    </>
+  );
+}
