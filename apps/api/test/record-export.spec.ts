@@ -14,6 +14,7 @@ import {
   insertVisit,
   insertVitals,
   pdfPages,
+  pdfTextUpright,
 } from './support/record-export-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -350,8 +351,11 @@ describe('record export', () => {
       'attachment; filename="health-record.pdf"',
     );
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const pages = await pdfPages(new Uint8Array(await response.arrayBuffer()));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // pdf.js takes over the bytes it reads, so each reader gets its own copy.
+    const pages = await pdfPages(bytes.slice());
     expect(pages.length).toBeGreaterThan(1);
+    expect(await pdfTextUpright(bytes)).toBe(true);
     pages.forEach((text, index) => {
       expect(text).toContain(`Maria ${familyName}`);
       expect(text).toContain('Date of birth: February 29, 1980');

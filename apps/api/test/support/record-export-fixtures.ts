@@ -203,3 +203,21 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   await document.destroy();
   return pages;
 }
+
+/** Whether every piece of text of a PDF is drawn upright (a positive vertical scale). */
+export async function pdfTextUpright(bytes: Uint8Array): Promise<boolean> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: bytes, useSystemFonts: false, verbosity: 0 })
+    .promise;
+  let upright = true;
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const content = await (await document.getPage(number)).getTextContent();
+    for (const item of content.items) {
+      if ('str' in item && item.str.trim() && !((item.transform as number[])[3]! > 0)) {
+        upright = false;
+      }
+    }
+  }
+  await document.destroy();
+  return upright;
+}

@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { clearActivity } from '@portal/auth-ui';
 import { server } from './server';
+
+// findBy* and waitFor wait up to 5 s, not 1: a whole page rendered through the router and MSW
+// can take longer than a second on a loaded CI machine. A real failure still fails, later.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Any request without a handler fails the test: the app must not call what we did not expect.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

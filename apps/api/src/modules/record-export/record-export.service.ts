@@ -60,7 +60,7 @@ import {
   type ReportRow,
   type VisitRow,
 } from './record-rows.js';
-import { RecordSource, splitReportRow, type RecordPatient } from './record-source.js';
+import { observationOf, RecordSource, reportOf, type RecordPatient } from './record-source.js';
 
 /** A file on its way to the client. */
 export interface RecordFile {
@@ -369,12 +369,12 @@ async function* fhirResources(source: RecordSource): AsyncGenerator<FhirResource
   for await (const rows of source.reportObservations()) {
     const out: FhirResource[] = [];
     for (const row of rows) {
-      const { report, observation } = splitReportRow(row);
-      if (current && current.report.id !== report.id) {
+      const observation = observationOf(row);
+      if (current && current.report.id !== row.r_id) {
         out.push(diagnosticReportResource(current.report, patientId, current.observationIds));
         current = null;
       }
-      current ??= { report, observationIds: [] };
+      current ??= { report: reportOf(row), observationIds: [] };
       if (observation) {
         current.observationIds.push(observation.id);
         out.push(observationResource(observation, patientId));
@@ -543,15 +543,15 @@ async function writeReports(pdf: RecordPdf, source: RecordSource, reportId?: str
   let current: string | null = null;
   for await (const rows of source.reportObservations(reportId)) {
     for (const row of rows) {
-      const { report, observation } = splitReportRow(row);
-      if (report.id !== current) {
-        current = report.id;
-        reportHeading(pdf, report);
+      const observation = observationOf(row);
+      if (row.r_id !== current) {
+        current = row.r_id;
+        reportHeading(pdf, reportOf(row));
         if (observation) pdf.table(RESULT_COLUMNS);
       }
       if (observation) {
         const flag = flagInWords(observation.interpretation);
-        pdf.row(resultCells(observation), { emphasis: !!flag && flag !== 'Normal' });
+        pdf.row(resultCells(observation), !!flag && flag !== 'Normal');
       }
     }
   }

@@ -11,17 +11,24 @@ const BODY_SIZE = 9.5;
 /** Distinct strings remembered per document (their lines and glyph codes). */
 const FIT_CACHE_SIZE = 20_000;
 
-/** The parts of PDFKit's document that the fast table cells write through. */
+/** A PDF object written at the end of the document (PDFKit's reference). */
+interface PdfObject {
+  end(content?: string): void;
+}
+
+/** The parts of PDFKit's document that the fast lines write through. */
 interface PdfKitInternals {
   _font: {
     id: string;
     ascender: number;
     encode(text: string): [string[], unknown];
+    widthOfString(text: string, size: number): number;
     ref(): unknown;
   };
   _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
+  page: { height: number; fonts: Record<string, unknown>; xobjects: Record<string, unknown> };
   addContent(data: string): void;
+  ref(data: Record<string, unknown>): PdfObject;
 }
 
 export interface PdfHeader {
@@ -87,32 +94,47 @@ export function resultCells(row: ObservationRow): string[] {
   ];
 }
 
+/** The header's right column: "Generated …" and "Page n of m". */
+const HEADER_RIGHT_WIDTH = 200;
+const HEADER_LINE = 14;
+const PAGE_LABEL = 'PageLabel';
+
 /**
- * A paginated PDF of a patient's record, written as the rows arrive. Pages are kept until
- * the end so each can carry "Page n of m"; only the page descriptions stay in memory, never
- * the rows.
+ * A paginated PDF of a patient's record, written as the rows arrive: each page goes to the
+ * reader when the next one starts, so memory stays flat whatever the size of the record.
+ * "Page n of m" is the one thing not known while a page is written; each page shows it
+ * through a small form object of its own whose content is written once the count is known.
  */
 export class RecordPdf {
   readonly doc: PDFKit.PDFDocument;
   private tableColumns: Column[] | null = null;
   private readonly fitted = new Map<string, string[]>();
   private readonly encoded = new Map<string, string>();
+  private readonly pageLabels: PdfObject[] = [];
+  private readonly generated: string;
 
   constructor(
     private readonly header: PdfHeader,
     title: string,
   ) {
+    this.generated = `Generated ${longInstant(header.generatedAt)}`;
     this.doc = new PDFDocument({
       size: 'LETTER',
-      bufferPages: true,
+      autoFirstPage: false,
       margins: { top: CONTENT_TOP, bottom: BOTTOM, left: MARGIN, right: MARGIN },
       info: { Title: title, Author: 'Patient portal', CreationDate: header.generatedAt },
       displayTitle: true,
       lang: 'en-US',
     });
+    this.doc.on('pageAdded', () => this.pageHeader());
+    this.doc.addPage();
     this.doc.font('Helvetica').fontSize(BODY_SIZE);
     this.doc.font('Helvetica-Bold').fontSize(18).text(title);
     this.doc.moveDown(0.5);
+  }
+
+  private get internals(): PdfKitInternals {
+    return this.doc as unknown as PdfKitInternals;
   }
 
   private get bottom(): number {
@@ -128,6 +150,45 @@ export class RecordPdf {
       this.doc.addPage();
       if (this.tableColumns) this.columnHeadings(this.tableColumns);
     }
+  }
+
+  /**
+   * The header of a new page. Pages also start in the middle of PDFKit's own text (a long
+   * paragraph), so the font and the cursor are left as they were.
+   */
+  private pageHeader(): void {
+    const doc = this.internals;
+    const { _font: font, _fontSize: size } = doc;
+    const right = this.doc.page.width - MARGIN;
+    const leftWidth = this.width - HEADER_RIGHT_WIDTH - 10;
+    this.doc.font('Helvetica-Bold').fontSize(11);
+    this.line(this.fit(this.header.patientName, leftWidth, false)[0]!, MARGIN, HEADER_TOP);
+    this.doc.font('Helvetica').fontSize(BODY_SIZE);
+    const birth = `Date of birth: ${longDate(this.header.dateOfBirth)}`;
+    this.line(this.fit(birth, leftWidth, false)[0]!, MARGIN, HEADER_TOP + 16);
+    const generated = this.fit(this.generated, HEADER_RIGHT_WIDTH, false)[0]!;
+    this.line(generated, right - doc._font.widthOfString(generated, BODY_SIZE), HEADER_TOP);
+
+    // The page's own "Page n of m", drawn (upright, in PDFKit's flipped space) at the top of
+    // its box; its content is written by finish().
+    const label = doc.ref({
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, HEADER_RIGHT_WIDTH, HEADER_LINE],
+      Resources: { Font: { [doc._font.id]: doc._font.ref() } },
+    });
+    this.pageLabels.push(label);
+    doc.page.xobjects[PAGE_LABEL] = label;
+    const x = right - HEADER_RIGHT_WIDTH;
+    doc.addContent(`q 1 0 0 -1 ${x} ${HEADER_TOP + 16 + HEADER_LINE} cm /${PAGE_LABEL} Do Q`);
+
+    this.doc
+      .moveTo(MARGIN, HEADER_TOP + 36)
+      .lineTo(right, HEADER_TOP + 36)
+      .lineWidth(0.75)
+      .stroke();
+    doc._font = font;
+    doc._fontSize = size;
   }
 
   /** A section's heading, kept with at least a few lines of what follows. */
@@ -189,7 +250,7 @@ export class RecordPdf {
     const y = doc.y;
     let x = MARGIN;
     for (const column of columns) {
-      doc.text(column.title, x, y, { width: column.width - 6, lineBreak: false });
+      this.line(this.fit(column.title, column.width - 6, false)[0]!, x, y);
       x += column.width;
     }
     doc
@@ -201,23 +262,34 @@ export class RecordPdf {
     doc.y = y + 17;
   }
 
-  row(cells: string[], options: { emphasis?: boolean } = {}): void {
+  row(cells: string[], emphasis = false): void {
     const columns = this.tableColumns!;
-    this.doc.font(options.emphasis ? 'Helvetica-Bold' : 'Helvetica').fontSize(BODY_SIZE);
+    const face = emphasis ? 'Helvetica-Bold' : 'Helvetica';
+    this.doc.font(face).fontSize(BODY_SIZE);
     const lineHeight = this.doc.currentLineHeight(true);
-    const lines = columns.map((column, index) =>
-      this.fit(cells[index] ?? '', column.width - 6, !!column.wrap),
-    );
-    const height = Math.max(...lines.map((l) => l.length)) * lineHeight;
-    this.ensureSpace(height + 3);
-    // ensureSpace may have written column headings in the regular face.
-    this.doc.font(options.emphasis ? 'Helvetica-Bold' : 'Helvetica').fontSize(BODY_SIZE);
+    const lines: string[][] = new Array<string[]>(columns.length);
+    let count = 1;
+    for (let index = 0; index < columns.length; index += 1) {
+      const column = columns[index]!;
+      lines[index] = this.fit(cells[index] ?? '', column.width - 6, !!column.wrap);
+      count = Math.max(count, lines[index]!.length);
+    }
+    const height = count * lineHeight;
+    if (this.doc.y + height + 3 > this.bottom) {
+      this.ensureSpace(height + 3);
+      // The column headings of the new page are in the bold face.
+      this.doc.font(face).fontSize(BODY_SIZE);
+    }
     const y = this.doc.y;
     let x = MARGIN;
-    columns.forEach((column, index) => {
-      lines[index]!.forEach((line, n) => this.cell(line, x, y + n * lineHeight));
-      x += column.width;
-    });
+    let content = '';
+    for (let index = 0; index < columns.length; index += 1) {
+      const cell = lines[index]!;
+      for (let n = 0; n < cell.length; n += 1)
+        content += this.placed(cell[n]!, x, y + n * lineHeight);
+      x += columns[index]!.width;
+    }
+    if (content) this.write(content);
     this.doc.x = MARGIN;
     this.doc.y = y + height + 3;
   }
@@ -259,76 +331,55 @@ export class RecordPdf {
   }
 
   private fontKey(): string {
-    const doc = this.doc as unknown as PdfKitInternals;
+    const doc = this.internals;
     return `${doc._font.id}/${doc._fontSize}`;
   }
 
+  /** One line of text with its top at (x, y), in the current font. */
+  private line(text: string, x: number, y: number): void {
+    if (text) this.write(this.placed(text, x, y));
+  }
+
+  /** A text object in the current font (PDFKit's own text() costs far more per call). */
+  private write(placed: string): void {
+    const doc = this.internals;
+    doc.page.fonts[doc._font.id] ??= doc._font.ref();
+    doc.addContent(`BT /${doc._font.id} ${doc._fontSize} Tf${placed} ET`);
+  }
+
   /**
-   * One line of text at (x, y) in the current font, written as a single text object. PDFKit's
-   * text() costs tens of microseconds a call (layout, kerning, options), which tables of tens
-   * of thousands of cells cannot afford; the glyph codes are kept per string.
+   * The operators that show `text` with its top at (x, y). The page's space is PDFKit's,
+   * flipped so that y grows downwards; the text matrix flips the glyphs back upright. The
+   * glyph codes are kept per string.
    */
-  private cell(text: string, x: number, y: number): void {
-    if (!text) return;
-    const doc = this.doc as unknown as PdfKitInternals;
-    const font = doc._font;
-    doc.page.fonts[font.id] ??= font.ref();
+  private placed(text: string, x: number, y: number): string {
+    if (!text) return '';
+    const font = this.internals._font;
     const key = `${font.id}|${text}`;
     let hex = this.encoded.get(key);
     if (hex === undefined) {
       hex = font.encode(text)[0].join('');
       if (this.encoded.size < FIT_CACHE_SIZE) this.encoded.set(key, hex);
     }
-    const baseline = doc.page.height - y - (font.ascender / 1000) * doc._fontSize;
-    doc.addContent(
-      `BT 1 0 0 1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm /${font.id} ${doc._fontSize} Tf <${hex}> Tj ET`,
-    );
+    const baseline = y + (font.ascender / 1000) * this.internals._fontSize;
+    return ` 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm <${hex}> Tj`;
   }
 
-  /** Writes the header on every page and ends the document (which flushes it to its reader). */
+  /** Writes each page's "Page n of m" and ends the document (which flushes it to its reader). */
   finish(): void {
-    const doc = this.doc;
-    const range = doc.bufferedPageRange();
-    const generated = `Generated ${longInstant(this.header.generatedAt)}`;
-    for (let index = range.start; index < range.start + range.count; index += 1) {
-      doc.switchToPage(index);
-      // Writing inside the top margin must not move the cursor onto a new page.
-      const top = doc.page.margins.top;
-      doc.page.margins.top = 0;
-      const right = doc.page.width - MARGIN;
-      // The right column holds "Generated …" and "Page n of m"; the name gets the rest.
-      const rightWidth = 200;
-      const leftWidth = this.width - rightWidth - 10;
-      const oneLine = { lineBreak: false, ellipsis: true, height: 14 };
-      doc.font('Helvetica-Bold').fontSize(11).fillColor('black');
-      doc.text(this.header.patientName, MARGIN, HEADER_TOP, { ...oneLine, width: leftWidth });
-      doc.font('Helvetica').fontSize(BODY_SIZE);
-      doc.text(`Date of birth: ${longDate(this.header.dateOfBirth)}`, MARGIN, HEADER_TOP + 16, {
-        ...oneLine,
-        width: leftWidth,
-      });
-      doc.text(generated, right - rightWidth, HEADER_TOP, {
-        ...oneLine,
-        width: rightWidth,
-        align: 'right',
-      });
-      doc.text(
-        `Page ${index - range.start + 1} of ${range.count}`,
-        right - rightWidth,
-        HEADER_TOP + 16,
-        {
-          ...oneLine,
-          width: rightWidth,
-          align: 'right',
-        },
+    const doc = this.internals;
+    this.doc.font('Helvetica');
+    const font = doc._font;
+    const total = this.pageLabels.length;
+    const baseline = HEADER_LINE - (font.ascender / 1000) * BODY_SIZE;
+    this.pageLabels.forEach((label, index) => {
+      const text = `Page ${index + 1} of ${total}`;
+      const x = HEADER_RIGHT_WIDTH - font.widthOfString(text, BODY_SIZE);
+      const hex = font.encode(text)[0].join('');
+      label.end(
+        `BT /${font.id} ${BODY_SIZE} Tf 1 0 0 1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm <${hex}> Tj ET`,
       );
-      doc
-        .moveTo(MARGIN, HEADER_TOP + 36)
-        .lineTo(right, HEADER_TOP + 36)
-        .lineWidth(0.75)
-        .stroke();
-      doc.page.margins.top = top;
-    }
-    doc.end();
+    });
+    this.doc.end();
   }
 }

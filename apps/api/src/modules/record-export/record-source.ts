@@ -161,21 +161,22 @@ const REPORT_KEYS = [
   'version',
 ] as const;
 
-/** Splits a joined report row into its report and its observation (null when none). */
-export function splitReportRow(row: ReportObservationRow): {
-  report: ReportRow;
-  observation: ObservationRow | null;
-} {
+const REPORT_FIELDS = REPORT_KEYS.map((key) => [key, `r_${key}`] as const);
+const OBSERVATION_FIELDS = OBSERVATION_KEYS.map((key) => [key, `o_${key}`] as const);
+
+/** The report of a joined row. */
+export function reportOf(row: ReportObservationRow): ReportRow {
   const joined = row as unknown as Record<string, unknown>;
   const report: Record<string, unknown> = {};
-  for (const key of REPORT_KEYS) report[key] = joined[`r_${key}`];
-  let observation: Record<string, unknown> | null = null;
-  if (joined.o_id) {
-    observation = {};
-    for (const key of OBSERVATION_KEYS) observation[key] = joined[`o_${key}`];
-  }
-  return {
-    report: report as unknown as ReportRow,
-    observation: observation as unknown as ObservationRow | null,
-  };
+  for (const [key, column] of REPORT_FIELDS) report[key] = joined[column];
+  return report as unknown as ReportRow;
+}
+
+/** The observation of a joined row, null for a report without any. */
+export function observationOf(row: ReportObservationRow): ObservationRow | null {
+  if (!row.o_id) return null;
+  const joined = row as unknown as Record<string, unknown>;
+  const observation: Record<string, unknown> = {};
+  for (const [key, column] of OBSERVATION_FIELDS) observation[key] = joined[column];
+  return observation as unknown as ObservationRow;
 }

@@ -21,12 +21,12 @@ const catalog: LoincCatalog = {
 };
 
 describe('interpret', () => {
-  it('says L below the range, H above it, N inside, and LL/HH far outside', () => {
+  it('says L below the range, H above it and N inside, however far outside', () => {
     expect(interpret(69, 70, 99)).toBe('L');
     expect(interpret(100, 70, 99)).toBe('H');
     expect(interpret(70, 70, 99)).toBe('N');
-    expect(interpret(30, 70, 99)).toBe('LL');
-    expect(interpret(200, 70, 99)).toBe('HH');
+    expect(interpret(30, 70, 99)).toBe('L');
+    expect(interpret(200, 70, 99)).toBe('H');
     expect(interpret(250, null, 200)).toBe('H');
     expect(interpret(5, null, null)).toBeNull();
     expect(interpret(null, 70, 99)).toBeNull();

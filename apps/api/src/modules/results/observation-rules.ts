@@ -65,8 +65,10 @@ const MAX_TEXT = 2000;
 const MAX_NUMBER = 1e12;
 
 /**
- * Low or high against the reference range. Values beyond the range by more than its width
- * again are critical (LL / HH). Without a numeric value or any bound there is nothing to say.
+ * Low or high against the reference range; without a numeric value or any bound there is
+ * nothing to say. Critical (LL / HH) is never guessed from the range: critical limits are
+ * particular to each test (an HbA1c of 8 % is high, not an emergency), so only the sender of a
+ * result can say a value is critical.
  */
 export function interpret(
   value: number | null,
@@ -74,13 +76,8 @@ export function interpret(
   high: number | null,
 ): Interpretation | null {
   if (value === null || (low === null && high === null)) return null;
-  const width = low !== null && high !== null ? high - low : null;
-  if (low !== null && value < low) {
-    return width !== null && width > 0 && value < low - width ? 'LL' : 'L';
-  }
-  if (high !== null && value > high) {
-    return width !== null && width > 0 && value > high + width ? 'HH' : 'H';
-  }
+  if (low !== null && value < low) return 'L';
+  if (high !== null && value > high) return 'H';
   return 'N';
 }
 
