@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { seedLargeClinic } from './large-clinic.mjs';
+import { seedLargeRecord } from './large-record.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const API_ENTRY = path.join(ROOT, 'apps/api/dist/main.js');
@@ -168,6 +169,65 @@ const SCENARIOS = [
         concurrency: LOAD.connections,
         request: () => fetch(urls[turn++ % urls.length], { headers: { cookie } }),
       });
+    },
+  },
+  {
+    name: 'large record: health summary and results list (20,000 observations)',
+    // The two calls the patient's health record and results pages make first.
+    latencyGoalMs: 50,
+    async run(ctx) {
+      const { cookie, patientId } = await benchRecordPatient(ctx);
+      const urls = [
+        `${ctx.api.url}/api/v1/patients/${patientId}/health-summary`,
+        `${ctx.api.url}/api/v1/patients/${patientId}/results?limit=20`,
+      ];
+      let turn = 0;
+      return latencyRun({
+        seconds: LOAD.durationSeconds,
+        concurrency: LOAD.connections,
+        request: () => fetch(urls[turn++ % urls.length], { headers: { cookie } }),
+      });
+    },
+  },
+  {
+    name: 'large record: whole-record PDF (20,000 observations)',
+    // One download at a time; the API process's resident memory is sampled while it runs.
+    async custom(ctx) {
+      const { cookie, patientId } = await benchRecordPatient(ctx);
+      const url = `${ctx.api.url}/api/v1/patients/${patientId}/health-record.pdf`;
+      const rows = [];
+      for (let i = 0; i < 5; i++) {
+        const before = residentMb(ctx.api.pid);
+        let peak = before;
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, residentMb(ctx.api.pid));
+        }, 10);
+        const started = process.hrtime.bigint();
+        const response = await fetch(url, { headers: { cookie } });
+        const bytes = (await response.arrayBuffer()).byteLength;
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        clearInterval(sampler);
+        peak = Math.max(peak, residentMb(ctx.api.pid));
+        if (response.status !== 200) throw new Error(`the PDF answered ${response.status}`);
+        say(
+          `download ${i + 1}: ${ms.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB, ` +
+            `API resident memory ${before} → ${peak} MB`,
+        );
+        rows.push({ ms, bytes, before, peak });
+      }
+      const worst = rows.reduce((a, b) => (b.ms > a.ms ? b : a));
+      const peak = Math.max(...rows.map((r) => r.peak));
+      const cpus = os.cpus();
+      const machine = (cpus[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').trim();
+      const median = [...rows].sort((a, b) => a.ms - b.ms)[2].ms;
+      return {
+        header: [
+          '| date (UTC) | machine | cores | node | PDF MB | median ms | slowest ms | peak API RSS MB | goal |',
+          '|---|---|---:|---|---:|---:|---:|---:|---|',
+        ].join('\n'),
+        goal: 'Goal: < 2 s and < 200 MB resident memory.',
+        row: `| ${new Date().toISOString()} | ${machine} | ${cpus.length} | ${process.version} | ${(worst.bytes / 1e6).toFixed(1)} | ${median.toFixed(0)} | ${worst.ms.toFixed(0)} | ${peak} | ${worst.ms < 2000 && peak < 200 ? 'met' : 'MISSED'} |`,
+      };
     },
   },
   {
@@ -323,6 +383,24 @@ async function latencyRun({ request, concurrency, total, seconds }) {
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   return { count: latencies.length, concurrency, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+/** Resident memory of a process in MB (Linux /proc). */
+function residentMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** The bench patient, given a 20,000-observation history once per run. */
+let benchRecordPromise = null;
+function benchRecordPatient(ctx) {
+  benchRecordPromise ??= (async () => {
+    const patient = await benchPatient(ctx);
+    await seedLargeRecord(ctx.databaseUrl, patient.patientId, say);
+    return patient;
+  })();
+  return benchRecordPromise;
 }
 
 /* ---- data for the authenticated scenarios ------------------------------------------------ */
@@ -522,6 +600,7 @@ async function startApi(workDir) {
   closeSync(logFd);
   const api = {
     url,
+    pid: child.pid,
     env,
     logFile,
     async stop() {
@@ -719,7 +798,7 @@ async function main() {
     api = await startApi(workDir);
     say(`API (production shape) ready at ${api.url}`);
     const ctx = {
-      api: { url: api.url },
+      api: { url: api.url, pid: api.pid },
       databaseUrl: api.env.DATABASE_URL,
       apiEnv: api.env,
       workDir,
@@ -731,6 +810,21 @@ async function main() {
       },
     };
     for (const scenario of scenarios) {
+      if (scenario.custom) {
+        say(`\n== ${scenario.name}`);
+        try {
+          const result = await scenario.custom(ctx);
+          say(result.row);
+          if (!noRecord) {
+            await record(scenario, result.row, result.header, result.goal);
+            say(`recorded in ${path.relative(ROOT, RESULTS_FILE)}`);
+          }
+        } catch (error) {
+          failed = true;
+          say(`scenario failed: ${error.message}`);
+        }
+        continue;
+      }
       if (scenario.drain) {
         say(`\n== ${scenario.name}`);
         try {

@@ -272,7 +272,7 @@ async function patientJourney(viewport: Viewport, cleanups: Cleanup[]): Promise<
     who.username,
     who.seeded,
   );
-  const locations = (await api.get<{ items: Location[] }>('/api/v1/locations')).items;
+  const locations = await api.all<Location>('/api/v1/locations');
 
   let bookedId: string | null = null;
   cleanups.push(async () => {

@@ -420,7 +420,7 @@ async function patientJourney(viewport: Viewport, report: ReleasedReport): Promi
     .locator('li')
     .first();
   await waitForVisible(page, value, 'the value of the result');
-  const sentence = await textOf(value.locator('p').first());
+  const sentence = await textOf(value.locator('p', { hasText: 'Your result is' }));
   expect(sentence).toBe(
     'Your result is 8.1 %. The usual range is 4.0 to 5.6 %. This is higher than the usual range.',
   );
@@ -490,9 +490,11 @@ async function patientJourney(viewport: Viewport, report: ReleasedReport): Promi
   );
   const hypertension = conditions
     .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name: 'Essential (primary) hypertension' }) });
+    .filter({ has: page.getByRole('heading', { name: 'High blood pressure' }) });
   await waitForVisible(page, hypertension, 'high blood pressure among the conditions');
-  expect(await textOf(hypertension)).toContain('I10');
+  expect(await textOf(hypertension)).toContain(
+    'Medical term: Essential (primary) hypertension (I10)',
+  );
   for (const name of ['Allergies', 'Vaccines (immunizations)', 'Vital signs', 'Care plans']) {
     await expect(
       page.getByRole('region', { name, exact: true }).getByRole('listitem').count(),

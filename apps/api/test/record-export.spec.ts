@@ -26,6 +26,7 @@ const SHAPES = {
     ...COMMON,
     'code',
     'display',
+    'plainName',
     'codeSystem',
     'clinicalStatus',
     'onsetDate',
@@ -46,6 +47,7 @@ const SHAPES = {
     ...COMMON,
     'cvxCode',
     'display',
+    'plainName',
     'occurredOn',
     'doseNumber',
     'doseQuantity',
@@ -82,6 +84,7 @@ const SHAPES = {
     'category',
     'code',
     'display',
+    'plainName',
     'valueQuantity',
     'valueText',
     'unit',
@@ -112,6 +115,7 @@ const SHAPES = {
     'observationCount',
     'hasAttachment',
     'corrected',
+    'version',
   ],
 };
 const keys = (value: unknown) => Object.keys(value as object).sort();
@@ -278,6 +282,18 @@ describe('record export', () => {
     expect(staffView.recentResults[0].isNew).toBe(false);
 
     expect(await auditActions(id)).toEqual(['health-summary.read', 'health-summary.read']);
+
+    // Each entry is the very view its own list answers with.
+    const lists = await Promise.all(
+      ['conditions', 'immunizations', 'care-plans', 'visit-summaries', 'results'].map(
+        async (kind) => (await patient.get(`${base(id)}/${kind}`)).body!.items as unknown[],
+      ),
+    );
+    expect(lists[0]).toContainEqual(summary.activeConditions[0]);
+    expect(lists[1]).toContainEqual(summary.recentImmunizations[0]);
+    expect(lists[2]).toContainEqual(summary.activeCarePlans[0]);
+    expect(lists[3]).toContainEqual(summary.lastVisitSummary);
+    expect(lists[4]).toContainEqual(summary.recentResults[0]);
   });
 
   it('costs the same number of queries for 10 observations as for 2,000', async () => {

@@ -242,6 +242,27 @@ describe('health records: conditions, allergies, immunizations, visit summaries,
       expect(await countRows('immunization', patient.id)).toBe(1);
     });
 
+    it('gives patients the plain name of a diagnosis beside its medical term, or null when there is none', async () => {
+      const { browser, patient } = await signedInPatient(testApp);
+      const path = base(patient.id, 'conditions');
+      const hypertension = await create(nurse, patient.id, 'conditions', { code: 'I10' });
+      await create(nurse, patient.id, 'conditions', { code: 'R73.03' });
+      const one = await browser.get(`${path}/${hypertension.id}`);
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({
+        code: 'I10',
+        display: 'Essential (primary) hypertension',
+        plainName: 'High blood pressure',
+      });
+      const list = await browser.get(path);
+      expect(
+        (list.body!.items as Item[]).map((item) => [item.code, item.plainName]).sort(),
+      ).toEqual([
+        ['I10', 'High blood pressure'],
+        ['R73.03', null],
+      ]);
+    });
+
     it('refuses an end before the onset, also when only one date is corrected', async () => {
       const { patient } = await signedInPatient(testApp);
       const path = base(patient.id, 'conditions');

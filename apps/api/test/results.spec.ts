@@ -80,6 +80,7 @@ describe('test results', () => {
     expect(glucose).toMatchObject({
       code: '2345-7',
       display: 'Glucose [Mass/volume] in Serum or Plasma',
+      plainName: 'Blood sugar',
       referenceLow: 70,
       referenceHigh: 99,
       interpretation: 'H',
@@ -221,6 +222,7 @@ describe('test results', () => {
       `/api/v1/patients/${patientId}/observations/trend?code=2345-7`,
     );
     expect(points.body!.points).toHaveLength(1);
+    expect(points.body).toMatchObject({ code: '2345-7', plainName: 'Blood sugar' });
     const mail = await waitFor(() => resultMails(patient.patient.email!)[0]);
     for (const secret of ['X-ray', 'Chest', 'glucose', '88', 'No acute']) {
       expect(mail.text).not.toContain(secret);
@@ -391,7 +393,12 @@ describe('test results', () => {
     expect(list.body!.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: '8867-4', valueQuantity: 72, interpretation: 'N' }),
-        expect.objectContaining({ code: '8480-6', interpretation: 'H', abnormal: true }),
+        expect.objectContaining({
+          code: '8480-6',
+          plainName: 'Blood pressure (top number)',
+          interpretation: 'H',
+          abnormal: true,
+        }),
       ]),
     );
     const systolic = await patient.get(`${path}?code=8480-6`);

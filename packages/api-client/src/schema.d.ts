@@ -2966,6 +2966,11 @@ export interface components {
       code: string;
       /** @example Type 2 diabetes mellitus without complications */
       display: string;
+      /**
+       * @description An everyday name for the diagnosis, when the display is a medical term
+       * @example Type 2 diabetes
+       */
+      plainName: string | null;
       /** @enum {string} */
       codeSystem: 'ICD-10-CM';
       clinicalStatus: components['schemas']['ConditionClinicalStatus'];
@@ -3146,6 +3151,11 @@ export interface components {
       cvxCode: string;
       /** @example Influenza, seasonal, injectable, preservative free */
       display: string;
+      /**
+       * @description An everyday name for the vaccine, when the display is a medical term
+       * @example Flu shot
+       */
+      plainName: string | null;
       /** Format: date */
       occurredOn: string;
       doseNumber: number | null;
@@ -3576,6 +3586,11 @@ export interface components {
       code: string;
       /** @example Glucose [Mass/volume] in Serum or Plasma */
       display: string;
+      /**
+       * @description An everyday name for the test, when the display is a medical term
+       * @example Blood sugar
+       */
+      plainName: string | null;
       valueQuantity: number | null;
       valueText: string | null;
       unit: string | null;
@@ -3671,6 +3686,8 @@ export interface components {
     ObservationTrend: {
       code: string;
       display: string;
+      /** @example Blood sugar */
+      plainName: string | null;
       unit: string | null;
       referenceLow: number | null;
       referenceHigh: number | null;
@@ -3787,264 +3804,23 @@ export interface components {
        */
       dateOfBirth: string;
     };
-    RecordPersonRef: {
-      /** Format: uuid */
-      id: string;
-      /** @example Dr. Priya Shah */
-      displayName: string;
-    };
-    SummaryCondition: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      patientId: string;
-      version: number;
-      /** @description True once the entry has been corrected (version > 1) */
-      corrected: boolean;
-      /** Format: date-time */
-      recordedAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** @description Who recorded it: for staff only, always null for patients */
-      recordedBy: components['schemas']['RecordPersonRef'] | null;
-      /** @example I10 */
-      code: string;
-      /** @example Essential (primary) hypertension */
-      display: string;
-      /** @enum {string} */
-      codeSystem: 'ICD-10-CM';
-      /** @enum {string} */
-      clinicalStatus:
-        'active' | 'recurrence' | 'inactive' | 'remission' | 'resolved' | 'entered-in-error';
-      /** Format: date */
-      onsetDate: string | null;
-      /** Format: date */
-      abatementDate: string | null;
-      note: string | null;
-    };
-    SummaryAllergy: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      patientId: string;
-      version: number;
-      /** @description True once the entry has been corrected (version > 1) */
-      corrected: boolean;
-      /** Format: date-time */
-      recordedAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** @description Who recorded it: for staff only, always null for patients */
-      recordedBy: components['schemas']['RecordPersonRef'] | null;
-      /** @example Penicillin */
-      substance: string;
-      /** @enum {string} */
-      category: 'food' | 'medication' | 'environment' | 'biologic';
-      /** @example Hives */
-      reaction: string | null;
-      /** @enum {string|null} */
-      severity: 'mild' | 'moderate' | 'severe' | null;
-      /** @enum {string} */
-      clinicalStatus: 'active' | 'inactive' | 'resolved' | 'entered-in-error';
-      /** Format: date */
-      onsetDate: string | null;
-      note: string | null;
-    };
-    SummaryImmunization: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      patientId: string;
-      version: number;
-      /** @description True once the entry has been corrected (version > 1) */
-      corrected: boolean;
-      /** Format: date-time */
-      recordedAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** @description Who recorded it: for staff only, always null for patients */
-      recordedBy: components['schemas']['RecordPersonRef'] | null;
-      /** @example 158 */
-      cvxCode: string;
-      /** @example Influenza, injectable, quadrivalent */
-      display: string;
-      /** Format: date */
-      occurredOn: string;
-      doseNumber: number | null;
-      /** @example 0.5 mL */
-      doseQuantity: string | null;
-      /** @example Left arm */
-      site: string | null;
-      lotNumber: string | null;
-      /** @enum {string} */
-      status: 'completed' | 'not-done' | 'entered-in-error';
-      note: string | null;
-    };
-    SummaryObservation: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      reportId: string | null;
-      /** @enum {string} */
-      category: 'laboratory' | 'vital-signs';
-      /**
-       * @description LOINC code
-       * @example 8480-6
-       */
-      code: string;
-      /** @example Systolic blood pressure */
-      display: string;
-      valueQuantity: number | null;
-      valueText: string | null;
-      /**
-       * @description UCUM unit
-       * @example mm[Hg]
-       */
-      unit: string | null;
-      referenceLow: number | null;
-      referenceHigh: number | null;
-      referenceText: string | null;
-      /** @enum {string|null} */
-      interpretation: 'N' | 'L' | 'H' | 'LL' | 'HH' | 'A' | 'AA' | null;
-      abnormal: boolean;
-      /** @enum {string} */
-      status: 'preliminary' | 'final' | 'corrected' | 'entered-in-error';
-      corrected: boolean;
-      /** Format: date-time */
-      effectiveAt: string;
-      version: number;
-    };
-    SummaryReport: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      patientId: string;
-      /** @enum {string} */
-      category: 'laboratory' | 'imaging' | 'other';
-      /** @example 24331-1 */
-      code: string | null;
-      /** @example Lipid panel */
-      title: string;
-      /** @enum {string} */
-      status: 'preliminary' | 'final' | 'corrected' | 'entered-in-error';
-      /** Format: date-time */
-      effectiveAt: string;
-      /** Format: date-time */
-      issuedAt: string;
-      abnormal: boolean;
-      /** @description Released and not yet opened by the patient; false for staff */
-      isNew: boolean;
-      /** @enum {string} */
-      releaseState: 'held' | 'released';
-      /** Format: date-time */
-      releasedAt: string | null;
-      orderingProvider: components['schemas']['RecordPersonRef'] | null;
-      observationCount: number;
-      hasAttachment: boolean;
-      corrected: boolean;
-    };
-    SummaryCarePlanCondition: {
-      /** Format: uuid */
-      id: string;
-      /** @example I10 */
-      code: string;
-      display: string;
-    };
-    SummaryGoal: {
-      id: string;
-      description: string;
-      /** @enum {string} */
-      status: 'proposed' | 'in-progress' | 'achieved' | 'not-achieved' | 'cancelled';
-      /** @example Below 130/80 mmHg */
-      target: string | null;
-    };
-    SummaryActivity: {
-      id: string;
-      description: string;
-      /** @enum {string} */
-      status: 'not-started' | 'scheduled' | 'in-progress' | 'completed' | 'cancelled';
-    };
-    SummaryCarePlan: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      patientId: string;
-      version: number;
-      /** @description True once the entry has been corrected (version > 1) */
-      corrected: boolean;
-      /** Format: date-time */
-      recordedAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** @description Who recorded it: for staff only, always null for patients */
-      recordedBy: components['schemas']['RecordPersonRef'] | null;
-      title: string;
-      description: string | null;
-      /** @enum {string} */
-      status: 'draft' | 'active' | 'on-hold' | 'completed' | 'revoked' | 'entered-in-error';
-      /** Format: date */
-      periodStart: string;
-      /** Format: date */
-      periodEnd: string | null;
-      conditions: components['schemas']['SummaryCarePlanCondition'][];
-      goals: components['schemas']['SummaryGoal'][];
-      activities: components['schemas']['SummaryActivity'][];
-    };
-    RecordLocationRef: {
-      /** Format: uuid */
-      id: string;
-      /** @example Riverside Family Clinic – Main Street */
-      name: string;
-    };
-    SummaryDiagnosis: {
-      /** @example I10 */
-      code: string;
-      /** @example Essential (primary) hypertension */
-      display: string;
-    };
-    SummaryVisit: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      patientId: string;
-      version: number;
-      /** @description True once the entry has been corrected (version > 1) */
-      corrected: boolean;
-      /** Format: date-time */
-      recordedAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** @description Who recorded it: for staff only, always null for patients */
-      recordedBy: components['schemas']['RecordPersonRef'] | null;
-      /** Format: date */
-      visitDate: string;
-      provider: components['schemas']['RecordPersonRef'] | null;
-      location: components['schemas']['RecordLocationRef'] | null;
-      /** Format: uuid */
-      appointmentId: string | null;
-      diagnoses: components['schemas']['SummaryDiagnosis'][];
-      instructions: string;
-      followUp: string | null;
-      /** @enum {string} */
-      status: 'final' | 'amended' | 'entered-in-error';
-    };
     HealthSummary: {
       patient: components['schemas']['SummaryPatient'];
       /** @description Active conditions, at most 20 */
-      activeConditions: components['schemas']['SummaryCondition'][];
+      activeConditions: components['schemas']['ConditionView'][];
       /** @description Active allergies, at most 20 */
-      allergies: components['schemas']['SummaryAllergy'][];
+      allergies: components['schemas']['AllergyView'][];
       /** @description The 5 most recent */
-      recentImmunizations: components['schemas']['SummaryImmunization'][];
+      recentImmunizations: components['schemas']['ImmunizationView'][];
       /** @description The newest measurement of each vital sign, at most 10 */
-      latestVitals: components['schemas']['SummaryObservation'][];
+      latestVitals: components['schemas']['ObservationView'][];
       /** @description The 5 most recent reports (released ones only, for patients) */
-      recentResults: components['schemas']['SummaryReport'][];
+      recentResults: components['schemas']['ReportSummary'][];
       /** @description Released reports the patient has not opened yet (0 for staff) */
       newResultsCount: number;
       /** @description Active care plans, at most 5 */
-      activeCarePlans: components['schemas']['SummaryCarePlan'][];
-      lastVisitSummary: components['schemas']['SummaryVisit'] | null;
+      activeCarePlans: components['schemas']['CarePlanView'][];
+      lastVisitSummary: components['schemas']['VisitSummaryView'] | null;
     };
   };
   responses: never;

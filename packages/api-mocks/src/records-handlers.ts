@@ -78,14 +78,63 @@ function recordBase(patientId: string) {
   };
 }
 
+/** Everyday names the API's code lists give the codes used in mock data (null elsewhere). */
+const PLAIN_NAMES = {
+  icd10cm: {
+    I10: 'High blood pressure',
+    'E11.9': 'Type 2 diabetes',
+    'E78.5': 'High cholesterol',
+    'J45.909': 'Asthma',
+    'E66.9': 'Obesity',
+  },
+  cvx: {
+    '08': 'Hepatitis B vaccine (for children)',
+    '20': 'Diphtheria, tetanus and whooping cough vaccine (DTaP)',
+    '140': 'Flu shot',
+    '150': 'Flu shot',
+    '208': 'COVID-19 vaccine',
+  },
+  loinc: {
+    '4548-4': 'A1c (average blood sugar over 3 months)',
+    '2093-3': 'Total cholesterol',
+    '2085-9': 'HDL ("good") cholesterol',
+    '2345-7': 'Blood sugar',
+    '2160-0': 'Creatinine (kidney function)',
+    '8480-6': 'Blood pressure (top number)',
+    '8462-4': 'Blood pressure (bottom number)',
+    '8867-4': 'Pulse (heart rate)',
+    '29463-7': 'Weight',
+    '8302-2': 'Height',
+    '8310-5': 'Temperature',
+  },
+} satisfies Record<'icd10cm' | 'cvx' | 'loinc', Record<string, string>>;
+
+export function plainNameOf(system: keyof typeof PLAIN_NAMES, code: string): string | null {
+  return (PLAIN_NAMES[system] as Record<string, string>)[code] ?? null;
+}
+
+/**
+ * A factory's plain name: the code's, unless the display was made up for the test (then none,
+ * so a made-up display is what shows), or one was given.
+ */
+function plainNameFor(
+  system: keyof typeof PLAIN_NAMES,
+  code: string,
+  overrides: { display?: string },
+): string | null {
+  return overrides.display === undefined ? plainNameOf(system, code) : null;
+}
+
 /** One laboratory value: HbA1c 5.4 % (usual 4.0–5.6), final, unless given. */
 export function observationFactory(overrides: Partial<MockObservation> = {}): MockObservation {
+  const code = overrides.code ?? '4548-4';
   return {
     id: nextId(),
     reportId: null,
     category: 'laboratory',
-    code: '4548-4',
+    code,
     display: 'Hemoglobin A1c',
+    plainName: plainNameFor('loinc', code, overrides),
     valueQuantity: 5.4,
     valueText: null,
     unit: '%',
@@ -108,6 +157,8 @@ export function vitalSignFactory(overrides: Partial<MockObservation> = {}): Mock
     category: 'vital-signs',
     code: '8867-4',
     display: 'Heart rate',
+    plainName:
+      overrides.display === undefined ? plainNameOf('loinc', overrides.code ?? '8867-4') : null,
     valueQuantity: 72,
     unit: '/min',
     referenceLow: null,
@@ -166,6 +217,7 @@ export function conditionFactory(overrides: Partial<MockCondition> = {}): MockCo
     ...recordBase(overrides.patientId ?? nextId()),
     code: 'I10',
     display: 'Essential (primary) hypertension',
+    plainName: plainNameFor('icd10cm', overrides.code ?? 'I10', overrides),
     codeSystem: 'ICD-10-CM',
     clinicalStatus: 'active',
     onsetDate: dateOnly(daysAgo(400)),
@@ -194,6 +246,7 @@ export function immunizationFactory(overrides: Partial<MockImmunization> = {}): 
     ...recordBase(overrides.patientId ?? nextId()),
     cvxCode: '150',
     display: 'Influenza, injectable, quadrivalent, preservative free',
+    plainName: plainNameFor('cvx', overrides.cvxCode ?? '150', overrides),
     occurredOn: dateOnly(daysAgo(60)),
     doseNumber: null,
     doseQuantity: '0.5 mL',
@@ -586,6 +639,7 @@ export function createRecordsBackend(options: RecordsBackendOptions): RecordsBac
       const trend: MockObservationTrend = {
         code,
         display: latest?.display ?? code,
+        plainName: latest?.plainName ?? null,
         unit: latest?.unit ?? null,
         referenceLow: latest?.referenceLow ?? null,
         referenceHigh: latest?.referenceHigh ?? null,

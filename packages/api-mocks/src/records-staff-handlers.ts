@@ -1,6 +1,7 @@
 import type { JsonRequestBody, JsonResponse, paths, Problem } from '@portal/api-client';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { nextId, problemFactory, problems } from './factories';
+import { plainNameOf } from './records-handlers';
 import type { MockPatient } from './staff-app-handlers';
 
 /*
@@ -147,6 +148,7 @@ export function staffConditionFactory(
     ...common(overrides.patientId ?? nextId()),
     code: 'I10',
     display: 'Essential (primary) hypertension',
+    plainName: plainNameOf('icd10cm', overrides.code ?? 'I10'),
     codeSystem: 'ICD-10-CM',
     clinicalStatus: 'active',
     onsetDate: '2024-05-01',
@@ -177,6 +179,7 @@ export function staffImmunizationFactory(
     ...common(overrides.patientId ?? nextId()),
     cvxCode: '140',
     display: 'Influenza, seasonal, injectable, preservative free',
+    plainName: plainNameOf('cvx', overrides.cvxCode ?? '140'),
     occurredOn: '2025-10-15',
     doseNumber: null,
     doseQuantity: null,
@@ -197,6 +200,7 @@ export function staffObservationFactory(
     category: 'laboratory',
     code: '4548-4',
     display: 'Hemoglobin A1c',
+    plainName: plainNameOf('loinc', overrides.code ?? '4548-4'),
     valueQuantity: 5.4,
     valueText: null,
     unit: '%',
@@ -530,6 +534,7 @@ export function createRecordsStaffBackend(
         ]);
       }
       input['display'] = found.display;
+      input['plainName'] = plainNameOf('icd10cm', found.code);
     }
     if (kind === 'immunizations' && 'cvxCode' in input) {
       const found = CVX.find((c) => c.code === input['cvxCode']);
@@ -539,6 +544,7 @@ export function createRecordsStaffBackend(
         ]);
       }
       input['display'] = found.display;
+      input['plainName'] = plainNameOf('cvx', found.code);
     }
     if (kind === 'visit-summaries' && Array.isArray(input['diagnoses'])) {
       input['diagnoses'] = (input['diagnoses'] as { code: string }[]).map((d) => ({

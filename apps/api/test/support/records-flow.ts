@@ -44,6 +44,7 @@ export const RECORD_KINDS = [
     created: {
       code: 'E11.9',
       display: 'Type 2 diabetes mellitus without complications',
+      plainName: 'Type 2 diabetes',
       codeSystem: 'ICD-10-CM',
       clinicalStatus: 'active',
       onsetDate: '2019-03-04',
@@ -83,6 +84,7 @@ export const RECORD_KINDS = [
     created: {
       cvxCode: '140',
       display: 'Influenza, seasonal, injectable, preservative free',
+      plainName: 'Flu shot',
       occurredOn: '2024-10-01',
       doseNumber: 1,
       site: 'Left deltoid',

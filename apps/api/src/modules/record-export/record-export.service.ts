@@ -7,6 +7,20 @@ import { PatientNotFoundError } from '../../common/patient-scope.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Accessor } from '../patients/patients.service.js';
+import {
+  ALLERGY,
+  CARE_PLAN,
+  CONDITION,
+  IMMUNIZATION,
+  selectRecords,
+  VISIT_SUMMARY,
+} from '../records/records.dto.js';
+import {
+  reportSelect,
+  toObservationView,
+  toReportSummary,
+  type ReportRow as ResultReportRow,
+} from '../results/results.dto.js';
 import { RecordSnapshot } from './record-batches.js';
 import type { HealthSummary } from './record-export.dto.js';
 import {
@@ -34,21 +48,8 @@ import {
   shortDay,
 } from './record-pdf.js';
 import {
-  ALLERGY_SELECT,
-  CARE_PLAN_SELECT,
-  CONDITION_SELECT,
-  IMMUNIZATION_SELECT,
-  REPORT_SELECT,
-  VISIT_SELECT,
   flagInWords,
   observationColumns,
-  toAllergy,
-  toCarePlan,
-  toCondition,
-  toImmunization,
-  toObservation,
-  toReport,
-  toVisit,
   visibleObservation,
   visibleReport,
   type AllergyRow,
@@ -58,7 +59,7 @@ import {
   type ImmunizationRow,
   type ObservationRow,
   type ReportRow,
-  type VisitRow,
+  type VisitSummaryRow,
 } from './record-rows.js';
 import { observationOf, RecordSource, reportOf, type RecordPatient } from './record-source.js';
 
@@ -90,6 +91,7 @@ export class RecordExportService {
    */
   async summary(patientId: string, by: Accessor): Promise<HealthSummary> {
     const audience = audienceOf(by);
+    const patientView = audience.patient;
     const [
       patients,
       conditions,
@@ -108,21 +110,21 @@ export class RecordExportService {
         [patientId],
       ),
       this.db.query<ConditionRow[]>(
-        `${CONDITION_SELECT}
-          WHERE c.patient_id = $1 AND c.clinical_status IN ('active', 'recurrence')
-          ORDER BY c.onset_date DESC NULLS LAST, c.id DESC LIMIT 20`,
+        `${selectRecords(CONDITION, patientView)}
+          WHERE t.patient_id = $1 AND t.clinical_status IN ('active', 'recurrence')
+          ORDER BY t.onset_date DESC NULLS LAST, t.id DESC LIMIT 20`,
         [patientId],
       ),
       this.db.query<AllergyRow[]>(
-        `${ALLERGY_SELECT}
-          WHERE a.patient_id = $1 AND a.clinical_status = 'active'
-          ORDER BY a.recorded_at DESC, a.id DESC LIMIT 20`,
+        `${selectRecords(ALLERGY, patientView)}
+          WHERE t.patient_id = $1 AND t.clinical_status = 'active'
+          ORDER BY t.recorded_at DESC, t.id DESC LIMIT 20`,
         [patientId],
       ),
       this.db.query<ImmunizationRow[]>(
-        `${IMMUNIZATION_SELECT}
-          WHERE i.patient_id = $1 AND i.status <> 'entered-in-error'
-          ORDER BY i.occurred_on DESC, i.id DESC LIMIT 5`,
+        `${selectRecords(IMMUNIZATION, patientView)}
+          WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'
+          ORDER BY t.occurred_on DESC, t.id DESC LIMIT 5`,
         [patientId],
       ),
       // The newest of each vital sign: one index probe per code (observation_trend_idx).
@@ -138,8 +140,8 @@ export class RecordExportService {
          ORDER BY latest.effective_at DESC, latest.code LIMIT 10`,
         [patientId],
       ),
-      this.db.query<ReportRow[]>(
-        `${REPORT_SELECT}
+      this.db.query<ResultReportRow[]>(
+        `${reportSelect(patientView)}
           WHERE r.patient_id = $1 AND ${visibleReport(audience)}
           ORDER BY r.effective_at DESC, r.id DESC LIMIT 5`,
         [patientId],
@@ -152,15 +154,15 @@ export class RecordExportService {
           )
         : Promise.resolve([{ count: 0 }]),
       this.db.query<CarePlanRow[]>(
-        `${CARE_PLAN_SELECT}
-          WHERE cp.patient_id = $1 AND cp.status = 'active'
-          ORDER BY cp.period_start DESC, cp.id DESC LIMIT 5`,
+        `${selectRecords(CARE_PLAN, patientView)}
+          WHERE t.patient_id = $1 AND t.status = 'active'
+          ORDER BY t.period_start DESC, t.id DESC LIMIT 5`,
         [patientId],
       ),
-      this.db.query<VisitRow[]>(
-        `${VISIT_SELECT}
-          WHERE v.patient_id = $1 AND v.status <> 'entered-in-error'
-          ORDER BY v.visit_date DESC, v.id DESC LIMIT 1`,
+      this.db.query<VisitSummaryRow[]>(
+        `${selectRecords(VISIT_SUMMARY, patientView)}
+          WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'
+          ORDER BY t.visit_date DESC, t.id DESC LIMIT 1`,
         [patientId],
       ),
     ]);
@@ -173,14 +175,14 @@ export class RecordExportService {
         displayName: `${patient.preferred_name ?? patient.given_name} ${patient.family_name}`,
         dateOfBirth: patient.date_of_birth,
       },
-      activeConditions: conditions.map((row) => toCondition(row, audience)),
-      allergies: allergies.map((row) => toAllergy(row, audience)),
-      recentImmunizations: immunizations.map((row) => toImmunization(row, audience)),
-      latestVitals: vitals.map(toObservation),
-      recentResults: reports.map((row) => toReport(row, audience)),
+      activeConditions: conditions.map((row) => CONDITION.toView(row, patientView)),
+      allergies: allergies.map((row) => ALLERGY.toView(row, patientView)),
+      recentImmunizations: immunizations.map((row) => IMMUNIZATION.toView(row, patientView)),
+      latestVitals: vitals.map(toObservationView),
+      recentResults: reports.map((row) => toReportSummary(row, patientView)),
       newResultsCount: newCount[0]?.count ?? 0,
-      activeCarePlans: plans.map((row) => toCarePlan(row, audience)),
-      lastVisitSummary: visits[0] ? toVisit(visits[0], audience) : null,
+      activeCarePlans: plans.map((row) => CARE_PLAN.toView(row, patientView)),
+      lastVisitSummary: visits[0] ? VISIT_SUMMARY.toView(visits[0], patientView) : null,
     };
   }
 
@@ -531,7 +533,7 @@ function reportHeading(pdf: RecordPdf, report: ReportRow): void {
   pdf.subheading(`${report.title}${corrected}`);
   const details = [
     `Collected ${longInstant(report.effective_at)}`,
-    report.ordering_provider_name ? `ordered by ${report.ordering_provider_name}` : null,
+    report.provider_name ? `ordered by ${report.provider_name}` : null,
     report.status === 'preliminary' ? 'preliminary' : null,
     report.release_state === 'held' ? 'not yet released to the patient' : null,
   ].filter(Boolean);

@@ -6,7 +6,7 @@ import type {
   ImmunizationRow,
   ObservationRow,
   ReportRow,
-  VisitRow,
+  VisitSummaryRow,
 } from './record-rows.js';
 import type { RecordPatient } from './record-source.js';
 
@@ -190,15 +190,13 @@ export function diagnosticReportResource(
     subject: ref(patientId),
     effectiveDateTime: row.effective_at.toISOString(),
     issued: row.issued_at.toISOString(),
-    resultsInterpreter: row.ordering_provider_name
-      ? [{ display: row.ordering_provider_name }]
-      : undefined,
+    resultsInterpreter: row.provider_name ? [{ display: row.provider_name }] : undefined,
     result: observationIds.length ? observationIds.map(ref) : undefined,
     conclusion: text(row.narrative),
   });
 }
 
-export function encounterResource(row: VisitRow, patientId: string): FhirResource {
+export function encounterResource(row: VisitSummaryRow, patientId: string): FhirResource {
   const lines = [
     `Instructions: ${row.instructions}`,
     ...(row.follow_up ? [`Follow-up: ${row.follow_up}`] : []),

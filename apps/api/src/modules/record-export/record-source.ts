@@ -1,10 +1,13 @@
+import {
+  ALLERGY,
+  CARE_PLAN,
+  CONDITION,
+  IMMUNIZATION,
+  selectRecords,
+  VISIT_SUMMARY,
+} from '../records/records.dto.js';
 import type { RecordSnapshot } from './record-batches.js';
 import {
-  ALLERGY_SELECT,
-  CARE_PLAN_SELECT,
-  CONDITION_SELECT,
-  IMMUNIZATION_SELECT,
-  VISIT_SELECT,
   OBSERVATION_KEYS,
   observationColumns,
   visibleObservation,
@@ -16,7 +19,7 @@ import {
   type ImmunizationRow,
   type ObservationRow,
   type ReportRow,
-  type VisitRow,
+  type VisitSummaryRow,
 } from './record-rows.js';
 
 export interface RecordPatient {
@@ -41,8 +44,7 @@ const REPORT_COLUMNS = `
   r.title AS r_title, r.status AS r_status, r.effective_at AS r_effective_at,
   r.issued_at AS r_issued_at, r.abnormal AS r_abnormal, r.release_state AS r_release_state,
   r.released_at AS r_released_at, r.first_viewed_at AS r_first_viewed_at,
-  r.ordering_provider_id AS r_ordering_provider_id,
-  p.display_name AS r_ordering_provider_name, r.narrative AS r_narrative,
+  p.id AS r_provider_id, p.display_name AS r_provider_name, r.narrative AS r_narrative,
   r.attachment_name AS r_attachment_name, r.attachment_pdf IS NOT NULL AS r_has_attachment,
   0 AS r_observation_count, r.version AS r_version`;
 
@@ -66,46 +68,46 @@ export class RecordSource {
 
   conditions(): AsyncGenerator<ConditionRow[]> {
     return this.snapshot.rows(
-      `${CONDITION_SELECT}
-        WHERE c.patient_id = $1 AND c.clinical_status <> 'entered-in-error'
-        ORDER BY c.onset_date DESC NULLS LAST, c.id DESC`,
+      `${selectRecords(CONDITION, this.audience.patient)}
+        WHERE t.patient_id = $1 AND t.clinical_status <> 'entered-in-error'
+        ORDER BY t.onset_date DESC NULLS LAST, t.id DESC`,
       [this.patientId],
     );
   }
 
   allergies(): AsyncGenerator<AllergyRow[]> {
     return this.snapshot.rows(
-      `${ALLERGY_SELECT}
-        WHERE a.patient_id = $1 AND a.clinical_status <> 'entered-in-error'
-        ORDER BY a.recorded_at DESC, a.id DESC`,
+      `${selectRecords(ALLERGY, this.audience.patient)}
+        WHERE t.patient_id = $1 AND t.clinical_status <> 'entered-in-error'
+        ORDER BY t.recorded_at DESC, t.id DESC`,
       [this.patientId],
     );
   }
 
   immunizations(): AsyncGenerator<ImmunizationRow[]> {
     return this.snapshot.rows(
-      `${IMMUNIZATION_SELECT}
-        WHERE i.patient_id = $1 AND i.status <> 'entered-in-error'
-        ORDER BY i.occurred_on DESC, i.id DESC`,
+      `${selectRecords(IMMUNIZATION, this.audience.patient)}
+        WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'
+        ORDER BY t.occurred_on DESC, t.id DESC`,
       [this.patientId],
     );
   }
 
   carePlans(): AsyncGenerator<CarePlanRow[]> {
     return this.snapshot.rows(
-      `${CARE_PLAN_SELECT}
-        WHERE cp.patient_id = $1 AND cp.status <> 'entered-in-error'
-        ORDER BY cp.period_start DESC, cp.id DESC`,
+      `${selectRecords(CARE_PLAN, this.audience.patient)}
+        WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'
+        ORDER BY t.period_start DESC, t.id DESC`,
       [this.patientId],
     );
   }
 
-  visits(visitId?: string): AsyncGenerator<VisitRow[]> {
-    const one = visitId ? ' AND v.id = $2' : '';
+  visits(visitId?: string): AsyncGenerator<VisitSummaryRow[]> {
+    const one = visitId ? ' AND t.id = $2' : '';
     return this.snapshot.rows(
-      `${VISIT_SELECT}
-        WHERE v.patient_id = $1 AND v.status <> 'entered-in-error'${one}
-        ORDER BY v.visit_date DESC, v.id DESC`,
+      `${selectRecords(VISIT_SUMMARY, this.audience.patient)}
+        WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'${one}
+        ORDER BY t.visit_date DESC, t.id DESC`,
       visitId ? [this.patientId, visitId] : [this.patientId],
     );
   }
@@ -152,8 +154,8 @@ const REPORT_KEYS = [
   'release_state',
   'released_at',
   'first_viewed_at',
-  'ordering_provider_id',
-  'ordering_provider_name',
+  'provider_id',
+  'provider_name',
   'narrative',
   'attachment_name',
   'has_attachment',

@@ -1,4 +1,5 @@
 import type { DomainError } from '../../common/problem.js';
+import { TerminologyService } from '../terminology/terminology.service.js';
 import type { SortType } from './records-cursor.js';
 import type {
   ActivityStatus,
@@ -155,6 +156,8 @@ export const CONDITION: RecordKind<ConditionRow, ConditionView> = {
     ...baseView(row, forPatient),
     code: row.code,
     display: row.display,
+    // From the code list as read, so a better plain name reaches every stored record.
+    plainName: TerminologyService.plainName('icd10cm', row.code),
     codeSystem: 'ICD-10-CM',
     clinicalStatus: row.clinical_status,
     onsetDate: row.onset_date,
@@ -199,6 +202,7 @@ export const IMMUNIZATION: RecordKind<ImmunizationRow, ImmunizationView> = {
     ...baseView(row, forPatient),
     cvxCode: row.cvx_code,
     display: row.display,
+    plainName: TerminologyService.plainName('cvx', row.cvx_code),
     occurredOn: row.occurred_on,
     doseNumber: row.dose_number,
     doseQuantity: row.dose_quantity,

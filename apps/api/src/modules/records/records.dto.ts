@@ -646,6 +646,13 @@ export class RecordViewBase {
 export class ConditionView extends RecordViewBase {
   @ApiProperty({ example: 'E11.9' }) code: string;
   @ApiProperty({ example: 'Type 2 diabetes mellitus without complications' }) display: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Type 2 diabetes',
+    description: 'An everyday name for the diagnosis, when the display is a medical term',
+  })
+  plainName: string | null;
   @ApiProperty({ enum: ['ICD-10-CM'] }) codeSystem: 'ICD-10-CM';
   @ApiProperty({ enum: CONDITION_STATUSES, enumName: 'ConditionClinicalStatus' })
   clinicalStatus: ConditionStatus;
@@ -670,6 +677,13 @@ export class AllergyView extends RecordViewBase {
 export class ImmunizationView extends RecordViewBase {
   @ApiProperty({ example: '140' }) cvxCode: string;
   @ApiProperty({ example: 'Influenza, seasonal, injectable, preservative free' }) display: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Flu shot',
+    description: 'An everyday name for the vaccine, when the display is a medical term',
+  })
+  plainName: string | null;
   @ApiProperty({ format: 'date' }) occurredOn: string;
   @ApiProperty({ type: 'integer', nullable: true }) doseNumber: number | null;
   @ApiProperty({ type: String, nullable: true, example: '0.5 mL' }) doseQuantity: string | null;
@@ -795,3 +809,18 @@ export class RecordHistory {
   @ApiProperty({ type: [RevisionView], description: 'Earlier versions, newest first' })
   items: RevisionView[];
 }
+
+// How each kind of record is read and shown, for the modules that present the record whole.
+export {
+  ALLERGY,
+  CARE_PLAN,
+  CONDITION,
+  IMMUNIZATION,
+  VISIT_SUMMARY,
+  selectRecords,
+  type AllergyRow,
+  type CarePlanRow,
+  type ConditionRow,
+  type ImmunizationRow,
+  type VisitSummaryRow,
+} from './record-kinds.js';

@@ -1,5 +1,6 @@
 import { validationProblem } from '../../common/problem.filter.js';
 import { UUID_PATTERN } from '../../common/validation.js';
+import { TerminologyService } from '../terminology/terminology.service.js';
 import type {
   Interpretation,
   ObservationCategory,
@@ -97,17 +98,22 @@ export const PATIENT_VISIBLE_OBSERVATION = `o.status <> 'entered-in-error'
     SELECT 1 FROM result_report vr
      WHERE vr.id = o.report_id AND vr.release_state = 'released' AND vr.status <> 'entered-in-error'))`;
 
+/** An observation's stored fields, without what only paging needs. */
+export type StoredObservation = Omit<ObservationRow, 'patient_id' | 'cursor_at'>;
+
 function num(value: string | null): number | null {
   return value === null ? null : Number(value);
 }
 
-export function toObservationView(row: ObservationRow): ObservationView {
+export function toObservationView(row: StoredObservation): ObservationView {
   return {
     id: row.id,
     reportId: row.report_id,
     category: row.category,
     code: row.code,
     display: row.display,
+    // From the LOINC list as read, so a better plain name reaches every stored result.
+    plainName: TerminologyService.plainName('loinc', row.code),
     valueQuantity: num(row.value_quantity),
     valueText: row.value_text,
     unit: row.unit,

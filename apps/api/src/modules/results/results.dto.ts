@@ -391,6 +391,13 @@ export class ObservationView {
   category: ObservationCategory;
   @ApiProperty({ example: '2345-7' }) code: string;
   @ApiProperty({ example: 'Glucose [Mass/volume] in Serum or Plasma' }) display: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Blood sugar',
+    description: 'An everyday name for the test, when the display is a medical term',
+  })
+  plainName: string | null;
   @ApiProperty({ type: Number, nullable: true }) valueQuantity: number | null;
   @ApiProperty({ type: String, nullable: true }) valueText: string | null;
   @ApiProperty({ type: String, nullable: true }) unit: string | null;
@@ -462,6 +469,7 @@ export class TrendPoint {
 export class ObservationTrend {
   @ApiProperty() code: string;
   @ApiProperty() display: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Blood sugar' }) plainName: string | null;
   @ApiProperty({ type: String, nullable: true }) unit: string | null;
   @ApiProperty({ type: Number, nullable: true }) referenceLow: number | null;
   @ApiProperty({ type: Number, nullable: true }) referenceHigh: number | null;
@@ -518,3 +526,13 @@ export class ImportSummary {
   @ApiProperty() observations: number;
   @ApiProperty() patients: number;
 }
+
+// How results are read and shown, for the modules that present the record whole.
+export {
+  reportSelect,
+  toObservationView,
+  toReportSummary,
+  type ObservationRow,
+  type ReportRow,
+  type StoredObservation,
+} from './result-rows.js';

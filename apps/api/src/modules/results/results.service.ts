@@ -232,6 +232,7 @@ export class ResultsService {
     return {
       code: entry.code,
       display: entry.display,
+      plainName: this.terminology.plainName('loinc', entry.code),
       unit: entry.unit,
       referenceLow: entry.referenceLow,
       referenceHigh: entry.referenceHigh,

@@ -12,6 +12,37 @@ describe('code lists', () => {
     expect(terminology.version(system)).toMatch(/\S/);
   });
 
+  it.each(CODE_SYSTEMS)('%s gives plain names that are words of their own', (system) => {
+    const plain = terminology.all(system).filter((entry) => entry.plain !== undefined);
+    expect(plain.length).toBeGreaterThan(terminology.all(system).length / 2);
+    for (const entry of plain) {
+      expect(entry.plain!.trim()).not.toBe('');
+      expect(entry.plain!.trim()).toBe(entry.plain);
+      expect(entry.plain!.toLowerCase()).not.toBe(entry.display.toLowerCase());
+    }
+  });
+
+  it('names the common codes in plain words', () => {
+    expect(terminology.lookup('icd10cm', 'I10')?.plain).toBe('High blood pressure');
+    expect(terminology.plainName('icd10cm', 'e11.9')).toBe('Type 2 diabetes');
+    expect(terminology.plainName('icd10cm', 'E78.5')).toBe('High cholesterol');
+    expect(terminology.plainName('icd10cm', 'J45.909')).toBe('Asthma');
+    // Already plain: the display is shown as it is.
+    expect(terminology.plainName('icd10cm', 'R73.03')).toBeNull();
+    expect(terminology.lookup('icd10cm', 'R73.03')?.display).toBe('Prediabetes');
+    expect(terminology.plainName('cvx', '140')).toBe('Flu shot');
+    expect(terminology.plainName('cvx', '115')).toBe(
+      'Tetanus, diphtheria and whooping cough (Tdap)',
+    );
+    expect(terminology.plainName('cvx', '208')).toBe('COVID-19 vaccine');
+    expect(terminology.plainName('loinc', '4548-4')).toBe(
+      'A1c (average blood sugar over 3 months)',
+    );
+    expect(terminology.plainName('loinc', '13457-7')).toBe('LDL ("bad") cholesterol');
+    expect(terminology.plainName('loinc', '8480-6')).toBe('Blood pressure (top number)');
+    expect(terminology.plainName('loinc', '9999-9')).toBeNull();
+  });
+
   it('holds the common codes records rely on', () => {
     for (const code of ['I10', 'E11.9', 'E78.5', 'J45.909']) {
       expect(terminology.lookup('icd10cm', code)).not.toBeNull();

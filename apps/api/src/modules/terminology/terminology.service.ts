@@ -8,6 +8,8 @@ export type CodeSystemId = (typeof CODE_SYSTEMS)[number];
 export interface CodeEntry {
   code: string;
   display: string;
+  /** An everyday name for patients (High blood pressure), where the display is a medical term. */
+  plain?: string;
 }
 
 export interface LoincEntry extends CodeEntry {
@@ -53,6 +55,13 @@ function fold(text: string): string {
     .trim();
 }
 
+// Read once: the lists ship with the application and never change while it runs.
+const LISTS: CodeLists = {
+  icd10cm: load('icd10cm'),
+  cvx: load('cvx'),
+  loinc: load<LoincEntry>('loinc'),
+};
+
 /**
  * The code lists records are coded in (ICD-10-CM diagnoses, CVX vaccines, LOINC tests with
  * their UCUM units), shipped with the application as versioned JSON files. A code outside
@@ -60,11 +69,8 @@ function fold(text: string): string {
  */
 @Injectable()
 export class TerminologyService {
-  private readonly lists: CodeLists = {
-    icd10cm: load('icd10cm'),
-    cvx: load('cvx'),
-    loinc: load<LoincEntry>('loinc'),
-  };
+  private static shared: TerminologyService | undefined;
+  private readonly lists = LISTS;
   private readonly byCode = new Map<CodeSystemId, Map<string, CodeEntry>>(
     CODE_SYSTEMS.map((system) => [
       system,
@@ -105,6 +111,20 @@ export class TerminologyService {
   lookup(system: CodeSystemId, code: string): CodeEntry | null {
     if (typeof code !== 'string') return null;
     return this.byCode.get(system)!.get(code.trim().toUpperCase()) ?? null;
+  }
+
+  /** The everyday name of a code for patients, or null when the list gives none. */
+  plainName(system: CodeSystemId, code: string): string | null {
+    return this.lookup(system, code)?.plain ?? null;
+  }
+
+  /**
+   * The same, for code that turns stored rows into views without the service at hand (the
+   * lists are fixed, so every instance answers alike); an in-memory look-up, no query.
+   */
+  static plainName(system: CodeSystemId, code: string): string | null {
+    TerminologyService.shared ??= new TerminologyService();
+    return TerminologyService.shared.plainName(system, code);
   }
 
   /**

@@ -4,6 +4,7 @@ import { useFormatLocale } from '../../../lib/i18n';
 import { visitSummaryPath } from '../../../lib/navigation';
 import type { Allergy, CarePlan, Condition, Immunization, VisitSummary } from '../api/record-lists';
 import { formatCalendarDate } from '../utils/format';
+import { MedicalTerm } from './MedicalTerm';
 
 /*
  * One entry of each kind, as a card. The same cards show in the summary (under a section's
@@ -44,8 +45,9 @@ export function ConditionCard({ entry, level, headingId }: EntryProps<Condition>
   return (
     <li className="ui-card records-card">
       <Heading level={level} id={headingId}>
-        {entry.display}
+        {entry.plainName ?? entry.display}
       </Heading>
+      <MedicalTerm plainName={entry.plainName} display={entry.display} code={entry.code} />
       <dl className="ui-details">
         <dt>{t('healthRecord.fields.status')}</dt>
         <dd>{t(`healthRecord.conditionStatus.${entry.clinicalStatus}`)}</dd>
@@ -131,8 +133,9 @@ export function ImmunizationCard({ entry, level, headingId }: EntryProps<Immuniz
   return (
     <li className="ui-card records-card">
       <Heading level={level} id={headingId}>
-        {entry.display}
+        {entry.plainName ?? entry.display}
       </Heading>
+      <MedicalTerm plainName={entry.plainName} display={entry.display} />
       <dl className="ui-details">
         <dt>{t('healthRecord.fields.given')}</dt>
         <dd>{formatCalendarDate(entry.occurredOn, locale)}</dd>

@@ -26,7 +26,7 @@ describe('health record summary', () => {
     useRecord({
       results: [resultReportFactory({ isNew: true }), resultReportFactory({ isNew: true })],
       conditions: [
-        conditionFactory({ display: 'Essential (primary) hypertension', onsetDate: '2024-03-05' }),
+        conditionFactory({ code: 'I10', onsetDate: '2024-03-05' }),
         conditionFactory({ display: 'Old sprain', clinicalStatus: 'resolved' }),
       ],
       allergies: [
@@ -66,7 +66,11 @@ describe('health record summary', () => {
       within(conditions)
         .getAllByRole('heading', { level: 3 })
         .map((h) => h.textContent),
-    ).toEqual(['Essential (primary) hypertension']);
+    ).toEqual(['High blood pressure']);
+    // The everyday name leads; the medical term and its code stay beside it.
+    expect(
+      within(conditions).getByText('Medical term: Essential (primary) hypertension (I10)'),
+    ).toBeVisible();
     expect(conditions).toHaveTextContent('StatusActive (ongoing)');
     expect(conditions).toHaveTextContent('StartedMarch 5, 2024');
     expect(
@@ -82,6 +86,10 @@ describe('health record summary', () => {
     expect(allergies).toHaveTextContent('Something around you, like pollen, dust or animals');
 
     const vaccines = section('Vaccines (immunizations)');
+    expect(within(vaccines).getByRole('heading', { level: 3 })).toHaveTextContent('Flu shot');
+    expect(vaccines).toHaveTextContent(
+      'Medical term: Influenza, injectable, quadrivalent, preservative free',
+    );
     expect(vaccines).toHaveTextContent('Date givenOctober 1, 2026');
     expect(vaccines).toHaveTextContent('DoseDose 2');
 

@@ -18,6 +18,7 @@ import { useDownloadHealthRecordFhir, useDownloadHealthRecordPdf } from '../api/
 import { useHealthSummary, type HealthSummary, type Vital } from '../api/health-summary';
 import { DownloadButton } from '../components/DownloadButton';
 import { LoadFailed } from '../components/LoadFailed';
+import { MedicalTerm } from '../components/MedicalTerm';
 import { PatientOnly } from '../components/PatientOnly';
 import {
   AllergyCard,
@@ -202,7 +203,8 @@ function VitalRow({ vital }: { vital: Vital }) {
   const locale = useFormatLocale();
   return (
     <li className="ui-card records-card records-vital">
-      <h3 className="records-card__title">{vital.display}</h3>
+      <h3 className="records-card__title">{vital.plainName ?? vital.display}</h3>
+      <MedicalTerm plainName={vital.plainName} display={vital.display} />
       <p className="records-vital__value">
         {vital.valueQuantity !== null
           ? measureText(vital.valueQuantity, vital.unit, locale)
@@ -227,7 +229,9 @@ function VitalRow({ vital }: { vital: Vital }) {
           <Link to={resultTrendPath(vital.code)}>
             {t('healthRecord.sections.vitals.seeTrend')}
             <VisuallyHidden>
-              {t('healthRecord.sections.vitals.seeTrendOf', { test: vital.display })}
+              {t('healthRecord.sections.vitals.seeTrendOf', {
+                test: vital.plainName ?? vital.display,
+              })}
             </VisuallyHidden>
           </Link>
         </p>

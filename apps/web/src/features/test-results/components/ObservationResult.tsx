@@ -8,6 +8,7 @@ import { compareWithRange } from '../utils/ranges';
 import { valueSentences } from '../utils/sentence';
 import { ComparisonFlag } from './ComparisonFlag';
 import { CorrectedMark } from './CorrectedMark';
+import { MedicalTerm } from './MedicalTerm';
 import { RangeBar } from './RangeBar';
 
 /**
@@ -20,7 +21,8 @@ export function ObservationResult({ observation }: { observation: Observation })
   const comparison = compareWithRange(observation);
   return (
     <li className="ui-card results-value">
-      <h3 className="results-value__name">{observation.display}</h3>
+      <h3 className="results-value__name">{observation.plainName ?? observation.display}</h3>
+      <MedicalTerm plainName={observation.plainName} display={observation.display} />
       <p className="results-value__sentence">{valueSentences(t, observation, locale).join(' ')}</p>
       {comparison === 'high' || comparison === 'low' || comparison === 'outside' ? (
         <p>
@@ -48,7 +50,9 @@ export function ObservationResult({ observation }: { observation: Observation })
           <Link to={resultTrendPath(observation.code)}>
             {t('testResults.details.seeTrend')}
             <VisuallyHidden>
-              {t('testResults.details.seeTrendOf', { test: observation.display })}
+              {t('testResults.details.seeTrendOf', {
+                test: observation.plainName ?? observation.display,
+              })}
             </VisuallyHidden>
           </Link>
         </p>

@@ -144,7 +144,9 @@ export function TrendChart({ trend, locale, formatDay }: TrendChartProps) {
         aria-describedby={descId}
         preserveAspectRatio="xMidYMid meet"
       >
-        <title id={titleId}>{t('testResults.trend.chartTitle', { test: trend.display })}</title>
+        <title id={titleId}>
+          {t('testResults.trend.chartTitle', { test: trend.plainName ?? trend.display })}
+        </title>
         <desc id={descId}>{description}</desc>
         {low !== null || high !== null ? (
           <rect

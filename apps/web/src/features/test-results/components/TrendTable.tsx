@@ -16,7 +16,9 @@ export function TrendTable({ trend, locale, formatWhen }: TrendTableProps) {
   const rows = [...trend.points].reverse();
   return (
     <table className="trend-table">
-      <caption>{t('testResults.trend.tableCaption', { test: trend.display })}</caption>
+      <caption>
+        {t('testResults.trend.tableCaption', { test: trend.plainName ?? trend.display })}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('testResults.trend.columnDate')}</th>

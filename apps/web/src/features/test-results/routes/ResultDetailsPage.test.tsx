@@ -15,7 +15,8 @@ function lipidAndSugar() {
     observations: [
       observationFactory({
         code: '4548-4',
-        display: 'Hemoglobin A1c',
+        display: 'Hemoglobin A1c/Hemoglobin.total in Blood',
+        plainName: 'A1c (average blood sugar over 3 months)',
         valueQuantity: 7.2,
         unit: '%',
         referenceLow: 4,
@@ -72,7 +73,9 @@ describe('one test result', () => {
     expect(document.title).not.toMatch(/Diabetes|A1c|Glucose|cholesterol/i);
     expect(screen.getByText(writtenOut(report.effectiveAt))).toBeInTheDocument();
 
-    const a1c = valueCard('Hemoglobin A1c');
+    // The everyday name leads; the medical term stays beside it.
+    const a1c = valueCard('A1c (average blood sugar over 3 months)');
+    expect(a1c).toHaveTextContent('Medical term: Hemoglobin A1c/Hemoglobin.total in Blood');
     expect(a1c).toHaveTextContent(
       'Your result is 7.2 %. The usual range is 4.0 to 5.6 %. This is higher than the usual range.',
     );
@@ -93,12 +96,16 @@ describe('one test result', () => {
     expect(glucose).not.toHaveTextContent('Higher than');
     expect(glucose).not.toHaveTextContent('Lower than');
 
+    expect(hdl).not.toHaveTextContent('Medical term');
+
     const urine = valueCard('Urine color');
     expect(urine).toHaveTextContent('Your result is: Yellow.');
     expect(within(urine).queryByRole('link')).not.toBeInTheDocument();
 
     expect(
-      within(a1c).getByRole('link', { name: 'See changes over time for Hemoglobin A1c' }),
+      within(a1c).getByRole('link', {
+        name: 'See changes over time for A1c (average blood sugar over 3 months)',
+      }),
     ).toHaveAttribute('href', '/results/trends/4548-4');
     expect(
       within(glucose).getByRole('link', { name: 'See changes over time for Glucose' }),

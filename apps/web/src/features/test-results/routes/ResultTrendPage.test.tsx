@@ -31,14 +31,16 @@ describe('a test over time', () => {
     const backend = useRecord({ results: reports });
     renderApp({ path: '/results/trends/4548-4' });
 
+    const plain = 'A1c (average blood sugar over 3 months)';
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Hemoglobin A1c over time' }),
+      await screen.findByRole('heading', { level: 1, name: `${plain} over time` }),
     ).toBeVisible();
+    expect(screen.getByText('Medical term: Hemoglobin A1c')).toBeVisible();
     expect(document.title).toBe('Test trend – Patient Portal');
     expect(backend.state.trendRequests).toEqual([{ code: '4548-4', limit: '100' }]);
 
     const chart = screen.getByRole('img', {
-      name: 'Chart of your Hemoglobin A1c results over time',
+      name: `Chart of your ${plain} results over time`,
     });
     expect(chart).toHaveAccessibleDescription(
       '4 results, from Feb 2026 to Nov 2026. The usual range is 4.0 to 5.6 %. ' +
@@ -53,7 +55,7 @@ describe('a test over time', () => {
     ]);
     expect(chart.querySelector('.trend-chart__band')).toBeInTheDocument();
 
-    const table = screen.getByRole('table', { name: 'Your Hemoglobin A1c results, newest first' });
+    const table = screen.getByRole('table', { name: `Your ${plain} results, newest first` });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(
       rows.map((row) =>

@@ -7,6 +7,7 @@ import { useFormatLocale } from '../../../lib/i18n';
 import { RESULTS_PATH } from '../../../lib/navigation';
 import { numericTrend, useObservationTrend } from '../api/trend';
 import { LoadFailed } from '../components/LoadFailed';
+import { MedicalTerm } from '../components/MedicalTerm';
 import { PatientOnly } from '../components/PatientOnly';
 import { TrendChart } from '../components/TrendChart';
 import { TrendTable } from '../components/TrendTable';
@@ -43,7 +44,9 @@ function ResultTrend({ patientId, code }: { patientId: string; code: string }) {
     <Page
       title={t('testResults.trend.title')}
       heading={
-        data ? t('testResults.trend.heading', { test: data.display }) : t('testResults.trend.title')
+        data
+          ? t('testResults.trend.heading', { test: data.plainName ?? data.display })
+          : t('testResults.trend.title')
       }
     >
       {data ? (
@@ -56,6 +59,7 @@ function ResultTrend({ patientId, code }: { patientId: string; code: string }) {
           </Alert>
         ) : (
           <>
+            <MedicalTerm plainName={data.plainName} display={data.display} />
             <p>{t('testResults.trend.intro')}</p>
             <TrendChart trend={data} locale={locale} formatDay={formatDay} />
             <TrendTable trend={data} locale={locale} formatWhen={formatWhen} />

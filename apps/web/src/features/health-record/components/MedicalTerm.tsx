@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The medical term of an entry shown by its everyday name, in smaller text under it: "Medical
+ * term: Essential (primary) hypertension (I10)". Nothing when the entry has no everyday name,
+ * as its name is then the term itself.
+ */
+export function MedicalTerm({
+  plainName,
+  display,
+  code,
+}: {
+  plainName: string | null | undefined;
+  display: string;
+  /** Given for diagnoses, whose codes patients meet on forms and bills. */
+  code?: string;
+}) {
+  const { t } = useTranslation();
+  if (!plainName) {
+    return null;
+  }
+  return (
+    <p className="records-term">
+      {code
+        ? t('healthRecord.medicalTermWithCode', { term: display, code })
+        : t('healthRecord.medicalTerm', { term: display })}
+    </p>
+  );
+}
