@@ -41,7 +41,8 @@ export async function seedLargeRecord(databaseUrl, patientId, log) {
                                 value_quantity, unit, reference_low, reference_high, interpretation,
                                 status, effective_at, recorded_at, updated_at)
        SELECT gen_random_uuid(), $1, r.id, 'laboratory', t.code, t.display, '2.77',
-              round((coalesce(t.low, t.high * 0.5) + coalesce(t.high, t.low * 2) ) / 2 * (0.8 + random() * 0.5), 1),
+              round(((coalesce(t.low, t.high * 0.5) + coalesce(t.high, t.low * 2)) / 2
+                    * (0.8 + random() * 0.5))::numeric, 1),
               t.unit, t.low, t.high, 'N', 'final', r.effective_at, now(), now()
          FROM result_report r
         CROSS JOIN jsonb_to_recordset($2::jsonb) AS t(code text, display text, unit text, low numeric, high numeric)
