@@ -11,6 +11,7 @@ import { PinoNestLogger } from './common/logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { registerContentTypeCheck, registerNulCheck } from './common/content-type.js';
 import { registerCsrfProtection } from './common/csrf.js';
+import { registerRouteBodyLimits } from './common/route-body-limit.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 
@@ -43,6 +44,8 @@ export async function createApp(
     // Long path segments reach the routes (and their 404s) instead of a bare Fastify 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
+  // Before Nest declares any route, so every route's own body limit is seen.
+  registerRouteBodyLimits(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, logger, { runWorkers: options.runWorkers ?? false }),
     adapter,

@@ -14,7 +14,7 @@ import { CurrentPrincipal } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { Allow } from '../../common/roles.decorator.js';
-import { RouteBodyLimit } from './route-body-limit.js';
+import { RouteBodyLimit } from '../../common/route-body-limit.js';
 import {
   ImportResultsRequest,
   ImportSummary,

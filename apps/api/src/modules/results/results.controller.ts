@@ -31,7 +31,7 @@ import { Problem } from '../../common/problem.js';
 import { Allow } from '../../common/roles.decorator.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { ResultNotFoundError } from './results.errors.js';
-import { RouteBodyLimit } from './route-body-limit.js';
+import { RouteBodyLimit } from '../../common/route-body-limit.js';
 import {
   CreateResultRequest,
   CreateVitalSignsRequest,

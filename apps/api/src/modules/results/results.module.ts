@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RecordsModule } from '../records/records.module.js';
 import { TerminologyModule } from '../terminology/terminology.module.js';
-import { RouteBodyLimits } from './route-body-limit.js';
 import { ResultsAdminController } from './results-admin.controller.js';
 import { ResultsImportService } from './results-import.service.js';
 import { ResultsController } from './results.controller.js';
@@ -11,7 +10,7 @@ import { ResultsService } from './results.service.js';
 @Module({
   imports: [TerminologyModule, RecordsModule],
   controllers: [ResultsController, ResultsAdminController],
-  providers: [ResultsService, ResultsImportService, RouteBodyLimits],
+  providers: [ResultsService, ResultsImportService],
   exports: [ResultsService],
 })
 export class ResultsModule {}

@@ -7,7 +7,7 @@ import '../../../components/sections.css';
 import type { Location } from '../api/list-locations';
 import { sameField, useFormProblems } from '../utils/form-problems';
 import { CLINIC_LOCATIONS_PATH } from '../utils/paths';
-import { TextAreaField } from './TextAreaField';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
 export interface LocationFormValues {

@@ -10,7 +10,7 @@ import type { Provider } from '../api/list-providers';
 import type { VisitType } from '../api/list-visit-types';
 import { sameField, useFormProblems } from '../utils/form-problems';
 import { CLINIC_PROVIDERS_PATH } from '../utils/paths';
-import { TextAreaField } from './TextAreaField';
+import { TextAreaField } from '../../../components/TextAreaField';
 
 export interface ProviderFormValues {
   displayName: string;

@@ -8,7 +8,7 @@ import '../../../components/sections.css';
 import type { VisitType } from '../api/list-visit-types';
 import { sameField, useFormProblems } from '../utils/form-problems';
 import { CLINIC_VISIT_TYPES_PATH } from '../utils/paths';
-import { TextAreaField } from './TextAreaField';
+import { TextAreaField } from '../../../components/TextAreaField';
 
 export type PatientStatusRule = VisitType['patientStatus'];
 const PATIENT_STATUSES: readonly PatientStatusRule[] = ['any', 'new', 'established'];

@@ -14,7 +14,6 @@ import {
   type LocationFormValues,
 } from '../components/LocationForm';
 import { CLINIC_LOCATIONS_PATH } from '../utils/paths';
-import '../clinic-settings.css';
 
 function toRequest(values: LocationFormValues): CreateLocationRequest {
   const instructions = values.arrivalInstructions.trim();

@@ -15,7 +15,6 @@ import {
   type ProviderFormValues,
 } from '../components/ProviderForm';
 import { CLINIC_PROVIDERS_PATH } from '../utils/paths';
-import '../clinic-settings.css';
 
 /** Only what changed; an emptied biography or account becomes null. */
 function changes(before: ProviderFormValues, after: ProviderFormValues): UpdateProviderRequest {

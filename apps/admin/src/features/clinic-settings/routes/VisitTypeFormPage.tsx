@@ -13,7 +13,6 @@ import {
   type VisitTypeFormValues,
 } from '../components/VisitTypeForm';
 import { CLINIC_VISIT_TYPES_PATH } from '../utils/paths';
-import '../clinic-settings.css';
 
 /** Only what changed; an emptied description becomes null. */
 function changes(

@@ -14,7 +14,7 @@ import { isSlotTaken } from '../utils/action-result';
 import { zonedToday } from '../utils/zoned-time';
 import { PatientPicker, type ChosenPatient } from './PatientPicker';
 import { slotKey, SlotFinder } from './SlotFinder';
-import { TextAreaField } from './TextAreaField';
+import { TextAreaField } from '../../../components/TextAreaField';
 
 const REASON_MAX = 1000;
 

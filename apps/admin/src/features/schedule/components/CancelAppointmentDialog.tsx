@@ -7,7 +7,7 @@ import { useCancelAppointment } from '../api/cancel-appointment';
 import { isChangedMeanwhile, type ActionResult } from '../utils/action-result';
 import type { AppointmentLike } from '../utils/appointment';
 import { formatWhen } from '../utils/format';
-import { TextAreaField } from './TextAreaField';
+import { TextAreaField } from '../../../components/TextAreaField';
 
 const REASON_MAX = 500;
 

@@ -14,7 +14,7 @@ import type { ScheduleConflict } from '../api/list-conflicts';
 import type { Location } from '../api/list-locations';
 import { formatWhen } from '../utils/format';
 import { isDate, isTime, zonedToUtc } from '../utils/zoned-time';
-import { TextAreaField } from './TextAreaField';
+import { TextAreaField } from '../../../components/TextAreaField';
 
 const CAPTION_ID = 'exceptions-caption';
 const MAX_DAYS = 31;

@@ -4,7 +4,7 @@ import { useFormatLocale } from '../../../lib/i18n';
 import { visitSummaryPath } from '../../../lib/navigation';
 import type { Allergy, CarePlan, Condition, Immunization, VisitSummary } from '../api/record-lists';
 import { formatCalendarDate } from '../utils/format';
-import { MedicalTerm } from './MedicalTerm';
+import { MedicalTerm } from '../../../components/MedicalTerm';
 
 /*
  * One entry of each kind, as a card. The same cards show in the summary (under a section's

@@ -18,7 +18,7 @@ import { useDownloadHealthRecordFhir, useDownloadHealthRecordPdf } from '../api/
 import { useHealthSummary, type HealthSummary, type Vital } from '../api/health-summary';
 import { DownloadButton } from '../components/DownloadButton';
 import { LoadFailed } from '../components/LoadFailed';
-import { MedicalTerm } from '../components/MedicalTerm';
+import { MedicalTerm } from '../../../components/MedicalTerm';
 import { PatientOnly } from '../components/PatientOnly';
 import {
   AllergyCard,

@@ -8,7 +8,7 @@ import { compareWithRange } from '../utils/ranges';
 import { valueSentences } from '../utils/sentence';
 import { ComparisonFlag } from './ComparisonFlag';
 import { CorrectedMark } from './CorrectedMark';
-import { MedicalTerm } from './MedicalTerm';
+import { MedicalTerm } from '../../../components/MedicalTerm';
 import { RangeBar } from './RangeBar';
 
 /**

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /**
- * The medical term of an entry shown by its everyday name, in smaller text under it: "Medical
+ * The medical term of an entry (a condition, vaccine or test) shown by its everyday name, in smaller text under it: "Medical
  * term: Essential (primary) hypertension (I10)". Nothing when the entry has no everyday name,
  * as its name is then the term itself.
  */
@@ -20,10 +20,10 @@ export function MedicalTerm({
     return null;
   }
   return (
-    <p className="records-term">
+    <p className="medical-term">
       {code
-        ? t('healthRecord.medicalTermWithCode', { term: display, code })
-        : t('healthRecord.medicalTerm', { term: display })}
+        ? t('common.medicalTermWithCode', { term: display, code })
+        : t('common.medicalTerm', { term: display })}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
+import './sections.css';
 
 export interface TextAreaFieldProps extends Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
@@ -49,7 +50,7 @@ export function TextAreaField({
       <textarea
         {...rest}
         id={fieldId}
-        className="ui-input clinic-textarea"
+        className="ui-input textarea-field"
         aria-describedby={descriptions}
         aria-invalid={error ? true : undefined}
       />
