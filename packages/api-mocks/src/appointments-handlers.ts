@@ -5,6 +5,7 @@ import { problemResponse } from './handlers';
 import {
   locationFactory,
   providerFactory,
+  scheduleProblems,
   visitTypeFactory,
   type MockAppointment,
   type MockLocation,
@@ -143,14 +144,7 @@ export const appointmentProblems = {
       title: 'That time is no longer available',
       detail: 'Someone else booked it a moment ago. Choose another time.',
     }),
-  appointmentChanged: (): Problem =>
-    problemFactory({
-      status: 409,
-      code: 'appointment_changed',
-      title: 'This appointment was changed meanwhile',
-      detail:
-        'Someone changed this appointment after it was loaded. Load it again, then try once more.',
-    }),
+  appointmentChanged: scheduleProblems.appointmentChanged,
   insideCutoff: (location: Pick<MockLocation, 'name' | 'phone'>, hours = 24): Problem =>
     problemFactory({
       status: 422,
@@ -160,14 +154,7 @@ export const appointmentProblems = {
         `Appointments can be changed or cancelled online until ${hours} hours before they start. ` +
         `Please call ${location.name} at ${location.phone} or send a message.`,
     }),
-  inPast: (): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'in_past',
-      title: 'That time has already passed',
-      detail: 'Choose a time later than now.',
-      errors: [{ field: 'startsAt', message: 'Choose a time later than now.' }],
-    }),
+  inPast: scheduleProblems.inPast,
   beyondHorizon: (days: number): Problem => {
     const detail = `Appointments can be booked online up to ${days} days ahead. For a later date, call the clinic.`;
     return problemFactory({
@@ -218,16 +205,7 @@ export const appointmentProblems = {
         { field: 'visitTypeId', message: 'Choose a kind of visit that can be booked online.' },
       ],
     }),
-  providerDoesNotOfferVisitType: (): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'provider_does_not_offer_visit_type',
-      title: 'This provider does not offer this kind of visit',
-      detail: 'Choose another provider, or another kind of visit.',
-      errors: [
-        { field: 'providerId', message: 'Choose a provider who offers this kind of visit.' },
-      ],
-    }),
+  providerDoesNotOfferVisitType: scheduleProblems.providerDoesNotOfferVisitType,
   newPatientsOnly: (): Problem =>
     problemFactory({
       status: 422,
