@@ -50,8 +50,9 @@ export function TimePicker({ visitTypeId, search, onSearch, timeLink }: TimePick
   return (
     <>
       <SearchForm
-        // A new address (Back, "next 2 weeks") starts the form again from it.
-        key={`${search.providerId ?? ''}|${search.locationId ?? ''}|${range?.firstDay ?? ''}`}
+        // A new address (Back, "next 2 weeks") starts the form again from it; the times
+        // arriving do not, so what was typed while they loaded stays.
+        key={`${search.providerId ?? ''}|${search.locationId ?? ''}|${search.from ?? ''}`}
         search={search}
         range={range}
         providers={providers.data ?? []}
@@ -198,7 +199,9 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
   const { t } = useTranslation();
   const [providerId, setProviderId] = useState(search.providerId ?? '');
   const [locationId, setLocationId] = useState(search.locationId ?? '');
-  const [from, setFrom] = useState(range?.firstDay ?? '');
+  // Untouched, the field shows the first day looked at, known once the locations are in.
+  const [typedFrom, setFrom] = useState<string | null>(null);
+  const from = typedFrom ?? range?.firstDay ?? search.from ?? '';
   const [fromError, setFromError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 

@@ -1,6 +1,9 @@
+import { appointmentsPaths } from '@portal/api-mocks';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
+import { http } from 'msw';
 import { renderApp } from '../../../testing/render-app';
+import { server } from '../../../testing/server';
 import {
   checkUp,
   freezeClock,
@@ -277,6 +280,37 @@ describe('finding a time and booking', () => {
     );
     expect(screen.getByRole('radio', { name: /^Check-up/ })).toHaveFocus();
     expect(router.state.location.search).toBe('');
+  });
+
+  it('keeps a first day typed while the locations are still loading', async () => {
+    const backend = useClinic();
+    // Hold the locations back until the day is typed: their arrival must not reset the form.
+    let releaseLocations = () => {};
+    const locationsHeld = new Promise<void>((resolve) => (releaseLocations = resolve));
+    server.use(
+      http.get(appointmentsPaths.locations, async () => {
+        await locationsHeld;
+        // Answering nothing hands the request on to the clinic's own handler.
+        return undefined;
+      }),
+    );
+    const { user, router } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^Check-up/);
+    const from = screen.getByLabelText('Show times from');
+    expect(from).toHaveValue('');
+
+    await user.type(from, '2026-12-11');
+    act(() => releaseLocations());
+    // The times from today arrive; the typed day is still in the field, not yet sent.
+    await screen.findByRole('link', { name: NINE_THIRTY });
+    expect(from).toHaveValue('2026-12-11');
+    await user.click(screen.getByRole('button', { name: 'Show times' }));
+
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}&from=2026-12-11`),
+    );
+    expect(await screen.findByText('There are no open times in these 2 weeks.')).toBeVisible();
+    expect(backend.state.slotRequests.at(-1)?.from).toBe('2026-12-11T00:00:00.000Z');
   });
 
   it('looks at the next two weeks when asked', async () => {
