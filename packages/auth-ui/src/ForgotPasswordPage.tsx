@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useRequestPasswordReset } from './api/request-password-reset';
 import { Confirmation } from './Confirmation';
 import { useAuthUi } from './context';
+import { Page } from './Page';
 
 const FIELD_ID = 'forgot-password-identifier';
 
@@ -15,7 +16,7 @@ const FIELD_ID = 'forgot-password-identifier';
  */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const { Page, forgotUsernamePath, signInPath } = useAuthUi();
+  const { forgotUsernamePath, signInPath } = useAuthUi();
   const request = useRequestPasswordReset();
   const [identifier, setIdentifier] = useState('');
   const [error, setError] = useState<{ message: string; onField: boolean } | null>(null);

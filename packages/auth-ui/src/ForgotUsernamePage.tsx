@@ -6,13 +6,14 @@ import { Link } from 'react-router';
 import { useRemindUsername } from './api/remind-username';
 import { Confirmation } from './Confirmation';
 import { useAuthUi } from './context';
+import { Page } from './Page';
 
 const FIELD_ID = 'forgot-username-email';
 
 /** Emails the username to an address; the answer never says whether the address is known. */
 export function ForgotUsernamePage() {
   const { t } = useTranslation();
-  const { Page, forgotPasswordPath, signInPath } = useAuthUi();
+  const { forgotPasswordPath, signInPath } = useAuthUi();
   const remind = useRemindUsername();
   const [email, setEmail] = useState('');
   const [error, setError] = useState<{ message: string; onField: boolean } | null>(null);

@@ -9,6 +9,7 @@ import { useAuthUi } from './context';
 import { useLinkToken } from './link-token';
 import { checkNewPassword, type NewPasswordErrors, NewPasswordFields } from './NewPasswordFields';
 import type { SignInState } from './sign-in-state';
+import { Page } from './Page';
 
 const IDS = { password: 'reset-password-new', confirm: 'reset-password-confirm' } as const;
 
@@ -18,7 +19,7 @@ const IDS = { password: 'reset-password-new', confirm: 'reset-password-confirm' 
  */
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const { Page, forgotPasswordPath, signInPath } = useAuthUi();
+  const { forgotPasswordPath, signInPath } = useAuthUi();
   const navigate = useNavigate();
   const token = useLinkToken();
   const complete = useCompletePasswordReset();

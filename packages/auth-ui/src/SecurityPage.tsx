@@ -9,6 +9,7 @@ import { useAuthUi } from './context';
 import { RecoveryCodesView } from './RecoveryCodesView';
 import { SecondFactorSection } from './SecondFactorSection';
 import { TotpSetupSteps } from './TotpSetupSteps';
+import { Page } from './Page';
 
 type Done = 'totpOn' | 'emailOn' | 'off' | 'codesReplaced';
 
@@ -30,7 +31,7 @@ export interface SecurityPageProps {
  */
 export function SecurityPage({ nav }: SecurityPageProps) {
   const { t } = useTranslation();
-  const { Page, useCurrentUser } = useAuthUi();
+  const { useCurrentUser } = useAuthUi();
   const user = useCurrentUser();
   const settings = useSecuritySettings();
   const startTotp = useStartTotpSetup();

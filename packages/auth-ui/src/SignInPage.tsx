@@ -13,6 +13,7 @@ import {
   type SignInNotice,
 } from './sign-in-state';
 import { SignInForm } from './SignInForm';
+import { Page } from './Page';
 
 type Step =
   | { kind: 'password'; returned: boolean; restartReason?: string }
@@ -24,7 +25,7 @@ type Step =
  */
 export function SignInPage() {
   const { t } = useTranslation();
-  const { Page, useSession, signInPath, forgotPasswordPath, forgotUsernamePath } = useAuthUi();
+  const { useSession, signInPath, forgotPasswordPath, forgotUsernamePath } = useAuthUi();
   const location = useLocation();
   const navigate = useNavigate();
   const session = useSession();

@@ -7,6 +7,7 @@ import { useUnlockSignIn } from './api/unlock-sign-in';
 import { Confirmation } from './Confirmation';
 import { useAuthUi } from './context';
 import { useLinkToken } from './link-token';
+import { Page } from './Page';
 
 /**
  * Where the emailed unlock link lands. Unlocking waits for a press of the button, so a mail
@@ -14,7 +15,7 @@ import { useLinkToken } from './link-token';
  */
 export function UnlockPage() {
   const { t } = useTranslation();
-  const { Page, forgotPasswordPath, signInPath } = useAuthUi();
+  const { forgotPasswordPath, signInPath } = useAuthUi();
   const token = useLinkToken();
   const unlock = useUnlockSignIn();
   const [outcome, setOutcome] = useState<'done' | 'dead' | 'failed' | null>(null);

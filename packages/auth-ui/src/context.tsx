@@ -1,22 +1,9 @@
 import type { ApiClient, Session } from '@portal/api-client';
 import type { QueryClient, QueryKey, UseQueryResult } from '@tanstack/react-query';
-import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
-
-/** What the app's page frame takes (title, heading and focus handling are the app's). */
-export interface AuthUiPageProps {
-  /** Tab title: a page name only. */
-  title: string;
-  /** Visible heading, when it differs from the title. */
-  heading?: ReactNode;
-  /** true moves focus to the heading when the page appears; false leaves focus alone. */
-  autoFocus?: boolean;
-  children?: ReactNode;
-}
+import { createContext, useContext, type ReactNode } from 'react';
 
 /** What differs between the apps that use these components; each app sets it up once. */
 export interface AuthUiConfig {
-  /** The app's page frame (sets the tab title, shows the heading, moves focus to it). */
-  Page: ComponentType<AuthUiPageProps>;
   /** The app's one API client. */
   api: ApiClient;
   /** The query that holds the signed-in session (set and refreshed after signing in). */

@@ -15,7 +15,7 @@ export {
 } from './OneTimeCodeField';
 export { RecoveryCodesView, type RecoveryCodesViewProps } from './RecoveryCodesView';
 export { PasswordConfirmForm, type PasswordConfirmFormProps } from './PasswordConfirmForm';
-export { AuthUiProvider, useAuthUi, type AuthUiConfig, type AuthUiPageProps } from './context';
+export { AuthUiProvider, useAuthUi, type AuthUiConfig } from './context';
 export { SecondFactorForm, type SecondFactorFormProps } from './SecondFactorForm';
 export { SignInForm, type SignInFormProps } from './SignInForm';
 export {
@@ -72,3 +72,4 @@ export { ForgotUsernamePage } from './ForgotUsernamePage';
 export { ResetPasswordPage } from './ResetPasswordPage';
 export { UnlockPage } from './UnlockPage';
 export { SignOutButton } from './SignOutButton';
+export { Page, type PageProps } from './Page';

@@ -1,7 +1,6 @@
 import type { SessionUser } from '@portal/api-client';
 import type { AuthUiConfig } from '@portal/auth-ui';
 import { deviceTimeZone, formatDate, formatDateTime, formatTime } from '@portal/ui';
-import { Page } from '../components/Page';
 import { api } from './api';
 import { useFormatLocale } from './i18n';
 import { FORGOT_PASSWORD_PATH, FORGOT_USERNAME_PATH, SIGN_IN_PATH } from './navigation';
@@ -36,7 +35,6 @@ function useFormatTime(): (iso: string) => string {
 export const authUiConfig: AuthUiConfig = {
   api,
   sessionQueryKey,
-  Page,
   forgetPrivateData,
   markSignedOut,
   signInPath: SIGN_IN_PATH,
