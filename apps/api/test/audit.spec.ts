@@ -394,4 +394,35 @@ describe('audit trail reads', () => {
       );
     });
   });
+
+  describe('writing', () => {
+    it('commits rows recorded at the same moment, failing only the caller whose row is bad', async () => {
+      const context = { requestId: `grouped-${newId()}`, ip: '10.0.0.1', userAgent: null };
+      const entry = { action: 'test.grouped', outcome: 'success' as const, context };
+      // Recorded together they share INSERTs; the bad one (not a UUID) makes its group fail,
+      // and the others must still be committed and reported as written.
+      const good = Array.from({ length: 40 }, (_, index) =>
+        audit.record({ ...entry, resourceId: String(index) }),
+      );
+      const bad = audit.record({ ...entry, patientId: 'not-a-uuid' });
+      const more = audit.recordMany([
+        { ...entry, resourceId: 'many-1' },
+        { ...entry, resourceId: 'many-2' },
+      ]);
+      const results = await Promise.allSettled([...good, bad, more]);
+
+      expect(results.map((result) => result.status)).toEqual([
+        ...good.map(() => 'fulfilled'),
+        'rejected',
+        'fulfilled',
+      ]);
+      const rows: { resource_id: string }[] = await db.query(
+        'SELECT resource_id FROM audit_event WHERE request_id = $1',
+        [context.requestId],
+      );
+      expect(rows.map((row) => row.resource_id).sort()).toEqual(
+        [...good.map((_, index) => String(index)), 'many-1', 'many-2'].sort(),
+      );
+    });
+  });
 });
