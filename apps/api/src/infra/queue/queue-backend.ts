@@ -71,13 +71,8 @@ export function postgresBackend(databaseUrl: string): QueueBackend {
   return {
     kind: 'postgres',
     createQueue: (name) => new PgQueue(name, { connection }) as unknown as PortalQueue,
-    // A worker claims, extends and completes each of its running jobs through its own pool:
-    // one connection per job at once (and two to spare) keeps jobs from queueing for one.
     createWorker: (name, processor, concurrency) =>
-      new PgWorker(name, processor, {
-        connection: { ...connection, max: concurrency + 2 },
-        concurrency,
-      }) as unknown as PortalWorker,
+      new PgWorker(name, processor, { connection, concurrency }) as unknown as PortalWorker,
     close: async () => undefined,
   };
 }

@@ -16,21 +16,10 @@ export interface AuditEntry {
   context?: RequestContext;
 }
 
-/** A caller's rows waiting for the next INSERT, and how to tell that caller it is done. */
-interface QueuedRows {
-  rows: AuditEvent[];
-  settle: (error?: unknown) => void;
-}
-
-/** Rows one grouped INSERT takes at most (13 parameters a row, well under PostgreSQL's 65,535). */
-const MAX_ROWS_PER_INSERT = 1000;
-
 /** The only writer of audit_event (which refuses updates and deletes at the database). */
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger('audit');
-  private queued: QueuedRows[] = [];
-  private writing = false;
 
   constructor(
     @InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>,
@@ -39,9 +28,8 @@ export class AuditService {
 
   /** Pass the caller's transaction manager when the audited change is part of one. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const row = this.toRow(entry, this.clock.now());
-    if (manager) await manager.getRepository(AuditEvent).insert(row);
-    else await this.write([row]);
+    const repository = manager ? manager.getRepository(AuditEvent) : this.events;
+    await repository.insert(this.toRow(entry, this.clock.now()));
   }
 
   /**
@@ -50,57 +38,9 @@ export class AuditService {
    */
   async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
     if (!entries.length) return;
+    const repository = manager ? manager.getRepository(AuditEvent) : this.events;
     const now = this.clock.now();
-    const rows = entries.map((entry) => this.toRow(entry, now));
-    if (manager) await manager.getRepository(AuditEvent).insert(rows);
-    else await this.write(rows);
-  }
-
-  /** Resolves once the rows are committed; see drain() for how writes are grouped. */
-  private write(rows: AuditEvent[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queued.push({ rows, settle: (error) => (error ? reject(error) : resolve()) });
-      if (!this.writing) void this.drain();
-    });
-  }
-
-  /**
-   * Group commit: while one INSERT is in flight, the rows of other requests queue up and go
-   * in the next one, so under load many requests share one commit's disk flush. Every caller
-   * still waits until its own rows are committed before it answers; at rest a row is written
-   * at once, alone.
-   */
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queued.length) {
-        let count = 0;
-        let callers = 0;
-        while (callers < this.queued.length && count < MAX_ROWS_PER_INSERT) {
-          count += this.queued[callers]!.rows.length;
-          callers += 1;
-        }
-        const group = this.queued.splice(0, callers);
-        try {
-          await this.events.insert(group.flatMap((queued) => queued.rows));
-          for (const queued of group) queued.settle();
-        } catch (error) {
-          if (group.length === 1) {
-            group[0]!.settle(error);
-            continue;
-          }
-          // One caller's bad row must not fail the others: write each caller's rows alone.
-          for (const queued of group) {
-            await this.events.insert(queued.rows).then(
-              () => queued.settle(),
-              (alone: unknown) => queued.settle(alone),
-            );
-          }
-        }
-      }
-    } finally {
-      this.writing = false;
-    }
+    await repository.insert(entries.map((entry) => this.toRow(entry, now)));
   }
 
   /**
