@@ -281,6 +281,35 @@ describe('slots', () => {
     expect(starts(slots)).toEqual(['Mon 2026-06-08 09:00', 'Mon 2026-06-08 10:30']);
   });
 
+  it('finds the busy times that overlap whatever their order, overlaps or nesting', () => {
+    const day = [window('2026-06-08T08:00:00-05:00', '2026-06-08T17:00:00-05:00')];
+    // Out of order, one inside another, two overlapping, one touching a slot's end only.
+    const busy = [
+      range('2026-06-08T15:00:00-05:00', '2026-06-08T15:20:00-05:00'),
+      range('2026-06-08T09:00:00-05:00', '2026-06-08T12:00:00-05:00'),
+      range('2026-06-08T10:00:00-05:00', '2026-06-08T10:10:00-05:00'),
+      range('2026-06-08T10:30:00-05:00', '2026-06-08T10:50:00-05:00'),
+      range('2026-06-08T11:00:00-05:00', '2026-06-08T11:10:00-05:00'),
+      range('2026-06-08T13:50:00-05:00', '2026-06-08T14:25:00-05:00'),
+      range('2026-06-08T14:20:00-05:00', '2026-06-08T14:40:00-05:00'),
+      range('2026-06-08T16:00:00-05:00', '2026-06-08T16:00:00-05:00'),
+      range('2026-06-08T08:20:00-05:00', '2026-06-08T08:40:00-05:00'),
+    ];
+    const slots = cutSlots(day, { ...base, durationMinutes: 20, busy });
+
+    // Every candidate is kept exactly when it overlaps none of the busy times.
+    const kept = new Set(slots.map((slot) => slot.start));
+    for (let start = day[0]!.start; start + 20 * 60_000 <= day[0]!.end; start += 20 * 60_000) {
+      const end = start + 20 * 60_000;
+      const free = busy.every((taken) => !(taken.start < end && taken.end > start));
+      expect([local(start, CHICAGO), kept.has(start)]).toEqual([local(start, CHICAGO), free]);
+    }
+    expect(starts(slots)).toContain('Mon 2026-06-08 08:40');
+    expect(starts(slots)).not.toContain('Mon 2026-06-08 11:20');
+    expect(starts(slots)).not.toContain('Mon 2026-06-08 14:20');
+    expect(starts(slots)).toContain('Mon 2026-06-08 14:40');
+  });
+
   it('leaves out slots starting before now or outside the range', () => {
     const windows = [window('2026-06-08T09:00:00-05:00', '2026-06-08T11:00:00-05:00')];
     expect(

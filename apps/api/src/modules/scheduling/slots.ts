@@ -154,8 +154,8 @@ export function subtractIntervals(windows: Window[], remove: Interval[]): Window
   for (const cut of remove) {
     pieces = pieces.flatMap((piece) => {
       if (cut.end <= piece.start || cut.start >= piece.end) return [piece];
-      const left = { ...piece, end: cut.start };
-      const right = { ...piece, start: cut.end };
+      const left = { locationId: piece.locationId, start: piece.start, end: cut.start };
+      const right = { locationId: piece.locationId, start: cut.end, end: piece.end };
       return [left, right].filter((part) => part.end > part.start);
     });
   }
@@ -173,7 +173,7 @@ export function mergeWindows(windows: Window[]): Window[] {
     if (previous && previous.locationId === window.locationId && window.start <= previous.end) {
       previous.end = Math.max(previous.end, window.end);
     } else {
-      merged.push({ ...window });
+      merged.push({ locationId: window.locationId, start: window.start, end: window.end });
     }
   }
   return merged.sort((a, b) => a.start - b.start || a.locationId.localeCompare(b.locationId));
@@ -241,6 +241,7 @@ export interface SlotOptions {
  */
 export function cutSlots(windows: Window[], options: SlotOptions): Window[] {
   const length = options.durationMinutes * MINUTE;
+  const busy = disjoint(options.busy);
   const slots: Window[] = [];
   for (const window of windows) {
     for (let start = window.start; start + length <= window.end; start += length) {
@@ -248,9 +249,37 @@ export function cutSlots(windows: Window[], options: SlotOptions): Window[] {
         continue;
       }
       const end = start + length;
-      if (options.busy.some((busy) => busy.start < end && busy.end > start)) continue;
+      if (overlapsAny(busy, start, end)) continue;
       slots.push({ locationId: window.locationId, start, end });
     }
   }
   return slots.sort((a, b) => a.start - b.start || a.locationId.localeCompare(b.locationId));
+}
+
+/** Intervals sorted by start with overlapping or touching ones joined, so their ends ascend too. */
+function disjoint(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  const joined: Interval[] = [];
+  for (const interval of sorted) {
+    const last = joined[joined.length - 1];
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else joined.push({ start: interval.start, end: interval.end });
+  }
+  return joined;
+}
+
+/**
+ * Whether [start, end) overlaps one of `busy` (disjoint, ascending): a binary search for the
+ * first busy time ending after `start`, since a month of a provider's visits is checked
+ * against every candidate slot.
+ */
+function overlapsAny(busy: Interval[], start: number, end: number): boolean {
+  let low = 0;
+  let high = busy.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (busy[middle]!.end <= start) low = middle + 1;
+    else high = middle;
+  }
+  return low < busy.length && busy[low]!.start < end;
 }
