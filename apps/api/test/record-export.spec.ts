@@ -285,15 +285,23 @@ describe('record export', () => {
 
     // Each entry is the very view its own list answers with.
     const lists = await Promise.all(
-      ['conditions', 'immunizations', 'care-plans', 'visit-summaries', 'results'].map(
-        async (kind) => (await patient.get(`${base(id)}/${kind}`)).body!.items as unknown[],
-      ),
+      [
+        'conditions',
+        'immunizations',
+        'care-plans',
+        'visit-summaries',
+        'results',
+        'allergies',
+        'vitals',
+      ].map(async (kind) => (await patient.get(`${base(id)}/${kind}`)).body!.items as unknown[]),
     );
     expect(lists[0]).toContainEqual(summary.activeConditions[0]);
     expect(lists[1]).toContainEqual(summary.recentImmunizations[0]);
     expect(lists[2]).toContainEqual(summary.activeCarePlans[0]);
     expect(lists[3]).toContainEqual(summary.lastVisitSummary);
     expect(lists[4]).toContainEqual(summary.recentResults[0]);
+    expect(lists[5]).toContainEqual(summary.allergies[0]);
+    expect(lists[6]).toContainEqual(summary.latestVitals[0]);
   });
 
   it('costs the same number of queries for 10 observations as for 2,000', async () => {

@@ -52,3 +52,39 @@ export function isDeadlock(error: unknown): boolean {
     error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '40P01'
   );
 }
+
+/**
+ * Several bounded SELECTs (all taking the same parameters) in one statement and one round
+ * trip: each comes back as a JSON array of its rows, in its own ORDER BY (PostgreSQL
+ * aggregates a sorted subquery's rows in that order). Rows keep the shapes pg gives them,
+ * except that JSON brings numerics as numbers: instants (columns named *_at) are turned back
+ * into Dates, and dates and text stay strings.
+ */
+export async function selectTogether<Parts extends Record<string, string>>(
+  db: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  parts: Parts,
+  parameters: unknown[],
+): Promise<{ [Name in keyof Parts]: unknown[] }> {
+  const names = Object.keys(parts);
+  const columns = names.map(
+    (name, index) =>
+      `(SELECT coalesce(json_agg(part), '[]'::json) FROM (${parts[name]}) part) AS part_${index}`,
+  );
+  const [row] = (await db.query(`SELECT ${columns.join(',\n')}`, parameters)) as Record<
+    string,
+    Record<string, unknown>[]
+  >[];
+  const result: Record<string, unknown[]> = {};
+  names.forEach((name, index) => {
+    result[name] = row![`part_${index}`]!.map(reviveInstants);
+  });
+  return result as { [Name in keyof Parts]: unknown[] };
+}
+
+function reviveInstants(row: Record<string, unknown>): Record<string, unknown> {
+  for (const key in row) {
+    const value = row[key];
+    if (typeof value === 'string' && key.endsWith('_at')) row[key] = new Date(value);
+  }
+  return row;
+}

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { PatientNotFoundError } from '../../common/patient-scope.js';
 import { UUID_PATTERN } from '../../common/validation.js';
+import { selectTogether } from '../../infra/database/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Accessor } from '../patients/patients.service.js';
 import {
@@ -86,86 +87,62 @@ export class RecordExportService {
   ) {}
 
   /**
-   * The summary in a fixed number of queries, whatever the size of the record: one per
-   * section (each bounded by its LIMIT) and one audit row.
+   * The summary in two statements whatever the size of the record: every section (each
+   * bounded by its LIMIT) in one round trip on one connection, then one audit row.
    */
   async summary(patientId: string, by: Accessor): Promise<HealthSummary> {
     const audience = audienceOf(by);
     const patientView = audience.patient;
-    const [
-      patients,
-      conditions,
-      allergies,
-      immunizations,
-      vitals,
-      reports,
-      newCount,
-      plans,
-      visits,
-    ] = await Promise.all([
-      this.db.query<RecordPatient[]>(
-        `SELECT id, given_name, family_name, preferred_name,
-                to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth
-           FROM patient WHERE id = $1`,
-        [patientId],
-      ),
-      this.db.query<ConditionRow[]>(
-        `${selectRecords(CONDITION, patientView)}
+    const parts = await selectTogether(
+      this.db,
+      {
+        patients: `SELECT id, given_name, family_name, preferred_name,
+                          to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth
+                     FROM patient WHERE id = $1`,
+        conditions: `${selectRecords(CONDITION, patientView)}
           WHERE t.patient_id = $1 AND t.clinical_status IN ('active', 'recurrence')
           ORDER BY t.onset_date DESC NULLS LAST, t.id DESC LIMIT 20`,
-        [patientId],
-      ),
-      this.db.query<AllergyRow[]>(
-        `${selectRecords(ALLERGY, patientView)}
+        allergies: `${selectRecords(ALLERGY, patientView)}
           WHERE t.patient_id = $1 AND t.clinical_status = 'active'
           ORDER BY t.recorded_at DESC, t.id DESC LIMIT 20`,
-        [patientId],
-      ),
-      this.db.query<ImmunizationRow[]>(
-        `${selectRecords(IMMUNIZATION, patientView)}
+        immunizations: `${selectRecords(IMMUNIZATION, patientView)}
           WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'
           ORDER BY t.occurred_on DESC, t.id DESC LIMIT 5`,
-        [patientId],
-      ),
-      // The newest of each vital sign: one index probe per code (observation_trend_idx).
-      this.db.query<ObservationRow[]>(
-        `SELECT latest.* FROM (
-           SELECT DISTINCT code FROM observation
-            WHERE patient_id = $1 AND category = 'vital-signs') codes
-         CROSS JOIN LATERAL (
-           SELECT ${observationColumns()} FROM observation o
-            WHERE o.patient_id = $1 AND o.code = codes.code AND o.category = 'vital-signs'
-              AND ${visibleObservation(audience)}
-            ORDER BY o.effective_at DESC, o.id DESC LIMIT 1) latest
-         ORDER BY latest.effective_at DESC, latest.code LIMIT 10`,
-        [patientId],
-      ),
-      this.db.query<ResultReportRow[]>(
-        `${reportSelect(patientView)}
+        // The newest of each vital sign: one index probe per code (observation_trend_idx).
+        vitals: `SELECT latest.* FROM (
+             SELECT DISTINCT code FROM observation
+              WHERE patient_id = $1 AND category = 'vital-signs') codes
+           CROSS JOIN LATERAL (
+             SELECT ${observationColumns()} FROM observation o
+              WHERE o.patient_id = $1 AND o.code = codes.code AND o.category = 'vital-signs'
+                AND ${visibleObservation(audience)}
+              ORDER BY o.effective_at DESC, o.id DESC LIMIT 1) latest
+           ORDER BY latest.effective_at DESC, latest.code LIMIT 10`,
+        reports: `${reportSelect(patientView)}
           WHERE r.patient_id = $1 AND ${visibleReport(audience)}
           ORDER BY r.effective_at DESC, r.id DESC LIMIT 5`,
-        [patientId],
-      ),
-      audience.patient
-        ? this.db.query<{ count: number }[]>(
-            `SELECT count(*)::int AS count FROM result_report r
-              WHERE r.patient_id = $1 AND ${visibleReport(audience)} AND r.first_viewed_at IS NULL`,
-            [patientId],
-          )
-        : Promise.resolve([{ count: 0 }]),
-      this.db.query<CarePlanRow[]>(
-        `${selectRecords(CARE_PLAN, patientView)}
+        // Only patients have results that are new to them.
+        newCount: `SELECT count(*)::int AS count FROM result_report r
+          WHERE r.patient_id = $1 AND ${visibleReport(audience)} AND r.first_viewed_at IS NULL
+            AND ${audience.patient ? 'true' : 'false'}`,
+        plans: `${selectRecords(CARE_PLAN, patientView)}
           WHERE t.patient_id = $1 AND t.status = 'active'
           ORDER BY t.period_start DESC, t.id DESC LIMIT 5`,
-        [patientId],
-      ),
-      this.db.query<VisitSummaryRow[]>(
-        `${selectRecords(VISIT_SUMMARY, patientView)}
+        visits: `${selectRecords(VISIT_SUMMARY, patientView)}
           WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'
           ORDER BY t.visit_date DESC, t.id DESC LIMIT 1`,
-        [patientId],
-      ),
-    ]);
+      },
+      [patientId],
+    );
+    const patients = parts.patients as RecordPatient[];
+    const conditions = parts.conditions as ConditionRow[];
+    const allergies = parts.allergies as AllergyRow[];
+    const immunizations = parts.immunizations as ImmunizationRow[];
+    const vitals = parts.vitals as ObservationRow[];
+    const reports = parts.reports as ResultReportRow[];
+    const newCount = parts.newCount as { count: number }[];
+    const plans = parts.plans as CarePlanRow[];
+    const visits = parts.visits as VisitSummaryRow[];
     const patient = patients[0];
     if (!patient) throw new PatientNotFoundError();
     await this.record('health-summary.read', 'patient', patientId, patientId, by);
