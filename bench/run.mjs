@@ -17,7 +17,8 @@
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/portal_bench, created
  * when missing, so the large clinic's 500,000 appointments stay out of the test database), REDIS_URL
  * (default redis://127.0.0.1:6379), BENCH_CONNECTIONS (50), BENCH_DURATION (10 s),
- * BENCH_WARMUP (2 s).
+ * BENCH_WARMUP (2 s), BENCH_API_NODE_ARGS (Node options for the API process only, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/profiles" to see where a scenario's time goes).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -592,7 +593,8 @@ async function startApi(workDir) {
     NODE_ENV: 'production',
   });
   const logFd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [API_ENTRY], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, API_ENTRY], {
     cwd: ROOT,
     env,
     stdio: ['ignore', logFd, logFd],

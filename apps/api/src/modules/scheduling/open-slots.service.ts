@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { Principal } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
+import { selectTogether } from '../../infra/database/sql.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import {
@@ -13,7 +14,13 @@ import {
   type SlotProvider,
 } from './availability.dto.js';
 import { VisitTypeNotFoundError } from './scheduling.errors.js';
-import { SchedulingService } from './scheduling.service.js';
+import {
+  HOURS_MARGIN,
+  hoursSql,
+  shapeHours,
+  type ExceptionRow,
+  type RuleRow,
+} from './scheduling.service.js';
 import { cutSlots, openHours, type Window } from './slots.js';
 
 const MINUTE = 60_000;
@@ -54,15 +61,14 @@ interface BusyRow {
 }
 
 /**
- * Open times for a visit type: four queries whatever the number of providers, rules or
- * appointments (the visit type and who offers it, weekly rules, exceptions, appointments),
- * then the slot arithmetic of slots.ts.
+ * Open times for a visit type: one statement whatever the number of providers, rules or
+ * appointments (the visit type and who offers it, weekly rules, exceptions, appointments,
+ * read in one snapshot), then the slot arithmetic of slots.ts.
  */
 @Injectable()
 export class OpenSlotsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly scheduling: SchedulingService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -88,16 +94,51 @@ export class OpenSlotsService {
       to = Math.min(to, now + this.config.scheduling.bookingHorizonDays * DAY);
     }
 
-    const offers: OfferRow[] = await this.db.query(
-      `SELECT vt.duration_minutes, vt.active, vt.bookable_online,
-              p.id AS provider_id, p.display_name, p.specialty
-         FROM visit_type vt
-         LEFT JOIN provider_visit_type pvt ON pvt.visit_type_id = vt.id
-         LEFT JOIN provider p ON p.id = pvt.provider_id AND p.active
-                             AND ($2::uuid IS NULL OR p.id = $2::uuid)
-        WHERE vt.id = $1::uuid`,
-      [search.visitTypeId, search.providerId ?? null],
+    // One statement: the visit type and who offers it, those providers' weekly rules and
+    // exceptions around the range, and their appointments in it.
+    const offered = `ARRAY(SELECT p.id FROM provider_visit_type pvt
+                             JOIN provider p ON p.id = pvt.provider_id AND p.active
+                            WHERE pvt.visit_type_id = $1::uuid AND ($2::uuid IS NULL OR p.id = $2::uuid))`;
+    const hoursParts = hoursSql({
+      providerIds: offered,
+      from: '$3::timestamptz',
+      to: '$4::timestamptz',
+      locationId: '$5::uuid',
+    });
+    const parts = await selectTogether(
+      this.db,
+      {
+        offers: `SELECT vt.duration_minutes, vt.active, vt.bookable_online,
+                        p.id AS provider_id, p.display_name, p.specialty
+                   FROM visit_type vt
+                   LEFT JOIN provider_visit_type pvt ON pvt.visit_type_id = vt.id
+                   LEFT JOIN provider p ON p.id = pvt.provider_id AND p.active
+                                       AND ($2::uuid IS NULL OR p.id = $2::uuid)
+                  WHERE vt.id = $1::uuid`,
+        rules: hoursParts.rules,
+        exceptions: hoursParts.exceptions,
+        // An index-only scan of appointment_provider_idx (provider_id, starts_at) INCLUDE
+        // (ends_at, status): no visit lasts longer than the longest visit type (480 minutes),
+        // so whatever overlaps the range starts at most that long before it.
+        busy: `SELECT provider_id, starts_at, ends_at FROM appointment
+                WHERE provider_id = ANY(${offered}) AND status <> 'cancelled'
+                  AND starts_at < $7::timestamptz
+                                  + (SELECT duration_minutes FROM visit_type WHERE id = $1::uuid)
+                                    * interval '1 minute'
+                  AND starts_at > $6::timestamptz - interval '480 minutes'
+                  AND ends_at > $6::timestamptz`,
+      },
+      [
+        search.visitTypeId,
+        search.providerId ?? null,
+        new Date(from - HOURS_MARGIN),
+        new Date(to + HOURS_MARGIN),
+        search.locationId ?? null,
+        new Date(from),
+        new Date(to),
+      ],
     );
+    const offers = parts.offers as OfferRow[];
     const visitType = offers[0];
     if (!visitType?.active || (patient && !visitType.bookable_online)) {
       throw new VisitTypeNotFoundError();
@@ -113,24 +154,12 @@ export class OpenSlotsService {
     if (to <= from || !providers.size) return { items: [], nextCursor: null };
 
     const range = { start: from, end: to };
-    const length = visitType.duration_minutes * MINUTE;
-    const providerIds = [...providers.keys()];
-    const hours = await this.scheduling.loadHours(
-      this.db.manager,
-      providerIds,
-      range,
-      search.locationId,
+    const hours = shapeHours(
+      [...providers.keys()],
+      parts.rules as RuleRow[],
+      parts.exceptions as ExceptionRow[],
     );
-    // An index-only scan of appointment_provider_idx (provider_id, starts_at) INCLUDE
-    // (ends_at, status): no visit lasts longer than the longest visit type (480 minutes), so
-    // whatever overlaps the range starts at most that long before it.
-    const busy: BusyRow[] = await this.db.query(
-      `SELECT provider_id, starts_at, ends_at FROM appointment
-        WHERE provider_id = ANY($1::uuid[]) AND status <> 'cancelled'
-          AND starts_at < $3 AND starts_at > $2::timestamptz - interval '480 minutes'
-          AND ends_at > $2`,
-      [providerIds, new Date(from), new Date(to + length)],
-    );
+    const busy = parts.busy as BusyRow[];
 
     // Times are compared as numbers and written out only for the page returned: a month of
     // one provider's hours holds several times more open times than a page shows.

@@ -58,7 +58,7 @@ export interface ProviderHours {
   locations: Map<string, HoursLocation>;
 }
 
-interface RuleRow {
+export interface RuleRow {
   provider_id: string;
   location_id: string;
   weekday: number;
@@ -70,7 +70,7 @@ interface RuleRow {
   location_name: string;
 }
 
-interface ExceptionRow {
+export interface ExceptionRow {
   provider_id: string;
   kind: ExceptionKind;
   location_id: string | null;
@@ -89,8 +89,6 @@ interface ConflictRow {
   location_id: string;
   visit_type_name: string;
 }
-
-const utcDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
 
 /**
  * Open hours of providers, as the rest of the portal needs them: the booking context and
@@ -238,62 +236,97 @@ export class SchedulingService {
     locationId?: string,
   ): Promise<Map<string, ProviderHours>> {
     const ids = providerIds.filter((id) => UUID_PATTERN.test(id));
-    const result = new Map<string, ProviderHours>(
-      ids.map((id) => [id, { rules: [], exceptions: [], locations: new Map() }]),
-    );
     if (!ids.length || (locationId !== undefined && !UUID_PATTERN.test(locationId))) {
-      return result;
+      return shapeHours(ids, [], []);
     }
     // Windows come from local dates a day either side of the range, in zones up to 14 hours
     // from UTC: two days of margin covers every rule and exception that can touch them.
-    const from = range.start - 2 * DAY;
-    const to = range.end + 2 * DAY;
-    const rules: RuleRow[] = await manager.query(
-      `SELECT r.provider_id, r.location_id, r.weekday, r.start_time::text AS start_time,
+    const sql = hoursSql({
+      providerIds: '$1::uuid[]',
+      from: '$2::timestamptz',
+      to: '$3::timestamptz',
+      locationId: '$4::uuid',
+    });
+    const parameters = [
+      ids,
+      new Date(range.start - HOURS_MARGIN),
+      new Date(range.end + HOURS_MARGIN),
+      locationId ?? null,
+    ];
+    const rules: RuleRow[] = await manager.query(sql.rules, parameters);
+    const exceptions: ExceptionRow[] = await manager.query(sql.exceptions, parameters);
+    return shapeHours(ids, rules, exceptions);
+  }
+}
+
+/** Rules and exceptions are read this far either side of a range (see hoursSql). */
+export const HOURS_MARGIN = 2 * DAY;
+
+/**
+ * The SQL of the weekly rules and of the exceptions that can shape providers' hours between
+ * two instants, at open locations only (at one, when the location is not null; time off
+ * applies everywhere). Each argument is an SQL expression: the providers' ids (uuid[]), the
+ * instants (timestamptz) and the location (uuid or null), so callers choose their parameters.
+ */
+export function hoursSql(on: {
+  providerIds: string;
+  from: string;
+  to: string;
+  locationId: string;
+}) {
+  return {
+    rules: `SELECT r.provider_id, r.location_id, r.weekday, r.start_time::text AS start_time,
               r.end_time::text AS end_time, r.valid_from::text AS valid_from,
               r.valid_until::text AS valid_until, l.time_zone, l.name AS location_name
          FROM availability_rule r
          JOIN location l ON l.id = r.location_id
-        WHERE r.provider_id = ANY($1::uuid[]) AND l.active
-          AND r.valid_from <= $2::date AND (r.valid_until IS NULL OR r.valid_until >= $3::date)
-          AND ($4::uuid IS NULL OR r.location_id = $4::uuid)`,
-      [ids, utcDate(to), utcDate(from), locationId ?? null],
-    );
-    const exceptions: ExceptionRow[] = await manager.query(
-      `SELECT e.provider_id, e.kind, e.location_id, e.starts_at, e.ends_at, l.time_zone,
+        WHERE r.provider_id = ANY(${on.providerIds}) AND l.active
+          AND r.valid_from <= (${on.to} AT TIME ZONE 'UTC')::date
+          AND (r.valid_until IS NULL OR r.valid_until >= (${on.from} AT TIME ZONE 'UTC')::date)
+          AND (${on.locationId} IS NULL OR r.location_id = ${on.locationId})`,
+    exceptions: `SELECT e.provider_id, e.kind, e.location_id, e.starts_at, e.ends_at, l.time_zone,
               l.name AS location_name
          FROM availability_exception e
          LEFT JOIN location l ON l.id = e.location_id
-        WHERE e.provider_id = ANY($1::uuid[]) AND e.ends_at > $2 AND e.starts_at < $3
+        WHERE e.provider_id = ANY(${on.providerIds}) AND e.ends_at > ${on.from} AND e.starts_at < ${on.to}
           AND (e.kind = 'time-off'
-               OR (l.active AND ($4::uuid IS NULL OR e.location_id = $4::uuid)))`,
-      [ids, new Date(from), new Date(to), locationId ?? null],
-    );
-    for (const row of rules) {
-      const hours = result.get(row.provider_id)!;
-      hours.rules.push({
-        locationId: row.location_id,
-        timeZone: row.time_zone,
-        weekday: row.weekday,
-        startTime: row.start_time,
-        endTime: row.end_time,
-        validFrom: row.valid_from,
-        validUntil: row.valid_until,
-      });
+               OR (l.active AND (${on.locationId} IS NULL OR e.location_id = ${on.locationId})))`,
+  };
+}
+
+/** Each provider's rules, exceptions and the locations they name, from the rows of hoursSql. */
+export function shapeHours(
+  providerIds: string[],
+  rules: RuleRow[],
+  exceptions: ExceptionRow[],
+): Map<string, ProviderHours> {
+  const result = new Map<string, ProviderHours>(
+    providerIds.map((id) => [id, { rules: [], exceptions: [], locations: new Map() }]),
+  );
+  for (const row of rules) {
+    const hours = result.get(row.provider_id)!;
+    hours.rules.push({
+      locationId: row.location_id,
+      timeZone: row.time_zone,
+      weekday: row.weekday,
+      startTime: row.start_time,
+      endTime: row.end_time,
+      validFrom: row.valid_from,
+      validUntil: row.valid_until,
+    });
+    hours.locations.set(row.location_id, { name: row.location_name, timeZone: row.time_zone });
+  }
+  for (const row of exceptions) {
+    const hours = result.get(row.provider_id)!;
+    hours.exceptions.push({
+      kind: row.kind,
+      locationId: row.location_id,
+      start: row.starts_at.getTime(),
+      end: row.ends_at.getTime(),
+    });
+    if (row.location_id && row.time_zone && row.location_name) {
       hours.locations.set(row.location_id, { name: row.location_name, timeZone: row.time_zone });
     }
-    for (const row of exceptions) {
-      const hours = result.get(row.provider_id)!;
-      hours.exceptions.push({
-        kind: row.kind,
-        locationId: row.location_id,
-        start: row.starts_at.getTime(),
-        end: row.ends_at.getTime(),
-      });
-      if (row.location_id && row.time_zone && row.location_name) {
-        hours.locations.set(row.location_id, { name: row.location_name, timeZone: row.time_zone });
-      }
-    }
-    return result;
   }
+  return result;
 }
