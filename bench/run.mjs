@@ -343,7 +343,12 @@ async function startWorker(ctx, backendKind) {
   const deadline = Date.now() + 60_000;
   while (!readFileSync(logFile, 'utf8').includes('worker running')) {
     if (hasExited(child)) throw new Error(`the worker exited during start-up:\n${tail(logFile)}`);
-    if (Date.now() > deadline) throw new Error(`the worker did not start:\n${tail(logFile)}`);
+    if (Date.now() > deadline) {
+      // Left running it would keep this process alive and go on taking jobs.
+      child.kill('SIGKILL');
+      workerProcesses.delete(child);
+      throw new Error(`the worker did not start:\n${tail(logFile)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

@@ -81,6 +81,28 @@ describe.each(backends)('mail queue on the %s backend', (backend, redisUrl) => {
     ).toBe('sent');
   });
 
+  it('re-queues a backlog batch by batch, each email once', async () => {
+    const to = `backlog-${newId()}@example.test`;
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      ids.push(
+        await mail.record({ template: 'test', to, subject: `Backlog ${n}`, text: 'Later.' }),
+      );
+    }
+    // Batches of two: three round trips for these five (and any other unsent rows).
+    expect(await mail.requeueUnsent(2)).toBeGreaterThanOrEqual(5);
+    await mail.requeueUnsent(2); // a second start finds them queued already
+    await waitFor(async () => {
+      const rows = await db.query(
+        `SELECT count(*)::int AS sent FROM mail_delivery WHERE id = ANY($1) AND status = 'sent'`,
+        [ids],
+      );
+      return rows[0].sent === ids.length;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.received.filter((m) => m.to.includes(to))).toHaveLength(ids.length);
+  });
+
   it('records a refused delivery and retries it later instead of losing it', async () => {
     smtp.refuseAll(true);
     try {

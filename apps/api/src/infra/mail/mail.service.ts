@@ -5,6 +5,9 @@ import { newId } from '../database/ids.js';
 import { QueueService } from '../queue/queue.service.js';
 import { MailDelivery, type MailStatus } from './mail-delivery.entity.js';
 
+/** Unsent emails queued again per round trip at start. */
+const REQUEUE_BATCH = 1000;
+
 export interface MailRequest {
   template: string;
   to: string;
@@ -78,11 +81,27 @@ export class MailService implements OnApplicationBootstrap {
     return counts;
   }
 
-  /** Queues again every email still marked queued (a lost queue, or a crash after commit). */
-  async requeueUnsent(): Promise<number> {
-    const rows = await this.deliveries.find({ where: { status: 'queued' }, select: { id: true } });
-    for (const row of rows) await this.dispatch(row.id);
-    return rows.length;
+  /**
+   * Queues again every email still marked queued (a lost queue, or a crash after commit), a
+   * batch of ids per round trip: a backlog of thousands must not hold up the start for
+   * minutes, nor be read into memory at once. Jobs already in the queue keep their place.
+   */
+  async requeueUnsent(batchSize = REQUEUE_BATCH): Promise<number> {
+    let count = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: { id: string }[] = await this.deliveries.query(
+        `SELECT id FROM mail_delivery WHERE status = 'queued' AND id > $1 ORDER BY id LIMIT $2`,
+        [after, batchSize],
+      );
+      if (!rows.length) return count;
+      await this.queue.enqueueMany(
+        'mail.send',
+        rows.map((row) => ({ payload: { deliveryId: row.id }, options: { jobId: row.id } })),
+      );
+      count += rows.length;
+      after = rows[rows.length - 1]!.id;
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
