@@ -88,11 +88,14 @@ export class MailService implements OnApplicationBootstrap {
    */
   async requeueUnsent(batchSize = REQUEUE_BATCH): Promise<number> {
     let count = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
+    let after: { created_at: Date; id: string } | null = null;
     for (;;) {
-      const rows: { id: string }[] = await this.deliveries.query(
-        `SELECT id FROM mail_delivery WHERE status = 'queued' AND id > $1 ORDER BY id LIMIT $2`,
-        [after, batchSize],
+      // Walks mail_delivery_open_idx (unsent rows only), not the whole history of sent mail.
+      const rows: { created_at: Date; id: string }[] = await this.deliveries.query(
+        `SELECT created_at, id FROM mail_delivery
+          WHERE status = 'queued' AND ($1::timestamptz IS NULL OR (created_at, id) > ($1, $2::uuid))
+          ORDER BY created_at, id LIMIT $3`,
+        [after?.created_at ?? null, after?.id ?? null, batchSize],
       );
       if (!rows.length) return count;
       await this.queue.enqueueMany(
@@ -100,7 +103,7 @@ export class MailService implements OnApplicationBootstrap {
         rows.map((row) => ({ payload: { deliveryId: row.id }, options: { jobId: row.id } })),
       );
       count += rows.length;
-      after = rows[rows.length - 1]!.id;
+      after = rows[rows.length - 1]!;
     }
   }
 
