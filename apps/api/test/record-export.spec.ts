@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -418,6 +419,36 @@ describe('record export', () => {
       'result.pdf',
       'visit-summary.pdf',
     ]);
+  });
+
+  it('writes the times of a PDF in the reader’s time zone, and refuses a zone it does not know', async () => {
+    const patient = await signedInPatient(testApp);
+    const id = patient.patient.id;
+    const record = await fullRecord(id);
+    const [report] = await db.query('SELECT effective_at FROM result_report WHERE id = $1', [
+      record.released,
+    ]);
+    const path = `${base(id)}/results/${record.released}/report.pdf`;
+    const collected = (zone: string, name: string) =>
+      `Collected ${DateTime.fromJSDate(report.effective_at, { zone }).toFormat('LLLL d, yyyy, HH:mm')} ${name}`;
+    const inUtc = (await pdfOf(patient, path))[0]!;
+    expect(inUtc).toContain(collected('UTC', 'UTC'));
+
+    const chicago = (await pdfOf(patient, `${path}?timeZone=America%2FChicago`))[0]!;
+    const name = DateTime.fromJSDate(report.effective_at, { zone: 'America/Chicago' }).toFormat(
+      'ZZZZ',
+    );
+    expect(['CST', 'CDT']).toContain(name);
+    expect(chicago).toContain(collected('America/Chicago', name));
+    expect(chicago).toMatch(new RegExp(`Generated \\w+ \\d{1,2}, \\d{4}, \\d{2}:\\d{2} (CST|CDT)`));
+
+    for (const zone of ['Mars/Olympus', '+05:00', '']) {
+      const refused = await patient.get(`${path}?timeZone=${encodeURIComponent(zone)}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body!.errors).toEqual([
+        { field: 'timeZone', message: 'Give a time zone like America/Chicago.' },
+      ]);
+    }
   });
 
   it('exports a FHIR R4 Bundle that validates, without held results for the patient', async () => {

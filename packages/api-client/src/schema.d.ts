@@ -9535,7 +9535,10 @@ export interface operations {
   };
   downloadHealthRecordPdf: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description IANA time zone for the times in the document (when it was made, when results were collected), usually the reader’s device zone; UTC when left out */
+        timeZone?: string;
+      };
       header?: never;
       path: {
         patientId: string;
@@ -9551,6 +9554,15 @@ export interface operations {
         };
         content: {
           'application/pdf': string;
+        };
+      };
+      /** @description The time zone is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9584,7 +9596,10 @@ export interface operations {
   };
   downloadResultPdf: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description IANA time zone for the times in the document (when it was made, when results were collected), usually the reader’s device zone; UTC when left out */
+        timeZone?: string;
+      };
       header?: never;
       path: {
         reportId: string;
@@ -9601,6 +9616,15 @@ export interface operations {
         };
         content: {
           'application/pdf': string;
+        };
+      };
+      /** @description The time zone is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9638,7 +9662,10 @@ export interface operations {
   };
   downloadVisitSummaryPdf: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description IANA time zone for the times in the document (when it was made, when results were collected), usually the reader’s device zone; UTC when left out */
+        timeZone?: string;
+      };
       header?: never;
       path: {
         visitSummaryId: string;
@@ -9655,6 +9682,15 @@ export interface operations {
         };
         content: {
           'application/pdf': string;
+        };
+      };
+      /** @description The time zone is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */

@@ -372,6 +372,8 @@ export interface RecordsBackendState {
   trendRequests: { code: string | null; limit: string | null }[];
   /** Paths of the files downloaded, in order. */
   downloads: string[];
+  /** The timeZone each PDF download asked for (null when it sent none). */
+  pdfTimeZones: (string | null)[];
   summaryRequests: number;
 }
 
@@ -469,6 +471,7 @@ export function createRecordsBackend(options: RecordsBackendOptions): RecordsBac
     resultViews: [],
     trendRequests: [],
     downloads: [],
+    pdfTimeZones: [],
     summaryRequests: 0,
   };
   const vitals = (options.vitals ?? []).filter((vital) => vital.status !== HIDDEN_STATUS);
@@ -603,12 +606,17 @@ export function createRecordsBackend(options: RecordsBackendOptions): RecordsBac
       state.viewed.add(report.id);
       return HttpResponse.json({ ...report, isNew: false });
     }),
-    http.get<{ patientId: string; reportId: string }>(recordsPaths.resultPdf, ({ params }) => {
-      const report = findReport(params);
-      if (!report) return problemResponse(recordsProblems.resultNotFound());
-      state.downloads.push(`/api/v1/patients/${patientId}/results/${report.id}/report.pdf`);
-      return pdfResponse('Test result', 'report.pdf');
-    }),
+    http.get<{ patientId: string; reportId: string }>(
+      recordsPaths.resultPdf,
+      ({ params, request }) => {
+        const report = findReport(params);
+        if (!report) return problemResponse(recordsProblems.resultNotFound());
+        state.pdfTimeZones.push(new URL(request.url).searchParams.get('timeZone'));
+        state.downloads.push(`/api/v1/patients/${patientId}/results/${report.id}/report.pdf`);
+        return pdfResponse('Test result', 'report.pdf');
+      },
+    ),
+
     http.get<{ patientId: string; reportId: string }>(
       recordsPaths.resultAttachment,
       ({ params }) => {
@@ -700,11 +708,12 @@ export function createRecordsBackend(options: RecordsBackendOptions): RecordsBac
     one(recordsPaths.visitSummary, 'visitSummaryId', visitSummaries),
     http.get<{ patientId: string; visitSummaryId: string }>(
       recordsPaths.visitSummaryPdf,
-      ({ params }) => {
+      ({ params, request }) => {
         const summary = ownPatient(params)
           ? visitSummaries.find((item) => item.id === params.visitSummaryId)
           : undefined;
         if (!summary) return problemResponse(recordsProblems.recordNotFound());
+        state.pdfTimeZones.push(new URL(request.url).searchParams.get('timeZone'));
         state.downloads.push(
           `/api/v1/patients/${patientId}/visit-summaries/${summary.id}/summary.pdf`,
         );
@@ -719,8 +728,9 @@ export function createRecordsBackend(options: RecordsBackendOptions): RecordsBac
       statusFilter((item) => item.status),
     ),
     one(recordsPaths.carePlan, 'carePlanId', carePlans),
-    http.get<{ patientId: string }>(recordsPaths.healthRecordPdf, ({ params }) => {
+    http.get<{ patientId: string }>(recordsPaths.healthRecordPdf, ({ params, request }) => {
       if (!ownPatient(params)) return problemResponse(recordsProblems.patientNotFound());
+      state.pdfTimeZones.push(new URL(request.url).searchParams.get('timeZone'));
       state.downloads.push(`/api/v1/patients/${patientId}/health-record.pdf`);
       return pdfResponse('Health record', 'health-record.pdf');
     }),

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -13,7 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPatient, PatientScoped, type PatientScope } from '../../common/patient-scope.js';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { HealthSummary } from './record-export.dto.js';
+import { HealthSummary, PdfQuery } from './record-export.dto.js';
 import { RecordExportService, type RecordFile } from './record-export.service.js';
 
 /** Staff who read clinical data; front desk and billing do not. */
@@ -64,12 +65,14 @@ export class RecordExportController {
   })
   @ApiProduces('application/pdf')
   @PDF_RESPONSE('The record')
+  @ApiBadRequestResponse({ type: Problem, description: 'The time zone is not valid' })
   async recordPdf(
     @CurrentPatient() scope: PatientScope,
+    @Query() query: PdfQuery,
     @Req() request: FastifyRequest,
   ): Promise<StreamableFile> {
     return download(
-      await this.exports.recordPdf(scope.patientId, accessor(scope, request)),
+      await this.exports.recordPdf(scope.patientId, accessor(scope, request), query.timeZone),
       'application/pdf',
     );
   }
@@ -86,14 +89,21 @@ export class RecordExportController {
   })
   @ApiProduces('application/pdf')
   @PDF_RESPONSE('The result')
+  @ApiBadRequestResponse({ type: Problem, description: 'The time zone is not valid' })
   @ApiNotFoundResponse({ type: Problem, description: 'No such result for this patient' })
   async resultPdf(
     @CurrentPatient() scope: PatientScope,
     @Param('reportId') reportId: string,
+    @Query() query: PdfQuery,
     @Req() request: FastifyRequest,
   ): Promise<StreamableFile> {
     return download(
-      await this.exports.resultPdf(scope.patientId, reportId, accessor(scope, request)),
+      await this.exports.resultPdf(
+        scope.patientId,
+        reportId,
+        accessor(scope, request),
+        query.timeZone,
+      ),
       'application/pdf',
     );
   }
@@ -108,14 +118,21 @@ export class RecordExportController {
   })
   @ApiProduces('application/pdf')
   @PDF_RESPONSE('The visit summary')
+  @ApiBadRequestResponse({ type: Problem, description: 'The time zone is not valid' })
   @ApiNotFoundResponse({ type: Problem, description: 'No such visit summary for this patient' })
   async visitPdf(
     @CurrentPatient() scope: PatientScope,
     @Param('visitSummaryId') visitSummaryId: string,
+    @Query() query: PdfQuery,
     @Req() request: FastifyRequest,
   ): Promise<StreamableFile> {
     return download(
-      await this.exports.visitPdf(scope.patientId, visitSummaryId, accessor(scope, request)),
+      await this.exports.visitPdf(
+        scope.patientId,
+        visitSummaryId,
+        accessor(scope, request),
+        query.timeZone,
+      ),
       'application/pdf',
     );
   }

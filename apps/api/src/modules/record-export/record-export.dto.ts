@@ -1,4 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional } from 'class-validator';
+import { Rule } from '../patients/patients.dto.js';
+import { canonicalTimeZone } from '../scheduling/catalog.dto.js';
 import {
   AllergyView,
   CarePlanView,
@@ -42,4 +46,20 @@ export class HealthSummary {
   activeCarePlans: CarePlanView[];
   @ApiProperty({ type: VisitSummaryView, nullable: true })
   lastVisitSummary: VisitSummaryView | null;
+}
+
+/** The zone a downloaded PDF writes its times in: the reader's own, sent by the app. */
+export class PdfQuery {
+  @ApiPropertyOptional({
+    example: 'America/Chicago',
+    description:
+      'IANA time zone for the times in the document (when it was made, when results were ' +
+      'collected), usually the reader’s device zone; UTC when left out',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => canonicalTimeZone(value) ?? value)
+  @Rule('isTimeZone', (value) =>
+    canonicalTimeZone(value) === null ? 'Give a time zone like America/Chicago.' : null,
+  )
+  timeZone?: string;
 }

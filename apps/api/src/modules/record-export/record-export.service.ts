@@ -40,14 +40,7 @@ import {
   patientResource,
   type FhirResource,
 } from './record-fhir.js';
-import {
-  longDate,
-  longInstant,
-  RecordPdf,
-  RESULT_COLUMNS,
-  resultCells,
-  shortDay,
-} from './record-pdf.js';
+import { longDate, RecordPdf, RESULT_COLUMNS, resultCells } from './record-pdf.js';
 import {
   flagInWords,
   observationColumns,
@@ -166,8 +159,8 @@ export class RecordExportService {
   // --- PDF --------------------------------------------------------------------------------
 
   /** The whole record as a PDF. */
-  async recordPdf(patientId: string, by: Accessor): Promise<RecordFile> {
-    return this.pdf(patientId, by, 'Health record', async (pdf, source) => {
+  async recordPdf(patientId: string, by: Accessor, timeZone = 'UTC'): Promise<RecordFile> {
+    return this.pdf(patientId, by, timeZone, 'Health record', async (pdf, source) => {
       await writeConditions(pdf, source);
       await writeAllergies(pdf, source);
       await writeImmunizations(pdf, source);
@@ -183,7 +176,12 @@ export class RecordExportService {
     });
   }
 
-  async resultPdf(patientId: string, reportId: string, by: Accessor): Promise<RecordFile> {
+  async resultPdf(
+    patientId: string,
+    reportId: string,
+    by: Accessor,
+    timeZone = 'UTC',
+  ): Promise<RecordFile> {
     const audience = audienceOf(by);
     if (!UUID_PATTERN.test(reportId)) throw new ExportResultNotFoundError();
     const found = await this.db.query<unknown[]>(
@@ -191,14 +189,19 @@ export class RecordExportService {
       [reportId, patientId],
     );
     if (!found.length) throw new ExportResultNotFoundError();
-    const stream = await this.pdf(patientId, by, 'Test result', async (pdf, source) => {
+    const stream = await this.pdf(patientId, by, timeZone, 'Test result', async (pdf, source) => {
       await writeReports(pdf, source, reportId);
     });
     await this.record('result.pdf', 'result_report', reportId, patientId, by);
     return { stream, fileName: 'test-result.pdf' };
   }
 
-  async visitPdf(patientId: string, visitId: string, by: Accessor): Promise<RecordFile> {
+  async visitPdf(
+    patientId: string,
+    visitId: string,
+    by: Accessor,
+    timeZone = 'UTC',
+  ): Promise<RecordFile> {
     if (!UUID_PATTERN.test(visitId)) throw new ExportVisitSummaryNotFoundError();
     const found = await this.db.query<unknown[]>(
       `SELECT 1 FROM visit_summary WHERE id = $1 AND patient_id = $2
@@ -206,7 +209,7 @@ export class RecordExportService {
       [visitId, patientId],
     );
     if (!found.length) throw new ExportVisitSummaryNotFoundError();
-    const stream = await this.pdf(patientId, by, 'Visit summary', async (pdf, source) => {
+    const stream = await this.pdf(patientId, by, timeZone, 'Visit summary', async (pdf, source) => {
       await writeVisits(pdf, source, visitId);
     });
     await this.record('visit-summary.pdf', 'visit_summary', visitId, patientId, by);
@@ -220,6 +223,7 @@ export class RecordExportService {
   private async pdf(
     patientId: string,
     by: Accessor,
+    timeZone: string,
     title: string,
     write: (pdf: RecordPdf, source: RecordSource) => Promise<void>,
   ): Promise<Readable> {
@@ -241,6 +245,7 @@ export class RecordExportService {
         patientName: `${patient.given_name} ${patient.family_name}`,
         dateOfBirth: patient.date_of_birth,
         generatedAt: this.clock.now(),
+        timeZone,
       },
       title,
     );
@@ -509,7 +514,7 @@ function reportHeading(pdf: RecordPdf, report: ReportRow): void {
   const corrected = report.status === 'corrected' || report.version > 1 ? ' (corrected)' : '';
   pdf.subheading(`${report.title}${corrected}`);
   const details = [
-    `Collected ${longInstant(report.effective_at)}`,
+    `Collected ${pdf.instant(report.effective_at)}`,
     report.provider_name ? `ordered by ${report.provider_name}` : null,
     report.status === 'preliminary' ? 'preliminary' : null,
     report.release_state === 'held' ? 'not yet released to the patient' : null,
@@ -554,7 +559,7 @@ async function writeVitals(pdf: RecordPdf, source: RecordSource): Promise<void> 
     any = true;
     for (const row of rows) {
       const [, ...cells] = resultCells(row);
-      pdf.row([shortDay(row.effective_at), row.display, ...cells]);
+      pdf.row([pdf.day(row.effective_at), row.display, ...cells]);
     }
   }
   if (!any) pdf.empty('No vital signs recorded.');

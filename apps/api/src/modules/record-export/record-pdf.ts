@@ -35,6 +35,8 @@ export interface PdfHeader {
   patientName: string;
   dateOfBirth: string;
   generatedAt: Date;
+  /** The IANA zone every time in the document is written in (the reader's own, or UTC). */
+  timeZone: string;
 }
 
 export interface Column {
@@ -49,14 +51,16 @@ export function longDate(date: string): string {
   return DateTime.fromISO(date, { zone: 'utc' }).toFormat('LLLL d, yyyy');
 }
 
-/** An instant written out in UTC, like "March 3, 2026, 14:05 UTC". */
-export function longInstant(instant: Date): string {
-  return `${DateTime.fromJSDate(instant, { zone: 'utc' }).toFormat('LLLL d, yyyy, HH:mm')} UTC`;
+/** An instant written out in a zone, like "March 3, 2026, 08:05 CST" ("… 14:05 UTC"). */
+export function longInstant(instant: Date, timeZone = 'UTC'): string {
+  const time = DateTime.fromJSDate(instant, { zone: timeZone });
+  const zone = timeZone === 'UTC' ? 'UTC' : time.toFormat('ZZZZ');
+  return `${time.toFormat('LLLL d, yyyy, HH:mm')} ${zone}`;
 }
 
-/** An instant's calendar day in UTC, like "Mar 3, 2026". */
-export function shortDay(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: 'utc' }).toFormat('LLL d, yyyy');
+/** An instant's calendar day in a zone, like "Mar 3, 2026". */
+export function shortDay(instant: Date, timeZone = 'UTC'): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat('LLL d, yyyy');
 }
 
 /** A result's value as printed, marked when it was corrected. */
@@ -117,7 +121,7 @@ export class RecordPdf {
     private readonly header: PdfHeader,
     title: string,
   ) {
-    this.generated = `Generated ${longInstant(header.generatedAt)}`;
+    this.generated = `Generated ${longInstant(header.generatedAt, header.timeZone)}`;
     this.doc = new PDFDocument({
       size: 'LETTER',
       autoFirstPage: false,
@@ -131,6 +135,16 @@ export class RecordPdf {
     this.doc.font('Helvetica').fontSize(BODY_SIZE);
     this.doc.font('Helvetica-Bold').fontSize(18).text(title);
     this.doc.moveDown(0.5);
+  }
+
+  /** An instant in the document's zone, written out in full. */
+  instant(instant: Date): string {
+    return longInstant(instant, this.header.timeZone);
+  }
+
+  /** An instant's calendar day in the document's zone. */
+  day(instant: Date): string {
+    return shortDay(instant, this.header.timeZone);
   }
 
   private get internals(): PdfKitInternals {

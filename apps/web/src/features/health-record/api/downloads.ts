@@ -1,3 +1,4 @@
+import { deviceTimeZone } from '@portal/ui';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import { saveFile } from '../utils/save-file';
@@ -13,7 +14,8 @@ export function useDownloadHealthRecordPdf(patientId: string) {
     mutationKey: ['health-record', 'pdf'],
     mutationFn: async (): Promise<void> => {
       const { data } = await api.GET('/api/v1/patients/{patientId}/health-record.pdf', {
-        params: { path: { patientId } },
+        // Times in the document are written in the zone the patient reads them in.
+        params: { path: { patientId }, query: { timeZone: deviceTimeZone() } },
         parseAs: 'blob',
       });
       if (!data) throw new Error('The file was empty');
@@ -44,7 +46,10 @@ export function useDownloadVisitSummaryPdf(patientId: string, visitSummaryId: st
     mutationFn: async (): Promise<void> => {
       const { data } = await api.GET(
         '/api/v1/patients/{patientId}/visit-summaries/{visitSummaryId}/summary.pdf',
-        { params: { path: { patientId, visitSummaryId } }, parseAs: 'blob' },
+        {
+          params: { path: { patientId, visitSummaryId }, query: { timeZone: deviceTimeZone() } },
+          parseAs: 'blob',
+        },
       );
       if (!data) throw new Error('The file was empty');
       saveFile(new Blob([data], { type: 'application/pdf' }), 'visit-summary.pdf');

@@ -1,3 +1,4 @@
+import { deviceTimeZone } from '@portal/ui';
 import {
   allergyFactory,
   carePlanFactory,
@@ -159,6 +160,8 @@ describe('health record summary', () => {
       `/api/v1/patients/${PATIENT_ID}/health-record.pdf`,
       `/api/v1/patients/${PATIENT_ID}/health-record.fhir.json`,
     ]);
+    // The PDF's times are asked for in the device's zone.
+    expect(backend.state.pdfTimeZones).toEqual([deviceTimeZone()]);
     await waitFor(() => expect(downloads.names()).toHaveLength(2));
     expect(downloads.names()).toEqual(['health-record.pdf', 'health-record.fhir.json']);
     expect(downloads.blobs.map((blob) => blob.type)).toEqual([

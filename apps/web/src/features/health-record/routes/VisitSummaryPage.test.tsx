@@ -1,3 +1,4 @@
+import { deviceTimeZone } from '@portal/ui';
 import { carePlanFactory, visitSummaryFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../../testing/render-app';
@@ -48,6 +49,7 @@ describe('visit summaries and care plans', () => {
         `/api/v1/patients/${PATIENT_ID}/visit-summaries/${visit.id}/summary.pdf`,
       ]),
     );
+    expect(backend.state.pdfTimeZones).toEqual([deviceTimeZone()]);
     await waitFor(() => expect(downloads.names()).toEqual(['visit-summary.pdf']));
     downloads.restore();
   });

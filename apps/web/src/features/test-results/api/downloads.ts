@@ -1,3 +1,4 @@
+import { deviceTimeZone } from '@portal/ui';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import { saveFile } from '../utils/save-file';
@@ -12,7 +13,8 @@ export function useDownloadResultPdf(patientId: string, reportId: string) {
     mutationKey: ['results', 'pdf', reportId],
     mutationFn: async (): Promise<void> => {
       const { data } = await api.GET('/api/v1/patients/{patientId}/results/{reportId}/report.pdf', {
-        params: { path: { patientId, reportId } },
+        // Times in the document are written in the zone the patient reads them in.
+        params: { path: { patientId, reportId }, query: { timeZone: deviceTimeZone() } },
         parseAs: 'blob',
       });
       if (!data) {

@@ -1,3 +1,4 @@
+import { deviceTimeZone } from '@portal/ui';
 import { observationFactory, recordsPaths, resultReportFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -196,6 +197,7 @@ describe('one test result', () => {
         `/api/v1/patients/${PATIENT_ID}/results/${report.id}/report.pdf`,
       ]),
     );
+    expect(backend.state.pdfTimeZones).toEqual([deviceTimeZone()]);
     await user.click(
       screen.getByRole('button', { name: 'Download the attached file (chest-xray.pdf)' }),
     );
