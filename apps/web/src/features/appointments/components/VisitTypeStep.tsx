@@ -2,7 +2,7 @@ import { Alert, Button, ErrorSummary, LoadingState, Skeleton } from '@portal/ui'
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVisitTypes } from '../api/visit-types';
-import { LoadFailed } from './LoadFailed';
+import { LoadFailed } from '../../../components/LoadFailed';
 
 export interface VisitTypeStepProps {
   onChoose: (visitTypeId: string) => void;

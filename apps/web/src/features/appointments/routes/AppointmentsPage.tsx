@@ -7,8 +7,8 @@ import { Page } from '../../../components/Page';
 import { BOOK_APPOINTMENT_PATH } from '../../../lib/navigation';
 import { usePatientAppointments, type AppointmentWhen } from '../api/patient-appointments';
 import { AppointmentCard, cardHeadingId } from '../components/AppointmentCard';
-import { LoadFailed } from '../components/LoadFailed';
-import { PatientOnly } from '../components/PatientOnly';
+import { LoadFailed } from '../../../components/LoadFailed';
+import { PatientOnly } from '../../../components/PatientOnly';
 
 const VIEWS: readonly AppointmentWhen[] = ['upcoming', 'past'];
 

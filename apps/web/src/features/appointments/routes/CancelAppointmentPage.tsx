@@ -19,8 +19,8 @@ import { useAppointment, type Appointment } from '../api/appointment';
 import { useCancelAppointment } from '../api/cancel-appointment';
 import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
-import { LoadFailed } from '../components/LoadFailed';
-import { PatientOnly } from '../components/PatientOnly';
+import { LoadFailed } from '../../../components/LoadFailed';
+import { PatientOnly } from '../../../components/PatientOnly';
 import { outcomeState } from '../utils/outcome';
 import { problemItems } from '../utils/problems';
 

@@ -9,8 +9,8 @@ import type { DateRange } from '../api/keys';
 import { useRecordList, type RecordItems, type RecordKind } from '../api/record-lists';
 import { dateRangeSearch, readDateRange } from '../utils/date-range';
 import { DateRangeForm } from './DateRangeForm';
-import { LoadFailed } from './LoadFailed';
-import { PatientOnly } from './PatientOnly';
+import { LoadFailed } from '../../../components/LoadFailed';
+import { PatientOnly } from '../../../components/PatientOnly';
 
 /** The words of one list page, under healthRecord.lists.<copy>. */
 type ListCopy = 'conditions' | 'allergies' | 'immunizations' | 'visits' | 'carePlans';

@@ -16,10 +16,10 @@ import {
 } from '../../../lib/navigation';
 import { useDownloadHealthRecordFhir, useDownloadHealthRecordPdf } from '../api/downloads';
 import { useHealthSummary, type HealthSummary, type Vital } from '../api/health-summary';
-import { DownloadButton } from '../components/DownloadButton';
-import { LoadFailed } from '../components/LoadFailed';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { LoadFailed } from '../../../components/LoadFailed';
 import { MedicalTerm } from '../../../components/MedicalTerm';
-import { PatientOnly } from '../components/PatientOnly';
+import { PatientOnly } from '../../../components/PatientOnly';
 import {
   AllergyCard,
   CarePlanCard,

@@ -9,9 +9,9 @@ import { VISIT_SUMMARIES_PATH } from '../../../lib/navigation';
 import { useDownloadVisitSummaryPdf } from '../api/downloads';
 import type { VisitSummary } from '../api/record-lists';
 import { useVisitSummary } from '../api/visit-summary';
-import { DownloadButton } from '../components/DownloadButton';
-import { LoadFailed } from '../components/LoadFailed';
-import { PatientOnly } from '../components/PatientOnly';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { LoadFailed } from '../../../components/LoadFailed';
+import { PatientOnly } from '../../../components/PatientOnly';
 import { VisitFacts } from '../components/RecordItems';
 import { formatCalendarDate } from '../utils/format';
 

@@ -9,10 +9,10 @@ import { RESULTS_PATH } from '../../../lib/navigation';
 import { useDownloadResultAttachment, useDownloadResultPdf } from '../api/downloads';
 import { useResult, type ResultReport } from '../api/result';
 import { CorrectedMark } from '../components/CorrectedMark';
-import { DownloadButton } from '../components/DownloadButton';
-import { LoadFailed } from '../components/LoadFailed';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { LoadFailed } from '../../../components/LoadFailed';
 import { ObservationResult } from '../components/ObservationResult';
-import { PatientOnly } from '../components/PatientOnly';
+import { PatientOnly } from '../../../components/PatientOnly';
 
 /**
  * /results/:reportId — one report: each value against its usual range in words, the

@@ -6,9 +6,9 @@ import { Page } from '../../../components/Page';
 import { useFormatLocale } from '../../../lib/i18n';
 import { RESULTS_PATH } from '../../../lib/navigation';
 import { numericTrend, useObservationTrend } from '../api/trend';
-import { LoadFailed } from '../components/LoadFailed';
+import { LoadFailed } from '../../../components/LoadFailed';
 import { MedicalTerm } from '../../../components/MedicalTerm';
-import { PatientOnly } from '../components/PatientOnly';
+import { PatientOnly } from '../../../components/PatientOnly';
 import { TrendChart } from '../components/TrendChart';
 import { TrendTable } from '../components/TrendTable';
 

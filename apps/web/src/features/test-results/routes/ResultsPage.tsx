@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { useResults } from '../api/results';
-import { LoadFailed } from '../components/LoadFailed';
-import { PatientOnly } from '../components/PatientOnly';
+import { LoadFailed } from '../../../components/LoadFailed';
+import { PatientOnly } from '../../../components/PatientOnly';
 import { ResultCard, resultHeadingId } from '../components/ResultCard';
 import { ResultFiltersForm } from '../components/ResultFiltersForm';
 import {

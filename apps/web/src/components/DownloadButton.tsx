@@ -15,8 +15,8 @@ export function DownloadButton({ label, hint, pending, failed, onDownload }: Dow
   const { t } = useTranslation();
   const hintId = useId();
   return (
-    <div className="records-download">
-      {failed ? <Alert tone="error">{t('healthRecord.download.failed')}</Alert> : null}
+    <div className="download-button">
+      {failed ? <Alert tone="error">{t('common.download.failed')}</Alert> : null}
       {hint ? (
         <p className="ui-field__hint" id={hintId}>
           {hint}
@@ -28,7 +28,7 @@ export function DownloadButton({ label, hint, pending, failed, onDownload }: Dow
         aria-describedby={hint ? hintId : undefined}
         onClick={onDownload}
       >
-        {pending ? t('healthRecord.download.pending') : label}
+        {pending ? t('common.download.pending') : label}
       </Button>
     </div>
   );

@@ -1,8 +1,8 @@
 import { Alert } from '@portal/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Page } from '../../../components/Page';
-import { useCurrentSession } from '../../../lib/session';
+import { Page } from './Page';
+import { useCurrentSession } from '../lib/session';
 
 export interface PatientOnlyProps {
   /** Tab title while explaining that the page is for patients. */
@@ -10,7 +10,7 @@ export interface PatientOnlyProps {
   children: (patientId: string) => ReactNode;
 }
 
-/** Test results belong to a patient record; an account without one is told so. */
+/** Pages about a patient's own care; an account without a patient record is told so. */
 export function PatientOnly({ title, children }: PatientOnlyProps) {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
@@ -18,7 +18,7 @@ export function PatientOnly({ title, children }: PatientOnlyProps) {
     return (
       <Page title={title}>
         <Alert tone="info" announce={false}>
-          {t('testResults.noPatient')}
+          {t('common.noPatient')}
         </Alert>
       </Page>
     );
