@@ -8,7 +8,7 @@ import { useUpdateObservation } from '../api/results';
 import { useCodeSearch } from '../api/search-codes';
 import type { Observation } from '../api/types';
 import { unitWords } from '../utils/words';
-import { TextArea } from './TextArea';
+import { TextAreaField } from '../../../components/TextAreaField';
 
 const FIELDS = ['valueQuantity', 'unit', 'reason'] as const;
 type Field = (typeof FIELDS)[number];
@@ -131,7 +131,8 @@ export function CorrectObservationDialog({
             options={units.map((u) => ({ value: u, label: unitWords(u) }))}
           />
         </div>
-        <TextArea
+        <TextAreaField
+          rows={3}
           id={id('reason')}
           name="reason"
           label={t('healthRecords.form.reason')}

@@ -16,7 +16,7 @@ import {
   type FormValues,
 } from '../utils/form-values';
 import { CodeLookup } from './CodeLookup';
-import { TextArea } from './TextArea';
+import { TextAreaField } from '../../../components/TextAreaField';
 
 export interface RecordFormDialogProps {
   patientId: string;
@@ -192,7 +192,8 @@ export function RecordFormDialog({
       case 'text':
         if (field.type === 'lines' || field.multiline) {
           return (
-            <TextArea
+            <TextAreaField
+              rows={3}
               key={field.name}
               id={id}
               name={field.name}
@@ -272,7 +273,8 @@ export function RecordFormDialog({
       >
         {fieldFields.map(renderField)}
         {record ? (
-          <TextArea
+          <TextAreaField
+            rows={3}
             id={fieldId('reason')}
             name="reason"
             label={t('healthRecords.form.reason')}
