@@ -40,7 +40,7 @@ import {
   patientResource,
   type FhirResource,
 } from './record-fhir.js';
-import { longDate, RecordPdf, RESULT_COLUMNS, resultCells } from './record-pdf.js';
+import { longDate, RecordPdf, RESULT_COLUMNS, resultCells, type Column } from './record-pdf.js';
 import {
   flagInWords,
   observationColumns,
@@ -388,79 +388,93 @@ const STATUS_WORDS: Record<string, string> = {
 const words = (status: string) => STATUS_WORDS[status] ?? status;
 const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
-async function writeConditions(pdf: RecordPdf, source: RecordSource): Promise<void> {
-  pdf.heading('Conditions');
+/**
+ * A section that is one table: its heading, the column headings once rows come (again on
+ * each new page), a row per record, or a line saying there is none.
+ */
+async function writeTableSection<Row>(
+  pdf: RecordPdf,
+  section: { heading: string; columns: Column[]; none: string },
+  batches: AsyncIterable<Row[]>,
+  cells: (row: Row) => string[],
+): Promise<void> {
+  pdf.heading(section.heading);
   let any = false;
-  for await (const rows of source.conditions()) {
-    if (!any) {
-      pdf.table([
+  for await (const rows of batches) {
+    if (!any) pdf.table(section.columns);
+    any = true;
+    for (const row of rows) pdf.row(cells(row));
+  }
+  if (!any) pdf.empty(section.none);
+}
+
+function writeConditions(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  return writeTableSection(
+    pdf,
+    {
+      heading: 'Conditions',
+      columns: [
         { title: 'Condition', width: 230, wrap: true },
         { title: 'Code', width: 60 },
         { title: 'Status', width: 90 },
         { title: 'Since', width: 132 },
-      ]);
-    }
-    any = true;
-    for (const row of rows) {
-      pdf.row([
-        row.display,
-        row.code,
-        words(row.clinical_status),
-        row.onset_date ? longDate(row.onset_date) : '',
-      ]);
-    }
-  }
-  if (!any) pdf.empty('No conditions recorded.');
+      ],
+      none: 'No conditions recorded.',
+    },
+    source.conditions(),
+    (row) => [
+      row.display,
+      row.code,
+      words(row.clinical_status),
+      row.onset_date ? longDate(row.onset_date) : '',
+    ],
+  );
 }
 
-async function writeAllergies(pdf: RecordPdf, source: RecordSource): Promise<void> {
-  pdf.heading('Allergies');
-  let any = false;
-  for await (const rows of source.allergies()) {
-    if (!any) {
-      pdf.table([
+function writeAllergies(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  return writeTableSection(
+    pdf,
+    {
+      heading: 'Allergies',
+      columns: [
         { title: 'Allergy to', width: 150, wrap: true },
         { title: 'Reaction', width: 170, wrap: true },
         { title: 'Severity', width: 90 },
         { title: 'Status', width: 102 },
-      ]);
-    }
-    any = true;
-    for (const row of rows) {
-      pdf.row([
-        row.substance,
-        row.reaction ?? '',
-        row.severity ? capitalized(row.severity) : '',
-        words(row.clinical_status),
-      ]);
-    }
-  }
-  if (!any) pdf.empty('No known allergies recorded.');
+      ],
+      none: 'No known allergies recorded.',
+    },
+    source.allergies(),
+    (row) => [
+      row.substance,
+      row.reaction ?? '',
+      row.severity ? capitalized(row.severity) : '',
+      words(row.clinical_status),
+    ],
+  );
 }
 
-async function writeImmunizations(pdf: RecordPdf, source: RecordSource): Promise<void> {
-  pdf.heading('Immunizations');
-  let any = false;
-  for await (const rows of source.immunizations()) {
-    if (!any) {
-      pdf.table([
+function writeImmunizations(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  return writeTableSection(
+    pdf,
+    {
+      heading: 'Immunizations',
+      columns: [
         { title: 'Vaccine', width: 250, wrap: true },
         { title: 'Date', width: 120 },
         { title: 'Dose', width: 60 },
         { title: 'Status', width: 82 },
-      ]);
-    }
-    any = true;
-    for (const row of rows) {
-      pdf.row([
-        row.display,
-        longDate(row.occurred_on),
-        row.dose_number ? `Dose ${row.dose_number}` : '',
-        words(row.status),
-      ]);
-    }
-  }
-  if (!any) pdf.empty('No immunizations recorded.');
+      ],
+      none: 'No immunizations recorded.',
+    },
+    source.immunizations(),
+    (row) => [
+      row.display,
+      longDate(row.occurred_on),
+      row.dose_number ? `Dose ${row.dose_number}` : '',
+      words(row.status),
+    ],
+  );
 }
 
 async function writeCarePlans(pdf: RecordPdf, source: RecordSource): Promise<void> {
@@ -542,25 +556,25 @@ async function writeReports(pdf: RecordPdf, source: RecordSource, reportId?: str
   return current !== null;
 }
 
-async function writeVitals(pdf: RecordPdf, source: RecordSource): Promise<void> {
-  pdf.heading('Vital signs');
-  let any = false;
-  for await (const rows of source.vitals()) {
-    if (!any) {
-      pdf.table([
+function writeVitals(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  return writeTableSection(
+    pdf,
+    {
+      heading: 'Vital signs',
+      columns: [
         { title: 'Date', width: 75 },
         { title: 'Measurement', width: 135, wrap: true },
         { title: 'Result', width: 80 },
         { title: 'Unit', width: 55 },
         { title: 'Reference range', width: 85 },
         { title: 'Flag', width: 82 },
-      ]);
-    }
-    any = true;
-    for (const row of rows) {
+      ],
+      none: 'No vital signs recorded.',
+    },
+    source.vitals(),
+    (row) => {
       const [, ...cells] = resultCells(row);
-      pdf.row([pdf.day(row.effective_at), row.display, ...cells]);
-    }
-  }
-  if (!any) pdf.empty('No vital signs recorded.');
+      return [pdf.day(row.effective_at), row.display, ...cells];
+    },
+  );
 }
