@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
@@ -29,6 +30,25 @@ function Heading({ level, id, children }: { level: Level; id?: string; children:
   );
 }
 
+/** One term of a details list and its value; nothing at all when there is no value. */
+function Detail({
+  term,
+  value,
+  className,
+}: {
+  term: string;
+  value: ReactNode;
+  className?: string;
+}) {
+  if (value === null || value === undefined || value === false || value === '') return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd className={className}>{value}</dd>
+    </>
+  );
+}
+
 function CorrectedNote({ corrected }: { corrected: boolean }) {
   const { t } = useTranslation();
   return corrected ? (
@@ -49,28 +69,20 @@ export function ConditionCard({ entry, level, headingId }: EntryProps<Condition>
       </Heading>
       <MedicalTerm plainName={entry.plainName} display={entry.display} code={entry.code} />
       <dl className="ui-details">
-        <dt>{t('healthRecord.fields.status')}</dt>
-        <dd>{t(`healthRecord.conditionStatus.${entry.clinicalStatus}`)}</dd>
-        {entry.onsetDate ? (
-          <>
-            <dt>{t('healthRecord.fields.started')}</dt>
-            <dd>{formatCalendarDate(entry.onsetDate, locale)}</dd>
-          </>
-        ) : null}
-        {entry.abatementDate ? (
-          <>
-            <dt>{t('healthRecord.fields.ended')}</dt>
-            <dd>{formatCalendarDate(entry.abatementDate, locale)}</dd>
-          </>
-        ) : null}
-        <dt>{t('healthRecord.fields.code')}</dt>
-        <dd>{entry.code}</dd>
-        {entry.note ? (
-          <>
-            <dt>{t('healthRecord.fields.note')}</dt>
-            <dd className="records-text">{entry.note}</dd>
-          </>
-        ) : null}
+        <Detail
+          term={t('healthRecord.fields.status')}
+          value={t(`healthRecord.conditionStatus.${entry.clinicalStatus}`)}
+        />
+        <Detail
+          term={t('healthRecord.fields.started')}
+          value={entry.onsetDate && formatCalendarDate(entry.onsetDate, locale)}
+        />
+        <Detail
+          term={t('healthRecord.fields.ended')}
+          value={entry.abatementDate && formatCalendarDate(entry.abatementDate, locale)}
+        />
+        <Detail term={t('healthRecord.fields.code')} value={entry.code} />
+        <Detail term={t('healthRecord.fields.note')} value={entry.note} className="records-text" />
       </dl>
       <CorrectedNote corrected={entry.corrected} />
     </li>
@@ -93,34 +105,24 @@ export function AllergyCard({ entry, level, headingId }: EntryProps<Allergy>) {
         </p>
       ) : null}
       <dl className="ui-details">
-        <dt>{t('healthRecord.fields.type')}</dt>
-        <dd>{t(`healthRecord.allergyCategory.${entry.category}`)}</dd>
-        {entry.reaction ? (
-          <>
-            <dt>{t('healthRecord.fields.reaction')}</dt>
-            <dd>{entry.reaction}</dd>
-          </>
-        ) : null}
-        {entry.severity ? (
-          <>
-            <dt>{t('healthRecord.fields.severity')}</dt>
-            <dd>{t(`healthRecord.severity.${entry.severity}`)}</dd>
-          </>
-        ) : null}
-        <dt>{t('healthRecord.fields.status')}</dt>
-        <dd>{t(`healthRecord.allergyStatus.${entry.clinicalStatus}`)}</dd>
-        {entry.onsetDate ? (
-          <>
-            <dt>{t('healthRecord.fields.started')}</dt>
-            <dd>{formatCalendarDate(entry.onsetDate, locale)}</dd>
-          </>
-        ) : null}
-        {entry.note ? (
-          <>
-            <dt>{t('healthRecord.fields.note')}</dt>
-            <dd className="records-text">{entry.note}</dd>
-          </>
-        ) : null}
+        <Detail
+          term={t('healthRecord.fields.type')}
+          value={t(`healthRecord.allergyCategory.${entry.category}`)}
+        />
+        <Detail term={t('healthRecord.fields.reaction')} value={entry.reaction} />
+        <Detail
+          term={t('healthRecord.fields.severity')}
+          value={entry.severity && t(`healthRecord.severity.${entry.severity}`)}
+        />
+        <Detail
+          term={t('healthRecord.fields.status')}
+          value={t(`healthRecord.allergyStatus.${entry.clinicalStatus}`)}
+        />
+        <Detail
+          term={t('healthRecord.fields.started')}
+          value={entry.onsetDate && formatCalendarDate(entry.onsetDate, locale)}
+        />
+        <Detail term={t('healthRecord.fields.note')} value={entry.note} className="records-text" />
       </dl>
       <CorrectedNote corrected={entry.corrected} />
     </li>
@@ -137,44 +139,25 @@ export function ImmunizationCard({ entry, level, headingId }: EntryProps<Immuniz
       </Heading>
       <MedicalTerm plainName={entry.plainName} display={entry.display} />
       <dl className="ui-details">
-        <dt>{t('healthRecord.fields.given')}</dt>
-        <dd>{formatCalendarDate(entry.occurredOn, locale)}</dd>
-        {entry.status === 'not-done' ? (
-          <>
-            <dt>{t('healthRecord.fields.status')}</dt>
-            <dd>{t('healthRecord.immunizationStatus.not-done')}</dd>
-          </>
-        ) : null}
-        {entry.doseNumber !== null ? (
-          <>
-            <dt>{t('healthRecord.fields.dose')}</dt>
-            <dd>{t('healthRecord.fields.doseNumber', { count: entry.doseNumber })}</dd>
-          </>
-        ) : null}
-        {entry.doseQuantity ? (
-          <>
-            <dt>{t('healthRecord.fields.amount')}</dt>
-            <dd>{entry.doseQuantity}</dd>
-          </>
-        ) : null}
-        {entry.site ? (
-          <>
-            <dt>{t('healthRecord.fields.site')}</dt>
-            <dd>{entry.site}</dd>
-          </>
-        ) : null}
-        {entry.lotNumber ? (
-          <>
-            <dt>{t('healthRecord.fields.lot')}</dt>
-            <dd>{entry.lotNumber}</dd>
-          </>
-        ) : null}
-        {entry.note ? (
-          <>
-            <dt>{t('healthRecord.fields.note')}</dt>
-            <dd className="records-text">{entry.note}</dd>
-          </>
-        ) : null}
+        <Detail
+          term={t('healthRecord.fields.given')}
+          value={formatCalendarDate(entry.occurredOn, locale)}
+        />
+        <Detail
+          term={t('healthRecord.fields.status')}
+          value={entry.status === 'not-done' && t('healthRecord.immunizationStatus.not-done')}
+        />
+        <Detail
+          term={t('healthRecord.fields.dose')}
+          value={
+            entry.doseNumber !== null &&
+            t('healthRecord.fields.doseNumber', { count: entry.doseNumber })
+          }
+        />
+        <Detail term={t('healthRecord.fields.amount')} value={entry.doseQuantity} />
+        <Detail term={t('healthRecord.fields.site')} value={entry.site} />
+        <Detail term={t('healthRecord.fields.lot')} value={entry.lotNumber} />
+        <Detail term={t('healthRecord.fields.note')} value={entry.note} className="records-text" />
       </dl>
       <CorrectedNote corrected={entry.corrected} />
     </li>
@@ -204,36 +187,24 @@ export function VisitFacts({ entry }: { entry: VisitSummary }) {
   const { t } = useTranslation();
   return (
     <dl className="ui-details">
-      {entry.provider ? (
-        <>
-          <dt>{t('healthRecord.fields.seenBy')}</dt>
-          <dd>{entry.provider.displayName}</dd>
-        </>
-      ) : null}
-      {entry.location ? (
-        <>
-          <dt>{t('healthRecord.fields.where')}</dt>
-          <dd>{entry.location.name}</dd>
-        </>
-      ) : null}
-      {entry.diagnoses.length > 0 ? (
-        <>
-          <dt>{t('healthRecord.fields.diagnoses')}</dt>
-          <dd>
+      <Detail term={t('healthRecord.fields.seenBy')} value={entry.provider?.displayName} />
+      <Detail term={t('healthRecord.fields.where')} value={entry.location?.name} />
+      <Detail
+        term={t('healthRecord.fields.diagnoses')}
+        value={
+          entry.diagnoses.length > 0 && (
             <ul className="records-plain-list">
               {entry.diagnoses.map((diagnosis) => (
                 <li key={diagnosis.code}>{diagnosis.display}</li>
               ))}
             </ul>
-          </dd>
-        </>
-      ) : null}
-      {entry.status === 'amended' ? (
-        <>
-          <dt>{t('healthRecord.fields.status')}</dt>
-          <dd>{t('healthRecord.visitStatus.amended')}</dd>
-        </>
-      ) : null}
+          )
+        }
+      />
+      <Detail
+        term={t('healthRecord.fields.status')}
+        value={entry.status === 'amended' && t('healthRecord.visitStatus.amended')}
+      />
     </dl>
   );
 }
@@ -250,23 +221,28 @@ export function CarePlanCard({ entry, level, headingId }: EntryProps<CarePlan>) 
       </Heading>
       {entry.description ? <p className="records-text">{entry.description}</p> : null}
       <dl className="ui-details">
-        <dt>{t('healthRecord.fields.status')}</dt>
-        <dd>{t(`healthRecord.carePlanStatus.${entry.status}`)}</dd>
-        <dt>{t('healthRecord.fields.period')}</dt>
-        <dd>
-          {entry.periodEnd
-            ? t('healthRecord.fields.fromTo', {
-                start,
-                end: formatCalendarDate(entry.periodEnd, locale),
-              })
-            : t('healthRecord.fields.from', { start })}
-        </dd>
-        {entry.conditions.length > 0 ? (
-          <>
-            <dt>{t('healthRecord.fields.conditions')}</dt>
-            <dd>{entry.conditions.map((condition) => condition.display).join(', ')}</dd>
-          </>
-        ) : null}
+        <Detail
+          term={t('healthRecord.fields.status')}
+          value={t(`healthRecord.carePlanStatus.${entry.status}`)}
+        />
+        <Detail
+          term={t('healthRecord.fields.period')}
+          value={
+            entry.periodEnd
+              ? t('healthRecord.fields.fromTo', {
+                  start,
+                  end: formatCalendarDate(entry.periodEnd, locale),
+                })
+              : t('healthRecord.fields.from', { start })
+          }
+        />
+        <Detail
+          term={t('healthRecord.fields.conditions')}
+          value={
+            entry.conditions.length > 0 &&
+            entry.conditions.map((condition) => condition.display).join(', ')
+          }
+        />
       </dl>
       {entry.goals.length > 0 ? (
         <>
