@@ -32,26 +32,44 @@ export class MailService implements OnApplicationBootstrap {
 
   /** Records the email; call dispatch() with the id after the surrounding transaction commits. */
   async record(request: MailRequest, manager?: EntityManager): Promise<string> {
+    const [id] = await this.recordMany([request], manager);
+    return id!;
+  }
+
+  /** Records several emails in one INSERT; their ids, in the order given. */
+  async recordMany(requests: MailRequest[], manager?: EntityManager): Promise<string[]> {
+    if (!requests.length) return [];
     const repository = manager ? manager.getRepository(MailDelivery) : this.deliveries;
     const now = new Date();
-    const id = newId();
-    await repository.insert({
-      id,
+    const rows = requests.map((request) => ({
+      id: newId(),
       template: request.template,
       recipient: request.to,
       subject: request.subject,
       textBody: request.text,
       htmlBody: request.html ?? null,
-      status: 'queued',
+      status: 'queued' as const,
       attempts: 0,
       createdAt: now,
       updatedAt: now,
-    });
-    return id;
+    }));
+    await repository.insert(rows);
+    return rows.map((row) => row.id);
   }
 
   async dispatch(deliveryId: string): Promise<void> {
     await this.queue.enqueue('mail.send', { deliveryId }, { jobId: deliveryId });
+  }
+
+  /** Queues several recorded emails in one round trip; ids already queued keep their place. */
+  async dispatchMany(deliveryIds: string[]): Promise<void> {
+    await this.queue.enqueueMany(
+      'mail.send',
+      deliveryIds.map((deliveryId) => ({
+        payload: { deliveryId },
+        options: { jobId: deliveryId },
+      })),
+    );
   }
 
   /** Record and dispatch in one call, for callers with no transaction of their own. */
@@ -98,10 +116,7 @@ export class MailService implements OnApplicationBootstrap {
         [after?.created_at ?? null, after?.id ?? null, batchSize],
       );
       if (!rows.length) return count;
-      await this.queue.enqueueMany(
-        'mail.send',
-        rows.map((row) => ({ payload: { deliveryId: row.id }, options: { jobId: row.id } })),
-      );
+      await this.dispatchMany(rows.map((row) => row.id));
       count += rows.length;
       after = rows[rows.length - 1]!;
     }

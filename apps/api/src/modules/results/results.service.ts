@@ -783,16 +783,14 @@ export class ResultsService {
 
   /** Hands committed emails to the mail queue; start-up re-queues any that miss it. */
   async dispatch(mailIds: string[]): Promise<void> {
-    for (const id of mailIds) {
-      await this.mail
-        .dispatch(id)
-        .catch((error: unknown) =>
-          this.logger.error(
-            { err: error, deliveryId: id },
-            'result email not queued; it will be queued at the next start',
-          ),
-        );
-    }
+    await this.mail
+      .dispatchMany(mailIds)
+      .catch((error: unknown) =>
+        this.logger.error(
+          { err: error, deliveryIds: mailIds },
+          'result emails not queued; they will be queued at the next start',
+        ),
+      );
   }
 
   // --- helpers ----------------------------------------------------------------------------
@@ -891,11 +889,10 @@ export class ResultsService {
       `SELECT email FROM patient WHERE id = ANY($1::uuid[]) AND email IS NOT NULL AND email <> ''`,
       [patientIds],
     )) as { email: string }[];
-    const ids: string[] = [];
-    for (const row of rows) {
-      ids.push(await this.mail.record(resultAvailableEmail(row.email, this.config), manager));
-    }
-    return ids;
+    return this.mail.recordMany(
+      rows.map((row) => resultAvailableEmail(row.email, this.config)),
+      manager,
+    );
   }
 
   private async modes(manager: EntityManager): Promise<Map<ReportCategory, ReleaseMode>> {
