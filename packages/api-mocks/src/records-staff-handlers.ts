@@ -1,6 +1,8 @@
 import type { JsonRequestBody, JsonResponse, paths, Problem } from '@portal/api-client';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { nextId, problemFactory, problems } from './factories';
+import { problemResponse } from './handlers';
+import { staffCallGate, type StaffCall } from './staff-calls';
 import { plainNameOf } from './records-handlers';
 import type { MockPatient } from './staff-app-handlers';
 
@@ -332,12 +334,7 @@ const ALLOWED_ROLES: Record<RecordsStaffOperation, readonly string[]> = {
   importResults: WRITE,
 };
 
-export interface RecordsStaffCall {
-  operation: RecordsStaffOperation;
-  url: URL;
-  params: Record<string, string>;
-  body?: unknown;
-}
+export type RecordsStaffCall = StaffCall<RecordsStaffOperation>;
 
 export interface RecordsStaffBackendOptions {
   conditions?: MockStaffCondition[];
@@ -385,13 +382,6 @@ const KINDS: readonly RecordKind[] = [
 
 function json(body: object, status = 200): Response {
   return HttpResponse.json(body as Record<string, unknown>, { status });
-}
-
-function problem(body: Problem): Response {
-  return HttpResponse.json(body, {
-    status: body.status,
-    headers: { 'Content-Type': 'application/problem+json' },
-  });
 }
 
 function paginate<T>(items: T[], url: URL, idOf: (item: T) => string) {
@@ -481,28 +471,12 @@ export function createRecordsStaffBackend(
     calls: [],
   };
 
-  const enter = async (
-    operation: RecordsStaffOperation,
-    request: Request,
-    params: Record<string, string | readonly string[] | undefined>,
-  ): Promise<{ refused?: Response; body?: unknown }> => {
-    let body: unknown;
-    if (request.method !== 'GET' && request.headers.get('Content-Type')?.includes('json')) {
-      body = await request.json();
-    }
-    const flat: Record<string, string> = {};
-    for (const [key, value] of Object.entries(params)) {
-      if (typeof value === 'string') flat[key] = value;
-    }
-    state.calls.push({ operation, url: new URL(request.url), params: flat, body });
-    if (request.method !== 'GET' && !request.headers.get('X-CSRF-Token')) {
-      return { refused: problem(problems.csrf()) };
-    }
-    if (options.roles && !options.roles.some((role) => ALLOWED_ROLES[operation].includes(role))) {
-      return { refused: problem(recordsStaffProblems.forbidden()) };
-    }
-    return { body };
-  };
+  const enter = staffCallGate({
+    calls: state.calls,
+    allowedRoles: ALLOWED_ROLES,
+    roles: options.roles,
+    forbidden: recordsStaffProblems.forbidden,
+  });
 
   const iso = () => new Date(now()).toISOString();
   const kindOf = (value: unknown): RecordKind | undefined => KINDS.find((kind) => kind === value);
@@ -570,7 +544,7 @@ export function createRecordsStaffBackend(
       if (refused) return refused;
       const id = params['recordId'] as string;
       if (!state.records[kind].some((r) => r.id === id))
-        return problem(recordsStaffProblems.notFound());
+        return problemResponse(recordsStaffProblems.notFound());
       return json({ items: state.revisions.get(id) ?? [] });
     }),
     http.get(recordsStaffPaths.records, async ({ request, params }) => {
@@ -599,7 +573,7 @@ export function createRecordsStaffBackend(
       const found = state.records[kind].find(
         (r) => r.id === params['recordId'] && r.patientId === params['patientId'],
       );
-      return found ? json(found) : problem(recordsStaffProblems.notFound());
+      return found ? json(found) : problemResponse(recordsStaffProblems.notFound());
     }),
     http.post(recordsStaffPaths.records, async ({ request, params }) => {
       const kind = kindOf(params['kind']);
@@ -608,7 +582,7 @@ export function createRecordsStaffBackend(
       if (refused) return refused;
       const input = { ...(body as Record<string, unknown>) };
       const refusal = resolveCodes(kind, input);
-      if (refusal) return problem(refusal);
+      if (refusal) return problemResponse(refusal);
       const record = {
         ...CREATE_DEFAULTS[kind],
         ...input,
@@ -631,11 +605,11 @@ export function createRecordsStaffBackend(
         (r) => r.id === params['recordId'] && r.patientId === params['patientId'],
       );
       const found = list[index];
-      if (!found) return problem(recordsStaffProblems.notFound());
+      if (!found) return problemResponse(recordsStaffProblems.notFound());
       const { version, reason, ...changes } = body as Record<string, unknown>;
-      if (version !== found.version) return problem(recordsStaffProblems.recordChanged());
+      if (version !== found.version) return problemResponse(recordsStaffProblems.recordChanged());
       const refusal = resolveCodes(kind, changes);
-      if (refusal) return problem(refusal);
+      if (refusal) return problemResponse(refusal);
       remember(found.id, found, found.version, reason);
       const next = {
         ...found,
@@ -698,7 +672,8 @@ export function createRecordsStaffBackend(
       const { refused } = await enter('searchCodes', request, params);
       if (refused) return refused;
       const system = CODE_SYSTEMS[params['system'] as string];
-      if (!system) return problem(recordsStaffProblems.notFound('No code system has this name.'));
+      if (!system)
+        return problemResponse(recordsStaffProblems.notFound('No code system has this name.'));
       const url = new URL(request.url);
       const q = (url.searchParams.get('q') ?? '').trim().toLowerCase();
       const limit = Number(url.searchParams.get('limit') ?? 10);
@@ -782,7 +757,7 @@ export function createRecordsStaffBackend(
           errors.push({ field: 'content', message: 'The file is not valid JSON.' });
         }
       }
-      if (errors.length) return problem(recordsStaffProblems.importRejected(errors));
+      if (errors.length) return problemResponse(recordsStaffProblems.importRejected(errors));
       return json(
         { importId: nextId(), reports: reports.size, observations, patients: patients.size },
         201,
@@ -808,7 +783,7 @@ export function createRecordsStaffBackend(
         null,
         'observations',
       );
-      if (made.refusal) return problem(made.refusal);
+      if (made.refusal) return problemResponse(made.refusal);
       const items = (made.observations ?? []).map((o) => ({
         ...o,
         patientId: params['patientId'] as string,
@@ -839,7 +814,7 @@ export function createRecordsStaffBackend(
       if (!input.observations?.length) {
         errors.push({ field: 'observations', message: 'Add at least one test.' });
       }
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       const id = nextId();
       const made = createObservations(
         input.observations,
@@ -848,7 +823,7 @@ export function createRecordsStaffBackend(
         id,
         'observations',
       );
-      if (made.refusal) return problem(made.refusal);
+      if (made.refusal) return problemResponse(made.refusal);
       const held = policyOf[input.category] === 'review';
       const created = staffReportFactory({
         id,
@@ -871,16 +846,17 @@ export function createRecordsStaffBackend(
       const { refused } = await enter('getResult', request, params);
       if (refused) return refused;
       const found = report(params['patientId'] as string, params['reportId'] as string);
-      return found ? json(found) : problem(recordsStaffProblems.notFound());
+      return found ? json(found) : problemResponse(recordsStaffProblems.notFound());
     }),
     http.post(recordsStaffPaths.release, async ({ request, params }) => {
       const { refused, body } = await enter('releaseResult', request, params);
       if (refused) return refused;
       const found = report(params['patientId'] as string, params['reportId'] as string);
-      if (!found) return problem(recordsStaffProblems.notFound());
-      if (found.releaseState === 'released') return problem(recordsStaffProblems.alreadyReleased());
+      if (!found) return problemResponse(recordsStaffProblems.notFound());
+      if (found.releaseState === 'released')
+        return problemResponse(recordsStaffProblems.alreadyReleased());
       if ((body as ReleaseBody).version !== found.version) {
-        return problem(recordsStaffProblems.recordChanged());
+        return problemResponse(recordsStaffProblems.recordChanged());
       }
       Object.assign(found, {
         releaseState: 'released',
@@ -900,17 +876,17 @@ export function createRecordsStaffBackend(
       const found = report(params['patientId'] as string, params['reportId'] as string);
       const index = found?.observations.findIndex((o) => o.id === params['observationId']) ?? -1;
       const current = found?.observations[index];
-      if (!found || !current) return problem(recordsStaffProblems.notFound());
+      if (!found || !current) return problemResponse(recordsStaffProblems.notFound());
       const { version, reason, ...changes } = body as UpdateObservationBody;
       if (!reason?.trim()) {
-        return problem(
+        return problemResponse(
           problems.validation([{ field: 'reason', message: 'Say why the value is corrected.' }]),
         );
       }
-      if (version !== current.version) return problem(recordsStaffProblems.recordChanged());
+      if (version !== current.version) return problemResponse(recordsStaffProblems.recordChanged());
       const entry = loinc(current.code);
       if (changes.unit && entry && !entry.units?.includes(changes.unit)) {
-        return problem(
+        return problemResponse(
           problems.validation([
             {
               field: 'unit',

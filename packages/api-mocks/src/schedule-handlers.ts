@@ -7,6 +7,8 @@ import type {
 } from '@portal/api-client';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { nextId, problemFactory, problems } from './factories';
+import { problemResponse } from './handlers';
+import { staffCallGate, type StaffCall } from './staff-calls';
 import type { MockPatient } from './staff-app-handlers';
 
 /*
@@ -443,12 +445,7 @@ const ALLOWED_ROLES: Record<ScheduleOperation, readonly string[]> = {
   setAppointmentStatus: CLINICAL,
 };
 
-export interface ScheduleCall {
-  operation: ScheduleOperation;
-  url: URL;
-  params: Record<string, string>;
-  body?: unknown;
-}
+export type ScheduleCall = StaffCall<ScheduleOperation>;
 
 export interface ScheduleBackendOptions {
   locations?: MockLocation[];
@@ -488,13 +485,6 @@ export interface ScheduleBackend {
 
 function json(body: object, status = 200): Response {
   return HttpResponse.json(body as Record<string, unknown>, { status });
-}
-
-function problem(body: Problem): Response {
-  return HttpResponse.json(body, {
-    status: body.status,
-    headers: { 'Content-Type': 'application/problem+json' },
-  });
 }
 
 function paginate<T>(items: T[], url: URL, fallback: number, idOf: (item: T) => string) {
@@ -544,28 +534,12 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
   };
   const now = () => options.now ?? Date.now();
 
-  const enter = async (
-    operation: ScheduleOperation,
-    request: Request,
-    params: Record<string, string | readonly string[] | undefined>,
-  ): Promise<{ refused?: Response; body?: unknown }> => {
-    let body: unknown;
-    if (request.method !== 'GET' && request.headers.get('Content-Type')?.includes('json')) {
-      body = await request.json();
-    }
-    const flat: Record<string, string> = {};
-    for (const [key, value] of Object.entries(params)) {
-      if (typeof value === 'string') flat[key] = value;
-    }
-    state.calls.push({ operation, url: new URL(request.url), params: flat, body });
-    if (request.method !== 'GET' && !request.headers.get('X-CSRF-Token')) {
-      return { refused: problem(problems.csrf()) };
-    }
-    if (options.roles && !options.roles.some((role) => ALLOWED_ROLES[operation].includes(role))) {
-      return { refused: problem(scheduleProblems.forbidden()) };
-    }
-    return { body };
-  };
+  const enter = staffCallGate({
+    calls: state.calls,
+    allowedRoles: ALLOWED_ROLES,
+    roles: options.roles,
+    forbidden: scheduleProblems.forbidden,
+  });
 
   const location = (id: string | null | undefined) => state.locations.find((l) => l.id === id);
   const provider = (id: string | null | undefined) => state.providers.find((p) => p.id === id);
@@ -817,10 +791,10 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
           message: 'Choose a time zone from the list, like America/Chicago.',
         });
       }
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       const name = input.name.trim().toLowerCase();
       if (state.locations.some((l) => l.name.toLowerCase() === name)) {
-        return problem(scheduleProblems.locationNameTaken());
+        return problemResponse(scheduleProblems.locationNameTaken());
       }
       const created = locationFactory({
         name: input.name.trim(),
@@ -837,12 +811,12 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (refused) return refused;
       const current = location(params['locationId'] as string);
       if (!current)
-        return problem(
+        return problemResponse(
           scheduleProblems.notFound('location_not_found', 'No clinic location has this id.'),
         );
       const changes = body as UpdateLocationBody;
       if (changes.timeZone !== undefined && !isKnownTimeZone(changes.timeZone)) {
-        return problem(
+        return problemResponse(
           problems.validation([
             {
               field: 'timeZone',
@@ -880,7 +854,9 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       const found = provider(params['providerId'] as string);
       return found
         ? json(providerView(found))
-        : problem(scheduleProblems.notFound('provider_not_found', 'No provider has this id.'));
+        : problemResponse(
+            scheduleProblems.notFound('provider_not_found', 'No provider has this id.'),
+          );
     }),
     http.post(schedulePaths.providers, async ({ request, params }) => {
       const { refused, body } = await enter('createProvider', request, params);
@@ -893,7 +869,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (!input.specialty?.trim()) {
         errors.push({ field: 'specialty', message: 'Enter the specialty.' });
       }
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       const created = providerFactory({
         displayName: input.displayName.trim(),
         specialty: input.specialty.trim(),
@@ -909,7 +885,9 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (refused) return refused;
       const current = provider(params['providerId'] as string);
       if (!current)
-        return problem(scheduleProblems.notFound('provider_not_found', 'No provider has this id.'));
+        return problemResponse(
+          scheduleProblems.notFound('provider_not_found', 'No provider has this id.'),
+        );
       const next = { ...current, ...(body as UpdateProviderBody) } as MockProvider;
       state.providers = state.providers.map((p) => (p.id === next.id ? next : p));
       return json(providerView(next));
@@ -935,10 +913,10 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
           message: 'Enter a length from 5 to 480 minutes, in steps of 5.',
         });
       }
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       const name = input.name.trim();
       if (state.visitTypes.some((v) => v.name.toLowerCase() === name.toLowerCase())) {
-        return problem(scheduleProblems.visitTypeNameTaken());
+        return problemResponse(scheduleProblems.visitTypeNameTaken());
       }
       const created = visitTypeFactory({
         name,
@@ -955,7 +933,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (refused) return refused;
       const current = visitType(params['visitTypeId'] as string);
       if (!current)
-        return problem(
+        return problemResponse(
           scheduleProblems.notFound(
             'visit_type_not_found',
             'No visit type that can be booked has this id.',
@@ -972,7 +950,9 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (refused) return refused;
       const providerId = params['providerId'] as string;
       if (!provider(providerId)) {
-        return problem(scheduleProblems.notFound('provider_not_found', 'No provider has this id.'));
+        return problemResponse(
+          scheduleProblems.notFound('provider_not_found', 'No provider has this id.'),
+        );
       }
       return json({
         providerId,
@@ -987,13 +967,15 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (refused) return refused;
       const providerId = params['providerId'] as string;
       if (!provider(providerId)) {
-        return problem(scheduleProblems.notFound('provider_not_found', 'No provider has this id.'));
+        return problemResponse(
+          scheduleProblems.notFound('provider_not_found', 'No provider has this id.'),
+        );
       }
       const input = (body as ReplaceAvailabilityBody).rules ?? [];
       const errors = ruleErrors(input);
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       if (input.some((rule) => !location(rule.locationId)?.active)) {
-        return problem(scheduleProblems.locationNotAvailable());
+        return problemResponse(scheduleProblems.locationNotAvailable());
       }
       const today = new Date(now()).toISOString().slice(0, 10);
       state.rules[providerId] = input.map((rule) => ({
@@ -1012,7 +994,9 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (refused) return refused;
       const providerId = params['providerId'] as string;
       if (!provider(providerId)) {
-        return problem(scheduleProblems.notFound('provider_not_found', 'No provider has this id.'));
+        return problemResponse(
+          scheduleProblems.notFound('provider_not_found', 'No provider has this id.'),
+        );
       }
       const input = body as AddExceptionBody;
       const start = Date.parse(input.startsAt);
@@ -1029,7 +1013,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (input.kind === 'time-off' && input.locationId) {
         errors.push({ field: 'locationId', message: 'Time off applies to every location.' });
       }
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       const exception = availabilityExceptionFactory({
         kind: input.kind,
         locationId: input.locationId ?? null,
@@ -1048,7 +1032,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       const id = params['exceptionId'] as string;
       const list = state.exceptions[providerId] ?? [];
       if (!list.some((e) => e.id === id)) {
-        return problem(
+        return problemResponse(
           scheduleProblems.notFound(
             'availability_exception_not_found',
             'This provider has no time off or extra hours with this id.',
@@ -1071,7 +1055,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       const url = new URL(request.url);
       const type = visitType(url.searchParams.get('visitTypeId'));
       if (!type)
-        return problem(
+        return problemResponse(
           scheduleProblems.notFound(
             'visit_type_not_found',
             'No visit type that can be booked has this id.',
@@ -1128,14 +1112,14 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       const from = Date.parse(url.searchParams.get('from') ?? '');
       const to = Date.parse(url.searchParams.get('to') ?? '');
       if (!providerId === !locationId) {
-        return problem(
+        return problemResponse(
           problems.validation([
             { field: 'providerId', message: 'Choose either a provider or a location.' },
           ]),
         );
       }
       if (!(to > from) || to - from > 8 * DAY) {
-        return problem(
+        return problemResponse(
           problems.validation([{ field: 'to', message: 'Ask for at most 8 days at a time.' }]),
         );
       }
@@ -1186,7 +1170,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       const found = appointment(params['patientId'] as string, params['appointmentId'] as string);
       return found
         ? json(appointmentView(found))
-        : problem(
+        : problemResponse(
             scheduleProblems.notFound(
               'appointment_not_found',
               'No appointment was found with this id.',
@@ -1201,7 +1185,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       const type = visitType(input.visitTypeId);
       const who = provider(input.providerId);
       if (!type || !type.active) {
-        return problem(
+        return problemResponse(
           scheduleProblems.notFound(
             'visit_type_not_found',
             'No visit type that can be booked has this id.',
@@ -1209,13 +1193,15 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
         );
       }
       if (!who || !who.active) {
-        return problem(scheduleProblems.notFound('provider_not_found', 'No provider has this id.'));
+        return problemResponse(
+          scheduleProblems.notFound('provider_not_found', 'No provider has this id.'),
+        );
       }
       if (!location(input.locationId)?.active) {
-        return problem(scheduleProblems.locationNotAvailable());
+        return problemResponse(scheduleProblems.locationNotAvailable());
       }
       if (!who.visitTypeIds.includes(type.id)) {
-        return problem(scheduleProblems.providerDoesNotOfferVisitType());
+        return problemResponse(scheduleProblems.providerDoesNotOfferVisitType());
       }
       const start = Date.parse(input.startsAt);
       const record = appointmentRecordFactory({
@@ -1229,7 +1215,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
         createdAt: new Date(now()).toISOString(),
       });
       const refusal = bookingProblem(record);
-      if (refusal) return problem(refusal);
+      if (refusal) return problemResponse(refusal);
       state.appointments.push(record);
       return json(appointmentView(record), 201);
     }),
@@ -1238,15 +1224,16 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (refused) return refused;
       const found = appointment(params['patientId'] as string, params['appointmentId'] as string);
       if (!found)
-        return problem(
+        return problemResponse(
           scheduleProblems.notFound(
             'appointment_not_found',
             'No appointment was found with this id.',
           ),
         );
       const input = body as RescheduleBody;
-      if (input.version !== found.version) return problem(scheduleProblems.appointmentChanged());
-      if (found.status !== 'booked') return problem(scheduleProblems.notCancellable());
+      if (input.version !== found.version)
+        return problemResponse(scheduleProblems.appointmentChanged());
+      if (found.status !== 'booked') return problemResponse(scheduleProblems.notCancellable());
       const start = Date.parse(input.startsAt);
       const duration = Date.parse(found.endsAt) - Date.parse(found.startsAt);
       const next: MockAppointmentRecord = {
@@ -1259,7 +1246,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
         reminders: undefined,
       };
       const refusal = bookingProblem(next);
-      if (refusal) return problem(refusal);
+      if (refusal) return problemResponse(refusal);
       return json(appointmentView(replaceAppointment(next)));
     }),
     http.post(schedulePaths.cancel, async ({ request, params }) => {
@@ -1267,7 +1254,7 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (refused) return refused;
       const found = appointment(params['patientId'] as string, params['appointmentId'] as string);
       if (!found)
-        return problem(
+        return problemResponse(
           scheduleProblems.notFound(
             'appointment_not_found',
             'No appointment was found with this id.',
@@ -1275,15 +1262,16 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
         );
       const input = body as CancelBody;
       if (!input.reason?.trim() || input.reason.length > 500) {
-        return problem(
+        return problemResponse(
           problems.validation([
             { field: 'reason', message: 'Say why the appointment is cancelled.' },
           ]),
         );
       }
-      if (input.version !== found.version) return problem(scheduleProblems.appointmentChanged());
+      if (input.version !== found.version)
+        return problemResponse(scheduleProblems.appointmentChanged());
       if (found.status !== 'booked' && found.status !== 'arrived') {
-        return problem(scheduleProblems.notCancellable());
+        return problemResponse(scheduleProblems.notCancellable());
       }
       const next = replaceAppointment({
         ...found,
@@ -1299,17 +1287,18 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
       if (refused) return refused;
       const found = appointment(params['patientId'] as string, params['appointmentId'] as string);
       if (!found)
-        return problem(
+        return problemResponse(
           scheduleProblems.notFound(
             'appointment_not_found',
             'No appointment was found with this id.',
           ),
         );
       const input = body as StatusBody;
-      if (input.version !== found.version) return problem(scheduleProblems.appointmentChanged());
-      if (found.status === 'cancelled') return problem(scheduleProblems.notCancellable());
+      if (input.version !== found.version)
+        return problemResponse(scheduleProblems.appointmentChanged());
+      if (found.status === 'cancelled') return problemResponse(scheduleProblems.notCancellable());
       if (input.status === 'completed' && Date.parse(found.startsAt) > now()) {
-        return problem(
+        return problemResponse(
           scheduleProblems.statusNotAllowed('A visit can be marked completed once it has started.'),
         );
       }

@@ -7,6 +7,8 @@ import type {
 } from '@portal/api-client';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { nextId, problemFactory, problems } from './factories';
+import { problemResponse } from './handlers';
+import { staffCallGate, type StaffCall } from './staff-calls';
 
 /*
  * Staff app: patients, invitations, staff accounts and the audit trail.
@@ -291,15 +293,7 @@ const ALLOWED_ROLES: Record<StaffAppOperation, readonly string[]> = {
   listAuditEvents: ['admin'],
 };
 
-export interface StaffAppCall {
-  operation: StaffAppOperation;
-  /** The request URL; query parameters are in `url.searchParams`. */
-  url: URL;
-  /** Path parameters (patientId, invitationId, accountId). */
-  params: Record<string, string>;
-  /** The JSON body of a POST or PATCH, when it had one. */
-  body?: unknown;
-}
+export type StaffAppCall = StaffCall<StaffAppOperation>;
 
 export interface StaffAppBackendOptions {
   patients?: MockPatient[];
@@ -338,13 +332,6 @@ export interface StaffAppBackend {
 // cannot express as a single body type.
 function json(body: object, status = 200): Response {
   return HttpResponse.json(body as Record<string, unknown>, { status });
-}
-
-function problem(body: Problem): Response {
-  return HttpResponse.json(body, {
-    status: body.status,
-    headers: { 'Content-Type': 'application/problem+json' },
-  });
 }
 
 function pageLimit(url: URL, fallback: number): number {
@@ -477,29 +464,12 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
     calls: [],
   };
 
-  /** Records the call; answers 403 or a missing CSRF token as the API would. */
-  const enter = async (
-    operation: StaffAppOperation,
-    request: Request,
-    params: Record<string, string | readonly string[] | undefined>,
-  ): Promise<{ refused?: Response; body?: unknown }> => {
-    let body: unknown;
-    if (request.method !== 'GET' && request.headers.get('Content-Type')?.includes('json')) {
-      body = await request.json();
-    }
-    const flatParams: Record<string, string> = {};
-    for (const [key, value] of Object.entries(params)) {
-      if (typeof value === 'string') flatParams[key] = value;
-    }
-    state.calls.push({ operation, url: new URL(request.url), params: flatParams, body });
-    if (request.method !== 'GET' && !request.headers.get('X-CSRF-Token')) {
-      return { refused: problem(problems.csrf()) };
-    }
-    if (options.roles && !options.roles.some((role) => ALLOWED_ROLES[operation].includes(role))) {
-      return { refused: problem(staffAppProblems.forbidden()) };
-    }
-    return { body };
-  };
+  const enter = staffCallGate({
+    calls: state.calls,
+    allowedRoles: ALLOWED_ROLES,
+    roles: options.roles,
+    forbidden: staffAppProblems.forbidden,
+  });
 
   const findPatient = (id: string | undefined) => state.patients.find((p) => p.id === id);
   const findInvitation = (id: string | undefined) => state.invitations.find((i) => i.id === id);
@@ -548,7 +518,7 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
       if (refused) return refused;
       const input = body as CreatePatientBody;
       const errors = patientFieldErrors(input, false);
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       mrnCreated += 1;
       const now = new Date().toISOString();
       const patient: MockPatient = {
@@ -572,16 +542,16 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
       const { refused } = await enter('getPatient', request, params);
       if (refused) return refused;
       const patient = findPatient(params['patientId'] as string);
-      return patient ? json(patient) : problem(staffAppProblems.patientNotFound());
+      return patient ? json(patient) : problemResponse(staffAppProblems.patientNotFound());
     }),
     http.patch(staffAppPaths.patient, async ({ request, params }) => {
       const { refused, body } = await enter('updatePatient', request, params);
       if (refused) return refused;
       const patient = findPatient(params['patientId'] as string);
-      if (!patient) return problem(staffAppProblems.patientNotFound());
+      if (!patient) return problemResponse(staffAppProblems.patientNotFound());
       const changes = body as UpdatePatientBody;
       const errors = patientFieldErrors(changes as Partial<CreatePatientBody>, true);
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       const updated = {
         ...patient,
         ...changes,
@@ -594,7 +564,7 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
       const { refused } = await enter('getPatientAccessLog', request, params);
       if (refused) return refused;
       const patientId = params['patientId'] as string;
-      if (!findPatient(patientId)) return problem(staffAppProblems.patientNotFound());
+      if (!findPatient(patientId)) return problemResponse(staffAppProblems.patientNotFound());
       const entries = (state.accessLog[patientId] ?? []).map((entry, index) => ({
         entry,
         key: String(index),
@@ -608,19 +578,19 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
       const { refused } = await enter('createInvitation', request, params);
       if (refused) return refused;
       const patient = findPatient(params['patientId'] as string);
-      if (!patient) return problem(staffAppProblems.patientNotFound());
-      if (!patient.email) return problem(staffAppProblems.patientEmailMissing());
+      if (!patient) return problemResponse(staffAppProblems.patientNotFound());
+      if (!patient.email) return problemResponse(staffAppProblems.patientEmailMissing());
       const now = Date.now();
       const theirs = state.invitations.map((i) => withComputedStatus(i, now));
       if (theirs.some((i) => i.patientId === patient.id && i.status === 'accepted')) {
-        return problem(staffAppProblems.patientHasAccount());
+        return problemResponse(staffAppProblems.patientHasAccount());
       }
       if (
         theirs.some(
           (i) => i.patientId === patient.id && (i.status === 'pending' || i.status === 'sent'),
         )
       ) {
-        return problem(staffAppProblems.invitationStillValid());
+        return problemResponse(staffAppProblems.invitationStillValid());
       }
       const invitation = invitationForPatient(patient, {
         status: 'sent',
@@ -637,14 +607,14 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
       const { refused } = await enter('resendInvitation', request, params);
       if (refused) return refused;
       const invitation = findInvitation(params['invitationId'] as string);
-      if (!invitation) return problem(staffAppProblems.invitationNotFound());
+      if (!invitation) return problemResponse(staffAppProblems.invitationNotFound());
       if (invitation.status === 'accepted') {
-        return problem(staffAppProblems.invitationAlreadyAccepted());
+        return problemResponse(staffAppProblems.invitationAlreadyAccepted());
       }
       if (invitation.status === 'revoked')
-        return problem(staffAppProblems.invitationAlreadyRevoked());
+        return problemResponse(staffAppProblems.invitationAlreadyRevoked());
       const patient = findPatient(invitation.patientId);
-      if (patient && !patient.email) return problem(staffAppProblems.patientEmailMissing());
+      if (patient && !patient.email) return problemResponse(staffAppProblems.patientEmailMissing());
       const now = Date.now();
       return json(
         replaceInvitation({
@@ -664,9 +634,9 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
       const { refused } = await enter('revokeInvitation', request, params);
       if (refused) return refused;
       const invitation = findInvitation(params['invitationId'] as string);
-      if (!invitation) return problem(staffAppProblems.invitationNotFound());
+      if (!invitation) return problemResponse(staffAppProblems.invitationNotFound());
       if (invitation.status === 'accepted') {
-        return problem(staffAppProblems.invitationAlreadyAccepted());
+        return problemResponse(staffAppProblems.invitationAlreadyAccepted());
       }
       if (invitation.status === 'revoked') return json(invitation);
       return json(
@@ -708,9 +678,9 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
       if (refused) return refused;
       const input = body as CreateStaffBody;
       const errors = staffFieldErrors(input, false);
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       if (state.staff.some((s) => s.username.toLowerCase() === input.username.toLowerCase())) {
-        return problem(staffAppProblems.usernameTaken());
+        return problemResponse(staffAppProblems.usernameTaken());
       }
       const member = staffMemberFactory({
         username: input.username,
@@ -726,17 +696,17 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
       const { refused, body } = await enter('updateStaff', request, params);
       if (refused) return refused;
       const member = findStaff(params['accountId'] as string);
-      if (!member) return problem(staffAppProblems.staffNotFound());
+      if (!member) return problemResponse(staffAppProblems.staffNotFound());
       const changes = body as UpdateStaffBody;
       const errors = staffFieldErrors(changes, true);
-      if (errors.length) return problem(problems.validation(errors));
+      if (errors.length) return problemResponse(problems.validation(errors));
       if (
         member.id === options.selfAccountId &&
         changes.roles &&
         member.roles.includes('admin') &&
         !changes.roles.includes('admin')
       ) {
-        return problem(staffAppProblems.cannotRemoveOwnAdminRole());
+        return problemResponse(staffAppProblems.cannotRemoveOwnAdminRole());
       }
       return json(replaceStaff({ ...member, ...changes }));
     }),
@@ -744,22 +714,23 @@ export function createStaffAppBackend(options: StaffAppBackendOptions = {}): Sta
       const { refused } = await enter('disableStaff', request, params);
       if (refused) return refused;
       const member = findStaff(params['accountId'] as string);
-      if (!member) return problem(staffAppProblems.staffNotFound());
-      if (member.id === options.selfAccountId) return problem(staffAppProblems.cannotDisableSelf());
+      if (!member) return problemResponse(staffAppProblems.staffNotFound());
+      if (member.id === options.selfAccountId)
+        return problemResponse(staffAppProblems.cannotDisableSelf());
       return json(replaceStaff({ ...member, status: 'disabled' }));
     }),
     http.post(staffAppPaths.enableStaff, async ({ request, params }) => {
       const { refused } = await enter('enableStaff', request, params);
       if (refused) return refused;
       const member = findStaff(params['accountId'] as string);
-      if (!member) return problem(staffAppProblems.staffNotFound());
+      if (!member) return problemResponse(staffAppProblems.staffNotFound());
       return json(replaceStaff({ ...member, status: 'active' }));
     }),
     http.post(staffAppPaths.resetStaffSecondFactor, async ({ request, params }) => {
       const { refused } = await enter('resetStaffSecondFactor', request, params);
       if (refused) return refused;
       const member = findStaff(params['accountId'] as string);
-      if (!member) return problem(staffAppProblems.staffNotFound());
+      if (!member) return problemResponse(staffAppProblems.staffNotFound());
       return json(replaceStaff({ ...member, secondFactor: 'none' }));
     }),
 
