@@ -1,7 +1,7 @@
 import '../appointments.css';
 import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { BOOK_APPOINTMENT_PATH } from '../../../lib/navigation';
@@ -57,16 +57,7 @@ export function AppointmentsPage() {
 function AppointmentList({ patientId, when }: { patientId: string; when: AppointmentWhen }) {
   const { t } = useTranslation();
   const list = usePatientAppointments(patientId, when);
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  const count = list.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0;
-
-  useEffect(() => {
-    if (focusIndex === null || focusIndex >= count) {
-      return;
-    }
-    document.getElementById(cardHeadingId(focusIndex))?.focus();
-    setFocusIndex(null);
-  }, [focusIndex, count]);
+  const showMore = useShowMore(list, cardHeadingId);
 
   if (!list.data) {
     return list.isError ? (
@@ -99,17 +90,6 @@ function AppointmentList({ patientId, when }: { patientId: string; when: Appoint
       </Alert>
     );
   }
-
-  const showMore = async () => {
-    if (list.isFetchingNextPage) {
-      return;
-    }
-    const firstNew = appointments.length;
-    const result = await list.fetchNextPage();
-    if (!result.isError) {
-      setFocusIndex(firstNew);
-    }
-  };
 
   return (
     <>

@@ -1,7 +1,8 @@
 import '../health-record.css';
 import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { HEALTH_RECORD_PATH } from '../../../lib/navigation';
@@ -79,16 +80,7 @@ function RecordList<K extends RecordKind>({
 }: RecordListPageProps<K> & { patientId: string; range: DateRange }) {
   const { t } = useTranslation();
   const list = useRecordList(patientId, kind, range);
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  const count = list.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0;
-
-  useEffect(() => {
-    if (focusIndex === null || focusIndex >= count) {
-      return;
-    }
-    document.getElementById(entryHeadingId(kind, focusIndex))?.focus();
-    setFocusIndex(null);
-  }, [focusIndex, count, kind]);
+  const showMore = useShowMore(list, (index: number) => entryHeadingId(kind, index));
 
   if (!list.data) {
     return list.isError ? (
@@ -121,17 +113,6 @@ function RecordList<K extends RecordKind>({
       </Alert>
     );
   }
-
-  const showMore = async () => {
-    if (list.isFetchingNextPage) {
-      return;
-    }
-    const firstNew = entries.length;
-    const result = await list.fetchNextPage();
-    if (!result.isError) {
-      setFocusIndex(firstNew);
-    }
-  };
 
   return (
     <>

@@ -1,7 +1,7 @@
 import '../test-results.css';
 import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { useResults } from '../api/results';
@@ -50,16 +50,7 @@ export function ResultsPage() {
 function ResultList({ patientId, filters }: { patientId: string; filters: ResultFilters }) {
   const { t } = useTranslation();
   const list = useResults(patientId, filters);
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  const count = list.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0;
-
-  useEffect(() => {
-    if (focusIndex === null || focusIndex >= count) {
-      return;
-    }
-    document.getElementById(resultHeadingId(focusIndex))?.focus();
-    setFocusIndex(null);
-  }, [focusIndex, count]);
+  const showMore = useShowMore(list, resultHeadingId);
 
   if (!list.data) {
     return list.isError ? (
@@ -92,17 +83,6 @@ function ResultList({ patientId, filters }: { patientId: string; filters: Result
       </Alert>
     );
   }
-
-  const showMore = async () => {
-    if (list.isFetchingNextPage) {
-      return;
-    }
-    const firstNew = results.length;
-    const result = await list.fetchNextPage();
-    if (!result.isError) {
-      setFocusIndex(firstNew);
-    }
-  };
 
   return (
     <>
