@@ -1,9 +1,9 @@
 /**
- * Saves text as a file on the person's device (a .txt download), without sending it anywhere:
- * the file is made in the browser from a Blob.
+ * Hands a file to the person's device as a download, without sending it anywhere: the browser
+ * saves the Blob it already holds.
  */
-export function downloadTextFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -13,4 +13,9 @@ export function downloadTextFile(fileName: string, text: string): void {
   link.remove();
   // Some browsers read the Blob after click() returns; let go of it a moment later.
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/** Saves text as a .txt file on the person's device. */
+export function downloadTextFile(fileName: string, text: string): void {
+  saveFile(new Blob([text], { type: 'text/plain;charset=utf-8' }), fileName);
 }

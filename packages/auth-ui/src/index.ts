@@ -73,3 +73,4 @@ export { ResetPasswordPage } from './ResetPasswordPage';
 export { UnlockPage } from './UnlockPage';
 export { SignOutButton } from './SignOutButton';
 export { Page, type PageProps } from './Page';
+export { saveFile } from './download';

@@ -1,22 +1,9 @@
+import { saveFile } from '@portal/auth-ui';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 
 /** The name the API gives the file (Content-Disposition); calendar apps open .ics files. */
 const FILE_NAME = 'appointment.ics';
-
-/** Hands a file made in the browser to the person's device as a download. */
-function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the Blob after click() returns; let go of it a moment later.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 /**
  * GET …/appointments/{appointmentId}/calendar.ics (operationId downloadAppointmentCalendar),

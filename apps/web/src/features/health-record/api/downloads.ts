@@ -1,7 +1,7 @@
+import { saveFile } from '@portal/auth-ui';
 import { deviceTimeZone } from '@portal/ui';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import { saveFile } from '../../../lib/save-file';
 
 /*
  * The record's files, fetched through the client rather than opened as links, so a failure
