@@ -21,6 +21,7 @@
  * "--cpu-prof --cpu-prof-dir=/tmp/profiles" to see where a scenario's time goes).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdtempSync,
@@ -596,6 +597,7 @@ async function startApi(workDir) {
     SERVE_SPAS: 'false',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    APP_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}`,
   });
   const logFd = openSync(logFile, 'a');
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);

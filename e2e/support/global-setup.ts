@@ -13,6 +13,7 @@
  * Jest loads this file (and global-teardown.ts) through require(), outside its ESM test
  * runtime, so it imports nothing relative at run time and does not use import.meta.
  */
+import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
@@ -192,6 +193,7 @@ export default async function globalSetup(
     PUBLIC_URL: baseUrl,
     DATA_DIR: dataDir,
     NODE_ENV: 'production',
+    APP_SECRET_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
     RUN_WORKERS: 'true',
     // The demo staff accounts sign in to the staff app; patients are made by the specs.

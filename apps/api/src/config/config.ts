@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config-error.js';
+import { loadSecretKeys, type SecretKeys } from './secret-keys.js';
 
 /** The repository root: this file sits at apps/api/{src,dist}/config/. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -53,16 +55,14 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   staticDirs: { web: string; admin: string } | null;
+  /**
+   * Server keys (APP_SECRET_KEYS): the first signs and encrypts, the others only verify and
+   * decrypt, so a key can be rotated without losing what the old one protected.
+   */
+  secretKeys: SecretKeys;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    reason: string,
-  ) {
-    super(`Invalid environment variable ${variable}: ${reason}`);
-  }
-}
+export { ConfigError } from './config-error.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -207,5 +207,6 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     staticDirs: bool(env, 'SERVE_SPAS', true)
       ? { web: path.join(root, 'apps/web/dist'), admin: path.join(root, 'apps/admin/dist') }
       : null,
+    secretKeys: loadSecretKeys(env, { production: nodeEnv === 'production', dataDir }),
   };
 }
