@@ -7,9 +7,10 @@ import { hashSecret, newToken, secretMatches } from '../../common/one-time-codes
 import type { FieldError } from '../../common/problem.js';
 import { matchTotp, newTotpSecret } from '../../common/totp.js';
 import { newId } from '../../infra/database/ids.js';
+import { PatientsService } from '../patients/patients.service.js';
 import { AccountToken, RecoveryCode, type AccountTokenPurpose } from './account-token.entity.js';
 import { Account, type AccountKind, type SecondFactor, type StaffRole } from './account.entity.js';
-import { checkPassword } from './password-policy.js';
+import { checkPassword, type PasswordOwner } from './password-policy.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 
 export interface NewAccount {
@@ -42,6 +43,7 @@ export class AccountsService {
     @InjectRepository(RecoveryCode) private readonly recoveryCodes: Repository<RecoveryCode>,
     @InjectRepository(AccountToken) private readonly tokens: Repository<AccountToken>,
     private readonly clock: Clock,
+    private readonly patients: PatientsService,
   ) {}
 
   findByUsername(username: string): Promise<Account | null> {
@@ -107,9 +109,35 @@ export class AccountsService {
     return (await verifyPassword(account.passwordHash, password)) && account.status === 'active';
   }
 
-  /** What is wrong with a new password (empty when it is acceptable). */
-  passwordProblems(password: string, username: string, field = 'password'): FieldError[] {
-    return checkPassword(password, username, field);
+  /**
+   * What is wrong with a new password (empty when it is acceptable): length, the breached
+   * corpus, and the owner's username, email and names.
+   */
+  passwordProblems(password: string, owner: PasswordOwner, field = 'password'): FieldError[] {
+    return checkPassword(password, owner, field);
+  }
+
+  /** The same for an existing account: its username, email, display name and patient names. */
+  async passwordProblemsFor(
+    account: Account,
+    password: string,
+    field = 'password',
+  ): Promise<FieldError[]> {
+    const patient = account.patientId ? await this.patients.findById(account.patientId) : null;
+    return checkPassword(
+      password,
+      {
+        username: account.username,
+        email: account.email,
+        names: [
+          account.displayName,
+          patient?.givenName,
+          patient?.familyName,
+          patient?.preferredName,
+        ],
+      },
+      field,
+    );
   }
 
   async setPassword(accountId: string, password: string): Promise<void> {
@@ -287,7 +315,7 @@ export class AccountsService {
   async redeemToken(
     token: string,
     purpose: AccountTokenPurpose,
-    beforeSpend?: (account: Account) => void,
+    beforeSpend?: (account: Account) => void | Promise<void>,
   ): Promise<Account | null> {
     const now = this.clock.now();
     const row = await this.tokens.findOneBy({
@@ -299,7 +327,7 @@ export class AccountsService {
     if (!row) return null;
     const account = await this.findById(row.accountId);
     if (!account) return null;
-    beforeSpend?.(account);
+    await beforeSpend?.(account);
     const result = await this.tokens.update(
       { tokenHash: row.tokenHash, usedAt: IsNull() },
       { usedAt: now },

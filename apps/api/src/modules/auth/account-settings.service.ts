@@ -87,7 +87,7 @@ export class AccountSettingsService {
   ): Promise<void> {
     const account = await this.account(principal);
     await this.confirmPassword(account, current, 'currentPassword');
-    const problems = this.accounts.passwordProblems(next, account.username, 'newPassword');
+    const problems = await this.accounts.passwordProblemsFor(account, next, 'newPassword');
     if (problems.length) throw validationProblem(problems);
     await this.accounts.setPassword(account.id, next);
     await this.sessions.endAllFor(account.id, 'password-changed', principal.sessionIdHash);

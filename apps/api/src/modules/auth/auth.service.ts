@@ -308,8 +308,8 @@ export class AuthService {
     context: RequestContext,
   ): Promise<void> {
     // Validate the new password before spending the token, so a typo does not waste the link.
-    const account = await this.accounts.redeemToken(token, 'password-reset', (candidate) => {
-      const problems = this.accounts.passwordProblems(password, candidate.username);
+    const account = await this.accounts.redeemToken(token, 'password-reset', async (candidate) => {
+      const problems = await this.accounts.passwordProblemsFor(candidate, password);
       if (problems.length) throw validationProblem(problems);
     });
     if (!account) throw new LinkInvalidError();

@@ -209,11 +209,15 @@ export class RegistrationService {
       const now = this.clock.now();
       if (ticket.usedAt) throw new RegistrationTicketUsedError();
       if (ticket.expiresAt <= now) throw new RegistrationTicketExpiredError();
-      const problems = this.accounts.passwordProblems(input.password, input.username);
-      if (problems.length) throw validationProblem(problems);
-      if (await this.accounts.findByUsername(input.username)) throw new UsernameTakenError();
       const patient = await this.patients.findById(link.invitation.patientId);
       if (!patient) throw new RegistrationTicketInvalidError();
+      const problems = this.accounts.passwordProblems(input.password, {
+        username: input.username,
+        email: link.invitation.email,
+        names: [patient.givenName, patient.familyName, patient.preferredName],
+      });
+      if (problems.length) throw validationProblem(problems);
+      if (await this.accounts.findByUsername(input.username)) throw new UsernameTakenError();
 
       const account = await this.db.transaction(async (manager) => {
         // Conditional updates: of two requests racing with one ticket, only one gets through.
