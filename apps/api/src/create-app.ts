@@ -32,10 +32,8 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy:
-      typeof config.trustProxy === 'number'
-        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
-        : config.trustProxy,
+    // Only hops from the configured proxies may name the client (see TRUST_PROXY).
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // Keep a caller's request id when it looks safe, so a trace spans services.
     genReqId: (req: IncomingMessage) => {
       const header = req.headers['x-request-id'];

@@ -36,4 +36,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
+
+  it('trusts X-Forwarded-For only from the listed proxies', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual([]);
+    expect(
+      loadConfig({ TRUST_PROXY: ' 10.0.3.7, 10.0.0.0/16,::1,fd00::/8,loopback' }).trustProxy,
+    ).toEqual(['10.0.3.7', '10.0.0.0/16', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it.each(['true', '1', '2'])(
+    'refuses TRUST_PROXY=%s at boot and says what to set instead',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        /TRUST_PROXY: .*any client.*list the addresses or CIDRs of your reverse proxies/,
+      );
+    },
+  );
+
+  it.each(['0.0.0.0/0', '10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/2', '::/0', '10.0.0.300'])(
+    'refuses TRUST_PROXY entry %s',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: .*not an IP address/);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error.js';
@@ -46,10 +47,10 @@ export interface AppConfig {
   /** Secure cookies everywhere but plain-http localhost. */
   secureCookies: boolean;
   /**
-   * Which X-Forwarded-For hops to believe for the client address: false (none), a hop count,
-   * or a list of proxy addresses/CIDRs. Never true in production: any client could set the header.
+   * The reverse proxies whose X-Forwarded-For hops give the client address (addresses, CIDRs
+   * or proxy-addr's named ranges); empty: the socket's peer is the client.
    */
-  trustProxy: boolean | number | string;
+  trustProxy: string[];
   /** Staff without an authenticator app get emailed codes. On by default in the production shape. */
   staffSecondFactorRequired: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -130,25 +131,44 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function trustProxy(env: Env): boolean | number | string {
-  const raw = env.TRUST_PROXY;
-  if (raw === undefined || raw === '' || raw === 'false') return false;
-  if (raw === 'true') return true;
-  if (/^\d{1,2}$/.test(raw)) return Number(raw);
-  const parts = raw.split(',').map((part) => part.trim());
-  if (
-    parts.every(
-      (part) =>
-        /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part) ||
-        ['loopback', 'linklocal', 'uniquelocal'].includes(part),
-    )
-  ) {
-    return parts.join(',');
+/** Named ranges proxy-addr understands, for proxies on the same host or private network. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: the addresses (or CIDRs) of the reverse proxies in front of the API, e.g.
+ * "10.0.3.7,10.0.3.8" or "10.0.0.0/16". Only a hop from one of them may name the client in
+ * X-Forwarded-For; anyone else's header is ignored. "true" and hop counts would let any client
+ * choose its address (and its per-IP sign-in budget), so they stop the boot.
+ */
+function trustProxy(env: Env): string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw === 'false') return [];
+  const instead =
+    'list the addresses or CIDRs of your reverse proxies instead, e.g. TRUST_PROXY=10.0.3.7,10.0.3.8 ' +
+    '(or loopback for a proxy on the same host); leave it unset when clients connect directly';
+  if (raw === 'true' || /^\d+$/.test(raw)) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `"${raw}" would believe X-Forwarded-For from any client, who could then pick its own address; ${instead}`,
+    );
   }
-  throw new ConfigError(
-    'TRUST_PROXY',
-    'expected false, a hop count, or a comma-separated list of proxy addresses or CIDRs',
-  );
+  const parts = raw.split(',').map((part) => part.trim());
+  for (const part of parts) {
+    if (PROXY_RANGES.includes(part)) continue;
+    const [address = '', prefix, extra] = part.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk =
+      prefix === undefined ||
+      (/^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= bits);
+    if (!family || !prefixOk || extra !== undefined) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `"${part}" is not an IP address or CIDR (a /0 would trust every client); ${instead}`,
+      );
+    }
+  }
+  return parts;
 }
 
 /** Parses and validates the environment; throws ConfigError naming the first bad variable. */

@@ -27,8 +27,9 @@ export async function startTestApp(
     DATABASE_URL: process.env.TEST_DATABASE_URL,
     REDIS_URL: process.env.REDIS_URL,
     SERVE_SPAS: 'false',
-    // Each test client claims its own address, so per-IP limits never leak between tests.
-    TRUST_PROXY: 'true',
+    // Tests connect over loopback, as a proxy on the same host would: each test client names
+    // its own address in X-Forwarded-For, so per-IP limits never leak between tests.
+    TRUST_PROXY: '127.0.0.1,::1',
     ...env,
   });
   const app = await createApp(config, pino({ level: 'silent' }), options);

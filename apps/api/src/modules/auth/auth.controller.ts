@@ -31,6 +31,7 @@ import {
   type LoginResult,
 } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
+import { DEVICE_COOKIE, DEVICE_TTL_SECONDS } from './known-devices.js';
 import { TooManyAttemptsError } from './login-throttle.service.js';
 import { SESSION_COOKIE } from './session.guard.js';
 
@@ -51,7 +52,9 @@ export class AuthController {
     summary: 'Sign in with username and password',
     description:
       'Opens a session (cookie portal_session). When the account has a second factor, the ' +
-      'session waits for the verification code. Wrong username and wrong password get the same answer.',
+      'session waits for the verification code. Wrong username and wrong password get the same answer. ' +
+      'A right password marks the browser as a known device (cookie portal_device): its later ' +
+      'sign-ins to that account are throttled per device, not on the account-wide budget.',
   })
   @ApiOkResponse({
     schema: {
@@ -86,15 +89,17 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResult> {
     try {
-      const { token, result } = await this.auth.login(
+      const { token, result, deviceToken } = await this.auth.login(
         body.username,
         body.password,
         requestContext(request),
+        readCookie(request, DEVICE_COOKIE),
       );
       setCookie(reply, SESSION_COOKIE, token, {
         httpOnly: true,
         secure: this.config.secureCookies,
       });
+      this.rememberDevice(reply, deviceToken);
       return result;
     } catch (error) {
       if (error instanceof TooManyAttemptsError) {
@@ -211,11 +216,28 @@ export class AuthController {
   @ApiOperation({
     operationId: 'unlockSignIn',
     summary: 'Lift a sign-in pause with the emailed link',
+    description:
+      'Also marks this browser as a known device (cookie portal_device), whose sign-ins are ' +
+      'throttled on their own, so guesses from elsewhere cannot pause them.',
   })
   @ApiNoContentResponse()
   @ApiGoneResponse({ type: Problem })
-  async unlock(@Body() body: TokenRequest, @Req() request: FastifyRequest): Promise<void> {
-    await this.auth.unlock(body.token, requestContext(request));
+  async unlock(
+    @Body() body: TokenRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const { deviceToken } = await this.auth.unlock(body.token, requestContext(request));
+    this.rememberDevice(reply, deviceToken);
+  }
+
+  /** The known-device cookie: sign-ins from this browser get their own failure budget. */
+  private rememberDevice(reply: FastifyReply, deviceToken: string): void {
+    setCookie(reply, DEVICE_COOKIE, deviceToken, {
+      httpOnly: true,
+      secure: this.config.secureCookies,
+      maxAge: DEVICE_TTL_SECONDS,
+    });
   }
 
   @Get('session')

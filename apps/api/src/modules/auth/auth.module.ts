@@ -6,6 +6,7 @@ import { AccountSettingsController } from './account-settings.controller.js';
 import { AccountSettingsService } from './account-settings.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { KnownDevicesService } from './known-devices.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { LoginCode } from './login-code.entity.js';
 import { Session } from './session.entity.js';
@@ -20,6 +21,7 @@ import { SessionsService } from './sessions.service.js';
     AccountSettingsService,
     SessionsService,
     LoginThrottleService,
+    KnownDevicesService,
     // Every route of every module passes this guard; @Public opts out.
     { provide: APP_GUARD, useClass: SessionGuard },
   ],

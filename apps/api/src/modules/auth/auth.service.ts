@@ -22,6 +22,7 @@ import {
   LinkInvalidError,
   SignInAgainError,
 } from './auth.errors.js';
+import { KnownDevicesService } from './known-devices.js';
 import { LoginCode } from './login-code.entity.js';
 import { LoginThrottleService, USERNAME_FREE_FAILURES } from './login-throttle.service.js';
 import type { Session } from './session.entity.js';
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly devices: KnownDevicesService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly clock: Clock,
@@ -68,20 +70,26 @@ export class AuthService {
   /**
    * Checks the password and opens a session: fully signed in, or waiting for the second
    * factor. Unknown usernames take the same time and get the same answer as wrong passwords.
+   * A browser with a known-device token for the account typed is throttled on its own budget
+   * (see LoginThrottleService); every right password hands the browser a fresh token.
    */
   async login(
     username: string,
     password: string,
     context: RequestContext,
-  ): Promise<{ token: string; result: LoginResult }> {
+    deviceToken?: string,
+  ): Promise<{ token: string; result: LoginResult; deviceToken: string }> {
     const userKey = LoginThrottleService.usernameKey(username);
     const ipKey = LoginThrottleService.ipKey(context.ip);
-    await this.throttle.assertAllowed([userKey, ipKey]);
-    const account = await this.accounts.findByUsername(username);
+    const known = await this.knownDevice(deviceToken, username);
+    await this.throttle.assertAllowed(known ? [known.key] : [userKey, ipKey]);
+    const account = known ? known.account : await this.accounts.findByUsername(username);
     // Always checked, even with no account: the time spent must not reveal which it was.
     const passwordOk = await this.accounts.checkPassword(account, password);
     if (!account || !passwordOk) {
-      const failures = await this.throttle.recordFailure(userKey, ipKey);
+      const failures = known
+        ? await this.throttle.recordFailure(known.key, null)
+        : await this.throttle.recordFailure(userKey, ipKey);
       await this.audit.record({
         action: 'auth.login',
         outcome: 'failure',
@@ -90,10 +98,15 @@ export class AuthService {
         context,
       });
       // The first block sends the owner a link to lift it, so guessing cannot keep them out.
-      if (account && failures === USERNAME_FREE_FAILURES) await this.sendUnlockLink(account);
+      if (!known && account && failures === USERNAME_FREE_FAILURES) {
+        await this.sendUnlockLink(account);
+      }
       throw new InvalidCredentialsError();
     }
-    await this.throttle.clear(userKey);
+    // A known device's success clears only its own count: the account's shared count, which
+    // a stranger may be running up, keeps its pause.
+    await this.throttle.clear(known ? known.key : userKey);
+    const nextDeviceToken = this.devices.issue(account.id, known?.deviceId);
     const factor = this.factorOf(account);
     const { token, session } = await this.sessions.create(
       account,
@@ -110,6 +123,7 @@ export class AuthService {
     if (factor === 'none') {
       return {
         token,
+        deviceToken: nextDeviceToken,
         result: {
           status: 'signed-in',
           session: this.describe(account, session.lastSeenAt, session.absoluteExpiresAt),
@@ -124,11 +138,28 @@ export class AuthService {
     ];
     return {
       token,
+      deviceToken: nextDeviceToken,
       result: {
         status: 'second-factor-required',
         methods,
         maskedEmail: factor === 'email' ? maskEmail(account.email) : undefined,
       },
+    };
+  }
+
+  /** The account typed, when this browser's known-device token names it. */
+  private async knownDevice(
+    deviceToken: string | undefined,
+    username: string,
+  ): Promise<{ account: Account; deviceId: string; key: string } | null> {
+    const device = this.devices.read(deviceToken);
+    if (!device) return null;
+    const account = await this.accounts.findByUsername(username);
+    if (!account || account.id !== device.accountId) return null;
+    return {
+      account,
+      deviceId: device.deviceId,
+      key: LoginThrottleService.deviceKey(device.deviceId),
     };
   }
 
@@ -382,7 +413,11 @@ export class AuthService {
     );
   }
 
-  async unlock(token: string, context: RequestContext): Promise<void> {
+  /**
+   * Lifts the account's pause and makes this browser a known device (returns its token), so
+   * its owner can sign in here even while someone keeps guessing from elsewhere.
+   */
+  async unlock(token: string, context: RequestContext): Promise<{ deviceToken: string }> {
     const account = await this.accounts.redeemToken(token, 'unlock');
     if (!account) throw new LinkInvalidError();
     await this.throttle.clear(LoginThrottleService.usernameKey(account.username));
@@ -393,6 +428,7 @@ export class AuthService {
       patientId: account.patientId,
       context,
     });
+    return { deviceToken: this.devices.issue(account.id) };
   }
 
   // --- session descriptions and sign-out ------------------------------------------------

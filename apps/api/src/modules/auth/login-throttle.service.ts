@@ -23,9 +23,19 @@ export class TooManyAttemptsError extends DomainError {
 
 /**
  * Slows password guessing, in PostgreSQL so every API process shares the counts.
- * Keyed by the username typed (existing or not, so the answers never reveal which) and by
- * IP. After 5 failures each further one doubles a wait from 30 s up to 15 min; the block
- * never outlasts that, so nobody can keep a patient out for long.
+ *
+ * - Per account: keyed by the username typed (existing or not, so the answers never reveal
+ *   which). After 5 failures in 15 minutes each further one doubles a wait from 30 s up to
+ *   15 min.
+ * - Per IP: 100 failures in 15 minutes block that address for 15 minutes. The address is the
+ *   socket peer, or the client named by a trusted proxy (TRUST_PROXY), never a header any
+ *   client can set.
+ * - Per known device: a browser presenting a valid known-device token for the account typed
+ *   (KnownDevicesService) is counted on its own key, with the same growing waits, instead of
+ *   the account's and the IP's: a stranger guessing from anywhere else cannot pause it.
+ *
+ * The first pause of an account emails its owner an unlock link, which lifts the pause and
+ * makes that browser a known device.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -42,6 +52,10 @@ export class LoginThrottleService {
     return `ip:${ip}`;
   }
 
+  static deviceKey(deviceId: string): string {
+    return `device:${deviceId}`;
+  }
+
   async assertAllowed(keys: string[]): Promise<void> {
     const now = this.clock.now();
     const rows: { blocked_until: Date }[] = await this.db.query(
@@ -54,25 +68,29 @@ export class LoginThrottleService {
     }
   }
 
-  /** Returns the failure count of the username key, so the caller can act on the first block. */
+  /**
+   * Counts a failure against an account (or device) key and, unless null, an IP key. Returns
+   * the failure count of the first key, so the caller can act on the first pause.
+   */
   async recordFailure(
     usernameKey: string,
-    ipKey: string,
+    ipKey: string | null,
     freeFailures = USERNAME_FREE_FAILURES,
   ): Promise<number> {
     const now = this.clock.now();
+    const keys = ipKey === null ? [usernameKey] : [usernameKey, ipKey];
     // Counts restart when the window has passed; the block grows with the count.
     const inserted = returnedRows<{ key: string; failures: number }>(
       await this.db.query(
         `INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until)
-       VALUES ($1, 1, $2, NULL), ($3, 1, $2, NULL)
+       SELECT key, 1, $2, NULL FROM unnest($1::text[]) AS key
        ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $4)
+         failures = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $3)
                          THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $4)
+         window_started_at = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $3)
                                   THEN $2 ELSE t.window_started_at END
        RETURNING key, failures`,
-        [usernameKey, now, ipKey, WINDOW_MS / 1000],
+        [keys, now, WINDOW_MS / 1000],
       ),
     );
     await this.db.query(
@@ -81,11 +99,13 @@ export class LoginThrottleService {
         WHERE key = $1 AND failures >= $4`,
       [usernameKey, now, USERNAME_MAX_DELAY_MS / 1000, freeFailures],
     );
-    await this.db.query(
-      `UPDATE login_throttle SET blocked_until = $2::timestamptz + make_interval(secs => $3)
-        WHERE key = $1 AND failures >= $4`,
-      [ipKey, now, WINDOW_MS / 1000, IP_FAILURES_PER_WINDOW],
-    );
+    if (ipKey !== null) {
+      await this.db.query(
+        `UPDATE login_throttle SET blocked_until = $2::timestamptz + make_interval(secs => $3)
+          WHERE key = $1 AND failures >= $4`,
+        [ipKey, now, WINDOW_MS / 1000, IP_FAILURES_PER_WINDOW],
+      );
+    }
     return inserted.find((row) => row.key === usernameKey)?.failures ?? 0;
   }
 
