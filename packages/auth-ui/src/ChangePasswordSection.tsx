@@ -166,6 +166,7 @@ function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel
           onConfirmChange={setConfirm}
           errors={errors}
           username={user.username}
+          personal={[user.displayName]}
         />
         <p>{t('account.password.endsOthers')}</p>
         <div className="ui-actions">

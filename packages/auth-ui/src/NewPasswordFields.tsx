@@ -47,6 +47,8 @@ export interface NewPasswordFieldsProps {
   errors: NewPasswordErrors;
   /** The account's username, which a password must not contain. */
   username?: string;
+  /** The owner's names and email address, which it must not contain either. */
+  personal?: readonly string[];
 }
 
 /**
@@ -61,6 +63,7 @@ export function NewPasswordFields({
   onConfirmChange,
   errors,
   username,
+  personal,
 }: NewPasswordFieldsProps) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
@@ -68,6 +71,7 @@ export function NewPasswordFields({
   const meterId = `${ids.password}-strength`;
   const strength = estimatePasswordStrength(password, {
     username,
+    personal,
     minLength: PASSWORD_MIN_LENGTH,
     maxLength: PASSWORD_MAX_LENGTH,
   });

@@ -8,7 +8,8 @@
  * - a common word or a year is worth only what picking it from a short list is worth;
  * - repeated characters or chunks ("aaaa", "abcabc") and sequences ("1234", "qwerty") add
  *   almost nothing after their first character;
- * - the username adds nothing at all.
+ * - the username, the owner's names and email address add nothing at all (the server refuses
+ *   them as it does: whole, the email's local part, and each run of 3 or more letters).
  */
 
 export type PasswordStrengthLevel = 0 | 1 | 2 | 3 | 4;
@@ -35,13 +36,15 @@ export interface PasswordStrength {
 
 export interface PasswordStrengthOptions {
   username?: string;
+  /** The owner's names and email address, which the server refuses in a password too. */
+  personal?: readonly string[];
   minLength?: number;
   maxLength?: number;
 }
 
 /**
  * Fragments that turn up again and again in leaked passwords. Kept short on purpose (it ships
- * in the app); the server checks a list of 10,000.
+ * in the app); the server checks a million leaked passwords.
  */
 const COMMON_WORDS = [
   'password',
@@ -165,9 +168,25 @@ function follows(a: string, b: string): boolean {
   });
 }
 
+/** What the server's policy refuses inside a password, lower case. */
+function personalWords(username: string, personal: readonly string[]): string[] {
+  const words = new Set<string>();
+  const add = (word: string) => {
+    if ([...word].length >= 3) words.add(word);
+  };
+  for (const source of [username, ...personal]) {
+    const lower = source.trim().toLowerCase();
+    add(lower);
+    const at = lower.lastIndexOf('@');
+    if (at > 0) add(lower.slice(0, at));
+    for (const part of (at > 0 ? lower.slice(0, at) : lower).split(/[^\p{L}]+/u)) add(part);
+  }
+  return [...words];
+}
+
 export function estimatePasswordStrength(
   password: string,
-  { username = '', minLength = 12, maxLength = 128 }: PasswordStrengthOptions = {},
+  { username = '', personal = [], minLength = 12, maxLength = 128 }: PasswordStrengthOptions = {},
 ): PasswordStrength {
   const characters = [...password];
   const length = characters.length;
@@ -187,11 +206,12 @@ export function estimatePasswordStrength(
   // Indexes into `characters` from a string index (they differ only for astral characters).
   const charIndex = (stringIndex: number) => [...text.slice(0, stringIndex)].length;
 
-  const name = username.trim().toLowerCase();
-  if (name.length >= 3 && text.includes(name)) {
-    const start = charIndex(text.indexOf(name));
-    cover(start, start + [...name].length);
-    advice.add('containsUsername');
+  for (const word of personalWords(username, personal)) {
+    for (let from = text.indexOf(word); from >= 0; from = text.indexOf(word, from + 1)) {
+      const start = charIndex(from);
+      cover(start, start + [...word].length);
+      advice.add('containsUsername');
+    }
   }
 
   for (const word of COMMON_WORDS) {

@@ -37,6 +37,27 @@ describe('estimatePasswordStrength (advice only; the server decides)', () => {
     expect(result.advice).toContain('containsUsername');
   });
 
+  it('marks names, the email address and parts of the username as the server refuses them', () => {
+    const owner = {
+      username: 'ana.silva',
+      personal: ['Ana Maria Costa', 'anasilva77@example.test'],
+    };
+    for (const password of [
+      'silva sunset on the pier',
+      'walking with MARIA today',
+      'costa del sol holiday',
+      'hello anasilva77 friend',
+    ]) {
+      const result = estimatePasswordStrength(password, owner);
+      expect(result.level).toBe(1);
+      expect(result.advice[0]).toBe('containsUsername');
+    }
+    // A part shorter than 3 letters does not count, as on the server.
+    expect(
+      estimatePasswordStrength('jogging near the old bay', { personal: ['Jo'] }).advice,
+    ).not.toContain('containsUsername');
+  });
+
   it('rewards length and variety', () => {
     const short = estimatePasswordStrength('bluehorsetab');
     const longer = estimatePasswordStrength('blue horse table river');
