@@ -7,7 +7,7 @@ import type { MailRequest, MailSecret } from './mail.service.js';
  */
 export const MAIL_SECRET = '{{portal-secret}}';
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,

@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { HandlesJob, type JobContext, type JobHandler } from '../queue/job-handler.js';
 import type { JobPayloads } from '../queue/jobs.js';
-import { MAIL_SECRET } from './compose.js';
+import { escapeHtml, MAIL_SECRET } from './compose.js';
 import { MailDelivery } from './mail-delivery.entity.js';
 import { MAIL_SECRET_PURPOSE } from './mail.service.js';
 import { MAIL_TRANSPORT } from './mail.tokens.js';
@@ -15,18 +15,9 @@ import type { MailTransport } from './mail-transport.js';
 
 type Payload = JobPayloads['mail.send'];
 
-const ESCAPED: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /** Puts the secret where the stored body holds MAIL_SECRET (escaped for HTML). */
 function withSecret(body: string, secret: string, html: boolean): string {
-  const value = html ? secret.replace(/[&<>"']/g, (c) => ESCAPED[c]!) : secret;
-  return body.split(MAIL_SECRET).join(value);
+  return body.split(MAIL_SECRET).join(html ? escapeHtml(secret) : secret);
 }
 
 @HandlesJob('mail.send')

@@ -10,10 +10,10 @@ import {
 } from '../../common/one-time-codes.js';
 import type { Principal, RequestContext } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
+import { ServerKeys } from '../../common/server-keys.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { newId } from '../../infra/database/ids.js';
-import { ServerKeys } from '../../common/server-keys.js';
 import { composeEmail, MAIL_SECRET } from '../../infra/mail/compose.js';
 import { MailService } from '../../infra/mail/mail.service.js';
 import type { Account } from '../accounts/account.entity.js';
