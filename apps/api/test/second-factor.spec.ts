@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../src/common/clock.js';
-import { totpCode, totpStep } from '../src/common/totp.js';
+import { ServerKeys } from '../src/common/server-keys.js';
+import { openTotpSecret, totpCode, totpStep } from '../src/common/totp.js';
 import { AccountsService } from '../src/modules/accounts/accounts.service.js';
 import { createPatientAccount, createStaffAccount, TEST_PASSWORD } from './support/accounts.js';
 import { BrowserClient } from './support/browser-client.js';
@@ -205,11 +206,9 @@ describe('second factors, recovery and account settings', () => {
     });
     expect(nothing.status).toBe(409);
     expect(nothing.body).toMatchObject({ code: 'no_setup_in_progress' });
-    expect(await testApp.app.get(AccountsService).findById(account.id)).toMatchObject({
-      secondFactor: 'totp',
-      totpSecret: SECRET,
-      pendingTotpSecret: null,
-    });
+    const stored = await testApp.app.get(AccountsService).findById(account.id);
+    expect(stored).toMatchObject({ secondFactor: 'totp', pendingTotpSecret: null });
+    expect(openTotpSecret(testApp.app.get(ServerKeys), stored!.totpSecret!)).toBe(SECRET);
 
     const right = await browser.post('/api/v1/account/totp/setup', { password: TEST_PASSWORD });
     expect(right.status).toBe(200);

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { ServerKeys } from './server-keys.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 export const TOTP_STEP_SECONDS = 30;
@@ -78,4 +79,31 @@ export function matchTotp(
 export function otpauthUri(secret: string, account: string, issuer: string): string {
   const label = encodeURIComponent(`${issuer}:${account}`);
   return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+}
+
+// --- secrets at rest ----------------------------------------------------------------------
+
+/** How secrets were stored before they were sealed: the base32 text itself. */
+const PLAIN_SECRET = /^[A-Z2-7]+=*$/;
+
+/** A TOTP secret as stored: AES-256-GCM under the server key, the key id inside the value. */
+export function sealTotpSecret(keys: ServerKeys, secret: string): string {
+  return keys.encrypt('totp-secret', secret);
+}
+
+/** True for a secret stored before sealing (plain base32): read it, then seal it. */
+export function isPlainTotpSecret(stored: string): boolean {
+  return PLAIN_SECRET.test(stored);
+}
+
+/** The base32 secret from a stored value, sealed or plain; null when no configured key opens it. */
+export function openTotpSecret(keys: ServerKeys, stored: string): string | null {
+  return isPlainTotpSecret(stored) ? stored : keys.decrypt('totp-secret', stored);
+}
+
+/** The stored value under the current key; `current` when it already is, null when unreadable. */
+export function resealTotpSecret(keys: ServerKeys, stored: string): string | 'current' | null {
+  if (ServerKeys.keyIdOf(stored) === keys.currentKeyId) return 'current';
+  const secret = openTotpSecret(keys, stored);
+  return secret === null ? null : sealTotpSecret(keys, secret);
 }

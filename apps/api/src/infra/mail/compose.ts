@@ -1,6 +1,13 @@
-import type { MailRequest } from './mail.service.js';
+import type { MailRequest, MailSecret } from './mail.service.js';
 
-function escapeHtml(text: string): string {
+/**
+ * Stands in an email for its one secret (a sign-in code, a link's token). The stored body
+ * keeps this placeholder; the secret itself is kept sealed beside it and put in only when
+ * the message is handed to the mail server (send-mail.job.ts).
+ */
+export const MAIL_SECRET = '{{portal-secret}}';
+
+export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -15,6 +22,8 @@ export interface PlainEmail {
   paragraphs: string[];
   /** An optional call to action, shown as a button in HTML and a bare URL in text. */
   action?: { label: string; url: string };
+  /** The code or token that MAIL_SECRET stands for in the paragraphs or the action's URL. */
+  secret?: MailSecret;
   clinicName: string;
 }
 
@@ -41,5 +50,17 @@ export function composeEmail(email: PlainEmail): MailRequest {
     `<p style="color:#555;font-size:14px">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');
-  return { template: email.template, to: email.to, subject: email.subject, text, html };
+  if (email.secret) {
+    // A slip that writes the secret itself into the body would store it: refuse it here.
+    if (!text.includes(MAIL_SECRET) || text.includes(email.secret.value))
+      throw new Error(`email "${email.template}" must carry its secret only as MAIL_SECRET`);
+  }
+  return {
+    template: email.template,
+    to: email.to,
+    subject: email.subject,
+    text,
+    html,
+    ...(email.secret ? { secret: email.secret } : {}),
+  };
 }

@@ -1,12 +1,24 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { ServerKeys } from '../../common/server-keys.js';
 import { newId } from '../database/ids.js';
 import { QueueService } from '../queue/queue.service.js';
 import { MailDelivery, type MailStatus } from './mail-delivery.entity.js';
 
 /** Unsent emails queued again per round trip at start. */
 const REQUEUE_BATCH = 1000;
+/** Rows read per round trip when sealing secrets again under a new key. */
+const RESEAL_BATCH = 500;
+/** Purpose of the server subkey that seals the secrets of queued emails. */
+export const MAIL_SECRET_PURPOSE = 'mail-secret';
+
+/** A code or token that an email carries: kept sealed until sending, and not past expiresAt. */
+export interface MailSecret {
+  value: string;
+  expiresAt: Date;
+}
 
 export interface MailRequest {
   template: string;
@@ -14,6 +26,8 @@ export interface MailRequest {
   subject: string;
   text: string;
   html?: string;
+  /** The secret that MAIL_SECRET stands for in text and html (compose.ts). */
+  secret?: MailSecret;
 }
 
 /**
@@ -28,6 +42,8 @@ export class MailService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(MailDelivery) private readonly deliveries: Repository<MailDelivery>,
     private readonly queue: QueueService,
+    private readonly keys: ServerKeys,
+    private readonly clock: Clock,
   ) {}
 
   /** Records the email; call dispatch() with the id after the surrounding transaction commits. */
@@ -48,6 +64,10 @@ export class MailService implements OnApplicationBootstrap {
       subject: request.subject,
       textBody: request.text,
       htmlBody: request.html ?? null,
+      secretSealed: request.secret
+        ? this.keys.encrypt(MAIL_SECRET_PURPOSE, request.secret.value)
+        : null,
+      secretExpiresAt: request.secret?.expiresAt ?? null,
       status: 'queued' as const,
       attempts: 0,
       createdAt: now,
@@ -105,6 +125,7 @@ export class MailService implements OnApplicationBootstrap {
    * minutes, nor be read into memory at once. Jobs already in the queue keep their place.
    */
   async requeueUnsent(batchSize = REQUEUE_BATCH): Promise<number> {
+    await this.expireSecrets();
     let count = 0;
     let after: { created_at: Date; id: string } | null = null;
     for (;;) {
@@ -119,6 +140,50 @@ export class MailService implements OnApplicationBootstrap {
       await this.dispatchMany(rows.map((row) => row.id));
       count += rows.length;
       after = rows[rows.length - 1]!;
+    }
+  }
+
+  /**
+   * Unsent emails whose code or link has expired are never sent: their sealed secret and
+   * bodies are erased and they count as failed. The worker does the same for each message
+   * it picks up; this catches those it never will.
+   */
+  async expireSecrets(): Promise<number> {
+    const [, affected]: [unknown, number] = await this.deliveries.query(
+      `UPDATE mail_delivery
+          SET status = 'failed', secret_sealed = NULL, text_body = NULL, html_body = NULL,
+              last_error = 'expired before it was sent', updated_at = $1
+        WHERE status = 'queued' AND secret_expires_at <= $1`,
+      [this.clock.now()],
+    );
+    return affected ?? 0;
+  }
+
+  /** Seals the secrets of unsent emails again under the current server key (key rotation). */
+  async resealSecrets(): Promise<{ resealed: number; unreadable: number }> {
+    const count = { resealed: 0, unreadable: 0 };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: { id: string; secret_sealed: string }[] = await this.deliveries.query(
+        `SELECT id, secret_sealed FROM mail_delivery
+          WHERE secret_sealed IS NOT NULL AND split_part(secret_sealed, '.', 2) <> $1
+            AND id > $2 ORDER BY id LIMIT $3`,
+        [this.keys.currentKeyId, after, RESEAL_BATCH],
+      );
+      if (!rows.length) return count;
+      for (const row of rows) {
+        const secret = this.keys.decrypt(MAIL_SECRET_PURPOSE, row.secret_sealed);
+        if (secret === null) {
+          count.unreadable++;
+          continue;
+        }
+        await this.deliveries.query(
+          `UPDATE mail_delivery SET secret_sealed = $3 WHERE id = $1 AND secret_sealed = $2`,
+          [row.id, row.secret_sealed, this.keys.encrypt(MAIL_SECRET_PURPOSE, secret)],
+        );
+        count.resealed++;
+      }
+      after = rows[rows.length - 1]!.id;
     }
   }
 

@@ -1,17 +1,31 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { hashSecret, newToken, secretMatches } from '../../common/one-time-codes.js';
+import { hashSecret, newToken } from '../../common/one-time-codes.js';
 import type { FieldError } from '../../common/problem.js';
-import { matchTotp, newTotpSecret } from '../../common/totp.js';
+import { ServerKeys } from '../../common/server-keys.js';
+import {
+  isPlainTotpSecret,
+  matchTotp,
+  newTotpSecret,
+  openTotpSecret,
+  resealTotpSecret,
+  sealTotpSecret,
+} from '../../common/totp.js';
 import { newId } from '../../infra/database/ids.js';
 import { PatientsService } from '../patients/patients.service.js';
 import { AccountToken, RecoveryCode, type AccountTokenPurpose } from './account-token.entity.js';
 import { Account, type AccountKind, type SecondFactor, type StaffRole } from './account.entity.js';
 import { checkPassword, type PasswordOwner } from './password-policy.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
+import {
+  findRecoveryCode,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  resealRecoveryCode,
+  sealRecoveryCode,
+} from './recovery-codes.js';
 
 export interface NewAccount {
   kind: AccountKind;
@@ -27,12 +41,17 @@ export interface NewAccount {
 
 export const RECOVERY_CODE_COUNT = 10;
 
-/** Recovery codes read well on paper: 10 characters in two groups, e.g. "k7dq2-m9x4p". */
-function newRecoveryCode(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(10);
-  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
-  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+/** Set-up waits this long for its first code. */
+const TOTP_SETUP_MAX_AGE_MS = 10 * 60_000;
+/** Rows read per round trip when sealing stored secrets again. */
+const RESEAL_BATCH = 500;
+
+/** What rotate-keys did to one kind of stored secret. */
+export interface ResealCount {
+  /** Sealed again under the current key (values stored plain are sealed for the first time). */
+  resealed: number;
+  /** Opened by no configured key: they stay as they are, and cannot be used. */
+  unreadable: number;
 }
 
 /** The only writer of account, recovery_code and account_token. */
@@ -43,7 +62,11 @@ export class AccountsService {
     @InjectRepository(RecoveryCode) private readonly recoveryCodes: Repository<RecoveryCode>,
     @InjectRepository(AccountToken) private readonly tokens: Repository<AccountToken>,
     private readonly clock: Clock,
+<<<<<<< HEAD
     private readonly patients: PatientsService,
+=======
+    private readonly keys: ServerKeys,
+>>>>>>> secrets
   ) {}
 
   findByUsername(username: string): Promise<Account | null> {
@@ -86,7 +109,7 @@ export class AccountsService {
       passwordHash: await hashPassword(input.password),
       status: 'active',
       secondFactor: input.secondFactor ?? 'none',
-      totpSecret: input.totpSecret ?? null,
+      totpSecret: input.totpSecret ? sealTotpSecret(this.keys, input.totpSecret) : null,
       totpLastStep: null,
       pendingTotpSecret: null,
       createdAt: now,
@@ -174,11 +197,23 @@ export class AccountsService {
 
   // --- second factors ---------------------------------------------------------------------
 
-  /** Checks a TOTP code and remembers its time step, so the same code never works twice. */
+  /**
+   * Checks a TOTP code and remembers its time step, so the same code never works twice.
+   * A secret still stored plain (from before secrets were sealed) is sealed on this use.
+   */
   async verifyTotp(account: Account, code: string): Promise<boolean> {
     if (!account.totpSecret) return false;
+    const secret = openTotpSecret(this.keys, account.totpSecret);
+    if (secret === null) return false;
+    if (isPlainTotpSecret(account.totpSecret)) {
+      // Conditional on the plain value read: a secret replaced meanwhile is not overwritten.
+      await this.accounts.update(
+        { id: account.id, totpSecret: account.totpSecret },
+        { totpSecret: sealTotpSecret(this.keys, secret) },
+      );
+    }
     const last = account.totpLastStep === null ? null : Number(account.totpLastStep);
-    const step = matchTotp(account.totpSecret, code, this.clock.now(), last);
+    const step = matchTotp(secret, code, this.clock.now(), last);
     if (step === null) return false;
     // Conditional update: of two concurrent requests with one code, only one wins.
     const result = await this.accounts
@@ -197,10 +232,13 @@ export class AccountsService {
   async startTotpEnrollment(accountId: string): Promise<string> {
     const secret = newTotpSecret();
     const now = this.clock.now();
-    // pending_totp_secret holds `<unix-ms>:<secret>`: set-up expires with no new column.
+    // pending_totp_secret holds `<unix-ms>:<sealed secret>`: set-up expires with no new column.
     await this.accounts.update(
       { id: accountId },
-      { pendingTotpSecret: `${now.getTime()}:${secret}`, updatedAt: now },
+      {
+        pendingTotpSecret: `${now.getTime()}:${sealTotpSecret(this.keys, secret)}`,
+        updatedAt: now,
+      },
     );
     return secret;
   }
@@ -214,11 +252,11 @@ export class AccountsService {
     account: Account,
     code: string,
   ): Promise<string[] | null | 'no_setup'> {
-    const maxAgeMs = 10 * 60_000;
-    const pending = /^(\d+):([A-Z2-7]+)$/.exec(account.pendingTotpSecret ?? '');
+    const pending = /^(\d+):(.+)$/.exec(account.pendingTotpSecret ?? '');
     const now = this.clock.now();
-    if (!pending || now.getTime() - Number(pending[1]) > maxAgeMs) return 'no_setup';
-    const secret = pending[2]!;
+    if (!pending || now.getTime() - Number(pending[1]) > TOTP_SETUP_MAX_AGE_MS) return 'no_setup';
+    const secret = openTotpSecret(this.keys, pending[2]!);
+    if (secret === null) return 'no_setup';
     const step = matchTotp(secret, code, now, null);
     if (step === null) return null;
     // Conditional on the pending value read: a set-up started meanwhile is not enrolled blind.
@@ -226,7 +264,7 @@ export class AccountsService {
       { id: account.id, pendingTotpSecret: account.pendingTotpSecret! },
       {
         secondFactor: 'totp',
-        totpSecret: secret,
+        totpSecret: sealTotpSecret(this.keys, secret),
         totpLastStep: String(step),
         pendingTotpSecret: null,
         updatedAt: now,
@@ -251,7 +289,10 @@ export class AccountsService {
     await this.recoveryCodes.delete({ accountId });
   }
 
-  /** New set of single-use recovery codes; the old ones stop working. Shown once, stored hashed. */
+  /**
+   * New set of single-use recovery codes; the old ones stop working. Shown once, stored as
+   * salted hashes sealed with the server key (recovery-codes.ts).
+   */
   async replaceRecoveryCodes(accountId: string): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     const now = this.clock.now();
@@ -262,7 +303,7 @@ export class AccountsService {
         codes.map((code) => ({
           id: newId(),
           accountId,
-          codeHash: hashSecret(code),
+          codeHash: sealRecoveryCode(this.keys, code),
           usedAt: null,
           createdAt: now,
         })),
@@ -272,10 +313,10 @@ export class AccountsService {
   }
 
   async useRecoveryCode(accountId: string, code: string): Promise<boolean> {
-    const normalized = code.trim().toLowerCase();
     const open = await this.recoveryCodes.find({ where: { accountId, usedAt: IsNull() } });
-    const match = open.find((row) => secretMatches(normalized, row.codeHash));
+    const match = findRecoveryCode(this.keys, normalizeRecoveryCode(code), open);
     if (!match) return false;
+    // Conditional update: of two concurrent requests with one code, only one wins.
     const result = await this.recoveryCodes.update(
       { id: match.id, usedAt: IsNull() },
       { usedAt: this.clock.now() },
@@ -333,5 +374,77 @@ export class AccountsService {
       { usedAt: now },
     );
     return (result.affected ?? 0) === 1 ? account : null;
+  }
+
+  // --- key rotation -----------------------------------------------------------------------
+
+  /**
+   * Seals every stored second-factor secret that is not under the current server key again
+   * under it: authenticator secrets (also those stored plain before sealing), pending
+   * set-ups and unused recovery codes (also those stored as unsalted hashes). Idempotent,
+   * batch by batch; each update is conditional on the value read, so it races safely with
+   * sign-ins and set-ups.
+   */
+  async resealSecrets(): Promise<
+    Record<'totpSecrets' | 'pendingTotpSecrets' | 'recoveryCodes', ResealCount>
+  > {
+    const current = this.keys.currentKeyId;
+    const totpSecrets = await this.resealColumn(
+      `SELECT id, totp_secret AS value FROM account
+        WHERE totp_secret IS NOT NULL AND split_part(totp_secret, '.', 2) <> $1
+          AND id > $2 ORDER BY id LIMIT $3`,
+      `UPDATE account SET totp_secret = $3 WHERE id = $1 AND totp_secret = $2`,
+      current,
+      (value) => resealTotpSecret(this.keys, value),
+    );
+    const pendingTotpSecrets = await this.resealColumn(
+      `SELECT id, pending_totp_secret AS value FROM account
+        WHERE pending_totp_secret IS NOT NULL AND split_part(pending_totp_secret, '.', 2) <> $1
+          AND id > $2 ORDER BY id LIMIT $3`,
+      `UPDATE account SET pending_totp_secret = $3 WHERE id = $1 AND pending_totp_secret = $2`,
+      current,
+      (value) => {
+        const pending = /^(\d+):(.+)$/.exec(value);
+        if (!pending) return null;
+        const sealed = resealTotpSecret(this.keys, pending[2]!);
+        return sealed === null || sealed === 'current' ? sealed : `${pending[1]}:${sealed}`;
+      },
+    );
+    const recoveryCodes = await this.resealColumn(
+      `SELECT id, code_hash AS value FROM recovery_code
+        WHERE used_at IS NULL AND split_part(code_hash, '.', 2) <> $1
+          AND id > $2 ORDER BY id LIMIT $3`,
+      `UPDATE recovery_code SET code_hash = $3 WHERE id = $1 AND code_hash = $2 AND used_at IS NULL`,
+      current,
+      (value) => resealRecoveryCode(this.keys, value),
+    );
+    return { totpSecrets, pendingTotpSecrets, recoveryCodes };
+  }
+
+  private async resealColumn(
+    select: string,
+    update: string,
+    currentKeyId: string,
+    reseal: (value: string) => string | 'current' | null,
+  ): Promise<ResealCount> {
+    const count: ResealCount = { resealed: 0, unreadable: 0 };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: { id: string; value: string }[] = await this.accounts.query(select, [
+        currentKeyId,
+        after,
+        RESEAL_BATCH,
+      ]);
+      if (!rows.length) return count;
+      for (const row of rows) {
+        const next = reseal(row.value);
+        if (next === null) count.unreadable++;
+        else if (next !== 'current') {
+          await this.accounts.query(update, [row.id, row.value, next]);
+          count.resealed++;
+        }
+      }
+      after = rows[rows.length - 1]!.id;
+    }
   }
 }

@@ -3,13 +3,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { hashSecret, newSixDigitCode, secretMatches } from '../../common/one-time-codes.js';
+import {
+  hashOneTimeCode,
+  newSixDigitCode,
+  oneTimeCodeMatches,
+} from '../../common/one-time-codes.js';
 import type { Principal, RequestContext } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
+import { ServerKeys } from '../../common/server-keys.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { newId } from '../../infra/database/ids.js';
-import { composeEmail } from '../../infra/mail/compose.js';
+import { composeEmail, MAIL_SECRET } from '../../infra/mail/compose.js';
 import { MailService } from '../../infra/mail/mail.service.js';
 import type { Account } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -43,6 +48,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly clock: Clock,
+    private readonly keys: ServerKeys,
     @InjectRepository(LoginCode) private readonly loginCodes: Repository<LoginCode>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -147,6 +153,7 @@ export class AuthService {
     };
   }
 
+<<<<<<< HEAD
   /** The account typed, when this browser's known-device token names it. */
   private async knownDevice(
     deviceToken: string | undefined,
@@ -161,11 +168,17 @@ export class AuthService {
       deviceId: device.deviceId,
       key: LoginThrottleService.deviceKey(device.deviceId),
     };
+=======
+  /** What an emailed code is bound to: the waiting sign-in it was sent for. */
+  private static codeScope(session: Pick<Session, 'idHash'>): string {
+    return `login:${session.idHash.toString('hex')}`;
+>>>>>>> secrets
   }
 
   private async sendLoginCode(session: Session, account: Account): Promise<void> {
     const code = newSixDigitCode();
     const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
     // A new code replaces any earlier one for this sign-in.
     await this.loginCodes.update(
       { sessionIdHash: session.idHash, usedAt: IsNull() },
@@ -174,8 +187,8 @@ export class AuthService {
     await this.loginCodes.insert({
       id: newId(),
       sessionIdHash: session.idHash,
-      codeHash: hashSecret(code),
-      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+      codeHash: hashOneTimeCode(this.keys, AuthService.codeScope(session), code),
+      expiresAt,
       usedAt: null,
       createdAt: now,
     });
@@ -185,9 +198,10 @@ export class AuthService {
         to: account.email,
         subject: `Your ${this.config.clinicName} sign-in code`,
         paragraphs: [
-          `Your sign-in code is ${code}.`,
+          `Your sign-in code is ${MAIL_SECRET}.`,
           'It works once, for the next 10 minutes. Never share it: clinic staff will never ask you for it.',
         ],
+        secret: { value: code, expiresAt },
         clinicName: this.config.clinicName,
       }),
     );
@@ -286,7 +300,11 @@ export class AuthService {
     });
     if (!row) return false;
     if (row.expiresAt <= this.clock.now()) throw new CodeExpiredError();
-    if (!/^\d{6}$/.test(code) || !secretMatches(code, row.codeHash)) return false;
+    if (
+      !/^\d{6}$/.test(code) ||
+      !oneTimeCodeMatches(this.keys, AuthService.codeScope(session), code, row.codeHash)
+    )
+      return false;
     const result = await this.loginCodes.update(
       { id: row.id, usedAt: IsNull() },
       { usedAt: this.clock.now() },
@@ -318,8 +336,9 @@ export class AuthService {
           ],
           action: {
             label: 'Choose a new password',
-            url: `${this.appUrl(account)}/reset-password?token=${token}`,
+            url: `${this.appUrl(account)}/reset-password?token=${MAIL_SECRET}`,
           },
+          secret: { value: token, expiresAt: new Date(this.clock.now().getTime() + RESET_TTL_MS) },
           clinicName: this.config.clinicName,
         }),
       );
@@ -406,8 +425,9 @@ export class AuthService {
         ],
         action: {
           label: 'Allow sign-in again',
-          url: `${this.appUrl(account)}/unlock?token=${token}`,
+          url: `${this.appUrl(account)}/unlock?token=${MAIL_SECRET}`,
         },
+        secret: { value: token, expiresAt: new Date(this.clock.now().getTime() + UNLOCK_TTL_MS) },
         clinicName: this.config.clinicName,
       }),
     );

@@ -7,7 +7,7 @@ import { hashSecret, newToken } from '../../common/one-time-codes.js';
 import { PatientNotFoundError } from '../../common/patient-scope.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { composeEmail } from '../../infra/mail/compose.js';
+import { composeEmail, MAIL_SECRET } from '../../infra/mail/compose.js';
 import { MailService, type MailRequest } from '../../infra/mail/mail.service.js';
 import { newId } from '../../infra/database/ids.js';
 import { returnedRows } from '../../infra/database/sql.js';
@@ -491,8 +491,9 @@ export class InvitationsService implements OnApplicationBootstrap {
       ],
       action: {
         label: 'Create your account',
-        url: `${this.config.publicUrl}/register?token=${token}`,
+        url: `${this.config.publicUrl}/register?token=${MAIL_SECRET}`,
       },
+      secret: { value: token, expiresAt },
       clinicName: clinic,
     });
   }

@@ -5,17 +5,19 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import {
+  hashOneTimeCode,
   hashSecret,
   newSixDigitCode,
   newToken,
-  secretMatches,
+  oneTimeCodeMatches,
 } from '../../common/one-time-codes.js';
+import { ServerKeys } from '../../common/server-keys.js';
 import type { RequestContext } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { returnedRows } from '../../infra/database/sql.js';
-import { composeEmail } from '../../infra/mail/compose.js';
+import { composeEmail, MAIL_SECRET } from '../../infra/mail/compose.js';
 import { MailService } from '../../infra/mail/mail.service.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -89,8 +91,14 @@ export class RegistrationService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly keys: ServerKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** What an emailed code is bound to: the invitation link it was asked for with. */
+  private static codeScope(link: InvitationLink): string {
+    return `registration:${link.tokenHash}`;
+  }
 
   async describe(token: string, context: RequestContext): Promise<RegistrationInvitation> {
     return this.step('registration.check-invitation', context, async (subject) => {
@@ -128,7 +136,7 @@ export class RegistrationService {
             [
               link.tokenHash,
               link.invitation.id,
-              hashSecret(code),
+              hashOneTimeCode(this.keys, RegistrationService.codeScope(link), code),
               expiresAt,
               now,
               EMAIL_CODE_SENDS,
@@ -136,7 +144,10 @@ export class RegistrationService {
           ),
         );
         if (!sent.length) throw new EmailCodeLimitError();
-        const id = await this.mail.record(this.codeEmail(link.invitation.email, code), manager);
+        const id = await this.mail.record(
+          this.codeEmail(link.invitation.email, code, expiresAt),
+          manager,
+        );
         await this.succeeded('registration.send-email-code', subject, context, manager);
         return id;
       });
@@ -299,7 +310,9 @@ export class RegistrationService {
       if (row.attempts >= EMAIL_CODE_TRIES) throw new EmailCodeTriesExceededError();
       throw new EmailCodeExpiredError();
     }
-    if (!secretMatches(code, current.code_hash)) {
+    if (
+      !oneTimeCodeMatches(this.keys, RegistrationService.codeScope(link), code, current.code_hash)
+    ) {
       const left = EMAIL_CODE_TRIES - current.attempts;
       throw new IdentityNotConfirmedError(
         'emailCode',
@@ -343,17 +356,18 @@ export class RegistrationService {
     throw new InvitationLockedError();
   }
 
-  private codeEmail(to: string, code: string) {
+  private codeEmail(to: string, code: string, expiresAt: Date) {
     const clinic = this.config.clinicName;
     return composeEmail({
       template: 'registration-code',
       to,
       subject: `Your ${clinic} verification code`,
       paragraphs: [
-        `Your verification code is ${code}.`,
+        `Your verification code is ${MAIL_SECRET}.`,
         'Enter it on the registration page to confirm it is you. It works once, for 10 minutes.',
         'The clinic will never ask you for this code by phone or email.',
       ],
+      secret: { value: code, expiresAt },
       clinicName: clinic,
     });
   }

@@ -7,7 +7,8 @@ import { newToken } from '../../common/one-time-codes.js';
 import type { Principal, RequestContext } from '../../common/principal.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { composeEmail } from '../../infra/mail/compose.js';
+import { Clock } from '../../common/clock.js';
+import { composeEmail, MAIL_SECRET } from '../../infra/mail/compose.js';
 import { MailService, type MailRequest } from '../../infra/mail/mail.service.js';
 import type { Account, StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -67,6 +68,7 @@ export class StaffService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -134,19 +136,24 @@ export class StaffService {
         SET_PASSWORD_TTL_MS,
         manager,
       );
-      const setPasswordUrl = `${this.config.publicUrl}/admin/reset-password?token=${encodeURIComponent(token)}`;
+      const setPasswordUrl = this.setPasswordUrl(encodeURIComponent(token));
       await this.audit.record(
         this.entry('staff.create', 'success', account.id, actor, context),
         manager,
       );
       const deliveryId = welcome
-        ? await this.mail.record(this.welcomeEmail(account, setPasswordUrl), manager)
+        ? await this.mail.record(this.welcomeEmail(account, token), manager)
         : null;
       return { account, setPasswordUrl, deliveryId };
     });
   }
 
-  private welcomeEmail(account: Account, setPasswordUrl: string): MailRequest {
+  private setPasswordUrl(token: string): string {
+    return `${this.config.publicUrl}/admin/reset-password?token=${token}`;
+  }
+
+  /** The link's token stays out of the stored email (MAIL_SECRET, sealed beside it). */
+  private welcomeEmail(account: Account, token: string): MailRequest {
     return composeEmail({
       template: 'staff-welcome',
       to: account.email,
@@ -156,7 +163,11 @@ export class StaffService {
         `An administrator created a staff account for you on the ${this.config.clinicName} portal. Your username is ${account.username}.`,
         'Choose your password with the link below. It works once, within 72 hours; after that, ask an administrator for a new one.',
       ],
-      action: { label: 'Choose your password', url: setPasswordUrl },
+      action: { label: 'Choose your password', url: this.setPasswordUrl(MAIL_SECRET) },
+      secret: {
+        value: encodeURIComponent(token),
+        expiresAt: new Date(this.clock.now().getTime() + SET_PASSWORD_TTL_MS),
+      },
       clinicName: this.config.clinicName,
     });
   }
