@@ -62,11 +62,8 @@ export class AccountsService {
     @InjectRepository(RecoveryCode) private readonly recoveryCodes: Repository<RecoveryCode>,
     @InjectRepository(AccountToken) private readonly tokens: Repository<AccountToken>,
     private readonly clock: Clock,
-<<<<<<< HEAD
     private readonly patients: PatientsService,
-=======
     private readonly keys: ServerKeys,
->>>>>>> secrets
   ) {}
 
   findByUsername(username: string): Promise<Account | null> {

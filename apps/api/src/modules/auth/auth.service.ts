@@ -153,7 +153,6 @@ export class AuthService {
     };
   }
 
-<<<<<<< HEAD
   /** The account typed, when this browser's known-device token names it. */
   private async knownDevice(
     deviceToken: string | undefined,
@@ -168,11 +167,11 @@ export class AuthService {
       deviceId: device.deviceId,
       key: LoginThrottleService.deviceKey(device.deviceId),
     };
-=======
+  }
+
   /** What an emailed code is bound to: the waiting sign-in it was sent for. */
   private static codeScope(session: Pick<Session, 'idHash'>): string {
     return `login:${session.idHash.toString('hex')}`;
->>>>>>> secrets
   }
 
   private async sendLoginCode(session: Session, account: Account): Promise<void> {
