@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
@@ -12,12 +12,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readCookie, setCookie } from '../../common/cookies.js';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { Public } from '../../common/public.decorator.js';
-import { APP_CONFIG } from '../../config/config.module.js';
-import type { AppConfig } from '../../config/config.js';
 import {
   LoginRequest,
   LoginSecondFactorRequired,
@@ -32,7 +29,7 @@ import {
 } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { TooManyAttemptsError } from './login-throttle.service.js';
-import { SESSION_COOKIE } from './session.guard.js';
+import { SessionCookies } from './session-cookies.js';
 
 @ApiTags('auth')
 @ApiExtraModels(LoginSignedIn, LoginSecondFactorRequired)
@@ -40,7 +37,7 @@ import { SESSION_COOKIE } from './session.guard.js';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cookies: SessionCookies,
   ) {}
 
   @Public()
@@ -50,7 +47,7 @@ export class AuthController {
     operationId: 'login',
     summary: 'Sign in with username and password',
     description:
-      'Opens a session (cookie portal_session). When the account has a second factor, the ' +
+      'Opens a session (cookie portal_session, __Host-portal_session over HTTPS) and sets a new CSRF token. When the account has a second factor, the ' +
       'session waits for the verification code. Wrong username and wrong password get the same answer.',
   })
   @ApiOkResponse({
@@ -91,10 +88,7 @@ export class AuthController {
         body.password,
         requestContext(request),
       );
-      setCookie(reply, SESSION_COOKIE, token, {
-        httpOnly: true,
-        secure: this.config.secureCookies,
-      });
+      this.cookies.open(reply, token);
       return result;
     } catch (error) {
       if (error instanceof TooManyAttemptsError) {
@@ -126,16 +120,13 @@ export class AuthController {
   ): Promise<Session> {
     try {
       const { token, session } = await this.auth.verifySecondFactor(
-        readCookie(request, SESSION_COOKIE) ?? '',
+        this.cookies.read(request) ?? '',
         body.code,
         body.method,
         requestContext(request),
       );
       // A fresh id once fully signed in: an id seen before the second step is worth nothing.
-      setCookie(reply, SESSION_COOKIE, token, {
-        httpOnly: true,
-        secure: this.config.secureCookies,
-      });
+      this.cookies.open(reply, token);
       return session;
     } catch (error) {
       if (error instanceof TooManyAttemptsError) {
@@ -152,7 +143,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiUnauthorizedResponse({ type: Problem })
   async resendCode(@Req() request: FastifyRequest): Promise<void> {
-    await this.auth.resendLoginCode(readCookie(request, SESSION_COOKIE) ?? '');
+    await this.auth.resendLoginCode(this.cookies.read(request) ?? '');
   }
 
   @Public()
@@ -240,11 +231,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(request.principal!, requestContext(request), false);
-    setCookie(reply, SESSION_COOKIE, '', {
-      httpOnly: true,
-      secure: this.config.secureCookies,
-      maxAge: 0,
-    });
+    this.cookies.clear(reply);
   }
 
   @Post('logout-everywhere')
@@ -259,10 +246,6 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(request.principal!, requestContext(request), true);
-    setCookie(reply, SESSION_COOKIE, '', {
-      httpOnly: true,
-      secure: this.config.secureCookies,
-      maxAge: 0,
-    });
+    this.cookies.clear(reply);
   }
 }

@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { LoginCode } from './login-code.entity.js';
+import { SessionCookies } from './session-cookies.js';
 import { Session } from './session.entity.js';
 import { SessionGuard } from './session.guard.js';
 import { SessionsService } from './sessions.service.js';
@@ -20,6 +21,7 @@ import { SessionsService } from './sessions.service.js';
     AccountSettingsService,
     SessionsService,
     LoginThrottleService,
+    SessionCookies,
     // Every route of every module passes this guard; @Public opts out.
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
