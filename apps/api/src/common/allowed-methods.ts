@@ -22,7 +22,8 @@ export function registerMethodNotAllowed(
       router.on(method, route.url, () => undefined);
     }
   });
-  fastify.addHook('onRequest', async (request, reply) => {
+  // After the body checks, like any route: the answer does not depend on which check ran first.
+  fastify.addHook('preHandler', async (request, reply) => {
     if (!request.is404) return;
     const path = request.url.split('?')[0]!;
     const allowed = [...methods].filter((method) => router.find(method, path) !== null);
