@@ -100,7 +100,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with username and password
-     * @description Opens a session (cookie portal_session). When the account has a second factor, the session waits for the verification code. Wrong username and wrong password get the same answer.
+     * @description Opens a session (cookie portal_session, __Host-portal_session over HTTPS) and sets a new CSRF token. When the account has a second factor, the session waits for the verification code. Wrong username and wrong password get the same answer.
      */
     post: operations['login'];
     delete?: never;
