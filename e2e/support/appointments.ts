@@ -7,6 +7,7 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { horizontalOverflow, type Viewport } from './browser.js';
+import { csrfCookieValue } from './env.js';
 import { EMAIL_TIMEOUT_MS, type ScreenChecker } from './journey.js';
 import { listEmails, type OutboxEmail } from './outbox.js';
 
@@ -87,21 +88,20 @@ async function failure(
 
 /**
  * The portal API with the cookies of a browser page: whoever signed in on that page. State-
- * changing calls echo the csrf_token cookie in X-CSRF-Token, as the apps' client does.
+ * changing calls echo the CSRF cookie in X-CSRF-Token, as the apps' client does.
  */
 export class PageApi {
   constructor(private readonly page: Page) {}
 
   private async csrfToken(): Promise<string> {
-    const find = async () =>
-      (await this.page.context().cookies()).find((cookie) => cookie.name === 'csrf_token')?.value;
+    const find = async () => csrfCookieValue(await this.page.context().cookies());
     let token = await find();
     if (!token) {
       // Any API answer hands the cookie out; the apps have normally asked for one already.
       await this.page.request.get('/api/v1/auth/session');
       token = await find();
     }
-    if (!token) throw new Error('The portal handed out no csrf_token cookie.');
+    if (!token) throw new Error('The portal handed out no CSRF cookie.');
     return decodeURIComponent(token);
   }
 

@@ -29,3 +29,20 @@ export function dataDir(): string {
 export function outboxDir(): string {
   return required('E2E_OUTBOX_DIR');
 }
+
+/**
+ * The CSRF cookie's names: `__Host-csrf_token` where the portal is served over HTTPS,
+ * `csrf_token` on plain http://localhost (as in these runs). The prefixed one wins.
+ */
+export const CSRF_COOKIES = ['__Host-csrf_token', 'csrf_token'];
+
+/** The CSRF token among a browser context's cookies, if the portal has handed one out. */
+export function csrfCookieValue(
+  cookies: Array<{ name: string; value: string }>,
+): string | undefined {
+  for (const name of CSRF_COOKIES) {
+    const cookie = cookies.find((candidate) => candidate.name === name);
+    if (cookie) return cookie.value;
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@ import { expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { request, type APIRequestContext, type Locator, type Page } from 'playwright-core';
 import { UI_TIMEOUT_MS } from './browser.js';
-import { baseUrl } from './env.js';
+import { baseUrl, csrfCookieValue } from './env.js';
 import { outboxSnapshot, signInCodeFrom, waitForNewEmail } from './journey.js';
 
 export interface StaffAccount {
@@ -56,16 +56,14 @@ export class StaffApiSession {
   }
 
   private async csrfToken(): Promise<string> {
-    const find = async () =>
-      (await this.context.storageState()).cookies.find((cookie) => cookie.name === 'csrf_token')
-        ?.value;
+    const find = async () => csrfCookieValue((await this.context.storageState()).cookies);
     let token = await find();
     if (!token) {
       // Any API answer hands the cookie out, even a 401.
       await this.context.get('/api/v1/auth/session');
       token = await find();
     }
-    if (!token) throw new Error('The portal handed out no csrf_token cookie.');
+    if (!token) throw new Error('The portal handed out no CSRF cookie.');
     return decodeURIComponent(token);
   }
 

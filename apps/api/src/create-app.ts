@@ -4,18 +4,28 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { PinoNestLogger } from './common/logger.js';
-import { ProblemFilter } from './common/problem.filter.js';
+import { registerMethodNotAllowed } from './common/allowed-methods.js';
+import {
+  clientErrorHandler,
+  ProblemFilter,
+  sendProblem,
+  toProblem,
+} from './common/problem.filter.js';
 import { registerContentTypeCheck, registerNulCheck } from './common/content-type.js';
-import { registerCsrfProtection } from './common/csrf.js';
-import { registerRouteBodyLimits } from './common/route-body-limit.js';
+import { csrfTokensFor, registerCsrfProtection } from './common/csrf.js';
+import { registerBodyLimitAnswers, registerRouteBodyLimits } from './common/route-body-limit.js';
+import { ServerKeys } from './common/server-keys.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+// Long path segments reach the routes (and their 404s) instead of a 414.
+const ROUTER_OPTIONS = { ignoreTrailingSlash: true, maxParamLength: 1000 };
 
 export interface CreateAppOptions {
   runWorkers?: boolean;
@@ -39,11 +49,16 @@ export async function createApp(
       const header = req.headers['x-request-id'];
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
-    // Long path segments reach the routes (and their 404s) instead of a bare Fastify 414.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    routerOptions: ROUTER_OPTIONS,
+    // Errors of the HTTP layer itself are problem+json too: a URL the router cannot decode
+    // or a path segment over maxParamLength (here), and requests Node cannot parse (below).
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(reply, toProblem(error), request.id),
+    clientErrorHandler,
   });
-  // Before Nest declares any route, so every route's own body limit is seen.
+  // Before Nest declares any route, so every route is seen.
   registerRouteBodyLimits(adapter.getInstance());
+  registerMethodNotAllowed(adapter.getInstance(), ROUTER_OPTIONS);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, logger, { runWorkers: options.runWorkers ?? false }),
     adapter,
@@ -61,7 +76,8 @@ export async function createApp(
   registerSecurityHeaders(fastify, { hsts: config.publicUrl.startsWith('https:') });
   registerContentTypeCheck(fastify);
   registerNulCheck(fastify);
-  registerCsrfProtection(fastify, { secureCookies: config.secureCookies });
+  registerCsrfProtection(fastify, csrfTokensFor(config, app.get(ServerKeys)));
+  registerBodyLimitAnswers(fastify, app.getHttpServer());
 
   return app;
 }

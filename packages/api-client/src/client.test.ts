@@ -50,6 +50,18 @@ describe('createApiClient', () => {
     expect(captured.request?.headers.get(CSRF_HEADER)).toBe('abc/123');
   });
 
+  it('prefers the __Host-csrf_token cookie of an HTTPS portal', async () => {
+    setCookies('csrf_token=plain; __Host-csrf_token=k1%24bound');
+    const captured: Captured = {};
+    const api = createApiClient('https://portal.test', {
+      fetch: fakeFetch(captured, () => new Response(null, { status: 204 })),
+    });
+
+    await api.POST('/api/v1/auth/logout');
+
+    expect(captured.request?.headers.get(CSRF_HEADER)).toBe('k1$bound');
+  });
+
   it('does not send the CSRF header on GET', async () => {
     setCookies('csrf_token=abc123');
     const captured: Captured = {};

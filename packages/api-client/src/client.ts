@@ -3,8 +3,12 @@ import { readCookie } from './cookies';
 import { ApiError, CLIENT_ERROR_CODES } from './errors';
 import type { paths } from './schema';
 
-/** Cookie the API sets on any response to a request that lacks it (double-submit CSRF). */
-export const CSRF_COOKIE = 'csrf_token';
+/**
+ * Cookies the API sets with the CSRF token, on any response to a request that lacks the right
+ * one: `__Host-csrf_token` where the portal is served over HTTPS, `csrf_token` on
+ * http://localhost. The prefixed one wins when both are present.
+ */
+export const CSRF_COOKIES = ['__Host-csrf_token', 'csrf_token'] as const;
 /** Header every state-changing request must echo the cookie in. */
 export const CSRF_HEADER = 'X-CSRF-Token';
 
@@ -20,7 +24,7 @@ export interface ApiClientOptions {
 /**
  * The one middleware every SPA request goes through:
  * - keeps the session cookie flowing (`credentials: 'include'`),
- * - echoes the `csrf_token` cookie in `X-CSRF-Token` on state-changing requests,
+ * - echoes the CSRF cookie (see {@link CSRF_COOKIES}) in `X-CSRF-Token` on state-changing requests,
  * - turns every error response into a thrown {@link ApiError}.
  */
 export const portalMiddleware: Middleware = {
@@ -30,7 +34,8 @@ export const portalMiddleware: Middleware = {
       next = new Request(next, { credentials: 'include' });
     }
     if (!SAFE_METHODS.has(next.method.toUpperCase())) {
-      const token = readCookie(CSRF_COOKIE, globalThis.document?.cookie ?? '');
+      const cookies = globalThis.document?.cookie ?? '';
+      const token = CSRF_COOKIES.map((name) => readCookie(name, cookies)).find(Boolean);
       if (token) {
         next.headers.set(CSRF_HEADER, token);
       }

@@ -6,7 +6,7 @@ export {
   createApiClient,
   expectData,
   portalMiddleware,
-  CSRF_COOKIE,
+  CSRF_COOKIES,
   CSRF_HEADER,
   type ApiClient,
   type ApiClientOptions,

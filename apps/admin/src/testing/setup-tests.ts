@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
+import { CSRF_COOKIES } from '@portal/api-client';
 import { clearActivity } from '@portal/auth-ui';
 import { server } from './server';
 
@@ -10,16 +11,19 @@ configure({ asyncUtilTimeout: 5_000 });
 // Any request without a handler fails the test: the app must not call what we did not expect.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 
+// The API sets this readable cookie on its first response; state-changing calls echo it.
+// jsdom's page is http://localhost, where the cookie has its plain name (no __Host- prefix).
+const CSRF_COOKIE = CSRF_COOKIES[CSRF_COOKIES.length - 1];
+
 beforeEach(() => {
-  // The API sets this readable cookie on its first response; state-changing calls echo it.
-  document.cookie = 'csrf_token=test-csrf-token; path=/';
+  document.cookie = `${CSRF_COOKIE}=test-csrf-token; path=/`;
 });
 
 afterEach(() => {
   server.resetHandlers();
   localStorage.clear();
   clearActivity();
-  document.cookie = 'csrf_token=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  document.cookie = `${CSRF_COOKIE}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
   document.title = '';
 });
 

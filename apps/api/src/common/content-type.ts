@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from './problem.js';
+import { isApiRequest } from './request-path.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ACCEPTED = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
@@ -10,7 +11,7 @@ const ACCEPTED = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
  */
 export function registerContentTypeCheck(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    if (!BODY_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (!BODY_METHODS.has(request.method) || !isApiRequest(request)) return;
     const length = request.headers['content-length'];
     const hasBody =
       (length !== undefined && length !== '0') ||
@@ -37,21 +38,52 @@ function nulRefused(): DomainError {
   );
 }
 
+/** Deeper than any request the API takes; far below what could exhaust a stack anywhere. */
+export const MAX_JSON_DEPTH = 32;
+
+function tooDeep(): DomainError {
+  return new DomainError(
+    400,
+    'json_too_deep',
+    'The request is not valid',
+    `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`,
+  );
+}
+
+/**
+ * Walks a parsed body without recursion (so no input can overflow the stack): refuses a NUL
+ * in any string or key, and nesting deeper than MAX_JSON_DEPTH.
+ */
+export function checkBody(body: unknown): void {
+  const stack: Array<[value: unknown, depth: number]> = [[body, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) throw nulRefused();
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_JSON_DEPTH) throw tooDeep();
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, depth + 1]);
+      continue;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) throw nulRefused();
+      stack.push([item, depth + 1]);
+    }
+  }
+}
+
 /**
  * PostgreSQL text cannot hold NUL (U+0000): refused up front with a 400, so no query ever
- * fails on it with a 500.
+ * fails on it with a 500. Bodies nested too deep are refused in the same walk.
  */
 export function registerNulCheck(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     if (/%00/i.test(request.url) || request.url.includes('\u0000')) throw nulRefused();
   });
   app.addHook('preValidation', async (request) => {
-    if (
-      request.body !== undefined &&
-      request.body !== null &&
-      JSON.stringify(request.body).includes('\\u0000')
-    ) {
-      throw nulRefused();
-    }
+    if (request.body !== undefined && request.body !== null) checkBody(request.body);
   });
 }

@@ -1,3 +1,5 @@
+import { maxHeaderSize, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, FieldError, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem.js';
@@ -8,11 +10,14 @@ const TITLES: Record<number, [code: string, title: string]> = {
   403: ['forbidden', 'You do not have permission to do this'],
   404: ['not_found', 'Not found'],
   405: ['method_not_allowed', 'Method not allowed'],
+  408: ['request_timeout', 'The request took too long to arrive'],
   409: ['conflict', 'The request conflicts with the current state'],
   413: ['payload_too_large', 'The request body is too large'],
+  414: ['uri_too_long', 'The request path is too long'],
   415: ['unsupported_media_type', 'Unsupported content type'],
   422: ['unprocessable', 'The request could not be processed'],
   429: ['too_many_requests', 'Too many requests'],
+  431: ['headers_too_large', 'The request headers are too large'],
   500: ['internal_error', 'Something went wrong on our side'],
   503: ['unavailable', 'The service is temporarily unavailable'],
 };
@@ -38,6 +43,8 @@ const FASTIFY_ERRORS: Record<string, [status: number, code: string, detail: stri
     'The request says it has a JSON body, but the body is empty.',
   ],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed_json', 'The request body is not valid JSON.'],
+  FST_ERR_BAD_URL: [400, 'bad_url', 'The request path is not a valid URL.'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'uri_too_long', 'A segment of the request path is too long.'],
 };
 
 export function toProblem(exception: unknown): Problem {
@@ -126,4 +133,58 @@ export class ProblemFilter implements ExceptionFilter {
 export function validationProblem(errors: FieldError[]): DomainError {
   const detail = errors.map((e) => e.message).join('; ');
   return new DomainError(400, 'validation_failed', 'Some fields are not valid', detail, errors);
+}
+
+/** A problem made here, by status, for errors of the HTTP layer itself. */
+function httpProblem(status: number, detail: string): Problem {
+  const [code, title] = TITLES[status]!;
+  return { type: problemType(code), title, status, detail, code };
+}
+
+/**
+ * Whether the request line itself (method, path, query) takes most of the header size limit:
+ * then the path is what is too long (414), not the headers (431).
+ */
+function requestLineTooLong(packet: unknown): boolean {
+  if (!Buffer.isBuffer(packet) || !/^[A-Z]+ \S/.test(packet.subarray(0, 32).toString('latin1'))) {
+    return false;
+  }
+  const lineEnd = packet.indexOf('\r\n');
+  return lineEnd === -1 || lineEnd > maxHeaderSize / 2;
+}
+
+/**
+ * Node's `clientError`: a request Node refused to parse (headers over the limit, an over-long
+ * request line, a malformed request, a timeout) never reaches Fastify, so its answer is
+ * written here, still as problem+json, and the connection closed.
+ */
+export function clientErrorHandler(
+  error: Error & { code?: string; rawPacket?: unknown },
+  socket: Duplex,
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  let problem: Problem;
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    problem = httpProblem(408, 'The request did not arrive in time.');
+  } else if (error.code === 'HPE_HEADER_OVERFLOW' && requestLineTooLong(error.rawPacket)) {
+    problem = httpProblem(414, 'The request path is too long.');
+  } else if (error.code === 'HPE_HEADER_OVERFLOW') {
+    problem = httpProblem(431, 'The request headers are larger than the server accepts.');
+  } else {
+    problem = httpProblem(400, 'The request is not valid HTTP.');
+  }
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(problem);
+  // Closed once the answer is flushed: after a parse error nothing more on it can be read.
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n' +
+      body,
+  );
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isApiRequest } from './request-path.js';
 
 const CSP = [
   "default-src 'self'",
@@ -16,7 +17,7 @@ const CSP = [
 
 /**
  * Security headers on every response, and no caching of API data: patient data
- * must never be kept by a shared or browser cache.
+ * must never be kept by a shared or browser cache, whatever spelling of the path reached it.
  */
 export function registerSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
   app.addHook('onSend', async (request, reply, payload) => {
@@ -30,7 +31,7 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { hsts: b
     if (options.hsts)
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+    if (isApiRequest(request) && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
     return payload;

@@ -1,16 +1,31 @@
+import { cookieNames, type CookieNames } from '../../src/common/cookies.js';
 import type { TestApp } from './test-app.js';
 
 /**
- * Talks to the API the way the SPA does: keeps cookies, and sends the csrf_token cookie
- * back in X-CSRF-Token on state-changing requests.
+ * Talks to the API the way the SPA does: keeps cookies, and sends the CSRF cookie back in
+ * X-CSRF-Token on state-changing requests. The cookie names are the app's (`__Host-` ones
+ * when its cookies are Secure).
  */
 export class BrowserClient {
   readonly cookies = new Map<string, string>();
+  readonly names: CookieNames;
 
   constructor(
     private readonly testApp: TestApp,
     private readonly ip?: string,
-  ) {}
+  ) {
+    this.names = cookieNames(testApp.config.secureCookies);
+  }
+
+  /** The session cookie's value, if any. */
+  get session(): string | undefined {
+    return this.cookies.get(this.names.session);
+  }
+
+  /** The CSRF cookie's value, if any. */
+  get csrf(): string | undefined {
+    return this.cookies.get(this.names.csrf);
+  }
 
   async request(
     method: string,
@@ -18,7 +33,7 @@ export class BrowserClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ) {
-    if (method !== 'GET' && !this.cookies.has('csrf_token'))
+    if (method !== 'GET' && !this.cookies.has(this.names.csrf))
       await this.request('GET', '/api/v1/auth/session'); // any API answer hands out the CSRF cookie
     const response = await this.testApp.fetch(path, {
       method,
@@ -28,7 +43,7 @@ export class BrowserClient {
               cookie: [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '),
             }
           : {}),
-        ...(method !== 'GET' ? { 'x-csrf-token': this.cookies.get('csrf_token') ?? '' } : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': this.csrf ?? '' } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(this.ip ? { 'x-forwarded-for': this.ip } : {}),
         ...headers,

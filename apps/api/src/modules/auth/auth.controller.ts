@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
@@ -12,12 +12,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readCookie, setCookie } from '../../common/cookies.js';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { Public } from '../../common/public.decorator.js';
-import { APP_CONFIG } from '../../config/config.module.js';
-import type { AppConfig } from '../../config/config.js';
 import {
   LoginRequest,
   LoginSecondFactorRequired,
@@ -31,9 +28,8 @@ import {
   type LoginResult,
 } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
-import { DEVICE_COOKIE, DEVICE_TTL_SECONDS } from './known-devices.js';
 import { TooManyAttemptsError } from './login-throttle.service.js';
-import { SESSION_COOKIE } from './session.guard.js';
+import { SessionCookies } from './session-cookies.js';
 
 @ApiTags('auth')
 @ApiExtraModels(LoginSignedIn, LoginSecondFactorRequired)
@@ -41,7 +37,7 @@ import { SESSION_COOKIE } from './session.guard.js';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cookies: SessionCookies,
   ) {}
 
   @Public()
@@ -51,9 +47,9 @@ export class AuthController {
     operationId: 'login',
     summary: 'Sign in with username and password',
     description:
-      'Opens a session (cookie portal_session). When the account has a second factor, the ' +
+      'Opens a session (cookie portal_session, __Host-portal_session over HTTPS) and sets a new CSRF token. When the account has a second factor, the ' +
       'session waits for the verification code. Wrong username and wrong password get the same answer. ' +
-      'A right password marks the browser as a known device (cookie portal_device): its later ' +
+      'A right password marks the browser as a known device (cookie portal_device, __Host-portal_device over HTTPS): its later ' +
       'sign-ins to that account are throttled per device, not on the account-wide budget.',
   })
   @ApiOkResponse({
@@ -93,13 +89,10 @@ export class AuthController {
         body.username,
         body.password,
         requestContext(request),
-        readCookie(request, DEVICE_COOKIE),
+        this.cookies.readDevice(request),
       );
-      setCookie(reply, SESSION_COOKIE, token, {
-        httpOnly: true,
-        secure: this.config.secureCookies,
-      });
-      this.rememberDevice(reply, deviceToken);
+      this.cookies.open(reply, token);
+      this.cookies.rememberDevice(reply, deviceToken);
       return result;
     } catch (error) {
       if (error instanceof TooManyAttemptsError) {
@@ -131,16 +124,13 @@ export class AuthController {
   ): Promise<Session> {
     try {
       const { token, session } = await this.auth.verifySecondFactor(
-        readCookie(request, SESSION_COOKIE) ?? '',
+        this.cookies.read(request) ?? '',
         body.code,
         body.method,
         requestContext(request),
       );
       // A fresh id once fully signed in: an id seen before the second step is worth nothing.
-      setCookie(reply, SESSION_COOKIE, token, {
-        httpOnly: true,
-        secure: this.config.secureCookies,
-      });
+      this.cookies.open(reply, token);
       return session;
     } catch (error) {
       if (error instanceof TooManyAttemptsError) {
@@ -157,7 +147,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiUnauthorizedResponse({ type: Problem })
   async resendCode(@Req() request: FastifyRequest): Promise<void> {
-    await this.auth.resendLoginCode(readCookie(request, SESSION_COOKIE) ?? '');
+    await this.auth.resendLoginCode(this.cookies.read(request) ?? '');
   }
 
   @Public()
@@ -217,7 +207,7 @@ export class AuthController {
     operationId: 'unlockSignIn',
     summary: 'Lift a sign-in pause with the emailed link',
     description:
-      'Also marks this browser as a known device (cookie portal_device), whose sign-ins are ' +
+      'Also marks this browser as a known device (cookie portal_device, __Host-portal_device over HTTPS), whose sign-ins are ' +
       'throttled on their own, so guesses from elsewhere cannot pause them.',
   })
   @ApiNoContentResponse()
@@ -228,16 +218,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const { deviceToken } = await this.auth.unlock(body.token, requestContext(request));
-    this.rememberDevice(reply, deviceToken);
-  }
-
-  /** The known-device cookie: sign-ins from this browser get their own failure budget. */
-  private rememberDevice(reply: FastifyReply, deviceToken: string): void {
-    setCookie(reply, DEVICE_COOKIE, deviceToken, {
-      httpOnly: true,
-      secure: this.config.secureCookies,
-      maxAge: DEVICE_TTL_SECONDS,
-    });
+    this.cookies.rememberDevice(reply, deviceToken);
   }
 
   @Get('session')
@@ -262,11 +243,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(request.principal!, requestContext(request), false);
-    setCookie(reply, SESSION_COOKIE, '', {
-      httpOnly: true,
-      secure: this.config.secureCookies,
-      maxAge: 0,
-    });
+    this.cookies.clear(reply);
   }
 
   @Post('logout-everywhere')
@@ -281,10 +258,6 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(request.principal!, requestContext(request), true);
-    setCookie(reply, SESSION_COOKIE, '', {
-      httpOnly: true,
-      secure: this.config.secureCookies,
-      maxAge: 0,
-    });
+    this.cookies.clear(reply);
   }
 }

@@ -9,6 +9,7 @@ import { AuthService } from './auth.service.js';
 import { KnownDevicesService } from './known-devices.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { LoginCode } from './login-code.entity.js';
+import { SessionCookies } from './session-cookies.js';
 import { Session } from './session.entity.js';
 import { SessionGuard } from './session.guard.js';
 import { SessionsService } from './sessions.service.js';
@@ -22,6 +23,7 @@ import { SessionsService } from './sessions.service.js';
     SessionsService,
     LoginThrottleService,
     KnownDevicesService,
+    SessionCookies,
     // Every route of every module passes this guard; @Public opts out.
     { provide: APP_GUARD, useClass: SessionGuard },
   ],

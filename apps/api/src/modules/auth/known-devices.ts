@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { ServerKeys } from '../../common/server-keys.js';
 
-/** The httpOnly cookie that marks a browser where the account's owner signed in before. */
-export const DEVICE_COOKIE = 'portal_device';
+/** How long the known-device cookie (a browser where the account's owner signed in before) lasts. */
 export const DEVICE_TTL_SECONDS = 180 * 24 * 60 * 60;
 const PURPOSE = 'known-device';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,11 +1,11 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { readCookie } from '../../common/cookies.js';
 import { PatientNotFoundError } from '../../common/patient-scope.js';
 import { DomainError } from '../../common/problem.js';
 import { IS_PUBLIC } from '../../common/public.decorator.js';
 import { REQUIRED_ROLES, type AccessRule } from '../../common/roles.decorator.js';
+import { SessionCookies } from './session-cookies.js';
 import { SessionsService, type ResolvedSession } from './sessions.service.js';
 
 declare module 'fastify' {
@@ -13,8 +13,6 @@ declare module 'fastify' {
     session?: ResolvedSession;
   }
 }
-
-export const SESSION_COOKIE = 'portal_session';
 
 export class NotSignedInError extends DomainError {
   constructor() {
@@ -36,13 +34,14 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly cookies: SessionCookies,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const token = readCookie(request, SESSION_COOKIE);
+    const token = this.cookies.read(request);
     const resolved = token ? await this.sessions.touch(token) : null;
     if (!resolved || resolved.stage !== 'active') throw new NotSignedInError();
     request.principal = resolved.principal;
