@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cookieNames } from '../../src/common/cookies.js';
 import { createPatientAccount, TEST_PASSWORD } from '../support/accounts.js';
 import type { BrowserClient } from '../support/browser-client.js';
 import { newBrowser, readMail } from '../support/invitation-flow.js';
@@ -6,6 +7,8 @@ import { startSmtpSink, waitFor } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PUBLIC_URL = 'https://portal.test';
+/** Over HTTPS the known-device cookie carries the __Host- prefix. */
+const DEVICE = cookieNames(true).device;
 
 describe('sign-in throttling cannot be used to keep the owner out', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -28,21 +31,21 @@ describe('sign-in throttling cannot be used to keep the owner out', () => {
     }
     return answers;
   }
-  const deviceCookie = (browser: BrowserClient) => browser.cookies.get('portal_device');
+  const deviceCookie = (browser: BrowserClient) => browser.cookies.get(browser.names.device);
 
   it('a right password marks the browser as a known device with an httpOnly cookie', async () => {
     const { username } = await createPatientAccount(testApp);
     const browser = newBrowser(testApp);
     const login = await browser.login(username, TEST_PASSWORD);
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('portal_device='))!;
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith(`${DEVICE}=`))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Secure/); // PUBLIC_URL is https
     expect(cookie).toMatch(/Max-Age=\d{7,}/);
     // A wrong password gives none.
     const wrong = await newBrowser(testApp).login(username, 'not the password at all');
-    expect(wrong.headers.getSetCookie().some((c) => c.startsWith('portal_device='))).toBe(false);
+    expect(wrong.headers.getSetCookie().some((c) => c.startsWith(`${DEVICE}=`))).toBe(false);
   });
 
   it("a stranger hammering from many addresses cannot stop the owner's known device", async () => {
@@ -85,11 +88,11 @@ describe('sign-in throttling cannot be used to keep the owner out', () => {
     // The token is no pass for another account: that one keeps its shared budget.
     await hammer(second.username, 5);
     const other = newBrowser(testApp);
-    other.cookies.set('portal_device', firstDevice);
+    other.cookies.set(DEVICE, firstDevice);
     expect((await other.login(second.username, TEST_PASSWORD)).status).toBe(429);
     // A forged or altered token counts for nothing.
     const forged = newBrowser(testApp);
-    forged.cookies.set('portal_device', `${firstDevice.slice(0, -2)}xx`);
+    forged.cookies.set(DEVICE, `${firstDevice.slice(0, -2)}xx`);
     expect((await forged.login(second.username, TEST_PASSWORD)).status).toBe(429);
   });
 
