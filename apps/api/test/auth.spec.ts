@@ -5,10 +5,11 @@ import { Clock } from '../src/common/clock.js';
 import { AccountsService } from '../src/modules/accounts/accounts.service.js';
 import { PatientsService } from '../src/modules/patients/patients.service.js';
 import { newId } from '../src/infra/database/ids.js';
+import { TEST_PASSWORD } from './support/accounts.js';
 import { BrowserClient } from './support/browser-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = TEST_PASSWORD;
 
 describe('sign-in and sessions', () => {
   let testApp: TestApp;
