@@ -2,7 +2,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -18,7 +18,7 @@ export const CHAIN_INTERVAL_MS = 1_000;
  * request never waits for the chain.
  */
 @Injectable()
-export class AuditChainService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditChainService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('audit');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
@@ -34,7 +34,8 @@ export class AuditChainService implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the data source closes (TypeORM closes it at application shutdown). */
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
