@@ -16,7 +16,12 @@ const OUTCOME_TONES: Record<AuditOutcome, BadgeTone> = {
   denied: 'warning',
 };
 
-const KNOWN_REASONS = ['not_own_patient', 'role', 'not_found', 'forbidden'];
+const KNOWN_REASONS = ['not_own_patient', 'role', 'not_found', 'forbidden'] as const;
+type KnownReason = (typeof KNOWN_REASONS)[number];
+
+function isKnownReason(reason: string): reason is KnownReason {
+  return (KNOWN_REASONS as readonly string[]).includes(reason);
+}
 
 /** Why a denied or failed event happened, in words when it is one of the door's reasons. */
 function Reason({ event }: { event: AuditEvent }) {
@@ -27,7 +32,7 @@ function Reason({ event }: { event: AuditEvent }) {
       {event.reason ? (
         <>
           <br />
-          {KNOWN_REASONS.includes(event.reason) ? (
+          {isKnownReason(event.reason) ? (
             t(`audit.reason.${event.reason}`)
           ) : (
             <span className="admin-mono">{event.reason}</span>
