@@ -142,6 +142,8 @@ describe('audit trail reads', () => {
         resourceType: 'patient',
         resourceId: patientId,
         outcome: 'success',
+        reason: null,
+        route: null,
         ip: null,
         userAgent: null,
       });

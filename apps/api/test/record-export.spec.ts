@@ -358,7 +358,12 @@ describe('record export', () => {
         expect({ role, url, status: response.status }).toEqual({ role, url, status: 403 });
       }
     }
-    expect(await auditActions(b.patient.id)).toEqual([]);
+    // Nothing was exported: B's trail holds only the refusals (test/security/audit-denials).
+    const outcomes: { outcome: string }[] = await db.query(
+      `SELECT DISTINCT outcome FROM audit_event WHERE patient_id = $1 AND action NOT LIKE 'auth.%'`,
+      [b.patient.id],
+    );
+    expect(outcomes.map((row) => row.outcome).sort()).toEqual(['denied', 'failure']);
   });
 
   it('writes the record as a paginated PDF with a header on every page', async () => {

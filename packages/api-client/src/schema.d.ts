@@ -2230,8 +2230,21 @@ export interface components {
       /** @example account */
       resourceType: string | null;
       resourceId: string | null;
-      /** @enum {string} */
+      /**
+       * @description success; denied (refused by the access rules); failure (not found, or refused by the module)
+       * @enum {string}
+       */
       outcome: 'success' | 'failure' | 'denied';
+      /**
+       * @description Why a denied or failed event happened: not_own_patient, role, not_found, forbidden, or the error code a module refused with
+       * @example not_own_patient
+       */
+      reason: string | null;
+      /**
+       * @description The route pattern asked, for requests refused by the access rules
+       * @example GET /api/v1/patients/:patientId
+       */
+      route: string | null;
       ip: string | null;
       userAgent: string | null;
     };
@@ -4964,6 +4977,7 @@ export interface operations {
         actorAccountId?: string;
         /** @description An action name (auth.login), or a prefix ending in a dot (auth.) for a family */
         action?: string;
+        /** @description Only successful, denied or failed events */
         outcome?: 'success' | 'failure' | 'denied';
         /** @description Events at or after this time */
         from?: string;

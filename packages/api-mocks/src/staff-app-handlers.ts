@@ -152,6 +152,8 @@ export function auditEventFactory(overrides: Partial<MockAuditEvent> = {}): Mock
     resourceType: 'account',
     resourceId: null,
     outcome: 'success',
+    reason: null,
+    route: null,
     ip: '203.0.113.7',
     userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0',
     ...overrides,

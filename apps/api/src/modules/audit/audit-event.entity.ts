@@ -18,4 +18,9 @@ export class AuditEvent {
   @Column('text', { nullable: true }) ip: string | null;
   @Column('text', { nullable: true }) userAgent: string | null;
   @Column('text', { nullable: true }) requestId: string | null;
+  /** Why a refusal or failure happened: not_own_patient, role, not_found, or an error code. */
+  @Column('text', { nullable: true }) reason: string | null;
+  /** The route pattern asked (GET /api/v1/patients/:patientId), for refusals at the door. */
+  @Column('text', { nullable: true }) route: string | null;
+  // seq, prev_hash and hash are set by the database (the audit_event_chain trigger), never here.
 }

@@ -31,6 +31,8 @@ interface EventRow {
   resource_type: string | null;
   resource_id: string | null;
   outcome: AuditOutcome;
+  reason: string | null;
+  route: string | null;
   ip: string | null;
   user_agent: string | null;
 }
@@ -38,7 +40,7 @@ interface EventRow {
 const COLUMNS = `id, occurred_at,
   to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_key,
   actor_account_id, actor_kind, actor_roles, patient_id, action, resource_type, resource_id,
-  outcome, ip, user_agent`;
+  outcome, reason, route, ip, user_agent`;
 
 /** Collects WHERE conditions with numbered parameters: values never enter the SQL text. */
 class Conditions {
@@ -123,6 +125,8 @@ export class AuditLogService {
         resourceType: row.resource_type,
         resourceId: row.resource_id,
         outcome: row.outcome,
+        reason: row.reason,
+        route: row.route,
         ip: row.ip,
         userAgent: row.user_agent,
       })),

@@ -103,7 +103,10 @@ export class AuditEventQuery extends AuditPageQuery {
   })
   action?: string;
 
-  @ApiPropertyOptional({ enum: OUTCOMES })
+  @ApiPropertyOptional({
+    enum: OUTCOMES,
+    description: 'Only successful, denied or failed events',
+  })
   @ValidateIf(present)
   @IsIn(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}.` })
   outcome?: AuditOutcome;
@@ -146,7 +149,27 @@ export class AuditEventItem {
   @ApiProperty({ example: 'auth.login' }) action: string;
   @ApiProperty({ type: String, nullable: true, example: 'account' }) resourceType: string | null;
   @ApiProperty({ type: String, nullable: true }) resourceId: string | null;
-  @ApiProperty({ enum: OUTCOMES }) outcome: AuditOutcome;
+  @ApiProperty({
+    enum: OUTCOMES,
+    description:
+      'success; denied (refused by the access rules); failure (not found, or refused by the module)',
+  })
+  outcome: AuditOutcome;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'not_own_patient',
+    description:
+      'Why a denied or failed event happened: not_own_patient, role, not_found, forbidden, or the error code a module refused with',
+  })
+  reason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'GET /api/v1/patients/:patientId',
+    description: 'The route pattern asked, for requests refused by the access rules',
+  })
+  route: string | null;
   @ApiProperty({ type: String, nullable: true }) ip: string | null;
   @ApiProperty({ type: String, nullable: true }) userAgent: string | null;
 }

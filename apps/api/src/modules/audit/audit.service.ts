@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { Principal, RequestContext } from '../../common/principal.js';
+import { DomainError } from '../../common/problem.js';
 import { newId } from '../../infra/database/ids.js';
 import { AuditEvent, type AuditOutcome } from './audit-event.entity.js';
 
@@ -13,10 +14,32 @@ export interface AuditEntry {
   patientId?: string | null;
   resourceType?: string;
   resourceId?: string;
+  /** Why it was refused or failed (not_own_patient, role, not_found, an error code). */
+  reason?: string;
+  /** The route pattern, for refusals recorded at the door (guards) rather than by a module. */
+  route?: string;
   context?: RequestContext;
 }
 
-/** The only writer of audit_event (which refuses updates and deletes at the database). */
+/** Errors whose refusal is already in the trail, so the patient-scope interceptor skips them. */
+const recorded = new WeakSet<object>();
+
+export function isRecordedRefusal(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && recorded.has(error);
+}
+
+/** The reason recorded for a refused change: the error's stable code when it has one. */
+function reasonOf(error: unknown): string {
+  const code = error instanceof DomainError ? error.code : undefined;
+  if (code) return code.slice(0, 100);
+  const status = error instanceof HttpException ? error.getStatus() : undefined;
+  return status && status < 500 ? `http_${status}` : 'error';
+}
+
+/**
+ * The only writer of audit_event. The application's database role may only INSERT and SELECT
+ * there, and the database chains each row to the one before (seq, prev_hash, hash).
+ */
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger('audit');
@@ -56,8 +79,12 @@ export class AuditService {
       return await run();
     } catch (error) {
       const entry = describe();
-      await this.record({ ...entry, outcome: 'failure' }).catch((auditError: unknown) =>
-        this.logger.error({ err: auditError }, `could not record a refused ${entry.action}`),
+      await this.record({ reason: reasonOf(error), ...entry, outcome: 'failure' }).then(
+        () => {
+          if (typeof error === 'object' && error !== null) recorded.add(error);
+        },
+        (auditError: unknown) =>
+          this.logger.error({ err: auditError }, `could not record a refused ${entry.action}`),
       );
       throw error;
     }
@@ -78,6 +105,8 @@ export class AuditService {
       ip: entry.context?.ip ?? null,
       userAgent: entry.context?.userAgent ?? null,
       requestId: entry.context?.requestId ?? null,
+      reason: entry.reason ?? null,
+      route: entry.route ?? null,
     };
   }
 }

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { PatientNotFoundError } from '../../common/patient-scope.js';
 import { DomainError } from '../../common/problem.js';
 import { IS_PUBLIC } from '../../common/public.decorator.js';
+import { AccessAudit } from '../audit/access-audit.service.js';
 import { REQUIRED_ROLES, type AccessRule } from '../../common/roles.decorator.js';
 import { SessionCookies } from './session-cookies.js';
 import { SessionsService, type ResolvedSession } from './sessions.service.js';
@@ -27,7 +28,10 @@ export class NotSignedInError extends DomainError {
 
 /**
  * Global guard: every route needs a fully signed-in session unless marked @Public, and
- * the caller must match the route's @Allow rules (403 otherwise).
+ * the caller must match the route's @Allow rules (403 otherwise). Each refusal of a signed-in
+ * caller is audited here (denied: role, denied: not_own_patient). A request with no session
+ * is not: it names nobody, and recording every anonymous probe would let anyone fill the
+ * trail and queue on its single chain; sign-in attempts are audited by the auth service.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -35,6 +39,7 @@ export class SessionGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
     private readonly cookies: SessionCookies,
+    private readonly accessAudit: AccessAudit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -54,6 +59,7 @@ export class SessionGuard implements CanActivate {
       params?.patientId &&
       params.patientId !== resolved.principal.patientId
     ) {
+      await this.accessAudit.refused(context, 'denied', 'not_own_patient');
       throw new PatientNotFoundError();
     }
     const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(
@@ -61,6 +67,7 @@ export class SessionGuard implements CanActivate {
       targets,
     );
     if (rules && !allows(rules, resolved.principal.kind, resolved.principal.roles)) {
+      await this.accessAudit.refused(context, 'denied', 'role');
       throw new DomainError(
         403,
         'forbidden',

@@ -16,6 +16,39 @@ const OUTCOME_TONES: Record<AuditOutcome, BadgeTone> = {
   denied: 'warning',
 };
 
+const KNOWN_REASONS = ['not_own_patient', 'role', 'not_found', 'forbidden'] as const;
+type KnownReason = (typeof KNOWN_REASONS)[number];
+
+function isKnownReason(reason: string): reason is KnownReason {
+  return (KNOWN_REASONS as readonly string[]).includes(reason);
+}
+
+/** Why a denied or failed event happened, in words when it is one of the door's reasons. */
+function Reason({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  if (!event.reason && !event.route) return null;
+  return (
+    <>
+      {event.reason ? (
+        <>
+          <br />
+          {isKnownReason(event.reason) ? (
+            t(`audit.reason.${event.reason}`)
+          ) : (
+            <span className="admin-mono">{event.reason}</span>
+          )}
+        </>
+      ) : null}
+      {event.route ? (
+        <>
+          <br />
+          <span className="admin-mono admin-muted">{event.route}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 /** The first block of a UUID: enough to tell rows apart; the whole id is in the title. */
 function shortId(id: string): string {
   return id.split('-')[0] ?? id;
@@ -58,7 +91,10 @@ export interface AuditTableProps {
   filterLink: FilterLink;
 }
 
-/** Audit events, newest first: when, who, what, about which patient and resource, outcome, IP. */
+/**
+ * Audit events, newest first: when, who, what, about which patient and resource, outcome (with
+ * why and the route, for refusals), IP.
+ */
 export function AuditTable({ caption, events, filterLink }: AuditTableProps) {
   const { t } = useTranslation();
   return (
@@ -124,6 +160,7 @@ export function AuditTable({ caption, events, filterLink }: AuditTableProps) {
                 <StatusBadge tone={OUTCOME_TONES[event.outcome]}>
                   {t(`audit.outcome.${event.outcome}`)}
                 </StatusBadge>
+                <Reason event={event} />
               </td>
               <td className="admin-mono">
                 {event.ip ?? <span className="admin-muted">{t('sections.none')}</span>}

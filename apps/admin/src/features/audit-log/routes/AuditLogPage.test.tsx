@@ -180,6 +180,59 @@ describe('audit log', () => {
     expect(backend.callsTo('listAuditEvents')).toHaveLength(calls);
   });
 
+  it('shows why an access was refused or failed, and filters by outcome in the address', async () => {
+    const refusals = [
+      auditEventFactory({
+        occurredAt: '2026-03-02T16:03:00.000Z',
+        action: 'api.getPatient',
+        actor: { ...NICO, kind: 'patient', roles: [] },
+        patientId: PATIENT_ID,
+        outcome: 'denied',
+        reason: 'not_own_patient',
+        route: 'GET /api/v1/patients/:patientId',
+      }),
+      auditEventFactory({
+        occurredAt: '2026-03-02T16:02:00.000Z',
+        action: 'api.getResult',
+        patientId: PATIENT_ID,
+        outcome: 'failure',
+        reason: 'not_found',
+        route: 'GET /api/v1/patients/:patientId/results/:reportId',
+      }),
+      auditEventFactory({
+        occurredAt: '2026-03-02T16:01:00.000Z',
+        action: 'condition.update',
+        patientId: PATIENT_ID,
+        outcome: 'failure',
+        reason: 'stale_version',
+      }),
+    ];
+    const backend = signInStaff(['admin'], { auditEvents: [...refusals, ...events()] });
+    const { user, router } = renderApp({ path: '/audit-log?outcome=failure' });
+
+    await screen.findByRole('table', { name: /^Filtered audit events/ });
+    expect(screen.getByLabelText('Outcome')).toHaveDisplayValue('Failed');
+    expect(backend.callsTo('listAuditEvents')[0]?.url.searchParams.get('outcome')).toBe('failure');
+    const [notFound, stale] = bodyRows();
+    expect(notFound).toHaveTextContent('Failed');
+    expect(notFound).toHaveTextContent('Not found');
+    expect(notFound).toHaveTextContent('GET /api/v1/patients/:patientId/results/:reportId');
+    // A module's own code is shown as it is.
+    expect(stale).toHaveTextContent('stale_version');
+
+    await user.selectOptions(screen.getByLabelText('Outcome'), 'Denied');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await screen.findByText("Another patient's record");
+    expect(router.state.location.search).toBe('?outcome=denied');
+    expect(backend.callsTo('listAuditEvents').at(-1)?.url.searchParams.get('outcome')).toBe(
+      'denied',
+    );
+    const [denied] = bodyRows();
+    expect(denied).toHaveTextContent('Denied');
+    expect(denied).toHaveTextContent('GET /api/v1/patients/:patientId');
+    expect(denied).toHaveTextContent('api.getPatient');
+  });
+
   it('is for administrators only', async () => {
     const backend = signInStaff(['front-desk'], { auditEvents: events() });
     renderApp({ path: '/audit-log' });

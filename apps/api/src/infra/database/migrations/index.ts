@@ -5,6 +5,7 @@ import { SecondFactors1764230700000 } from './1764230700000-SecondFactors.js';
 import { AccountEmail1764230800000 } from './1764230800000-AccountEmail.js';
 import { Scheduling1764230900000 } from './1764230900000-Scheduling.js';
 import { HealthRecords1764231000000 } from './1764231000000-HealthRecords.js';
+import { AuditChain1764231100000 } from './1764231100000-AuditChain.js';
 import { SealedSecrets1764231200000 } from './1764231200000-SealedSecrets.js';
 
 /** Every migration, in order. New ones are appended here. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   AccountEmail1764230800000,
   Scheduling1764230900000,
   HealthRecords1764231000000,
+  AuditChain1764231100000,
   SealedSecrets1764231200000,
 ];
