@@ -11,6 +11,7 @@ import { PinoNestLogger } from './common/logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { registerContentTypeCheck, registerNulCheck } from './common/content-type.js';
 import { registerCsrfProtection } from './common/csrf.js';
+import { finishOpenApiDocument } from './common/openapi.js';
 import { registerRouteBodyLimits } from './common/route-body-limit.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
@@ -71,15 +72,8 @@ export async function createApp(
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder()
-      .setTitle('Patient Portal API')
-      .setDescription(
-        'REST API of the patient portal. Errors are application/problem+json (RFC 9457) with a ' +
-          'stable `code`. Lists use cursor pagination. Times are ISO 8601 in UTC.',
-      )
-      .setVersion('1')
-      .addCookieAuth('portal_session')
-      .build(),
+    new DocumentBuilder().setTitle('Patient Portal API').setVersion('1').build(),
   );
-  return document;
+  // Security, error responses, tags and format bounds from each route's metadata.
+  return finishOpenApiDocument(document);
 }

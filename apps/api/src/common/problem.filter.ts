@@ -123,7 +123,22 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/** Bounds of a validation problem, as the Problem schema documents them. */
+export const PROBLEM_LIMITS = { errors: 100, field: 200, message: 1000, detail: 4000 } as const;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * The validation problem, within the documented bounds: an unknown property's name comes from
+ * the caller, so fields and messages are clipped and at most 100 entries are listed.
+ */
 export function validationProblem(errors: FieldError[]): DomainError {
-  const detail = errors.map((e) => e.message).join('; ');
-  return new DomainError(400, 'validation_failed', 'Some fields are not valid', detail, errors);
+  const listed = errors.slice(0, PROBLEM_LIMITS.errors).map((error) => ({
+    field: clip(error.field, PROBLEM_LIMITS.field),
+    message: clip(error.message, PROBLEM_LIMITS.message),
+  }));
+  const detail = clip(listed.map((e) => e.message).join('; '), PROBLEM_LIMITS.detail);
+  return new DomainError(400, 'validation_failed', 'Some fields are not valid', detail, listed);
 }

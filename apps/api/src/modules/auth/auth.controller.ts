@@ -7,7 +7,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -16,6 +15,7 @@ import { readCookie, setCookie } from '../../common/cookies.js';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { Public } from '../../common/public.decorator.js';
+import { Throttled } from '../../common/throttled.decorator.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import {
@@ -70,16 +70,7 @@ export class AuthController {
   })
   @ApiBadRequestResponse({ type: Problem })
   @ApiUnauthorizedResponse({ type: Problem, description: 'Wrong username or password' })
-  @ApiTooManyRequestsResponse({
-    headers: {
-      'Retry-After': {
-        description: 'Seconds to wait before trying again',
-        schema: { type: 'integer' },
-      },
-    },
-    type: Problem,
-    description: 'Too many failed tries; Retry-After says when to retry',
-  })
+  @Throttled({ retryAfter: true })
   async login(
     @Body() body: LoginRequest,
     @Req() request: FastifyRequest,
@@ -114,6 +105,7 @@ export class AuthController {
       'Emailed codes last 10 minutes; authenticator codes are never accepted twice; five wrong codes end the sign-in.',
   })
   @ApiOkResponse({ type: Session })
+  @Throttled({ retryAfter: true })
   @ApiBadRequestResponse({ type: Problem, description: 'Wrong or expired code' })
   @ApiUnauthorizedResponse({
     type: Problem,
@@ -164,6 +156,7 @@ export class AuthController {
     description: 'Answers the same whether or not the username or email exists.',
   })
   @ApiNoContentResponse()
+  @Throttled({ retryAfter: false })
   async requestReset(
     @Body() body: PasswordResetRequest,
     @Req() request: FastifyRequest,
@@ -198,6 +191,7 @@ export class AuthController {
     description: 'Answers the same whether or not the address is known.',
   })
   @ApiNoContentResponse()
+  @Throttled({ retryAfter: false })
   async remind(
     @Body() body: UsernameReminderRequest,
     @Req() request: FastifyRequest,
