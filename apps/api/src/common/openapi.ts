@@ -125,6 +125,7 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
     .sort()
     .map((name) => ({ name, description: API_TAGS[name] }));
   boundByFormat(document);
+  typeNullableReferences(document);
   return document;
 }
 
@@ -218,4 +219,26 @@ function boundByFormat(node: unknown): void {
     schema.format = int32 ? 'int32' : 'int64';
   }
   for (const child of Object.values(schema)) boundByFormat(child);
+}
+
+/**
+ * @nestjs/swagger writes `nullable` beside `allOf: [{ $ref }]` for enum and nested types, but
+ * OpenAPI 3.0.3 gives `nullable` meaning only next to a `type`: the referenced type is copied
+ * there (and a `nullable: false`, which says nothing, is dropped).
+ */
+function typeNullableReferences(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Json>;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const schema = node as Json;
+    if ('nullable' in schema && schema.type === undefined && Array.isArray(schema.allOf)) {
+      const ref = (schema.allOf[0] as Json | undefined)?.$ref;
+      const target = typeof ref === 'string' ? schemas[ref.split('/').pop()!] : undefined;
+      if (schema.nullable === false) delete schema.nullable;
+      else if (target?.type !== undefined) schema.type = target.type;
+    }
+    Object.values(schema).forEach(visit);
+  };
+  visit(document);
 }
