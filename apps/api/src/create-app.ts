@@ -15,6 +15,7 @@ import { finishOpenApiDocument } from './common/openapi.js';
 import { registerRouteBodyLimits } from './common/route-body-limit.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
+import { FHIR_SCHEMAS } from './modules/record-export/record-fhir.schema.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -75,5 +76,5 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     new DocumentBuilder().setTitle('Patient Portal API').setVersion('1').build(),
   );
   // Security, error responses, tags and format bounds from each route's metadata.
-  return finishOpenApiDocument(document);
+  return finishOpenApiDocument(document, { schemas: FHIR_SCHEMAS });
 }

@@ -1,4 +1,4 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject, SchemaObject } from '@nestjs/swagger';
 import { PATIENT_SCOPE_EXTENSION } from './patient-scope.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { PUBLIC_EXTENSION } from './public.decorator.js';
@@ -20,17 +20,22 @@ const SESSION_COOKIE_NAME = 'portal_session';
 export const API_TAGS: Record<string, string> = {
   health: 'Liveness and readiness probes for load balancers and monitoring. No session.',
   auth: 'Signing in and out (with a second factor where the account has one), password reset, username reminders and the current session.',
-  account: 'The signed-in account’s own security settings: password, second factor, recovery codes and sessions.',
+  account:
+    'The signed-in account’s own security settings: password, second factor, recovery codes and sessions.',
   patients: 'Patient demographics: search, registration at the front desk and updates.',
   staff: 'Staff accounts and their roles (administrators only).',
-  audit: 'The append-only audit trail: every sign-in, every read or change of patient data and every denied access; a patient sees who looked at their record.',
+  audit:
+    'The append-only audit trail: every sign-in, every read or change of patient data and every denied access; a patient sees who looked at their record.',
   invitations: 'Invitations that let a patient create their portal account.',
   registration: 'A patient creating their portal account from an invitation. No session.',
   scheduling: 'Clinic locations, providers, visit types, weekly hours and open slots.',
-  appointments: 'Booking, rescheduling and cancelling appointments, the day’s schedule and calendar files.',
+  appointments:
+    'Booking, rescheduling and cancelling appointments, the day’s schedule and calendar files.',
   terminology: 'Code lists (conditions, allergies, vaccines, lab tests) used by the record forms.',
-  records: 'The patient’s record: conditions, allergies, immunizations, visit summaries and care plans, each with its revision history.',
-  results: 'Test results and vital signs: entry, import, review and release to the patient, trends.',
+  records:
+    'The patient’s record: conditions, allergies, immunizations, visit summaries and care plans, each with its revision history.',
+  results:
+    'Test results and vital signs: entry, import, review and release to the patient, trends.',
   'health record': 'The whole record as a summary, a PDF or a FHIR R4 Bundle.',
 };
 
@@ -85,7 +90,10 @@ const RETRY_AFTER = {
 };
 
 /** Documents what the API sends on each route: security, error responses and bounds. */
-export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
+export function finishOpenApiDocument(
+  document: OpenAPIObject,
+  options: { schemas?: Record<string, SchemaObject> } = {},
+): OpenAPIObject {
   document.info.description = DOCUMENT_DESCRIPTION;
   document.servers = [
     {
@@ -95,6 +103,8 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
     },
   ];
   document.components ??= {};
+  // Schemas no DTO class describes (the FHIR Bundle), referenced by $ref from the routes.
+  document.components.schemas = { ...document.components.schemas, ...options.schemas };
   document.components.securitySchemes = {
     [SESSION_SCHEME]: {
       type: 'apiKey',
@@ -144,8 +154,7 @@ function finishOperation(method: string, operation: Operation): void {
   operation.security = Object.keys(requirement).length ? [requirement] : [];
 
   const parameters = operation.parameters ?? [];
-  const hasInput =
-    operation.requestBody !== undefined || parameters.some((p) => p.in === 'query');
+  const hasInput = operation.requestBody !== undefined || parameters.some((p) => p.in === 'query');
   const hasPathId = parameters.some((p) => p.in === 'path');
   const add = (status: string, description: string, extra: Partial<ResponseObject> = {}) => {
     const existing = operation.responses[status];
@@ -154,16 +163,21 @@ function finishOperation(method: string, operation: Operation): void {
       : { description, ...extra };
   };
 
-  if (hasInput) add('400', 'The request is not valid (code validation_failed, bad_request or malformed_json)');
+  if (hasInput)
+    add('400', 'The request is not valid (code validation_failed, bad_request or malformed_json)');
   if (!isPublic) add('401', 'Not signed in, or the session has ended (code unauthenticated)');
   const forbidden: string[] = [];
-  if (roles) forbidden.push(`the caller's role is not one of: ${roles.join(', ')} (code forbidden)`);
+  if (roles)
+    forbidden.push(`the caller's role is not one of: ${roles.join(', ')} (code forbidden)`);
   if (scope) {
     forbidden.push(
       `a staff member's role is not one of: ${scope.staffRoles.join(', ')} (code forbidden)`,
     );
   }
-  if (changes) forbidden.push('the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid)');
+  if (changes)
+    forbidden.push(
+      'the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid)',
+    );
   if (forbidden.length) {
     const reason = `Not allowed: ${forbidden.join('; or ')}`;
     const existing = operation.responses['403'];
@@ -172,13 +186,14 @@ function finishOperation(method: string, operation: Operation): void {
     }
     add('403', reason);
   }
-  if (hasPathId || scope) add('404', 'Not found, or not yours (code not_found or a more specific *_not_found)');
+  if (hasPathId || scope)
+    add('404', 'Not found, or not yours (code not_found or a more specific *_not_found)');
   if (operation.requestBody !== undefined) {
     add('413', 'The request body is larger than this route accepts (code payload_too_large)');
     add('415', 'The request body is not JSON (code unsupported_media_type)');
   }
   if (throttled) {
-    add('429', 'Too many tries (code too_many_sign_in_attempts or the route\'s own code)');
+    add('429', "Too many tries (code too_many_sign_in_attempts or the route's own code)");
     if (throttled.retryAfter) {
       const response = operation.responses['429']!;
       response.headers = { ...response.headers, ...RETRY_AFTER };
