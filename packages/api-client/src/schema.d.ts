@@ -2515,7 +2515,10 @@ export interface components {
       /** @example Annual physical */
       name: string;
       description: string | null;
-      /** @example 30 */
+      /**
+       * Format: int32
+       * @example 30
+       */
       durationMinutes: number;
       /** @description Patients may book it themselves */
       bookableOnline: boolean;
@@ -2747,7 +2750,10 @@ export interface components {
       id: string;
       /** @example Annual physical */
       name: string;
-      /** @example 30 */
+      /**
+       * Format: int32
+       * @example 30
+       */
       durationMinutes: number;
     };
     /** @enum {string} */
@@ -2756,6 +2762,7 @@ export interface components {
     ReminderState: 'scheduled' | 'sent' | 'skipped' | 'not-scheduled';
     ReminderView: {
       /**
+       * Format: int32
        * @description Minutes before the start
        * @example 1440
        */
@@ -2791,7 +2798,10 @@ export interface components {
       /** Format: date-time */
       cancelledAt: string | null;
       cancelReason: string | null;
-      /** @description Send it back with a change */
+      /**
+       * Format: int32
+       * @description Send it back with a change
+       */
       version: number;
       /**
        * Format: date-time
@@ -2824,7 +2834,10 @@ export interface components {
       reason?: string | null;
     };
     RescheduleAppointmentRequest: {
-      /** @description The version of the appointment as loaded; a stale one answers 409 */
+      /**
+       * Format: int32
+       * @description The version of the appointment as loaded; a stale one answers 409
+       */
       version: number;
       /**
        * Format: date-time
@@ -2843,7 +2856,10 @@ export interface components {
       locationId?: string;
     };
     CancelAppointmentRequest: {
-      /** @description The version of the appointment as loaded; a stale one answers 409 */
+      /**
+       * Format: int32
+       * @description The version of the appointment as loaded; a stale one answers 409
+       */
       version: number;
       /** @description Why it is cancelled */
       reason: string;
@@ -2854,7 +2870,10 @@ export interface components {
      */
     AppointmentStatusMark: 'arrived' | 'completed' | 'no-show' | 'booked';
     SetAppointmentStatusRequest: {
-      /** @description The version of the appointment as loaded; a stale one answers 409 */
+      /**
+       * Format: int32
+       * @description The version of the appointment as loaded; a stale one answers 409
+       */
       version: number;
       /** @description arrived, completed or no-show; booked undoes a mark */
       status: components['schemas']['AppointmentStatusMark'];
@@ -2892,7 +2911,10 @@ export interface components {
       /** Format: date-time */
       cancelledAt: string | null;
       cancelReason: string | null;
-      /** @description Send it back with a change */
+      /**
+       * Format: int32
+       * @description Send it back with a change
+       */
       version: number;
       /**
        * Format: date-time
@@ -2975,7 +2997,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3035,7 +3060,10 @@ export interface components {
       note?: string | null;
     };
     UpdateConditionRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /**
        * @description An ICD-10-CM code from the code list
@@ -3059,7 +3087,10 @@ export interface components {
       reason?: string | null;
     };
     RecordRevision: {
-      /** @description The version this snapshot was */
+      /**
+       * Format: int32
+       * @description The version this snapshot was
+       */
       version: number;
       /**
        * Format: date-time
@@ -3089,7 +3120,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3136,7 +3170,10 @@ export interface components {
       note?: string | null;
     };
     UpdateAllergyRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /** @example Penicillin */
       substance?: string;
@@ -3160,7 +3197,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3181,6 +3221,7 @@ export interface components {
       plainName: string | null;
       /** Format: date */
       occurredOn: string;
+      /** Format: int32 */
       doseNumber: number | null;
       /** @example 0.5 mL */
       doseQuantity: string | null;
@@ -3228,7 +3269,10 @@ export interface components {
       note?: string | null;
     };
     UpdateImmunizationRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /**
        * @description A CVX code from the code list
@@ -3282,7 +3326,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3341,7 +3388,10 @@ export interface components {
       followUp?: string | null;
     };
     UpdateVisitSummaryRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /**
        * Format: date
@@ -3396,7 +3446,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3473,7 +3526,10 @@ export interface components {
       activities?: components['schemas']['CarePlanActivityInput'][];
     };
     UpdateCarePlanRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /** @example Diabetes care plan */
       title?: string;
@@ -3665,11 +3721,17 @@ export interface components {
       observations: components['schemas']['ObservationView'][];
     };
     ReleaseResultRequest: {
-      /** @description The version of the report as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the report as loaded; a stale one answers 409 record_changed
+       */
       version: number;
     };
     UpdateObservationRequest: {
-      /** @description The version of the observation as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the observation as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       valueQuantity?: number | null;
       valueText?: string | null;
@@ -3686,6 +3748,7 @@ export interface components {
       reason: string;
     };
     RevisionView: {
+      /** Format: int32 */
       version: number;
       /** Format: date-time */
       changedAt: string;
@@ -3845,11 +3908,299 @@ export interface components {
       latestVitals: components['schemas']['ObservationView'][];
       /** @description The 5 most recent reports (released ones only, for patients) */
       recentResults: components['schemas']['ReportSummary'][];
-      /** @description Released reports the patient has not opened yet (0 for staff) */
+      /**
+       * Format: int32
+       * @description Released reports the patient has not opened yet (0 for staff)
+       */
       newResultsCount: number;
       /** @description Active care plans, at most 5 */
       activeCarePlans: components['schemas']['CarePlanView'][];
       lastVisitSummary: components['schemas']['VisitSummaryView'] | null;
+    };
+    /** @description A FHIR R4 Bundle of type collection: the Patient first, then every entry of the record the caller may see */
+    FhirBundle: {
+      /** @enum {string} */
+      resourceType: 'Bundle';
+      /** @enum {string} */
+      type: 'collection';
+      /** Format: date-time */
+      timestamp: string;
+      entry: components['schemas']['FhirBundleEntry'][];
+    };
+    FhirBundleEntry: {
+      /** @description urn:uuid: and the resource id */
+      fullUrl: string;
+      resource: components['schemas']['FhirResource'];
+    };
+    FhirResource:
+      | components['schemas']['FhirPatient']
+      | components['schemas']['FhirCondition']
+      | components['schemas']['FhirAllergyIntolerance']
+      | components['schemas']['FhirImmunization']
+      | components['schemas']['FhirObservation']
+      | components['schemas']['FhirDiagnosticReport']
+      | components['schemas']['FhirEncounter']
+      | components['schemas']['FhirCarePlan']
+      | components['schemas']['FhirGoal'];
+    /** @description The patient, always the first entry */
+    FhirPatient: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Patient';
+      /** Format: uuid */
+      id: string;
+      identifier: components['schemas']['FhirIdentifier'][];
+      name: components['schemas']['FhirHumanName'][];
+      /** @enum {string} */
+      gender?: 'female' | 'male' | 'other' | 'unknown';
+      /** Format: date */
+      birthDate?: string;
+    };
+    /** @description A problem-list entry, coded in ICD-10-CM */
+    FhirCondition: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Condition';
+      /** Format: uuid */
+      id: string;
+      clinicalStatus: components['schemas']['FhirCodeableConcept'];
+      category: components['schemas']['FhirCodeableConcept'][];
+      code: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      onsetDateTime?: string;
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      abatementDateTime?: string;
+      /** Format: date-time */
+      recordedDate: string;
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description An allergy or intolerance */
+    FhirAllergyIntolerance: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'AllergyIntolerance';
+      /** Format: uuid */
+      id: string;
+      clinicalStatus: components['schemas']['FhirCodeableConcept'];
+      category: ('food' | 'medication' | 'environment' | 'biologic')[];
+      /** @enum {string} */
+      criticality?: 'high';
+      code: components['schemas']['FhirCodeableConcept'];
+      patient: components['schemas']['FhirReference'];
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      onsetDateTime?: string;
+      /** Format: date-time */
+      recordedDate: string;
+      reaction?: {
+        manifestation: components['schemas']['FhirCodeableConcept'][];
+        /** @enum {string} */
+        severity?: 'mild' | 'moderate' | 'severe';
+      }[];
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description A vaccine given (or not), coded in CVX */
+    FhirImmunization: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Immunization';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'completed' | 'not-done';
+      vaccineCode: components['schemas']['FhirCodeableConcept'];
+      patient: components['schemas']['FhirReference'];
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      occurrenceDateTime: string;
+      /** Format: date-time */
+      recorded: string;
+      primarySource: boolean;
+      lotNumber?: string;
+      site?: components['schemas']['FhirCodeableConcept'];
+      doseQuantity?: components['schemas']['FhirQuantity'];
+      protocolApplied?: {
+        /** Format: int32 */
+        doseNumberPositiveInt: number;
+      }[];
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description A lab value or vital sign, coded in LOINC with UCUM units */
+    FhirObservation: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Observation';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'preliminary' | 'final' | 'corrected';
+      category: components['schemas']['FhirCodeableConcept'][];
+      code: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      /** Format: date-time */
+      effectiveDateTime: string;
+      valueQuantity?: components['schemas']['FhirQuantity'];
+      valueString?: string;
+      interpretation?: components['schemas']['FhirCodeableConcept'][];
+      referenceRange?: {
+        low?: components['schemas']['FhirQuantity'];
+        high?: components['schemas']['FhirQuantity'];
+        text?: string;
+      }[];
+    };
+    /** @description A report grouping observations */
+    FhirDiagnosticReport: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'DiagnosticReport';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'preliminary' | 'final' | 'corrected';
+      category: components['schemas']['FhirCodeableConcept'][];
+      code: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      /** Format: date-time */
+      effectiveDateTime: string;
+      /** Format: date-time */
+      issued: string;
+      resultsInterpreter?: components['schemas']['FhirReference'][];
+      result?: components['schemas']['FhirReference'][];
+      conclusion?: string;
+    };
+    /** @description A visit, from its visit summary */
+    FhirEncounter: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Encounter';
+      /** Format: uuid */
+      id: string;
+      text: components['schemas']['FhirNarrative'];
+      /** @enum {string} */
+      status: 'finished';
+      class: components['schemas']['FhirCoding'];
+      subject: components['schemas']['FhirReference'];
+      participant?: {
+        individual: components['schemas']['FhirReference'];
+      }[];
+      period: components['schemas']['FhirPeriod'];
+      reasonCode?: components['schemas']['FhirCodeableConcept'][];
+      location?: {
+        location: components['schemas']['FhirReference'];
+      }[];
+    };
+    /** @description A care plan; its goals are Goal entries of their own */
+    FhirCarePlan: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'CarePlan';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'on-hold' | 'completed' | 'revoked';
+      /** @enum {string} */
+      intent: 'plan';
+      title: string;
+      description?: string;
+      subject: components['schemas']['FhirReference'];
+      period: components['schemas']['FhirPeriod'];
+      /** Format: date-time */
+      created: string;
+      addresses?: components['schemas']['FhirReference'][];
+      goal?: components['schemas']['FhirReference'][];
+      activity?: {
+        detail: {
+          /** @enum {string} */
+          status: 'not-started' | 'scheduled' | 'in-progress' | 'completed' | 'cancelled';
+          description: string;
+        };
+      }[];
+    };
+    /** @description A goal of a care plan */
+    FhirGoal: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Goal';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      lifecycleStatus: 'proposed' | 'active' | 'completed' | 'cancelled';
+      achievementStatus?: components['schemas']['FhirCodeableConcept'];
+      description: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      addresses?: components['schemas']['FhirReference'][];
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    FhirCoding: {
+      /**
+       * Format: uri
+       * @description The code system
+       */
+      system?: string;
+      code: string;
+      display?: string;
+    };
+    FhirCodeableConcept: {
+      coding?: components['schemas']['FhirCoding'][];
+      text?: string;
+    };
+    /** @description A reference to another entry (urn:uuid:…), or only a display name */
+    FhirReference: {
+      /** @description urn:uuid: and the id of an entry in this Bundle */
+      reference?: string;
+      display?: string;
+    };
+    FhirQuantity: {
+      value: number;
+      unit?: string;
+      /**
+       * Format: uri
+       * @description http://unitsofmeasure.org when the unit is a UCUM code
+       */
+      system?: string;
+      code?: string;
+    };
+    FhirAnnotation: {
+      text: string;
+    };
+    FhirPeriod: {
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      start?: string;
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      end?: string;
+    };
+    FhirIdentifier: {
+      type?: components['schemas']['FhirCodeableConcept'];
+      value: string;
+    };
+    FhirHumanName: {
+      /** @enum {string} */
+      use?: 'official' | 'usual';
+      family?: string;
+      given?: string[];
+    };
+    FhirNarrative: {
+      /** @enum {string} */
+      status: 'generated';
+      /** @description XHTML: the visit instructions and follow-up, escaped */
+      div: string;
     };
   };
   responses: never;
@@ -5133,6 +5484,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The id from listMySessions */
         sessionId: string;
       };
       cookie?: never;
@@ -10896,7 +11248,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/fhir+json': Record<string, never>;
+          'application/fhir+json': components['schemas']['FhirBundle'];
         };
       };
       /** @description Not signed in */
