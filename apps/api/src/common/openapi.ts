@@ -14,6 +14,7 @@ import { THROTTLED_EXTENSION } from './throttled.decorator.js';
 
 export const SESSION_SCHEME = 'session';
 export const CSRF_SCHEME = 'csrf';
+// The auth module's SESSION_COOKIE (common/ does not import feature modules; a test compares).
 const SESSION_COOKIE_NAME = 'portal_session';
 
 /** Every tag an operation may carry, with its description; an unknown tag fails the contract test. */

@@ -8,6 +8,7 @@ import {
   SESSION_SCHEME,
 } from '../../src/common/openapi.js';
 import { buildOpenApiDocument } from '../../src/create-app.js';
+import { SESSION_COOKIE } from '../../src/modules/auth/session.guard.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -104,7 +105,11 @@ describe('the OpenAPI document', () => {
 
   it('states the security of every operation: the session unless public, CSRF on every change', () => {
     const schemes = document.components?.securitySchemes ?? {};
-    expect(schemes[SESSION_SCHEME]).toMatchObject({ type: 'apiKey', in: 'cookie' });
+    expect(schemes[SESSION_SCHEME]).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: SESSION_COOKIE,
+    });
     expect(schemes[CSRF_SCHEME]).toMatchObject({
       type: 'apiKey',
       in: 'header',
