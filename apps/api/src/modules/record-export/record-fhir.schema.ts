@@ -1,4 +1,5 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { REPORT_OBSERVATIONS_MAX } from '../results/results.dto.js';
 
 type Schema = SchemaObject | ReferenceObject;
 
@@ -167,7 +168,7 @@ const RESOURCES = {
       effectiveDateTime: instant,
       issued: instant,
       resultsInterpreter: list(ref('FhirReference'), 1),
-      result: list(ref('FhirReference'), 1000),
+      result: list(ref('FhirReference'), REPORT_OBSERVATIONS_MAX),
       conclusion: text(20000),
     },
   ),

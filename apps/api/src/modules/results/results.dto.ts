@@ -39,6 +39,11 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const IMPORT_CONTENT_MAX_BYTES = 4 * 1024 * 1024;
 /** The largest PDF attached to a report. */
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * The most observations one report can hold: 200 when entered, and what a 4 MB import fits
+ * (a CSV line takes at least 35 bytes).
+ */
+export const REPORT_OBSERVATIONS_MAX = 120_000;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const LOINC_CODE = /^\d{1,7}-\d$/;
@@ -456,7 +461,8 @@ export class ReportSummary {
 export class ReportView extends ReportSummary {
   @ApiProperty({ maxLength: 20000, type: String, nullable: true }) narrative: string | null;
   @ApiProperty({ maxLength: 200, type: String, nullable: true }) attachmentName: string | null;
-  @ApiProperty({ maxItems: 200, type: [ObservationView] }) observations: ObservationView[];
+  @ApiProperty({ maxItems: REPORT_OBSERVATIONS_MAX, type: [ObservationView] })
+  observations: ObservationView[];
 }
 
 export class ReportPage {
