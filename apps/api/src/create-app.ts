@@ -20,8 +20,10 @@ import { registerContentTypeCheck, registerNulCheck } from './common/content-typ
 import { csrfTokensFor, registerCsrfProtection } from './common/csrf.js';
 import { registerBodyLimitAnswers, registerRouteBodyLimits } from './common/route-body-limit.js';
 import { ServerKeys } from './common/server-keys.js';
+import { finishOpenApiDocument } from './common/openapi.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
+import { FHIR_SCHEMAS } from './modules/record-export/record-fhir.schema.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 // Long path segments reach the routes (and their 404s) instead of a 414.
@@ -85,15 +87,8 @@ export async function createApp(
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder()
-      .setTitle('Patient Portal API')
-      .setDescription(
-        'REST API of the patient portal. Errors are application/problem+json (RFC 9457) with a ' +
-          'stable `code`. Lists use cursor pagination. Times are ISO 8601 in UTC.',
-      )
-      .setVersion('1')
-      .addCookieAuth('portal_session')
-      .build(),
+    new DocumentBuilder().setTitle('Patient Portal API').setVersion('1').build(),
   );
-  return document;
+  // Security, error responses, tags and format bounds from each route's metadata.
+  return finishOpenApiDocument(document, { schemas: FHIR_SCHEMAS });
 }

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { signedInPatient } from './support/appointment-flow.js';
 import { createClinic } from './support/clinic.js';
 import { signedInStaff } from './support/invitation-flow.js';
-import { fhirErrors } from './support/record-export-fhir.js';
+import { bundleSchemaErrors, fhirErrors } from './support/record-export-fhir.js';
 import {
   insertAllergy,
   insertCarePlan,
@@ -155,11 +155,14 @@ describe('record export', () => {
     expect(response.headers.get('content-disposition')).toBe(
       'attachment; filename="health-record.fhir.json"',
     );
-    return (await response.json()) as {
+    const bundle = (await response.json()) as {
       resourceType: string;
       type: string;
       entry: { fullUrl: string; resource: Record<string, any> }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
     };
+    // The Bundle is what the OpenAPI document says it is (FhirBundle).
+    expect(bundleSchemaErrors(bundle)).toEqual([]);
+    return bundle;
   };
   const auditActions = async (patientId: string) =>
     (

@@ -120,6 +120,22 @@ describe('importing results', () => {
     expect(await storedFor(a.patient.id)).toEqual({ reports: 0, observations: 0 });
   });
 
+  it('lists at most 100 errors of a refused file, as the Problem schema says', async () => {
+    const a = await signedInPatient(testApp);
+    const bad = `${a.patient.mrn},24331-1,Lipid panel,2026-03-01T08:30:00Z,9999-9,1,mg/dL,,,,final`;
+    const manyBad = await nurse.post('/api/v1/results/imports', {
+      format: 'csv',
+      content: [HEADER, ...Array.from({ length: 150 }, () => bad)].join('\n'),
+    });
+    expect(manyBad.status).toBe(400);
+    expect(manyBad.body!.errors).toHaveLength(100);
+    expect(manyBad.body!.errors![99]).toEqual({
+      field: 'line 101',
+      message: 'Unknown LOINC code 9999-9.',
+    });
+    expect(await storedFor(a.patient.id)).toEqual({ reports: 0, observations: 0 });
+  });
+
   it('refuses a CSV file with a wrong header or a broken quote', async () => {
     const header = await nurse.post('/api/v1/results/imports', {
       format: 'csv',

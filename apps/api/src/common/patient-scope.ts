@@ -13,7 +13,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
+import { ApiExtension, ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import { AccessAudit } from '../modules/audit/access-audit.service.js';
@@ -23,6 +23,11 @@ import { DomainError, Problem } from './problem.js';
 import type { AccessRule } from './roles.decorator.js';
 
 const PATIENT_SCOPE = 'portal:patient-scope';
+/**
+ * The OpenAPI extension of a @PatientScoped route: the staff roles that reach any patient's
+ * record (a patient always reaches their own). Read by common/openapi.ts.
+ */
+export const PATIENT_SCOPE_EXTENSION = 'x-portal-patient-scope';
 
 export class PatientNotFoundError extends DomainError {
   constructor() {
@@ -122,6 +127,7 @@ export function PatientScoped(...staffRoles: AccessRule[]) {
     SetMetadata(PATIENT_SCOPE, staffRoles),
     UseGuards(PatientScopeGuard),
     UseInterceptors(PatientAccessFailureInterceptor),
+    ApiExtension(PATIENT_SCOPE_EXTENSION, { staffRoles }),
     ApiParam({ name: 'patientId', type: String, format: 'uuid' }),
     ApiNotFoundResponse({ type: Problem, description: 'No such patient, or not yours' }),
   );

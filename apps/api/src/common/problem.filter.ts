@@ -47,6 +47,24 @@ const FASTIFY_ERRORS: Record<string, [status: number, code: string, detail: stri
   FST_ERR_MAX_PARAM_LENGTH: [414, 'uri_too_long', 'A segment of the request path is too long.'],
 };
 
+/** The sizes the Problem schema documents; every problem is held to them. */
+export const PROBLEM_LIMITS = { errors: 100, field: 200, message: 1000, detail: 4000 } as const;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * A field name can come from the caller (an unknown property) and a file import can fail on
+ * every line, so the list is cut at 100 entries and each text at its documented length.
+ */
+function bounded(errors: FieldError[]): FieldError[] {
+  return errors.slice(0, PROBLEM_LIMITS.errors).map((error) => ({
+    field: clip(error.field, PROBLEM_LIMITS.field),
+    message: clip(error.message, PROBLEM_LIMITS.message),
+  }));
+}
+
 export function toProblem(exception: unknown): Problem {
   // Nest wraps Fastify's own 4xx errors in an HttpException; map them by their stable code.
   const cause =
@@ -57,9 +75,9 @@ export function toProblem(exception: unknown): Problem {
       type: problemType(exception.code),
       title: exception.title,
       status: exception.status,
-      detail: exception.detail,
+      detail: clip(exception.detail, PROBLEM_LIMITS.detail),
       code: exception.code,
-      ...(exception.errors ? { errors: exception.errors } : {}),
+      ...(exception.errors ? { errors: bounded(exception.errors) } : {}),
     };
   }
   if (exception instanceof HttpException) {
@@ -70,8 +88,10 @@ export function toProblem(exception: unknown): Problem {
       typeof response === 'object' && response !== null && 'message' in response
         ? (response as { message: unknown }).message
         : exception.message;
-    const detail =
-      status >= 500 ? title : typeof message === 'string' ? message : String(exception.message);
+    const detail = clip(
+      status >= 500 ? title : typeof message === 'string' ? message : String(exception.message),
+      PROBLEM_LIMITS.detail,
+    );
     return { type: problemType(code), title, status, detail, code };
   }
   const fastifyError = exception as FastifyLikeError;
@@ -88,7 +108,8 @@ export function toProblem(exception: unknown): Problem {
     const status = fastifyError.statusCode;
     const [code, title] = TITLES[status] ?? TITLES[400]!;
     // Fastify's 4xx messages describe the request, never internals, so they are safe to show.
-    return { type: problemType(code), title, status, detail: fastifyError.message ?? title, code };
+    const detail = clip(fastifyError.message ?? title, PROBLEM_LIMITS.detail);
+    return { type: problemType(code), title, status, detail, code };
   }
   const [code, title] = TITLES[500]!;
   return {

@@ -1,21 +1,44 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class FieldError {
-  @ApiProperty({ example: 'username' }) field: string;
-  @ApiProperty({ example: 'username must be shorter than or equal to 64 characters' })
+  @ApiProperty({ example: 'username', maxLength: 200, description: 'Dotted path of the field' })
+  field: string;
+  @ApiProperty({
+    example: 'username must be shorter than or equal to 64 characters',
+    maxLength: 1000,
+  })
   message: string;
 }
 
 /** RFC 9457 problem details, the body of every error response. */
 export class Problem {
-  @ApiProperty({ example: 'https://portal.localhost/problems/validation-failed' }) type: string;
-  @ApiProperty({ example: 'Some fields are not valid' }) title: string;
-  @ApiProperty({ example: 400 }) status: number;
-  @ApiProperty({ example: 'username must be a string' }) detail: string;
-  @ApiProperty({ example: 'validation_failed', description: 'Stable, machine-readable error code' })
+  @ApiProperty({
+    example: 'https://portal.localhost/problems/validation-failed',
+    format: 'uri',
+    maxLength: 200,
+    description: 'A URI naming the kind of problem; it follows from `code`',
+  })
+  type: string;
+  @ApiProperty({ example: 'Some fields are not valid', maxLength: 200 }) title: string;
+  @ApiProperty({ example: 400, type: 'integer', format: 'int32', minimum: 400, maximum: 599 })
+  status: number;
+  @ApiProperty({ example: 'username must be a string', maxLength: 4000 }) detail: string;
+  @ApiProperty({
+    example: 'validation_failed',
+    maxLength: 100,
+    description: 'Stable, machine-readable error code',
+  })
   code: string;
-  @ApiPropertyOptional({ type: [FieldError] }) errors?: FieldError[];
-  @ApiPropertyOptional({ description: 'Request id, also sent in the X-Request-Id header' })
+  @ApiPropertyOptional({
+    type: [FieldError],
+    maxItems: 100,
+    description: 'One entry per failing field (validation_failed)',
+  })
+  errors?: FieldError[];
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description: 'Request id, also sent in the X-Request-Id header',
+  })
   requestId?: string;
 }
 

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { Ajv } from 'ajv';
+import { FHIR_SCHEMAS } from '../../src/modules/record-export/record-fhir.schema.js';
 
 let loaded = false;
 
@@ -34,4 +36,29 @@ export function fhirErrors(resource: unknown): string[] {
       (issue) => `${issue.expression?.join(',') ?? ''}: ${issue.details?.text ?? ''}`,
     );
   }
+}
+
+/**
+ * The errors of a Bundle against the OpenAPI schemas the API documents for it (FhirBundle),
+ * with every documented object closed (no member the schema leaves out), so the document
+ * cannot drift from what the export writes.
+ */
+export function bundleSchemaErrors(bundle: unknown): string[] {
+  const closed = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(closed);
+    if (typeof node !== 'object' || node === null) return node;
+    const copy = Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        key === 'discriminator' ? undefined : closed(value),
+      ]),
+    );
+    if ('properties' in copy) copy.additionalProperties = false;
+    return copy;
+  };
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ $id: 'portal', components: { schemas: closed(FHIR_SCHEMAS) } });
+  const validate = ajv.getSchema('portal#/components/schemas/FhirBundle')!;
+  if (validate(bundle)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }

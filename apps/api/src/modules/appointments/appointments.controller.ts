@@ -244,7 +244,7 @@ export class AppointmentsController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({
     description: 'An iCalendar (RFC 5545) file, offered as a download named appointment.ics',
-    content: { 'text/calendar': { schema: { type: 'string' } } },
+    content: { 'text/calendar': { schema: { type: 'string', maxLength: 20000 } } },
   })
   @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
   async calendar(

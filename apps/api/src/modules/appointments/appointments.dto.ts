@@ -55,6 +55,7 @@ function VersionField() {
     ApiProperty({
       type: 'integer',
       minimum: 1,
+      maximum: 2_147_483_647,
       description: 'The version of the appointment as loaded; a stale one answers 409',
     }),
     Rule('isVersion', (value) =>
@@ -109,7 +110,7 @@ export class ListAppointmentsQuery {
   @PageLimit(APPOINTMENT_LIMIT_MAX, APPOINTMENT_LIMIT_DEFAULT)
   limit: number = APPOINTMENT_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor from the previous page' })
   @IsOptional()
   @TextRule({ missing: 'This page link is not valid. Load the list again.', max: 200 })
   cursor?: string;
@@ -205,23 +206,30 @@ export class ScheduleQuery {
 @ApiSchema({ name: 'AppointmentProvider' })
 export class AppointmentProviderView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Dr. Priya Shah' }) displayName: string;
-  @ApiProperty({ example: 'Family medicine' }) specialty: string;
+  @ApiProperty({ maxLength: 400, example: 'Dr. Priya Shah' }) displayName: string;
+  @ApiProperty({ maxLength: 100, example: 'Family medicine' }) specialty: string;
 }
 
 @ApiSchema({ name: 'AppointmentVisitType' })
 export class AppointmentVisitTypeView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Annual physical' }) name: string;
-  @ApiProperty({ type: 'integer', example: 30 }) durationMinutes: number;
+  @ApiProperty({ maxLength: 200, example: 'Annual physical' }) name: string;
+  @ApiProperty({ type: 'integer', minimum: 5, maximum: 480, example: 30 }) durationMinutes: number;
 }
 
 export class ReminderView {
-  @ApiProperty({ type: 'integer', example: 1440, description: 'Minutes before the start' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 43200,
+    example: 1440,
+    description: 'Minutes before the start',
+  })
   offsetMinutes: number;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty({ enum: REMINDER_STATES, enumName: 'ReminderState' }) state: ReminderState;
   @ApiProperty({
+    maxLength: 500,
     type: String,
     nullable: true,
     example: 'No email on file.',
@@ -241,13 +249,24 @@ export class AppointmentView {
   @ApiProperty({ type: LocationView, description: 'Times are shown in its time zone' })
   location: LocationView;
   @ApiProperty({ type: AppointmentVisitTypeView }) visitType: AppointmentVisitTypeView;
-  @ApiProperty({ type: String, nullable: true, description: 'For the care team and the patient' })
+  @ApiProperty({
+    maxLength: 1000,
+    type: String,
+    nullable: true,
+    description: 'For the care team and the patient',
+  })
   reason: string | null;
   @ApiProperty({ enum: BOOKED_BY, enumName: 'AppointmentBookedBy' }) bookedBy: BookedBy;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
-  @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
-  @ApiProperty({ type: 'integer', description: 'Send it back with a change' }) version: number;
+  @ApiProperty({ maxLength: 1000, type: String, nullable: true }) cancelReason: string | null;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 2147483647,
+    description: 'Send it back with a change',
+  })
+  version: number;
   @ApiProperty({
     format: 'date-time',
     description: 'The start less the cancellation cutoff: online changes end then',
@@ -256,6 +275,7 @@ export class AppointmentView {
   @ApiProperty({ description: 'Booked, and the online change cutoff has not passed' })
   canChangeOnline: boolean;
   @ApiPropertyOptional({
+    maxItems: 10,
     type: [ReminderView],
     description: 'Reminder emails, one per configured offset (staff only)',
   })
@@ -263,10 +283,11 @@ export class AppointmentView {
 }
 
 export class AppointmentPage {
-  @ApiProperty({ type: [AppointmentView] }) items: AppointmentView[];
+  @ApiProperty({ maxItems: 100, type: [AppointmentView] }) items: AppointmentView[];
   @ApiProperty({
     type: String,
     nullable: true,
+    maxLength: 200,
     description: 'Pass as cursor for the next page; null on the last page',
   })
   nextCursor: string | null;
@@ -276,11 +297,12 @@ export class AppointmentPage {
 export class SchedulePatientView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
+    maxLength: 400,
     example: 'Alexandra (Alex) Rivera',
     description: 'Legal given name, the preferred name in brackets, family name',
   })
   displayName: string;
-  @ApiProperty({ example: 'M00100001' }) mrn: string;
+  @ApiProperty({ maxLength: 64, example: 'M00100001' }) mrn: string;
 }
 
 export class ScheduleAppointment extends OmitType(AppointmentView, ['reminders'] as const) {
@@ -296,10 +318,11 @@ export class ScheduleHoursView {
 }
 
 export class ScheduleView {
-  @ApiProperty({ type: [ScheduleAppointment], description: 'By start, at most 500' })
+  @ApiProperty({ maxItems: 500, type: [ScheduleAppointment], description: 'By start, at most 500' })
   items: ScheduleAppointment[];
   @ApiProperty({
     type: [ScheduleHoursView],
+    maxItems: 1000,
     description: 'The provider’s open hours in the range; empty for a location',
   })
   hours: ScheduleHoursView[];

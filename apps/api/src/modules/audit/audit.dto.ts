@@ -30,7 +30,10 @@ function IsAuditCursor(options: ValidationOptions) {
   return ValidateBy(
     {
       name: 'isAuditCursor',
-      validator: { validate: (value) => typeof value === 'string' && decodeCursor(value) !== null },
+      validator: {
+        validate: (value) =>
+          typeof value === 'string' && value.length <= 200 && decodeCursor(value) !== null,
+      },
     },
     options,
   );
@@ -72,7 +75,7 @@ export class AuditPageQuery {
   @Max(PAGE_LIMIT_MAX, { message: `limit must be at most ${PAGE_LIMIT_MAX}.` })
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor of the previous page' })
   @ValidateIf(present)
   @IsAuditCursor({ message: 'cursor must be the nextCursor of a previous page.' })
   cursor?: string;
@@ -128,10 +131,20 @@ export class AuditEventQuery extends AuditPageQuery {
 
 export class AuditActor {
   @ApiProperty({ format: 'uuid' }) accountId: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Current name of the account' })
+  @ApiProperty({
+    maxLength: 400,
+    type: String,
+    nullable: true,
+    description: 'Current name of the account',
+  })
   displayName: string | null;
   @ApiProperty({ enum: ['patient', 'staff'] }) kind: 'patient' | 'staff';
-  @ApiProperty({ enum: ROLES, isArray: true, description: 'Staff roles at the time of the event' })
+  @ApiProperty({
+    maxItems: 10,
+    enum: ROLES,
+    isArray: true,
+    description: 'Staff roles at the time of the event',
+  })
   roles: StaffRole[];
 }
 
@@ -146,9 +159,10 @@ export class AuditEventItem {
   })
   actor: AuditActor | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) patientId: string | null;
-  @ApiProperty({ example: 'auth.login' }) action: string;
-  @ApiProperty({ type: String, nullable: true, example: 'account' }) resourceType: string | null;
-  @ApiProperty({ type: String, nullable: true }) resourceId: string | null;
+  @ApiProperty({ maxLength: 100, example: 'auth.login' }) action: string;
+  @ApiProperty({ maxLength: 64, type: String, nullable: true, example: 'account' }) resourceType:
+    string | null;
+  @ApiProperty({ maxLength: 100, type: String, nullable: true }) resourceId: string | null;
   @ApiProperty({
     enum: OUTCOMES,
     description:
@@ -158,6 +172,7 @@ export class AuditEventItem {
   @ApiProperty({
     type: String,
     nullable: true,
+    maxLength: 100,
     example: 'not_own_patient',
     description:
       'Why a denied or failed event happened: not_own_patient, role, not_found, forbidden, or the error code a module refused with',
@@ -166,30 +181,44 @@ export class AuditEventItem {
   @ApiProperty({
     type: String,
     nullable: true,
+    maxLength: 300,
     example: 'GET /api/v1/patients/:patientId',
     description: 'The route pattern asked, for requests refused by the access rules',
   })
   route: string | null;
-  @ApiProperty({ type: String, nullable: true }) ip: string | null;
-  @ApiProperty({ type: String, nullable: true }) userAgent: string | null;
+  @ApiProperty({ maxLength: 45, type: String, nullable: true }) ip: string | null;
+  @ApiProperty({ maxLength: 300, type: String, nullable: true }) userAgent: string | null;
 }
 
 export class AuditEventPage {
-  @ApiProperty({ type: [AuditEventItem], description: 'Newest first' }) items: AuditEventItem[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiProperty({ maxItems: 100, type: [AuditEventItem], description: 'Newest first' })
+  items: AuditEventItem[];
+  @ApiProperty({
+    maxLength: 1000,
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor: string | null;
 }
 
 export class AccessLogEntry {
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ example: 'Nico Navarro, RN' }) staffName: string;
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['nurse'] }) staffRoles: StaffRole[];
-  @ApiProperty({ example: 'patient.read' }) action: string;
-  @ApiProperty({ example: 'Viewed your demographics' }) description: string;
+  @ApiProperty({ maxLength: 400, example: 'Nico Navarro, RN' }) staffName: string;
+  @ApiProperty({ maxItems: 10, enum: ROLES, isArray: true, example: ['nurse'] })
+  staffRoles: StaffRole[];
+  @ApiProperty({ maxLength: 100, example: 'patient.read' }) action: string;
+  @ApiProperty({ maxLength: 4000, example: 'Viewed your demographics' }) description: string;
 }
 
 export class AccessLogPage {
-  @ApiProperty({ type: [AccessLogEntry], description: 'Newest first' }) items: AccessLogEntry[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiProperty({ maxItems: 100, type: [AccessLogEntry], description: 'Newest first' })
+  items: AccessLogEntry[];
+  @ApiProperty({
+    maxLength: 1000,
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor: string | null;
 }

@@ -2,12 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nest
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiUnprocessableEntityResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/patient-scope.js';
@@ -162,6 +163,11 @@ export class AccountSettingsController {
   @Delete('sessions/:sessionId')
   @HttpCode(204)
   @ApiOperation({ operationId: 'endMySession', summary: 'Sign out one session of this account' })
+  @ApiParam({
+    name: 'sessionId',
+    description: 'The id from listMySessions',
+    schema: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 },
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: Problem })
   async endSession(

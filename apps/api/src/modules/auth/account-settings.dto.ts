@@ -10,7 +10,7 @@ export class SecuritySettings {
 }
 
 export class ChangePasswordRequest {
-  @ApiProperty({ format: 'password' })
+  @ApiProperty({ format: 'password', minLength: 1, maxLength: 128 })
   @IsString({ message: 'Enter your current password.' })
   @MinLength(1, { message: 'Enter your current password.' })
   @MaxLength(128, { message: 'That password is too long.' })
@@ -23,7 +23,12 @@ export class ChangePasswordRequest {
 }
 
 export class PasswordConfirmation {
-  @ApiProperty({ format: 'password', description: 'Your current password, to confirm it is you' })
+  @ApiProperty({
+    format: 'password',
+    minLength: 1,
+    maxLength: 128,
+    description: 'Your current password, to confirm it is you',
+  })
   @IsString({ message: 'Enter your password.' })
   @MinLength(1, { message: 'Enter your password.' })
   @MaxLength(128, { message: 'That password is too long.' })
@@ -40,31 +45,37 @@ export class SetSecondFactorRequest extends PasswordConfirmation {
 }
 
 export class TotpSetup {
-  @ApiProperty({ description: 'Base32 secret, for typing into the app by hand' }) secret: string;
-  @ApiProperty({ description: 'otpauth:// URI, for a QR code' }) otpauthUri: string;
+  @ApiProperty({ maxLength: 64, description: 'Base32 secret, for typing into the app by hand' })
+  secret: string;
+  @ApiProperty({ maxLength: 500, description: 'otpauth:// URI, for a QR code' }) otpauthUri: string;
 }
 
 export class TotpConfirmRequest {
-  @ApiProperty({ example: '123456' })
+  @ApiProperty({ example: '123456', pattern: '^\\d{6}$', minLength: 6, maxLength: 6 })
   @IsString({ message: 'Enter the 6-digit code from your app.' })
   @Matches(/^\d{6}$/, { message: 'Enter the 6-digit code from your app.' })
   code: string;
 }
 
 export class RecoveryCodes {
-  @ApiProperty({ type: [String], description: 'Shown once. Each works one time.' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', maxLength: 32 },
+    maxItems: 20,
+    description: 'Shown once. Each works one time.',
+  })
   recoveryCodes: string[];
 }
 
 export class ActiveSession {
-  @ApiProperty({ description: 'Opaque id, for ending this session' }) id: string;
+  @ApiProperty({ maxLength: 64, description: 'Opaque id, for ending this session' }) id: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) lastSeenAt: string;
-  @ApiProperty({ type: String, nullable: true }) ip: string | null;
-  @ApiProperty({ type: String, nullable: true }) userAgent: string | null;
+  @ApiProperty({ maxLength: 45, type: String, nullable: true }) ip: string | null;
+  @ApiProperty({ maxLength: 300, type: String, nullable: true }) userAgent: string | null;
   @ApiProperty({ description: 'The session making this request' }) current: boolean;
 }
 
 export class ActiveSessionList {
-  @ApiProperty({ type: [ActiveSession] }) items: ActiveSession[];
+  @ApiProperty({ maxItems: 1000, type: [ActiveSession] }) items: ActiveSession[];
 }

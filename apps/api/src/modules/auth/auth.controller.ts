@@ -7,7 +7,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -15,6 +14,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { Public } from '../../common/public.decorator.js';
+import { Throttled } from '../../common/throttled.decorator.js';
 import {
   LoginRequest,
   LoginSecondFactorRequired,
@@ -69,16 +69,7 @@ export class AuthController {
   })
   @ApiBadRequestResponse({ type: Problem })
   @ApiUnauthorizedResponse({ type: Problem, description: 'Wrong username or password' })
-  @ApiTooManyRequestsResponse({
-    headers: {
-      'Retry-After': {
-        description: 'Seconds to wait before trying again',
-        schema: { type: 'integer' },
-      },
-    },
-    type: Problem,
-    description: 'Too many failed tries; Retry-After says when to retry',
-  })
+  @Throttled({ retryAfter: true })
   async login(
     @Body() body: LoginRequest,
     @Req() request: FastifyRequest,
@@ -112,6 +103,7 @@ export class AuthController {
       'Emailed codes last 10 minutes; authenticator codes are never accepted twice; five wrong codes end the sign-in.',
   })
   @ApiOkResponse({ type: Session })
+  @Throttled({ retryAfter: true })
   @ApiBadRequestResponse({ type: Problem, description: 'Wrong or expired code' })
   @ApiUnauthorizedResponse({
     type: Problem,
@@ -159,6 +151,7 @@ export class AuthController {
     description: 'Answers the same whether or not the username or email exists.',
   })
   @ApiNoContentResponse()
+  @Throttled({ retryAfter: false })
   async requestReset(
     @Body() body: PasswordResetRequest,
     @Req() request: FastifyRequest,
@@ -193,6 +186,7 @@ export class AuthController {
     description: 'Answers the same whether or not the address is known.',
   })
   @ApiNoContentResponse()
+  @Throttled({ retryAfter: false })
   async remind(
     @Body() body: UsernameReminderRequest,
     @Req() request: FastifyRequest,

@@ -20,6 +20,8 @@ export class LoginRequest {
 
 export class VerifySecondFactorRequest {
   @ApiProperty({
+    minLength: 6,
+    maxLength: 20,
     description: '6-digit code, or a recovery code like "k7dq2-m9x4p"',
     example: '123456',
   })
@@ -42,7 +44,12 @@ export class PasswordResetRequest {
 }
 
 export class TokenRequest {
-  @ApiProperty({ description: 'The token from the emailed link' })
+  @ApiProperty({
+    minLength: 20,
+    maxLength: 100,
+    pattern: '^[A-Za-z0-9_-]{20,100}$',
+    description: 'The token from the emailed link',
+  })
   @IsString({ message: 'The link is not complete.' })
   @Matches(/^[A-Za-z0-9_-]{20,100}$/, {
     message: 'The link is not complete. Copy the whole link from the email.',
@@ -66,11 +73,14 @@ export class UsernameReminderRequest {
 
 export class SessionUser {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() username: string;
+  @ApiProperty({ maxLength: 64 }) username: string;
   @ApiProperty({ enum: ['patient', 'staff'] }) kind: 'patient' | 'staff';
-  @ApiProperty({ description: 'The name to greet the person by' }) displayName: string;
+  @ApiProperty({ maxLength: 400, description: 'The name to greet the person by' })
+  displayName: string;
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: 32 },
+    maxItems: 10,
     description: 'Staff roles; empty for patients',
     example: ['front-desk'],
   })
@@ -100,12 +110,14 @@ export class LoginSignedIn {
 export class LoginSecondFactorRequired {
   @ApiProperty({ enum: ['second-factor-required'] }) status: 'second-factor-required';
   @ApiProperty({
+    maxItems: 5,
     enum: SECOND_FACTOR_METHODS,
     isArray: true,
     description: 'The first is the usual one',
   })
   methods: SecondFactorMethod[];
   @ApiPropertyOptional({
+    maxLength: 254,
     description: 'Where an emailed code went, partly hidden',
     example: 'a***@example.com',
   })

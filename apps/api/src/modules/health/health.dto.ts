@@ -6,7 +6,7 @@ export class LivenessDto {
 
 export class CheckDto {
   @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
-  @ApiPropertyOptional({ description: 'Why the check failed' }) error?: string;
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why the check failed' }) error?: string;
 }
 
 export class QueueCheckDto extends CheckDto {
@@ -14,7 +14,15 @@ export class QueueCheckDto extends CheckDto {
   @ApiPropertyOptional({
     description: 'Jobs per state, per queue',
     type: 'object',
-    additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: {
+        type: 'integer',
+        format: 'int64',
+        minimum: 0,
+        maximum: 9007199254740991,
+      },
+    },
   })
   queues?: Record<string, Record<string, number>>;
 }

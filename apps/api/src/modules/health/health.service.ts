@@ -21,8 +21,9 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   ]);
 }
 
+/** The reason a check failed, within the 500 characters the readiness schema documents. */
 function failure(error: unknown): string {
-  return error instanceof Error ? error.message : 'unknown error';
+  return error instanceof Error ? error.message.slice(0, 500) : 'unknown error';
 }
 
 @Injectable()

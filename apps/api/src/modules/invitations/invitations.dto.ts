@@ -30,7 +30,11 @@ export class ListInvitationsQuery {
   @PageLimit(LIST_LIMIT_MAX, LIST_LIMIT_DEFAULT)
   limit: number = LIST_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    maxLength: 36,
+    description: 'nextCursor from the previous page',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'This page link is not valid. Load the list again.' })
   cursor?: string;
@@ -39,10 +43,15 @@ export class ListInvitationsQuery {
 export class InvitationSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) patientId: string;
-  @ApiProperty({ example: 'Alexandra Rivera', description: 'Legal given and family name' })
+  @ApiProperty({
+    maxLength: 400,
+    example: 'Alexandra Rivera',
+    description: 'Legal given and family name',
+  })
   patientName: string;
-  @ApiProperty({ example: 'M00100001' }) patientMrn: string;
-  @ApiProperty({ format: 'email', description: 'Where the current link was sent' }) email: string;
+  @ApiProperty({ maxLength: 64, example: 'M00100001' }) patientMrn: string;
+  @ApiProperty({ maxLength: 254, format: 'email', description: 'Where the current link was sent' })
+  email: string;
   @ApiProperty({ enum: INVITATION_STATUSES, enumName: 'InvitationStatus' })
   status: InvitationStatus;
   @ApiProperty({
@@ -74,8 +83,9 @@ export class InvitationSummary {
 }
 
 export class InvitationPage {
-  @ApiProperty({ type: [InvitationSummary] }) items: InvitationSummary[];
+  @ApiProperty({ maxItems: 100, type: [InvitationSummary] }) items: InvitationSummary[];
   @ApiProperty({
+    maxLength: 36,
     type: String,
     nullable: true,
     description: 'Pass as cursor for the next page; null on the last page',

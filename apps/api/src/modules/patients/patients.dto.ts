@@ -181,13 +181,15 @@ function MobilePhoneField() {
   return applyDecorators(
     documented('nullable', {
       type: String,
+      maxLength: 32,
       example: '+15550101001',
       description:
         'International (E.164) form; spaces, dashes and brackets are accepted and removed.',
     }),
     // Stored in E.164 so a future text-message service can use it as is.
     Transform(({ value }: { value: unknown }) => {
-      if (typeof value !== 'string') return value;
+      // Longer than documented: left as sent, so the rule below refuses it.
+      if (typeof value !== 'string' || value.length > 32) return value;
       const compact = value.replace(/[\s().-]/g, '');
       return compact === '' ? null : compact;
     }),
@@ -223,7 +225,12 @@ export class Address {
   })
   postalCode: string;
 
-  @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2 country code' })
+  @ApiProperty({
+    example: 'US',
+    minLength: 2,
+    maxLength: 2,
+    description: 'ISO 3166-1 alpha-2 country code',
+  })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim().toUpperCase() : value,
   )
@@ -330,7 +337,7 @@ export class SearchPatientsQuery {
   @PageLimit(SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT)
   limit: number = SEARCH_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @ApiPropertyOptional({ maxLength: 1000, description: 'nextCursor from the previous page' })
   @IsOptional()
   @TextRule({ missing: 'This page link is not valid. Start the search again.', max: 1000 })
   cursor?: string;
@@ -338,17 +345,22 @@ export class SearchPatientsQuery {
 
 export class PatientSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'M00100001', description: 'Medical record number' }) mrn: string;
-  @ApiProperty({ example: 'Alexandra', description: 'Legal given name' }) givenName: string;
-  @ApiProperty({ example: 'Rivera', description: 'Legal family name' }) familyName: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Alex' }) preferredName: string | null;
+  @ApiProperty({ maxLength: 64, example: 'M00100001', description: 'Medical record number' })
+  mrn: string;
+  @ApiProperty({ maxLength: 100, example: 'Alexandra', description: 'Legal given name' })
+  givenName: string;
+  @ApiProperty({ maxLength: 100, example: 'Rivera', description: 'Legal family name' })
+  familyName: string;
+  @ApiProperty({ maxLength: 100, type: String, nullable: true, example: 'Alex' }) preferredName:
+    string | null;
   @ApiProperty({ format: 'date', example: '1968-04-12' }) dateOfBirth: string;
   @ApiProperty({ enum: SEXES, enumName: 'Sex' }) sex: Sex;
 }
 
 export class PatientDetails extends PatientSummary {
-  @ApiProperty({ type: String, nullable: true, format: 'email' }) email: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '+15550101001' })
+  @ApiProperty({ maxLength: 254, type: String, nullable: true, format: 'email' }) email:
+    string | null;
+  @ApiProperty({ maxLength: 16, type: String, nullable: true, example: '+15550101001' })
   mobilePhone: string | null;
   @ApiProperty({ type: Address, nullable: true }) address: Address | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -356,10 +368,11 @@ export class PatientDetails extends PatientSummary {
 }
 
 export class PatientPage {
-  @ApiProperty({ type: [PatientSummary] }) items: PatientSummary[];
+  @ApiProperty({ maxItems: 100, type: [PatientSummary] }) items: PatientSummary[];
   @ApiProperty({
     type: String,
     nullable: true,
+    maxLength: 1000,
     description: 'Pass as cursor for the next page; null on the last page',
   })
   nextCursor: string | null;

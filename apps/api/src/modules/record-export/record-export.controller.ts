@@ -152,7 +152,9 @@ export class RecordExportController {
   @ApiProduces('application/fhir+json')
   @ApiOkResponse({
     description: 'A FHIR R4 Bundle, offered as a download named health-record.fhir.json',
-    content: { 'application/fhir+json': { schema: { type: 'object' } } },
+    content: {
+      'application/fhir+json': { schema: { $ref: '#/components/schemas/FhirBundle' } },
+    },
   })
   async recordFhir(
     @CurrentPatient() scope: PatientScope,

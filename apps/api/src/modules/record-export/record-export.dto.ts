@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional } from 'class-validator';
 import { Rule } from '../patients/patients.dto.js';
-import { canonicalTimeZone } from '../scheduling/catalog.dto.js';
+import { canonicalTimeZone, TIME_ZONE_MAX_LENGTH } from '../scheduling/catalog.dto.js';
 import {
   AllergyView,
   CarePlanView,
@@ -14,35 +14,43 @@ import { ObservationView, ReportSummary } from '../results/results.dto.js';
 
 export class SummaryPatient {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Alex Rivera' }) displayName: string;
+  @ApiProperty({ maxLength: 400, example: 'Alex Rivera' }) displayName: string;
   @ApiProperty({ format: 'date', example: '1968-04-12' }) dateOfBirth: string;
 }
 
 /** The summary shows each entry in the same view as its own list does. */
 export class HealthSummary {
   @ApiProperty({ type: SummaryPatient }) patient: SummaryPatient;
-  @ApiProperty({ type: [ConditionView], description: 'Active conditions, at most 20' })
+  @ApiProperty({
+    maxItems: 20,
+    type: [ConditionView],
+    description: 'Active conditions, at most 20',
+  })
   activeConditions: ConditionView[];
-  @ApiProperty({ type: [AllergyView], description: 'Active allergies, at most 20' })
+  @ApiProperty({ maxItems: 20, type: [AllergyView], description: 'Active allergies, at most 20' })
   allergies: AllergyView[];
-  @ApiProperty({ type: [ImmunizationView], description: 'The 5 most recent' })
+  @ApiProperty({ maxItems: 5, type: [ImmunizationView], description: 'The 5 most recent' })
   recentImmunizations: ImmunizationView[];
   @ApiProperty({
+    maxItems: 10,
     type: [ObservationView],
     description: 'The newest measurement of each vital sign, at most 10',
   })
   latestVitals: ObservationView[];
   @ApiProperty({
+    maxItems: 5,
     type: [ReportSummary],
     description: 'The 5 most recent reports (released ones only, for patients)',
   })
   recentResults: ReportSummary[];
   @ApiProperty({
     type: 'integer',
+    minimum: 0,
+    maximum: 2147483647,
     description: 'Released reports the patient has not opened yet (0 for staff)',
   })
   newResultsCount: number;
-  @ApiProperty({ type: [CarePlanView], description: 'Active care plans, at most 5' })
+  @ApiProperty({ maxItems: 5, type: [CarePlanView], description: 'Active care plans, at most 5' })
   activeCarePlans: CarePlanView[];
   @ApiProperty({ type: VisitSummaryView, nullable: true })
   lastVisitSummary: VisitSummaryView | null;
@@ -51,6 +59,7 @@ export class HealthSummary {
 /** The zone a downloaded PDF writes its times in: the reader's own, sent by the app. */
 export class PdfQuery {
   @ApiPropertyOptional({
+    maxLength: TIME_ZONE_MAX_LENGTH,
     example: 'America/Chicago',
     description:
       'IANA time zone for the times in the document (when it was made, when results were ' +

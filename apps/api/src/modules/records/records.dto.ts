@@ -150,6 +150,7 @@ function VersionField() {
     ApiProperty({
       type: 'integer',
       minimum: 1,
+      maximum: 2_147_483_647,
       description: 'The version of the record as loaded; a stale one answers 409 record_changed',
     }),
     Rule('isVersion', (value) =>
@@ -208,7 +209,7 @@ class RecordListQuery {
   @PageLimit(RECORD_LIMIT_MAX, RECORD_LIMIT_DEFAULT)
   limit: number = RECORD_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @ApiPropertyOptional({ maxLength: 300, description: 'nextCursor from the previous page' })
   @IsOptional()
   @TextRule({ missing: 'This page link is not valid. Load the list again.', max: 300 })
   cursor?: string;
@@ -623,14 +624,20 @@ export class UpdateCarePlanRequest {
 @ApiSchema({ name: 'RecordAuthor' })
 export class RecordAuthorView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Dr. Priya Shah' }) displayName: string;
+  @ApiProperty({ maxLength: 400, example: 'Dr. Priya Shah' }) displayName: string;
 }
 
 /** Fields every medical-record view carries. */
 export class RecordViewBase {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) patientId: string;
-  @ApiProperty({ type: 'integer', description: 'Send it back with a correction' }) version: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 2147483647,
+    description: 'Send it back with a correction',
+  })
+  version: number;
   @ApiProperty({ description: 'It has been corrected since it was first recorded' })
   corrected: boolean;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
@@ -644,9 +651,11 @@ export class RecordViewBase {
 }
 
 export class ConditionView extends RecordViewBase {
-  @ApiProperty({ example: 'E11.9' }) code: string;
-  @ApiProperty({ example: 'Type 2 diabetes mellitus without complications' }) display: string;
+  @ApiProperty({ maxLength: 64, example: 'E11.9' }) code: string;
+  @ApiProperty({ maxLength: 500, example: 'Type 2 diabetes mellitus without complications' })
+  display: string;
   @ApiProperty({
+    maxLength: 500,
     type: String,
     nullable: true,
     example: 'Type 2 diabetes',
@@ -658,26 +667,29 @@ export class ConditionView extends RecordViewBase {
   clinicalStatus: ConditionStatus;
   @ApiProperty({ type: String, format: 'date', nullable: true }) onsetDate: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) abatementDate: string | null;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ maxLength: 2000, type: String, nullable: true }) note: string | null;
 }
 
 export class AllergyView extends RecordViewBase {
-  @ApiProperty({ example: 'Penicillin' }) substance: string;
+  @ApiProperty({ maxLength: 200, example: 'Penicillin' }) substance: string;
   @ApiProperty({ enum: ALLERGY_CATEGORIES, enumName: 'AllergyCategory' })
   category: AllergyCategory;
-  @ApiProperty({ type: String, nullable: true, example: 'Hives' }) reaction: string | null;
+  @ApiProperty({ maxLength: 500, type: String, nullable: true, example: 'Hives' }) reaction:
+    string | null;
   @ApiProperty({ enum: ALLERGY_SEVERITIES, enumName: 'AllergySeverity', nullable: true })
   severity: AllergySeverity | null;
   @ApiProperty({ enum: ALLERGY_STATUSES, enumName: 'AllergyClinicalStatus' })
   clinicalStatus: AllergyStatus;
   @ApiProperty({ type: String, format: 'date', nullable: true }) onsetDate: string | null;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ maxLength: 2000, type: String, nullable: true }) note: string | null;
 }
 
 export class ImmunizationView extends RecordViewBase {
-  @ApiProperty({ example: '140' }) cvxCode: string;
-  @ApiProperty({ example: 'Influenza, seasonal, injectable, preservative free' }) display: string;
+  @ApiProperty({ maxLength: 10, example: '140' }) cvxCode: string;
+  @ApiProperty({ maxLength: 500, example: 'Influenza, seasonal, injectable, preservative free' })
+  display: string;
   @ApiProperty({
+    maxLength: 500,
     type: String,
     nullable: true,
     example: 'Flu shot',
@@ -685,30 +697,33 @@ export class ImmunizationView extends RecordViewBase {
   })
   plainName: string | null;
   @ApiProperty({ format: 'date' }) occurredOn: string;
-  @ApiProperty({ type: 'integer', nullable: true }) doseNumber: number | null;
-  @ApiProperty({ type: String, nullable: true, example: '0.5 mL' }) doseQuantity: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'Left deltoid' }) site: string | null;
-  @ApiProperty({ type: String, nullable: true }) lotNumber: string | null;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 20, nullable: true }) doseNumber:
+    number | null;
+  @ApiProperty({ maxLength: 50, type: String, nullable: true, example: '0.5 mL' }) doseQuantity:
+    string | null;
+  @ApiProperty({ maxLength: 100, type: String, nullable: true, example: 'Left deltoid' }) site:
+    string | null;
+  @ApiProperty({ maxLength: 50, type: String, nullable: true }) lotNumber: string | null;
   @ApiProperty({ enum: IMMUNIZATION_STATUSES, enumName: 'ImmunizationStatus' })
   status: ImmunizationStatus;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ maxLength: 2000, type: String, nullable: true }) note: string | null;
 }
 
 @ApiSchema({ name: 'VisitSummaryProvider' })
 export class VisitSummaryProviderView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Dr. Priya Shah' }) displayName: string;
+  @ApiProperty({ maxLength: 400, example: 'Dr. Priya Shah' }) displayName: string;
 }
 
 @ApiSchema({ name: 'VisitSummaryLocation' })
 export class VisitSummaryLocationView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Downtown Clinic' }) name: string;
+  @ApiProperty({ maxLength: 200, example: 'Downtown Clinic' }) name: string;
 }
 
 export class CodedDiagnosis {
-  @ApiProperty({ example: 'I10' }) code: string;
-  @ApiProperty({ example: 'Essential (primary) hypertension' }) display: string;
+  @ApiProperty({ maxLength: 64, example: 'I10' }) code: string;
+  @ApiProperty({ maxLength: 500, example: 'Essential (primary) hypertension' }) display: string;
 }
 
 export class VisitSummaryView extends RecordViewBase {
@@ -718,9 +733,9 @@ export class VisitSummaryView extends RecordViewBase {
   @ApiProperty({ type: VisitSummaryLocationView, nullable: true })
   location: VisitSummaryLocationView | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) appointmentId: string | null;
-  @ApiProperty({ type: [CodedDiagnosis] }) diagnoses: CodedDiagnosis[];
-  @ApiProperty() instructions: string;
-  @ApiProperty({ type: String, nullable: true }) followUp: string | null;
+  @ApiProperty({ maxItems: 20, type: [CodedDiagnosis] }) diagnoses: CodedDiagnosis[];
+  @ApiProperty({ maxLength: 10000 }) instructions: string;
+  @ApiProperty({ maxLength: 2000, type: String, nullable: true }) followUp: string | null;
   @ApiProperty({ enum: VISIT_SUMMARY_STATUSES, enumName: 'VisitSummaryStatus' })
   status: VisitSummaryStatus;
 }
@@ -728,75 +743,83 @@ export class VisitSummaryView extends RecordViewBase {
 @ApiSchema({ name: 'CarePlanCondition' })
 export class CarePlanConditionView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'E11.9' }) code: string;
-  @ApiProperty({ example: 'Type 2 diabetes mellitus without complications' }) display: string;
+  @ApiProperty({ maxLength: 64, example: 'E11.9' }) code: string;
+  @ApiProperty({ maxLength: 500, example: 'Type 2 diabetes mellitus without complications' })
+  display: string;
 }
 
 @ApiSchema({ name: 'CarePlanGoal' })
 export class CarePlanGoalView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ maxLength: 4000 }) description: string;
   @ApiProperty({ enum: GOAL_STATUSES, enumName: 'CarePlanGoalStatus' }) status: GoalStatus;
-  @ApiProperty({ type: String, nullable: true }) target: string | null;
+  @ApiProperty({ maxLength: 200, type: String, nullable: true }) target: string | null;
 }
 
 @ApiSchema({ name: 'CarePlanActivity' })
 export class CarePlanActivityView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ maxLength: 4000 }) description: string;
   @ApiProperty({ enum: ACTIVITY_STATUSES, enumName: 'CarePlanActivityStatus' })
   status: ActivityStatus;
 }
 
 export class CarePlanView extends RecordViewBase {
-  @ApiProperty({ example: 'Diabetes care plan' }) title: string;
-  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ maxLength: 200, example: 'Diabetes care plan' }) title: string;
+  @ApiProperty({ maxLength: 4000, type: String, nullable: true }) description: string | null;
   @ApiProperty({ enum: CARE_PLAN_STATUSES, enumName: 'CarePlanStatus' }) status: CarePlanStatus;
   @ApiProperty({ format: 'date' }) periodStart: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) periodEnd: string | null;
-  @ApiProperty({ type: [CarePlanConditionView] }) conditions: CarePlanConditionView[];
-  @ApiProperty({ type: [CarePlanGoalView] }) goals: CarePlanGoalView[];
-  @ApiProperty({ type: [CarePlanActivityView] }) activities: CarePlanActivityView[];
+  @ApiProperty({ maxItems: 50, type: [CarePlanConditionView] }) conditions: CarePlanConditionView[];
+  @ApiProperty({ maxItems: 50, type: [CarePlanGoalView] }) goals: CarePlanGoalView[];
+  @ApiProperty({ maxItems: 50, type: [CarePlanActivityView] }) activities: CarePlanActivityView[];
 }
 
 const NEXT_CURSOR = {
   type: String,
   nullable: true,
+  maxLength: 300,
   description: 'Pass as cursor for the next page; null on the last page',
 } as const;
 
 export class ConditionPage {
-  @ApiProperty({ type: [ConditionView] }) items: ConditionView[];
+  @ApiProperty({ maxItems: 100, type: [ConditionView] }) items: ConditionView[];
   @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
 }
 
 export class AllergyPage {
-  @ApiProperty({ type: [AllergyView] }) items: AllergyView[];
+  @ApiProperty({ maxItems: 100, type: [AllergyView] }) items: AllergyView[];
   @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
 }
 
 export class ImmunizationPage {
-  @ApiProperty({ type: [ImmunizationView] }) items: ImmunizationView[];
+  @ApiProperty({ maxItems: 100, type: [ImmunizationView] }) items: ImmunizationView[];
   @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
 }
 
 export class VisitSummaryPage {
-  @ApiProperty({ type: [VisitSummaryView] }) items: VisitSummaryView[];
+  @ApiProperty({ maxItems: 100, type: [VisitSummaryView] }) items: VisitSummaryView[];
   @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
 }
 
 export class CarePlanPage {
-  @ApiProperty({ type: [CarePlanView] }) items: CarePlanView[];
+  @ApiProperty({ maxItems: 100, type: [CarePlanView] }) items: CarePlanView[];
   @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
 }
 
 @ApiSchema({ name: 'RecordRevision' })
 export class RevisionView {
-  @ApiProperty({ type: 'integer', description: 'The version this snapshot was' }) version: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 2147483647,
+    description: 'The version this snapshot was',
+  })
+  version: number;
   @ApiProperty({ format: 'date-time', description: 'When it was replaced' }) changedAt: string;
   @ApiProperty({ type: RecordAuthorView, nullable: true, description: 'Who replaced it' })
   changedBy: RecordAuthorView | null;
-  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ maxLength: 500, type: String, nullable: true }) reason: string | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -806,7 +829,11 @@ export class RevisionView {
 }
 
 export class RecordHistory {
-  @ApiProperty({ type: [RevisionView], description: 'Earlier versions, newest first' })
+  @ApiProperty({
+    maxItems: 10000,
+    type: [RevisionView],
+    description: 'Earlier versions, newest first',
+  })
   items: RevisionView[];
 }
 

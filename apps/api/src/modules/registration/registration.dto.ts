@@ -27,11 +27,12 @@ export class RegistrationInvitationQuery {
 
 export class RegistrationInvitation {
   @ApiProperty({ enum: ['valid'] }) status: 'valid';
-  @ApiProperty({ example: 'Riverside Family Clinic' }) clinicName: string;
+  @ApiProperty({ maxLength: 200, example: 'Riverside Family Clinic' }) clinicName: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
-  @ApiProperty({ enum: IDENTITY_METHODS, enumName: 'IdentityMethod', isArray: true })
+  @ApiProperty({ maxItems: 5, enum: IDENTITY_METHODS, enumName: 'IdentityMethod', isArray: true })
   identityMethods: IdentityMethod[];
   @ApiProperty({
+    maxLength: 254,
     example: 'al***@example.com',
     description: 'Where an emailed code would go, partly hidden',
   })
@@ -52,6 +53,8 @@ export class VerifyIdentityRequest {
 
   @ApiPropertyOptional({
     pattern: '^\\d{6}$',
+    minLength: 6,
+    maxLength: 6,
     example: '042519',
     description: 'The 6-digit code emailed to you; send this or dateOfBirth',
   })
@@ -64,7 +67,10 @@ export class VerifyIdentityRequest {
 }
 
 export class IdentityVerified {
-  @ApiProperty({ description: 'Pass to completeRegistration; valid for 30 minutes, once' })
+  @ApiProperty({
+    maxLength: 200,
+    description: 'Pass to completeRegistration; valid for 30 minutes, once',
+  })
   ticket: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
@@ -74,7 +80,7 @@ export class SendEmailCodeRequest {
 }
 
 export class EmailCodeSent {
-  @ApiProperty({ example: 'al***@example.com' }) sentTo: string;
+  @ApiProperty({ maxLength: 254, example: 'al***@example.com' }) sentTo: string;
   @ApiProperty({ format: 'date-time', description: 'The code works until then (10 minutes)' })
   expiresAt: string;
 }
@@ -116,5 +122,5 @@ export class CompleteRegistrationRequest {
 }
 
 export class RegistrationCompleted {
-  @ApiProperty({ example: 'alex.rivera' }) username: string;
+  @ApiProperty({ maxLength: 64, example: 'alex.rivera' }) username: string;
 }

@@ -39,6 +39,11 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const IMPORT_CONTENT_MAX_BYTES = 4 * 1024 * 1024;
 /** The largest PDF attached to a report. */
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * The most observations one report can hold: 200 when entered, and what a 4 MB import fits
+ * (a CSV line takes at least 35 bytes).
+ */
+export const REPORT_OBSERVATIONS_MAX = 120_000;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const LOINC_CODE = /^\d{1,7}-\d$/;
@@ -61,6 +66,7 @@ function VersionField(what: string) {
     ApiProperty({
       type: 'integer',
       minimum: 1,
+      maximum: 2_147_483_647,
       description: `The version of the ${what} as loaded; a stale one answers 409 record_changed`,
     }),
     Rule('isVersion', (value) =>
@@ -85,7 +91,7 @@ function NumberField(mode: Presence, label: string, description?: string) {
 
 function LoincField(mode: Presence, description: string) {
   return applyDecorators(
-    documented(mode, { type: String, example: '2345-7', description }),
+    documented(mode, { type: String, maxLength: 10, example: '2345-7', description }),
     trimmed(mode === 'nullable'),
     ...presence(mode),
     TextRule({
@@ -113,7 +119,7 @@ class PageQuery {
   @PageLimit(RESULTS_LIMIT_MAX, RESULTS_LIMIT_DEFAULT)
   limit: number = RESULTS_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor from the previous page' })
   @IsOptional()
   @TextRule({ missing: 'This page link is not valid. Load the list again.', max: 200 })
   cursor?: string;
@@ -171,12 +177,16 @@ export class ReviewQueueQuery extends PageQuery {}
  * units, ranges), so every problem is named like observations[2].unit.
  */
 export class ObservationInput {
-  @ApiProperty({ example: '2345-7', description: 'LOINC code' }) code: string;
+  @ApiProperty({ maxLength: 10, example: '2345-7', description: 'LOINC code' }) code: string;
   @ApiPropertyOptional({ type: Number, description: 'A numeric result (or valueText)' })
   valueQuantity?: number;
   @ApiPropertyOptional({ maxLength: 2000, description: 'A text result (or valueQuantity)' })
   valueText?: string;
-  @ApiPropertyOptional({ example: 'mg/dL', description: 'UCUM unit, one the list allows' })
+  @ApiPropertyOptional({
+    maxLength: 30,
+    example: 'mg/dL',
+    description: 'UCUM unit, one the list allows',
+  })
   unit?: string;
   @ApiPropertyOptional({ type: Number, description: 'Default: the list’s adult range' })
   referenceLow?: number;
@@ -214,6 +224,7 @@ export class AttachmentInput {
   @ApiProperty({
     type: String,
     format: 'byte',
+    maxLength: Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 4,
     description: 'The PDF, base64-encoded; at most 5 MB, starting with %PDF-',
   })
   @TextRule({
@@ -268,9 +279,10 @@ export class CreateResultRequest {
 }
 
 export class VitalSignInput {
-  @ApiProperty({ example: '8867-4', description: 'LOINC code of a vital sign' }) code: string;
+  @ApiProperty({ maxLength: 10, example: '8867-4', description: 'LOINC code of a vital sign' })
+  code: string;
   @ApiProperty({ type: Number }) valueQuantity: number;
-  @ApiProperty({ example: '/min' }) unit: string;
+  @ApiProperty({ maxLength: 30, example: '/min' }) unit: string;
 }
 
 export class CreateVitalSignsRequest {
@@ -301,7 +313,7 @@ export class UpdateObservationRequest {
   @TextRule({ missing: 'Write the result as text.', max: 2000 })
   valueText?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'mg/dL' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 30, example: 'mg/dL' })
   @IsOptional()
   @TextRule({ missing: 'Enter the unit, like mg/dL.', max: 30 })
   unit?: string | null;
@@ -365,6 +377,7 @@ export class ImportResultsRequest {
   fileName?: string | null;
 
   @ApiProperty({
+    maxLength: IMPORT_CONTENT_MAX_BYTES,
     type: String,
     description:
       'The file’s text: CSV with the header mrn,report_code,report_title,effective_at,' +
@@ -381,7 +394,7 @@ export class ImportResultsRequest {
 
 export class PersonRef {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
+  @ApiProperty({ maxLength: 400 }) displayName: string;
 }
 
 export class ObservationView {
@@ -389,9 +402,11 @@ export class ObservationView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) reportId: string | null;
   @ApiProperty({ enum: OBSERVATION_CATEGORIES, enumName: 'ObservationCategory' })
   category: ObservationCategory;
-  @ApiProperty({ example: '2345-7' }) code: string;
-  @ApiProperty({ example: 'Glucose [Mass/volume] in Serum or Plasma' }) display: string;
+  @ApiProperty({ maxLength: 64, example: '2345-7' }) code: string;
+  @ApiProperty({ maxLength: 500, example: 'Glucose [Mass/volume] in Serum or Plasma' })
+  display: string;
   @ApiProperty({
+    maxLength: 500,
     type: String,
     nullable: true,
     example: 'Blood sugar',
@@ -399,11 +414,11 @@ export class ObservationView {
   })
   plainName: string | null;
   @ApiProperty({ type: Number, nullable: true }) valueQuantity: number | null;
-  @ApiProperty({ type: String, nullable: true }) valueText: string | null;
-  @ApiProperty({ type: String, nullable: true }) unit: string | null;
+  @ApiProperty({ maxLength: 2000, type: String, nullable: true }) valueText: string | null;
+  @ApiProperty({ maxLength: 30, type: String, nullable: true }) unit: string | null;
   @ApiProperty({ type: Number, nullable: true }) referenceLow: number | null;
   @ApiProperty({ type: Number, nullable: true }) referenceHigh: number | null;
-  @ApiProperty({ type: String, nullable: true }) referenceText: string | null;
+  @ApiProperty({ maxLength: 200, type: String, nullable: true }) referenceText: string | null;
   @ApiProperty({ enum: INTERPRETATIONS, enumName: 'Interpretation', nullable: true })
   interpretation: Interpretation | null;
   @ApiProperty({ description: 'Outside the reference range (interpretation other than N)' })
@@ -415,19 +430,19 @@ export class ObservationView {
 }
 
 export class ObservationList {
-  @ApiProperty({ type: [ObservationView] }) items: ObservationView[];
+  @ApiProperty({ maxItems: 100, type: [ObservationView] }) items: ObservationView[];
 }
 
 export class ObservationPage extends ObservationList {
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ maxLength: 1000, type: String, nullable: true }) nextCursor: string | null;
 }
 
 export class ReportSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) patientId: string;
   @ApiProperty({ enum: REPORT_CATEGORIES, enumName: 'ResultCategory' }) category: ReportCategory;
-  @ApiProperty({ type: String, nullable: true }) code: string | null;
-  @ApiProperty() title: string;
+  @ApiProperty({ maxLength: 64, type: String, nullable: true }) code: string | null;
+  @ApiProperty({ maxLength: 200 }) title: string;
   @ApiProperty({ enum: RESULT_STATUSES, enumName: 'ResultStatus' }) status: ResultStatus;
   @ApiProperty({ format: 'date-time' }) effectiveAt: string;
   @ApiProperty({ format: 'date-time' }) issuedAt: string;
@@ -444,14 +459,15 @@ export class ReportSummary {
 }
 
 export class ReportView extends ReportSummary {
-  @ApiProperty({ type: String, nullable: true }) narrative: string | null;
-  @ApiProperty({ type: String, nullable: true }) attachmentName: string | null;
-  @ApiProperty({ type: [ObservationView] }) observations: ObservationView[];
+  @ApiProperty({ maxLength: 20000, type: String, nullable: true }) narrative: string | null;
+  @ApiProperty({ maxLength: 200, type: String, nullable: true }) attachmentName: string | null;
+  @ApiProperty({ maxItems: REPORT_OBSERVATIONS_MAX, type: [ObservationView] })
+  observations: ObservationView[];
 }
 
 export class ReportPage {
-  @ApiProperty({ type: [ReportSummary] }) items: ReportSummary[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ maxItems: 100, type: [ReportSummary] }) items: ReportSummary[];
+  @ApiProperty({ maxLength: 1000, type: String, nullable: true }) nextCursor: string | null;
 }
 
 export class TrendPoint {
@@ -459,7 +475,7 @@ export class TrendPoint {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) reportId: string | null;
   @ApiProperty({ format: 'date-time' }) effectiveAt: string;
   @ApiProperty({ type: Number, nullable: true }) valueQuantity: number | null;
-  @ApiProperty({ type: String, nullable: true }) unit: string | null;
+  @ApiProperty({ maxLength: 30, type: String, nullable: true }) unit: string | null;
   @ApiProperty({ enum: INTERPRETATIONS, enumName: 'Interpretation', nullable: true })
   interpretation: Interpretation | null;
   @ApiProperty() abnormal: boolean;
@@ -467,20 +483,25 @@ export class TrendPoint {
 }
 
 export class ObservationTrend {
-  @ApiProperty() code: string;
-  @ApiProperty() display: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Blood sugar' }) plainName: string | null;
-  @ApiProperty({ type: String, nullable: true }) unit: string | null;
+  @ApiProperty({ maxLength: 64 }) code: string;
+  @ApiProperty({ maxLength: 500 }) display: string;
+  @ApiProperty({ maxLength: 500, type: String, nullable: true, example: 'Blood sugar' }) plainName:
+    string | null;
+  @ApiProperty({ maxLength: 30, type: String, nullable: true }) unit: string | null;
   @ApiProperty({ type: Number, nullable: true }) referenceLow: number | null;
   @ApiProperty({ type: Number, nullable: true }) referenceHigh: number | null;
-  @ApiProperty({ type: [TrendPoint], description: 'Oldest first: the newest `limit` values' })
+  @ApiProperty({
+    maxItems: 500,
+    type: [TrendPoint],
+    description: 'Oldest first: the newest `limit` values',
+  })
   points: TrendPoint[];
 }
 
 export class PatientRef {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty() mrn: string;
+  @ApiProperty({ maxLength: 400 }) displayName: string;
+  @ApiProperty({ maxLength: 64 }) mrn: string;
 }
 
 class WithPatient {
@@ -490,8 +511,8 @@ class WithPatient {
 export class ReviewItem extends IntersectionType(ReportSummary, WithPatient) {}
 
 export class ReviewQueuePage {
-  @ApiProperty({ type: [ReviewItem] }) items: ReviewItem[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ maxItems: 100, type: [ReviewItem] }) items: ReviewItem[];
+  @ApiProperty({ maxLength: 1000, type: String, nullable: true }) nextCursor: string | null;
   @ApiProperty({ description: 'Held reports in all' }) total: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   oldestIssuedAt: string | null;
@@ -504,20 +525,20 @@ export class ReleasePolicyItem {
 }
 
 export class ReleasePolicy {
-  @ApiProperty({ type: [ReleasePolicyItem] }) items: ReleasePolicyItem[];
+  @ApiProperty({ maxItems: 3, type: [ReleasePolicyItem] }) items: ReleasePolicyItem[];
 }
 
 export class RevisionView {
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 2147483647 }) version: number;
   @ApiProperty({ format: 'date-time' }) changedAt: string;
   @ApiProperty({ type: PersonRef, nullable: true }) changedBy: PersonRef | null;
-  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) reason: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The state before' })
   snapshot: Record<string, unknown>;
 }
 
 export class RevisionHistory {
-  @ApiProperty({ type: [RevisionView] }) items: RevisionView[];
+  @ApiProperty({ maxItems: 10000, type: [RevisionView] }) items: RevisionView[];
 }
 
 export class ImportSummary {

@@ -43,8 +43,10 @@ export class AvailabilityRuleView {
   @ApiProperty({ format: 'uuid' }) locationId: string;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 7, description: '1 = Monday … 7 = Sunday' })
   weekday: number;
-  @ApiProperty({ example: '09:00', description: 'Local time at the location' }) startTime: string;
-  @ApiProperty({ example: '17:00', description: 'Local time at the location' }) endTime: string;
+  @ApiProperty({ maxLength: 5, example: '09:00', description: 'Local time at the location' })
+  startTime: string;
+  @ApiProperty({ maxLength: 5, example: '17:00', description: 'Local time at the location' })
+  endTime: string;
   @ApiProperty({ format: 'date', example: '2026-01-05', description: 'First day (inclusive)' })
   validFrom: string;
   @ApiProperty({
@@ -61,8 +63,10 @@ export class WeeklyRuleInput {
   @ApiProperty({ format: 'uuid' }) locationId: string;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 7, description: '1 = Monday … 7 = Sunday' })
   weekday: number;
-  @ApiProperty({ example: '09:00', pattern: '^([01][0-9]|2[0-3]):[0-5][05]$' }) startTime: string;
-  @ApiProperty({ example: '12:00', pattern: '^([01][0-9]|2[0-3]):[0-5][05]$' }) endTime: string;
+  @ApiProperty({ example: '09:00', maxLength: 5, pattern: '^([01][0-9]|2[0-3]):[0-5][05]$' })
+  startTime: string;
+  @ApiProperty({ example: '12:00', maxLength: 5, pattern: '^([01][0-9]|2[0-3]):[0-5][05]$' })
+  endTime: string;
   @ApiPropertyOptional({
     format: 'date',
     description: 'First day (inclusive); today at the location when left out',
@@ -92,11 +96,11 @@ export class ReplaceWeeklyAvailabilityRequest {
 export class ScheduleConflict {
   @ApiProperty({ format: 'uuid' }) appointmentId: string;
   @ApiProperty({ format: 'uuid' }) patientId: string;
-  @ApiProperty({ example: 'Alexandra (Alex) Rivera' }) patientName: string;
+  @ApiProperty({ maxLength: 400, example: 'Alexandra (Alex) Rivera' }) patientName: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ format: 'uuid' }) locationId: string;
-  @ApiProperty({ example: 'Follow-up visit' }) visitTypeName: string;
+  @ApiProperty({ maxLength: 100, example: 'Follow-up visit' }) visitTypeName: string;
   @ApiProperty({
     enum: CONFLICT_PROBLEMS,
     enumName: 'ScheduleConflictProblem',
@@ -106,8 +110,9 @@ export class ScheduleConflict {
 }
 
 export class WeeklyAvailabilityResult {
-  @ApiProperty({ type: [AvailabilityRuleView] }) rules: AvailabilityRuleView[];
+  @ApiProperty({ maxItems: 200, type: [AvailabilityRuleView] }) rules: AvailabilityRuleView[];
   @ApiProperty({
+    maxItems: 100,
     type: [ScheduleConflict],
     description: 'Booked appointments now outside the hours: kept, and listed to move',
   })
@@ -129,18 +134,20 @@ export class AvailabilityExceptionView {
   locationId: string | null;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ maxLength: 2000, type: String, nullable: true }) note: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class ProviderAvailability {
   @ApiProperty({ format: 'uuid' }) providerId: string;
   @ApiProperty({
+    maxItems: 200,
     type: [AvailabilityRuleView],
     description: 'Every weekly rule, by weekday and start',
   })
   rules: AvailabilityRuleView[];
   @ApiProperty({
+    maxItems: 1000,
     type: [AvailabilityExceptionView],
     description: `Time off and extra hours ending after now, by start (at most ${EXCEPTIONS_SHOWN_MAX})`,
   })
@@ -180,11 +187,12 @@ export class AddAvailabilityExceptionRequest {
 
 export class AvailabilityExceptionResult {
   @ApiProperty({ type: AvailabilityExceptionView }) exception: AvailabilityExceptionView;
-  @ApiProperty({ type: [ScheduleConflict] }) conflicts: ScheduleConflict[];
+  @ApiProperty({ maxItems: 100, type: [ScheduleConflict] }) conflicts: ScheduleConflict[];
 }
 
 export class ScheduleConflictsResult {
   @ApiProperty({
+    maxItems: 100,
     type: [ScheduleConflict],
     description: 'Booked appointments outside the hours after the change',
   })
@@ -193,6 +201,7 @@ export class ScheduleConflictsResult {
 
 export class ScheduleConflictList {
   @ApiProperty({
+    maxItems: 100,
     type: [ScheduleConflict],
     description: `Future booked appointments outside the hours, earliest first (at most ${CONFLICTS_MAX})`,
   })
@@ -250,14 +259,14 @@ export class OpenSlotsQuery {
 
 export class SlotProvider {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Dr. Priya Shah' }) displayName: string;
-  @ApiProperty({ example: 'Family medicine' }) specialty: string;
+  @ApiProperty({ maxLength: 400, example: 'Dr. Priya Shah' }) displayName: string;
+  @ApiProperty({ maxLength: 100, example: 'Family medicine' }) specialty: string;
 }
 
 export class SlotLocation {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'North Clinic' }) name: string;
-  @ApiProperty({ example: 'America/Chicago' }) timeZone: string;
+  @ApiProperty({ maxLength: 200, example: 'North Clinic' }) name: string;
+  @ApiProperty({ maxLength: 64, example: 'America/Chicago' }) timeZone: string;
 }
 
 export class OpenSlot {
@@ -268,9 +277,14 @@ export class OpenSlot {
 }
 
 export class OpenSlotPage {
-  @ApiProperty({ type: [OpenSlot], description: 'Earliest first; ties by provider name' })
+  @ApiProperty({
+    maxItems: 100,
+    type: [OpenSlot],
+    description: 'Earliest first; ties by provider name',
+  })
   items: OpenSlot[];
   @ApiProperty({
+    maxLength: 1000,
     type: String,
     nullable: true,
     description: 'Always null: narrow the range instead',

@@ -31,10 +31,17 @@ const MULTI_LINE = /^(?:[^\p{Cc}\u2028\u2029]|[\t\n\r])*$/u;
 // Area/City names only: offsets such as "+05:00" are not zones a clinic sits in.
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 const PHONE = /^\+?[0-9(][0-9 ().-]*[0-9]$/;
+/** The longest IANA zone name accepted (the longest real one has 30 characters). */
+export const TIME_ZONE_MAX_LENGTH = 64;
 
 /** The runtime's own spelling of an IANA zone ("america/chicago" → "America/Chicago"), or null. */
 export function canonicalTimeZone(value: unknown): string | null {
-  if (typeof value !== 'string' || !ZONE_NAME.test(value) || !IANAZone.isValidZone(value)) {
+  if (
+    typeof value !== 'string' ||
+    value.length > TIME_ZONE_MAX_LENGTH ||
+    !ZONE_NAME.test(value) ||
+    !IANAZone.isValidZone(value)
+  ) {
     return null;
   }
   return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
@@ -60,6 +67,7 @@ function TimeZoneField(mode: Exclude<Presence, 'nullable'>) {
   return applyDecorators(
     documented(mode, {
       type: String,
+      maxLength: TIME_ZONE_MAX_LENGTH,
       example: 'America/Chicago',
       description: 'IANA time zone of the location; every time there is shown in it',
     }),
@@ -77,6 +85,7 @@ function PhoneField(mode: Exclude<Presence, 'nullable'>) {
   return applyDecorators(
     documented(mode, {
       type: String,
+      maxLength: 30,
       example: '+1 555 010 2000',
       description: 'International (E.164) or national form, as patients should dial it',
     }),
@@ -177,7 +186,7 @@ function ActiveField(description: string) {
 
 function CursorField() {
   return applyDecorators(
-    ApiPropertyOptional({ description: 'nextCursor from the previous page' }),
+    ApiPropertyOptional({ maxLength: 1000, description: 'nextCursor from the previous page' }),
     IsOptional(),
     TextRule({ missing: 'This page link is not valid. Load the list again.', max: 1000 }),
   );
@@ -188,13 +197,20 @@ function CursorField() {
 @ApiSchema({ name: 'Location' })
 export class LocationView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'North Clinic' }) name: string;
+  @ApiProperty({ maxLength: 200, example: 'North Clinic' }) name: string;
   @ApiProperty({ type: Address }) address: Address;
-  @ApiProperty({ example: '+1 555 010 2000' }) phone: string;
-  @ApiProperty({ example: 'America/Chicago', description: 'IANA time zone' }) timeZone: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Park behind the building.' })
+  @ApiProperty({ maxLength: 32, example: '+1 555 010 2000' }) phone: string;
+  @ApiProperty({ maxLength: 64, example: 'America/Chicago', description: 'IANA time zone' })
+  timeZone: string;
+  @ApiProperty({
+    maxLength: 1000,
+    type: String,
+    nullable: true,
+    example: 'Park behind the building.',
+  })
   arrivalInstructions: string | null;
   @ApiProperty({
+    maxLength: 2000,
     format: 'uri',
     example: 'https://www.openstreetmap.org/search?query=12%20Elm%20Street%2C%20Springfield',
     description: 'A map search for the address',
@@ -205,8 +221,14 @@ export class LocationView {
 }
 
 export class LocationPage {
-  @ApiProperty({ type: [LocationView], description: 'By name' }) items: LocationView[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiProperty({ maxItems: 100, type: [LocationView], description: 'By name' })
+  items: LocationView[];
+  @ApiProperty({
+    maxLength: 1000,
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor: string | null;
 }
 
@@ -287,9 +309,9 @@ export function toLocationView(location: Location): LocationView {
 
 export class ProviderSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Dr. Priya Shah' }) displayName: string;
-  @ApiProperty({ example: 'Family medicine' }) specialty: string;
-  @ApiProperty({ type: String, nullable: true }) bio: string | null;
+  @ApiProperty({ maxLength: 400, example: 'Dr. Priya Shah' }) displayName: string;
+  @ApiProperty({ maxLength: 100, example: 'Family medicine' }) specialty: string;
+  @ApiProperty({ maxLength: 2000, type: String, nullable: true }) bio: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty({
     type: String,
@@ -298,8 +320,10 @@ export class ProviderSummary {
     description: 'The linked staff account (shown to staff only; null for patients)',
   })
   accountId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', isArray: true }) visitTypeIds: string[];
+  @ApiProperty({ maxItems: 100, type: String, format: 'uuid', isArray: true })
+  visitTypeIds: string[];
   @ApiProperty({
+    maxItems: 100,
     type: String,
     format: 'uuid',
     isArray: true,
@@ -309,8 +333,14 @@ export class ProviderSummary {
 }
 
 export class ProviderPage {
-  @ApiProperty({ type: [ProviderSummary], description: 'By name' }) items: ProviderSummary[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiProperty({ maxItems: 100, type: [ProviderSummary], description: 'By name' })
+  items: ProviderSummary[];
+  @ApiProperty({
+    maxLength: 1000,
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor: string | null;
 }
 
@@ -384,9 +414,9 @@ export class UpdateProviderRequest {
 
 export class VisitTypeSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Annual physical' }) name: string;
-  @ApiProperty({ type: String, nullable: true }) description: string | null;
-  @ApiProperty({ type: 'integer', example: 30 }) durationMinutes: number;
+  @ApiProperty({ maxLength: 200, example: 'Annual physical' }) name: string;
+  @ApiProperty({ maxLength: 4000, type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: 'integer', minimum: 5, maximum: 480, example: 30 }) durationMinutes: number;
   @ApiProperty({ description: 'Patients may book it themselves' }) bookableOnline: boolean;
   @ApiProperty({ enum: PATIENT_STATUSES, enumName: 'PatientStatusRule' })
   patientStatus: PatientStatusRule;
@@ -394,8 +424,14 @@ export class VisitTypeSummary {
 }
 
 export class VisitTypePage {
-  @ApiProperty({ type: [VisitTypeSummary], description: 'By name' }) items: VisitTypeSummary[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiProperty({ maxItems: 100, type: [VisitTypeSummary], description: 'By name' })
+  items: VisitTypeSummary[];
+  @ApiProperty({
+    maxLength: 1000,
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor: string | null;
 }
 

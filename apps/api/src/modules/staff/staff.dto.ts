@@ -26,10 +26,11 @@ const present = (_object: object, value: unknown) => value !== undefined;
 
 export class StaffMember {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'nico.navarro' }) username: string;
-  @ApiProperty({ example: 'Nico Navarro, RN' }) displayName: string;
-  @ApiProperty({ format: 'email', example: 'nico.navarro@clinic.example' }) email: string;
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['nurse'] }) roles: StaffRole[];
+  @ApiProperty({ maxLength: 64, example: 'nico.navarro' }) username: string;
+  @ApiProperty({ maxLength: 400, example: 'Nico Navarro, RN' }) displayName: string;
+  @ApiProperty({ maxLength: 254, format: 'email', example: 'nico.navarro@clinic.example' })
+  email: string;
+  @ApiProperty({ maxItems: 10, enum: ROLES, isArray: true, example: ['nurse'] }) roles: StaffRole[];
   @ApiProperty({ enum: ['active', 'disabled'] }) status: 'active' | 'disabled';
   @ApiProperty({
     enum: ['none', 'email', 'totp'],
@@ -41,7 +42,11 @@ export class StaffMember {
 }
 
 export class StaffList {
-  @ApiProperty({ type: [StaffMember], description: 'Every staff account, by username' })
+  @ApiProperty({
+    maxItems: 10000,
+    type: [StaffMember],
+    description: 'Every staff account, by username',
+  })
   items: StaffMember[];
 }
 

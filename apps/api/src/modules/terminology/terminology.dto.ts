@@ -32,12 +32,19 @@ export class SearchCodesQuery {
 
 @ApiSchema({ name: 'CodeListEntry' })
 export class CodeView {
-  @ApiProperty({ example: 'E11.9' }) code: string;
-  @ApiProperty({ example: 'Type 2 diabetes mellitus without complications' }) display: string;
-  @ApiPropertyOptional({ example: 'mg/dL', description: 'LOINC only: the default UCUM unit' })
+  @ApiProperty({ maxLength: 64, example: 'E11.9' }) code: string;
+  @ApiProperty({ maxLength: 500, example: 'Type 2 diabetes mellitus without complications' })
+  display: string;
+  @ApiPropertyOptional({
+    maxLength: 30,
+    example: 'mg/dL',
+    description: 'LOINC only: the default UCUM unit',
+  })
   unit?: string;
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: 30 },
+    maxItems: 50,
     example: ['mg/dL', 'mmol/L'],
     description: 'LOINC only: every UCUM unit accepted',
   })
@@ -50,6 +57,7 @@ export class CodeView {
 
 export class CodeSearchResult {
   @ApiProperty({ enum: CODE_SYSTEMS, enumName: 'CodeSystem' }) system: CodeSystemId;
-  @ApiProperty({ example: '2025', description: 'The version of the code list' }) version: string;
-  @ApiProperty({ type: [CodeView] }) items: CodeView[];
+  @ApiProperty({ maxLength: 50, example: '2025', description: 'The version of the code list' })
+  version: string;
+  @ApiProperty({ maxItems: 100, type: [CodeView] }) items: CodeView[];
 }
