@@ -100,7 +100,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with username and password
-     * @description Opens a session (cookie portal_session, __Host-portal_session over HTTPS) and sets a new CSRF token. When the account has a second factor, the session waits for the verification code. Wrong username and wrong password get the same answer.
+     * @description Opens a session (cookie portal_session, __Host-portal_session over HTTPS) and sets a new CSRF token. When the account has a second factor, the session waits for the verification code. Wrong username and wrong password get the same answer. A right password marks the browser as a known device (cookie portal_device, __Host-portal_device over HTTPS): its later sign-ins to that account are throttled per device, not on the account-wide budget.
      */
     post: operations['login'];
     delete?: never;
@@ -215,7 +215,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Lift a sign-in pause with the emailed link */
+    /**
+     * Lift a sign-in pause with the emailed link
+     * @description Also marks this browser as a known device (cookie portal_device, __Host-portal_device over HTTPS), whose sign-ins are throttled on their own, so guesses from elsewhere cannot pause them.
+     */
     post: operations['unlockSignIn'];
     delete?: never;
     options?: never;
