@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { PinoNestLogger } from './common/logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { registerCompression } from './common/compression.js';
 import { registerContentTypeCheck, registerNulCheck } from './common/content-type.js';
 import { registerCsrfProtection } from './common/csrf.js';
 import { registerRouteBodyLimits } from './common/route-body-limit.js';
@@ -64,6 +65,7 @@ export async function createApp(
   registerContentTypeCheck(fastify);
   registerNulCheck(fastify);
   registerCsrfProtection(fastify, { secureCookies: config.secureCookies });
+  await registerCompression(fastify);
 
   return app;
 }

@@ -232,7 +232,7 @@ export interface paths {
     };
     /**
      * The current session
-     * @description Counts as activity.
+     * @description Counts as activity. When there is no session (none, ended, or still waiting for its second factor) the answer is 204 with no body: being signed out is an answer here, not a failed request, so browsers do not log it as an error. Every other route answers 401.
      */
     get: operations['getSession'];
     put?: never;
@@ -4335,13 +4335,11 @@ export interface operations {
         };
       };
       /** @description No session, or it has ended */
-      401: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
     };
   };
