@@ -39,6 +39,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { seedLargeClinic } from './large-clinic.mjs';
 import { seedLargeRecord } from './large-record.mjs';
+import { LIGHTHOUSE_GOALS, meetsGoals, runLighthouse } from './lighthouse.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const API_ENTRY = path.join(ROOT, 'apps/api/dist/main.js');
@@ -233,6 +234,61 @@ const SCENARIOS = [
     },
   },
   {
+    name: 'patient app in Lighthouse (mobile)',
+    // A second API process that serves the built SPAs (and the demo data, seeded on its first
+    // start in this database); Lighthouse 12 on /usr/bin/chromium (CHROMIUM_PATH), mobile
+    // preset, simulated throttling, median of three runs per page, signed in as alex.demo.
+    async custom(ctx) {
+      const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+      if (!existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath}`);
+      const web = await ctx.startApi('api-spas', { SERVE_SPAS: 'true', SEED_DEMO: 'true' });
+      try {
+        const cookie = await signIn(web.url, 'alex.demo', 'portal-demo-2026');
+        const only = process.env.BENCH_LIGHTHOUSE_PAGES?.split(',');
+        const signedIn = [
+          ['home', '/'],
+          ['appointments', '/appointments'],
+          ['book a visit', '/appointments/new'],
+          ['test results', '/results'],
+          ['health record', '/health-record'],
+          ['account', '/account'],
+          ['access log', '/account/access-log'],
+        ].map(([name, path]) => ({ name, path, cookie }));
+        const results = await runLighthouse({
+          baseUrl: web.url,
+          // BENCH_LIGHTHOUSE_PAGES=/,/results runs only those pages.
+          pages: [{ name: 'sign-in', path: '/sign-in' }, ...signedIn].filter(
+            (page) => !only || only.includes(page.path),
+          ),
+          runs: Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3),
+          chromePath,
+          say,
+          // BENCH_LIGHTHOUSE_REPORTS=<dir> keeps every run's full report (JSON) for a closer look.
+          reportDir: process.env.BENCH_LIGHTHOUSE_REPORTS,
+        });
+        const cpus = os.cpus();
+        const machine = (cpus[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').trim();
+        const rows = results.map(
+          (r) =>
+            `| ${new Date().toISOString()} | ${machine} | ${cpus.length} | ${process.version} | ${r.path} | ${r.performance} (${r.scores.join(', ')}) | ${r.accessibility} | ${(r.fcpMs / 1000).toFixed(2)} | ${(r.lcpMs / 1000).toFixed(2)} | ${r.tbtMs.toFixed(0)} | ${r.cls.toFixed(3)} | ${r.consoleErrors} | ${meetsGoals(r) ? 'met' : 'MISSED'} |`,
+        );
+        return {
+          header: [
+            '| date (UTC) | machine | cores | node | page | performance (runs) | accessibility | FCP s | LCP s | TBT ms | CLS | console errors | goal |',
+            '|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+          ].join('\n'),
+          goal:
+            `Goal: performance ≥ ${LIGHTHOUSE_GOALS.performance}, accessibility ${LIGHTHOUSE_GOALS.accessibility}, ` +
+            `LCP ≤ ${LIGHTHOUSE_GOALS.lcpMs / 1000} s, CLS ≤ ${LIGHTHOUSE_GOALS.cls} (Lighthouse 12.2.3, mobile preset, ` +
+            'simulated throttling, median of three runs by performance score).',
+          rows,
+        };
+      } finally {
+        await web.stop();
+      }
+    },
+  },
+  {
     name: 'reminder queue drain (10,000 jobs)',
     // Reminder jobs for 10,000 large-clinic appointments, queued at once, handled by one
     // worker process (node apps/api/dist/worker.js) on each queue backend. Every job runs the
@@ -420,6 +476,24 @@ async function csrfCookie(apiUrl) {
   return line.split(';')[0].slice('csrf_token='.length);
 }
 
+/** Signs in (no second factor) and returns the session cookie, `portal_session=…`. */
+async function signIn(apiUrl, username, password) {
+  const csrf = await csrfCookie(apiUrl);
+  const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: `csrf_token=${csrf}`,
+      'x-csrf-token': csrf,
+    },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${username} answered ${response.status}`);
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('portal_session='));
+  return session.split(';')[0];
+}
+
 /** A patient with a portal account, made once per run, and a signed-in session cookie. */
 let benchPatientPromise = null;
 function benchPatient(ctx) {
@@ -447,19 +521,8 @@ function benchPatient(ctx) {
     } finally {
       await client.end();
     }
-    const csrf = await csrfCookie(ctx.api.url);
-    const response = await fetch(`${ctx.api.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: `csrf_token=${csrf}`,
-        'x-csrf-token': csrf,
-      },
-      body: JSON.stringify({ username, password: BENCH_PASSWORD }),
-    });
-    if (response.status !== 200) throw new Error(`bench sign-in answered ${response.status}`);
-    const session = response.headers.getSetCookie().find((c) => c.startsWith('portal_session='));
-    return { patientId, username, password: BENCH_PASSWORD, cookie: session.split(';')[0] };
+    const cookie = await signIn(ctx.api.url, username, BENCH_PASSWORD);
+    return { patientId, username, password: BENCH_PASSWORD, cookie };
   })();
   return benchPatientPromise;
 }
@@ -578,10 +641,10 @@ async function defaultBenchDatabase() {
 }
 
 /** The API in the production shape, on a free port; resolves once /api/health/ready is 200. */
-async function startApi(workDir) {
+async function startApi(workDir, name = 'api', overrides = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const logFile = path.join(workDir, 'api.log');
+  const logFile = path.join(workDir, `${name}.log`);
   const env = { ...process.env };
   delete env.SMTP_URL;
   delete env.NODE_OPTIONS;
@@ -598,6 +661,7 @@ async function startApi(workDir) {
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     APP_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    ...overrides,
   });
   const logFd = openSync(logFile, 'a');
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -812,6 +876,8 @@ async function main() {
       apiEnv: api.env,
       workDir,
       redisUrl: api.env.REDIS_URL,
+      /** Another API process (e.g. one serving the SPAs); the scenario stops it. */
+      startApi: (name, overrides) => startApi(workDir, name, overrides),
       async startYardstick(script, env) {
         const server = await startYardstick(script, env);
         cleanups.push(server.close);
@@ -823,9 +889,10 @@ async function main() {
         say(`\n== ${scenario.name}`);
         try {
           const result = await scenario.custom(ctx);
-          say(result.row);
+          const rows = result.rows ?? [result.row];
+          for (const row of rows) say(row);
           if (!noRecord) {
-            await record(scenario, result.row, result.header, result.goal);
+            for (const row of rows) await record(scenario, row, result.header, result.goal);
             say(`recorded in ${path.relative(ROOT, RESULTS_FILE)}`);
           }
         } catch (error) {

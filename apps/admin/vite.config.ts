@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress, productionLibraries } from '../../tools/vite/portal-build.js';
 
 // The API serves this build at `/admin/`. During `vite` development, /api goes to a locally running API
 // (PORTAL_API_URL, default http://127.0.0.1:3000) so cookies stay same-origin.
 export default defineConfig({
   base: '/admin/',
-  plugins: [react()],
+  plugins: [react(), productionLibraries(), precompress()],
   build: {
     outDir: 'dist',
     sourcemap: true,

@@ -16,6 +16,7 @@ import {
   sendProblem,
   toProblem,
 } from './common/problem.filter.js';
+import { registerCompression } from './common/compression.js';
 import { registerContentTypeCheck, registerNulCheck } from './common/content-type.js';
 import { csrfTokensFor, registerCsrfProtection } from './common/csrf.js';
 import { registerBodyLimitAnswers, registerRouteBodyLimits } from './common/route-body-limit.js';
@@ -80,6 +81,7 @@ export async function createApp(
   registerNulCheck(fastify);
   registerCsrfProtection(fastify, csrfTokensFor(config, app.get(ServerKeys)));
   registerBodyLimitAnswers(fastify, app.getHttpServer());
+  await registerCompression(fastify);
 
   return app;
 }

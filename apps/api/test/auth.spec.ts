@@ -71,11 +71,11 @@ describe('sign-in and sessions', () => {
     expect(session.body!.user.username).toBe(username);
     const stolen = browser.cookies.get('portal_session')!;
     expect((await browser.post('/api/v1/auth/logout')).status).toBe(204);
-    expect((await browser.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await browser.get('/api/v1/auth/session')).status).toBe(204);
     // The old cookie is dead on the server, not only forgotten by the browser.
     const replay = client();
     replay.cookies.set('portal_session', stolen);
-    expect((await replay.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await replay.get('/api/v1/auth/session')).status).toBe(204);
   });
 
   it('answers a wrong password and an unknown username the same way', async () => {
@@ -152,7 +152,7 @@ describe('sign-in and sessions', () => {
     clock.advance(14 * 60_000);
     expect((await idle.get('/api/v1/auth/session')).status).toBe(200);
     clock.advance(15 * 60_000 + 1_000);
-    expect((await idle.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await idle.get('/api/v1/auth/session')).status).toBe(204);
 
     const busy = client();
     await busy.login(username, PASSWORD);
@@ -162,7 +162,7 @@ describe('sign-in and sessions', () => {
         await busy.get('/api/v1/auth/session');
       }
     }
-    expect((await busy.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await busy.get('/api/v1/auth/session')).status).toBe(204);
   });
 
   it('stops at the second factor when the account has one', async () => {
@@ -170,7 +170,7 @@ describe('sign-in and sessions', () => {
     const browser = client();
     const login = await browser.login(username, PASSWORD);
     expect(login.body).toEqual({ status: 'second-factor-required', methods: ['totp'] });
-    expect((await browser.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await browser.get('/api/v1/auth/session')).status).toBe(204);
   });
 
   it('writes audit rows for sign-in successes and failures', async () => {

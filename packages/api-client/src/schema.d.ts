@@ -100,7 +100,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with username and password
-     * @description Opens a session (cookie portal_session, __Host-portal_session over HTTPS) and sets a new CSRF token. When the account has a second factor, the session waits for the verification code. Wrong username and wrong password get the same answer. A right password marks the browser as a known device (cookie portal_device, __Host-portal_device over HTTPS): its later sign-ins to that account are throttled per device, not on the account-wide budget.
+     * @description Opens a session (cookie portal_session). When the account has a second factor, the session waits for the verification code. Wrong username and wrong password get the same answer.
      */
     post: operations['login'];
     delete?: never;
@@ -215,10 +215,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Lift a sign-in pause with the emailed link
-     * @description Also marks this browser as a known device (cookie portal_device, __Host-portal_device over HTTPS), whose sign-ins are throttled on their own, so guesses from elsewhere cannot pause them.
-     */
+    /** Lift a sign-in pause with the emailed link */
     post: operations['unlockSignIn'];
     delete?: never;
     options?: never;
@@ -235,7 +232,7 @@ export interface paths {
     };
     /**
      * The current session
-     * @description Counts as activity.
+     * @description Counts as activity. When there is no session (none, ended, or still waiting for its second factor) the answer is 204 with no body: being signed out is an answer here, not a failed request, so browsers do not log it as an error. Every other route answers 401.
      */
     get: operations['getSession'];
     put?: never;
@@ -1850,27 +1847,17 @@ export interface components {
       checks: components['schemas']['ReadinessChecksDto'];
     };
     FieldError: {
-      /**
-       * @description Dotted path of the field
-       * @example username
-       */
+      /** @example username */
       field: string;
       /** @example username must be shorter than or equal to 64 characters */
       message: string;
     };
     Problem: {
-      /**
-       * Format: uri
-       * @description A URI naming the kind of problem; it follows from `code`
-       * @example https://portal.localhost/problems/validation-failed
-       */
+      /** @example https://portal.localhost/problems/validation-failed */
       type: string;
       /** @example Some fields are not valid */
       title: string;
-      /**
-       * Format: int32
-       * @example 400
-       */
+      /** @example 400 */
       status: number;
       /** @example username must be a string */
       detail: string;
@@ -1879,7 +1866,6 @@ export interface components {
        * @example validation_failed
        */
       code: string;
-      /** @description One entry per failing field (validation_failed) */
       errors?: components['schemas']['FieldError'][];
       /** @description Request id, also sent in the X-Request-Id header */
       requestId?: string;
@@ -2244,21 +2230,8 @@ export interface components {
       /** @example account */
       resourceType: string | null;
       resourceId: string | null;
-      /**
-       * @description success; denied (refused by the access rules); failure (not found, or refused by the module)
-       * @enum {string}
-       */
+      /** @enum {string} */
       outcome: 'success' | 'failure' | 'denied';
-      /**
-       * @description Why a denied or failed event happened: not_own_patient, role, not_found, forbidden, or the error code a module refused with
-       * @example not_own_patient
-       */
-      reason: string | null;
-      /**
-       * @description The route pattern asked, for requests refused by the access rules
-       * @example GET /api/v1/patients/:patientId
-       */
-      route: string | null;
       ip: string | null;
       userAgent: string | null;
     };
@@ -2329,7 +2302,7 @@ export interface components {
       revokedAt: string | null;
       /** @description How many emails were sent for it (1 + resends) */
       sendCount: number;
-      deliveryStatus: (string & components['schemas']['MailDeliveryStatus']) | null;
+      deliveryStatus: components['schemas']['MailDeliveryStatus'] | null;
       /** @description Delivery tries of the latest email so far */
       deliveryAttempts: number;
     };
@@ -2531,10 +2504,7 @@ export interface components {
       /** @example Annual physical */
       name: string;
       description: string | null;
-      /**
-       * Format: int32
-       * @example 30
-       */
+      /** @example 30 */
       durationMinutes: number;
       /** @description Patients may book it themselves */
       bookableOnline: boolean;
@@ -2551,10 +2521,7 @@ export interface components {
       /** @example Annual physical */
       name: string;
       description?: string | null;
-      /**
-       * Format: int32
-       * @example 30
-       */
+      /** @example 30 */
       durationMinutes: number;
       /** @description Patients may book it themselves */
       bookableOnline: boolean;
@@ -2564,10 +2531,7 @@ export interface components {
     UpdateVisitTypeRequest: {
       name?: string;
       description?: string | null;
-      /**
-       * Format: int32
-       * @example 30
-       */
+      /** @example 30 */
       durationMinutes?: number;
       /** @description Patients may book it themselves */
       bookableOnline?: boolean;
@@ -2581,10 +2545,7 @@ export interface components {
       id: string;
       /** Format: uuid */
       locationId: string;
-      /**
-       * Format: int32
-       * @description 1 = Monday … 7 = Sunday
-       */
+      /** @description 1 = Monday … 7 = Sunday */
       weekday: number;
       /**
        * @description Local time at the location
@@ -2638,10 +2599,7 @@ export interface components {
     WeeklyRuleInput: {
       /** Format: uuid */
       locationId: string;
-      /**
-       * Format: int32
-       * @description 1 = Monday … 7 = Sunday
-       */
+      /** @description 1 = Monday … 7 = Sunday */
       weekday: number;
       /** @example 09:00 */
       startTime: string;
@@ -2766,10 +2724,7 @@ export interface components {
       id: string;
       /** @example Annual physical */
       name: string;
-      /**
-       * Format: int32
-       * @example 30
-       */
+      /** @example 30 */
       durationMinutes: number;
     };
     /** @enum {string} */
@@ -2778,7 +2733,6 @@ export interface components {
     ReminderState: 'scheduled' | 'sent' | 'skipped' | 'not-scheduled';
     ReminderView: {
       /**
-       * Format: int32
        * @description Minutes before the start
        * @example 1440
        */
@@ -2814,10 +2768,7 @@ export interface components {
       /** Format: date-time */
       cancelledAt: string | null;
       cancelReason: string | null;
-      /**
-       * Format: int32
-       * @description Send it back with a change
-       */
+      /** @description Send it back with a change */
       version: number;
       /**
        * Format: date-time
@@ -2850,10 +2801,7 @@ export interface components {
       reason?: string | null;
     };
     RescheduleAppointmentRequest: {
-      /**
-       * Format: int32
-       * @description The version of the appointment as loaded; a stale one answers 409
-       */
+      /** @description The version of the appointment as loaded; a stale one answers 409 */
       version: number;
       /**
        * Format: date-time
@@ -2872,10 +2820,7 @@ export interface components {
       locationId?: string;
     };
     CancelAppointmentRequest: {
-      /**
-       * Format: int32
-       * @description The version of the appointment as loaded; a stale one answers 409
-       */
+      /** @description The version of the appointment as loaded; a stale one answers 409 */
       version: number;
       /** @description Why it is cancelled */
       reason: string;
@@ -2886,10 +2831,7 @@ export interface components {
      */
     AppointmentStatusMark: 'arrived' | 'completed' | 'no-show' | 'booked';
     SetAppointmentStatusRequest: {
-      /**
-       * Format: int32
-       * @description The version of the appointment as loaded; a stale one answers 409
-       */
+      /** @description The version of the appointment as loaded; a stale one answers 409 */
       version: number;
       /** @description arrived, completed or no-show; booked undoes a mark */
       status: components['schemas']['AppointmentStatusMark'];
@@ -2927,10 +2869,7 @@ export interface components {
       /** Format: date-time */
       cancelledAt: string | null;
       cancelReason: string | null;
-      /**
-       * Format: int32
-       * @description Send it back with a change
-       */
+      /** @description Send it back with a change */
       version: number;
       /**
        * Format: date-time
@@ -3013,10 +2952,7 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /**
-       * Format: int32
-       * @description Send it back with a correction
-       */
+      /** @description Send it back with a correction */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3076,10 +3012,7 @@ export interface components {
       note?: string | null;
     };
     UpdateConditionRequest: {
-      /**
-       * Format: int32
-       * @description The version of the record as loaded; a stale one answers 409 record_changed
-       */
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
       version: number;
       /**
        * @description An ICD-10-CM code from the code list
@@ -3103,10 +3036,7 @@ export interface components {
       reason?: string | null;
     };
     RecordRevision: {
-      /**
-       * Format: int32
-       * @description The version this snapshot was
-       */
+      /** @description The version this snapshot was */
       version: number;
       /**
        * Format: date-time
@@ -3136,10 +3066,7 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /**
-       * Format: int32
-       * @description Send it back with a correction
-       */
+      /** @description Send it back with a correction */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3154,7 +3081,7 @@ export interface components {
       category: components['schemas']['AllergyCategory'];
       /** @example Hives */
       reaction: string | null;
-      severity: (string & components['schemas']['AllergySeverity']) | null;
+      severity: components['schemas']['AllergySeverity'] | null;
       clinicalStatus: components['schemas']['AllergyClinicalStatus'];
       /** Format: date */
       onsetDate: string | null;
@@ -3175,7 +3102,7 @@ export interface components {
       substance: string;
       category: components['schemas']['AllergyCategory'];
       reaction?: string | null;
-      severity?: (string & components['schemas']['AllergySeverity']) | null;
+      severity?: components['schemas']['AllergySeverity'] | null;
       /** @description Default: active */
       clinicalStatus?: components['schemas']['NewAllergyStatus'];
       /**
@@ -3186,16 +3113,13 @@ export interface components {
       note?: string | null;
     };
     UpdateAllergyRequest: {
-      /**
-       * Format: int32
-       * @description The version of the record as loaded; a stale one answers 409 record_changed
-       */
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
       version: number;
       /** @example Penicillin */
       substance?: string;
       category?: components['schemas']['AllergyCategory'];
       reaction?: string | null;
-      severity?: (string & components['schemas']['AllergySeverity']) | null;
+      severity?: components['schemas']['AllergySeverity'] | null;
       clinicalStatus?: components['schemas']['AllergyClinicalStatus'];
       /**
        * Format: date
@@ -3213,10 +3137,7 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /**
-       * Format: int32
-       * @description Send it back with a correction
-       */
+      /** @description Send it back with a correction */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3237,7 +3158,6 @@ export interface components {
       plainName: string | null;
       /** Format: date */
       occurredOn: string;
-      /** Format: int32 */
       doseNumber: number | null;
       /** @example 0.5 mL */
       doseQuantity: string | null;
@@ -3269,10 +3189,7 @@ export interface components {
        * @example 2024-10-01
        */
       occurredOn: string;
-      /**
-       * Format: int32
-       * @example 1
-       */
+      /** @example 1 */
       doseNumber?: number | null;
       /** @example 0.5 mL */
       doseQuantity?: string | null;
@@ -3285,10 +3202,7 @@ export interface components {
       note?: string | null;
     };
     UpdateImmunizationRequest: {
-      /**
-       * Format: int32
-       * @description The version of the record as loaded; a stale one answers 409 record_changed
-       */
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
       version: number;
       /**
        * @description A CVX code from the code list
@@ -3301,10 +3215,7 @@ export interface components {
        * @example 2024-10-01
        */
       occurredOn?: string;
-      /**
-       * Format: int32
-       * @example 1
-       */
+      /** @example 1 */
       doseNumber?: number | null;
       /** @example 0.5 mL */
       doseQuantity?: string | null;
@@ -3342,10 +3253,7 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /**
-       * Format: int32
-       * @description Send it back with a correction
-       */
+      /** @description Send it back with a correction */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3404,10 +3312,7 @@ export interface components {
       followUp?: string | null;
     };
     UpdateVisitSummaryRequest: {
-      /**
-       * Format: int32
-       * @description The version of the record as loaded; a stale one answers 409 record_changed
-       */
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
       version: number;
       /**
        * Format: date
@@ -3462,10 +3367,7 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /**
-       * Format: int32
-       * @description Send it back with a correction
-       */
+      /** @description Send it back with a correction */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3542,10 +3444,7 @@ export interface components {
       activities?: components['schemas']['CarePlanActivityInput'][];
     };
     UpdateCarePlanRequest: {
-      /**
-       * Format: int32
-       * @description The version of the record as loaded; a stale one answers 409 record_changed
-       */
+      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
       version: number;
       /** @example Diabetes care plan */
       title?: string;
@@ -3698,7 +3597,7 @@ export interface components {
       referenceLow: number | null;
       referenceHigh: number | null;
       referenceText: string | null;
-      interpretation: (string & components['schemas']['Interpretation']) | null;
+      interpretation: components['schemas']['Interpretation'] | null;
       /** @description Outside the reference range (interpretation other than N) */
       abnormal: boolean;
       status: components['schemas']['ResultStatus'];
@@ -3737,17 +3636,11 @@ export interface components {
       observations: components['schemas']['ObservationView'][];
     };
     ReleaseResultRequest: {
-      /**
-       * Format: int32
-       * @description The version of the report as loaded; a stale one answers 409 record_changed
-       */
+      /** @description The version of the report as loaded; a stale one answers 409 record_changed */
       version: number;
     };
     UpdateObservationRequest: {
-      /**
-       * Format: int32
-       * @description The version of the observation as loaded; a stale one answers 409 record_changed
-       */
+      /** @description The version of the observation as loaded; a stale one answers 409 record_changed */
       version: number;
       valueQuantity?: number | null;
       valueText?: string | null;
@@ -3755,7 +3648,7 @@ export interface components {
       unit?: string | null;
       referenceLow?: number | null;
       referenceHigh?: number | null;
-      interpretation?: (string & components['schemas']['Interpretation']) | null;
+      interpretation?: components['schemas']['Interpretation'] | null;
       /**
        * @description Default: corrected. entered-in-error withdraws the value.
        * @enum {string}
@@ -3764,7 +3657,6 @@ export interface components {
       reason: string;
     };
     RevisionView: {
-      /** Format: int32 */
       version: number;
       /** Format: date-time */
       changedAt: string;
@@ -3787,7 +3679,7 @@ export interface components {
       effectiveAt: string;
       valueQuantity: number | null;
       unit: string | null;
-      interpretation: (string & components['schemas']['Interpretation']) | null;
+      interpretation: components['schemas']['Interpretation'] | null;
       abnormal: boolean;
       status: components['schemas']['ResultStatus'];
     };
@@ -3924,299 +3816,11 @@ export interface components {
       latestVitals: components['schemas']['ObservationView'][];
       /** @description The 5 most recent reports (released ones only, for patients) */
       recentResults: components['schemas']['ReportSummary'][];
-      /**
-       * Format: int32
-       * @description Released reports the patient has not opened yet (0 for staff)
-       */
+      /** @description Released reports the patient has not opened yet (0 for staff) */
       newResultsCount: number;
       /** @description Active care plans, at most 5 */
       activeCarePlans: components['schemas']['CarePlanView'][];
       lastVisitSummary: components['schemas']['VisitSummaryView'] | null;
-    };
-    /** @description A FHIR R4 Bundle of type collection: the Patient first, then every entry of the record the caller may see */
-    FhirBundle: {
-      /** @enum {string} */
-      resourceType: 'Bundle';
-      /** @enum {string} */
-      type: 'collection';
-      /** Format: date-time */
-      timestamp: string;
-      entry: components['schemas']['FhirBundleEntry'][];
-    };
-    FhirBundleEntry: {
-      /** @description urn:uuid: and the resource id */
-      fullUrl: string;
-      resource: components['schemas']['FhirResource'];
-    };
-    FhirResource:
-      | components['schemas']['FhirPatient']
-      | components['schemas']['FhirCondition']
-      | components['schemas']['FhirAllergyIntolerance']
-      | components['schemas']['FhirImmunization']
-      | components['schemas']['FhirObservation']
-      | components['schemas']['FhirDiagnosticReport']
-      | components['schemas']['FhirEncounter']
-      | components['schemas']['FhirCarePlan']
-      | components['schemas']['FhirGoal'];
-    /** @description The patient, always the first entry */
-    FhirPatient: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      resourceType: 'Patient';
-      /** Format: uuid */
-      id: string;
-      identifier: components['schemas']['FhirIdentifier'][];
-      name: components['schemas']['FhirHumanName'][];
-      /** @enum {string} */
-      gender?: 'female' | 'male' | 'other' | 'unknown';
-      /** Format: date */
-      birthDate?: string;
-    };
-    /** @description A problem-list entry, coded in ICD-10-CM */
-    FhirCondition: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      resourceType: 'Condition';
-      /** Format: uuid */
-      id: string;
-      clinicalStatus: components['schemas']['FhirCodeableConcept'];
-      category: components['schemas']['FhirCodeableConcept'][];
-      code: components['schemas']['FhirCodeableConcept'];
-      subject: components['schemas']['FhirReference'];
-      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
-      onsetDateTime?: string;
-      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
-      abatementDateTime?: string;
-      /** Format: date-time */
-      recordedDate: string;
-      note?: components['schemas']['FhirAnnotation'][];
-    };
-    /** @description An allergy or intolerance */
-    FhirAllergyIntolerance: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      resourceType: 'AllergyIntolerance';
-      /** Format: uuid */
-      id: string;
-      clinicalStatus: components['schemas']['FhirCodeableConcept'];
-      category: ('food' | 'medication' | 'environment' | 'biologic')[];
-      /** @enum {string} */
-      criticality?: 'high';
-      code: components['schemas']['FhirCodeableConcept'];
-      patient: components['schemas']['FhirReference'];
-      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
-      onsetDateTime?: string;
-      /** Format: date-time */
-      recordedDate: string;
-      reaction?: {
-        manifestation: components['schemas']['FhirCodeableConcept'][];
-        /** @enum {string} */
-        severity?: 'mild' | 'moderate' | 'severe';
-      }[];
-      note?: components['schemas']['FhirAnnotation'][];
-    };
-    /** @description A vaccine given (or not), coded in CVX */
-    FhirImmunization: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      resourceType: 'Immunization';
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: 'completed' | 'not-done';
-      vaccineCode: components['schemas']['FhirCodeableConcept'];
-      patient: components['schemas']['FhirReference'];
-      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
-      occurrenceDateTime: string;
-      /** Format: date-time */
-      recorded: string;
-      primarySource: boolean;
-      lotNumber?: string;
-      site?: components['schemas']['FhirCodeableConcept'];
-      doseQuantity?: components['schemas']['FhirQuantity'];
-      protocolApplied?: {
-        /** Format: int32 */
-        doseNumberPositiveInt: number;
-      }[];
-      note?: components['schemas']['FhirAnnotation'][];
-    };
-    /** @description A lab value or vital sign, coded in LOINC with UCUM units */
-    FhirObservation: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      resourceType: 'Observation';
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: 'preliminary' | 'final' | 'corrected';
-      category: components['schemas']['FhirCodeableConcept'][];
-      code: components['schemas']['FhirCodeableConcept'];
-      subject: components['schemas']['FhirReference'];
-      /** Format: date-time */
-      effectiveDateTime: string;
-      valueQuantity?: components['schemas']['FhirQuantity'];
-      valueString?: string;
-      interpretation?: components['schemas']['FhirCodeableConcept'][];
-      referenceRange?: {
-        low?: components['schemas']['FhirQuantity'];
-        high?: components['schemas']['FhirQuantity'];
-        text?: string;
-      }[];
-    };
-    /** @description A report grouping observations */
-    FhirDiagnosticReport: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      resourceType: 'DiagnosticReport';
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: 'preliminary' | 'final' | 'corrected';
-      category: components['schemas']['FhirCodeableConcept'][];
-      code: components['schemas']['FhirCodeableConcept'];
-      subject: components['schemas']['FhirReference'];
-      /** Format: date-time */
-      effectiveDateTime: string;
-      /** Format: date-time */
-      issued: string;
-      resultsInterpreter?: components['schemas']['FhirReference'][];
-      result?: components['schemas']['FhirReference'][];
-      conclusion?: string;
-    };
-    /** @description A visit, from its visit summary */
-    FhirEncounter: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      resourceType: 'Encounter';
-      /** Format: uuid */
-      id: string;
-      text: components['schemas']['FhirNarrative'];
-      /** @enum {string} */
-      status: 'finished';
-      class: components['schemas']['FhirCoding'];
-      subject: components['schemas']['FhirReference'];
-      participant?: {
-        individual: components['schemas']['FhirReference'];
-      }[];
-      period: components['schemas']['FhirPeriod'];
-      reasonCode?: components['schemas']['FhirCodeableConcept'][];
-      location?: {
-        location: components['schemas']['FhirReference'];
-      }[];
-    };
-    /** @description A care plan; its goals are Goal entries of their own */
-    FhirCarePlan: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      resourceType: 'CarePlan';
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: 'draft' | 'active' | 'on-hold' | 'completed' | 'revoked';
-      /** @enum {string} */
-      intent: 'plan';
-      title: string;
-      description?: string;
-      subject: components['schemas']['FhirReference'];
-      period: components['schemas']['FhirPeriod'];
-      /** Format: date-time */
-      created: string;
-      addresses?: components['schemas']['FhirReference'][];
-      goal?: components['schemas']['FhirReference'][];
-      activity?: {
-        detail: {
-          /** @enum {string} */
-          status: 'not-started' | 'scheduled' | 'in-progress' | 'completed' | 'cancelled';
-          description: string;
-        };
-      }[];
-    };
-    /** @description A goal of a care plan */
-    FhirGoal: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      resourceType: 'Goal';
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      lifecycleStatus: 'proposed' | 'active' | 'completed' | 'cancelled';
-      achievementStatus?: components['schemas']['FhirCodeableConcept'];
-      description: components['schemas']['FhirCodeableConcept'];
-      subject: components['schemas']['FhirReference'];
-      addresses?: components['schemas']['FhirReference'][];
-      note?: components['schemas']['FhirAnnotation'][];
-    };
-    FhirCoding: {
-      /**
-       * Format: uri
-       * @description The code system
-       */
-      system?: string;
-      code: string;
-      display?: string;
-    };
-    FhirCodeableConcept: {
-      coding?: components['schemas']['FhirCoding'][];
-      text?: string;
-    };
-    /** @description A reference to another entry (urn:uuid:…), or only a display name */
-    FhirReference: {
-      /** @description urn:uuid: and the id of an entry in this Bundle */
-      reference?: string;
-      display?: string;
-    };
-    FhirQuantity: {
-      value: number;
-      unit?: string;
-      /**
-       * Format: uri
-       * @description http://unitsofmeasure.org when the unit is a UCUM code
-       */
-      system?: string;
-      code?: string;
-    };
-    FhirAnnotation: {
-      text: string;
-    };
-    FhirPeriod: {
-      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
-      start?: string;
-      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
-      end?: string;
-    };
-    FhirIdentifier: {
-      type?: components['schemas']['FhirCodeableConcept'];
-      value: string;
-    };
-    FhirHumanName: {
-      /** @enum {string} */
-      use?: 'official' | 'usual';
-      family?: string;
-      given?: string[];
-    };
-    FhirNarrative: {
-      /** @enum {string} */
-      status: 'generated';
-      /** @description XHTML: the visit instructions and follow-up, escaped */
-      div: string;
     };
   };
   responses: never;
@@ -4303,7 +3907,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -4312,7 +3916,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -4321,7 +3925,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4353,7 +3957,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -4362,34 +3966,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4419,16 +4005,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -4437,7 +4023,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4471,7 +4057,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -4480,16 +4066,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -4498,25 +4084,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4544,13 +4112,12 @@ export interface operations {
             | components['schemas']['LoginSecondFactorRequired'];
         };
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Wrong username or password */
@@ -4559,37 +4126,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many tries (code too_many_sign_in_attempts or the route's own code) */
+      /** @description Too many failed tries; Retry-After says when to retry */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -4597,7 +4137,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4629,7 +4169,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No sign-in waiting for a code: sign in again */
@@ -4638,45 +4178,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many tries (code too_many_sign_in_attempts or the route's own code) */
-      429: {
-        headers: {
-          /** @description Seconds to wait before trying again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4701,16 +4203,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4734,51 +4227,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many tries (code too_many_sign_in_attempts or the route's own code) */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
     };
   };
   completePasswordReset: {
@@ -4800,22 +4248,12 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The link expired or was used */
@@ -4824,25 +4262,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4866,51 +4286,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many tries (code too_many_sign_in_attempts or the route's own code) */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
     };
   };
   unlockSignIn: {
@@ -4932,48 +4307,12 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       410: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4996,13 +4335,11 @@ export interface operations {
         };
       };
       /** @description No session, or it has ended */
-      401: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
     };
   };
@@ -5027,16 +4364,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5056,24 +4384,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Not signed in, or the session has ended (code unauthenticated) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
     };
   };
   getSecuritySettings: {
@@ -5091,15 +4401,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SecuritySettings'];
-        };
-      };
-      /** @description Not signed in, or the session has ended (code unauthenticated) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5123,49 +4424,12 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the session has ended (code unauthenticated) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5197,43 +4461,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the session has ended (code unauthenticated) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5259,31 +4487,12 @@ export interface operations {
           'application/json': components['schemas']['RecoveryCodes'];
         };
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the session has ended (code unauthenticated) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No set-up in progress, or it was started over 10 minutes ago: start again */
@@ -5292,25 +4501,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5334,49 +4525,12 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the session has ended (code unauthenticated) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The clinic requires a second step for this account */
@@ -5385,7 +4539,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5417,43 +4571,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the session has ended (code unauthenticated) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No authenticator app set up */
@@ -5462,7 +4580,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5484,15 +4602,6 @@ export interface operations {
           'application/json': components['schemas']['ActiveSessionList'];
         };
       };
-      /** @description Not signed in, or the session has ended (code unauthenticated) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
     };
   };
   endMySession: {
@@ -5500,7 +4609,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The id from listMySessions */
         sessionId: string;
       };
       cookie?: never;
@@ -5513,31 +4621,12 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Not signed in, or the session has ended (code unauthenticated) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not found, or not yours (code not_found or a more specific *_not_found) */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5565,7 +4654,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Only administrators manage staff accounts */
@@ -5574,7 +4663,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5606,7 +4695,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5615,16 +4704,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage staff accounts */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The username is taken (code username_taken) */
@@ -5633,25 +4722,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5685,7 +4756,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5694,16 +4765,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage staff accounts */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No staff account has this id */
@@ -5712,25 +4783,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Removing your own admin role (code cannot_remove_own_admin_role) */
@@ -5739,7 +4792,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5769,16 +4822,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage staff accounts */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No staff account has this id */
@@ -5787,7 +4840,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Disabling your own account (code cannot_disable_self) */
@@ -5796,7 +4849,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5826,16 +4879,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage staff accounts */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No staff account has this id */
@@ -5844,7 +4897,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5874,16 +4927,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage staff accounts */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No staff account has this id */
@@ -5892,7 +4945,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5909,7 +4962,6 @@ export interface operations {
         actorAccountId?: string;
         /** @description An action name (auth.login), or a prefix ending in a dot (auth.) for a family */
         action?: string;
-        /** @description Only successful, denied or failed events */
         outcome?: 'success' | 'failure' | 'denied';
         /** @description Events at or after this time */
         from?: string;
@@ -5936,7 +4988,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5945,7 +4997,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Only administrators read the audit trail */
@@ -5954,7 +5006,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -5988,7 +5040,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5997,7 +5049,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Staff other than administrators */
@@ -6006,7 +5058,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -6015,7 +5067,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6045,16 +5097,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only front desk and admins manage invitations */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -6063,7 +5115,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Already an account or a valid invitation */
@@ -6072,7 +5124,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The patient has no email */
@@ -6081,7 +5133,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6111,16 +5163,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only front desk and admins manage invitations */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such invitation */
@@ -6129,7 +5181,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Already accepted or revoked */
@@ -6138,7 +5190,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The patient has no email */
@@ -6147,7 +5199,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6177,16 +5229,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only front desk and admins manage invitations */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such invitation */
@@ -6195,7 +5247,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Already accepted */
@@ -6204,7 +5256,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6239,7 +5291,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6248,16 +5300,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only front desk and admins manage invitations */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6288,7 +5340,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Unknown link: invitation_link_invalid */
@@ -6297,7 +5349,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The invitation can no longer be used; the code says why: invitation_expired, invitation_used, invitation_revoked or invitation_replaced */
@@ -6306,7 +5358,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Locked after 5 wrong dates of birth, until the clinic resends it */
@@ -6315,7 +5367,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6347,16 +5399,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Unknown link: invitation_link_invalid */
@@ -6365,7 +5408,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The invitation can no longer be used; the code says why: invitation_expired, invitation_used, invitation_revoked or invitation_replaced */
@@ -6374,25 +5417,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Locked after 5 wrong dates of birth, until the clinic resends it */
@@ -6401,7 +5426,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No more codes for this link */
@@ -6410,7 +5435,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6442,16 +5467,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Unknown link: invitation_link_invalid */
@@ -6460,7 +5476,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The invitation can no longer be used; the code says why: invitation_expired, invitation_used, invitation_revoked or invitation_replaced */
@@ -6469,25 +5485,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Wrong date of birth or code (identity_not_confirmed), or no code requested */
@@ -6496,7 +5494,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Locked after 5 wrong dates of birth, until the clinic resends it */
@@ -6505,7 +5503,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6537,16 +5535,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Unknown ticket */
@@ -6555,7 +5544,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description username_taken or account_exists */
@@ -6564,7 +5553,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The ticket or the invitation can no longer be used; the code says why */
@@ -6573,25 +5562,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The invitation is locked */
@@ -6600,7 +5571,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6632,7 +5603,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6641,7 +5612,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6673,7 +5644,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6682,16 +5653,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage locations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage locations */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The name is taken (location_name_taken) */
@@ -6700,25 +5671,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6752,7 +5705,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6761,16 +5714,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage locations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage locations */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such location */
@@ -6779,7 +5732,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The name is taken (location_name_taken) */
@@ -6788,25 +5741,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6842,7 +5777,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6851,7 +5786,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6883,7 +5818,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6892,16 +5827,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage providers; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage providers */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The account belongs to another provider (account_already_linked) */
@@ -6910,25 +5845,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not a provider account, or an unknown visit type */
@@ -6937,7 +5854,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -6967,7 +5884,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -6976,7 +5893,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7010,7 +5927,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7019,16 +5936,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage providers; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage providers */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -7037,7 +5954,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The account belongs to another provider (account_already_linked) */
@@ -7046,25 +5963,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not a provider account, or an unknown visit type */
@@ -7073,7 +5972,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7105,7 +6004,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7114,7 +6013,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7146,7 +6045,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7155,16 +6054,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage visit types; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage visit types */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The name is taken (visit_type_name_taken) */
@@ -7173,25 +6072,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7225,7 +6106,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7234,16 +6115,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage visit types; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Only administrators manage visit types */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such visit type */
@@ -7252,7 +6133,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The name is taken (visit_type_name_taken) */
@@ -7261,25 +6142,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7309,7 +6172,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -7318,7 +6181,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -7327,7 +6190,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7361,7 +6224,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7370,16 +6233,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -7388,25 +6251,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description A location is unknown or closed (location_not_available) */
@@ -7415,7 +6260,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7449,7 +6294,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7458,16 +6303,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -7476,25 +6321,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The location is unknown or closed (location_not_available) */
@@ -7503,7 +6330,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7534,16 +6361,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider or exception */
@@ -7552,7 +6379,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7582,16 +6409,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -7600,7 +6427,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7639,7 +6466,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7648,7 +6475,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -7657,7 +6484,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such visit type, or not one the caller may book (visit_type_not_found) */
@@ -7666,7 +6493,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7702,7 +6529,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7711,7 +6538,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -7720,7 +6547,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -7729,7 +6556,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7763,7 +6590,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7772,16 +6599,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -7790,7 +6617,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description slot_taken: someone else has that time */
@@ -7799,25 +6626,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description A booking rule refused it: in_past, beyond_horizon, outside_hours, too_many_bookings, overlaps_own_appointment, not_bookable_online, provider_does_not_offer_visit_type, new_patients_only, established_patients_only, or an unknown or inactive provider, location or visit type */
@@ -7826,7 +6635,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7857,16 +6666,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7879,7 +6688,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -7914,7 +6723,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7923,16 +6732,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7945,7 +6754,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description slot_taken (the new time is taken) or appointment_changed (stale version) */
@@ -7954,25 +6763,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description inside_cutoff, not_cancellable, or a booking rule refused the new time */
@@ -7981,7 +6772,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8016,7 +6807,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8025,16 +6816,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8047,7 +6838,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description appointment_changed: stale version */
@@ -8056,25 +6847,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description inside_cutoff, or not_cancellable (already cancelled, completed or missed) */
@@ -8083,7 +6856,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8118,7 +6891,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8127,16 +6900,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8149,7 +6922,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description appointment_changed: stale version */
@@ -8158,25 +6931,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description status_not_allowed: the mark does not fit the appointment now */
@@ -8185,7 +6940,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8217,16 +6972,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8239,7 +6994,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'text/calendar': components['schemas']['Problem'];
         };
       };
     };
@@ -8278,7 +7033,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8287,7 +7042,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Only clinical and front-desk staff */
@@ -8296,7 +7051,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8330,7 +7085,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8339,7 +7094,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -8348,7 +7103,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description code_system_not_found */
@@ -8357,7 +7112,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8396,7 +7151,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8405,7 +7160,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -8414,7 +7169,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8423,7 +7178,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8457,7 +7212,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8466,16 +7221,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8484,25 +7239,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8533,16 +7270,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8555,7 +7292,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8590,7 +7327,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8599,16 +7336,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8621,7 +7358,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -8630,25 +7367,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8679,16 +7398,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8701,7 +7420,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8740,7 +7459,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8749,7 +7468,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -8758,7 +7477,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8767,7 +7486,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8801,7 +7520,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8810,16 +7529,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8828,25 +7547,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8877,16 +7578,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8899,7 +7600,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -8934,7 +7635,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8943,16 +7644,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8965,7 +7666,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -8974,25 +7675,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9023,16 +7706,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9045,7 +7728,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9084,7 +7767,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9093,7 +7776,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9102,7 +7785,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9111,7 +7794,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9145,7 +7828,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9154,16 +7837,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9172,25 +7855,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9221,16 +7886,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9243,7 +7908,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9278,7 +7943,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9287,16 +7952,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9309,7 +7974,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -9318,25 +7983,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9367,16 +8014,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9389,7 +8036,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9428,7 +8075,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9437,7 +8084,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9446,7 +8093,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9455,7 +8102,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9489,7 +8136,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9498,16 +8145,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9516,25 +8163,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9565,16 +8194,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9587,7 +8216,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9622,7 +8251,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9631,16 +8260,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9653,7 +8282,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -9662,25 +8291,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9711,16 +8322,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9733,7 +8344,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9772,7 +8383,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9781,7 +8392,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9790,7 +8401,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9799,7 +8410,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9833,7 +8444,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9842,16 +8453,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9860,25 +8471,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9909,16 +8502,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9931,7 +8524,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -9966,7 +8559,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9975,16 +8568,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9997,7 +8590,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -10006,25 +8599,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10055,16 +8630,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -10077,7 +8652,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10118,7 +8693,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -10127,7 +8702,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -10136,7 +8711,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -10145,7 +8720,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10179,7 +8754,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -10188,16 +8763,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -10206,7 +8781,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The request is too large */
@@ -10215,16 +8790,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10255,16 +8821,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -10277,7 +8843,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10309,16 +8875,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -10331,7 +8897,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/pdf': components['schemas']['Problem'];
         };
       };
     };
@@ -10360,31 +8926,22 @@ export interface operations {
           'application/json': components['schemas']['ReportView'];
         };
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
       /** @description Not signed in */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -10397,7 +8954,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed (stale version) or already_released */
@@ -10406,25 +8963,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10460,7 +8999,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -10469,16 +9008,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -10491,7 +9030,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -10500,25 +9039,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10550,16 +9071,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -10572,7 +9093,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10606,7 +9127,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -10615,16 +9136,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -10633,7 +9154,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10673,7 +9194,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -10682,16 +9203,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -10700,7 +9221,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10734,7 +9255,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -10743,16 +9264,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -10761,25 +9282,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10811,7 +9314,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -10820,7 +9323,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -10829,7 +9332,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10857,7 +9360,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -10866,7 +9369,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10898,7 +9401,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -10907,34 +9410,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is larger than this route accepts (code payload_too_large) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -10966,7 +9451,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -10975,16 +9460,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description The caller’s role may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description import_too_large: over 4 MB */
@@ -10993,16 +9478,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The request body is not JSON (code unsupported_media_type) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -11032,7 +9508,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -11041,7 +9517,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -11050,7 +9526,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -11084,7 +9560,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/pdf': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -11093,7 +9569,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -11102,7 +9578,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -11111,7 +9587,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/pdf': components['schemas']['Problem'];
         };
       };
     };
@@ -11146,7 +9622,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/pdf': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -11155,7 +9631,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -11164,7 +9640,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -11177,7 +9653,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/pdf': components['schemas']['Problem'];
         };
       };
     };
@@ -11212,7 +9688,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/pdf': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -11221,7 +9697,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -11230,7 +9706,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /**
@@ -11243,7 +9719,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/pdf': components['schemas']['Problem'];
         };
       };
     };
@@ -11265,7 +9741,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/fhir+json': components['schemas']['FhirBundle'];
+          'application/fhir+json': Record<string, never>;
         };
       };
       /** @description Not signed in */
@@ -11274,7 +9750,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -11283,7 +9759,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -11292,7 +9768,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/fhir+json': components['schemas']['Problem'];
         };
       };
     };

@@ -178,7 +178,8 @@ export function createAuthBackend(options: AuthBackendOptions = {}): AuthBackend
       state.sessionReads += 1;
       const session = liveSession();
       if (!session) {
-        return problemResponse(problems.notSignedIn());
+        // Signed out is an answer here, not an error: 204, no body (every other route: 401).
+        return new HttpResponse(null, { status: 204 });
       }
       state.session = {
         ...session,

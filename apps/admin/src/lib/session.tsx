@@ -14,13 +14,14 @@ export const sessionQueryKey = ['session'] as const;
 export function sessionQueryOptions() {
   return queryOptions({
     queryKey: sessionQueryKey,
-    // 401 is an answer, not a failure: the visitor is signed out.
+    // Signed out is an answer, not a failure: the API says so with 204 and no body (so the
+    // browser logs no failed request); a 401 here means the same.
     queryFn: async (): Promise<Session | null> => {
       try {
         const { data, response } = await api.GET('/api/v1/auth/session');
         // The session's times are the server's; learn how far this device's clock is off.
         updateClockOffset(response.headers.get('Date'));
-        return data ?? null;
+        return data ?? null; // 204: nobody is signed in
       } catch (error) {
         if (isApiError(error) && error.status === 401) {
           return null;

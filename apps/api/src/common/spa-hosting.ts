@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem, toProblem } from './problem.filter.js';
 import { DomainError } from './problem.js';
 
@@ -10,14 +10,77 @@ interface SpaDirs {
   admin: string;
 }
 
+/** Hashed build output: the name changes with the content, so it may be cached for good. */
+const HASHED_ASSET = new RegExp(`\\${path.sep}assets\\${path.sep}`);
+
 function serveIndex(reply: FastifyReply, html: string) {
   // The shell is tiny and must never be stale; hashed assets under /assets are cached for a year.
   return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
 }
 
 /**
- * Serves the built patient SPA at / and the staff SPA at /admin, with client-side routes
- * falling back to each app's index.html. Unknown /api paths stay problem+json 404s.
+ * The request path as a router could read it, for deciding what kind of path it is:
+ * percent-decoding undone (repeatedly, so `%2561` counts as `a`), backslashes and repeated
+ * slashes made single slashes, dot segments resolved, lower-cased. So `/%61pi/x`, `//api/x`,
+ * `/API/x` and `/web/../api/x` all read as `/api/x`.
+ */
+export function normalizedRequestPath(url: string): string {
+  let decoded = url.split(/[?#]/, 1)[0] || '/';
+  for (let round = 0; round < 3 && /%[0-9a-f]{2}/i.test(decoded); round++) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      break;
+    }
+  }
+  const slashed = `/${decoded.replace(/\\/g, '/')}`.replace(/\/{2,}/g, '/');
+  return path.posix.normalize(slashed).toLowerCase();
+}
+
+function isApiPath(normalized: string): boolean {
+  return normalized === '/api' || normalized.startsWith('/api/');
+}
+
+/** A browser navigation: a GET (or HEAD) that takes HTML. No Accept header takes anything. */
+function acceptsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  if (!accept) return true;
+  return accept
+    .split(',')
+    .map((part) => part.split(';', 1)[0]!.trim().toLowerCase())
+    .some((type) => type === 'text/html' || type === 'text/*' || type === '*/*');
+}
+
+/**
+ * Whether an unmatched path is one of an app's own client-side routes, answered with its
+ * index.html: a navigation that takes HTML, to a path with no file extension, outside
+ * /assets, /.well-known and /api in any spelling. Anything else is a 404: a missing script
+ * must not come back as HTML with status 200, and neither may robots or manifest look-ups.
+ */
+function isAppRoute(request: FastifyRequest, normalized: string, base: '/' | '/admin/'): boolean {
+  if (isApiPath(normalized)) return false;
+  if (base !== '/' && !normalized.startsWith(base)) return false;
+  const inside = normalized.slice(base.length - 1);
+  if (inside === '/assets' || inside.startsWith('/assets/')) return false;
+  if (normalized.startsWith('/.well-known/') || normalized === '/.well-known') return false;
+  const lastSegment = inside.slice(inside.lastIndexOf('/') + 1);
+  if (/\.[a-z0-9]+$/.test(lastSegment)) return false;
+  return acceptsHtml(request);
+}
+
+function notFound(request: FastifyRequest, reply: FastifyReply, detail: string) {
+  return sendProblem(
+    reply,
+    toProblem(new DomainError(404, 'not_found', 'Not found', detail)),
+    request.id,
+  );
+}
+
+/**
+ * Serves the built patient SPA at / and the staff SPA at /admin: the build's files (hashed
+ * assets immutable, each with the .br or .gz copy the build wrote when the request accepts
+ * it), and each app's index.html for its client-side routes. Unknown files, /assets paths,
+ * /.well-known paths and /api paths (however spelled) are problem+json 404s.
  */
 export async function registerSpaHosting(app: FastifyInstance, dirs: SpaDirs): Promise<string[]> {
   const missing = [dirs.web, dirs.admin].filter((dir) => !existsSync(path.join(dir, 'index.html')));
@@ -25,44 +88,45 @@ export async function registerSpaHosting(app: FastifyInstance, dirs: SpaDirs): P
   const webIndex = readFileSync(path.join(dirs.web, 'index.html'), 'utf8');
   const adminIndex = readFileSync(path.join(dirs.admin, 'index.html'), 'utf8');
   const setHeaders = (reply: FastifyReply, file: string) => {
-    if (file.includes(`${path.sep}assets${path.sep}`)) {
+    if (HASHED_ASSET.test(file)) {
       void reply.header('cache-control', 'public, max-age=31536000, immutable');
+    } else if (file.endsWith('.html')) {
+      void reply.header('cache-control', 'no-cache');
     }
   };
-  await app.register(fastifyStatic, {
-    root: dirs.web,
-    prefix: '/',
+  const staticOptions: FastifyStaticOptions = {
     wildcard: false,
     index: false,
+    // The build's compressed copies are chosen by Accept-Encoding (with Vary), never served
+    // under their own names; the build manifest (.vite/) is not served at all.
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
+    serveDotFiles: false,
     setHeaders,
-  });
+  };
+  await app.register(fastifyStatic, { ...staticOptions, root: dirs.web, prefix: '/' });
   await app.register(fastifyStatic, {
+    ...staticOptions,
     root: dirs.admin,
     prefix: '/admin/',
-    wildcard: false,
-    index: false,
     decorateReply: false,
-    setHeaders,
   });
   app.get('/admin', (_request, reply) => serveIndex(reply, adminIndex));
-  app.get('/admin/*', (_request, reply) => serveIndex(reply, adminIndex));
+  app.get('/admin/*', (request, reply) => {
+    const normalized = normalizedRequestPath(request.url);
+    return isAppRoute(request, normalized, '/admin/')
+      ? serveIndex(reply, adminIndex)
+      : notFound(request, reply, 'No file at this address.');
+  });
   app.get('/', (_request, reply) => serveIndex(reply, webIndex));
   app.get('/*', (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api') {
-      return sendProblem(
-        reply,
-        toProblem(
-          new DomainError(
-            404,
-            'not_found',
-            'Not found',
-            `No API route at ${request.url.split('?')[0]}.`,
-          ),
-        ),
-        request.id,
-      );
+    const normalized = normalizedRequestPath(request.url);
+    if (isApiPath(normalized)) {
+      return notFound(request, reply, `No API route at ${request.url.split('?')[0]}.`);
     }
-    return serveIndex(reply, webIndex);
+    return isAppRoute(request, normalized, '/')
+      ? serveIndex(reply, webIndex)
+      : notFound(request, reply, 'No file at this address.');
   });
   return [];
 }

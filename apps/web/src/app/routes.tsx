@@ -1,6 +1,5 @@
-import type { RouteObject } from 'react-router';
+import { useLocation, type RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/routes/SignInPage';
-import { HomePage } from '../features/home/routes/HomePage';
 import {
   ACCOUNT_PATH,
   APPOINTMENTS_PATH,
@@ -19,20 +18,39 @@ import { ShellSkeleton } from './layout/ShellSkeleton';
 import { ErrorPage, RootErrorPage } from './routes/ErrorPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 
+/** Pages seen before signing in: their frame has no menu and no signed-in user. */
+const PUBLIC_PATHS: readonly string[] = [
+  SIGN_IN_PATH,
+  FORGOT_PASSWORD_PATH,
+  FORGOT_USERNAME_PATH,
+  RESET_PASSWORD_PATH,
+  UNLOCK_PATH,
+  REGISTER_PATH,
+];
+
+/** While the first page's code loads: the frame that page will have. */
+function RouteLoading() {
+  const { pathname } = useLocation();
+  return <ShellSkeleton signedIn={!PUBLIC_PATHS.includes(pathname.replace(/\/+$/, ''))} />;
+}
+
 /**
  * The route tree, shared by the browser router and the tests' memory router.
- * Home and sign-in (with its code step) are the first screens almost everyone sees, so they
- * are bundled eagerly; the rest load on first visit (`lazy`) to keep the first download small.
+ * Every page but sign-in loads on first visit (`lazy`), so the first download holds only the
+ * shell, sign-in and the page being opened. The router loads a lazy page while the session
+ * check (started in main.tsx) is on its way, so the two round trips overlap; `HydrateFallback`
+ * holds the page's frame meanwhile.
  */
 export const routes: RouteObject[] = [
   {
     id: 'root',
     errorElement: <RootErrorPage />,
-    HydrateFallback: ShellSkeleton,
+    HydrateFallback: RouteLoading,
     children: [
       {
         Component: PublicLayout,
         children: [
+          // Bundled: signing out must land on it within the same navigation (SignOutButton).
           { path: SIGN_IN_PATH, Component: SignInPage },
           {
             path: FORGOT_PASSWORD_PATH,
@@ -76,7 +94,12 @@ export const routes: RouteObject[] = [
           {
             errorElement: <ErrorPage />,
             children: [
-              { index: true, Component: HomePage },
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/home/routes/HomePage')).HomePage,
+                }),
+              },
               {
                 path: APPOINTMENTS_PATH,
                 children: [

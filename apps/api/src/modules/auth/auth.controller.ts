@@ -215,16 +215,28 @@ export class AuthController {
     this.cookies.rememberDevice(reply, deviceToken);
   }
 
+  @Public()
   @Get('session')
   @ApiOperation({
     operationId: 'getSession',
     summary: 'The current session',
-    description: 'Counts as activity.',
+    description:
+      'Counts as activity. When there is no session (none, ended, or still waiting for its ' +
+      'second factor) the answer is 204 with no body: being signed out is an answer here, not ' +
+      'a failed request, so browsers do not log it as an error. Every other route answers 401.',
   })
   @ApiOkResponse({ type: Session })
-  @ApiUnauthorizedResponse({ type: Problem, description: 'No session, or it has ended' })
-  session(@Req() request: FastifyRequest): Session {
-    return this.auth.describeResolved(request.session!);
+  @ApiNoContentResponse({ description: 'No session, or it has ended' })
+  async session(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Session | undefined> {
+    const session = await this.auth.currentSession(this.cookies.read(request));
+    if (!session) {
+      void reply.status(204);
+      return undefined;
+    }
+    return session;
   }
 
   @Post('logout')

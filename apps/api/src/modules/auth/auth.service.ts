@@ -472,6 +472,15 @@ export class AuthService {
     };
   }
 
+  /**
+   * The session a cookie names, touched (it counts as activity), or null when there is none,
+   * it has ended, or it still waits for its second factor.
+   */
+  async currentSession(token: string | undefined): Promise<SessionDto | null> {
+    const resolved = token ? await this.sessions.touch(token) : null;
+    return resolved?.stage === 'active' ? this.describeResolved(resolved) : null;
+  }
+
   describeResolved(resolved: ResolvedSession): SessionDto {
     return this.describe(
       {

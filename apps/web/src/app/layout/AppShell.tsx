@@ -1,18 +1,13 @@
 import { SignOutButton } from '@portal/auth-ui';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
-import {
-  ACCOUNT_PATH,
-  APPOINTMENTS_PATH,
-  HEALTH_RECORD_PATH,
-  RESULTS_PATH,
-} from '../../lib/navigation';
+import { Outlet } from 'react-router';
 import { useCurrentSession } from '../../lib/session';
+import { AppNav } from './AppNav';
 import { Frame } from './Frame';
 
 /**
  * The signed-in frame: who is signed in, a sign-out button that is always on screen, and the
- * menu. A menu entry is added only once its section works.
+ * menu.
  */
 export function AppShell() {
   const { t } = useTranslation();
@@ -29,39 +24,7 @@ export function AppShell() {
           <SignOutButton />
         </>
       }
-      nav={
-        <nav className="app-nav" aria-label={t('nav.label')}>
-          <div className="app-container">
-            <ul className="app-nav__list">
-              <li>
-                <NavLink to="/" end className="app-nav__link">
-                  {t('nav.home')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={APPOINTMENTS_PATH} className="app-nav__link">
-                  {t('nav.appointments')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={RESULTS_PATH} className="app-nav__link">
-                  {t('nav.testResults')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={HEALTH_RECORD_PATH} className="app-nav__link">
-                  {t('nav.healthRecord')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={ACCOUNT_PATH} className="app-nav__link">
-                  {t('nav.account')}
-                </NavLink>
-              </li>
-            </ul>
-          </div>
-        </nav>
-      }
+      nav={<AppNav />}
     >
       <Outlet />
     </Frame>

@@ -1,3 +1,4 @@
+import { LoadingState, Skeleton } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RESULTS_PATH } from '../../../lib/navigation';
@@ -6,20 +7,32 @@ import { useNewResultsCount } from '../api/new-results';
 const TITLE_ID = 'home-new-results';
 
 /**
- * "You have 2 new test results": shown only when there are some. No test names here: Home is
- * the page most likely to be seen over a shoulder. A failed count shows nothing; the menu
- * still leads to the results.
+ * "You have 2 new test results", or that nothing is new. No test names here: Home is the
+ * page most likely to be seen over a shoulder. The card is the same size in every state
+ * (one line and the link), so nothing below it moves when the count arrives.
  */
 export function NewResultsCard({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const count = useNewResultsCount(patientId).data ?? 0;
-  if (count === 0) {
-    return null;
-  }
+  const newResults = useNewResultsCount(patientId);
+
   return (
     <section className="ui-card" aria-labelledby={TITLE_ID}>
       <h2 id={TITLE_ID}>{t('home.results.title')}</h2>
-      <p>{t('home.results.body', { count })}</p>
+      {newResults.data !== undefined ? (
+        <p>
+          {newResults.data > 0
+            ? t('home.results.body', { count: newResults.data })
+            : t('home.results.none')}
+        </p>
+      ) : newResults.isError ? (
+        <p>{t('home.results.failed')}</p>
+      ) : (
+        <LoadingState label={t('home.results.loading')}>
+          <p>
+            <Skeleton className="app-skeleton-text" width="14rem" />
+          </p>
+        </LoadingState>
+      )}
       <p>
         <Link to={RESULTS_PATH}>{t('home.results.link')}</Link>
       </p>

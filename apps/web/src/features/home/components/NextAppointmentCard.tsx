@@ -53,9 +53,32 @@ export function NextAppointmentCard({ patientId }: { patientId: string }) {
         </Alert>
       ) : (
         <LoadingState label={t('home.next.loading')}>
-          <Skeleton width="80%" height="1.5rem" />
-          <Skeleton width="60%" />
-          <Skeleton width="50%" />
+          {/* The loaded card's own lines, each a placeholder, so the card keeps its height. */}
+          <div aria-hidden="true">
+            <p>
+              <strong>
+                <Skeleton className="app-skeleton-text" width="16rem" />
+              </strong>
+            </p>
+            <dl className="ui-details">
+              <dt>{t('home.next.with')}</dt>
+              <dd>
+                <Skeleton className="app-skeleton-text" width="10rem" />
+              </dd>
+              <dt>{t('home.next.where')}</dt>
+              <dd>
+                <Skeleton className="app-skeleton-text" width="8rem" />
+              </dd>
+            </dl>
+            <ul className="ui-link-list">
+              <li className="app-skeleton-link">
+                <Skeleton className="app-skeleton-text" width="7rem" />
+              </li>
+              <li className="app-skeleton-link">
+                <Skeleton className="app-skeleton-text" width="10rem" />
+              </li>
+            </ul>
+          </div>
         </LoadingState>
       )}
     </section>

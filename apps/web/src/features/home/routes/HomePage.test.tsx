@@ -8,7 +8,7 @@ import {
   resultReportFactory,
   sessionFactory,
 } from '@portal/api-mocks';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../../../testing/render-app';
 import { server } from '../../../testing/server';
@@ -121,7 +121,7 @@ describe('home page', () => {
     const { user, router } = renderApp({ path: '/' });
 
     const card = await screen.findByRole('region', { name: 'New test results' });
-    expect(card).toHaveTextContent('You have 2 new test results.');
+    expect(await within(card).findByText('You have 2 new test results.')).toBeVisible();
     expect(card).not.toHaveTextContent(/A1c|Lipid/);
     expect(screen.getByRole('region', { name: 'Next appointment' })).toBeInTheDocument();
     expect(records.state.summaryRequests).toBe(1);
@@ -132,7 +132,7 @@ describe('home page', () => {
     expect(router.state.location.pathname).toBe('/results');
   });
 
-  it('shows no results card when nothing is new', async () => {
+  it('says nothing is new, in a card of the same shape, with the same link', async () => {
     signedIn();
     server.use(
       ...createRecordsBackend({
@@ -140,14 +140,29 @@ describe('home page', () => {
         results: [resultReportFactory({ isNew: false })],
       }).handlers,
     );
-    const { queryClient } = renderApp({ path: '/' });
+    renderApp({ path: '/' });
 
-    await screen.findByRole('region', { name: 'Next appointment' });
-    await waitFor(() =>
-      expect(queryClient.getQueryState(['patients', PATIENT_ID, 'health-summary'])?.status).toBe(
-        'success',
-      ),
+    const card = await screen.findByRole('region', { name: 'New test results' });
+    expect(await within(card).findByText('Nothing new since you last looked.')).toBeVisible();
+    expect(within(card).getByRole('link', { name: 'See your test results' })).toHaveAttribute(
+      'href',
+      '/results',
     );
-    expect(screen.queryByRole('region', { name: 'New test results' })).not.toBeInTheDocument();
+  });
+
+  it('holds each card’s lines while loading, so the page does not move when they arrive', async () => {
+    signedIn();
+    renderApp({ path: '/' });
+
+    const next = await screen.findByRole('region', { name: 'Next appointment' });
+    const loading = within(next).getByRole('status');
+    expect(loading).toHaveTextContent('Loading your next appointment');
+    // The loaded card's rows: a time line, two labelled facts and two links.
+    expect(loading.querySelectorAll('p, dt, dd, li')).toHaveLength(7);
+    const results = screen.getByRole('region', { name: 'New test results' });
+    expect(within(results).getByRole('status')).toHaveTextContent('Checking for new test results');
+    expect(within(results).getByRole('link', { name: 'See your test results' })).toBeVisible();
+
+    expect(await within(next).findByText(/No upcoming visits\./)).toBeInTheDocument();
   });
 });
