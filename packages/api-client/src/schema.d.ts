@@ -646,20 +646,20 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/registration/invitations/current': {
+  '/api/v1/registration/check-invitation': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
+    get?: never;
+    put?: never;
     /**
      * Check an invitation link
-     * @description Says whether the link can be used, and how the patient can prove who they are.
+     * @description Says whether the link can be used, and how the patient can prove who they are. A POST so the token stays out of URLs; it changes nothing but the audit log.
      */
-    get: operations['getRegistrationInvitation'];
-    put?: never;
-    post?: never;
+    post: operations['checkRegistrationInvitation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2311,6 +2311,10 @@ export interface components {
       /** @description Pass as cursor for the next page; null on the last page */
       nextCursor: string | null;
     };
+    CheckInvitationRequest: {
+      /** @description The token from the invitation link (…/register#token=…) */
+      token: string;
+    };
     /** @enum {string} */
     IdentityMethod: 'date-of-birth' | 'email-code';
     RegistrationInvitation: {
@@ -2328,7 +2332,7 @@ export interface components {
       maskedEmail: string;
     };
     SendEmailCodeRequest: {
-      /** @description The token from the invitation link (…/register?token=…) */
+      /** @description The token from the invitation link (…/register#token=…) */
       token: string;
     };
     EmailCodeSent: {
@@ -2341,7 +2345,7 @@ export interface components {
       expiresAt: string;
     };
     VerifyIdentityRequest: {
-      /** @description The token from the invitation link (…/register?token=…) */
+      /** @description The token from the invitation link (…/register#token=…) */
       token: string;
       /**
        * Format: date
@@ -5316,17 +5320,18 @@ export interface operations {
       };
     };
   };
-  getRegistrationInvitation: {
+  checkRegistrationInvitation: {
     parameters: {
-      query: {
-        /** @description The token from the invitation link (…/register?token=…) */
-        token: string;
-      };
+      query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckInvitationRequest'];
+      };
+    };
     responses: {
       200: {
         headers: {

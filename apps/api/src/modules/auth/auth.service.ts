@@ -287,7 +287,7 @@ export class AuthService {
           ],
           action: {
             label: 'Choose a new password',
-            url: `${this.appUrl(account)}/reset-password?token=${token}`,
+            url: `${this.appUrl(account)}/reset-password#token=${token}`,
           },
           clinicName: this.config.clinicName,
         }),
@@ -375,7 +375,7 @@ export class AuthService {
         ],
         action: {
           label: 'Allow sign-in again',
-          url: `${this.appUrl(account)}/unlock?token=${token}`,
+          url: `${this.appUrl(account)}/unlock#token=${token}`,
         },
         clinicName: this.config.clinicName,
       }),

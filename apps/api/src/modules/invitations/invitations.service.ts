@@ -491,7 +491,7 @@ export class InvitationsService implements OnApplicationBootstrap {
       ],
       action: {
         label: 'Create your account',
-        url: `${this.config.publicUrl}/register?token=${token}`,
+        url: `${this.config.publicUrl}/register#token=${token}`,
       },
       clinicName: clinic,
     });

@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -22,8 +22,8 @@ import {
   EmailCodeSent,
   IdentityVerified,
   RegistrationCompleted,
+  CheckInvitationRequest,
   RegistrationInvitation,
-  RegistrationInvitationQuery,
   SendEmailCodeRequest,
   VerifyIdentityRequest,
 } from './registration.dto.js';
@@ -48,7 +48,9 @@ const LinkProblems = () =>
 
 /**
  * Registration from an invitation link, for a patient who has no account yet, so every
- * route is public. The token travels in the body, except for the one GET that opens the page.
+ * route is public. The token travels in request bodies only, never in a URL: the emailed link
+ * carries it in the fragment (`/register#token=…`), which browsers do not send, so no server
+ * or proxy log holds it.
  */
 @ApiTags('registration')
 @Public()
@@ -57,19 +59,22 @@ const LinkProblems = () =>
 export class RegistrationController {
   constructor(private readonly registration: RegistrationService) {}
 
-  @Get('invitations/current')
+  @Post('check-invitation')
+  @HttpCode(200)
   @ApiOperation({
-    operationId: 'getRegistrationInvitation',
+    operationId: 'checkRegistrationInvitation',
     summary: 'Check an invitation link',
-    description: 'Says whether the link can be used, and how the patient can prove who they are.',
+    description:
+      'Says whether the link can be used, and how the patient can prove who they are. A POST ' +
+      'so the token stays out of URLs; it changes nothing but the audit log.',
   })
   @ApiOkResponse({ type: RegistrationInvitation })
   @LinkProblems()
   describe(
-    @Query() query: RegistrationInvitationQuery,
+    @Body() body: CheckInvitationRequest,
     @Req() request: FastifyRequest,
   ): Promise<RegistrationInvitation> {
-    return this.registration.describe(query.token, requestContext(request));
+    return this.registration.describe(body.token, requestContext(request));
   }
 
   @Post('email-code')

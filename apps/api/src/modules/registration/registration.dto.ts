@@ -17,11 +17,11 @@ function SecretField(description: string, missing: string) {
 
 const TokenField = () =>
   SecretField(
-    'The token from the invitation link (…/register?token=…)',
+    'The token from the invitation link (…/register#token=…)',
     'The invitation link is incomplete. Open the whole link from your invitation email.',
   );
 
-export class RegistrationInvitationQuery {
+export class CheckInvitationRequest {
   @TokenField() token: string;
 }
 

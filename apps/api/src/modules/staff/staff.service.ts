@@ -134,7 +134,7 @@ export class StaffService {
         SET_PASSWORD_TTL_MS,
         manager,
       );
-      const setPasswordUrl = `${this.config.publicUrl}/admin/reset-password?token=${encodeURIComponent(token)}`;
+      const setPasswordUrl = `${this.config.publicUrl}/admin/reset-password#token=${encodeURIComponent(token)}`;
       await this.audit.record(
         this.entry('staff.create', 'success', account.id, actor, context),
         manager,
