@@ -10,12 +10,13 @@ import { problemResponse } from './handlers';
  * really answers.
  */
 
-export type RegistrationInvitation = JsonResponse<'getRegistrationInvitation', 200>;
+export type RegistrationInvitation = JsonResponse<'checkRegistrationInvitation', 200>;
 export type EmailCodeSent = JsonResponse<'sendRegistrationEmailCode', 202>;
 export type IdentityVerified = JsonResponse<'verifyRegistrationIdentity', 200>;
 export type RegistrationCompleted = JsonResponse<'completeRegistration', 201>;
 export type AccessLogPage = JsonResponse<'getPatientAccessLog', 200>;
 export type AccessLogEntry = AccessLogPage['items'][number];
+type CheckInvitationRequest = JsonRequestBody<'checkRegistrationInvitation'>;
 type VerifyIdentityRequest = JsonRequestBody<'verifyRegistrationIdentity'>;
 type SendEmailCodeRequest = JsonRequestBody<'sendRegistrationEmailCode'>;
 type CompleteRegistrationRequest = JsonRequestBody<'completeRegistration'>;
@@ -25,7 +26,7 @@ function apiPath<P extends keyof paths>(path: P): P {
 }
 
 export const registrationPaths = {
-  invitation: apiPath('/api/v1/registration/invitations/current'),
+  invitation: apiPath('/api/v1/registration/check-invitation'),
   emailCode: apiPath('/api/v1/registration/email-code'),
   verifyIdentity: apiPath('/api/v1/registration/verify-identity'),
   complete: apiPath('/api/v1/registration/complete'),
@@ -201,7 +202,7 @@ const UNUSABLE: Record<InvitationUnusableReason, () => Problem> = {
   locked: registrationProblems.locked,
 };
 
-/** What GET /registration/invitations/current answers for a usable link. */
+/** What POST /registration/check-invitation answers for a usable link. */
 export function registrationInvitationFactory(
   overrides: Partial<RegistrationInvitation> = {},
 ): RegistrationInvitation {
@@ -253,7 +254,7 @@ export interface RegistrationBackendOptions {
 }
 
 export interface RegistrationBackendState {
-  /** Tokens that GET /invitations/current was asked about, in order. */
+  /** Tokens that POST /check-invitation was asked about, in order. */
   checks: string[];
   codeRequests: SendEmailCodeRequest[];
   verifications: VerifyIdentityRequest[];
@@ -316,10 +317,12 @@ export function createRegistrationBackend(
   };
 
   const handlers: HttpHandler[] = [
-    http.get<never, never, RegistrationInvitation | Problem>(
+    http.post<never, CheckInvitationRequest, RegistrationInvitation | Problem>(
       registrationPaths.invitation,
-      ({ request }) => {
-        const candidate = new URL(request.url).searchParams.get('token') ?? '';
+      async ({ request }) => {
+        const csrf = csrfRefusal(request);
+        if (csrf) return csrf;
+        const candidate = (await request.json()).token;
         state.checks.push(candidate);
         const refused = refuseLink(candidate);
         return refused ? problemResponse(refused) : HttpResponse.json(invitation);
@@ -459,7 +462,7 @@ export function createRegistrationBackend(
 export function mockRegistrationProblem(problem: Problem): HttpHandler[] {
   const answer = () => problemResponse(problem);
   return [
-    http.get(registrationPaths.invitation, answer),
+    http.post(registrationPaths.invitation, answer),
     http.post(registrationPaths.emailCode, answer),
     http.post(registrationPaths.verifyIdentity, answer),
     http.post(registrationPaths.complete, answer),
