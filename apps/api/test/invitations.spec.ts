@@ -69,7 +69,9 @@ describe('portal invitations (staff side)', () => {
     });
 
   const checkLink = (token: string) =>
-    newBrowser(testApp).post('/api/v1/registration/check-invitation', { token });
+    newBrowser(testApp).request('GET', '/api/v1/registration/invitation', undefined, {
+      'x-invitation-token': token,
+    });
 
   it('emails a single-use link with the clinic name and expiry, and no health data', async () => {
     const { desk, patient, invitation } = await invited();

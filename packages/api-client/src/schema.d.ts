@@ -646,20 +646,20 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/registration/check-invitation': {
+  '/api/v1/registration/invitation': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
     /**
      * Check an invitation link
-     * @description Says whether the link can be used, and how the patient can prove who they are. A POST so the token stays out of URLs; it changes nothing but the audit log.
+     * @description Says whether the link can be used, and how the patient can prove who they are. The token goes in the X-Invitation-Token header, never in the URL.
      */
-    post: operations['checkRegistrationInvitation'];
+    get: operations['checkRegistrationInvitation'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2310,10 +2310,6 @@ export interface components {
       items: components['schemas']['InvitationSummary'][];
       /** @description Pass as cursor for the next page; null on the last page */
       nextCursor: string | null;
-    };
-    CheckInvitationRequest: {
-      /** @description The token from the invitation link (…/register#token=…) */
-      token: string;
     };
     /** @enum {string} */
     IdentityMethod: 'date-of-birth' | 'email-code';
@@ -5323,15 +5319,14 @@ export interface operations {
   checkRegistrationInvitation: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        /** @description The token from the invitation link (…/register#token=…) */
+        'X-Invitation-Token': string;
+      };
       path?: never;
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CheckInvitationRequest'];
-      };
-    };
+    requestBody?: never;
     responses: {
       200: {
         headers: {

@@ -16,7 +16,6 @@ export type IdentityVerified = JsonResponse<'verifyRegistrationIdentity', 200>;
 export type RegistrationCompleted = JsonResponse<'completeRegistration', 201>;
 export type AccessLogPage = JsonResponse<'getPatientAccessLog', 200>;
 export type AccessLogEntry = AccessLogPage['items'][number];
-type CheckInvitationRequest = JsonRequestBody<'checkRegistrationInvitation'>;
 type VerifyIdentityRequest = JsonRequestBody<'verifyRegistrationIdentity'>;
 type SendEmailCodeRequest = JsonRequestBody<'sendRegistrationEmailCode'>;
 type CompleteRegistrationRequest = JsonRequestBody<'completeRegistration'>;
@@ -26,7 +25,7 @@ function apiPath<P extends keyof paths>(path: P): P {
 }
 
 export const registrationPaths = {
-  invitation: apiPath('/api/v1/registration/check-invitation'),
+  invitation: apiPath('/api/v1/registration/invitation'),
   emailCode: apiPath('/api/v1/registration/email-code'),
   verifyIdentity: apiPath('/api/v1/registration/verify-identity'),
   complete: apiPath('/api/v1/registration/complete'),
@@ -202,7 +201,7 @@ const UNUSABLE: Record<InvitationUnusableReason, () => Problem> = {
   locked: registrationProblems.locked,
 };
 
-/** What POST /registration/check-invitation answers for a usable link. */
+/** What GET /registration/invitation answers for a usable link. */
 export function registrationInvitationFactory(
   overrides: Partial<RegistrationInvitation> = {},
 ): RegistrationInvitation {
@@ -254,7 +253,7 @@ export interface RegistrationBackendOptions {
 }
 
 export interface RegistrationBackendState {
-  /** Tokens that POST /check-invitation was asked about, in order. */
+  /** Tokens that GET /registration/invitation was asked about (its header), in order. */
   checks: string[];
   codeRequests: SendEmailCodeRequest[];
   verifications: VerifyIdentityRequest[];
@@ -317,12 +316,10 @@ export function createRegistrationBackend(
   };
 
   const handlers: HttpHandler[] = [
-    http.post<never, CheckInvitationRequest, RegistrationInvitation | Problem>(
+    http.get<never, never, RegistrationInvitation | Problem>(
       registrationPaths.invitation,
-      async ({ request }) => {
-        const csrf = csrfRefusal(request);
-        if (csrf) return csrf;
-        const candidate = (await request.json()).token;
+      ({ request }) => {
+        const candidate = request.headers.get('x-invitation-token') ?? '';
         state.checks.push(candidate);
         const refused = refuseLink(candidate);
         return refused ? problemResponse(refused) : HttpResponse.json(invitation);
@@ -462,7 +459,7 @@ export function createRegistrationBackend(
 export function mockRegistrationProblem(problem: Problem): HttpHandler[] {
   const answer = () => problemResponse(problem);
   return [
-    http.post(registrationPaths.invitation, answer),
+    http.get(registrationPaths.invitation, answer),
     http.post(registrationPaths.emailCode, answer),
     http.post(registrationPaths.verifyIdentity, answer),
     http.post(registrationPaths.complete, answer),

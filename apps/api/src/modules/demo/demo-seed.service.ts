@@ -101,10 +101,13 @@ export class DemoSeedService {
     return accountsCreated || scheduleCreated || recordsCreated;
   }
 
+  /** Each demo account that is missing (a database may hold some of them already). */
   private async seedAccounts(): Promise<boolean> {
-    if (await this.accounts.findByUsername('admin.demo')) return false;
+    const missing = async (username: string) => !(await this.accounts.findByUsername(username));
+    let created = false;
     await this.db.transaction(async (manager) => {
       for (const staff of DEMO_STAFF) {
+        if (!(await missing(staff.username))) continue;
         await this.accounts.create(
           {
             kind: 'staff',
@@ -114,8 +117,10 @@ export class DemoSeedService {
           },
           manager,
         );
+        created = true;
       }
       for (const { username, totp, ...demographics } of DEMO_PATIENTS) {
+        if (!(await missing(username))) continue;
         const patient = await this.patients.create(demographics, manager);
         await this.accounts.create(
           {
@@ -130,9 +135,10 @@ export class DemoSeedService {
           },
           manager,
         );
+        created = true;
       }
     });
-    return true;
+    return created;
   }
 
   /** Locations, visit types, providers with weekly hours, and visits of the demo patients. */

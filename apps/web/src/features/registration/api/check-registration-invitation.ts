@@ -6,11 +6,11 @@ export type RegistrationInvitation = JsonResponse<'checkRegistrationInvitation',
 export type IdentityMethod = RegistrationInvitation['identityMethods'][number];
 
 /**
- * POST /api/v1/registration/check-invitation (operationId checkRegistrationInvitation), the
- * token in the body: whether the emailed link can be used, for which clinic, until when, and how
- * the patient can prove who they are. 404, 410 and 423 say why it cannot be used (see
- * registration-errors.ts). A POST, not a GET, so the token never sits in a URL that a server or
- * proxy logs; it changes nothing on the server but the audit log, so it is asked as a query.
+ * GET /api/v1/registration/invitation (operationId checkRegistrationInvitation), the token in
+ * the X-Invitation-Token header: whether the emailed link can be used, for which clinic, until
+ * when, and how the patient can prove who they are. 404, 410 and 423 say why it cannot be used
+ * (see registration-errors.ts). A header, not the query string, so the token never sits in a
+ * URL that a server or proxy logs.
  *
  * The token is a secret held in memory only. It sits in the query key (the cache lives in
  * memory too) and the answer is dropped as soon as the page is left (gcTime 0). Asked once per
@@ -22,8 +22,8 @@ export function registrationInvitationQueryOptions(token: string) {
     queryKey: ['registration', 'invitation', token],
     queryFn: async (): Promise<RegistrationInvitation> =>
       expectData(
-        await api.POST('/api/v1/registration/check-invitation', {
-          body: { token },
+        await api.GET('/api/v1/registration/invitation', {
+          params: { header: { 'X-Invitation-Token': token } },
         }),
       ),
     staleTime: Infinity,

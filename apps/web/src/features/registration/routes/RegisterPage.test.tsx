@@ -66,7 +66,7 @@ describe('registration from the invitation link', () => {
     expect(router.state.historyAction).toBe('REPLACE');
     expect(JSON.stringify(router.state.location)).not.toContain(TOKEN);
     expect(document.title).toBe("Prove it's you – Patient Portal");
-    // Asked about once, with the token from the link, in the request body and never a URL.
+    // Asked about once, with the token from the link, in a header and never in a URL.
     expect(backend.state.checks).toEqual([TOKEN]);
     server.events.removeListener('request:start', listener);
     expect(urls.length).toBeGreaterThan(0);
@@ -213,7 +213,7 @@ describe('registration from the invitation link', () => {
 
   it('offers to try again when the invitation cannot be checked', async () => {
     const backend = useBackend();
-    server.use(http.post(registrationPaths.invitation, () => HttpResponse.error(), { once: true }));
+    server.use(http.get(registrationPaths.invitation, () => HttpResponse.error(), { once: true }));
     const { user } = openLink();
 
     expect(await screen.findByText(/We could not reach the portal/)).toBeInTheDocument();
