@@ -32,7 +32,10 @@ RUN set -eu; \
 
 # ---- runtime: production dependencies and build output only, as a non-root user ----
 FROM node:20-bookworm-slim AS runtime
+# HOST=0.0.0.0: inside a container the published port must reach the process (the app's own
+# default is 127.0.0.1). The image runs the production shape: no demo data (docs/operations.md).
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/app/.data
 WORKDIR /app

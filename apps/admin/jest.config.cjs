@@ -23,8 +23,8 @@ module.exports = {
   // msw 2 needs Node's fetch, streams and TextEncoder inside the jsdom environment.
   testEnvironment: 'jest-fixed-jsdom',
   roots: ['<rootDir>/src'],
-  // Page tests walk through several screens; the 5 s default is too tight on a loaded machine.
-  testTimeout: 20_000,
+  // Page tests walk through several screens, each find waiting up to 30 s (setup-tests.ts).
+  testTimeout: 120_000,
   setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],
   transform: {
     '^.+\\.(tsx?|m?js)$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],

@@ -4,10 +4,10 @@
  *
  * 1. front desk signs in to the staff app (with the emailed code when the staff policy asks for
  *    it, as in the production shape), registers a patient and sends a portal invitation;
- * 2. the invitation email arrives: the clinic's name and a /register?token= link, no date of
- *    birth and no MRN;
- * 3. the patient opens the link (the token leaves the address bar), proves identity with the
- *    date of birth, chooses a username and password;
+ * 2. the invitation email arrives: the clinic's name and a /register#token= link (the token in
+ *    the fragment, which the browser never sends), no date of birth and no MRN;
+ * 3. the patient opens the link (the token leaves the address bar and is never part of a
+ *    request URL), proves identity with the date of birth, chooses a username and password;
  * 4. signs in with the password only, switches the second step to emailed codes, signs out;
  * 5. signs in again with the code from the email, reaches Home, signs out.
  *
@@ -38,7 +38,8 @@ const CLINIC_NAME = process.env.CLINIC_NAME ?? 'Riverside Family Clinic';
 const PATIENT_PASSWORD = 'blue harbor lantern 42';
 /**
  * Whether the server requires a second factor of staff: STAFF_SECOND_FACTOR_REQUIRED when set,
- * else on in the production shape (DATABASE_URL set) and off in the embedded default.
+ * else on in the production shape (DATABASE_URL set) and off only in the embedded loopback demo
+ * (no DATABASE_URL, HOST=127.0.0.1, SEED_DEMO=true) that the global setup starts otherwise.
  */
 const STAFF_CODE_REQUIRED = process.env.STAFF_SECOND_FACTOR_REQUIRED
   ? ['true', '1', 'yes'].includes(process.env.STAFF_SECOND_FACTOR_REQUIRED)
@@ -206,14 +207,15 @@ async function invitationLinkFromEmail(
   const content = [email.subject, email.text, email.html ?? ''].join('\n');
 
   expect(content).toContain(CLINIC_NAME);
-  const registerPrefix = portalUrl('/register?token=');
+  const registerPrefix = portalUrl('/register#token=');
   const link = email.links.find((candidate) => candidate.startsWith(registerPrefix));
   if (!link) {
     throw new Error(
       `The invitation email has no ${registerPrefix}… link; links: ${JSON.stringify(email.links)}`,
     );
   }
-  expect(new URL(link).searchParams.get('token')?.length ?? 0).toBeGreaterThanOrEqual(22);
+  expect(new URL(link).search).toBe('');
+  expect(linkToken(link).length).toBeGreaterThanOrEqual(22);
 
   // No health data or identifiers beyond the link: not the date of birth, not the MRN.
   for (const spelling of dateOfBirthSpellings(patient.dateOfBirth)) {
@@ -225,6 +227,11 @@ async function invitationLinkFromEmail(
   return link;
 }
 
+/** The token of an emailed link: in its fragment (`#token=`). */
+function linkToken(link: string): string {
+  return new URLSearchParams(new URL(link).hash.slice(1)).get('token') ?? '';
+}
+
 /** Step 3: registration from the link; ends on the patient sign-in screen. */
 async function patientRegisters(
   page: Page,
@@ -232,13 +239,20 @@ async function patientRegisters(
   patient: NewPatient,
   link: string,
 ): Promise<void> {
-  const token = new URL(link).searchParams.get('token') ?? '';
+  const token = linkToken(link);
+  // What reaches the server: path and query of every request (a fragment is never sent).
+  const sent: string[] = [];
+  const onRequest = (request: { url(): string }) => {
+    const url = new URL(request.url());
+    sent.push(`${url.pathname}${url.search}`);
+  };
+  page.on('request', onRequest);
   const response = await page.goto(link);
   expect(response?.status()).toBe(200);
   await waitForHeading(page, /Prove it's you/, 'registration step 1: prove it is you');
 
   // The token is read once and taken out of the address bar.
-  await page.waitForURL((url) => !url.searchParams.has('token'), { timeout: 5_000 });
+  await page.waitForURL((url) => !url.hash.includes('token'), { timeout: 5_000 });
   expect(new URL(page.url()).pathname).toBe('/register');
   expect(page.url()).not.toContain(token);
   await waitForVisible(
@@ -271,6 +285,10 @@ async function patientRegisters(
   await waitForHeading(page, 'Sign in', 'patient sign-in');
   expect(await page.getByLabel('Username', { exact: true }).inputValue()).toBe(patient.username);
   await screens.check(page, 'patient sign-in');
+
+  page.off('request', onRequest);
+  expect(sent.some((url) => url.startsWith('/api/v1/registration/'))).toBe(true);
+  expect(sent.filter((url) => url.includes(token))).toEqual([]);
 }
 
 /** Step 4: password-only sign-in, then the second step switched to emailed codes. */

@@ -24,10 +24,25 @@ async function main(): Promise<void> {
         logger.warn({ missing }, 'SPA builds not found; run "npm run build" to serve them');
       }
     }
+    const seeder = app.get(DemoSeedService);
+    await seeder.refuseIfExposed();
     if (config.seedDemo) {
-      const seeder = app.get(DemoSeedService);
       if (await seeder.seed()) logger.info('demo data created (first start)');
       seeder.printAccounts();
+    }
+    if (!config.loopbackOnly) {
+      if (config.demoOnNetworkAllowed) {
+        logger.warn(
+          { host: config.host },
+          'DANGEROUSLY_ALLOW_DEMO_ON_NETWORK: anyone who reaches this portal may sign in with a published demo password',
+        );
+      }
+      if (!config.publicUrl.startsWith('https:')) {
+        logger.warn(
+          { host: config.host, publicUrl: config.publicUrl },
+          'listening beyond this machine without https: put a reverse proxy that terminates TLS in front and set PUBLIC_URL to its https:// address',
+        );
+      }
     }
     await app.listen(config.port, config.host);
     logger.info(

@@ -87,7 +87,13 @@ export function handleShutdown(
 }
 
 export async function stopAfterFailedStart(runtime: Runtime, error: unknown): Promise<never> {
-  runtime.logger.fatal({ err: error }, 'start-up failed');
   await runtime.embedded?.stop().catch(() => undefined);
+  if (error instanceof ConfigError) {
+    // A refusal found once the database is open (demo accounts on a reachable portal).
+    runtime.logger.fatal(error.message);
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  runtime.logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
 }

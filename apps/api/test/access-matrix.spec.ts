@@ -18,7 +18,7 @@ const PUBLIC_OPERATIONS = new Set([
   'completePasswordReset',
   'remindUsername',
   'unlockSignIn',
-  'getRegistrationInvitation',
+  'checkRegistrationInvitation',
   'verifyRegistrationIdentity',
   'sendRegistrationEmailCode',
   'completeRegistration',

@@ -82,7 +82,9 @@ describe('registration from an invitation (patient side)', () => {
 
   type Browser = ReturnType<typeof newBrowser>;
   const check = (browser: Browser, token: string) =>
-    browser.get(`/api/v1/registration/invitations/current?token=${encodeURIComponent(token)}`);
+    browser.request('GET', '/api/v1/registration/invitation', undefined, {
+      'x-invitation-token': token,
+    });
   const verify = (browser: Browser, body: Record<string, unknown>) =>
     browser.post('/api/v1/registration/verify-identity', body);
   const complete = (browser: Browser, body: Record<string, unknown>) =>
@@ -438,7 +440,7 @@ describe('registration from an invitation (patient side)', () => {
     const forged = await check(browser, 'A'.repeat(43));
     expect(forged.status).toBe(404);
     expect(forged.body).toMatchObject({ code: 'invitation_link_invalid' });
-    const missing = await browser.get('/api/v1/registration/invitations/current');
+    const missing = await browser.get('/api/v1/registration/invitation');
     expect(missing.status).toBe(400);
     expect(missing.body!.errors[0].field).toBe('token');
 

@@ -39,7 +39,7 @@ describe('second factors, recovery and account settings', () => {
   const codeIn = (raw: string) => /sign-in code is (\d{6})/.exec(raw)![1]!;
   // Decodes quoted-printable (soft breaks and =3D) before looking for the link.
   const linkIn = (raw: string, path: string) =>
-    new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(
+    new RegExp(`${path}#token=([A-Za-z0-9_-]+)`).exec(
       raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='),
     )![1]!;
 

@@ -131,7 +131,7 @@ describe('staff accounts', () => {
     const id = response.body!.id as string;
 
     const mail = decoded((await mailTo(body.email)).raw);
-    const prefix = `${testApp.config.publicUrl}/admin/reset-password?token=`;
+    const prefix = `${testApp.config.publicUrl}/admin/reset-password#token=`;
     const token = new RegExp(`${prefix.replace(/[.?/]/g, '\\$&')}([A-Za-z0-9_-]{43})`).exec(
       mail,
     )?.[1];
@@ -395,7 +395,7 @@ describe('staff accounts', () => {
       ]);
       expect(result).toMatchObject({ code: 0, stderr: '' });
       const token =
-        /https:\/\/portal\.example\.test\/admin\/reset-password\?token=([A-Za-z0-9_-]{43})/.exec(
+        /https:\/\/portal\.example\.test\/admin\/reset-password#token=([A-Za-z0-9_-]{43})/.exec(
           result.stdout,
         )?.[1];
       expect(token).toBeDefined();

@@ -646,7 +646,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/registration/invitations/current': {
+  '/api/v1/registration/invitation': {
     parameters: {
       query?: never;
       header?: never;
@@ -655,9 +655,9 @@ export interface paths {
     };
     /**
      * Check an invitation link
-     * @description Says whether the link can be used, and how the patient can prove who they are.
+     * @description Says whether the link can be used, and how the patient can prove who they are. The token goes in the X-Invitation-Token header, never in the URL.
      */
-    get: operations['getRegistrationInvitation'];
+    get: operations['checkRegistrationInvitation'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2328,7 +2328,7 @@ export interface components {
       maskedEmail: string;
     };
     SendEmailCodeRequest: {
-      /** @description The token from the invitation link (…/register?token=…) */
+      /** @description The token from the invitation link (…/register#token=…) */
       token: string;
     };
     EmailCodeSent: {
@@ -2341,7 +2341,7 @@ export interface components {
       expiresAt: string;
     };
     VerifyIdentityRequest: {
-      /** @description The token from the invitation link (…/register?token=…) */
+      /** @description The token from the invitation link (…/register#token=…) */
       token: string;
       /**
        * Format: date
@@ -5314,13 +5314,13 @@ export interface operations {
       };
     };
   };
-  getRegistrationInvitation: {
+  checkRegistrationInvitation: {
     parameters: {
-      query: {
-        /** @description The token from the invitation link (…/register?token=…) */
-        token: string;
+      query?: never;
+      header: {
+        /** @description The token from the invitation link (…/register#token=…) */
+        'X-Invitation-Token': string;
       };
-      header?: never;
       path?: never;
       cookie?: never;
     };

@@ -10,7 +10,7 @@ import { problemResponse } from './handlers';
  * really answers.
  */
 
-export type RegistrationInvitation = JsonResponse<'getRegistrationInvitation', 200>;
+export type RegistrationInvitation = JsonResponse<'checkRegistrationInvitation', 200>;
 export type EmailCodeSent = JsonResponse<'sendRegistrationEmailCode', 202>;
 export type IdentityVerified = JsonResponse<'verifyRegistrationIdentity', 200>;
 export type RegistrationCompleted = JsonResponse<'completeRegistration', 201>;
@@ -25,7 +25,7 @@ function apiPath<P extends keyof paths>(path: P): P {
 }
 
 export const registrationPaths = {
-  invitation: apiPath('/api/v1/registration/invitations/current'),
+  invitation: apiPath('/api/v1/registration/invitation'),
   emailCode: apiPath('/api/v1/registration/email-code'),
   verifyIdentity: apiPath('/api/v1/registration/verify-identity'),
   complete: apiPath('/api/v1/registration/complete'),
@@ -201,7 +201,7 @@ const UNUSABLE: Record<InvitationUnusableReason, () => Problem> = {
   locked: registrationProblems.locked,
 };
 
-/** What GET /registration/invitations/current answers for a usable link. */
+/** What GET /registration/invitation answers for a usable link. */
 export function registrationInvitationFactory(
   overrides: Partial<RegistrationInvitation> = {},
 ): RegistrationInvitation {
@@ -253,7 +253,7 @@ export interface RegistrationBackendOptions {
 }
 
 export interface RegistrationBackendState {
-  /** Tokens that GET /invitations/current was asked about, in order. */
+  /** Tokens that GET /registration/invitation was asked about (its header), in order. */
   checks: string[];
   codeRequests: SendEmailCodeRequest[];
   verifications: VerifyIdentityRequest[];
@@ -319,7 +319,7 @@ export function createRegistrationBackend(
     http.get<never, never, RegistrationInvitation | Problem>(
       registrationPaths.invitation,
       ({ request }) => {
-        const candidate = new URL(request.url).searchParams.get('token') ?? '';
+        const candidate = request.headers.get('x-invitation-token') ?? '';
         state.checks.push(candidate);
         const refused = refuseLink(candidate);
         return refused ? problemResponse(refused) : HttpResponse.json(invitation);

@@ -4,9 +4,12 @@ import { CSRF_COOKIES } from '@portal/api-client';
 import { clearActivity } from '@portal/auth-ui';
 import { server } from './server';
 
-// findBy* and waitFor wait up to 5 s, not 1: a whole page rendered through the router and MSW
-// can take longer than a second on a loaded CI machine. A real failure still fails, later.
-configure({ asyncUtilTimeout: 5_000 });
+// The one async timeout of the suite (no test sets its own): findBy* and waitFor wait up to
+// 30 s, not 1. A whole page rendered through the router and MSW (its lazy routes compiled on
+// first use) can take many seconds on a loaded two-core machine; nothing here waits for time
+// to pass, so a longer wait only slows down a real failure. jest.config.cjs gives each test
+// 120 s, room for several such waits.
+configure({ asyncUtilTimeout: 30_000 });
 
 // Any request without a handler fails the test: the app must not call what we did not expect.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

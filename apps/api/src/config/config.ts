@@ -11,7 +11,16 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** Interface to listen on: loopback unless HOST says otherwise. */
   host: string;
+  /**
+   * HOST is a loopback address: nobody but this machine can reach the portal. Only then may it
+   * seed the demo accounts (published passwords), let staff in without a second factor, or
+   * print emailed links in the log, unless DANGEROUSLY_ALLOW_DEMO_ON_NETWORK says otherwise.
+   */
+  loopbackOnly: boolean;
+  /** DANGEROUSLY_ALLOW_DEMO_ON_NETWORK: a throw-away demo that others may reach, on purpose. */
+  demoOnNetworkAllowed: boolean;
   /** Public origin used to build links in emails. */
   publicUrl: string;
   /** null means "start the embedded PostgreSQL". */
@@ -51,7 +60,10 @@ export interface AppConfig {
    * or proxy-addr's named ranges); empty: the socket's peer is the client.
    */
   trustProxy: string[];
-  /** Staff without an authenticator app get emailed codes. On by default in the production shape. */
+  /**
+   * Staff without an authenticator app get emailed codes. On everywhere but the loopback demo;
+   * off is refused beyond loopback.
+   */
   staffSecondFactorRequired: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
@@ -131,6 +143,59 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+/** 127.0.0.0/8, ::1 and localhost; 0.0.0.0, :: and every other address reach the network. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    bare === 'localhost' ||
+    bare === '::1' ||
+    /^127(\.\d{1,3}){3}$/.test(bare) ||
+    /^::ffff:127(\.\d{1,3}){3}$/.test(bare)
+  );
+}
+
+/**
+ * The demo (accounts whose password is in the README) and staff sign-in without a second
+ * factor are for a portal only this machine can reach. Elsewhere they are refused at boot,
+ * unless the operator sets DANGEROUSLY_ALLOW_DEMO_ON_NETWORK=true, knowing that anyone who
+ * reaches the portal can then sign in as the demo admin.
+ */
+function demoAndStaffFactor(
+  env: Env,
+  { host, embedded }: { host: string; embedded: boolean },
+): Pick<
+  AppConfig,
+  'loopbackOnly' | 'demoOnNetworkAllowed' | 'seedDemo' | 'staffSecondFactorRequired'
+> {
+  const loopbackOnly = isLoopbackHost(host);
+  const demoOnNetworkAllowed = bool(env, 'DANGEROUSLY_ALLOW_DEMO_ON_NETWORK', false);
+  // The embedded default seeds the demo only where nobody else can reach it.
+  const seedDemo = bool(env, 'SEED_DEMO', embedded && loopbackOnly);
+  if (seedDemo && !loopbackOnly && !demoOnNetworkAllowed) {
+    throw new ConfigError(
+      'SEED_DEMO',
+      `the demo accounts have published passwords (an admin among them) and HOST=${host} ` +
+        'listens beyond this machine. Use HOST=127.0.0.1, or SEED_DEMO=false, or (a throw-away ' +
+        'demo only) DANGEROUSLY_ALLOW_DEMO_ON_NETWORK=true',
+    );
+  }
+  // Staff skip the second factor only in the loopback demo (`npm start`).
+  const staffSecondFactorRequired = bool(
+    env,
+    'STAFF_SECOND_FACTOR_REQUIRED',
+    !(embedded && loopbackOnly && seedDemo),
+  );
+  if (!staffSecondFactorRequired && !loopbackOnly && !demoOnNetworkAllowed) {
+    throw new ConfigError(
+      'STAFF_SECOND_FACTOR_REQUIRED',
+      `staff may sign in without a second factor only on a portal listening on loopback, and ` +
+        `HOST=${host} listens beyond this machine. Remove STAFF_SECOND_FACTOR_REQUIRED=false ` +
+        'or use HOST=127.0.0.1',
+    );
+  }
+  return { loopbackOnly, demoOnNetworkAllowed, seedDemo, staffSecondFactorRequired };
+}
+
 /** Named ranges proxy-addr understands, for proxies on the same host or private network. */
 const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -189,10 +254,15 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
   const embedded = databaseUrl === null;
   const mailFrom = str(env, 'MAIL_FROM', 'Patient Portal <no-reply@portal.localhost>');
   if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'expected an email address');
+  // Loopback by default: the Dockerfile and docker-compose.yml set HOST=0.0.0.0 on purpose.
+  const host = str(env, 'HOST', '127.0.0.1');
+  const demo = demoAndStaffFactor(env, { host, embedded });
   return {
     env: nodeEnv,
     port,
-    host: str(env, 'HOST', '0.0.0.0'),
+    host,
+    loopbackOnly: demo.loopbackOnly,
+    demoOnNetworkAllowed: demo.demoOnNetworkAllowed,
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
     embedded,
@@ -204,7 +274,7 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     outboxDir: path.resolve(dataDir, 'outbox'),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     runWorkers: bool(env, 'RUN_WORKERS', embedded),
-    seedDemo: bool(env, 'SEED_DEMO', embedded),
+    seedDemo: demo.seedDemo,
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
     invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 7, 1, 90),
@@ -216,7 +286,7 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     },
     secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(publicUrl),
     trustProxy: trustProxy(env),
-    staffSecondFactorRequired: bool(env, 'STAFF_SECOND_FACTOR_REQUIRED', !embedded),
+    staffSecondFactorRequired: demo.staffSecondFactorRequired,
     logLevel: oneOf(
       env,
       'LOG_LEVEL',

@@ -128,11 +128,11 @@ export function readMail(mail: ReceivedMail) {
   };
 }
 
-/** The invitation token in an email's registration link. */
+/** The invitation token in an email's registration link (in its fragment, `#token=`). */
 export function tokenIn(mail: ReceivedMail, publicUrl: string): string {
   const { text } = readMail(mail);
   const escaped = publicUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const match = new RegExp(`${escaped}/register\\?token=([A-Za-z0-9_-]{43})`).exec(text);
+  const match = new RegExp(`${escaped}/register#token=([A-Za-z0-9_-]{43})`).exec(text);
   if (!match) throw new Error('no registration link in the email');
   return match[1]!;
 }

@@ -19,7 +19,9 @@ import { SendMailJob } from './send-mail.job.js';
       useFactory: (config: AppConfig, logger: Logger): MailTransport =>
         config.smtpUrl
           ? smtpTransport(config.smtpUrl)
-          : outboxTransport(config.outboxDir, logger, { logLinks: config.embedded }),
+          : outboxTransport(config.outboxDir, logger, {
+              logLinks: config.embedded && config.loopbackOnly,
+            }),
     },
     MailService,
     SendMailJob,

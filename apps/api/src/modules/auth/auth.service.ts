@@ -335,7 +335,7 @@ export class AuthService {
           ],
           action: {
             label: 'Choose a new password',
-            url: `${this.appUrl(account)}/reset-password?token=${MAIL_SECRET}`,
+            url: `${this.appUrl(account)}/reset-password#token=${MAIL_SECRET}`,
           },
           secret: { value: token, expiresAt: new Date(this.clock.now().getTime() + RESET_TTL_MS) },
           clinicName: this.config.clinicName,
@@ -424,7 +424,7 @@ export class AuthService {
         ],
         action: {
           label: 'Allow sign-in again',
-          url: `${this.appUrl(account)}/unlock?token=${MAIL_SECRET}`,
+          url: `${this.appUrl(account)}/unlock#token=${MAIL_SECRET}`,
         },
         secret: { value: token, expiresAt: new Date(this.clock.now().getTime() + UNLOCK_TTL_MS) },
         clinicName: this.config.clinicName,

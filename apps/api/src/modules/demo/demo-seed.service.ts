@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import type { AppConfig } from '../../config/config.js';
+import { ConfigError, type AppConfig } from '../../config/config.js';
 import type { StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { PatientsService, type NewPatient } from '../patients/patients.service.js';
@@ -101,10 +101,13 @@ export class DemoSeedService {
     return accountsCreated || scheduleCreated || recordsCreated;
   }
 
+  /** Each demo account that is missing (a database may hold some of them already). */
   private async seedAccounts(): Promise<boolean> {
-    if (await this.accounts.findByUsername('admin.demo')) return false;
+    const missing = async (username: string) => !(await this.accounts.findByUsername(username));
+    let created = false;
     await this.db.transaction(async (manager) => {
       for (const staff of DEMO_STAFF) {
+        if (!(await missing(staff.username))) continue;
         await this.accounts.create(
           {
             kind: 'staff',
@@ -114,8 +117,10 @@ export class DemoSeedService {
           },
           manager,
         );
+        created = true;
       }
       for (const { username, totp, ...demographics } of DEMO_PATIENTS) {
+        if (!(await missing(username))) continue;
         const patient = await this.patients.create(demographics, manager);
         await this.accounts.create(
           {
@@ -130,9 +135,10 @@ export class DemoSeedService {
           },
           manager,
         );
+        created = true;
       }
     });
-    return true;
+    return created;
   }
 
   /** Locations, visit types, providers with weekly hours, and visits of the demo patients. */
@@ -160,6 +166,37 @@ export class DemoSeedService {
       if (account?.patientId) patientIds.set(username, account.patientId);
     }
     return { staffAccountIds, patientIds };
+  }
+
+  /** The demo accounts in this database that still have the published password. */
+  async accountsWithPublishedPassword(): Promise<string[]> {
+    const found: string[] = [];
+    for (const username of [...DEMO_STAFF, ...DEMO_PATIENTS].map((d) => d.username)) {
+      const account = await this.accounts.findByUsername(username);
+      if (account && (await this.accounts.checkPassword(account, DEMO_PASSWORD))) {
+        found.push(username);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A portal that listens beyond this machine does not start while demo accounts keep the
+   * published password (seeded by an earlier loopback start or by the seed command): anyone
+   * who reaches it could sign in as the demo admin. DANGEROUSLY_ALLOW_DEMO_ON_NETWORK=true
+   * lets a throw-away demo through.
+   */
+  async refuseIfExposed(): Promise<void> {
+    if (this.config.loopbackOnly || this.config.demoOnNetworkAllowed) return;
+    const exposed = await this.accountsWithPublishedPassword();
+    if (exposed.length === 0) return;
+    throw new ConfigError(
+      'HOST',
+      `HOST=${this.config.host} listens beyond this machine, and demo accounts in this ` +
+        `database still have the published password (${exposed.join(', ')}). Listen on ` +
+        '127.0.0.1, give those accounts new passwords or disable them, or (a throw-away demo ' +
+        'only) set DANGEROUSLY_ALLOW_DEMO_ON_NETWORK=true',
+    );
   }
 
   printAccounts(): void {

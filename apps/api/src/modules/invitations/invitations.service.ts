@@ -491,7 +491,7 @@ export class InvitationsService implements OnApplicationBootstrap {
       ],
       action: {
         label: 'Create your account',
-        url: `${this.config.publicUrl}/register?token=${MAIL_SECRET}`,
+        url: `${this.config.publicUrl}/register#token=${MAIL_SECRET}`,
       },
       secret: { value: token, expiresAt },
       clinicName: clinic,

@@ -1,10 +1,20 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Post,
+  Req,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiGoneResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -22,8 +32,9 @@ import {
   EmailCodeSent,
   IdentityVerified,
   RegistrationCompleted,
+  INVITATION_TOKEN_HEADER,
+  invitationTokenFromHeader,
   RegistrationInvitation,
-  RegistrationInvitationQuery,
   SendEmailCodeRequest,
   VerifyIdentityRequest,
 } from './registration.dto.js';
@@ -48,7 +59,9 @@ const LinkProblems = () =>
 
 /**
  * Registration from an invitation link, for a patient who has no account yet, so every
- * route is public. The token travels in the body, except for the one GET that opens the page.
+ * route is public. The token never travels in a URL: the emailed link carries it in the
+ * fragment (`/register#token=…`), which browsers do not send, and the app sends it in a request
+ * header (the check) or body (the steps), which server and proxy logs do not record.
  */
 @ApiTags('registration')
 @Public()
@@ -57,19 +70,27 @@ const LinkProblems = () =>
 export class RegistrationController {
   constructor(private readonly registration: RegistrationService) {}
 
-  @Get('invitations/current')
+  @Get('invitation')
   @ApiOperation({
-    operationId: 'getRegistrationInvitation',
+    operationId: 'checkRegistrationInvitation',
     summary: 'Check an invitation link',
-    description: 'Says whether the link can be used, and how the patient can prove who they are.',
+    description:
+      'Says whether the link can be used, and how the patient can prove who they are. The ' +
+      `token goes in the ${INVITATION_TOKEN_HEADER} header, never in the URL.`,
+  })
+  @ApiHeader({
+    name: INVITATION_TOKEN_HEADER,
+    required: true,
+    description: 'The token from the invitation link (…/register#token=…)',
+    schema: { type: 'string', minLength: 1, maxLength: 200 },
   })
   @ApiOkResponse({ type: RegistrationInvitation })
   @LinkProblems()
   describe(
-    @Query() query: RegistrationInvitationQuery,
+    @Headers(INVITATION_TOKEN_HEADER.toLowerCase()) token: string | string[] | undefined,
     @Req() request: FastifyRequest,
   ): Promise<RegistrationInvitation> {
-    return this.registration.describe(query.token, requestContext(request));
+    return this.registration.describe(invitationTokenFromHeader(token), requestContext(request));
   }
 
   @Post('email-code')

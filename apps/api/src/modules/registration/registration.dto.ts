@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { validationProblem } from '../../common/problem.filter.js';
 import { IsCalendarDate, TextRule } from '../patients/patients.dto.js';
 import { IDENTITY_METHODS, type IdentityMethod } from './registration.entity.js';
 
@@ -15,14 +16,20 @@ function SecretField(description: string, missing: string) {
   );
 }
 
-const TokenField = () =>
-  SecretField(
-    'The token from the invitation link (…/register?token=…)',
-    'The invitation link is incomplete. Open the whole link from your invitation email.',
-  );
+const LINK_INCOMPLETE =
+  'The invitation link is incomplete. Open the whole link from your invitation email.';
 
-export class RegistrationInvitationQuery {
-  @TokenField() token: string;
+const TokenField = () =>
+  SecretField('The token from the invitation link (…/register#token=…)', LINK_INCOMPLETE);
+
+/** Where the invitation check takes its token: a header, so it stays out of every URL. */
+export const INVITATION_TOKEN_HEADER = 'X-Invitation-Token';
+/** The header's token, held to the same bounds as the token fields of the bodies. */
+export function invitationTokenFromHeader(value: string | string[] | undefined): string {
+  if (typeof value !== 'string' || value.length < 1 || value.length > 200) {
+    throw validationProblem([{ field: 'token', message: LINK_INCOMPLETE }]);
+  }
+  return value;
 }
 
 export class RegistrationInvitation {

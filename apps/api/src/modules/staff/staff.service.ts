@@ -149,7 +149,7 @@ export class StaffService {
   }
 
   private setPasswordUrl(token: string): string {
-    return `${this.config.publicUrl}/admin/reset-password?token=${token}`;
+    return `${this.config.publicUrl}/admin/reset-password#token=${token}`;
   }
 
   /** The link's token stays out of the stored email (MAIL_SECRET, sealed beside it). */

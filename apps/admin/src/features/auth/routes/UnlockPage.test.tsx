@@ -7,12 +7,12 @@ describe('unlock page', () => {
   it('unlocks on confirmation and says the person can sign in', async () => {
     const backend = createRecoveryBackend({ unlockTokens: ['unlock-123'] });
     server.use(...backend.handlers);
-    const { user, router } = renderApp({ path: '/unlock?token=unlock-123' });
+    const { user, router } = renderApp({ path: '/unlock#token=unlock-123' });
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Unlock sign-in' }),
     ).toBeInTheDocument();
-    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(router.state.location.hash).toBe(''));
     // Nothing is used up until the person confirms (mail scanners open links too).
     expect(backend.state.unlocks).toHaveLength(0);
 
@@ -28,7 +28,7 @@ describe('unlock page', () => {
   it('says when the link has expired or was already used', async () => {
     const backend = createRecoveryBackend({ unlockTokens: [] });
     server.use(...backend.handlers);
-    const { user } = renderApp({ path: '/unlock?token=used-token' });
+    const { user } = renderApp({ path: '/unlock#token=used-token' });
 
     await user.click(await screen.findByRole('button', { name: 'Unlock account' }));
 

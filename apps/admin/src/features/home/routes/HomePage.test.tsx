@@ -5,6 +5,8 @@ import { server } from '../../../testing/server';
 
 describe('staff home page', () => {
   it('shows who is signed in and their roles', async () => {
+    // Relative to now: a session whose absolute end has passed is no session at all.
+    const absoluteExpiresAt = new Date(Date.now() + 6 * 60 * 60_000).toISOString();
     server.use(
       ...mockSignedIn(
         staffSessionFactory({
@@ -13,7 +15,7 @@ describe('staff home page', () => {
             username: 'sam.okafor',
             roles: ['nurse', 'front-desk', 'research-lead'],
           },
-          absoluteExpiresAt: '2026-12-03T23:30:00.000Z',
+          absoluteExpiresAt,
         }),
       ),
     );
@@ -28,7 +30,7 @@ describe('staff home page', () => {
     const roles = within(roleList as HTMLElement).getAllByRole('listitem');
     // Known roles get a readable label; an unknown one is shown as the API names it.
     expect(roles.map((item) => item.textContent)).toEqual(['Nurse', 'Front desk', 'research-lead']);
-    expect(document.querySelector('time')).toHaveAttribute('datetime', '2026-12-03T23:30:00.000Z');
+    expect(document.querySelector('time')).toHaveAttribute('datetime', absoluteExpiresAt);
     expect(document.title).toBe('Home – Staff Portal');
   });
 

@@ -14,7 +14,7 @@ function useBackend() {
 }
 
 async function openLink() {
-  const view = renderApp({ path: `/reset-password?token=${TOKEN}` });
+  const view = renderApp({ path: `/reset-password#token=${TOKEN}` });
   await screen.findByRole('heading', { level: 1, name: 'Choose a new password' });
   return view;
 }
@@ -24,7 +24,8 @@ describe('reset password page', () => {
     useBackend();
     const { router } = await openLink();
 
-    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(router.state.location.hash).toBe(''));
+    expect(router.state.location.search).toBe('');
     expect(router.state.location.pathname).toBe('/reset-password');
     expect(router.state.historyAction).toBe('REPLACE');
     expect(document.title).toBe('Choose a new password – Patient Portal');

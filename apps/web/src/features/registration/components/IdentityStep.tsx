@@ -3,7 +3,7 @@ import { Alert, Button, deviceTimeZone, formatDateTime } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import type { IdentityMethod, RegistrationInvitation } from '../api/get-registration-invitation';
+import type { IdentityMethod, RegistrationInvitation } from '../api/check-registration-invitation';
 import {
   useSendRegistrationEmailCode,
   type EmailCodeSent,

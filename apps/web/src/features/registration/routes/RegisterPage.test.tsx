@@ -25,8 +25,9 @@ function useBackend(options: RegistrationBackendOptions = {}) {
   return backend;
 }
 
+/** The invitation email's link: the token rides in the fragment, never sent to the server. */
 function openLink(token = TOKEN) {
-  return renderApp({ path: `/register?token=${encodeURIComponent(token)}` });
+  return renderApp({ path: `/register#token=${encodeURIComponent(token)}` });
 }
 
 async function typeBirthDate(user: UserEvent, date: { day: string; month: string; year: string }) {
@@ -51,18 +52,25 @@ async function fillAccount(user: UserEvent, username: string, password = PASSWOR
 describe('registration from the invitation link', () => {
   it('reads the token once and takes it out of the address bar, history and title', async () => {
     const backend = useBackend();
+    const urls: string[] = [];
+    const listener = ({ request }: { request: Request }) => void urls.push(request.url);
+    server.events.on('request:start', listener);
     const { router } = openLink();
 
     const heading = await screen.findByRole('heading', { level: 1, name: /Prove it's you/ });
     expect(heading).toHaveTextContent("Step 1 of 3: Prove it's you");
     await waitFor(() => expect(heading).toHaveFocus());
     expect(router.state.location.pathname).toBe('/register');
+    expect(router.state.location.hash).toBe('');
     expect(router.state.location.search).toBe('');
     expect(router.state.historyAction).toBe('REPLACE');
     expect(JSON.stringify(router.state.location)).not.toContain(TOKEN);
     expect(document.title).toBe("Prove it's you – Patient Portal");
-    // Asked about once, with the token from the link.
+    // Asked about once, with the token from the link, in a header and never in a URL.
     expect(backend.state.checks).toEqual([TOKEN]);
+    server.events.removeListener('request:start', listener);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((url) => url.includes(TOKEN))).toEqual([]);
 
     expect(screen.getByText(/Riverside Family Clinic invited you/)).toBeInTheDocument();
     expect(screen.getByText(/Your invitation works until \w+day, /)).toBeInTheDocument();
@@ -72,6 +80,15 @@ describe('registration from the invitation link', () => {
     expect(screen.getByLabelText('Day')).toHaveAccessibleDescription(
       'Use numbers, in this order: month, day, and year. For example, 3 27 1968.',
     );
+  });
+
+  it('still reads a link mailed before the fragment (?token=) and takes it out', async () => {
+    const backend = useBackend();
+    const { router } = renderApp({ path: `/register?token=${TOKEN}` });
+
+    await screen.findByRole('heading', { level: 1, name: /Prove it's you/ });
+    expect(router.state.location.search).toBe('');
+    expect(backend.state.checks).toEqual([TOKEN]);
   });
 
   it('goes to step 2 when the date of birth matches, and sends it as YYYY-MM-DD', async () => {

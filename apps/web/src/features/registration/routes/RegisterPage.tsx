@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Page';
 import { useLinkToken } from '@portal/auth-ui';
-import { useRegistrationInvitation } from '../api/get-registration-invitation';
+import { useRegistrationInvitation } from '../api/check-registration-invitation';
 import type { IdentityVerified } from '../api/verify-registration-identity';
 import { AccountStep } from '../components/AccountStep';
 import { DoneStep } from '../components/DoneStep';
@@ -20,9 +20,10 @@ type Step =
   | { kind: 'stopped'; reason: StopReason };
 
 /**
- * /register?token=… — where the invitation email's link lands. The token is read once, kept in
- * memory and taken out of the address bar at once (useLinkToken); it never appears in a title,
- * in history or in storage. The three steps replace each other on this one address, so a reload
+ * /register#token=… — where the invitation email's link lands. The token rides in the fragment,
+ * which the browser never sends to the server; it is read once, kept in memory and taken out of
+ * the address bar at once (useLinkToken), then sent in request bodies only. It never appears in
+ * a title, in history or in storage. The three steps replace each other on this one address, so a reload
  * or the back button leaves them; reopening the emailed link starts again.
  */
 export function RegisterPage() {

@@ -2,13 +2,15 @@ import { expectData, type JsonResponse } from '@portal/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 
-export type RegistrationInvitation = JsonResponse<'getRegistrationInvitation', 200>;
+export type RegistrationInvitation = JsonResponse<'checkRegistrationInvitation', 200>;
 export type IdentityMethod = RegistrationInvitation['identityMethods'][number];
 
 /**
- * GET /api/v1/registration/invitations/current?token= (operationId getRegistrationInvitation):
- * whether the emailed link can be used, for which clinic, until when, and how the patient can
- * prove who they are. 404, 410 and 423 say why it cannot be used (see registration-errors.ts).
+ * GET /api/v1/registration/invitation (operationId checkRegistrationInvitation), the token in
+ * the X-Invitation-Token header: whether the emailed link can be used, for which clinic, until
+ * when, and how the patient can prove who they are. 404, 410 and 423 say why it cannot be used
+ * (see registration-errors.ts). A header, not the query string, so the token never sits in a
+ * URL that a server or proxy logs.
  *
  * The token is a secret held in memory only. It sits in the query key (the cache lives in
  * memory too) and the answer is dropped as soon as the page is left (gcTime 0). Asked once per
@@ -20,8 +22,8 @@ export function registrationInvitationQueryOptions(token: string) {
     queryKey: ['registration', 'invitation', token],
     queryFn: async (): Promise<RegistrationInvitation> =>
       expectData(
-        await api.GET('/api/v1/registration/invitations/current', {
-          params: { query: { token } },
+        await api.GET('/api/v1/registration/invitation', {
+          params: { header: { 'X-Invitation-Token': token } },
         }),
       ),
     staleTime: Infinity,
