@@ -100,7 +100,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with username and password
-     * @description Opens a session (cookie portal_session). When the account has a second factor, the session waits for the verification code. Wrong username and wrong password get the same answer.
+     * @description Opens a session (cookie portal_session, __Host-portal_session over HTTPS) and sets a new CSRF token. When the account has a second factor, the session waits for the verification code. Wrong username and wrong password get the same answer. A right password marks the browser as a known device (cookie portal_device, __Host-portal_device over HTTPS): its later sign-ins to that account are throttled per device, not on the account-wide budget.
      */
     post: operations['login'];
     delete?: never;
@@ -215,7 +215,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Lift a sign-in pause with the emailed link */
+    /**
+     * Lift a sign-in pause with the emailed link
+     * @description Also marks this browser as a known device (cookie portal_device, __Host-portal_device over HTTPS), whose sign-ins are throttled on their own, so guesses from elsewhere cannot pause them.
+     */
     post: operations['unlockSignIn'];
     delete?: never;
     options?: never;
@@ -1847,17 +1850,27 @@ export interface components {
       checks: components['schemas']['ReadinessChecksDto'];
     };
     FieldError: {
-      /** @example username */
+      /**
+       * @description Dotted path of the field
+       * @example username
+       */
       field: string;
       /** @example username must be shorter than or equal to 64 characters */
       message: string;
     };
     Problem: {
-      /** @example https://portal.localhost/problems/validation-failed */
+      /**
+       * Format: uri
+       * @description A URI naming the kind of problem; it follows from `code`
+       * @example https://portal.localhost/problems/validation-failed
+       */
       type: string;
       /** @example Some fields are not valid */
       title: string;
-      /** @example 400 */
+      /**
+       * Format: int32
+       * @example 400
+       */
       status: number;
       /** @example username must be a string */
       detail: string;
@@ -1866,6 +1879,7 @@ export interface components {
        * @example validation_failed
        */
       code: string;
+      /** @description One entry per failing field (validation_failed) */
       errors?: components['schemas']['FieldError'][];
       /** @description Request id, also sent in the X-Request-Id header */
       requestId?: string;
@@ -2230,8 +2244,21 @@ export interface components {
       /** @example account */
       resourceType: string | null;
       resourceId: string | null;
-      /** @enum {string} */
+      /**
+       * @description success; denied (refused by the access rules); failure (not found, or refused by the module)
+       * @enum {string}
+       */
       outcome: 'success' | 'failure' | 'denied';
+      /**
+       * @description Why a denied or failed event happened: not_own_patient, role, not_found, forbidden, or the error code a module refused with
+       * @example not_own_patient
+       */
+      reason: string | null;
+      /**
+       * @description The route pattern asked, for requests refused by the access rules
+       * @example GET /api/v1/patients/:patientId
+       */
+      route: string | null;
       ip: string | null;
       userAgent: string | null;
     };
@@ -2302,7 +2329,7 @@ export interface components {
       revokedAt: string | null;
       /** @description How many emails were sent for it (1 + resends) */
       sendCount: number;
-      deliveryStatus: components['schemas']['MailDeliveryStatus'] | null;
+      deliveryStatus: (string & components['schemas']['MailDeliveryStatus']) | null;
       /** @description Delivery tries of the latest email so far */
       deliveryAttempts: number;
     };
@@ -2504,7 +2531,10 @@ export interface components {
       /** @example Annual physical */
       name: string;
       description: string | null;
-      /** @example 30 */
+      /**
+       * Format: int32
+       * @example 30
+       */
       durationMinutes: number;
       /** @description Patients may book it themselves */
       bookableOnline: boolean;
@@ -2521,7 +2551,10 @@ export interface components {
       /** @example Annual physical */
       name: string;
       description?: string | null;
-      /** @example 30 */
+      /**
+       * Format: int32
+       * @example 30
+       */
       durationMinutes: number;
       /** @description Patients may book it themselves */
       bookableOnline: boolean;
@@ -2531,7 +2564,10 @@ export interface components {
     UpdateVisitTypeRequest: {
       name?: string;
       description?: string | null;
-      /** @example 30 */
+      /**
+       * Format: int32
+       * @example 30
+       */
       durationMinutes?: number;
       /** @description Patients may book it themselves */
       bookableOnline?: boolean;
@@ -2545,7 +2581,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       locationId: string;
-      /** @description 1 = Monday … 7 = Sunday */
+      /**
+       * Format: int32
+       * @description 1 = Monday … 7 = Sunday
+       */
       weekday: number;
       /**
        * @description Local time at the location
@@ -2599,7 +2638,10 @@ export interface components {
     WeeklyRuleInput: {
       /** Format: uuid */
       locationId: string;
-      /** @description 1 = Monday … 7 = Sunday */
+      /**
+       * Format: int32
+       * @description 1 = Monday … 7 = Sunday
+       */
       weekday: number;
       /** @example 09:00 */
       startTime: string;
@@ -2724,7 +2766,10 @@ export interface components {
       id: string;
       /** @example Annual physical */
       name: string;
-      /** @example 30 */
+      /**
+       * Format: int32
+       * @example 30
+       */
       durationMinutes: number;
     };
     /** @enum {string} */
@@ -2733,6 +2778,7 @@ export interface components {
     ReminderState: 'scheduled' | 'sent' | 'skipped' | 'not-scheduled';
     ReminderView: {
       /**
+       * Format: int32
        * @description Minutes before the start
        * @example 1440
        */
@@ -2768,7 +2814,10 @@ export interface components {
       /** Format: date-time */
       cancelledAt: string | null;
       cancelReason: string | null;
-      /** @description Send it back with a change */
+      /**
+       * Format: int32
+       * @description Send it back with a change
+       */
       version: number;
       /**
        * Format: date-time
@@ -2801,7 +2850,10 @@ export interface components {
       reason?: string | null;
     };
     RescheduleAppointmentRequest: {
-      /** @description The version of the appointment as loaded; a stale one answers 409 */
+      /**
+       * Format: int32
+       * @description The version of the appointment as loaded; a stale one answers 409
+       */
       version: number;
       /**
        * Format: date-time
@@ -2820,7 +2872,10 @@ export interface components {
       locationId?: string;
     };
     CancelAppointmentRequest: {
-      /** @description The version of the appointment as loaded; a stale one answers 409 */
+      /**
+       * Format: int32
+       * @description The version of the appointment as loaded; a stale one answers 409
+       */
       version: number;
       /** @description Why it is cancelled */
       reason: string;
@@ -2831,7 +2886,10 @@ export interface components {
      */
     AppointmentStatusMark: 'arrived' | 'completed' | 'no-show' | 'booked';
     SetAppointmentStatusRequest: {
-      /** @description The version of the appointment as loaded; a stale one answers 409 */
+      /**
+       * Format: int32
+       * @description The version of the appointment as loaded; a stale one answers 409
+       */
       version: number;
       /** @description arrived, completed or no-show; booked undoes a mark */
       status: components['schemas']['AppointmentStatusMark'];
@@ -2869,7 +2927,10 @@ export interface components {
       /** Format: date-time */
       cancelledAt: string | null;
       cancelReason: string | null;
-      /** @description Send it back with a change */
+      /**
+       * Format: int32
+       * @description Send it back with a change
+       */
       version: number;
       /**
        * Format: date-time
@@ -2952,7 +3013,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3012,7 +3076,10 @@ export interface components {
       note?: string | null;
     };
     UpdateConditionRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /**
        * @description An ICD-10-CM code from the code list
@@ -3036,7 +3103,10 @@ export interface components {
       reason?: string | null;
     };
     RecordRevision: {
-      /** @description The version this snapshot was */
+      /**
+       * Format: int32
+       * @description The version this snapshot was
+       */
       version: number;
       /**
        * Format: date-time
@@ -3066,7 +3136,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3081,7 +3154,7 @@ export interface components {
       category: components['schemas']['AllergyCategory'];
       /** @example Hives */
       reaction: string | null;
-      severity: components['schemas']['AllergySeverity'] | null;
+      severity: (string & components['schemas']['AllergySeverity']) | null;
       clinicalStatus: components['schemas']['AllergyClinicalStatus'];
       /** Format: date */
       onsetDate: string | null;
@@ -3102,7 +3175,7 @@ export interface components {
       substance: string;
       category: components['schemas']['AllergyCategory'];
       reaction?: string | null;
-      severity?: components['schemas']['AllergySeverity'] | null;
+      severity?: (string & components['schemas']['AllergySeverity']) | null;
       /** @description Default: active */
       clinicalStatus?: components['schemas']['NewAllergyStatus'];
       /**
@@ -3113,13 +3186,16 @@ export interface components {
       note?: string | null;
     };
     UpdateAllergyRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /** @example Penicillin */
       substance?: string;
       category?: components['schemas']['AllergyCategory'];
       reaction?: string | null;
-      severity?: components['schemas']['AllergySeverity'] | null;
+      severity?: (string & components['schemas']['AllergySeverity']) | null;
       clinicalStatus?: components['schemas']['AllergyClinicalStatus'];
       /**
        * Format: date
@@ -3137,7 +3213,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3158,6 +3237,7 @@ export interface components {
       plainName: string | null;
       /** Format: date */
       occurredOn: string;
+      /** Format: int32 */
       doseNumber: number | null;
       /** @example 0.5 mL */
       doseQuantity: string | null;
@@ -3189,7 +3269,10 @@ export interface components {
        * @example 2024-10-01
        */
       occurredOn: string;
-      /** @example 1 */
+      /**
+       * Format: int32
+       * @example 1
+       */
       doseNumber?: number | null;
       /** @example 0.5 mL */
       doseQuantity?: string | null;
@@ -3202,7 +3285,10 @@ export interface components {
       note?: string | null;
     };
     UpdateImmunizationRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /**
        * @description A CVX code from the code list
@@ -3215,7 +3301,10 @@ export interface components {
        * @example 2024-10-01
        */
       occurredOn?: string;
-      /** @example 1 */
+      /**
+       * Format: int32
+       * @example 1
+       */
       doseNumber?: number | null;
       /** @example 0.5 mL */
       doseQuantity?: string | null;
@@ -3253,7 +3342,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3312,7 +3404,10 @@ export interface components {
       followUp?: string | null;
     };
     UpdateVisitSummaryRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /**
        * Format: date
@@ -3367,7 +3462,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       patientId: string;
-      /** @description Send it back with a correction */
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
       version: number;
       /** @description It has been corrected since it was first recorded */
       corrected: boolean;
@@ -3444,7 +3542,10 @@ export interface components {
       activities?: components['schemas']['CarePlanActivityInput'][];
     };
     UpdateCarePlanRequest: {
-      /** @description The version of the record as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       /** @example Diabetes care plan */
       title?: string;
@@ -3597,7 +3698,7 @@ export interface components {
       referenceLow: number | null;
       referenceHigh: number | null;
       referenceText: string | null;
-      interpretation: components['schemas']['Interpretation'] | null;
+      interpretation: (string & components['schemas']['Interpretation']) | null;
       /** @description Outside the reference range (interpretation other than N) */
       abnormal: boolean;
       status: components['schemas']['ResultStatus'];
@@ -3636,11 +3737,17 @@ export interface components {
       observations: components['schemas']['ObservationView'][];
     };
     ReleaseResultRequest: {
-      /** @description The version of the report as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the report as loaded; a stale one answers 409 record_changed
+       */
       version: number;
     };
     UpdateObservationRequest: {
-      /** @description The version of the observation as loaded; a stale one answers 409 record_changed */
+      /**
+       * Format: int32
+       * @description The version of the observation as loaded; a stale one answers 409 record_changed
+       */
       version: number;
       valueQuantity?: number | null;
       valueText?: string | null;
@@ -3648,7 +3755,7 @@ export interface components {
       unit?: string | null;
       referenceLow?: number | null;
       referenceHigh?: number | null;
-      interpretation?: components['schemas']['Interpretation'] | null;
+      interpretation?: (string & components['schemas']['Interpretation']) | null;
       /**
        * @description Default: corrected. entered-in-error withdraws the value.
        * @enum {string}
@@ -3657,6 +3764,7 @@ export interface components {
       reason: string;
     };
     RevisionView: {
+      /** Format: int32 */
       version: number;
       /** Format: date-time */
       changedAt: string;
@@ -3679,7 +3787,7 @@ export interface components {
       effectiveAt: string;
       valueQuantity: number | null;
       unit: string | null;
-      interpretation: components['schemas']['Interpretation'] | null;
+      interpretation: (string & components['schemas']['Interpretation']) | null;
       abnormal: boolean;
       status: components['schemas']['ResultStatus'];
     };
@@ -3816,11 +3924,299 @@ export interface components {
       latestVitals: components['schemas']['ObservationView'][];
       /** @description The 5 most recent reports (released ones only, for patients) */
       recentResults: components['schemas']['ReportSummary'][];
-      /** @description Released reports the patient has not opened yet (0 for staff) */
+      /**
+       * Format: int32
+       * @description Released reports the patient has not opened yet (0 for staff)
+       */
       newResultsCount: number;
       /** @description Active care plans, at most 5 */
       activeCarePlans: components['schemas']['CarePlanView'][];
       lastVisitSummary: components['schemas']['VisitSummaryView'] | null;
+    };
+    /** @description A FHIR R4 Bundle of type collection: the Patient first, then every entry of the record the caller may see */
+    FhirBundle: {
+      /** @enum {string} */
+      resourceType: 'Bundle';
+      /** @enum {string} */
+      type: 'collection';
+      /** Format: date-time */
+      timestamp: string;
+      entry: components['schemas']['FhirBundleEntry'][];
+    };
+    FhirBundleEntry: {
+      /** @description urn:uuid: and the resource id */
+      fullUrl: string;
+      resource: components['schemas']['FhirResource'];
+    };
+    FhirResource:
+      | components['schemas']['FhirPatient']
+      | components['schemas']['FhirCondition']
+      | components['schemas']['FhirAllergyIntolerance']
+      | components['schemas']['FhirImmunization']
+      | components['schemas']['FhirObservation']
+      | components['schemas']['FhirDiagnosticReport']
+      | components['schemas']['FhirEncounter']
+      | components['schemas']['FhirCarePlan']
+      | components['schemas']['FhirGoal'];
+    /** @description The patient, always the first entry */
+    FhirPatient: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Patient';
+      /** Format: uuid */
+      id: string;
+      identifier: components['schemas']['FhirIdentifier'][];
+      name: components['schemas']['FhirHumanName'][];
+      /** @enum {string} */
+      gender?: 'female' | 'male' | 'other' | 'unknown';
+      /** Format: date */
+      birthDate?: string;
+    };
+    /** @description A problem-list entry, coded in ICD-10-CM */
+    FhirCondition: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Condition';
+      /** Format: uuid */
+      id: string;
+      clinicalStatus: components['schemas']['FhirCodeableConcept'];
+      category: components['schemas']['FhirCodeableConcept'][];
+      code: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      onsetDateTime?: string;
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      abatementDateTime?: string;
+      /** Format: date-time */
+      recordedDate: string;
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description An allergy or intolerance */
+    FhirAllergyIntolerance: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'AllergyIntolerance';
+      /** Format: uuid */
+      id: string;
+      clinicalStatus: components['schemas']['FhirCodeableConcept'];
+      category: ('food' | 'medication' | 'environment' | 'biologic')[];
+      /** @enum {string} */
+      criticality?: 'high';
+      code: components['schemas']['FhirCodeableConcept'];
+      patient: components['schemas']['FhirReference'];
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      onsetDateTime?: string;
+      /** Format: date-time */
+      recordedDate: string;
+      reaction?: {
+        manifestation: components['schemas']['FhirCodeableConcept'][];
+        /** @enum {string} */
+        severity?: 'mild' | 'moderate' | 'severe';
+      }[];
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description A vaccine given (or not), coded in CVX */
+    FhirImmunization: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Immunization';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'completed' | 'not-done';
+      vaccineCode: components['schemas']['FhirCodeableConcept'];
+      patient: components['schemas']['FhirReference'];
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      occurrenceDateTime: string;
+      /** Format: date-time */
+      recorded: string;
+      primarySource: boolean;
+      lotNumber?: string;
+      site?: components['schemas']['FhirCodeableConcept'];
+      doseQuantity?: components['schemas']['FhirQuantity'];
+      protocolApplied?: {
+        /** Format: int32 */
+        doseNumberPositiveInt: number;
+      }[];
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description A lab value or vital sign, coded in LOINC with UCUM units */
+    FhirObservation: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Observation';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'preliminary' | 'final' | 'corrected';
+      category: components['schemas']['FhirCodeableConcept'][];
+      code: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      /** Format: date-time */
+      effectiveDateTime: string;
+      valueQuantity?: components['schemas']['FhirQuantity'];
+      valueString?: string;
+      interpretation?: components['schemas']['FhirCodeableConcept'][];
+      referenceRange?: {
+        low?: components['schemas']['FhirQuantity'];
+        high?: components['schemas']['FhirQuantity'];
+        text?: string;
+      }[];
+    };
+    /** @description A report grouping observations */
+    FhirDiagnosticReport: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'DiagnosticReport';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'preliminary' | 'final' | 'corrected';
+      category: components['schemas']['FhirCodeableConcept'][];
+      code: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      /** Format: date-time */
+      effectiveDateTime: string;
+      /** Format: date-time */
+      issued: string;
+      resultsInterpreter?: components['schemas']['FhirReference'][];
+      result?: components['schemas']['FhirReference'][];
+      conclusion?: string;
+    };
+    /** @description A visit, from its visit summary */
+    FhirEncounter: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Encounter';
+      /** Format: uuid */
+      id: string;
+      text: components['schemas']['FhirNarrative'];
+      /** @enum {string} */
+      status: 'finished';
+      class: components['schemas']['FhirCoding'];
+      subject: components['schemas']['FhirReference'];
+      participant?: {
+        individual: components['schemas']['FhirReference'];
+      }[];
+      period: components['schemas']['FhirPeriod'];
+      reasonCode?: components['schemas']['FhirCodeableConcept'][];
+      location?: {
+        location: components['schemas']['FhirReference'];
+      }[];
+    };
+    /** @description A care plan; its goals are Goal entries of their own */
+    FhirCarePlan: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'CarePlan';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'on-hold' | 'completed' | 'revoked';
+      /** @enum {string} */
+      intent: 'plan';
+      title: string;
+      description?: string;
+      subject: components['schemas']['FhirReference'];
+      period: components['schemas']['FhirPeriod'];
+      /** Format: date-time */
+      created: string;
+      addresses?: components['schemas']['FhirReference'][];
+      goal?: components['schemas']['FhirReference'][];
+      activity?: {
+        detail: {
+          /** @enum {string} */
+          status: 'not-started' | 'scheduled' | 'in-progress' | 'completed' | 'cancelled';
+          description: string;
+        };
+      }[];
+    };
+    /** @description A goal of a care plan */
+    FhirGoal: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Goal';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      lifecycleStatus: 'proposed' | 'active' | 'completed' | 'cancelled';
+      achievementStatus?: components['schemas']['FhirCodeableConcept'];
+      description: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      addresses?: components['schemas']['FhirReference'][];
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    FhirCoding: {
+      /**
+       * Format: uri
+       * @description The code system
+       */
+      system?: string;
+      code: string;
+      display?: string;
+    };
+    FhirCodeableConcept: {
+      coding?: components['schemas']['FhirCoding'][];
+      text?: string;
+    };
+    /** @description A reference to another entry (urn:uuid:…), or only a display name */
+    FhirReference: {
+      /** @description urn:uuid: and the id of an entry in this Bundle */
+      reference?: string;
+      display?: string;
+    };
+    FhirQuantity: {
+      value: number;
+      unit?: string;
+      /**
+       * Format: uri
+       * @description http://unitsofmeasure.org when the unit is a UCUM code
+       */
+      system?: string;
+      code?: string;
+    };
+    FhirAnnotation: {
+      text: string;
+    };
+    FhirPeriod: {
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      start?: string;
+      /** @description A FHIR dateTime: YYYY-MM-DD, or an ISO 8601 instant in UTC */
+      end?: string;
+    };
+    FhirIdentifier: {
+      type?: components['schemas']['FhirCodeableConcept'];
+      value: string;
+    };
+    FhirHumanName: {
+      /** @enum {string} */
+      use?: 'official' | 'usual';
+      family?: string;
+      given?: string[];
+    };
+    FhirNarrative: {
+      /** @enum {string} */
+      status: 'generated';
+      /** @description XHTML: the visit instructions and follow-up, escaped */
+      div: string;
     };
   };
   responses: never;
@@ -3907,7 +4303,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -3916,7 +4312,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -3925,7 +4321,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3957,7 +4353,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -3966,16 +4362,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4005,16 +4419,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -4023,7 +4437,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4057,7 +4471,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -4066,16 +4480,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -4084,7 +4498,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4112,12 +4544,13 @@ export interface operations {
             | components['schemas']['LoginSecondFactorRequired'];
         };
       };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Wrong username or password */
@@ -4126,10 +4559,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Too many failed tries; Retry-After says when to retry */
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many tries (code too_many_sign_in_attempts or the route's own code) */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -4137,7 +4597,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4169,7 +4629,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No sign-in waiting for a code: sign in again */
@@ -4178,7 +4638,45 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many tries (code too_many_sign_in_attempts or the route's own code) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4203,7 +4701,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4227,6 +4734,51 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many tries (code too_many_sign_in_attempts or the route's own code) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   completePasswordReset: {
@@ -4248,12 +4800,22 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The link expired or was used */
@@ -4262,7 +4824,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4286,6 +4866,51 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many tries (code too_many_sign_in_attempts or the route's own code) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   unlockSignIn: {
@@ -4307,12 +4932,48 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       410: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4364,7 +5025,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4384,6 +5054,24 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   getSecuritySettings: {
@@ -4401,6 +5089,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SecuritySettings'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4424,12 +5121,49 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4461,7 +5195,43 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4487,12 +5257,31 @@ export interface operations {
           'application/json': components['schemas']['RecoveryCodes'];
         };
       };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No set-up in progress, or it was started over 10 minutes ago: start again */
@@ -4501,7 +5290,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4525,12 +5332,49 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The clinic requires a second step for this account */
@@ -4539,7 +5383,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4571,7 +5415,43 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No authenticator app set up */
@@ -4580,7 +5460,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4602,6 +5482,15 @@ export interface operations {
           'application/json': components['schemas']['ActiveSessionList'];
         };
       };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   endMySession: {
@@ -4609,6 +5498,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The id from listMySessions */
         sessionId: string;
       };
       cookie?: never;
@@ -4621,12 +5511,31 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not yours (code not_found or a more specific *_not_found) */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4654,7 +5563,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Only administrators manage staff accounts */
@@ -4663,7 +5572,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4695,7 +5604,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -4704,16 +5613,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts */
+      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The username is taken (code username_taken) */
@@ -4722,7 +5631,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4756,7 +5683,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -4765,16 +5692,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts */
+      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No staff account has this id */
@@ -4783,7 +5710,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Removing your own admin role (code cannot_remove_own_admin_role) */
@@ -4792,7 +5737,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4822,16 +5767,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts */
+      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No staff account has this id */
@@ -4840,7 +5785,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Disabling your own account (code cannot_disable_self) */
@@ -4849,7 +5794,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4879,16 +5824,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts */
+      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No staff account has this id */
@@ -4897,7 +5842,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4927,16 +5872,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts */
+      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No staff account has this id */
@@ -4945,7 +5890,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4962,6 +5907,7 @@ export interface operations {
         actorAccountId?: string;
         /** @description An action name (auth.login), or a prefix ending in a dot (auth.) for a family */
         action?: string;
+        /** @description Only successful, denied or failed events */
         outcome?: 'success' | 'failure' | 'denied';
         /** @description Events at or after this time */
         from?: string;
@@ -4988,7 +5934,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -4997,7 +5943,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Only administrators read the audit trail */
@@ -5006,7 +5952,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5040,7 +5986,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5049,7 +5995,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Staff other than administrators */
@@ -5058,7 +6004,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -5067,7 +6013,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5097,16 +6043,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations */
+      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -5115,7 +6061,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Already an account or a valid invitation */
@@ -5124,7 +6070,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The patient has no email */
@@ -5133,7 +6079,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5163,16 +6109,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations */
+      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such invitation */
@@ -5181,7 +6127,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Already accepted or revoked */
@@ -5190,7 +6136,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The patient has no email */
@@ -5199,7 +6145,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5229,16 +6175,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations */
+      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such invitation */
@@ -5247,7 +6193,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Already accepted */
@@ -5256,7 +6202,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5291,7 +6237,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5300,16 +6246,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations */
+      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5340,7 +6286,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Unknown link: invitation_link_invalid */
@@ -5349,7 +6295,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The invitation can no longer be used; the code says why: invitation_expired, invitation_used, invitation_revoked or invitation_replaced */
@@ -5358,7 +6304,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Locked after 5 wrong dates of birth, until the clinic resends it */
@@ -5367,7 +6313,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5399,7 +6345,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Unknown link: invitation_link_invalid */
@@ -5408,7 +6363,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The invitation can no longer be used; the code says why: invitation_expired, invitation_used, invitation_revoked or invitation_replaced */
@@ -5417,7 +6372,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Locked after 5 wrong dates of birth, until the clinic resends it */
@@ -5426,7 +6399,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No more codes for this link */
@@ -5435,7 +6408,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5467,7 +6440,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Unknown link: invitation_link_invalid */
@@ -5476,7 +6458,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The invitation can no longer be used; the code says why: invitation_expired, invitation_used, invitation_revoked or invitation_replaced */
@@ -5485,7 +6467,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Wrong date of birth or code (identity_not_confirmed), or no code requested */
@@ -5494,7 +6494,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Locked after 5 wrong dates of birth, until the clinic resends it */
@@ -5503,7 +6503,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5535,7 +6535,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Unknown ticket */
@@ -5544,7 +6553,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description username_taken or account_exists */
@@ -5553,7 +6562,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The ticket or the invitation can no longer be used; the code says why */
@@ -5562,7 +6571,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The invitation is locked */
@@ -5571,7 +6598,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5603,7 +6630,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5612,7 +6639,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5644,7 +6671,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5653,16 +6680,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage locations */
+      /** @description Only administrators manage locations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The name is taken (location_name_taken) */
@@ -5671,7 +6698,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5705,7 +6750,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5714,16 +6759,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage locations */
+      /** @description Only administrators manage locations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such location */
@@ -5732,7 +6777,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The name is taken (location_name_taken) */
@@ -5741,7 +6786,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5777,7 +6840,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5786,7 +6849,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5818,7 +6881,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5827,16 +6890,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage providers */
+      /** @description Only administrators manage providers; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The account belongs to another provider (account_already_linked) */
@@ -5845,7 +6908,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not a provider account, or an unknown visit type */
@@ -5854,7 +6935,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5884,7 +6965,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -5893,7 +6974,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5927,7 +7008,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -5936,16 +7017,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage providers */
+      /** @description Only administrators manage providers; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -5954,7 +7035,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The account belongs to another provider (account_already_linked) */
@@ -5963,7 +7044,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not a provider account, or an unknown visit type */
@@ -5972,7 +7071,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6004,7 +7103,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6013,7 +7112,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6045,7 +7144,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6054,16 +7153,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage visit types */
+      /** @description Only administrators manage visit types; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The name is taken (visit_type_name_taken) */
@@ -6072,7 +7171,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6106,7 +7223,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6115,16 +7232,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage visit types */
+      /** @description Only administrators manage visit types; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such visit type */
@@ -6133,7 +7250,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The name is taken (visit_type_name_taken) */
@@ -6142,7 +7259,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6172,7 +7307,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -6181,7 +7316,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -6190,7 +7325,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6224,7 +7359,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6233,16 +7368,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -6251,7 +7386,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description A location is unknown or closed (location_not_available) */
@@ -6260,7 +7413,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6294,7 +7447,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6303,16 +7456,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -6321,7 +7474,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The location is unknown or closed (location_not_available) */
@@ -6330,7 +7501,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6361,16 +7532,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider or exception */
@@ -6379,7 +7550,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6409,16 +7580,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such provider */
@@ -6427,7 +7598,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6466,7 +7637,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6475,7 +7646,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -6484,7 +7655,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such visit type, or not one the caller may book (visit_type_not_found) */
@@ -6493,7 +7664,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6529,7 +7700,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6538,7 +7709,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -6547,7 +7718,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -6556,7 +7727,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6590,7 +7761,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6599,16 +7770,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -6617,7 +7788,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description slot_taken: someone else has that time */
@@ -6626,7 +7797,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description A booking rule refused it: in_past, beyond_horizon, outside_hours, too_many_bookings, overlaps_own_appointment, not_bookable_online, provider_does_not_offer_visit_type, new_patients_only, established_patients_only, or an unknown or inactive provider, location or visit type */
@@ -6635,7 +7824,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6666,16 +7855,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -6688,7 +7877,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6723,7 +7912,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6732,16 +7921,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -6754,7 +7943,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description slot_taken (the new time is taken) or appointment_changed (stale version) */
@@ -6763,7 +7952,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description inside_cutoff, not_cancellable, or a booking rule refused the new time */
@@ -6772,7 +7979,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6807,7 +8014,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6816,16 +8023,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -6838,7 +8045,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description appointment_changed: stale version */
@@ -6847,7 +8054,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description inside_cutoff, or not_cancellable (already cancelled, completed or missed) */
@@ -6856,7 +8081,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6891,7 +8116,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -6900,16 +8125,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -6922,7 +8147,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description appointment_changed: stale version */
@@ -6931,7 +8156,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description status_not_allowed: the mark does not fit the appointment now */
@@ -6940,7 +8183,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -6972,16 +8215,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -6994,7 +8237,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/calendar': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7033,7 +8276,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7042,7 +8285,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Only clinical and front-desk staff */
@@ -7051,7 +8294,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7085,7 +8328,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7094,7 +8337,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -7103,7 +8346,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description code_system_not_found */
@@ -7112,7 +8355,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7151,7 +8394,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7160,7 +8403,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -7169,7 +8412,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -7178,7 +8421,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7212,7 +8455,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7221,16 +8464,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -7239,7 +8482,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7270,16 +8531,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7292,7 +8553,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7327,7 +8588,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7336,16 +8597,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7358,7 +8619,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -7367,7 +8628,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7398,16 +8677,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7420,7 +8699,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7459,7 +8738,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7468,7 +8747,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -7477,7 +8756,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -7486,7 +8765,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7520,7 +8799,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7529,16 +8808,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -7547,7 +8826,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7578,16 +8875,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7600,7 +8897,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7635,7 +8932,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7644,16 +8941,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7666,7 +8963,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -7675,7 +8972,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7706,16 +9021,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7728,7 +9043,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7767,7 +9082,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7776,7 +9091,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -7785,7 +9100,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -7794,7 +9109,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7828,7 +9143,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7837,16 +9152,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -7855,7 +9170,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7886,16 +9219,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7908,7 +9241,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -7943,7 +9276,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -7952,16 +9285,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -7974,7 +9307,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -7983,7 +9316,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8014,16 +9365,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8036,7 +9387,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8075,7 +9426,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8084,7 +9435,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -8093,7 +9444,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8102,7 +9453,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8136,7 +9487,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8145,16 +9496,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8163,7 +9514,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8194,16 +9563,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8216,7 +9585,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8251,7 +9620,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8260,16 +9629,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8282,7 +9651,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -8291,7 +9660,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8322,16 +9709,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8344,7 +9731,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8383,7 +9770,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8392,7 +9779,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -8401,7 +9788,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8410,7 +9797,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8444,7 +9831,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8453,16 +9840,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8471,7 +9858,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8502,16 +9907,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8524,7 +9929,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8559,7 +9964,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8568,16 +9973,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8590,7 +9995,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -8599,7 +10004,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8630,16 +10053,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8652,7 +10075,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8693,7 +10116,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8702,7 +10125,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -8711,7 +10134,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8720,7 +10143,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8754,7 +10177,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -8763,16 +10186,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -8781,7 +10204,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The request is too large */
@@ -8790,7 +10213,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8821,16 +10253,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8843,7 +10275,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8875,16 +10307,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8897,7 +10329,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8926,22 +10358,31 @@ export interface operations {
           'application/json': components['schemas']['ReportView'];
         };
       };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Not signed in */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -8954,7 +10395,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed (stale version) or already_released */
@@ -8963,7 +10404,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -8999,7 +10458,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9008,16 +10467,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9030,7 +10489,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description record_changed: stale version */
@@ -9039,7 +10498,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9071,16 +10548,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9093,7 +10570,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9127,7 +10604,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9136,16 +10613,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9154,7 +10631,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9194,7 +10671,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9203,16 +10680,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9221,7 +10698,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9255,7 +10732,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9264,16 +10741,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9282,7 +10759,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9314,7 +10809,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9323,7 +10818,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9332,7 +10827,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9360,7 +10855,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9369,7 +10864,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9401,7 +10896,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9410,16 +10905,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9451,7 +10964,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9460,16 +10973,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description import_too_large: over 4 MB */
@@ -9478,7 +10991,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9508,7 +11030,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9517,7 +11039,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9526,7 +11048,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9560,7 +11082,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9569,7 +11091,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9578,7 +11100,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9587,7 +11109,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9622,7 +11144,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9631,7 +11153,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9640,7 +11162,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9653,7 +11175,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9688,7 +11210,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -9697,7 +11219,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9706,7 +11228,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /**
@@ -9719,7 +11241,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -9741,7 +11263,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/fhir+json': Record<string, never>;
+          'application/fhir+json': components['schemas']['FhirBundle'];
         };
       };
       /** @description Not signed in */
@@ -9750,7 +11272,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9759,7 +11281,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such patient, or not yours */
@@ -9768,7 +11290,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/fhir+json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };

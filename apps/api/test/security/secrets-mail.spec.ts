@@ -196,7 +196,7 @@ describe('secrets in stored emails', () => {
         to: `expired-${newId()}@example.test`,
         subject: 'Reset',
         paragraphs: ['Reset it.'],
-        action: { label: 'Reset', url: `https://portal.test/reset-password?token=${MAIL_SECRET}` },
+        action: { label: 'Reset', url: `https://portal.test/reset-password#token=${MAIL_SECRET}` },
         secret: { value: 'x'.repeat(43), expiresAt: new Date(clock.now().getTime() + 60_000) },
         clinicName: 'C',
       }),

@@ -75,7 +75,7 @@ describe('server key rotation', () => {
         to: `rotation-${newId()}@example.test`,
         subject: 'Reset',
         paragraphs: ['Reset your password.'],
-        action: { label: 'Reset', url: `https://portal.test/reset-password?token=${MAIL_SECRET}` },
+        action: { label: 'Reset', url: `https://portal.test/reset-password#token=${MAIL_SECRET}` },
         secret: { value: linkToken, expiresAt: new Date(Date.now() + 3_600_000) },
         clinicName: 'Test',
       }),

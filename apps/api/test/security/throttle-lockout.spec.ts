@@ -101,10 +101,10 @@ describe('sign-in throttling cannot be used to keep the owner out', () => {
     expect((await hammer(username, 5)).every((status) => status === 401)).toBe(true);
     const mail = await waitFor(() =>
       smtp.received.find(
-        (m) => m.to.includes(account.email) && /\/unlock\?token=/.test(readMail(m).text),
+        (m) => m.to.includes(account.email) && /\/unlock#token=/.test(readMail(m).text),
       ),
     );
-    const token = /\/unlock\?token=([A-Za-z0-9_-]+)/.exec(readMail(mail).text)![1]!;
+    const token = /\/unlock#token=([A-Za-z0-9_-]+)/.exec(readMail(mail).text)![1]!;
 
     // The owner opens the link on a browser that never signed in before.
     const owner = newBrowser(testApp);
