@@ -59,9 +59,8 @@ interface NewPatient {
 
 /** A patient no other run has used: unique name, email and username. */
 function newPatient(viewport: Viewport): NewPatient {
-  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3)
-    .toString(36)
-    .padStart(3, '0')}`;
+  // Digits only: a run of letters in the username or name counts as personal in the password.
+  const tag = `${Date.now()}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
   const givenName = viewport === 'phone' ? 'Robin' : 'Morgan';
   const familyName = `Journey-${tag}`;
   return {

@@ -87,16 +87,43 @@ describe('createApiClient', () => {
     expect(captured.request?.url).toBe('http://portal.test/api/v1/auth/session');
   });
 
-  it('sends no CSRF header when there is no cookie yet', async () => {
+  it('asks the API for a CSRF token first when a state-changing request has none', async () => {
     setCookies('');
-    const captured: Captured = {};
+    const sent: Request[] = [];
     const api = createApiClient('http://portal.test', {
-      fetch: fakeFetch(captured, () => new Response(null, { status: 204 })),
+      fetch: async (input: RequestInfo | URL) => {
+        const request = input instanceof Request ? input : new Request(input);
+        sent.push(request);
+        // The API sets the cookie on its answer, as a browser would store it.
+        if (request.method === 'GET') setCookies('csrf_token=fresh-token');
+        return new Response(null, { status: 204 });
+      },
     });
 
     await api.POST('/api/v1/auth/logout');
 
-    expect(captured.request?.headers.has(CSRF_HEADER)).toBe(false);
+    expect(sent.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'GET /api/v1/auth/session',
+      'POST /api/v1/auth/logout',
+    ]);
+    expect(sent[0]?.credentials).toBe('include');
+    expect(sent[1]?.headers.get(CSRF_HEADER)).toBe('fresh-token');
+  });
+
+  it('sends the request without the header when no token can be had (the API then answers 403)', async () => {
+    setCookies('');
+    const sent: Request[] = [];
+    const api = createApiClient('http://portal.test', {
+      fetch: async (input: RequestInfo | URL) => {
+        sent.push(input instanceof Request ? input : new Request(input));
+        return new Response(null, { status: 204 });
+      },
+    });
+
+    await api.POST('/api/v1/auth/logout');
+
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.headers.has(CSRF_HEADER)).toBe(false);
   });
 
   it('throws an ApiError carrying the problem document', async () => {

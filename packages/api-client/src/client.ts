@@ -34,8 +34,7 @@ export const portalMiddleware: Middleware = {
       next = new Request(next, { credentials: 'include' });
     }
     if (!SAFE_METHODS.has(next.method.toUpperCase())) {
-      const cookies = globalThis.document?.cookie ?? '';
-      const token = CSRF_COOKIES.map((name) => readCookie(name, cookies)).find(Boolean);
+      const token = csrfToken();
       if (token) {
         next.headers.set(CSRF_HEADER, token);
       }
@@ -65,6 +64,36 @@ function resolveBaseUrl(baseUrl: string): string {
   return new URL(baseUrl || '/', origin).href.replace(/\/+$/, '');
 }
 
+/** Any API response hands out a CSRF token; the session check is the cheapest one to ask. */
+const TOKEN_SOURCE = '/api/v1/auth/session';
+
+function csrfToken(): string | undefined {
+  const cookies = globalThis.document?.cookie ?? '';
+  return CSRF_COOKIES.map((name) => readCookie(name, cookies)).find(Boolean);
+}
+
+/**
+ * A page opened straight from an emailed link may post before the browser has ever talked to
+ * the API, so it holds no CSRF token yet: fetch one first instead of failing with a 403.
+ */
+function withCsrfToken(send: (input: Request) => Promise<Response>) {
+  return async (input: Request): Promise<Response> => {
+    if (
+      SAFE_METHODS.has(input.method.toUpperCase()) ||
+      input.headers.has(CSRF_HEADER) ||
+      globalThis.document === undefined
+    ) {
+      return send(input);
+    }
+    await send(new Request(new URL(TOKEN_SOURCE, input.url), { credentials: 'include' }));
+    const token = csrfToken();
+    if (!token) return send(input);
+    const request = new Request(input);
+    request.headers.set(CSRF_HEADER, token);
+    return send(request);
+  };
+}
+
 /** A typed client for the portal API; paths and bodies come from the generated schema. */
 export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): ApiClient {
   const client = createClient<paths>({
@@ -72,7 +101,7 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
     credentials: 'include',
     // Look fetch up on every call rather than once at start-up, so anything that wraps it
     // later (request mocking in tests, monitoring) is honoured.
-    fetch: options.fetch ?? ((input: Request) => globalThis.fetch(input)),
+    fetch: withCsrfToken(options.fetch ?? ((input: Request) => globalThis.fetch(input))),
   });
   client.use(portalMiddleware);
   return client;
