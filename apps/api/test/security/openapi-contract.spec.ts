@@ -206,7 +206,7 @@ describe('the OpenAPI document', () => {
     ajv.addSchema({ $id: 'portal', components: document.components });
     const validate = ajv.getSchema('portal#/components/schemas/Problem')!;
     const answers = [
-      await testApp.fetch('/api/v1/auth/session'),
+      await testApp.fetch('/api/v1/account/sessions'),
       await testApp.fetch('/api/v1/patients?limit=1000'),
       await testApp.fetch('/api/v1/auth/login', {
         method: 'POST',

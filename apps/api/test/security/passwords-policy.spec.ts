@@ -112,7 +112,7 @@ describe('new passwords are checked against leaked passwords and the owner (ever
       },
       null,
     );
-    const token = new URL(setPasswordUrl).searchParams.get('token')!;
+    const token = new URLSearchParams(new URL(setPasswordUrl).hash.slice(1)).get('token')!;
     const browser = newBrowser(testApp);
     const choose = (password: string) =>
       browser.post('/api/v1/auth/password-reset/complete', { token, password });
