@@ -4,6 +4,7 @@ import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem, toProblem } from './problem.filter.js';
 import { DomainError } from './problem.js';
+import { API_PREFIX, isUnder, normalizedPathOf } from './request-path.js';
 
 interface SpaDirs {
   web: string;
@@ -16,29 +17,6 @@ const HASHED_ASSET = new RegExp(`\\${path.sep}assets\\${path.sep}`);
 function serveIndex(reply: FastifyReply, html: string) {
   // The shell is tiny and must never be stale; hashed assets under /assets are cached for a year.
   return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
-}
-
-/**
- * The request path as a router could read it, for deciding what kind of path it is:
- * percent-decoding undone (repeatedly, so `%2561` counts as `a`), backslashes and repeated
- * slashes made single slashes, dot segments resolved, lower-cased. So `/%61pi/x`, `//api/x`,
- * `/API/x` and `/web/../api/x` all read as `/api/x`.
- */
-export function normalizedRequestPath(url: string): string {
-  let decoded = url.split(/[?#]/, 1)[0] || '/';
-  for (let round = 0; round < 3 && /%[0-9a-f]{2}/i.test(decoded); round++) {
-    try {
-      decoded = decodeURIComponent(decoded);
-    } catch {
-      break;
-    }
-  }
-  const slashed = `/${decoded.replace(/\\/g, '/')}`.replace(/\/{2,}/g, '/');
-  return path.posix.normalize(slashed).toLowerCase();
-}
-
-function isApiPath(normalized: string): boolean {
-  return normalized === '/api' || normalized.startsWith('/api/');
 }
 
 /** A browser navigation: a GET (or HEAD) that takes HTML. No Accept header takes anything. */
@@ -57,12 +35,11 @@ function acceptsHtml(request: FastifyRequest): boolean {
  * /assets, /.well-known and /api in any spelling. Anything else is a 404: a missing script
  * must not come back as HTML with status 200, and neither may robots or manifest look-ups.
  */
-function isAppRoute(request: FastifyRequest, normalized: string, base: '/' | '/admin/'): boolean {
-  if (isApiPath(normalized)) return false;
-  if (base !== '/' && !normalized.startsWith(base)) return false;
-  const inside = normalized.slice(base.length - 1);
-  if (inside === '/assets' || inside.startsWith('/assets/')) return false;
-  if (normalized.startsWith('/.well-known/') || normalized === '/.well-known') return false;
+function isAppRoute(request: FastifyRequest, normalized: string, base: '' | '/admin'): boolean {
+  if (isUnder(normalized, API_PREFIX)) return false;
+  if (base && !isUnder(normalized, base)) return false;
+  const inside = normalized.slice(base.length) || '/';
+  if (isUnder(inside, '/assets') || isUnder(normalized, '/.well-known')) return false;
   const lastSegment = inside.slice(inside.lastIndexOf('/') + 1);
   if (/\.[a-z0-9]+$/.test(lastSegment)) return false;
   return acceptsHtml(request);
@@ -113,18 +90,20 @@ export async function registerSpaHosting(app: FastifyInstance, dirs: SpaDirs): P
   });
   app.get('/admin', (_request, reply) => serveIndex(reply, adminIndex));
   app.get('/admin/*', (request, reply) => {
-    const normalized = normalizedRequestPath(request.url);
-    return isAppRoute(request, normalized, '/admin/')
+    const normalized = normalizedPathOf(request);
+    return normalized !== null && isAppRoute(request, normalized, '/admin')
       ? serveIndex(reply, adminIndex)
       : notFound(request, reply, 'No file at this address.');
   });
   app.get('/', (_request, reply) => serveIndex(reply, webIndex));
   app.get('/*', (request, reply) => {
-    const normalized = normalizedRequestPath(request.url);
-    if (isApiPath(normalized)) {
+    // The same reading of the path as every API check (common/request-path.ts): an /api path
+    // however spelled, or one that cannot be decoded, never gets an app's HTML.
+    const normalized = normalizedPathOf(request);
+    if (normalized === null || isUnder(normalized, API_PREFIX)) {
       return notFound(request, reply, `No API route at ${request.url.split('?')[0]}.`);
     }
-    return isAppRoute(request, normalized, '/')
+    return isAppRoute(request, normalized, '')
       ? serveIndex(reply, webIndex)
       : notFound(request, reply, 'No file at this address.');
   });
