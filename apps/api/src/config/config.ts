@@ -73,6 +73,11 @@ export interface AppConfig {
    * decrypt, so a key can be rotated without losing what the old one protected.
    */
   secretKeys: SecretKeys;
+  /**
+   * How often each process links new audit rows into the hash chain; 0 turns the timer off
+   * (the test suite links explicitly, so background statements never mix with a request's).
+   */
+  auditChainIntervalMs: number;
 }
 
 export { ConfigError } from './config-error.js';
@@ -298,5 +303,6 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
       ? { web: path.join(root, 'apps/web/dist'), admin: path.join(root, 'apps/admin/dist') }
       : null,
     secretKeys: loadSecretKeys(env, { production: nodeEnv === 'production', dataDir }),
+    auditChainIntervalMs: int(env, 'AUDIT_CHAIN_INTERVAL_MS', 1_000, 0, 60_000),
   };
 }

@@ -85,6 +85,34 @@ describe('audit trail: append-only role and hash chain', () => {
     };
   }
 
+  it('links new rows on its own timer in every process that has one', async () => {
+    const timed = await startTestApp({ AUDIT_CHAIN_INTERVAL_MS: '20' });
+    try {
+      const requestId = `chain-timer-${newId()}`;
+      await timed.app.get(AuditService).record({
+        action: 'test.chain',
+        outcome: 'success',
+        context: { requestId, ip: '10.0.0.9', userAgent: 'Agent/1.0' },
+      });
+      // Nobody calls extend() here: only the timer can link the row.
+      const deadline = Date.now() + 20_000;
+      let linked = 0;
+      while (linked === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        [{ linked }] = (
+          await superuser.query<{ linked: number }>(
+            `SELECT count(*)::int AS linked FROM audit_event e
+               JOIN audit_chain c ON c.event_id = e.id WHERE e.request_id = $1`,
+            [requestId],
+          )
+        ).rows as [{ linked: number }];
+      }
+      expect(linked).toBe(1);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it("runs the application's statements as portal_app, which may not change or remove audit rows", async () => {
     expect(await db.query('SELECT current_user AS role')).toEqual([{ role: 'portal_app' }]);
     const { row } = await checkpointedRow();

@@ -30,6 +30,9 @@ export async function startTestApp(
     // Tests connect over loopback, as a proxy on the same host would: each test client names
     // its own address in X-Forwarded-For, so per-IP limits never leak between tests.
     TRUST_PROXY: '127.0.0.1,::1',
+    // The suite links the audit chain itself (AuditChainService.extend), so no background
+    // statement lands inside a request whose queries a test counts.
+    AUDIT_CHAIN_INTERVAL_MS: '0',
     ...env,
   });
   const app = await createApp(config, pino({ level: 'silent' }), options);

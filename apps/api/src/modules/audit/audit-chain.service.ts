@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
@@ -6,13 +7,12 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-
-/** How often each process links the audit rows written since the last time. */
-export const CHAIN_INTERVAL_MS = 1_000;
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
 
 /**
- * Extends the audit trail's hash chain (audit_chain) about once a second in every API and
- * worker process: one statement, audit_chain_extend(), which links every row whose
+ * Extends the audit trail's hash chain (audit_chain) every AUDIT_CHAIN_INTERVAL_MS (a second by
+ * default) in every API and worker process: one statement, audit_chain_extend(), which links every row whose
  * transaction has ended, in one transaction, and returns at once when another process is
  * already at it. Rows are therefore linked within seconds of being written, and an audited
  * request never waits for the chain.
@@ -23,14 +23,18 @@ export class AuditChainService implements OnApplicationBootstrap, OnModuleDestro
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
+    if (this.config.auditChainIntervalMs === 0) return;
     this.timer = setInterval(() => {
       this.running = this.extend().catch((error: unknown) =>
         this.logger.error({ err: error }, 'could not extend the audit chain'),
       );
-    }, CHAIN_INTERVAL_MS);
+    }, this.config.auditChainIntervalMs);
     this.timer.unref();
   }
 
