@@ -42,3 +42,13 @@ export type LoginSecondFactorRequired = Extract<LoginResult, { status: 'second-f
 export type SecondFactorMethod = LoginSecondFactorRequired['methods'][number];
 export type Problem = components['schemas']['Problem'];
 export type ProblemFieldError = NonNullable<Problem['errors']>[number];
+export {
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  PATIENT_PERMISSIONS,
+  OPERATION_PERMISSIONS,
+  permissionsOf,
+  type Permission,
+  type StaffRole,
+  type OperationPermission,
+} from './permissions';

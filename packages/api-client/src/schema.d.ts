@@ -51,12 +51,16 @@ export interface paths {
     /**
      * Find patients by name, MRN or date of birth
      * @description Name search matches the start of the family or given name, in any case; an MRN must match exactly. Sorted by family then given name. Roles: front-desk, nurse, provider, admin, billing.
+     *
+     *     Permission `patients:search` (Find patients by name, MRN or date of birth), held by: admin, provider, nurse, front-desk, billing.
      */
     get: operations['searchPatients'];
     put?: never;
     /**
      * Register a patient
      * @description A medical record number (MRN) is generated. Roles: front-desk, admin.
+     *
+     *     Permission `patients:register` (Register a new patient), held by: admin, front-desk.
      */
     post: operations['createPatient'];
     delete?: never;
@@ -75,6 +79,8 @@ export interface paths {
     /**
      * A patient’s demographics
      * @description Patients read their own record; staff roles: front-desk, nurse, provider, admin, billing.
+     *
+     *     Permission `patients:read` (Read a patient’s demographics), held by: a patient (their own record only), admin, provider, nurse, front-desk, billing.
      */
     get: operations['getPatient'];
     put?: never;
@@ -85,6 +91,8 @@ export interface paths {
     /**
      * Change a patient’s demographics
      * @description Only the fields sent change; null clears an optional field. Roles: front-desk, admin.
+     *
+     *     Permission `patients:update` (Change a patient’s demographics), held by: admin, front-desk.
      */
     patch: operations['updatePatient'];
     trace?: never;
@@ -255,7 +263,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out of this session */
+    /**
+     * Sign out of this session
+     * @description Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
+     */
     post: operations['logout'];
     delete?: never;
     options?: never;
@@ -272,7 +283,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out of every session of this account */
+    /**
+     * Sign out of every session of this account
+     * @description Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
+     */
     post: operations['logoutEverywhere'];
     delete?: never;
     options?: never;
@@ -287,7 +301,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Second factor and password status */
+    /**
+     * Second factor and password status
+     * @description Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
+     */
     get: operations['getSecuritySettings'];
     put?: never;
     post?: never;
@@ -309,6 +326,8 @@ export interface paths {
     /**
      * Change password
      * @description Ends every other session.
+     *
+     *     Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
      */
     post: operations['changePassword'];
     delete?: never;
@@ -329,6 +348,8 @@ export interface paths {
     /**
      * Start setting up an authenticator app
      * @description Confirmed with the current password. The new secret must be confirmed within 10 minutes.
+     *
+     *     Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
      */
     post: operations['startTotpSetup'];
     delete?: never;
@@ -349,6 +370,8 @@ export interface paths {
     /**
      * Finish authenticator set-up with its first code
      * @description Returns 10 recovery codes, shown once.
+     *
+     *     Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
      */
     post: operations['confirmTotpSetup'];
     delete?: never;
@@ -366,7 +389,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Switch to emailed codes, or turn the second step off */
+    /**
+     * Switch to emailed codes, or turn the second step off
+     * @description Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
+     */
     post: operations['setSecondFactor'];
     delete?: never;
     options?: never;
@@ -386,6 +412,8 @@ export interface paths {
     /**
      * Replace recovery codes
      * @description The old codes stop working.
+     *
+     *     Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
      */
     post: operations['regenerateRecoveryCodes'];
     delete?: never;
@@ -401,7 +429,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Where this account is signed in */
+    /**
+     * Where this account is signed in
+     * @description Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
+     */
     get: operations['listMySessions'];
     put?: never;
     post?: never;
@@ -421,7 +452,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Sign out one session of this account */
+    /**
+     * Sign out one session of this account
+     * @description Permission `account:self` (Use one’s own account: session, password, second factor, devices), held by: a patient, admin, provider, nurse, front-desk, billing.
+     */
     delete: operations['endMySession'];
     options?: never;
     head?: never;
@@ -435,12 +469,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Staff accounts */
+    /**
+     * Staff accounts
+     * @description Permission `staff:manage` (Add staff, change their roles, reset and disable accounts), held by: admin.
+     */
     get: operations['listStaff'];
     put?: never;
     /**
      * Create a staff account
      * @description The account starts without a usable password: its owner gets an email with a single-use link (72 hours) to choose one.
+     *
+     *     Permission `staff:manage` (Add staff, change their roles, reset and disable accounts), held by: admin.
      */
     post: operations['createStaff'];
     delete?: never;
@@ -465,6 +504,8 @@ export interface paths {
     /**
      * Change a staff member's name, email or roles
      * @description Role changes apply to open sessions at once. Nobody can remove their own admin role.
+     *
+     *     Permission `staff:manage` (Add staff, change their roles, reset and disable accounts), held by: admin.
      */
     patch: operations['updateStaff'];
     trace?: never;
@@ -481,6 +522,8 @@ export interface paths {
     /**
      * Disable a staff account
      * @description Ends all its sessions and blocks sign-in until it is enabled again.
+     *
+     *     Permission `staff:manage` (Add staff, change their roles, reset and disable accounts), held by: admin.
      */
     post: operations['disableStaff'];
     delete?: never;
@@ -501,6 +544,8 @@ export interface paths {
     /**
      * Enable a disabled staff account
      * @description Sign-in works again; sessions ended by the disable stay ended.
+     *
+     *     Permission `staff:manage` (Add staff, change their roles, reset and disable accounts), held by: admin.
      */
     post: operations['enableStaff'];
     delete?: never;
@@ -521,6 +566,8 @@ export interface paths {
     /**
      * Remove a staff member's authenticator app and recovery codes
      * @description For a lost phone. Ends all their sessions and emails them a notice; their next sign-in follows the staff second-factor policy.
+     *
+     *     Permission `staff:manage` (Add staff, change their roles, reset and disable accounts), held by: admin.
      */
     post: operations['resetStaffSecondFactor'];
     delete?: never;
@@ -539,6 +586,8 @@ export interface paths {
     /**
      * Browse the audit trail
      * @description Newest first, filtered, cursor-paginated. Reading the trail is itself recorded (audit.read).
+     *
+     *     Permission `audit:read` (Read the audit trail), held by: admin.
      */
     get: operations['listAuditEvents'];
     put?: never;
@@ -559,6 +608,8 @@ export interface paths {
     /**
      * Who has accessed my record
      * @description What clinic staff did with this patient’s record, newest first, in plain words. For the patient themself and administrators. The patient’s own actions are not listed.
+     *
+     *     Permission `access-log:read` (Read who has looked at a patient’s record), held by: a patient (their own record only), admin.
      */
     get: operations['getPatientAccessLog'];
     put?: never;
@@ -581,6 +632,8 @@ export interface paths {
     /**
      * Invite a patient to the portal
      * @description Emails a single-use registration link to the patient’s email on file. Refused when the patient has no email (422), already has an account, or already has a valid invitation (409: resend that one instead). Roles: front-desk, admin.
+     *
+     *     Permission `invitations:send` (Invite patients to the portal, resend and revoke invitations), held by: admin, front-desk.
      */
     post: operations['createInvitation'];
     delete?: never;
@@ -601,6 +654,8 @@ export interface paths {
     /**
      * Send a new link
      * @description Emails a new link with a new expiry; the old link stops working. Also unlocks an invitation locked by wrong dates of birth. Roles: front-desk, admin.
+     *
+     *     Permission `invitations:send` (Invite patients to the portal, resend and revoke invitations), held by: admin, front-desk.
      */
     post: operations['resendInvitation'];
     delete?: never;
@@ -621,6 +676,8 @@ export interface paths {
     /**
      * Cancel an invitation
      * @description Its link stops working at once. Revoking twice changes nothing. Roles: front-desk, admin.
+     *
+     *     Permission `invitations:send` (Invite patients to the portal, resend and revoke invitations), held by: admin, front-desk.
      */
     post: operations['revokeInvitation'];
     delete?: never;
@@ -639,6 +696,8 @@ export interface paths {
     /**
      * Invitations, newest first
      * @description Each with its patient, status and the delivery state of its latest email. Roles: front-desk, admin.
+     *
+     *     Permission `invitations:send` (Invite patients to the portal, resend and revoke invitations), held by: admin, front-desk.
      */
     get: operations['listInvitations'];
     put?: never;
@@ -739,10 +798,15 @@ export interface paths {
     /**
      * Clinic locations
      * @description By name. Patients see open locations only. Any signed-in caller.
+     *
+     *     Permission `catalog:read` (Read the clinic’s locations, providers and visit types), held by: a patient, admin, provider, nurse, front-desk, billing.
      */
     get: operations['listLocations'];
     put?: never;
-    /** Add a clinic location (admin) */
+    /**
+     * Add a clinic location (admin)
+     * @description Permission `catalog:manage` (Add and change locations, providers and visit types), held by: admin.
+     */
     post: operations['createLocation'];
     delete?: never;
     options?: never;
@@ -766,6 +830,8 @@ export interface paths {
     /**
      * Change a clinic location (admin)
      * @description Only the fields sent change. active: false closes it: patients no longer see it, and its hours offer no open times.
+     *
+     *     Permission `catalog:manage` (Add and change locations, providers and visit types), held by: admin.
      */
     patch: operations['updateLocation'];
     trace?: never;
@@ -780,12 +846,16 @@ export interface paths {
     /**
      * Providers patients can see
      * @description By name, optionally only those offering a visit type or with hours at a location. Patients see active providers only. Any signed-in caller.
+     *
+     *     Permission `catalog:read` (Read the clinic’s locations, providers and visit types), held by: a patient, admin, provider, nurse, front-desk, billing.
      */
     get: operations['listProviders'];
     put?: never;
     /**
      * Add a provider (admin)
      * @description accountId links a staff account with the provider role, so the provider can sign in.
+     *
+     *     Permission `catalog:manage` (Add and change locations, providers and visit types), held by: admin.
      */
     post: operations['createProvider'];
     delete?: never;
@@ -804,6 +874,8 @@ export interface paths {
     /**
      * One provider
      * @description Patients do not see inactive providers. Any signed-in caller.
+     *
+     *     Permission `catalog:read` (Read the clinic’s locations, providers and visit types), held by: a patient, admin, provider, nurse, front-desk, billing.
      */
     get: operations['getProvider'];
     put?: never;
@@ -814,6 +886,8 @@ export interface paths {
     /**
      * Change a provider (admin)
      * @description Only the fields sent change; visitTypeIds replaces the whole list. active: false hides the provider from patients and offers no open times; booked visits stay.
+     *
+     *     Permission `catalog:manage` (Add and change locations, providers and visit types), held by: admin.
      */
     patch: operations['updateProvider'];
     trace?: never;
@@ -828,10 +902,15 @@ export interface paths {
     /**
      * Kinds of visit and their length
      * @description By name. Patients see active visit types they may book online only. Any signed-in caller.
+     *
+     *     Permission `catalog:read` (Read the clinic’s locations, providers and visit types), held by: a patient, admin, provider, nurse, front-desk, billing.
      */
     get: operations['listVisitTypes'];
     put?: never;
-    /** Add a visit type (admin) */
+    /**
+     * Add a visit type (admin)
+     * @description Permission `catalog:manage` (Add and change locations, providers and visit types), held by: admin.
+     */
     post: operations['createVisitType'];
     delete?: never;
     options?: never;
@@ -855,6 +934,8 @@ export interface paths {
     /**
      * Change a visit type (admin)
      * @description Only the fields sent change. Booked appointments keep their times when the length changes.
+     *
+     *     Permission `catalog:manage` (Add and change locations, providers and visit types), held by: admin.
      */
     patch: operations['updateVisitType'];
     trace?: never;
@@ -869,11 +950,15 @@ export interface paths {
     /**
      * A provider’s weekly hours and coming exceptions
      * @description Every weekly rule, and the time off and extra hours ending after now (at most 200). Roles: front-desk, provider, nurse, admin.
+     *
+     *     Permission `schedule:read` (Read calendars, providers’ hours and conflicts), held by: admin, provider, nurse, front-desk.
      */
     get: operations['getProviderAvailability'];
     /**
      * Replace a provider’s weekly hours
      * @description All rules at once, in the location’s local time. Rules on one weekday may not overlap, even at different locations. Booked appointments the new hours leave out are kept and listed in conflicts. Roles: front-desk, admin.
+     *
+     *     Permission `schedule:manage` (Change providers’ hours and time off), held by: admin, front-desk.
      */
     put: operations['replaceWeeklyAvailability'];
     post?: never;
@@ -895,6 +980,8 @@ export interface paths {
     /**
      * Add time off or extra hours
      * @description Time off removes hours at every location; extra hours add hours at one location and win over time off. At most 31 days each. Roles: front-desk, admin.
+     *
+     *     Permission `schedule:manage` (Change providers’ hours and time off), held by: admin, front-desk.
      */
     post: operations['addAvailabilityException'];
     delete?: never;
@@ -916,6 +1003,8 @@ export interface paths {
     /**
      * Remove time off or extra hours
      * @description Roles: front-desk, admin.
+     *
+     *     Permission `schedule:manage` (Change providers’ hours and time off), held by: admin, front-desk.
      */
     delete: operations['deleteAvailabilityException'];
     options?: never;
@@ -933,6 +1022,8 @@ export interface paths {
     /**
      * Booked appointments outside the provider’s hours
      * @description Future booked appointments inside time off or outside the open hours, earliest first (at most 100), to move or cancel. Roles: front-desk, provider, nurse, admin.
+     *
+     *     Permission `schedule:read` (Read calendars, providers’ hours and conflicts), held by: admin, provider, nurse, front-desk.
      */
     get: operations['listScheduleConflicts'];
     put?: never;
@@ -953,6 +1044,8 @@ export interface paths {
     /**
      * Open times for a visit type
      * @description Times a visit of this type could start, earliest first (ties by provider name), with any provider offering it unless one is named. The range is at most 31 days; for patients it runs from now to the booking horizon, and only visit types they may book online are found. Roles: patients, front-desk, provider, nurse, admin.
+     *
+     *     Permission `slots:search` (Search open appointment times), held by: a patient, admin, provider, nurse, front-desk.
      */
     get: operations['findOpenSlots'];
     put?: never;
@@ -973,12 +1066,16 @@ export interface paths {
     /**
      * A patient’s appointments, upcoming or past
      * @description upcoming: booked or arrived and not yet ended, earliest first. past: everything else (ended, completed, missed, cancelled), latest first. Staff also see each reminder’s state. Patients read their own; staff roles: front-desk, nurse, provider, admin.
+     *
+     *     Permission `appointments:read` (Read a patient’s appointments), held by: a patient (their own record only), admin, provider, nurse, front-desk.
      */
     get: operations['listPatientAppointments'];
     put?: never;
     /**
      * Book an appointment
      * @description Takes one of the open times (see findOpenSlots). The end follows from the visit type. Patients book for themselves within the booking horizon, only visit types offered online and for them (new or returning), and up to a number of upcoming online bookings. Staff (front-desk, admin) may book any visit type beyond the horizon. Nobody books a time in the past, outside the provider’s hours, or overlapping the patient’s other appointments. A confirmation email goes to the patient.
+     *
+     *     Permission `appointments:book` (Book, reschedule and cancel appointments), held by: a patient (their own record only), admin, front-desk.
      */
     post: operations['bookAppointment'];
     delete?: never;
@@ -997,6 +1094,8 @@ export interface paths {
     /**
      * One appointment
      * @description Patients read their own; staff roles: front-desk, nurse, provider, admin.
+     *
+     *     Permission `appointments:read` (Read a patient’s appointments), held by: a patient (their own record only), admin, provider, nurse, front-desk.
      */
     get: operations['getAppointment'];
     put?: never;
@@ -1019,6 +1118,8 @@ export interface paths {
     /**
      * Move an appointment to another time
      * @description Same appointment (same id), new time, optionally another provider or location; the visit type stays. The new time is taken and the old one released in one step, or nothing changes. Patients may do it online until the cancellation cutoff before the current start; staff (front-desk, admin) at any time. Send the version you loaded.
+     *
+     *     Permission `appointments:book` (Book, reschedule and cancel appointments), held by: a patient (their own record only), admin, front-desk.
      */
     post: operations['rescheduleAppointment'];
     delete?: never;
@@ -1039,6 +1140,8 @@ export interface paths {
     /**
      * Cancel an appointment
      * @description Patients may cancel online until the cancellation cutoff before the start; later, the answer says which number to call. Staff (front-desk, admin) may cancel at any time. The time becomes free at once; the patient gets an email.
+     *
+     *     Permission `appointments:book` (Book, reschedule and cancel appointments), held by: a patient (their own record only), admin, front-desk.
      */
     post: operations['cancelAppointment'];
     delete?: never;
@@ -1059,6 +1162,8 @@ export interface paths {
     /**
      * Mark arrival, completion or a missed visit
      * @description arrived (on the day), completed or no-show (once the start time has come); booked undoes a mark. Roles: front-desk, nurse, provider, admin.
+     *
+     *     Permission `appointments:track` (Mark arrivals, no-shows and completed visits), held by: admin, provider, nurse, front-desk.
      */
     post: operations['setAppointmentStatus'];
     delete?: never;
@@ -1077,6 +1182,8 @@ export interface paths {
     /**
      * The appointment as a calendar file (.ics)
      * @description One iCalendar event: when (in UTC), where, and a link to the portal. It never holds the reason for the visit. Cancelled appointments come as a cancelled event. Patients read their own; staff roles: front-desk, nurse, provider, admin.
+     *
+     *     Permission `appointments:read` (Read a patient’s appointments), held by: a patient (their own record only), admin, provider, nurse, front-desk.
      */
     get: operations['downloadAppointmentCalendar'];
     put?: never;
@@ -1097,6 +1204,8 @@ export interface paths {
     /**
      * The appointments of one provider or one location over a few days
      * @description Give exactly one of providerId or locationId, and a range of at most 8 days. Appointments overlapping the range, by start, at most 500 (truncated says when there were more); cancelled ones only with includeCancelled=true. For a provider, hours lists their open hours in the range. Roles: front-desk, nurse, provider, admin.
+     *
+     *     Permission `schedule:read` (Read calendars, providers’ hours and conflicts), held by: admin, provider, nurse, front-desk.
      */
     get: operations['listSchedule'];
     put?: never;
@@ -1117,6 +1226,8 @@ export interface paths {
     /**
      * Find codes in a code list
      * @description ICD-10-CM diagnoses (icd10cm), CVX vaccines (cvx) or LOINC tests (loinc, with their units and adult reference ranges). Records accept only codes from these lists. Staff.
+     *
+     *     Permission `codes:read` (Look up clinical code lists), held by: admin, provider, nurse, front-desk, billing.
      */
     get: operations['searchCodes'];
     put?: never;
@@ -1137,12 +1248,16 @@ export interface paths {
     /**
      * A patient’s problems and diagnoses, coded in ICD-10-CM
      * @description Newest first by onset date (conditions without one last); from and to filter on that date. Patients read their own and never see conditions entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['listConditions'];
     put?: never;
     /**
      * Record a condition
      * @description The code must be in the ICD-10-CM list; its display comes from the list. The end date is not before the onset; neither is in the future. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     post: operations['createCondition'];
     delete?: never;
@@ -1161,6 +1276,8 @@ export interface paths {
     /**
      * One condition
      * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['getCondition'];
     put?: never;
@@ -1171,6 +1288,8 @@ export interface paths {
     /**
      * Correct a condition
      * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the condition marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     patch: operations['updateCondition'];
     trace?: never;
@@ -1185,6 +1304,8 @@ export interface paths {
     /**
      * Earlier versions of a condition
      * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:history` (Read the earlier versions of a record entry or result, and who changed it), held by: admin, provider, nurse.
      */
     get: operations['getConditionHistory'];
     put?: never;
@@ -1205,12 +1326,16 @@ export interface paths {
     /**
      * A patient’s allergies and intolerances
      * @description Newest first by date recorded; from and to filter on that date. Patients read their own and never see allergies entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['listAllergies'];
     put?: never;
     /**
      * Record a allergy
      * @description The onset date is not in the future. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     post: operations['createAllergy'];
     delete?: never;
@@ -1229,6 +1354,8 @@ export interface paths {
     /**
      * One allergy
      * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['getAllergy'];
     put?: never;
@@ -1239,6 +1366,8 @@ export interface paths {
     /**
      * Correct a allergy
      * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the allergy marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     patch: operations['updateAllergy'];
     trace?: never;
@@ -1253,6 +1382,8 @@ export interface paths {
     /**
      * Earlier versions of a allergy
      * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:history` (Read the earlier versions of a record entry or result, and who changed it), held by: admin, provider, nurse.
      */
     get: operations['getAllergyHistory'];
     put?: never;
@@ -1273,12 +1404,16 @@ export interface paths {
     /**
      * A patient’s immunizations, coded in CVX
      * @description Newest first by date given; from and to filter on that date. Patients read their own and never see immunizations entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['listImmunizations'];
     put?: never;
     /**
      * Record a immunization
      * @description The vaccine must be in the CVX list; its display comes from the list. The date given is not in the future. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     post: operations['createImmunization'];
     delete?: never;
@@ -1297,6 +1432,8 @@ export interface paths {
     /**
      * One immunization
      * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['getImmunization'];
     put?: never;
@@ -1307,6 +1444,8 @@ export interface paths {
     /**
      * Correct a immunization
      * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the immunization marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     patch: operations['updateImmunization'];
     trace?: never;
@@ -1321,6 +1460,8 @@ export interface paths {
     /**
      * Earlier versions of a immunization
      * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:history` (Read the earlier versions of a record entry or result, and who changed it), held by: admin, provider, nurse.
      */
     get: operations['getImmunizationHistory'];
     put?: never;
@@ -1341,12 +1482,16 @@ export interface paths {
     /**
      * Summaries of a patient’s visits: diagnoses, instructions and follow-up
      * @description Newest first by visit date; from and to filter on that date. Patients read their own and never see visit summaries entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['listVisitSummaries'];
     put?: never;
     /**
      * Record a visit summary
      * @description Diagnoses must be in the ICD-10-CM list. Linked to an appointment, the provider and location default to the appointment’s. A corrected final summary becomes amended. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     post: operations['createVisitSummary'];
     delete?: never;
@@ -1365,6 +1510,8 @@ export interface paths {
     /**
      * One visit summary
      * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['getVisitSummary'];
     put?: never;
@@ -1375,6 +1522,8 @@ export interface paths {
     /**
      * Correct a visit summary
      * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the visit summary marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     patch: operations['updateVisitSummary'];
     trace?: never;
@@ -1389,6 +1538,8 @@ export interface paths {
     /**
      * Earlier versions of a visit summary
      * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:history` (Read the earlier versions of a record entry or result, and who changed it), held by: admin, provider, nurse.
      */
     get: operations['getVisitSummaryHistory'];
     put?: never;
@@ -1409,12 +1560,16 @@ export interface paths {
     /**
      * A patient’s care plans with their goals and activities
      * @description Newest first by start date; from and to filter on that date. Patients read their own and never see care plans entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['listCarePlans'];
     put?: never;
     /**
      * Record a care plan
      * @description Up to 50 goals and 50 activities, each given an id; conditions come from the patient’s problem list. The end date is not before the start. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     post: operations['createCarePlan'];
     delete?: never;
@@ -1433,6 +1588,8 @@ export interface paths {
     /**
      * One care plan
      * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['getCarePlan'];
     put?: never;
@@ -1443,6 +1600,8 @@ export interface paths {
     /**
      * Correct a care plan
      * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the care plan marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
      */
     patch: operations['updateCarePlan'];
     trace?: never;
@@ -1457,6 +1616,8 @@ export interface paths {
     /**
      * Earlier versions of a care plan
      * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:history` (Read the earlier versions of a record entry or result, and who changed it), held by: admin, provider, nurse.
      */
     get: operations['getCarePlanHistory'];
     put?: never;
@@ -1477,12 +1638,16 @@ export interface paths {
     /**
      * A patient’s test result reports, newest first
      * @description Patients see released reports only (never held ones or those entered in error); isNew marks those they have not opened. Staff roles: provider, nurse, admin.
+     *
+     *     Permission `results:read` (Read test results, trends and vital signs), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['listResults'];
     put?: never;
     /**
      * Record a test result report
      * @description Codes and units are checked against the LOINC list; a missing reference range comes from the list and a missing interpretation from the range. The report is released at once or held for review, as the category’s release policy says; on release the patient gets an email that names no test or value. An attachment must be a PDF of at most 5 MB. Roles: provider, nurse.
+     *
+     *     Permission `results:write` (Enter, correct and import test results and vital signs), held by: provider, nurse.
      */
     post: operations['createResult'];
     delete?: never;
@@ -1501,6 +1666,8 @@ export interface paths {
     /**
      * One test result report with its values
      * @description A patient’s first look at a released report clears its “new” mark. Staff roles: provider, nurse, admin.
+     *
+     *     Permission `results:read` (Read test results, trends and vital signs), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['getResult'];
     put?: never;
@@ -1521,6 +1688,8 @@ export interface paths {
     /**
      * The PDF attached to a report
      * @description Staff roles: provider, nurse, admin.
+     *
+     *     Permission `results:read` (Read test results, trends and vital signs), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['downloadResultAttachment'];
     put?: never;
@@ -1543,6 +1712,8 @@ export interface paths {
     /**
      * Release a held report to the patient
      * @description The patient can then read it and gets an email that names no test or value. Send the version you reviewed. Role: provider.
+     *
+     *     Permission `results:release` (Release a held result to the patient), held by: provider.
      */
     post: operations['releaseResult'];
     delete?: never;
@@ -1567,6 +1738,8 @@ export interface paths {
     /**
      * Correct a value
      * @description The previous state is kept in the history; the value and its report are marked corrected (or entered-in-error, which hides it from the patient). Send the version you loaded and the reason. Roles: provider, nurse.
+     *
+     *     Permission `results:write` (Enter, correct and import test results and vital signs), held by: provider, nurse.
      */
     patch: operations['updateObservation'];
     trace?: never;
@@ -1581,6 +1754,8 @@ export interface paths {
     /**
      * Earlier versions of a corrected value
      * @description Newest first, with who changed it and why. Staff roles: provider, nurse, admin.
+     *
+     *     Permission `records:history` (Read the earlier versions of a record entry or result, and who changed it), held by: admin, provider, nurse.
      */
     get: operations['getObservationHistory'];
     put?: never;
@@ -1601,6 +1776,8 @@ export interface paths {
     /**
      * One test’s values over time
      * @description The newest `limit` values, oldest first, with the list’s unit and adult range. Patients see released values only. Staff roles: provider, nurse, admin.
+     *
+     *     Permission `results:read` (Read test results, trends and vital signs), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['getObservationTrend'];
     put?: never;
@@ -1621,12 +1798,16 @@ export interface paths {
     /**
      * A patient’s vital signs, newest first
      * @description Staff roles: provider, nurse, admin.
+     *
+     *     Permission `results:read` (Read test results, trends and vital signs), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['listVitals'];
     put?: never;
     /**
      * Record vital signs
      * @description LOINC vital-sign codes with their UCUM units; visible to the patient at once. Roles: provider, nurse.
+     *
+     *     Permission `results:write` (Enter, correct and import test results and vital signs), held by: provider, nurse.
      */
     post: operations['createVitalSigns'];
     delete?: never;
@@ -1645,6 +1826,8 @@ export interface paths {
     /**
      * Reports held for a provider’s review, oldest first
      * @description With the number held in all and when the oldest was issued. Role: provider.
+     *
+     *     Permission `results:review` (Work the queue of results held for review), held by: provider.
      */
     get: operations['listResultsForReview'];
     put?: never;
@@ -1665,11 +1848,15 @@ export interface paths {
     /**
      * How each category of result is released
      * @description immediate: patients see new reports at once; review: reports wait for a provider. Roles: provider, nurse, admin.
+     *
+     *     Permission `results-policy:read` (Read how each kind of result is released), held by: admin, provider, nurse.
      */
     get: operations['getResultReleasePolicy'];
     /**
      * Change how categories of result are released
      * @description Applies to reports recorded from now on; reports already held stay held until a provider releases them. Role: admin.
+     *
+     *     Permission `results-policy:manage` (Change how each kind of result is released), held by: admin.
      */
     put: operations['updateResultReleasePolicy'];
     post?: never;
@@ -1691,6 +1878,8 @@ export interface paths {
     /**
      * Import results from a CSV file or a FHIR Bundle
      * @description The whole file is checked first: any problem rejects it (400 import_rejected, with each problem named by line or bundle entry) and nothing is stored. An accepted file is stored at once, released per the category policy, with one email per patient. content: at most 4 MB. Roles: provider, nurse.
+     *
+     *     Permission `results:write` (Enter, correct and import test results and vital signs), held by: provider, nurse.
      */
     post: operations['importResults'];
     delete?: never;
@@ -1709,6 +1898,8 @@ export interface paths {
     /**
      * The summary of a patient’s record
      * @description Active conditions and allergies, recent immunizations, the latest vital signs, recent results, active care plans and the last visit summary. Patients see released results only, and never entries entered in error. Patients read their own; staff roles: provider, nurse, admin.
+     *
+     *     Permission `records:export` (Download the record as PDF or FHIR), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['getHealthSummary'];
     put?: never;
@@ -1729,6 +1920,8 @@ export interface paths {
     /**
      * The whole record as a PDF
      * @description Conditions, allergies, immunizations, care plans, visit summaries, test results and vital signs, with the patient’s name, date of birth, the time it was made and page numbers on every page. Patients read their own; staff roles: provider, nurse, admin.
+     *
+     *     Permission `records:export` (Download the record as PDF or FHIR), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['downloadHealthRecordPdf'];
     put?: never;
@@ -1749,6 +1942,8 @@ export interface paths {
     /**
      * One test result as a PDF
      * @description The report with each value, unit, reference range and flag. Patients read their own released results; staff roles: provider, nurse, admin.
+     *
+     *     Permission `records:export` (Download the record as PDF or FHIR), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['downloadResultPdf'];
     put?: never;
@@ -1769,6 +1964,8 @@ export interface paths {
     /**
      * One visit summary as a PDF
      * @description Patients read their own; staff roles: provider, nurse, admin.
+     *
+     *     Permission `records:export` (Download the record as PDF or FHIR), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['downloadVisitSummaryPdf'];
     put?: never;
@@ -1789,6 +1986,8 @@ export interface paths {
     /**
      * The whole record as a FHIR R4 Bundle
      * @description A Bundle of type collection: Patient, Condition (ICD-10-CM), AllergyIntolerance, Immunization (CVX), Observation (LOINC, UCUM), DiagnosticReport, Encounter (one per visit summary), CarePlan and Goal. Patients get what they may see (released results, nothing entered in error); staff everything but entries entered in error. Staff roles: provider, nurse, admin.
+     *
+     *     Permission `records:export` (Download the record as PDF or FHIR), held by: a patient (their own record only), admin, provider, nurse.
      */
     get: operations['downloadHealthRecordFhir'];
     put?: never;
@@ -2018,6 +2217,39 @@ export interface components {
       mobilePhone?: string | null;
       address?: components['schemas']['Address'] | null;
     };
+    /**
+     * @description What this account may do (the x-portal-permissions table): a patient holds theirs over their own record only
+     * @enum {string}
+     */
+    Permission:
+      | 'account:self'
+      | 'catalog:read'
+      | 'catalog:manage'
+      | 'codes:read'
+      | 'patients:search'
+      | 'patients:register'
+      | 'patients:read'
+      | 'patients:update'
+      | 'invitations:send'
+      | 'records:read'
+      | 'records:write'
+      | 'records:export'
+      | 'records:history'
+      | 'results:read'
+      | 'results:write'
+      | 'results:review'
+      | 'results:release'
+      | 'results-policy:read'
+      | 'results-policy:manage'
+      | 'appointments:read'
+      | 'appointments:book'
+      | 'appointments:track'
+      | 'slots:search'
+      | 'schedule:read'
+      | 'schedule:manage'
+      | 'staff:manage'
+      | 'audit:read'
+      | 'access-log:read';
     SessionUser: {
       /** Format: uuid */
       id: string;
@@ -2038,6 +2270,8 @@ export interface components {
        * @description A patient's own patient id
        */
       patientId: string | null;
+      /** @description What this account may do (the x-portal-permissions table): a patient holds theirs over their own record only */
+      permissions: components['schemas']['Permission'][];
     };
     Session: {
       user: components['schemas']['SessionUser'];
@@ -5028,7 +5262,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5063,7 +5297,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5093,6 +5327,15 @@ export interface operations {
       };
       /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5139,7 +5382,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5207,7 +5450,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5275,7 +5518,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5350,7 +5593,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5427,7 +5670,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5491,6 +5734,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   endMySession: {
@@ -5520,7 +5772,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed: the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission account:self (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6642,6 +6894,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not allowed: the caller does not hold the permission catalog:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   createLocation: {
@@ -6852,6 +7113,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not allowed: the caller does not hold the permission catalog:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   createProvider: {
@@ -6961,6 +7231,15 @@ export interface operations {
       };
       /** @description Not signed in */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission catalog:read (code forbidden) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7108,6 +7387,15 @@ export interface operations {
       };
       /** @description Not signed in */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission catalog:read (code forbidden) */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,3 +1,4 @@
+import { permissionsOf } from '@portal/api-client';
 import type {
   JsonResponse,
   Problem,
@@ -28,7 +29,7 @@ export function sessionFactory(overrides: SessionOverrides = {}): Session {
     idleExpiresAt: new Date(now + 15 * MINUTE).toISOString(),
     absoluteExpiresAt: new Date(now + 12 * 60 * MINUTE).toISOString(),
     ...rest,
-    user: {
+    user: withPermissions({
       id: nextId(),
       username: 'ana.patient',
       kind: 'patient',
@@ -36,7 +37,7 @@ export function sessionFactory(overrides: SessionOverrides = {}): Session {
       roles: [],
       patientId: nextId(),
       ...user,
-    },
+    }),
   };
 }
 
@@ -233,4 +234,9 @@ export function passwordProblems(
     return [{ field, message: 'Your password must not contain your username.' }];
   }
   return [];
+}
+
+/** A session user holds what the API's permission table gives its kind and roles. */
+function withPermissions(user: Omit<Session['user'], 'permissions'> & Partial<Session['user']>) {
+  return { ...user, permissions: user.permissions ?? permissionsOf(user.kind, user.roles) };
 }

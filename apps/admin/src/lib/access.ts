@@ -1,46 +1,46 @@
-import type { SessionUser } from '@portal/api-client';
+import type { Permission, SessionUser } from '@portal/api-client';
 import { useCurrentSession } from './session';
 
 /**
- * Which staff roles may use each part of the staff app. The API enforces the same rules;
- * these decide what the menu shows and which pages say "You don't have access" up front.
+ * The permission each part of the staff app needs: the API's own names (generated from the
+ * OpenAPI document), held as the session reports them, so the menu and the "You don't have
+ * access" pages follow the API's one role table and never retype it.
  */
-export const SECTION_ROLES = {
-  patients: ['front-desk', 'nurse', 'provider', 'admin', 'billing'],
+export const SECTION_PERMISSION = {
+  patients: 'patients:search',
   /** Registering patients and changing their demographics. */
-  patientEdit: ['front-desk', 'admin'],
-  invitations: ['front-desk', 'admin'],
-  staff: ['admin'],
-  audit: ['admin'],
+  patientEdit: 'patients:update',
+  invitations: 'invitations:send',
+  staff: 'staff:manage',
+  audit: 'audit:read',
   /** A patient's "who looked at this record" tab. */
-  accessLog: ['admin'],
+  accessLog: 'access-log:read',
   /** Day and week calendars, providers' hours (read), marking arrivals and visits. */
-  schedule: ['front-desk', 'nurse', 'provider', 'admin'],
+  schedule: 'schedule:read',
   /** Booking, moving and cancelling appointments; changing providers' hours and time off. */
-  scheduleEdit: ['front-desk', 'admin'],
+  scheduleEdit: 'schedule:manage',
   /** Locations, providers and visit types. */
-  clinicSettings: ['admin'],
+  clinicSettings: 'catalog:manage',
   /** A patient's appointments tab. */
-  patientAppointments: ['front-desk', 'nurse', 'provider', 'admin'],
+  patientAppointments: 'appointments:read',
   /** A patient's medical record and results tabs (front desk and billing see nothing clinical). */
-  patientHealthRecord: ['provider', 'nurse', 'admin'],
+  patientHealthRecord: 'records:read',
   /** Entering and correcting conditions, allergies, immunizations, results and vital signs. */
-  healthRecordEdit: ['provider', 'nurse'],
+  healthRecordEdit: 'records:write',
   /** The held-results queue and releasing a held result. */
-  resultsReview: ['provider'],
+  resultsReview: 'results:review',
   /** Uploading a file of results. */
-  resultsImport: ['provider', 'nurse'],
+  resultsImport: 'results:write',
   /** Reading how each kind of result is released. */
-  resultsPolicy: ['provider', 'nurse', 'admin'],
+  resultsPolicy: 'results-policy:read',
   /** Changing how each kind of result is released. */
-  resultsPolicyEdit: ['admin'],
-} as const satisfies Record<string, readonly string[]>;
+  resultsPolicyEdit: 'results-policy:manage',
+} as const satisfies Record<string, Permission>;
 
-export type Section = keyof typeof SECTION_ROLES;
+export type Section = keyof typeof SECTION_PERMISSION;
 
-export function canUse(user: Pick<SessionUser, 'kind' | 'roles'>, section: Section): boolean {
-  const allowed: readonly string[] = SECTION_ROLES[section];
-  return user.kind === 'staff' && user.roles.some((role) => allowed.includes(role));
+export function canUse(user: Pick<SessionUser, 'kind' | 'permissions'>, section: Section): boolean {
+  return user.kind === 'staff' && user.permissions.includes(SECTION_PERMISSION[section]);
 }
 
 /** Whether the signed-in staff member may use a section; only below the session guard. */

@@ -1,19 +1,21 @@
 import type { OpenAPIObject, SchemaObject } from '@nestjs/swagger';
 import { cookieNames } from './cookies.js';
-import { PATIENT_SCOPE_EXTENSION } from './patient-scope.js';
+import { PATIENT_PERMISSIONS, PERMISSIONS, ROLE_PERMISSIONS, rolesHolding } from './permissions.js';
+import { PERMISSION_EXTENSION, type PermitRule } from './permit.decorator.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { PUBLIC_EXTENSION } from './public.decorator.js';
-import { ROLES_EXTENSION, type AccessRule } from './roles.decorator.js';
 import { THROTTLED_EXTENSION } from './throttled.decorator.js';
 
 /**
  * What buildOpenApiDocument adds to the document @nestjs/swagger derives from the code, so
  * that a third-party developer reads what the API really does, route by route. Everything
- * here is driven by route metadata (@Public, @Allow, @PatientScoped, @Throttled, the
+ * here is driven by route metadata (@Public, @Permit, @Throttled, the
  * parameters and bodies of each operation), so a new route is covered without a hand edit.
  */
 
 export const SESSION_SCHEME = 'session';
+/** The document-level extension with the permission table (common/permissions.ts). */
+export const PERMISSIONS_EXTENSION = 'x-portal-permissions';
 export const CSRF_SCHEME = 'csrf';
 // The plain name; over HTTPS the cookie carries the __Host- prefix (common/cookies.ts).
 const SESSION_COOKIE_NAME = cookieNames(false).session;
@@ -77,6 +79,7 @@ interface ResponseObject {
 interface Operation {
   operationId?: string;
   tags?: string[];
+  description?: string;
   parameters?: { in: string; name: string; schema?: Json }[];
   requestBody?: unknown;
   responses: Record<string, ResponseObject>;
@@ -123,6 +126,13 @@ export function finishOpenApiDocument(
         'Double-submit CSRF token: the value of the csrf cookie (csrf_token, or __Host-csrf_token on HTTPS origins) that the API set, sent back in this header on every state-changing request together with the cookie itself.',
     },
   };
+  // The permission table, once for the whole document: the staff app and the SPA mocks
+  // read who holds what from here, and each operation names its own permission.
+  (document as OpenAPIObject & Record<string, unknown>)[PERMISSIONS_EXTENSION] = {
+    permissions: PERMISSIONS,
+    roles: ROLE_PERMISSIONS,
+    patient: PATIENT_PERMISSIONS,
+  };
   const used = new Set<string>();
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
@@ -143,8 +153,7 @@ export function finishOpenApiDocument(
 
 function finishOperation(method: string, operation: Operation): void {
   const isPublic = operation[PUBLIC_EXTENSION] === true;
-  const roles = operation[ROLES_EXTENSION] as AccessRule[] | undefined;
-  const scope = operation[PATIENT_SCOPE_EXTENSION] as { staffRoles: AccessRule[] } | undefined;
+  const rule = operation[PERMISSION_EXTENSION] as PermitRule | undefined;
   const throttled = operation[THROTTLED_EXTENSION] as { retryAfter: boolean } | undefined;
   delete operation[PUBLIC_EXTENSION];
   delete operation[THROTTLED_EXTENSION];
@@ -169,12 +178,17 @@ function finishOperation(method: string, operation: Operation): void {
     add('400', 'The request is not valid (code validation_failed, bad_request or malformed_json)');
   if (!isPublic) add('401', 'Not signed in, or the session has ended (code unauthenticated)');
   const forbidden: string[] = [];
-  if (roles)
-    forbidden.push(`the caller's role is not one of: ${roles.join(', ')} (code forbidden)`);
-  if (scope) {
-    forbidden.push(
-      `a staff member's role is not one of: ${scope.staffRoles.join(', ')} (code forbidden)`,
-    );
+  if (rule) {
+    const patients = PATIENT_PERMISSIONS.includes(rule.permission);
+    const holders = [
+      ...(patients ? [rule.patientScoped ? 'a patient (their own record only)' : 'a patient'] : []),
+      ...rolesHolding(rule.permission),
+    ].join(', ');
+    const permission = `Permission \`${rule.permission}\` (${PERMISSIONS[rule.permission]}), held by: ${holders}.`;
+    operation.description = operation.description
+      ? `${operation.description}\n\n${permission}`
+      : permission;
+    forbidden.push(`the caller does not hold the permission ${rule.permission} (code forbidden)`);
   }
   if (changes)
     forbidden.push(
@@ -188,7 +202,7 @@ function finishOperation(method: string, operation: Operation): void {
     }
     add('403', reason);
   }
-  if (hasPathId || scope)
+  if (hasPathId || rule?.patientScoped)
     add('404', 'Not found, or not yours (code not_found or a more specific *_not_found)');
   if (operation.requestBody !== undefined) {
     add('413', 'The request body is larger than this route accepts (code payload_too_large)');

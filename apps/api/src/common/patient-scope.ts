@@ -1,33 +1,19 @@
 import { UUID_PATTERN } from './validation.js';
 import {
-  applyDecorators,
   createParamDecorator,
   HttpException,
   Injectable,
-  SetMetadata,
-  UseGuards,
-  UseInterceptors,
   type CallHandler,
   type CanActivate,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { ApiExtension, ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import { AccessAudit } from '../modules/audit/access-audit.service.js';
 import { isRecordedRefusal } from '../modules/audit/audit.service.js';
-import type { Principal } from './principal.js';
-import { DomainError, Problem } from './problem.js';
-import type { AccessRule } from './roles.decorator.js';
-
-const PATIENT_SCOPE = 'portal:patient-scope';
-/**
- * The OpenAPI extension of a @PatientScoped route: the staff roles that reach any patient's
- * record (a patient always reaches their own). Read by common/openapi.ts.
- */
-export const PATIENT_SCOPE_EXTENSION = 'x-portal-patient-scope';
+import type { Caller, Principal } from './principal.js';
+import { DomainError } from './problem.js';
 
 export class PatientNotFoundError extends DomainError {
   constructor() {
@@ -39,54 +25,34 @@ export class PatientNotFoundError extends DomainError {
 export interface PatientScope {
   patientId: string;
   principal: Principal;
+  caller: Caller;
 }
 
 /**
- * The one access check for patient data. Every route under /patients/:patientId is marked
- * @PatientScoped(staffRoles): a patient passes only for their own id, and any other id
- * answers 404 (never 403, so a patient cannot learn that another id exists); staff pass
- * when one of their roles is listed. Every refusal is audited (AccessAudit), with the patient
- * the route names.
+ * The one access check for patient data, on every @Permit(…, { patientScoped: true }) route.
+ * The session guard has already checked the permission and turned away a patient naming
+ * another patient's id; this guard stands on its own anyway: a patient passes only for
+ * their own id, any other id answers 404 (never 403, so a patient cannot learn that another
+ * id exists). Every refusal is audited (AccessAudit), with the patient the route names.
  */
 @Injectable()
 export class PatientScopeGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly accessAudit: AccessAudit,
-  ) {}
+  constructor(private readonly accessAudit: AccessAudit) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const staffRoles = this.reflector.getAllAndOverride<AccessRule[]>(PATIENT_SCOPE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
     const request = context
       .switchToHttp()
       .getRequest<FastifyRequest<{ Params: { patientId?: string } }>>();
     const principal = request.principal;
     const patientId = request.params.patientId;
-    // The session guard runs first: there is always a principal, and it has already turned
-    // away a patient naming another patient's id. These checks stand on their own anyway.
     if (!principal || !patientId) throw new PatientNotFoundError();
     if (!UUID_PATTERN.test(patientId)) {
       await this.accessAudit.refused(context, 'failure', 'not_found');
       throw new PatientNotFoundError();
     }
-    if (principal.kind === 'patient') {
-      if (principal.patientId !== patientId) {
-        await this.accessAudit.refused(context, 'denied', 'not_own_patient');
-        throw new PatientNotFoundError();
-      }
-      return true;
-    }
-    if (!staffRoles.some((role) => principal.roles.includes(role))) {
-      await this.accessAudit.refused(context, 'denied', 'role');
-      throw new DomainError(
-        403,
-        'forbidden',
-        'You do not have permission to do this',
-        'Your role does not allow access to this part of the record.',
-      );
+    if (principal.kind === 'patient' && principal.patientId !== patientId) {
+      await this.accessAudit.refused(context, 'denied', 'not_own_patient');
+      throw new PatientNotFoundError();
     }
     return true;
   }
@@ -122,29 +88,31 @@ export class PatientAccessFailureInterceptor implements NestInterceptor {
   }
 }
 
-export function PatientScoped(...staffRoles: AccessRule[]) {
-  return applyDecorators(
-    SetMetadata(PATIENT_SCOPE, staffRoles),
-    UseGuards(PatientScopeGuard),
-    UseInterceptors(PatientAccessFailureInterceptor),
-    ApiExtension(PATIENT_SCOPE_EXTENSION, { staffRoles }),
-    ApiParam({ name: 'patientId', type: String, format: 'uuid' }),
-    ApiNotFoundResponse({ type: Problem, description: 'No such patient, or not yours' }),
-  );
-}
-
 /** Injects the checked PatientScope into a handler of a @PatientScoped route. */
 export const CurrentPatient = createParamDecorator(
   (_data: unknown, context: ExecutionContext): PatientScope => {
     const request = context
       .switchToHttp()
       .getRequest<FastifyRequest<{ Params: { patientId: string } }>>();
-    return { patientId: request.params.patientId, principal: request.principal! };
+    return {
+      patientId: request.params.patientId,
+      principal: request.principal!,
+      caller: request.caller!,
+    };
   },
 );
 
-/** Injects the signed-in caller. */
+/** Injects the signed-in caller's principal (account, kind, roles). */
 export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal =>
     context.switchToHttp().getRequest<FastifyRequest>().principal!,
+);
+
+/**
+ * Injects the resolved caller: who (principal), what they may do (permissions) and the
+ * request's context for the audit trail. Feature controllers take this, never the request.
+ */
+export const CurrentCaller = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Caller =>
+    context.switchToHttp().getRequest<FastifyRequest>().caller!,
 );

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Permission } from './permissions.js';
 
 /** Who is calling: set by the session guard on every authenticated request. */
 export interface Principal {
@@ -16,9 +17,26 @@ export interface RequestContext {
   requestId: string;
 }
 
+/**
+ * The resolved caller of a signed-in request: who, what they may do, and the request's
+ * context for the audit trail. Services take it wherever they audit (as an Accessor).
+ */
+export interface Caller {
+  principal: Principal;
+  permissions: ReadonlySet<Permission>;
+  context: RequestContext;
+}
+
+/** What a service needs of the caller to check and audit: a Caller, or a job's stand-in. */
+export interface Accessor {
+  principal: Principal;
+  context: RequestContext;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    caller?: Caller;
   }
 }
 

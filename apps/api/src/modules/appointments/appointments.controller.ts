@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -14,10 +15,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPatient, PatientScoped, type PatientScope } from '../../common/patient-scope.js';
+import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import {
   AppointmentPage,
   AppointmentView,
@@ -40,7 +40,7 @@ export class AppointmentsController {
   constructor(private readonly appointments: AppointmentsService) {}
 
   @Get()
-  @PatientScoped('front-desk', 'nurse', 'provider', 'admin')
+  @Permit('appointments:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'listPatientAppointments',
     summary: 'A patient’s appointments, upcoming or past',
@@ -60,7 +60,7 @@ export class AppointmentsController {
   }
 
   @Post()
-  @PatientScoped('front-desk', 'admin')
+  @Permit('appointments:book', { patientScoped: true })
   @ApiOperation({
     operationId: 'bookAppointment',
     summary: 'Book an appointment',
@@ -102,7 +102,7 @@ export class AppointmentsController {
   }
 
   @Get(':appointmentId')
-  @PatientScoped('front-desk', 'nurse', 'provider', 'admin')
+  @Permit('appointments:read', { patientScoped: true })
   @APPOINTMENT_ID
   @ApiOperation({
     operationId: 'getAppointment',
@@ -121,7 +121,7 @@ export class AppointmentsController {
 
   @Post(':appointmentId/reschedule')
   @HttpCode(200)
-  @PatientScoped('front-desk', 'admin')
+  @Permit('appointments:book', { patientScoped: true })
   @APPOINTMENT_ID
   @ApiOperation({
     operationId: 'rescheduleAppointment',
@@ -164,7 +164,7 @@ export class AppointmentsController {
 
   @Post(':appointmentId/cancel')
   @HttpCode(200)
-  @PatientScoped('front-desk', 'admin')
+  @Permit('appointments:book', { patientScoped: true })
   @APPOINTMENT_ID
   @ApiOperation({
     operationId: 'cancelAppointment',
@@ -198,8 +198,7 @@ export class AppointmentsController {
 
   @Post(':appointmentId/status')
   @HttpCode(200)
-  @Allow('front-desk', 'nurse', 'provider', 'admin')
-  @PatientScoped('front-desk', 'nurse', 'provider', 'admin')
+  @Permit('appointments:track', { patientScoped: true })
   @APPOINTMENT_ID
   @ApiOperation({
     operationId: 'setAppointmentStatus',
@@ -231,7 +230,7 @@ export class AppointmentsController {
   }
 
   @Get(':appointmentId/calendar.ics')
-  @PatientScoped('front-desk', 'nurse', 'provider', 'admin')
+  @Permit('appointments:read', { patientScoped: true })
   @APPOINTMENT_ID
   @ApiOperation({
     operationId: 'downloadAppointmentCalendar',

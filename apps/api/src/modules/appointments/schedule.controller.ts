@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -11,7 +12,6 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { ScheduleQuery, ScheduleView } from './appointments.dto.js';
 import { ScheduleService } from './schedule.service.js';
 
@@ -23,7 +23,7 @@ export class ScheduleController {
   constructor(private readonly schedule: ScheduleService) {}
 
   @Get()
-  @Allow('front-desk', 'nurse', 'provider', 'admin')
+  @Permit('schedule:read')
   @ApiOperation({
     operationId: 'listSchedule',
     summary: 'The appointments of one provider or one location over a few days',

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -8,15 +9,9 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import {
-  CurrentPatient,
-  CurrentPrincipal,
-  PatientScoped,
-  type PatientScope,
-} from '../../common/patient-scope.js';
+import { CurrentPatient, CurrentPrincipal, type PatientScope } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AccessLogPage, AuditEventPage, AuditEventQuery, AuditPageQuery } from './audit.dto.js';
 
@@ -27,7 +22,7 @@ export class AuditController {
   constructor(private readonly log: AuditLogService) {}
 
   @Get('audit-events')
-  @Allow('admin')
+  @Permit('audit:read')
   @ApiOperation({
     operationId: 'listAuditEvents',
     summary: 'Browse the audit trail',
@@ -46,7 +41,7 @@ export class AuditController {
   }
 
   @Get('patients/:patientId/access-log')
-  @PatientScoped('admin')
+  @Permit('access-log:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'getPatientAccessLog',
     summary: 'Who has accessed my record',

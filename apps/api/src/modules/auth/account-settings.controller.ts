@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -28,6 +29,7 @@ import { AccountSettingsService } from './account-settings.service.js';
 
 /** The signed-in person's own sign-in settings; patients and staff alike. */
 @ApiTags('account')
+@Permit('account:self')
 @Controller('v1/account')
 export class AccountSettingsController {
   constructor(private readonly settings: AccountSettingsService) {}

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -240,6 +241,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Permit('account:self')
   @HttpCode(204)
   @ApiOperation({ operationId: 'logout', summary: 'Sign out of this session' })
   @ApiNoContentResponse()
@@ -253,6 +255,7 @@ export class AuthController {
   }
 
   @Post('logout-everywhere')
+  @Permit('account:self')
   @HttpCode(204)
   @ApiOperation({
     operationId: 'logoutEverywhere',

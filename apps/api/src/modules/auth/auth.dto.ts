@@ -1,3 +1,4 @@
+import { PERMISSION_NAMES, type Permission } from '../../common/permissions.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
@@ -92,6 +93,15 @@ export class SessionUser {
     description: "A patient's own patient id",
   })
   patientId: string | null;
+  @ApiProperty({
+    enum: PERMISSION_NAMES,
+    enumName: 'Permission',
+    isArray: true,
+    maxItems: PERMISSION_NAMES.length,
+    description:
+      'What this account may do (the x-portal-permissions table): a patient holds theirs over their own record only',
+  })
+  permissions: Permission[];
 }
 
 export class Session {

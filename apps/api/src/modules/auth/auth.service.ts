@@ -1,3 +1,4 @@
+import { permissionsOf } from '../../common/permissions.js';
 import { maskEmail } from '../../common/mask-email.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -466,6 +467,7 @@ export class AuthService {
         displayName: account.displayName,
         roles: account.roles,
         patientId: account.patientId,
+        permissions: [...permissionsOf(account.kind, account.roles)],
       },
       idleExpiresAt: (idle < absoluteExpiresAt ? idle : absoluteExpiresAt).toISOString(),
       absoluteExpiresAt: absoluteExpiresAt.toISOString(),

@@ -5,7 +5,9 @@ import { PatientNotFoundError } from '../../common/patient-scope.js';
 import { DomainError } from '../../common/problem.js';
 import { IS_PUBLIC } from '../../common/public.decorator.js';
 import { AccessAudit } from '../audit/access-audit.service.js';
-import { REQUIRED_ROLES, type AccessRule } from '../../common/roles.decorator.js';
+import { permissionsOf } from '../../common/permissions.js';
+import { PERMIT, type PermitRule } from '../../common/permit.decorator.js';
+import { requestContext } from '../../common/principal.js';
 import { SessionCookies } from './session-cookies.js';
 import { SessionsService, type ResolvedSession } from './sessions.service.js';
 
@@ -28,7 +30,8 @@ export class NotSignedInError extends DomainError {
 
 /**
  * Global guard: every route needs a fully signed-in session unless marked @Public, and
- * the caller must match the route's @Allow rules (403 otherwise). Each refusal of a signed-in
+ * the caller must hold the permission the route's @Permit names (403 otherwise; a route with
+ * neither is refused to everyone). It resolves the caller (request.caller). Each refusal of a signed-in
  * caller is audited here (denied: role, denied: not_own_patient). A request with no session
  * is not: it names nobody, and recording every anonymous probe would let anyone fill the
  * trail and queue on its single chain; sign-in attempts are audited by the auth service.
@@ -62,24 +65,21 @@ export class SessionGuard implements CanActivate {
       await this.accessAudit.refused(context, 'denied', 'not_own_patient');
       throw new PatientNotFoundError();
     }
-    const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(
-      REQUIRED_ROLES,
-      targets,
-    );
-    if (rules && !allows(rules, resolved.principal.kind, resolved.principal.roles)) {
+    const { principal } = resolved;
+    const permissions = permissionsOf(principal.kind, principal.roles);
+    request.caller = { principal, permissions, context: requestContext(request) };
+    const rule = this.reflector.getAllAndOverride<PermitRule | undefined>(PERMIT, targets);
+    if (!rule || !permissions.has(rule.permission)) {
       await this.accessAudit.refused(context, 'denied', 'role');
       throw new DomainError(
         403,
         'forbidden',
         'You do not have permission to do this',
-        'Your role does not allow this action.',
+        rule?.patientScoped
+          ? 'Your role does not allow access to this part of the record.'
+          : 'Your role does not allow this action.',
       );
     }
     return true;
   }
-}
-
-export function allows(rules: AccessRule[], kind: 'patient' | 'staff', roles: string[]): boolean {
-  if (kind === 'patient') return rules.includes('patient');
-  return rules.some((rule) => rule !== 'patient' && roles.includes(rule));
 }

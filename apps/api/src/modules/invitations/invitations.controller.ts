@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -13,21 +14,15 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import {
-  CurrentPatient,
-  CurrentPrincipal,
-  PatientScoped,
-  type PatientScope,
-} from '../../common/patient-scope.js';
+import { CurrentPatient, CurrentPrincipal, type PatientScope } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { InvitationPage, InvitationSummary, ListInvitationsQuery } from './invitations.dto.js';
 import { InvitationsService } from './invitations.service.js';
 
 /** Staff side of portal invitations: front desk and admins only. */
 @ApiTags('invitations')
-@Allow('front-desk', 'admin')
+@Permit('invitations:send')
 @ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
 @ApiForbiddenResponse({
   type: Problem,
@@ -38,7 +33,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post('patients/:patientId/invitations')
-  @PatientScoped('front-desk', 'admin')
+  @Permit('invitations:send', { patientScoped: true })
   @ApiOperation({
     operationId: 'createInvitation',
     summary: 'Invite a patient to the portal',

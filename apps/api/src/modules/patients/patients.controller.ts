@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -9,15 +10,9 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import {
-  CurrentPatient,
-  CurrentPrincipal,
-  PatientScoped,
-  type PatientScope,
-} from '../../common/patient-scope.js';
+import { CurrentPatient, CurrentPrincipal, type PatientScope } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import {
   CreatePatientRequest,
   PatientDetails,
@@ -36,7 +31,7 @@ export class PatientsController {
   constructor(private readonly patients: PatientsService) {}
 
   @Post()
-  @Allow('front-desk', 'admin')
+  @Permit('patients:register')
   @ApiOperation({
     operationId: 'createPatient',
     summary: 'Register a patient',
@@ -57,7 +52,7 @@ export class PatientsController {
   }
 
   @Get()
-  @Allow('front-desk', 'nurse', 'provider', 'admin', 'billing')
+  @Permit('patients:search')
   @ApiOperation({
     operationId: 'searchPatients',
     summary: 'Find patients by name, MRN or date of birth',
@@ -77,7 +72,7 @@ export class PatientsController {
   }
 
   @Get(':patientId')
-  @PatientScoped('front-desk', 'nurse', 'provider', 'admin', 'billing')
+  @Permit('patients:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'getPatient',
     summary: 'A patient’s demographics',
@@ -97,8 +92,7 @@ export class PatientsController {
   }
 
   @Patch(':patientId')
-  @Allow('front-desk', 'admin')
-  @PatientScoped('front-desk', 'admin')
+  @Permit('patients:update', { patientScoped: true })
   @ApiOperation({
     operationId: 'updatePatient',
     summary: 'Change a patient’s demographics',

@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { PatientNotFoundError } from '../../common/patient-scope.js';
-import type { Principal, RequestContext } from '../../common/principal.js';
+import type { Accessor } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
 import { newId } from '../../infra/database/ids.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -24,11 +24,7 @@ export interface NewPatient {
 /** Fields a PATCH may carry: absent means unchanged, null clears an optional one. */
 export type PatientChanges = Partial<NewPatient>;
 
-/** Who asks, for the audit trail. */
-export interface Accessor {
-  principal: Principal;
-  context: RequestContext;
-}
+export type { Accessor };
 
 export interface PatientSearch {
   /** Name prefix (family or given, any case) or an exact MRN. */

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Controller, Get, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -11,14 +12,11 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPatient, PatientScoped, type PatientScope } from '../../common/patient-scope.js';
+import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { HealthSummary, PdfQuery } from './record-export.dto.js';
 import { RecordExportService, type RecordFile } from './record-export.service.js';
-
-/** Staff who read clinical data; front desk and billing do not. */
-const CLINICAL_READERS = ['provider', 'nurse', 'admin'] as const;
 
 const PDF_RESPONSE = (what: string) =>
   ApiOkResponse({
@@ -35,7 +33,7 @@ export class RecordExportController {
   constructor(private readonly exports: RecordExportService) {}
 
   @Get('health-summary')
-  @PatientScoped(...CLINICAL_READERS)
+  @Permit('records:export', { patientScoped: true })
   @ApiOperation({
     operationId: 'getHealthSummary',
     summary: 'The summary of a patient’s record',
@@ -54,7 +52,7 @@ export class RecordExportController {
   }
 
   @Get('health-record.pdf')
-  @PatientScoped(...CLINICAL_READERS)
+  @Permit('records:export', { patientScoped: true })
   @ApiOperation({
     operationId: 'downloadHealthRecordPdf',
     summary: 'The whole record as a PDF',
@@ -78,7 +76,7 @@ export class RecordExportController {
   }
 
   @Get('results/:reportId/report.pdf')
-  @PatientScoped(...CLINICAL_READERS)
+  @Permit('records:export', { patientScoped: true })
   @ApiParam({ name: 'reportId', type: String, format: 'uuid' })
   @ApiOperation({
     operationId: 'downloadResultPdf',
@@ -109,7 +107,7 @@ export class RecordExportController {
   }
 
   @Get('visit-summaries/:visitSummaryId/summary.pdf')
-  @PatientScoped(...CLINICAL_READERS)
+  @Permit('records:export', { patientScoped: true })
   @ApiParam({ name: 'visitSummaryId', type: String, format: 'uuid' })
   @ApiOperation({
     operationId: 'downloadVisitSummaryPdf',
@@ -138,7 +136,7 @@ export class RecordExportController {
   }
 
   @Get('health-record.fhir.json')
-  @PatientScoped(...CLINICAL_READERS)
+  @Permit('records:export', { patientScoped: true })
   @ApiOperation({
     operationId: 'downloadHealthRecordFhir',
     summary: 'The whole record as a FHIR R4 Bundle',

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -12,11 +13,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPatient, PatientScoped, type PatientScope } from '../../common/patient-scope.js';
+import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { ALLERGY } from './record-kinds.js';
-import { accessor, READ_ROLES, WRITE_ROLES } from './records-access.js';
+import { accessor } from './records-access.js';
 import {
   CreateAllergyRequest,
   ListAllergiesQuery,
@@ -38,7 +38,7 @@ export class AllergiesController {
   constructor(private readonly records: RecordsService) {}
 
   @Get()
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'listAllergies',
     summary: 'A patient’s allergies and intolerances',
@@ -57,8 +57,7 @@ export class AllergiesController {
   }
 
   @Post()
-  @Allow(...WRITE_ROLES)
-  @PatientScoped(...WRITE_ROLES)
+  @Permit('records:write', { patientScoped: true })
   @ApiOperation({
     operationId: 'createAllergy',
     summary: 'Record a allergy',
@@ -75,7 +74,7 @@ export class AllergiesController {
   }
 
   @Get(':allergyId')
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:read', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'getAllergy',
@@ -94,8 +93,7 @@ export class AllergiesController {
   }
 
   @Patch(':allergyId')
-  @Allow(...WRITE_ROLES)
-  @PatientScoped(...WRITE_ROLES)
+  @Permit('records:write', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'updateAllergy',
@@ -120,8 +118,7 @@ export class AllergiesController {
   }
 
   @Get(':allergyId/history')
-  @Allow(...READ_ROLES)
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:history', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'getAllergyHistory',

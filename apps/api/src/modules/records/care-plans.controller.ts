@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -12,11 +13,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPatient, PatientScoped, type PatientScope } from '../../common/patient-scope.js';
+import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { CARE_PLAN } from './record-kinds.js';
-import { accessor, READ_ROLES, WRITE_ROLES } from './records-access.js';
+import { accessor } from './records-access.js';
 import {
   CreateCarePlanRequest,
   ListCarePlansQuery,
@@ -38,7 +38,7 @@ export class CarePlansController {
   constructor(private readonly records: RecordsService) {}
 
   @Get()
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'listCarePlans',
     summary: 'A patient’s care plans with their goals and activities',
@@ -57,8 +57,7 @@ export class CarePlansController {
   }
 
   @Post()
-  @Allow(...WRITE_ROLES)
-  @PatientScoped(...WRITE_ROLES)
+  @Permit('records:write', { patientScoped: true })
   @ApiOperation({
     operationId: 'createCarePlan',
     summary: 'Record a care plan',
@@ -76,7 +75,7 @@ export class CarePlansController {
   }
 
   @Get(':carePlanId')
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:read', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'getCarePlan',
@@ -95,8 +94,7 @@ export class CarePlansController {
   }
 
   @Patch(':carePlanId')
-  @Allow(...WRITE_ROLES)
-  @PatientScoped(...WRITE_ROLES)
+  @Permit('records:write', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'updateCarePlan',
@@ -121,8 +119,7 @@ export class CarePlansController {
   }
 
   @Get(':carePlanId/history')
-  @Allow(...READ_ROLES)
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:history', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'getCarePlanHistory',

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -12,11 +13,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPatient, PatientScoped, type PatientScope } from '../../common/patient-scope.js';
+import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { IMMUNIZATION } from './record-kinds.js';
-import { accessor, READ_ROLES, WRITE_ROLES } from './records-access.js';
+import { accessor } from './records-access.js';
 import {
   CreateImmunizationRequest,
   ListImmunizationsQuery,
@@ -38,7 +38,7 @@ export class ImmunizationsController {
   constructor(private readonly records: RecordsService) {}
 
   @Get()
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'listImmunizations',
     summary: 'A patient’s immunizations, coded in CVX',
@@ -57,8 +57,7 @@ export class ImmunizationsController {
   }
 
   @Post()
-  @Allow(...WRITE_ROLES)
-  @PatientScoped(...WRITE_ROLES)
+  @Permit('records:write', { patientScoped: true })
   @ApiOperation({
     operationId: 'createImmunization',
     summary: 'Record a immunization',
@@ -76,7 +75,7 @@ export class ImmunizationsController {
   }
 
   @Get(':immunizationId')
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:read', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'getImmunization',
@@ -95,8 +94,7 @@ export class ImmunizationsController {
   }
 
   @Patch(':immunizationId')
-  @Allow(...WRITE_ROLES)
-  @PatientScoped(...WRITE_ROLES)
+  @Permit('records:write', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'updateImmunization',
@@ -121,8 +119,7 @@ export class ImmunizationsController {
   }
 
   @Get(':immunizationId/history')
-  @Allow(...READ_ROLES)
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:history', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'getImmunizationHistory',

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -12,11 +13,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPatient, PatientScoped, type PatientScope } from '../../common/patient-scope.js';
+import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { VISIT_SUMMARY } from './record-kinds.js';
-import { accessor, READ_ROLES, WRITE_ROLES } from './records-access.js';
+import { accessor } from './records-access.js';
 import {
   CreateVisitSummaryRequest,
   ListVisitSummariesQuery,
@@ -38,7 +38,7 @@ export class VisitSummariesController {
   constructor(private readonly records: RecordsService) {}
 
   @Get()
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'listVisitSummaries',
     summary: 'Summaries of a patient’s visits: diagnoses, instructions and follow-up',
@@ -57,8 +57,7 @@ export class VisitSummariesController {
   }
 
   @Post()
-  @Allow(...WRITE_ROLES)
-  @PatientScoped(...WRITE_ROLES)
+  @Permit('records:write', { patientScoped: true })
   @ApiOperation({
     operationId: 'createVisitSummary',
     summary: 'Record a visit summary',
@@ -76,7 +75,7 @@ export class VisitSummariesController {
   }
 
   @Get(':visitSummaryId')
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:read', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'getVisitSummary',
@@ -95,8 +94,7 @@ export class VisitSummariesController {
   }
 
   @Patch(':visitSummaryId')
-  @Allow(...WRITE_ROLES)
-  @PatientScoped(...WRITE_ROLES)
+  @Permit('records:write', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'updateVisitSummary',
@@ -121,8 +119,7 @@ export class VisitSummariesController {
   }
 
   @Get(':visitSummaryId/history')
-  @Allow(...READ_ROLES)
-  @PatientScoped(...READ_ROLES)
+  @Permit('records:history', { patientScoped: true })
   @ID
   @ApiOperation({
     operationId: 'getVisitSummaryHistory',

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -13,7 +14,6 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { RouteBodyLimit } from '../../common/route-body-limit.js';
 import {
   ImportResultsRequest,
@@ -44,7 +44,7 @@ export class ResultsAdminController {
   ) {}
 
   @Get('review-queue')
-  @Allow('provider')
+  @Permit('results:review')
   @ApiOperation({
     operationId: 'listResultsForReview',
     summary: 'Reports held for a provider’s review, oldest first',
@@ -61,7 +61,7 @@ export class ResultsAdminController {
   }
 
   @Get('release-policy')
-  @Allow('provider', 'nurse', 'admin')
+  @Permit('results-policy:read')
   @ApiOperation({
     operationId: 'getResultReleasePolicy',
     summary: 'How each category of result is released',
@@ -78,7 +78,7 @@ export class ResultsAdminController {
   }
 
   @Put('release-policy')
-  @Allow('admin')
+  @Permit('results-policy:manage')
   @ApiOperation({
     operationId: 'updateResultReleasePolicy',
     summary: 'Change how categories of result are released',
@@ -97,7 +97,7 @@ export class ResultsAdminController {
   }
 
   @Post('imports')
-  @Allow('provider', 'nurse')
+  @Permit('results:write')
   @RouteBodyLimit(IMPORT_BODY_LIMIT)
   @ApiOperation({
     operationId: 'importResults',

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import {
   Body,
   Controller,
@@ -25,10 +26,9 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPatient, PatientScoped, type PatientScope } from '../../common/patient-scope.js';
+import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { ResultNotFoundError } from './results.errors.js';
 import { RouteBodyLimit } from '../../common/route-body-limit.js';
@@ -64,7 +64,7 @@ export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
   @Get('results')
-  @PatientScoped('provider', 'nurse', 'admin')
+  @Permit('results:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'listResults',
     summary: 'A patient’s test result reports, newest first',
@@ -83,8 +83,7 @@ export class ResultsController {
   }
 
   @Post('results')
-  @Allow('provider', 'nurse')
-  @PatientScoped('provider', 'nurse')
+  @Permit('results:write', { patientScoped: true })
   @RouteBodyLimit(CREATE_RESULT_BODY_LIMIT)
   @ApiOperation({
     operationId: 'createResult',
@@ -108,7 +107,7 @@ export class ResultsController {
   }
 
   @Get('results/:reportId')
-  @PatientScoped('provider', 'nurse', 'admin')
+  @Permit('results:read', { patientScoped: true })
   @REPORT_ID
   @ApiOperation({
     operationId: 'getResult',
@@ -128,7 +127,7 @@ export class ResultsController {
   }
 
   @Get('results/:reportId/attachment')
-  @PatientScoped('provider', 'nurse', 'admin')
+  @Permit('results:read', { patientScoped: true })
   @REPORT_ID
   @ApiOperation({
     operationId: 'downloadResultAttachment',
@@ -161,8 +160,7 @@ export class ResultsController {
 
   @Post('results/:reportId/release')
   @HttpCode(200)
-  @Allow('provider')
-  @PatientScoped('provider')
+  @Permit('results:release', { patientScoped: true })
   @REPORT_ID
   @ApiOperation({
     operationId: 'releaseResult',
@@ -192,8 +190,7 @@ export class ResultsController {
   }
 
   @Patch('results/:reportId/observations/:observationId')
-  @Allow('provider', 'nurse')
-  @PatientScoped('provider', 'nurse')
+  @Permit('results:write', { patientScoped: true })
   @REPORT_ID
   @OBSERVATION_ID
   @ApiOperation({
@@ -225,8 +222,7 @@ export class ResultsController {
   }
 
   @Get('results/:reportId/observations/:observationId/history')
-  @Allow('provider', 'nurse', 'admin')
-  @PatientScoped('provider', 'nurse', 'admin')
+  @Permit('records:history', { patientScoped: true })
   @REPORT_ID
   @OBSERVATION_ID
   @ApiOperation({
@@ -251,7 +247,7 @@ export class ResultsController {
   }
 
   @Get('observations/trend')
-  @PatientScoped('provider', 'nurse', 'admin')
+  @Permit('results:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'getObservationTrend',
     summary: 'One test’s values over time',
@@ -270,7 +266,7 @@ export class ResultsController {
   }
 
   @Get('vitals')
-  @PatientScoped('provider', 'nurse', 'admin')
+  @Permit('results:read', { patientScoped: true })
   @ApiOperation({
     operationId: 'listVitals',
     summary: 'A patient’s vital signs, newest first',
@@ -287,8 +283,7 @@ export class ResultsController {
   }
 
   @Post('vitals')
-  @Allow('provider', 'nurse')
-  @PatientScoped('provider', 'nurse')
+  @Permit('results:write', { patientScoped: true })
   @ApiOperation({
     operationId: 'createVitalSigns',
     summary: 'Record vital signs',

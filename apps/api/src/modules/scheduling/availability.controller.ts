@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -15,7 +16,6 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import {
   AddAvailabilityExceptionRequest,
   AvailabilityExceptionResult,
@@ -39,7 +39,7 @@ export class AvailabilityController {
   constructor(private readonly availability: AvailabilityService) {}
 
   @Get('availability')
-  @Allow('front-desk', 'provider', 'nurse', 'admin')
+  @Permit('schedule:read')
   @PROVIDER_ID
   @ApiOperation({
     operationId: 'getProviderAvailability',
@@ -55,7 +55,7 @@ export class AvailabilityController {
   }
 
   @Put('availability')
-  @Allow('front-desk', 'admin')
+  @Permit('schedule:manage')
   @PROVIDER_ID
   @ApiOperation({
     operationId: 'replaceWeeklyAvailability',
@@ -89,7 +89,7 @@ export class AvailabilityController {
 
   @Post('exceptions')
   @HttpCode(201)
-  @Allow('front-desk', 'admin')
+  @Permit('schedule:manage')
   @PROVIDER_ID
   @ApiOperation({
     operationId: 'addAvailabilityException',
@@ -119,7 +119,7 @@ export class AvailabilityController {
 
   @Delete('exceptions/:exceptionId')
   @HttpCode(200)
-  @Allow('front-desk', 'admin')
+  @Permit('schedule:manage')
   @PROVIDER_ID
   @ApiParam({ name: 'exceptionId', type: String, format: 'uuid' })
   @ApiOperation({
@@ -142,7 +142,7 @@ export class AvailabilityController {
   }
 
   @Get('conflicts')
-  @Allow('front-desk', 'provider', 'nurse', 'admin')
+  @Permit('schedule:read')
   @PROVIDER_ID
   @ApiOperation({
     operationId: 'listScheduleConflicts',

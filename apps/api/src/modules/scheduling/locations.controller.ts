@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -15,7 +16,6 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import {
   CreateLocationRequest,
   ListCatalogQuery,
@@ -32,6 +32,7 @@ export class LocationsController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
+  @Permit('catalog:read')
   @ApiOperation({
     operationId: 'listLocations',
     summary: 'Clinic locations',
@@ -48,7 +49,7 @@ export class LocationsController {
 
   @Post()
   @HttpCode(201)
-  @Allow('admin')
+  @Permit('catalog:manage')
   @ApiOperation({ operationId: 'createLocation', summary: 'Add a clinic location (admin)' })
   @ApiCreatedResponse({ type: LocationView })
   @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
@@ -63,7 +64,7 @@ export class LocationsController {
   }
 
   @Patch(':locationId')
-  @Allow('admin')
+  @Permit('catalog:manage')
   @ApiParam({ name: 'locationId', type: String, format: 'uuid' })
   @ApiOperation({
     operationId: 'updateLocation',

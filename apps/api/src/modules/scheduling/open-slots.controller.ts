@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Controller, Get, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -11,7 +12,6 @@ import {
 import { CurrentPrincipal } from '../../common/patient-scope.js';
 import type { Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { OpenSlotPage, OpenSlotsQuery } from './availability.dto.js';
 import { OpenSlotsService } from './open-slots.service.js';
 
@@ -22,7 +22,7 @@ export class OpenSlotsController {
   constructor(private readonly slots: OpenSlotsService) {}
 
   @Get()
-  @Allow('patient', 'front-desk', 'provider', 'nurse', 'admin')
+  @Permit('slots:search')
   @ApiOperation({
     operationId: 'findOpenSlots',
     summary: 'Open times for a visit type',

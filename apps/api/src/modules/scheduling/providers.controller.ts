@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -16,7 +17,6 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import {
   CreateProviderRequest,
   ListProvidersQuery,
@@ -35,6 +35,7 @@ export class ProvidersController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
+  @Permit('catalog:read')
   @ApiOperation({
     operationId: 'listProviders',
     summary: 'Providers patients can see',
@@ -52,6 +53,7 @@ export class ProvidersController {
   }
 
   @Get(':providerId')
+  @Permit('catalog:read')
   @PROVIDER_ID
   @ApiOperation({
     operationId: 'getProvider',
@@ -69,7 +71,7 @@ export class ProvidersController {
 
   @Post()
   @HttpCode(201)
-  @Allow('admin')
+  @Permit('catalog:manage')
   @ApiOperation({
     operationId: 'createProvider',
     summary: 'Add a provider (admin)',
@@ -96,7 +98,7 @@ export class ProvidersController {
   }
 
   @Patch(':providerId')
-  @Allow('admin')
+  @Permit('catalog:manage')
   @PROVIDER_ID
   @ApiOperation({
     operationId: 'updateProvider',

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -15,7 +16,6 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import {
   CreateVisitTypeRequest,
   ListCatalogQuery,
@@ -32,6 +32,7 @@ export class VisitTypesController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
+  @Permit('catalog:read')
   @ApiOperation({
     operationId: 'listVisitTypes',
     summary: 'Kinds of visit and their length',
@@ -49,7 +50,7 @@ export class VisitTypesController {
 
   @Post()
   @HttpCode(201)
-  @Allow('admin')
+  @Permit('catalog:manage')
   @ApiOperation({ operationId: 'createVisitType', summary: 'Add a visit type (admin)' })
   @ApiCreatedResponse({ type: VisitTypeSummary })
   @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
@@ -64,7 +65,7 @@ export class VisitTypesController {
   }
 
   @Patch(':visitTypeId')
-  @Allow('admin')
+  @Permit('catalog:manage')
   @ApiParam({ name: 'visitTypeId', type: String, format: 'uuid' })
   @ApiOperation({
     operationId: 'updateVisitType',

@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -16,7 +17,6 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/patient-scope.js';
 import { requestContext, type Principal } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { CreateStaffRequest, StaffList, StaffMember, UpdateStaffRequest } from './staff.dto.js';
 import { StaffService } from './staff.service.js';
 
@@ -27,7 +27,7 @@ const NOT_FOUND = ApiNotFoundResponse({
 });
 
 @ApiTags('staff')
-@Allow('admin')
+@Permit('staff:manage')
 @ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
 @ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage staff accounts' })
 @Controller('v1/staff')

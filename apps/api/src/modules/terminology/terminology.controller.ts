@@ -1,3 +1,4 @@
+import { Permit } from '../../common/permit.decorator.js';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -10,7 +11,6 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Problem } from '../../common/problem.js';
-import { Allow } from '../../common/roles.decorator.js';
 import { CodeSearchResult, SearchCodesQuery, type CodeView } from './terminology.dto.js';
 import { CodeSystemNotFoundError } from './terminology.errors.js';
 import { CODE_SYSTEMS, TerminologyService, type LoincEntry } from './terminology.service.js';
@@ -23,7 +23,7 @@ export class TerminologyController {
   constructor(private readonly terminology: TerminologyService) {}
 
   @Get(':system/codes')
-  @Allow('provider', 'nurse', 'admin', 'front-desk', 'billing')
+  @Permit('codes:read')
   @ApiParam({ name: 'system', enum: CODE_SYSTEMS, enumName: 'CodeSystem' })
   @ApiOperation({
     operationId: 'searchCodes',
