@@ -3280,7 +3280,7 @@ export interface components {
     };
     ConditionPage: {
       items: components['schemas']['ConditionView'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     /**
@@ -3396,7 +3396,7 @@ export interface components {
     };
     AllergyPage: {
       items: components['schemas']['AllergyView'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     /**
@@ -3483,7 +3483,7 @@ export interface components {
     };
     ImmunizationPage: {
       items: components['schemas']['ImmunizationView'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     /**
@@ -3602,7 +3602,7 @@ export interface components {
     };
     VisitSummaryPage: {
       items: components['schemas']['VisitSummaryView'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     VisitDiagnosisInput: {
@@ -3723,7 +3723,7 @@ export interface components {
     };
     CarePlanPage: {
       items: components['schemas']['CarePlanView'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     /**

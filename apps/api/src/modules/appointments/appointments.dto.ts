@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageLimit, Rule, TextRule } from '../patients/patients.dto.js';
+import { PageLimit, Rule, TextRule } from '../../common/field-rules.js';
 import { LocationView } from '../scheduling/catalog.dto.js';
 import {
   APPOINTMENT_STATUSES,

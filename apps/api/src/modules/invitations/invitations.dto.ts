@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { MailStatus } from '../../infra/mail/mail-delivery.entity.js';
 import type { Patient } from '../patients/patient.entity.js';
-import { PageLimit } from '../patients/patients.dto.js';
+import { PageLimit } from '../../common/field-rules.js';
 import {
   INVITATION_STATUSES,
   invitationStatus,

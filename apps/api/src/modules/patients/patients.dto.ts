@@ -7,139 +7,26 @@ import {
   isISO31661Alpha2,
   IsObject,
   IsOptional,
-  registerDecorator,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import {
+  documented,
+  IsCalendarDate,
+  isCalendarDate,
+  PageLimit,
+  presence,
+  Rule,
+  SINGLE_LINE,
+  TextField,
+  TextRule,
+  trimmed,
+  type Presence,
+} from '../../common/field-rules.js';
 import { cleanAddress, SEXES, type Patient, type Sex } from './patient.entity.js';
 
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
 export const SEARCH_LIMIT_MAX = 100;
 const SEARCH_LIMIT_DEFAULT = 20;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-// Names and addresses are single-line text: no control characters or line separators.
-export const SINGLE_LINE = /^[^\p{Cc}\u2028\u2029]*$/u;
-
-/** True for a real calendar date written YYYY-MM-DD (so 2023-02-30 is refused). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
-
-/**
- * One validation rule whose check returns what is wrong (or null). A field gets one clear
- * message for whatever is wrong with it, instead of one per failed constraint.
- */
-export function Rule(name: string, problem: (value: unknown) => string | null) {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: String(propertyName),
-      validator: {
-        validate: (value: unknown) => problem(value) === null,
-        defaultMessage: (args) => problem(args?.value) ?? '',
-      },
-    });
-}
-
-export interface TextRules {
-  /** Said when the value is missing, empty or not text. */
-  missing: string;
-  max: number;
-  tooLong?: string;
-  min?: number;
-  tooShort?: string;
-  pattern?: RegExp;
-  /** Said when the pattern does not match. */
-  badPattern?: string;
-}
-
-/** Text within a length (counted in characters, not bytes) and, optionally, a pattern. */
-export function TextRule(rules: TextRules) {
-  return Rule('text', (value) => {
-    if (typeof value !== 'string' || value.length === 0) return rules.missing;
-    const length = [...value].length;
-    if (length < (rules.min ?? 1)) return rules.tooShort ?? rules.missing;
-    if (length > rules.max) return rules.tooLong ?? `Use at most ${rules.max} characters.`;
-    if (rules.pattern && !rules.pattern.test(value)) return rules.badPattern ?? rules.missing;
-    return null;
-  });
-}
-
-/** A date written YYYY-MM-DD that exists in the calendar. */
-export function IsCalendarDate(message: string) {
-  return Rule('isCalendarDate', (value) => (isCalendarDate(value) ? null : message));
-}
-
-/** ?limit= of a list: a whole number from 1 to max. */
-export function PageLimit(max: number, fallback: number) {
-  return applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: max, default: fallback }),
-    IsOptional(),
-    Type(() => Number),
-    Rule('isPageLimit', (value) =>
-      Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max
-        ? null
-        : `The limit must be a whole number from 1 to ${max}.`,
-    ),
-  );
-}
-
-/**
- * How a field may be left out of a request: required; optional but never null (a PATCH of
- * a required column); or optional and cleared with null.
- */
-export type Presence = 'required' | 'optional' | 'nullable';
-
-export function presence(mode: Presence) {
-  if (mode === 'nullable') return [IsOptional()];
-  // IsOptional would let null through too, and null would then erase a required column.
-  if (mode === 'optional') return [ValidateIf((_object, value) => value !== undefined)];
-  return [];
-}
-
-export function documented(mode: Presence, options: Parameters<typeof ApiProperty>[0]) {
-  return mode === 'required'
-    ? ApiProperty(options)
-    : ApiPropertyOptional({ ...options, nullable: mode === 'nullable' });
-}
-
-/** Trims text; for a clearable field an empty answer means "none". */
-export function trimmed(emptyIsNull: boolean) {
-  return Transform(({ value }: { value: unknown }) => {
-    if (typeof value !== 'string') return value;
-    const text = value.trim();
-    return text === '' && emptyIsNull ? null : text;
-  });
-}
-
-export function TextField(
-  mode: Presence,
-  label: string,
-  max: number,
-  docs: { example?: string; description?: string } = {},
-) {
-  return applyDecorators(
-    documented(mode, { type: String, minLength: 1, maxLength: max, ...docs }),
-    trimmed(mode === 'nullable'),
-    ...presence(mode),
-    TextRule({
-      missing: `Enter ${label}.`,
-      max,
-      tooLong: `Keep ${label} to ${max} characters or fewer.`,
-      pattern: SINGLE_LINE,
-      badPattern: `Write ${label} on one line, without special characters.`,
-    }),
-  );
-}
 
 function BirthDateField(mode: Exclude<Presence, 'nullable'>) {
   return applyDecorators(

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional } from 'class-validator';
-import { Rule } from '../patients/patients.dto.js';
+import { Rule } from '../../common/field-rules.js';
 import { canonicalTimeZone, TIME_ZONE_MAX_LENGTH } from '../scheduling/catalog.dto.js';
 import {
   AllergyView,

@@ -1,6 +1,6 @@
 import { validationProblem } from '../../common/problem.filter.js';
 import { UUID_PATTERN } from '../../common/validation.js';
-import { isCalendarDate } from '../patients/patients.dto.js';
+import { isCalendarDate } from '../../common/field-rules.js';
 
 /** What a list is sorted by (newest first), then id. */
 export type SortType = 'date' | 'timestamptz';

@@ -1,3 +1,4 @@
+import { PageOf } from '../../common/pager.js';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -13,7 +14,7 @@ import {
   TextField,
   TextRule,
   type Presence,
-} from '../patients/patients.dto.js';
+} from '../../common/field-rules.js';
 
 export const RECORD_LIMIT_MAX = 100;
 const RECORD_LIMIT_DEFAULT = 20;
@@ -775,37 +776,15 @@ export class CarePlanView extends RecordViewBase {
   @ApiProperty({ maxItems: 50, type: [CarePlanActivityView] }) activities: CarePlanActivityView[];
 }
 
-const NEXT_CURSOR = {
-  type: String,
-  nullable: true,
-  maxLength: 300,
-  description: 'Pass as cursor for the next page; null on the last page',
-} as const;
+export class ConditionPage extends PageOf(ConditionView) {}
 
-export class ConditionPage {
-  @ApiProperty({ maxItems: 100, type: [ConditionView] }) items: ConditionView[];
-  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
-}
+export class AllergyPage extends PageOf(AllergyView) {}
 
-export class AllergyPage {
-  @ApiProperty({ maxItems: 100, type: [AllergyView] }) items: AllergyView[];
-  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
-}
+export class ImmunizationPage extends PageOf(ImmunizationView) {}
 
-export class ImmunizationPage {
-  @ApiProperty({ maxItems: 100, type: [ImmunizationView] }) items: ImmunizationView[];
-  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
-}
+export class VisitSummaryPage extends PageOf(VisitSummaryView) {}
 
-export class VisitSummaryPage {
-  @ApiProperty({ maxItems: 100, type: [VisitSummaryView] }) items: VisitSummaryView[];
-  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
-}
-
-export class CarePlanPage {
-  @ApiProperty({ maxItems: 100, type: [CarePlanView] }) items: CarePlanView[];
-  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
-}
+export class CarePlanPage extends PageOf(CarePlanView) {}
 
 @ApiSchema({ name: 'RecordRevision' })
 export class RevisionView {

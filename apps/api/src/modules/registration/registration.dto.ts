@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { validationProblem } from '../../common/problem.filter.js';
-import { IsCalendarDate, TextRule } from '../patients/patients.dto.js';
+import { IsCalendarDate, TextRule } from '../../common/field-rules.js';
 import { IDENTITY_METHODS, type IdentityMethod } from './registration.entity.js';
 
 // Tokens and tickets are 43 characters; anything of a sane length is looked up, so a forged

@@ -12,7 +12,7 @@ import {
   TextRule,
   trimmed,
   type Presence,
-} from '../patients/patients.dto.js';
+} from '../../common/field-rules.js';
 import {
   INTERPRETATIONS,
   NEW_RESULT_STATUSES,

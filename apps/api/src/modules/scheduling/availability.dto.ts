@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { toTime } from '../audit/audit.dto.js';
-import { documented, presence, Rule, TextRule } from '../patients/patients.dto.js';
+import { documented, presence, Rule, TextRule } from '../../common/field-rules.js';
 import { EXCEPTION_KINDS, type ExceptionKind } from './scheduling.entities.js';
 
 export const RULES_MAX = 100;

@@ -4,8 +4,8 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, isUUID, IsUUID, ValidateNested } from 'class-validator';
 import { IANAZone } from 'luxon';
 import { cleanAddress } from '../patients/patient.entity.js';
+import { Address } from '../patients/patients.dto.js';
 import {
-  Address,
   documented,
   PageLimit,
   presence,
@@ -14,7 +14,7 @@ import {
   TextRule,
   trimmed,
   type Presence,
-} from '../patients/patients.dto.js';
+} from '../../common/field-rules.js';
 import {
   PATIENT_STATUSES,
   type Location,

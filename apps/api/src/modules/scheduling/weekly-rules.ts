@@ -1,6 +1,6 @@
 import { isUUID } from 'class-validator';
 import type { FieldError } from '../../common/problem.js';
-import { isCalendarDate } from '../patients/patients.dto.js';
+import { isCalendarDate } from '../../common/field-rules.js';
 import { minutesOfDay } from './slots.js';
 
 /** One weekly opening as sent in a replacement, once its shape is checked. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional } from 'class-validator';
-import { PageLimit, SINGLE_LINE, TextRule } from '../patients/patients.dto.js';
+import { PageLimit, SINGLE_LINE, TextRule } from '../../common/field-rules.js';
 import { CODE_SYSTEMS, type CodeSystemId } from './terminology.service.js';
 
 export const CODE_SEARCH_LIMIT_MAX = 100;
