@@ -1,16 +1,11 @@
-import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AppModule } from '../app.module.js';
-import { PinoNestLogger } from '../common/logger.js';
 import { flattenValidationErrors } from '../common/validation.js';
 import { CreateStaffRequest } from '../modules/staff/staff.dto.js';
 import { UsernameTakenError } from '../modules/staff/staff.errors.js';
 import { StaffService, type NewStaff } from '../modules/staff/staff.service.js';
-import { loadConfigOrExit, startRuntime, type Runtime } from '../runtime.js';
+import { REFUSED, Refusal, runCommand } from './command.js';
 
 const USAGE = `Creates an administrator account and prints a one-time link to choose its password.
 
@@ -22,15 +17,11 @@ with PUBLIC_URL: set it to the address staff use.
 `;
 
 /** Exit codes: 0 created, 1 unexpected failure, 2 refused (bad arguments, username taken). */
-const REFUSED = 2;
-
 const OPTION_OF: Record<string, string> = {
   username: '--username',
   displayName: '--name',
   email: '--email',
 };
-
-class Refusal extends Error {}
 
 /** The same rules as POST /api/v1/staff, so an account made here is one the API accepts. */
 function readArguments(argv: string[]): NewStaff {
@@ -75,54 +66,25 @@ function readArguments(argv: string[]): NewStaff {
   return request;
 }
 
-async function main(): Promise<number> {
-  let input: NewStaff;
-  try {
-    input = readArguments(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    process.stderr.write(error.message);
-    return REFUSED;
-  }
-  // Only warnings and errors in the log, so stdout is essentially the link.
-  process.env.LOG_LEVEL ??= 'warn';
-  let runtime: Runtime | null = null;
-  let app: INestApplicationContext | null = null;
-  try {
-    runtime = await startRuntime(loadConfigOrExit());
-    app = await NestFactory.createApplicationContext(
-      AppModule.register(runtime.config, runtime.logger, { runWorkers: false }),
-      { logger: new PinoNestLogger(runtime.logger) },
-    );
-    const { account, setPasswordUrl } = await app.get(StaffService).create(input, null);
-    process.stdout.write(
-      `Created administrator "${account.username}" (${account.email}).\n` +
-        'Give this link to them; it works once, within 72 hours, to choose a password:\n\n' +
-        `${setPasswordUrl}\n\n` +
-        'Treat it like a password. If it expires, use "Forgot password" on the staff sign-in page.\n',
-    );
-    return 0;
-  } catch (error) {
-    if (error instanceof UsernameTakenError) {
+runCommand('create-admin', {
+  readArguments,
+  application: true,
+  async run(input, { app }) {
+    try {
+      const { account, setPasswordUrl } = await app.get(StaffService).create(input, null);
+      process.stdout.write(
+        `Created administrator "${account.username}" (${account.email}).\n` +
+          'Give this link to them; it works once, within 72 hours, to choose a password:\n\n' +
+          `${setPasswordUrl}\n\n` +
+          'Treat it like a password. If it expires, use "Forgot password" on the staff sign-in page.\n',
+      );
+      return 0;
+    } catch (error) {
+      if (!(error instanceof UsernameTakenError)) throw error;
       process.stderr.write(
         `The username "${input.username}" is already taken; nothing was created. Choose another one.\n`,
       );
       return REFUSED;
     }
-    if (runtime) runtime.logger.fatal({ err: error }, 'create-admin failed');
-    else process.stderr.write(`create-admin failed: ${(error as Error).message}\n`);
-    return 1;
-  } finally {
-    await app?.close().catch(() => undefined);
-    await runtime?.embedded?.stop().catch(() => undefined);
-  }
-}
-
-// Exits explicitly: open handles (queue connections) must not keep a one-shot command alive.
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`create-admin failed: ${(error as Error).message}\n`);
-    process.exit(1);
   },
-);
+});

@@ -1,12 +1,7 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { AppModule } from '../app.module.js';
-import { PinoNestLogger } from '../common/logger.js';
 import { ServerKeys } from '../common/server-keys.js';
 import { MailService } from '../infra/mail/mail.service.js';
 import { AccountsService, type ResealCount } from '../modules/accounts/accounts.service.js';
-import { loadConfigOrExit, startRuntime, type Runtime } from '../runtime.js';
+import { Refusal, runCommand } from './command.js';
 
 const USAGE = `Seals every stored secret that is not under the current server key again under it.
 
@@ -24,24 +19,16 @@ and find it, or those people set up their second step again); 1 anything else.
 
 const SOME_UNREADABLE = 2;
 
-async function main(): Promise<number> {
-  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (process.argv.length > 2) {
-    process.stderr.write(`Unexpected arguments.\n\n${USAGE}`);
-    return 1;
-  }
-  process.env.LOG_LEVEL ??= 'warn';
-  let runtime: Runtime | null = null;
-  let app: INestApplicationContext | null = null;
-  try {
-    runtime = await startRuntime(loadConfigOrExit());
-    app = await NestFactory.createApplicationContext(
-      AppModule.register(runtime.config, runtime.logger, { runWorkers: false }),
-      { logger: new PinoNestLogger(runtime.logger) },
-    );
+runCommand('rotate-keys', {
+  readArguments(argv) {
+    if (argv.some((arg) => arg === '--help' || arg === '-h')) {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
+    if (argv.length) throw new Refusal(`Unexpected arguments.\n\n${USAGE}`);
+  },
+  application: true,
+  async run(_input, { app }) {
     const counts: Record<string, ResealCount> = {
       ...(await app.get(AccountsService).resealSecrets()),
       mailSecrets: await app.get(MailService).resealSecrets(),
@@ -67,21 +54,5 @@ async function main(): Promise<number> {
         '10 minutes: remove the old key from APP_SECRET_KEYS once 10 minutes have passed.\n',
     );
     return 0;
-  } catch (error) {
-    if (runtime) runtime.logger.fatal({ err: error }, 'rotate-keys failed');
-    else process.stderr.write(`rotate-keys failed: ${(error as Error).message}\n`);
-    return 1;
-  } finally {
-    await app?.close().catch(() => undefined);
-    await runtime?.embedded?.stop().catch(() => undefined);
-  }
-}
-
-// Exits explicitly: open handles (queue connections) must not keep a one-shot command alive.
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`rotate-keys failed: ${(error as Error).message}\n`);
-    process.exit(1);
   },
-);
+});

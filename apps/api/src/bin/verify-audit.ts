@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { verifyAuditChain, type ChainCheckpoint } from '../modules/audit/audit-chain.js';
-import { loadConfigOrExit, startRuntime, type Runtime } from '../runtime.js';
+import { Refusal, runCommand } from './command.js';
 
 const USAGE = `Verifies the audit trail's hash chain and names the first row that does not fit.
 
@@ -16,10 +16,6 @@ links since. Runs against the configured database (DATABASE_URL, or the embedded
 
 Exit codes: 0 the chain is intact, 1 it is broken (or the check could not run), 2 bad arguments.
 `;
-
-const REFUSED = 2;
-
-class Refusal extends Error {}
 
 function readArguments(argv: string[]): ChainCheckpoint {
   let values: { from?: string; 'prev-hash'?: string; help?: boolean };
@@ -58,60 +54,39 @@ function readArguments(argv: string[]): ChainCheckpoint {
   };
 }
 
-async function main(): Promise<number> {
-  let checkpoint: ChainCheckpoint;
-  try {
-    checkpoint = readArguments(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    process.stderr.write(error.message);
-    return REFUSED;
-  }
-  process.env.LOG_LEVEL ??= 'warn';
-  let runtime: Runtime | null = null;
-  let db: pg.Client | null = null;
-  try {
-    runtime = await startRuntime(loadConfigOrExit());
-    db = new pg.Client({ connectionString: runtime.config.databaseUrl! });
+runCommand('verify-audit', {
+  readArguments,
+  application: false,
+  async run(checkpoint, { runtime }) {
+    const db = new pg.Client({ connectionString: runtime.config.databaseUrl! });
     await db.connect();
-    const client = db;
-    const verdict = await verifyAuditChain(
-      async <Row>(sql: string, parameters: unknown[]) =>
-        (await client.query(sql, parameters)).rows as Row[],
-      checkpoint,
-    );
-    if (verdict.intact) {
-      const pending = verdict.pending
-        ? `${verdict.pending} newer rows are waiting to be linked (within seconds while the API runs).\n`
-        : '';
-      process.stdout.write(
-        (verdict.head
-          ? `The audit chain is intact: ${verdict.checked} links checked, up to position ${verdict.head.position}.\n` +
-            `Checkpoint for the next run: --from ${BigInt(verdict.head.position) + 1n} --prev-hash ${verdict.head.hash}\n`
-          : 'The audit chain is intact: no links since the checkpoint.\n') + pending,
+    try {
+      const verdict = await verifyAuditChain(
+        async <Row>(sql: string, parameters: unknown[]) =>
+          (await db.query(sql, parameters)).rows as Row[],
+        checkpoint,
       );
-      return 0;
+      if (verdict.intact) {
+        const pending = verdict.pending
+          ? `${verdict.pending} newer rows are waiting to be linked (within seconds while the API runs).\n`
+          : '';
+        process.stdout.write(
+          (verdict.head
+            ? `The audit chain is intact: ${verdict.checked} links checked, up to position ${verdict.head.position}.\n` +
+              `Checkpoint for the next run: --from ${BigInt(verdict.head.position) + 1n} --prev-hash ${verdict.head.hash}\n`
+            : 'The audit chain is intact: no links since the checkpoint.\n') + pending,
+        );
+        return 0;
+      }
+      const { position, eventId, problem } = verdict.broken;
+      process.stdout.write(
+        `The audit chain is BROKEN ${position ? `at position ${position}` : 'outside the chain'} ` +
+          `(audit_event id ${eventId}): ${problem}.\n` +
+          `${verdict.checked} links before it were intact.\n`,
+      );
+      return 1;
+    } finally {
+      await db.end().catch(() => undefined);
     }
-    const { position, eventId, problem } = verdict.broken;
-    process.stdout.write(
-      `The audit chain is BROKEN ${position ? `at position ${position}` : 'outside the chain'} ` +
-        `(audit_event id ${eventId}): ${problem}.\n` +
-        `${verdict.checked} links before it were intact.\n`,
-    );
-    return 1;
-  } catch (error) {
-    process.stderr.write(`verify-audit failed: ${(error as Error).message}\n`);
-    return 1;
-  } finally {
-    await db?.end().catch(() => undefined);
-    await runtime?.embedded?.stop().catch(() => undefined);
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`verify-audit failed: ${(error as Error).message}\n`);
-    process.exit(1);
   },
-);
+});
