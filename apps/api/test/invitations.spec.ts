@@ -16,37 +16,33 @@ import {
   tokenIn,
   type TestPatient,
 } from './support/invitation-flow.js';
-import { startSmtpSink, waitFor } from './support/smtp-sink.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { type SmtpSink, startTestAppWithMail, waitFor } from './support/smtp-sink.js';
+import type { TestApp } from './support/test-app.js';
 
 const DAY_MS = 86_400_000;
 const PUBLIC_URL = 'https://portal.test';
 const CLINIC = 'Lakeside Test Clinic';
 
 describe('portal invitations (staff side)', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let testApp: TestApp;
+  let smtp: SmtpSink;
+  let testApp: TestApp & { smtp: SmtpSink };
   let db: DataSource;
   let clock: Clock;
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    testApp = await startTestApp(
+    testApp = await startTestAppWithMail(
       {
-        SMTP_URL: smtp.url,
         PUBLIC_URL,
         CLINIC_NAME: CLINIC,
         STAFF_SECOND_FACTOR_REQUIRED: 'false',
       },
       { runWorkers: true },
     );
+    smtp = testApp.smtp;
     db = testApp.app.get(getDataSourceToken());
     clock = testApp.app.get(Clock);
   });
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.close();
-  });
+  afterAll(() => testApp?.close());
 
   const frontDesk = () => signedInStaff(testApp, ['front-desk']);
 
@@ -62,11 +58,7 @@ describe('portal invitations (staff side)', () => {
     };
   }
 
-  const arrived = (address: string, count = 1) =>
-    waitFor(() => {
-      const mails = mailsTo(smtp.received, address);
-      return mails.length >= count ? mails[count - 1] : null;
-    });
+  const arrived = (address: string, count = 1) => smtp.mailTo(address, count);
 
   const checkLink = (token: string) =>
     newBrowser(testApp).request('GET', '/api/v1/registration/invitation', undefined, {

@@ -6,7 +6,6 @@ import { AccountsService } from '../src/modules/accounts/accounts.service.js';
 import {
   codeIn,
   createPatient,
-  mailsTo,
   newBrowser,
   readMail,
   signedInStaff,
@@ -14,8 +13,8 @@ import {
   uniqueWord,
   type TestPatient,
 } from './support/invitation-flow.js';
-import { startSmtpSink, waitFor } from './support/smtp-sink.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { type SmtpSink, startTestAppWithMail } from './support/smtp-sink.js';
+import type { TestApp } from './support/test-app.js';
 
 const PUBLIC_URL = 'https://portal.test';
 const CLINIC = 'Lakeside Test Clinic';
@@ -30,35 +29,27 @@ const fieldsOf = (body: Record<string, unknown> | null) => [
 ];
 
 describe('registration from an invitation (patient side)', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let testApp: TestApp;
+  let smtp: SmtpSink;
+  let testApp: TestApp & { smtp: SmtpSink };
   let db: DataSource;
   let clock: Clock;
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    testApp = await startTestApp(
+    testApp = await startTestAppWithMail(
       {
-        SMTP_URL: smtp.url,
         PUBLIC_URL,
         CLINIC_NAME: CLINIC,
         STAFF_SECOND_FACTOR_REQUIRED: 'false',
       },
       { runWorkers: true },
     );
+    smtp = testApp.smtp;
     db = testApp.app.get(getDataSourceToken());
     clock = testApp.app.get(Clock);
   });
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.close();
-  });
+  afterAll(() => testApp?.close());
 
-  const mailNumber = (address: string, count: number) =>
-    waitFor(() => {
-      const mails = mailsTo(smtp.received, address);
-      return mails.length >= count ? mails[count - 1] : null;
-    });
+  const mailNumber = (address: string, count = 1) => smtp.mailTo(address, count);
 
   /** Front desk registers a patient and invites them; the patient's browser has the link. */
   async function invitedPatient() {

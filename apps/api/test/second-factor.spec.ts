@@ -5,37 +5,30 @@ import { openTotpSecret, totpCode, totpStep } from '../src/common/totp.js';
 import { AccountsService } from '../src/modules/accounts/accounts.service.js';
 import { createPatientAccount, createStaffAccount, TEST_PASSWORD } from './support/accounts.js';
 import { BrowserClient } from './support/browser-client.js';
-import { startSmtpSink, waitFor } from './support/smtp-sink.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { type SmtpSink, startTestAppWithMail } from './support/smtp-sink.js';
+import type { TestApp } from './support/test-app.js';
 
 const SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
 
 describe('second factors, recovery and account settings', () => {
-  let testApp: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let testApp: TestApp & { smtp: SmtpSink };
+  let smtp: SmtpSink;
   let clock: Clock;
   let ip = 0;
   const client = () => new BrowserClient(testApp, `10.200.${Math.floor(++ip / 250)}.${ip % 250}`);
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    testApp = await startTestApp(
-      { SMTP_URL: smtp.url, STAFF_SECOND_FACTOR_REQUIRED: 'true' },
+    testApp = await startTestAppWithMail(
+      { STAFF_SECOND_FACTOR_REQUIRED: 'true' },
       { runWorkers: true },
     );
+    smtp = testApp.smtp;
     clock = testApp.app.get(Clock);
   });
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.close();
-  });
+  afterAll(() => testApp?.close());
 
   const now = () => clock.now();
-  const mailTo = (address: string, count = 1) =>
-    waitFor(() => {
-      const found = smtp.received.filter((m) => m.to.includes(address));
-      return found.length >= count ? found[count - 1]! : null;
-    });
+  const mailTo = (address: string, count = 1) => smtp.mailTo(address, count);
   const codeIn = (raw: string) => /sign-in code is (\d{6})/.exec(raw)![1]!;
   // Decodes quoted-printable (soft breaks and =3D) before looking for the link.
   const linkIn = (raw: string, path: string) =>

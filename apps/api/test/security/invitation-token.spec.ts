@@ -3,14 +3,13 @@ import { buildOpenApiDocument } from '../../src/create-app.js';
 import { createPatientAccount, TEST_PASSWORD } from '../support/accounts.js';
 import {
   createPatient,
-  mailsTo,
   newBrowser,
   readMail,
   signedInStaff,
   tokenIn,
 } from '../support/invitation-flow.js';
-import { startSmtpSink, waitFor, type ReceivedMail } from '../support/smtp-sink.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { type ReceivedMail, type SmtpSink, startTestAppWithMail } from '../support/smtp-sink.js';
+import type { TestApp } from '../support/test-app.js';
 
 /**
  * Secrets in emailed links (invitation, password reset, unlock, a new staff member's
@@ -20,26 +19,19 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const PUBLIC_URL = 'https://portal.test';
 
 describe('tokens of emailed links stay out of URLs', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let testApp: TestApp;
+  let smtp: SmtpSink;
+  let testApp: TestApp & { smtp: SmtpSink };
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    testApp = await startTestApp(
-      { SMTP_URL: smtp.url, PUBLIC_URL, STAFF_SECOND_FACTOR_REQUIRED: 'false' },
+    testApp = await startTestAppWithMail(
+      { PUBLIC_URL, STAFF_SECOND_FACTOR_REQUIRED: 'false' },
       { runWorkers: true },
     );
+    smtp = testApp.smtp;
   });
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.close();
-  });
+  afterAll(() => testApp?.close());
 
-  const mailTo = (address: string, count = 1) =>
-    waitFor(() => {
-      const mails = mailsTo(smtp.received, address);
-      return mails.length >= count ? mails[count - 1]! : null;
-    });
+  const mailTo = (address: string, count = 1) => smtp.mailTo(address, count);
 
   /** The token of the one link to `path`, which must carry it in the fragment only. */
   function fragmentToken(mail: ReceivedMail, path: string): string {

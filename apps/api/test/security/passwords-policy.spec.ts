@@ -6,14 +6,13 @@ import { StaffService } from '../../src/modules/staff/staff.service.js';
 import { TEST_PASSWORD } from '../support/accounts.js';
 import {
   createPatient,
-  mailsTo,
   newBrowser,
   signedInStaff,
   tokenIn,
   uniqueWord,
 } from '../support/invitation-flow.js';
-import { startSmtpSink, waitFor } from '../support/smtp-sink.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { type SmtpSink, startTestAppWithMail } from '../support/smtp-sink.js';
+import type { TestApp } from '../support/test-app.js';
 
 const PUBLIC_URL = 'https://portal.test';
 const GOOD_PASSWORD = 'walrus tundra 47 lantern';
@@ -33,20 +32,17 @@ const LEAKED_WORDS = /appears in lists of leaked passwords/;
 const PERSONAL_WORDS = /Don't use your name, username or email address/;
 
 describe('new passwords are checked against leaked passwords and the owner (every path)', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let testApp: TestApp;
+  let smtp: SmtpSink;
+  let testApp: TestApp & { smtp: SmtpSink };
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    testApp = await startTestApp(
-      { SMTP_URL: smtp.url, PUBLIC_URL, STAFF_SECOND_FACTOR_REQUIRED: 'false' },
+    testApp = await startTestAppWithMail(
+      { PUBLIC_URL, STAFF_SECOND_FACTOR_REQUIRED: 'false' },
       { runWorkers: true },
     );
+    smtp = testApp.smtp;
   });
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.close();
-  });
+  afterAll(() => testApp?.close());
 
   /** A patient named Dana <family> with a portal account, signed in. */
   async function signedInPatient() {
@@ -127,7 +123,7 @@ describe('new passwords are checked against leaked passwords and the owner (ever
     const desk = await signedInStaff(testApp, ['front-desk']);
     const patient = await createPatient(desk, { givenName: 'Bartholomew' });
     expect((await desk.post(`/api/v1/patients/${patient.id}/invitations`)).status).toBe(201);
-    const mail = await waitFor(() => mailsTo(smtp.received, patient.email!)[0]);
+    const mail = await smtp.mailTo(patient.email!);
     const token = tokenIn(mail, PUBLIC_URL);
     const browser = newBrowser(testApp);
     const verified = await browser.post('/api/v1/registration/verify-identity', {

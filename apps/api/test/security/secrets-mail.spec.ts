@@ -15,8 +15,8 @@ import {
   signedInStaff,
   tokenIn,
 } from '../support/invitation-flow.js';
-import { startSmtpSink, waitFor } from '../support/smtp-sink.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { type SmtpSink, startTestAppWithMail } from '../support/smtp-sink.js';
+import type { TestApp } from '../support/test-app.js';
 
 interface DeliveryRow {
   id: string;
@@ -32,25 +32,22 @@ const tokenInLink = (text: string) =>
   /https?:\/\/\S*?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(text)?.[1] ?? null;
 
 describe('secrets in stored emails', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let testApp: TestApp;
+  let smtp: SmtpSink;
+  let testApp: TestApp & { smtp: SmtpSink };
   let db: DataSource;
   let clock: Clock;
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
     // No workers: each test looks at the stored row before it sends it itself.
-    testApp = await startTestApp(
-      { SMTP_URL: smtp.url, STAFF_SECOND_FACTOR_REQUIRED: 'false' },
+    testApp = await startTestAppWithMail(
+      { STAFF_SECOND_FACTOR_REQUIRED: 'false' },
       { runWorkers: false },
     );
+    smtp = testApp.smtp;
     db = testApp.app.get(getDataSourceToken());
     clock = testApp.app.get(Clock);
   });
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.close();
-  });
+  afterAll(() => testApp?.close());
 
   const newest = async (recipient: string, template: string): Promise<DeliveryRow> =>
     (
@@ -81,9 +78,7 @@ describe('secrets in stored emails', () => {
     expect(stored.secret_sealed).toEqual(expect.any(String));
     const before = mailsTo(smtp.received, recipient).length;
     await send(stored.id);
-    const delivered = readMail(
-      await waitFor(() => mailsTo(smtp.received, recipient)[before] ?? null),
-    );
+    const delivered = readMail(await smtp.mailTo(recipient, before + 1));
     const secret = secretIn(delivered.text);
     expect(secret).toEqual(expect.any(String));
     expect(delivered.html).toContain(secret!);

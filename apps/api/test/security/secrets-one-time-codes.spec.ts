@@ -6,13 +6,12 @@ import { createPatientAccount, TEST_PASSWORD } from '../support/accounts.js';
 import {
   codeIn,
   createPatient,
-  mailsTo,
   newBrowser,
   signedInStaff,
   tokenIn,
 } from '../support/invitation-flow.js';
-import { startSmtpSink, waitFor } from '../support/smtp-sink.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { type SmtpSink, startTestAppWithMail } from '../support/smtp-sink.js';
+import type { TestApp } from '../support/test-app.js';
 
 /**
  * What someone holding a copy of the table would do: hash every one of the million 6-digit
@@ -27,28 +26,21 @@ function bruteForce(stored: string): string | null {
 }
 
 describe('6-digit codes at rest', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let testApp: TestApp;
+  let smtp: SmtpSink;
+  let testApp: TestApp & { smtp: SmtpSink };
   let db: DataSource;
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    testApp = await startTestApp(
-      { SMTP_URL: smtp.url, STAFF_SECOND_FACTOR_REQUIRED: 'false' },
+    testApp = await startTestAppWithMail(
+      { STAFF_SECOND_FACTOR_REQUIRED: 'false' },
       { runWorkers: true },
     );
+    smtp = testApp.smtp;
     db = testApp.app.get(getDataSourceToken());
   });
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.close();
-  });
+  afterAll(() => testApp?.close());
 
-  const mailNumber = (address: string, count: number) =>
-    waitFor(() => {
-      const mails = mailsTo(smtp.received, address);
-      return mails.length >= count ? mails[count - 1] : null;
-    });
+  const mailNumber = (address: string, count = 1) => smtp.mailTo(address, count);
 
   it('keeps an emailed sign-in code as a keyed hash: a copy of the table does not give it away', async () => {
     const { username, account } = await createPatientAccount(testApp, { secondFactor: 'email' });

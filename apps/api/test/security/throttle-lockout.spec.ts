@@ -3,25 +3,22 @@ import { cookieNames } from '../../src/common/cookies.js';
 import { createPatientAccount, TEST_PASSWORD } from '../support/accounts.js';
 import type { BrowserClient } from '../support/browser-client.js';
 import { newBrowser, readMail } from '../support/invitation-flow.js';
-import { startSmtpSink, waitFor } from '../support/smtp-sink.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { type SmtpSink, startTestAppWithMail, waitFor } from '../support/smtp-sink.js';
+import type { TestApp } from '../support/test-app.js';
 
 const PUBLIC_URL = 'https://portal.test';
 /** Over HTTPS the known-device cookie carries the __Host- prefix. */
 const DEVICE = cookieNames(true).device;
 
 describe('sign-in throttling cannot be used to keep the owner out', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let testApp: TestApp;
+  let smtp: SmtpSink;
+  let testApp: TestApp & { smtp: SmtpSink };
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    testApp = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL }, { runWorkers: true });
+    testApp = await startTestAppWithMail({ PUBLIC_URL }, { runWorkers: true });
+    smtp = testApp.smtp;
   });
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.close();
-  });
+  afterAll(() => testApp?.close());
 
   /** A stranger who knows the username, guessing from many addresses (a new one each try). */
   async function hammer(username: string, tries: number) {
