@@ -517,7 +517,7 @@ describe('appointments', () => {
     expect(late.status).toBe(422);
     expect(late.body).toMatchObject({ code: 'inside_cutoff' });
     expect(late.body!.detail).toContain(
-      `Please call ${clinic.location.name} at +1 555 010 2000 or send a message.`,
+      `Please call ${clinic.location.name} at +1 555 010 2000.`,
     );
     const lateMove = await patient.post(path(id, soon, '/reschedule'), {
       version: 1,

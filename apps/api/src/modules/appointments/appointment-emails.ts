@@ -20,6 +20,8 @@ export interface EmailSettings {
   publicUrl: string;
   clinicName: string;
   cancelCutoffHours: number;
+  /** When the email is written: a change deadline already past is never stated. */
+  now: Date;
 }
 
 /** "Tuesday, 1 December 2026, 9:30 AM CST": written out in the location's zone. */
@@ -56,6 +58,12 @@ function whereParagraphs(appointment: EmailAppointment): string[] {
 function changePolicy(appointment: EmailAppointment, settings: EmailSettings): string {
   const { location } = appointment;
   const until = new Date(appointment.startsAt.getTime() - settings.cancelCutoffHours * 3_600_000);
+  if (until <= settings.now) {
+    return (
+      `It is less than ${settings.cancelCutoffHours} hours away, so it can no longer be changed ` +
+      `or cancelled online. To change or cancel it, please call ${location.name} at ${location.phone}.`
+    );
+  }
   return (
     `You can change or cancel it in the patient portal until ${formatWhen(until, location.timeZone)}. ` +
     `After that, please call ${location.name} at ${location.phone}.`

@@ -141,7 +141,7 @@ export class InsideCutoffError extends DomainError {
       'inside_cutoff',
       'It is too late to change this appointment online',
       `Appointments can be changed or cancelled online until ${hours} hours before they start. ` +
-        `Please call ${location.name} at ${location.phone} or send a message.`,
+        `Please call ${location.name} at ${location.phone}.`,
     );
   }
 }

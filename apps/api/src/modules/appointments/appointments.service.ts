@@ -760,6 +760,7 @@ export class AppointmentsService {
       publicUrl: this.config.publicUrl,
       clinicName: this.config.clinicName,
       cancelCutoffHours: this.config.scheduling.cancelCutoffHours,
+      now: this.clock.now(),
     };
   }
 

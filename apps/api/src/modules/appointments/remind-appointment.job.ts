@@ -109,6 +109,7 @@ export class RemindAppointmentJob implements JobHandler<'appointment.remind'> {
             publicUrl: this.config.publicUrl,
             clinicName: this.config.clinicName,
             cancelCutoffHours: this.config.scheduling.cancelCutoffHours,
+            now: this.clock.now(),
           },
         ),
         manager,
