@@ -19,7 +19,7 @@ RUN set -eu; \
     mkdir -p /out/apps/api /out/apps/web /out/apps/admin; \
     cp package.json /out/; \
     cp -a node_modules /out/; \
-    cp -a apps/api/package.json apps/api/dist /out/apps/api/; \
+    cp -a apps/api/package.json apps/api/dist apps/api/assets /out/apps/api/; \
     if [ -d apps/api/node_modules ]; then cp -a apps/api/node_modules /out/apps/api/; fi; \
     cp -a apps/web/dist /out/apps/web/; \
     cp -a apps/admin/dist /out/apps/admin/; \

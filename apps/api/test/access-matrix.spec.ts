@@ -13,6 +13,8 @@ const PUBLIC_OPERATIONS = new Set([
   'getSession',
   'getLiveness',
   'getReadiness',
+  'getClinicIdentity',
+  'getClinicLogo',
   'login',
   'verifySecondFactor',
   'resendLoginCode',

@@ -516,9 +516,7 @@ describe('appointments', () => {
     const late = await patient.post(path(id, soon, '/cancel'), { version: 1, reason: 'Sick' });
     expect(late.status).toBe(422);
     expect(late.body).toMatchObject({ code: 'inside_cutoff' });
-    expect(late.body!.detail).toContain(
-      `Please call ${clinic.location.name} at +1 555 010 2000.`,
-    );
+    expect(late.body!.detail).toContain(`Please call ${clinic.location.name} at +1 555 010 2000.`);
     const lateMove = await patient.post(path(id, soon, '/reschedule'), {
       version: 1,
       startsAt: at(clinic, 5).toISOString(),

@@ -41,6 +41,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/clinic': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clinic’s name, colour and logo
+     * @description Set by the operator (CLINIC_NAME, CLINIC_BRAND_COLOR, CLINIC_LOGO). No session.
+     */
+    get: operations['getClinicIdentity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clinic/logo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clinic’s logo image
+     * @description PNG, JPEG or WebP as the operator provided it; cached for a year by its URL.
+     */
+    get: operations['getClinicLogo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/patients': {
     parameters: {
       query?: never;
@@ -2047,6 +2087,20 @@ export interface components {
       /** @enum {string} */
       status: 'ok' | 'error';
       checks: components['schemas']['ReadinessChecksDto'];
+    };
+    ClinicIdentity: {
+      /** @example Riverside Family Clinic */
+      name: string;
+      /**
+       * @description The clinic’s colour; white text on it reaches at least 4.5:1 contrast
+       * @example #1f6f5c
+       */
+      brandColor: string;
+      /**
+       * @description Where the logo is served (its URL changes with the image), or null for none
+       * @example /api/v1/clinic/logo?v=3f2a9c0d1e4b5a67
+       */
+      logoUrl: string | null;
     };
     FieldError: {
       /**
@@ -4503,6 +4557,56 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReadinessDto'];
+        };
+      };
+    };
+  };
+  getClinicIdentity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClinicIdentity'];
+        };
+      };
+    };
+  };
+  getClinicLogo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': string;
+          'image/jpeg': string;
+          'image/webp': string;
+        };
+      };
+      /** @description The clinic has no logo */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };

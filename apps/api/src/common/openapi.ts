@@ -23,6 +23,7 @@ const SESSION_COOKIE_NAME = cookieNames(false).session;
 /** Every tag an operation may carry, with its description; an unknown tag fails the contract test. */
 export const API_TAGS: Record<string, string> = {
   health: 'Liveness and readiness probes for load balancers and monitoring. No session.',
+  clinic: 'Who the portal belongs to: the clinic’s name, colour and logo. No session.',
   auth: 'Signing in and out (with a second factor where the account has one), password reset, username reminders and the current session.',
   account:
     'The signed-in account’s own security settings: password, second factor, recovery codes and sessions.',

@@ -33,6 +33,13 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   clinicName: string;
+  /**
+   * The clinic's colour (#rrggbb) for headers and buttons in both apps; it carries white text,
+   * so it must reach 4.5:1 contrast against white (WCAG AA).
+   */
+  clinicBrandColor: string;
+  /** The clinic's logo (PNG, JPEG or WebP, up to 512 KiB), or null for none. */
+  clinicLogoPath: string | null;
   dataDir: string;
   outboxDir: string;
   embeddedPgPort: number;
@@ -210,6 +217,30 @@ const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
  * X-Forwarded-For; anyone else's header is ignored. "true" and hop counts would let any client
  * choose its address (and its per-IP sign-in budget), so they stop the boot.
  */
+/** WCAG relative luminance of an sRGB colour written #rrggbb. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const channel = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+function brandColor(env: Env): string {
+  const color = str(env, 'CLINIC_BRAND_COLOR', '#1f6f5c').toLowerCase();
+  if (!/^#[0-9a-f]{6}$/.test(color)) {
+    throw new ConfigError('CLINIC_BRAND_COLOR', 'expected a colour written #rrggbb');
+  }
+  const contrast = 1.05 / (luminance(color) + 0.05);
+  if (contrast < 4.5) {
+    throw new ConfigError(
+      'CLINIC_BRAND_COLOR',
+      `white text on ${color} has a contrast of ${contrast.toFixed(2)}:1; choose a darker colour (at least 4.5:1)`,
+    );
+  }
+  return color;
+}
+
 function trustProxy(env: Env): string[] {
   const raw = env.TRUST_PROXY?.trim();
   if (raw === undefined || raw === '' || raw === 'false') return [];
@@ -275,6 +306,11 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     smtpUrl,
     mailFrom,
     clinicName: str(env, 'CLINIC_NAME', 'Riverside Family Clinic'),
+    clinicBrandColor: brandColor(env),
+    clinicLogoPath:
+      env.CLINIC_LOGO === ''
+        ? null
+        : path.resolve(root, str(env, 'CLINIC_LOGO', 'apps/api/assets/clinic-logo.png')),
     dataDir,
     outboxDir: path.resolve(dataDir, 'outbox'),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),

@@ -1,0 +1,77 @@
+import { Controller, Get, Headers, Res } from '@nestjs/common';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DomainError, Problem } from '../../common/problem.js';
+import { Public } from '../../common/public.decorator.js';
+import { ClinicIdentityService } from './clinic-identity.service.js';
+import { ClinicIdentity } from './clinic.dto.js';
+
+class NoLogoError extends DomainError {
+  constructor() {
+    super(404, 'logo_not_found', 'Not found', 'This clinic has no logo.');
+  }
+}
+
+/** Who the portal belongs to: public, so the sign-in pages show it too. */
+@ApiTags('clinic')
+@Public()
+@Controller('v1/clinic')
+export class ClinicController {
+  constructor(private readonly clinic: ClinicIdentityService) {}
+
+  @Get()
+  @ApiOperation({
+    operationId: 'getClinicIdentity',
+    summary: 'The clinic’s name, colour and logo',
+    description: 'Set by the operator (CLINIC_NAME, CLINIC_BRAND_COLOR, CLINIC_LOGO). No session.',
+  })
+  @ApiOkResponse({ type: ClinicIdentity })
+  identity(@Res({ passthrough: true }) reply: FastifyReply): ClinicIdentity {
+    // Not about anyone: a browser may keep it for a few minutes.
+    void reply.header('cache-control', 'public, max-age=300');
+    const logo = this.clinic.logo;
+    return {
+      name: this.clinic.name,
+      brandColor: this.clinic.brandColor,
+      logoUrl: logo ? `/api/v1/clinic/logo?v=${logo.version}` : null,
+    };
+  }
+
+  @Get('logo')
+  @ApiOperation({
+    operationId: 'getClinicLogo',
+    summary: 'The clinic’s logo image',
+    description: 'PNG, JPEG or WebP as the operator provided it; cached for a year by its URL.',
+  })
+  @ApiProduces('image/png', 'image/jpeg', 'image/webp')
+  @ApiOkResponse({
+    description: 'The image',
+    content: {
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+      'image/webp': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiNotFoundResponse({ type: Problem, description: 'The clinic has no logo' })
+  logo(
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Buffer | undefined {
+    const logo = this.clinic.logo;
+    if (!logo) throw new NoLogoError();
+    const etag = `"${logo.version}"`;
+    void reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', etag);
+    if (ifNoneMatch === etag) {
+      void reply.status(304);
+      return undefined;
+    }
+    void reply.type(logo.contentType);
+    return logo.bytes;
+  }
+}
