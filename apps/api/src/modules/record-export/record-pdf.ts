@@ -397,3 +397,19 @@ export class RecordPdf {
     this.doc.end();
   }
 }
+
+const STATUS_WORDS: Record<string, string> = {
+  active: 'Active',
+  recurrence: 'Came back',
+  inactive: 'Inactive',
+  remission: 'In remission',
+  resolved: 'Resolved',
+  completed: 'Given',
+  'not-done': 'Not given',
+  stopped: 'Stopped',
+};
+
+/** A record's status as the PDF writes it. */
+export const statusInWords = (status: string) => STATUS_WORDS[status] ?? status;
+
+export const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
