@@ -4428,6 +4428,7 @@ export interface components {
       | components['schemas']['FhirCondition']
       | components['schemas']['FhirAllergyIntolerance']
       | components['schemas']['FhirImmunization']
+      | components['schemas']['FhirMedicationRequest']
       | components['schemas']['FhirObservation']
       | components['schemas']['FhirDiagnosticReport']
       | components['schemas']['FhirEncounter']
@@ -4521,6 +4522,40 @@ export interface components {
         /** Format: int32 */
         doseNumberPositiveInt: number;
       }[];
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description A medication on the patient’s list, coded in RxNorm */
+    FhirMedicationRequest: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'MedicationRequest';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'active' | 'stopped';
+      /** @enum {string} */
+      intent: 'order';
+      medicationCodeableConcept: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      /** Format: date-time */
+      authoredOn: string;
+      requester?: components['schemas']['FhirReference'];
+      dosageInstruction?: {
+        text?: string;
+        patientInstruction?: string;
+        timing?: {
+          code?: components['schemas']['FhirCodeableConcept'];
+        };
+        route?: components['schemas']['FhirCodeableConcept'];
+      }[];
+      dispenseRequest?: {
+        validityPeriod?: components['schemas']['FhirPeriod'];
+        /** Format: int32 */
+        numberOfRepeatsAllowed?: number;
+        performer?: components['schemas']['FhirReference'];
+      };
       note?: components['schemas']['FhirAnnotation'][];
     };
     /** @description A lab value or vital sign, coded in LOINC with UCUM units */

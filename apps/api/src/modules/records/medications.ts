@@ -311,10 +311,10 @@ export const MEDICATION: PatientResource<
     heading: 'Medications',
     none: 'No medications recorded.',
     columns: [
-      { title: 'Medication', width: 170, wrap: true },
-      { title: 'How to take', width: 160, wrap: true },
-      { title: 'Since', width: 100 },
-      { title: 'Status', width: 82 },
+      { title: 'Medication', width: 160, wrap: true },
+      { title: 'How to take', width: 140, wrap: true },
+      { title: 'Since', width: 97 },
+      { title: 'Status', width: 115, wrap: true },
     ],
     cells: (row) => [
       row.display,
