@@ -232,7 +232,10 @@ describe('medications', () => {
       endDate: '2024-02-28',
       status: 'stopped',
     });
-    const wrong = await create(nurse, patient.id, { rxnormCode: '198440', startDate: '2024-01-01' });
+    const wrong = await create(nurse, patient.id, {
+      rxnormCode: '198440',
+      startDate: '2024-01-01',
+    });
     await patch(nurse, `${base(patient.id)}/${wrong.id}`, {
       version: 1,
       status: 'entered-in-error',
@@ -240,9 +243,7 @@ describe('medications', () => {
     const raw = (url: string) =>
       testApp.fetch(url, {
         headers: {
-          cookie: [...browser.cookies]
-            .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-            .join('; '),
+          cookie: [...browser.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '),
         },
       });
 

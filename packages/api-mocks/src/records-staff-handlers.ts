@@ -34,12 +34,7 @@ type ImportBody = JsonRequestBody<'importResults'>;
 type PolicyBody = JsonRequestBody<'updateResultReleasePolicy'>;
 
 export type RecordKind =
-  | 'conditions'
-  | 'allergies'
-  | 'immunizations'
-  | 'visit-summaries'
-  | 'care-plans'
-  | 'medications';
+  'conditions' | 'allergies' | 'immunizations' | 'visit-summaries' | 'care-plans' | 'medications';
 
 type AnyRecord =
   | MockStaffCondition

@@ -162,9 +162,25 @@ export async function seedDemoRecords(
 
     // Medications: a water pill first, replaced by lisinopril; metformin for the blood sugar.
     const medications: [string, string, string, string, DateTime, DateTime | null, number][] = [
-      ['310798', 'hydrochlorothiazide 25 MG Oral Tablet', '25 mg', 'Once a day', day(48), day(44), 0],
+      [
+        '310798',
+        'hydrochlorothiazide 25 MG Oral Tablet',
+        '25 mg',
+        'Once a day',
+        day(48),
+        day(44),
+        0,
+      ],
       ['314076', 'lisinopril 10 MG Oral Tablet', '10 mg', 'Once a day', day(44), null, 3],
-      ['861007', 'metformin hydrochloride 500 MG Oral Tablet', '500 mg', 'Twice a day, with meals', day(36, 10), null, 5],
+      [
+        '861007',
+        'metformin hydrochloride 500 MG Oral Tablet',
+        '500 mg',
+        'Twice a day, with meals',
+        day(36, 10),
+        null,
+        5,
+      ],
     ];
     for (const [code, display, dose, frequency, start, end, refills] of medications) {
       await manager.query(

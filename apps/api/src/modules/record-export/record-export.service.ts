@@ -8,7 +8,6 @@ import { UUID_PATTERN } from '../../common/validation.js';
 import { selectTogether } from '../../infra/database/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Accessor } from '../patients/patients.service.js';
-import type { AnyPatientResource, FhirContext } from '../records/patient-resource.js';
 import {
   ALLERGY,
   CARE_PLAN,
@@ -20,9 +19,11 @@ import {
   type CarePlanRow,
   type ConditionRow,
   type ImmunizationRow,
+  selectRecords,
+  type AnyPatientResource,
+  type FhirContext,
   type VisitSummaryRow,
-} from '../records/record-kinds.js';
-import { selectRecords } from '../records/records.repository.js';
+} from '../records/records.service.js';
 import {
   reportSelect,
   toObservationView,
@@ -42,7 +43,7 @@ import {
   patientResource,
   type FhirResource,
 } from './record-fhir.js';
-import { longDate, RecordPdf, RESULT_COLUMNS, resultCells, type Column } from './record-pdf.js';
+import { RecordPdf, RESULT_COLUMNS, resultCells, type Column } from './record-pdf.js';
 import {
   flagInWords,
   observationColumns,

@@ -1,45 +1,22 @@
-import { v5 } from 'uuid';
+import {
+  clean,
+  fullUrl,
+  INTERPRETATION,
+  LOINC,
+  ref,
+  text,
+  UCUM,
+  type FhirResource,
+} from '../../common/fhir.js';
 import type { ObservationRow, ReportRow } from './record-rows.js';
 import type { RecordPatient } from './record-source.js';
 
-/** A FHIR R4 resource as plain JSON. */
-export type FhirResource = { resourceType: string; id: string } & Record<string, unknown>;
+export { fullUrl, type FhirResource };
 
-export const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
-export const CVX = 'http://hl7.org/fhir/sid/cvx';
-export const LOINC = 'http://loinc.org';
-export const UCUM = 'http://unitsofmeasure.org';
-export const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
-export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
-export const CONDITION_CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
-export const CONDITION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/condition-category';
-export const ALLERGY_CLINICAL = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
 const DIAGNOSTIC_SERVICE = 'http://terminology.hl7.org/CodeSystem/v2-0074';
-export const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const IDENTIFIER_TYPE = 'http://terminology.hl7.org/CodeSystem/v2-0203';
-export const GOAL_ACHIEVEMENT = 'http://terminology.hl7.org/CodeSystem/goal-achievement';
-// Goals live inside their care plan's row; their resource ids are derived from it.
-export const GOAL_NAMESPACE = '5b0d6e0a-3c1f-4f57-9d1e-8f0b3a1e2c47';
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const fullUrl = (id: string) => `urn:uuid:${id}`;
-export const ref = (id: string) => ({ reference: fullUrl(id) });
 const num = (value: string | null) => (value === null ? undefined : Number(value));
-export const text = (value: string | null | undefined) => (value ? value : undefined);
-export const notes = (...values: (string | null | undefined)[]) => {
-  const list = values.filter((v): v is string => !!v).map((v) => ({ text: v }));
-  return list.length ? list : undefined;
-};
-
-/** Drops undefined members, so the JSON holds only what the record has. */
-export function clean<T extends Record<string, unknown>>(resource: T): T {
-  return Object.fromEntries(Object.entries(resource).filter(([, v]) => v !== undefined)) as T;
-}
-
-export function escapeXml(value: string): string {
-  return value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function patientResource(row: RecordPatient): FhirResource {
   const given = row.preferred_name ? [row.given_name, row.preferred_name] : [row.given_name];
@@ -60,13 +37,6 @@ export function patientResource(row: RecordPatient): FhirResource {
     gender: row.sex,
     birthDate: row.date_of_birth,
   };
-}
-
-export function quantity(value: string | null): Record<string, unknown> | undefined {
-  const match = value ? /^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)\s*$/.exec(value) : null;
-  return match
-    ? { value: Number(match[1]), unit: match[2], system: UCUM, code: match[2] }
-    : undefined;
 }
 
 function ucumQuantity(value: number, unit: string | null) {

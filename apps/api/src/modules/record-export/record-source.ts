@@ -1,5 +1,4 @@
-import type { PatientResource, BaseRow } from '../records/patient-resource.js';
-import { exportRecords } from '../records/records.repository.js';
+import { exportRecords, type BaseRow, type PatientResource } from '../records/records.service.js';
 import type { RecordSnapshot } from './record-batches.js';
 import {
   OBSERVATION_KEYS,

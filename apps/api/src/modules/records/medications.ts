@@ -3,8 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { PageOf } from '../../common/pager.js';
 import { documented, Rule, TextField } from '../../common/field-rules.js';
-import { clean, notes, ref, RXNORM, text } from '../record-export/record-fhir.js';
-import { longDate, statusInWords } from '../record-export/record-pdf.js';
+import { clean, notes, ref, RXNORM, text } from '../../common/fhir.js';
+import { longDate, statusInWords } from '../../common/pdf-section.js';
 import { TerminologyService } from '../terminology/terminology.service.js';
 import {
   baseView,
@@ -333,26 +333,26 @@ export const MEDICATION: PatientResource<
       route: row.route ? { text: row.route } : undefined,
     });
     return [
-    clean({
-      resourceType: 'MedicationRequest',
-      id: row.id,
-      status: FHIR_STATUS[row.status],
-      intent: 'order',
-      medicationCodeableConcept: {
-        coding: [{ system: RXNORM, code: row.rxnorm_code, display: row.display }],
-        text: row.display,
-      },
-      subject: ref(patientId),
-      authoredOn: row.recorded_at.toISOString(),
-      requester: row.prescriber ? { display: row.prescriber } : undefined,
-      dosageInstruction: Object.keys(dosage).length ? [dosage] : undefined,
-      dispenseRequest: clean({
-        validityPeriod: clean({ start: row.start_date, end: text(row.end_date) }),
-        numberOfRepeatsAllowed: row.refills_remaining ?? undefined,
-        performer: row.pharmacy ? { display: row.pharmacy } : undefined,
+      clean({
+        resourceType: 'MedicationRequest',
+        id: row.id,
+        status: FHIR_STATUS[row.status],
+        intent: 'order',
+        medicationCodeableConcept: {
+          coding: [{ system: RXNORM, code: row.rxnorm_code, display: row.display }],
+          text: row.display,
+        },
+        subject: ref(patientId),
+        authoredOn: row.recorded_at.toISOString(),
+        requester: row.prescriber ? { display: row.prescriber } : undefined,
+        dosageInstruction: Object.keys(dosage).length ? [dosage] : undefined,
+        dispenseRequest: clean({
+          validityPeriod: clean({ start: row.start_date, end: text(row.end_date) }),
+          numberOfRepeatsAllowed: row.refills_remaining ?? undefined,
+          performer: row.pharmacy ? { display: row.pharmacy } : undefined,
+        }),
+        note: notes(row.last_filled_on ? `Last filled ${row.last_filled_on}` : null),
       }),
-      note: notes(row.last_filled_on ? `Last filled ${row.last_filled_on}` : null),
-    }),
-  ];
+    ];
   },
 };

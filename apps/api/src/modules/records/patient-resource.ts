@@ -1,8 +1,8 @@
 import type { Type } from '@nestjs/common';
 import type { SortValue } from '../../common/pager.js';
 import type { DomainError } from '../../common/problem.js';
-import type { RecordPdf, Column } from '../record-export/record-pdf.js';
-import type { FhirResource } from '../record-export/record-fhir.js';
+import type { FhirResource } from '../../common/fhir.js';
+import type { PdfBlocks, PdfColumn } from '../../common/pdf-section.js';
 import type { CodeSystemId } from '../terminology/terminology.service.js';
 import type { CodedDiagnosis, DiagnosisInput, RecordViewBase } from './records.dto.js';
 
@@ -73,8 +73,8 @@ export type PdfSection<Row> = {
   /** The line written when the patient has none. */
   none: string;
 } & (
-  | { columns: Column[]; cells: (row: Row) => string[] }
-  | { write: (pdf: RecordPdf, row: Row) => void }
+  | { columns: PdfColumn[]; cells: (row: Row) => string[] }
+  | { write: (pdf: PdfBlocks, row: Row) => void }
 );
 
 /** How a kind appears in the API: its path, names and request and response classes. */
@@ -173,10 +173,7 @@ export function sent<T extends object>(body: T, key: keyof T): boolean {
 }
 
 /** The named request fields that were sent, under their column names. */
-export function copy<T extends object>(
-  body: T,
-  fields: Partial<Record<keyof T, string>>,
-): Columns {
+export function copy<T extends object>(body: T, fields: Partial<Record<keyof T, string>>): Columns {
   const columns: Columns = {};
   for (const [field, column] of Object.entries(fields) as [keyof T, string][]) {
     if (body[field] !== undefined) columns[column] = body[field];

@@ -8,15 +8,14 @@ import {
   CVX,
   escapeXml,
   GOAL_ACHIEVEMENT,
-  GOAL_NAMESPACE,
   ICD10CM,
   notes,
   quantity,
   ref,
   text,
-  UUID,
-} from '../record-export/record-fhir.js';
-import { capitalized, longDate, statusInWords } from '../record-export/record-pdf.js';
+} from '../../common/fhir.js';
+import { capitalized, longDate, statusInWords } from '../../common/pdf-section.js';
+import { UUID_PATTERN } from '../../common/validation.js';
 import { TerminologyService } from '../terminology/terminology.service.js';
 import { v5 } from 'uuid';
 import {
@@ -146,7 +145,6 @@ export interface CarePlanRow extends BaseRow {
   goals: StoredGoal[];
   activities: StoredActivity[];
 }
-
 
 export const CONDITION: PatientResource<
   ConditionRow,
@@ -645,6 +643,9 @@ export const VISIT_SUMMARY: PatientResource<
   },
 };
 
+// Goals live inside their care plan's row; their resource ids are derived from it.
+const GOAL_NAMESPACE = '5b0d6e0a-3c1f-4f57-9d1e-8f0b3a1e2c47';
+
 const GOAL_STATUS: Record<string, { lifecycle: string; achievement?: string }> = {
   proposed: { lifecycle: 'proposed' },
   'in-progress': { lifecycle: 'active', achievement: 'in-progress' },
@@ -655,7 +656,7 @@ const GOAL_STATUS: Record<string, { lifecycle: string; achievement?: string }> =
 
 /** A goal's FHIR resource id: goals live inside their care plan's row. */
 export function goalId(planId: string, goal: { id: string }): string {
-  return UUID.test(goal.id) ? goal.id : v5(`${planId}/${goal.id}`, GOAL_NAMESPACE);
+  return UUID_PATTERN.test(goal.id) ? goal.id : v5(`${planId}/${goal.id}`, GOAL_NAMESPACE);
 }
 
 function goalOf(input: GoalInput, id: string): StoredGoal {

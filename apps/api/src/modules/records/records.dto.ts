@@ -69,7 +69,9 @@ export const ACTIVITY_STATUSES = [
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** Statuses a new record may start in: entered-in-error is only ever a correction. */
-export function creatable<T extends string>(values: readonly T[]): Exclude<T, 'entered-in-error'>[] {
+export function creatable<T extends string>(
+  values: readonly T[],
+): Exclude<T, 'entered-in-error'>[] {
   return values.filter((value) => value !== 'entered-in-error') as Exclude<T, 'entered-in-error'>[];
 }
 

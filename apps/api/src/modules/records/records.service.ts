@@ -17,7 +17,12 @@ import type {
   PatientResource,
   WriteContext,
 } from './patient-resource.js';
-import type { CodedDiagnosis, DiagnosisInput, RecordHistory, RecordViewBase } from './records.dto.js';
+import type {
+  CodedDiagnosis,
+  DiagnosisInput,
+  RecordHistory,
+  RecordViewBase,
+} from './records.dto.js';
 import { RecordChangedError } from './records.errors.js';
 import { RecordsRepository } from './records.repository.js';
 import { RevisionService } from './revisions.service.js';
@@ -38,8 +43,12 @@ export interface Page<View> {
   nextCursor: string | null;
 }
 
-type Kind<Row extends BaseRow, View extends RecordViewBase, Create, Update extends Correction> =
-  PatientResource<Row, View, Create, Update>;
+type Kind<
+  Row extends BaseRow,
+  View extends RecordViewBase,
+  Create,
+  Update extends Correction,
+> = PatientResource<Row, View, Create, Update>;
 
 /**
  * Every kind of patient record (conditions, allergies, immunizations, visit summaries, care
@@ -318,3 +327,29 @@ export class RecordsService {
     };
   }
 }
+
+// How each kind of record is read and shown, for the modules that present the record whole
+// (the summary and the downloads).
+export {
+  ALLERGY,
+  CARE_PLAN,
+  CONDITION,
+  IMMUNIZATION,
+  MEDICATION,
+  PATIENT_RESOURCES,
+  RECORD_ORDER,
+  VISIT_SUMMARY,
+  type AllergyRow,
+  type CarePlanRow,
+  type ConditionRow,
+  type ImmunizationRow,
+  type MedicationRow,
+  type VisitSummaryRow,
+} from './record-kinds.js';
+export { exportRecords, selectRecords } from './records.repository.js';
+export type {
+  AnyPatientResource,
+  BaseRow,
+  FhirContext,
+  PatientResource,
+} from './patient-resource.js';

@@ -11,12 +11,7 @@ import { healthRecordKeys } from './keys';
 import type { HealthRecordItem, Revision } from './types';
 
 export type RecordKind =
-  | 'conditions'
-  | 'allergies'
-  | 'immunizations'
-  | 'visit-summaries'
-  | 'care-plans'
-  | 'medications';
+  'conditions' | 'allergies' | 'immunizations' | 'visit-summaries' | 'care-plans' | 'medications';
 
 /*
  * The kinds share one shape of routes (list, create, correct, history), so one set of

@@ -11,12 +11,7 @@ export type VisitSummary = JsonResponse<'getVisitSummary', 200>;
 export type CarePlan = JsonResponse<'getCarePlan', 200>;
 export type Medication = JsonResponse<'getMedication', 200>;
 export type HealthRecordItem =
-  | Condition
-  | Allergy
-  | Immunization
-  | VisitSummary
-  | CarePlan
-  | Medication;
+  Condition | Allergy | Immunization | VisitSummary | CarePlan | Medication;
 export type Revision = JsonResponse<'getConditionHistory', 200>['items'][number];
 
 export type ReportSummary = JsonResponse<'listResults', 200>['items'][number];

@@ -155,7 +155,9 @@ describe('patient record: medical record tab', () => {
     await user.type(within(correction).getByLabelText('Reason for the correction'), 'Cough');
     await user.click(within(correction).getByRole('button', { name: 'Save' }));
     expect(
-      await screen.findByText('The medication is corrected. The earlier version is in its history.'),
+      await screen.findByText(
+        'The medication is corrected. The earlier version is in its history.',
+      ),
     ).toBeInTheDocument();
     expect(records.callsTo('updateRecord')[0]?.body).toEqual({
       version: 1,

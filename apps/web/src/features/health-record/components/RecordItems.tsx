@@ -295,7 +295,11 @@ export function CarePlanCard({ entry, level, headingId }: EntryProps<CarePlan>) 
 export function MedicationCard({ entry, level, headingId }: EntryProps<Medication>) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const howToTake = [entry.dose, entry.route && t(`healthRecord.medicationRoute.${entry.route}`), entry.frequency]
+  const howToTake = [
+    entry.dose,
+    entry.route && t(`healthRecord.medicationRoute.${entry.route}`),
+    entry.frequency,
+  ]
     .filter(Boolean)
     .join(', ');
   return (

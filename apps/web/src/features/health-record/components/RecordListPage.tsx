@@ -15,12 +15,7 @@ import { PatientOnly } from '../../../components/PatientOnly';
 
 /** The words of one list page, under healthRecord.lists.<copy>. */
 type ListCopy =
-  | 'conditions'
-  | 'allergies'
-  | 'immunizations'
-  | 'visits'
-  | 'carePlans'
-  | 'medications';
+  'conditions' | 'allergies' | 'immunizations' | 'visits' | 'carePlans' | 'medications';
 
 export interface RecordListPageProps<K extends RecordKind> {
   kind: K;
