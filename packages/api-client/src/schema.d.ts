@@ -3957,11 +3957,6 @@ export interface components {
      */
     NewMedicationStatus: 'active' | 'stopped';
     CreateMedicationRequest: {
-      /**
-       * @description An RxNorm code from the code list
-       * @example 314076
-       */
-      rxnormCode: string;
       /** @example 10 mg */
       dose?: string | null;
       route?: (string & components['schemas']['MedicationRoute']) | null;
@@ -3973,17 +3968,10 @@ export interface components {
       prescriber?: string | null;
       /**
        * Format: date
-       * @example 2024-03-01
-       */
-      startDate: string;
-      /**
-       * Format: date
        * @description Not before the start date
        * @example 2024-12-31
        */
       endDate?: string | null;
-      /** @description Default: active */
-      status?: components['schemas']['NewMedicationStatus'];
       /**
        * Format: int32
        * @example 3
@@ -3997,8 +3985,48 @@ export interface components {
       lastFilledOn?: string | null;
       /** @example Main Street Pharmacy */
       pharmacy?: string | null;
+      /**
+       * @description An RxNorm code from the code list
+       * @example 314076
+       */
+      rxnormCode: string;
+      /**
+       * Format: date
+       * @example 2024-03-01
+       */
+      startDate: string;
+      /** @description Default: active */
+      status?: components['schemas']['NewMedicationStatus'];
     };
     UpdateMedicationRequest: {
+      /** @example 10 mg */
+      dose?: string | null;
+      route?: (string & components['schemas']['MedicationRoute']) | null;
+      /** @example Once a day */
+      frequency?: string | null;
+      /** @description How to take it, for the patient */
+      instructions?: string | null;
+      /** @example Dr. Priya Shah */
+      prescriber?: string | null;
+      /**
+       * Format: date
+       * @description Not before the start date
+       * @example 2024-12-31
+       */
+      endDate?: string | null;
+      /**
+       * Format: int32
+       * @example 3
+       */
+      refillsRemaining?: number | null;
+      /**
+       * Format: date
+       * @description Not in the future
+       * @example 2024-05-01
+       */
+      lastFilledOn?: string | null;
+      /** @example Main Street Pharmacy */
+      pharmacy?: string | null;
       /**
        * Format: int32
        * @description The version of the record as loaded; a stale one answers 409 record_changed
@@ -4009,40 +4037,12 @@ export interface components {
        * @example 314076
        */
       rxnormCode?: string;
-      /** @example 10 mg */
-      dose?: string | null;
-      route?: (string & components['schemas']['MedicationRoute']) | null;
-      /** @example Once a day */
-      frequency?: string | null;
-      /** @description How to take it, for the patient */
-      instructions?: string | null;
-      /** @example Dr. Priya Shah */
-      prescriber?: string | null;
       /**
        * Format: date
        * @example 2024-03-01
        */
       startDate?: string;
-      /**
-       * Format: date
-       * @description Not before the start date
-       * @example 2024-12-31
-       */
-      endDate?: string | null;
       status?: components['schemas']['MedicationStatus'];
-      /**
-       * Format: int32
-       * @example 3
-       */
-      refillsRemaining?: number | null;
-      /**
-       * Format: date
-       * @description Not in the future
-       * @example 2024-05-01
-       */
-      lastFilledOn?: string | null;
-      /** @example Main Street Pharmacy */
-      pharmacy?: string | null;
       /** @description Why the record is corrected; kept in its history */
       reason?: string | null;
     };

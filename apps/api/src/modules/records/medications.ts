@@ -67,10 +67,8 @@ export class ListMedicationsQuery extends RecordListQuery {
   status?: MedicationStatus;
 }
 
-export class CreateMedicationRequest {
-  @CodeField('required', RXNORM_MESSAGE, '314076', 'An RxNorm code from the code list')
-  rxnormCode: string;
-
+/** The fields a new medication and a correction share: each may be left out or cleared. */
+class MedicationDetails {
   @TextField('nullable', 'the dose', 100, { example: '10 mg' })
   dose?: string | null;
 
@@ -86,20 +84,8 @@ export class CreateMedicationRequest {
   @TextField('nullable', 'the prescriber', 200, { example: 'Dr. Priya Shah' })
   prescriber?: string | null;
 
-  @DateField('required', 'the start date', '2024-03-01')
-  startDate: string;
-
   @DateField('nullable', 'the end date', '2024-12-31', 'Not before the start date')
   endDate?: string | null;
-
-  @EnumField(
-    'optional',
-    creatable(MEDICATION_STATUSES),
-    'NewMedicationStatus',
-    'the status',
-    'Default: active',
-  )
-  status?: MedicationStatus;
 
   @RefillsField()
   refillsRemaining?: number | null;
@@ -111,45 +97,35 @@ export class CreateMedicationRequest {
   pharmacy?: string | null;
 }
 
-export class UpdateMedicationRequest {
+export class CreateMedicationRequest extends MedicationDetails {
+  @CodeField('required', RXNORM_MESSAGE, '314076', 'An RxNorm code from the code list')
+  rxnormCode: string;
+
+  @DateField('required', 'the start date', '2024-03-01')
+  startDate: string;
+
+  @EnumField(
+    'optional',
+    creatable(MEDICATION_STATUSES),
+    'NewMedicationStatus',
+    'the status',
+    'Default: active',
+  )
+  status?: MedicationStatus;
+}
+
+export class UpdateMedicationRequest extends MedicationDetails {
   @VersionField()
   version: number;
 
   @CodeField('optional', RXNORM_MESSAGE, '314076', 'An RxNorm code from the code list')
   rxnormCode?: string;
 
-  @TextField('nullable', 'the dose', 100, { example: '10 mg' })
-  dose?: string | null;
-
-  @EnumField('nullable', MEDICATION_ROUTES, 'MedicationRoute', 'the route')
-  route?: MedicationRoute | null;
-
-  @TextField('nullable', 'how often', 100, { example: 'Once a day' })
-  frequency?: string | null;
-
-  @TextBlock('nullable', 'the instructions', 2000, 'How to take it, for the patient')
-  instructions?: string | null;
-
-  @TextField('nullable', 'the prescriber', 200, { example: 'Dr. Priya Shah' })
-  prescriber?: string | null;
-
   @DateField('optional', 'the start date', '2024-03-01')
   startDate?: string;
 
-  @DateField('nullable', 'the end date', '2024-12-31', 'Not before the start date')
-  endDate?: string | null;
-
   @EnumField('optional', MEDICATION_STATUSES, 'MedicationStatus', 'the status')
   status?: MedicationStatus;
-
-  @RefillsField()
-  refillsRemaining?: number | null;
-
-  @DateField('nullable', 'the date last filled', '2024-05-01', 'Not in the future')
-  lastFilledOn?: string | null;
-
-  @TextField('nullable', 'the pharmacy', 200, { example: 'Main Street Pharmacy' })
-  pharmacy?: string | null;
 
   @ReasonField()
   reason?: string | null;
