@@ -10,7 +10,6 @@ export const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 export const CVX = 'http://hl7.org/fhir/sid/cvx';
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
-export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 export const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 export const CONDITION_CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
 export const CONDITION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/condition-category';

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { PageOf } from '../../common/pager.js';
 import { documented, Rule, TextField } from '../../common/field-rules.js';
-import { clean, notes, ref, RXNORM, text } from '../../common/fhir.js';
+import { clean, notes, ref, text } from '../../common/fhir.js';
 import { longDate, statusInWords } from '../../common/pdf-section.js';
 import { TerminologyService } from '../terminology/terminology.service.js';
 import {
@@ -47,6 +47,7 @@ export const MEDICATION_ROUTES = [
   'vaginal',
 ] as const;
 export type MedicationRoute = (typeof MEDICATION_ROUTES)[number];
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const RXNORM_MESSAGE = 'Choose a medication from the list, like 314076 for lisinopril 10 mg.';
 const MAX_REFILLS = 99;
 

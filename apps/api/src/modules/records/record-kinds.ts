@@ -72,7 +72,6 @@ import { MEDICATION } from './medications.js';
 import { RecordNotFoundError } from './records.errors.js';
 
 export type { BaseRow };
-export { MEDICATION, type MedicationRow } from './medications.js';
 
 const CODE_MESSAGE = 'Choose a diagnosis code from the list, like I10.';
 const CVX_MESSAGE = 'Choose a vaccine from the list, like 140 for the flu shot.';

@@ -335,7 +335,6 @@ export {
   CARE_PLAN,
   CONDITION,
   IMMUNIZATION,
-  MEDICATION,
   PATIENT_RESOURCES,
   RECORD_ORDER,
   VISIT_SUMMARY,
@@ -343,7 +342,6 @@ export {
   type CarePlanRow,
   type ConditionRow,
   type ImmunizationRow,
-  type MedicationRow,
   type VisitSummaryRow,
 } from './record-kinds.js';
 export { exportRecords, selectRecords } from './records.repository.js';
