@@ -601,6 +601,36 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
     permission: 'records:history',
     patientScoped: true,
   },
+  listMedications: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/medications',
+    permission: 'records:read',
+    patientScoped: true,
+  },
+  createMedication: {
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/medications',
+    permission: 'records:write',
+    patientScoped: true,
+  },
+  getMedication: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/medications/{medicationId}',
+    permission: 'records:read',
+    patientScoped: true,
+  },
+  updateMedication: {
+    method: 'PATCH',
+    path: '/api/v1/patients/{patientId}/medications/{medicationId}',
+    permission: 'records:write',
+    patientScoped: true,
+  },
+  getMedicationHistory: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/medications/{medicationId}/history',
+    permission: 'records:history',
+    patientScoped: true,
+  },
   listResults: {
     method: 'GET',
     path: '/api/v1/patients/{patientId}/results',

@@ -1265,7 +1265,7 @@ export interface paths {
     };
     /**
      * Find codes in a code list
-     * @description ICD-10-CM diagnoses (icd10cm), CVX vaccines (cvx) or LOINC tests (loinc, with their units and adult reference ranges). Records accept only codes from these lists. Staff.
+     * @description ICD-10-CM diagnoses (icd10cm), CVX vaccines (cvx), LOINC tests (loinc, with their units and adult reference ranges) or RxNorm medications (rxnorm). Records accept only codes from these lists. Staff.
      *
      *     Permission `codes:read` (Look up clinical code lists), held by: admin, provider, nurse, front-desk, billing.
      */
@@ -1660,6 +1660,84 @@ export interface paths {
      *     Permission `records:history` (Read the earlier versions of a record entry or result, and who changed it), held by: admin, provider, nurse.
      */
     get: operations['getCarePlanHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/medications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s medications, coded in RxNorm
+     * @description Newest first by start date; from and to filter on that date. Patients read their own and never see medications entered in error, nor who recorded them. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
+     */
+    get: operations['listMedications'];
+    put?: never;
+    /**
+     * Record a medication
+     * @description The medication must be in the RxNorm list; its display comes from the list. The end date is not before the start; the date last filled is not in the future. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
+     */
+    post: operations['createMedication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/medications/{medicationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One medication
+     * @description Patients read their own (never one entered in error). Staff: provider, nurse, admin.
+     *
+     *     Permission `records:read` (Read the clinical record: conditions, allergies, immunizations, visits, care plans), held by: a patient (their own record only), admin, provider, nurse.
+     */
+    get: operations['getMedication'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a medication
+     * @description Only the fields sent change; null clears an optional one. Send the version you loaded. The previous state is kept in the history, and patients see the medication marked corrected. Set the status to entered-in-error to withdraw a mistaken entry. Roles: provider, nurse.
+     *
+     *     Permission `records:write` (Record and correct the clinical record), held by: provider, nurse.
+     */
+    patch: operations['updateMedication'];
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/medications/{medicationId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Earlier versions of a medication
+     * @description Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.
+     *
+     *     Permission `records:history` (Read the earlier versions of a record entry or result, and who changed it), held by: admin, provider, nurse.
+     */
+    get: operations['getMedicationHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3248,7 +3326,7 @@ export interface components {
       truncated: boolean;
     };
     /** @enum {string} */
-    CodeSystem: 'icd10cm' | 'cvx' | 'loinc';
+    CodeSystem: 'icd10cm' | 'cvx' | 'loinc' | 'rxnorm';
     CodeListEntry: {
       /** @example E11.9 */
       code: string;
@@ -3860,6 +3938,169 @@ export interface components {
       reason?: string | null;
     };
     /** @enum {string} */
+    MedicationStatus: 'active' | 'stopped' | 'entered-in-error';
+    /** @enum {string} */
+    MedicationRoute:
+      | 'oral'
+      | 'sublingual'
+      | 'inhaled'
+      | 'nasal'
+      | 'topical'
+      | 'transdermal'
+      | 'ophthalmic'
+      | 'otic'
+      | 'subcutaneous'
+      | 'intramuscular'
+      | 'intravenous'
+      | 'rectal'
+      | 'vaginal';
+    MedicationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /**
+       * Format: int32
+       * @description Send it back with a correction
+       */
+      version: number;
+      /** @description It has been corrected since it was first recorded */
+      corrected: boolean;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded it (staff only; null for patients) */
+      recordedBy: components['schemas']['RecordAuthor'] | null;
+      /** @example 314076 */
+      rxnormCode: string;
+      /** @example lisinopril 10 MG Oral Tablet */
+      display: string;
+      /**
+       * @description An everyday name for the medication, when the display is a medical term
+       * @example Lisinopril 10 mg tablet
+       */
+      plainName: string | null;
+      /** @example 10 mg */
+      dose: string | null;
+      route: (string & components['schemas']['MedicationRoute']) | null;
+      /** @example Once a day */
+      frequency: string | null;
+      instructions: string | null;
+      /** @example Dr. Priya Shah */
+      prescriber: string | null;
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      endDate: string | null;
+      status: components['schemas']['MedicationStatus'];
+      /** Format: int32 */
+      refillsRemaining: number | null;
+      /** Format: date */
+      lastFilledOn: string | null;
+      pharmacy: string | null;
+    };
+    MedicationPage: {
+      items: components['schemas']['MedicationView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /**
+     * @description Default: active
+     * @enum {string}
+     */
+    NewMedicationStatus: 'active' | 'stopped';
+    CreateMedicationRequest: {
+      /** @example 10 mg */
+      dose?: string | null;
+      route?: (string & components['schemas']['MedicationRoute']) | null;
+      /** @example Once a day */
+      frequency?: string | null;
+      /** @description How to take it, for the patient */
+      instructions?: string | null;
+      /** @example Dr. Priya Shah */
+      prescriber?: string | null;
+      /**
+       * Format: date
+       * @description Not before the start date
+       * @example 2024-12-31
+       */
+      endDate?: string | null;
+      /**
+       * Format: int32
+       * @example 3
+       */
+      refillsRemaining?: number | null;
+      /**
+       * Format: date
+       * @description Not in the future
+       * @example 2024-05-01
+       */
+      lastFilledOn?: string | null;
+      /** @example Main Street Pharmacy */
+      pharmacy?: string | null;
+      /**
+       * @description An RxNorm code from the code list
+       * @example 314076
+       */
+      rxnormCode: string;
+      /**
+       * Format: date
+       * @example 2024-03-01
+       */
+      startDate: string;
+      /** @description Default: active */
+      status?: components['schemas']['NewMedicationStatus'];
+    };
+    UpdateMedicationRequest: {
+      /** @example 10 mg */
+      dose?: string | null;
+      route?: (string & components['schemas']['MedicationRoute']) | null;
+      /** @example Once a day */
+      frequency?: string | null;
+      /** @description How to take it, for the patient */
+      instructions?: string | null;
+      /** @example Dr. Priya Shah */
+      prescriber?: string | null;
+      /**
+       * Format: date
+       * @description Not before the start date
+       * @example 2024-12-31
+       */
+      endDate?: string | null;
+      /**
+       * Format: int32
+       * @example 3
+       */
+      refillsRemaining?: number | null;
+      /**
+       * Format: date
+       * @description Not in the future
+       * @example 2024-05-01
+       */
+      lastFilledOn?: string | null;
+      /** @example Main Street Pharmacy */
+      pharmacy?: string | null;
+      /**
+       * Format: int32
+       * @description The version of the record as loaded; a stale one answers 409 record_changed
+       */
+      version: number;
+      /**
+       * @description An RxNorm code from the code list
+       * @example 314076
+       */
+      rxnormCode?: string;
+      /**
+       * Format: date
+       * @example 2024-03-01
+       */
+      startDate?: string;
+      status?: components['schemas']['MedicationStatus'];
+      /** @description Why the record is corrected; kept in its history */
+      reason?: string | null;
+    };
+    /** @enum {string} */
     ResultCategory: 'laboratory' | 'imaging' | 'other';
     /** @enum {string} */
     ResultStatus: 'preliminary' | 'final' | 'corrected' | 'entered-in-error';
@@ -4241,6 +4482,7 @@ export interface components {
       | components['schemas']['FhirCondition']
       | components['schemas']['FhirAllergyIntolerance']
       | components['schemas']['FhirImmunization']
+      | components['schemas']['FhirMedicationRequest']
       | components['schemas']['FhirObservation']
       | components['schemas']['FhirDiagnosticReport']
       | components['schemas']['FhirEncounter']
@@ -4334,6 +4576,40 @@ export interface components {
         /** Format: int32 */
         doseNumberPositiveInt: number;
       }[];
+      note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description A medication on the patient’s list, coded in RxNorm */
+    FhirMedicationRequest: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'MedicationRequest';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'active' | 'stopped';
+      /** @enum {string} */
+      intent: 'order';
+      medicationCodeableConcept: components['schemas']['FhirCodeableConcept'];
+      subject: components['schemas']['FhirReference'];
+      /** Format: date-time */
+      authoredOn: string;
+      requester?: components['schemas']['FhirReference'];
+      dosageInstruction?: {
+        text?: string;
+        patientInstruction?: string;
+        timing?: {
+          code?: components['schemas']['FhirCodeableConcept'];
+        };
+        route?: components['schemas']['FhirCodeableConcept'];
+      }[];
+      dispenseRequest?: {
+        validityPeriod?: components['schemas']['FhirPeriod'];
+        /** Format: int32 */
+        numberOfRepeatsAllowed?: number;
+        performer?: components['schemas']['FhirReference'];
+      };
       note?: components['schemas']['FhirAnnotation'][];
     };
     /** @description A lab value or vital sign, coded in LOINC with UCUM units */
@@ -10459,6 +10735,350 @@ export interface operations {
       };
       /**
        * @description No such care plan for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMedications: {
+    parameters: {
+      query?: {
+        /** @description On or after this date */
+        from?: string;
+        /** @description On or before this date */
+        to?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        status?: components['schemas']['MedicationStatus'];
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MedicationPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createMedication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMedicationRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MedicationView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMedication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        medicationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MedicationView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such medication for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateMedication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        medicationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMedicationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MedicationView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such medication for this patient
+       *
+       *     No such patient, or not yours
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description record_changed: stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMedicationHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        medicationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordHistory'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such medication for this patient
        *
        *     No such patient, or not yours
        */

@@ -18,6 +18,7 @@ export type MockStaffAllergy = JsonResponse<'getAllergy', 200>;
 export type MockStaffImmunization = JsonResponse<'getImmunization', 200>;
 export type MockStaffVisitSummary = JsonResponse<'getVisitSummary', 200>;
 export type MockStaffCarePlan = JsonResponse<'getCarePlan', 200>;
+export type MockStaffMedication = JsonResponse<'getMedication', 200>;
 export type MockStaffReport = JsonResponse<'getResult', 200>;
 export type MockStaffObservation = MockStaffReport['observations'][number];
 export type MockReviewItem = JsonResponse<'listResultsForReview', 200>['items'][number];
@@ -33,14 +34,15 @@ type ImportBody = JsonRequestBody<'importResults'>;
 type PolicyBody = JsonRequestBody<'updateResultReleasePolicy'>;
 
 export type RecordKind =
-  'conditions' | 'allergies' | 'immunizations' | 'visit-summaries' | 'care-plans';
+  'conditions' | 'allergies' | 'immunizations' | 'visit-summaries' | 'care-plans' | 'medications';
 
 type AnyRecord =
   | MockStaffCondition
   | MockStaffAllergy
   | MockStaffImmunization
   | MockStaffVisitSummary
-  | MockStaffCarePlan;
+  | MockStaffCarePlan
+  | MockStaffMedication;
 
 /** MSW spells path parameters `:name` where OpenAPI spells them `{name}`. */
 function mswPath<P extends keyof paths>(path: P): string {
@@ -116,10 +118,17 @@ const LOINC: MockCode[] = [
   { code: '8310-5', display: 'Body temperature', unit: 'Cel', units: ['Cel', '[degF]'] },
 ];
 
+const RXNORM: MockCode[] = [
+  { code: '314076', display: 'lisinopril 10 MG Oral Tablet' },
+  { code: '861007', display: 'metformin hydrochloride 500 MG Oral Tablet' },
+  { code: '310798', display: 'hydrochlorothiazide 25 MG Oral Tablet' },
+];
+
 const CODE_SYSTEMS: Record<string, { version: string; codes: MockCode[] }> = {
   icd10cm: { version: '2026', codes: ICD10 },
   cvx: { version: '2026-01', codes: CVX },
   loinc: { version: '2.80', codes: LOINC },
+  rxnorm: { version: '2025-06', codes: RXNORM },
 };
 
 function loinc(code: string): MockCode | undefined {
@@ -342,6 +351,7 @@ export interface RecordsStaffBackendOptions {
   immunizations?: MockStaffImmunization[];
   visitSummaries?: MockStaffVisitSummary[];
   carePlans?: MockStaffCarePlan[];
+  medications?: MockStaffMedication[];
   reports?: MockStaffReport[];
   vitals?: MockStaffObservation[];
   /** Patients the reports belong to (names and MRNs in the review queue, MRNs in imports). */
@@ -378,6 +388,7 @@ const KINDS: readonly RecordKind[] = [
   'immunizations',
   'visit-summaries',
   'care-plans',
+  'medications',
 ];
 
 function json(body: object, status = 200): Response {
@@ -440,6 +451,18 @@ const CREATE_DEFAULTS: Record<RecordKind, Record<string, unknown>> = {
     goals: [],
     activities: [],
   },
+  medications: {
+    status: 'active',
+    dose: null,
+    route: null,
+    frequency: null,
+    instructions: null,
+    prescriber: null,
+    endDate: null,
+    refillsRemaining: null,
+    lastFilledOn: null,
+    pharmacy: null,
+  },
 };
 
 const CSV_HEADER =
@@ -458,6 +481,7 @@ export function createRecordsStaffBackend(
       immunizations: [...(options.immunizations ?? [])],
       'visit-summaries': [...(options.visitSummaries ?? [])],
       'care-plans': [...(options.carePlans ?? [])],
+      medications: [...(options.medications ?? [])],
     },
     revisions: new Map(),
     reports: [...(options.reports ?? [])],
@@ -519,6 +543,16 @@ export function createRecordsStaffBackend(
       }
       input['display'] = found.display;
       input['plainName'] = plainNameOf('cvx', found.code);
+    }
+    if (kind === 'medications' && 'rxnormCode' in input) {
+      const found = RXNORM.find((c) => c.code === input['rxnormCode']);
+      if (!found) {
+        return problems.validation([
+          { field: 'rxnormCode', message: 'Choose a medication from the list, like 314076.' },
+        ]);
+      }
+      input['display'] = found.display;
+      input['plainName'] = null;
     }
     if (kind === 'visit-summaries' && Array.isArray(input['diagnoses'])) {
       input['diagnoses'] = (input['diagnoses'] as { code: string }[]).map((d) => ({

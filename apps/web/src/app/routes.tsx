@@ -224,6 +224,13 @@ export const routes: RouteObject[] = [
                         .CarePlansPage,
                     }),
                   },
+                  {
+                    path: 'medications',
+                    lazy: async () => ({
+                      Component: (await import('../features/health-record/routes/MedicationsPage'))
+                        .MedicationsPage,
+                    }),
+                  },
                 ],
               },
               {

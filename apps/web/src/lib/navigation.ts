@@ -47,6 +47,7 @@ export const ALLERGIES_PATH = '/health-record/allergies';
 export const IMMUNIZATIONS_PATH = '/health-record/immunizations';
 export const VISIT_SUMMARIES_PATH = '/health-record/visits';
 export const CARE_PLANS_PATH = '/health-record/care-plans';
+export const MEDICATIONS_PATH = '/health-record/medications';
 
 export function visitSummaryPath(visitSummaryId: string): string {
   return `${VISIT_SUMMARIES_PATH}/${encodeURIComponent(visitSummaryId)}`;

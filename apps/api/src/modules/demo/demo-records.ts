@@ -6,13 +6,15 @@ import type { DemoPeople } from './demo-schedule.js';
 /**
  * Several years of health record for each demo patient: high blood pressure with its care
  * plan, blood sugar trouble followed by HbA1c tests, yearly lipid panels (one with a high
- * LDL), two allergies, the usual vaccines, vital signs at each visit and visit summaries tied
+ * LDL), two allergies, a medication list (lisinopril for the blood pressure after a
+ * water pill that was stopped, metformin for the blood sugar), the usual vaccines, vital signs at each visit and visit summaries tied
  * to the demo appointments. Everything is released, with dates relative to today.
  */
 
 const ICD = '2026';
 const LOINC = '2.80';
 const CVX = '2026';
+const RXNORM = '2025-06';
 
 interface DemoHistory {
   username: string;
@@ -155,6 +157,55 @@ export async function seedDemoRecords(
                               clinical_status, onset_date, ${audited})
          VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $9, $10, $11, $12)`,
         [newId(), patientId, ...allergy.slice(0, 4), iso(allergy[4]), ...row(at(day(47)))],
+      );
+    }
+
+    // Medications: a water pill first, replaced by lisinopril; metformin for the blood sugar.
+    const medications: [string, string, string, string, DateTime, DateTime | null, number][] = [
+      [
+        '310798',
+        'hydrochlorothiazide 25 MG Oral Tablet',
+        '25 mg',
+        'Once a day',
+        day(48),
+        day(44),
+        0,
+      ],
+      ['314076', 'lisinopril 10 MG Oral Tablet', '10 mg', 'Once a day', day(44), null, 3],
+      [
+        '861007',
+        'metformin hydrochloride 500 MG Oral Tablet',
+        '500 mg',
+        'Twice a day, with meals',
+        day(36, 10),
+        null,
+        5,
+      ],
+    ];
+    for (const [code, display, dose, frequency, start, end, refills] of medications) {
+      await manager.query(
+        `INSERT INTO medication (id, patient_id, rxnorm_code, display, code_system_version,
+                                 dose, route, frequency, instructions, prescriber, start_date,
+                                 end_date, status, refills_remaining, last_filled_on, pharmacy,
+                                 ${audited})
+         VALUES ($1, $2, $3, $4, $5, $6, 'oral', $7, $8, 'Dr. Priya Shah', $9, $10, $11, $12,
+                 $13, 'Main Street Pharmacy', $14, $15, $16, $17, $18)`,
+        [
+          newId(),
+          patientId,
+          code,
+          display,
+          RXNORM,
+          dose,
+          frequency,
+          end ? null : 'Take by mouth with a glass of water.',
+          iso(start),
+          end ? iso(end) : null,
+          end ? 'stopped' : 'active',
+          refills,
+          iso(end ?? day(0, 12)),
+          ...row(at(start)),
+        ],
       );
     }
 

@@ -13,9 +13,17 @@ import {
   CARE_PLAN,
   CONDITION,
   IMMUNIZATION,
-  selectRecords,
+  RECORD_ORDER,
   VISIT_SUMMARY,
-} from '../records/records.dto.js';
+  type AllergyRow,
+  type CarePlanRow,
+  type ConditionRow,
+  type ImmunizationRow,
+  selectRecords,
+  type AnyPatientResource,
+  type FhirContext,
+  type VisitSummaryRow,
+} from '../records/records.service.js';
 import {
   reportSelect,
   toObservationView,
@@ -29,31 +37,21 @@ import {
   ExportVisitSummaryNotFoundError,
 } from './record-export.errors.js';
 import {
-  allergyResource,
-  carePlanResources,
-  conditionResource,
   diagnosticReportResource,
-  encounterResource,
   fullUrl,
-  immunizationResource,
   observationResource,
   patientResource,
   type FhirResource,
 } from './record-fhir.js';
-import { longDate, RecordPdf, RESULT_COLUMNS, resultCells, type Column } from './record-pdf.js';
+import { RecordPdf, RESULT_COLUMNS, resultCells, type Column } from './record-pdf.js';
 import {
   flagInWords,
   observationColumns,
   visibleObservation,
   visibleReport,
-  type AllergyRow,
   type Audience,
-  type CarePlanRow,
-  type ConditionRow,
-  type ImmunizationRow,
   type ObservationRow,
   type ReportRow,
-  type VisitSummaryRow,
 } from './record-rows.js';
 import { observationOf, RecordSource, reportOf, type RecordPatient } from './record-source.js';
 
@@ -161,12 +159,7 @@ export class RecordExportService {
   /** The whole record as a PDF. */
   async recordPdf(patientId: string, by: Accessor, timeZone = 'UTC'): Promise<RecordFile> {
     return this.pdf(patientId, by, timeZone, 'Health record', async (pdf, source) => {
-      await writeConditions(pdf, source);
-      await writeAllergies(pdf, source);
-      await writeImmunizations(pdf, source);
-      await writeCarePlans(pdf, source);
-      pdf.heading('Visit summaries');
-      if (!(await writeVisits(pdf, source))) pdf.empty('No visit summaries yet.');
+      for (const kind of RECORD_ORDER) await writeRecords(pdf, kind, source);
       pdf.heading('Test results');
       if (!(await writeReports(pdf, source))) pdf.empty('No test results yet.');
       await writeVitals(pdf, source);
@@ -210,7 +203,7 @@ export class RecordExportService {
     );
     if (!found.length) throw new ExportVisitSummaryNotFoundError();
     const stream = await this.pdf(patientId, by, timeZone, 'Visit summary', async (pdf, source) => {
-      await writeVisits(pdf, source, visitId);
+      await writeRecords(pdf, VISIT_SUMMARY, source, visitId);
     });
     await this.record('visit-summary.pdf', 'visit_summary', visitId, patientId, by);
     return { stream, fileName: 'visit-summary.pdf' };
@@ -331,22 +324,14 @@ export class RecordExportService {
 /** Every resource of the record after the Patient, a batch at a time. */
 async function* fhirResources(source: RecordSource): AsyncGenerator<FhirResource[]> {
   const patientId = source.patientId;
-  const conditionIds = new Set<string>();
-  for await (const rows of source.conditions()) {
-    rows.forEach((row) => conditionIds.add(row.id));
-    yield rows.map((row) => conditionResource(row, patientId));
-  }
-  for await (const rows of source.allergies()) {
-    yield rows.map((row) => allergyResource(row, patientId));
-  }
-  for await (const rows of source.immunizations()) {
-    yield rows.map((row) => immunizationResource(row, patientId));
-  }
-  for await (const rows of source.carePlans()) {
-    yield rows.flatMap((row) => carePlanResources(row, patientId, conditionIds));
-  }
-  for await (const rows of source.visits()) {
-    yield rows.map((row) => encounterResource(row, patientId));
+  const inBundle = new Set<string>();
+  const context: FhirContext = { patientId, has: (id) => inBundle.has(id) };
+  for (const kind of RECORD_ORDER as readonly AnyPatientResource[]) {
+    for await (const rows of source.records(kind)) {
+      const resources = rows.flatMap((row) => kind.fhir(row, context));
+      for (const resource of resources) inBundle.add(resource.id);
+      yield resources;
+    }
   }
   // A report follows its observations, so only the current report's ids are kept.
   let current: { report: ReportRow; observationIds: string[] } | null = null;
@@ -376,18 +361,6 @@ async function* fhirResources(source: RecordSource): AsyncGenerator<FhirResource
 
 // --- PDF sections -------------------------------------------------------------------------
 
-const STATUS_WORDS: Record<string, string> = {
-  active: 'Active',
-  recurrence: 'Came back',
-  inactive: 'Inactive',
-  remission: 'In remission',
-  resolved: 'Resolved',
-  completed: 'Given',
-  'not-done': 'Not given',
-};
-const words = (status: string) => STATUS_WORDS[status] ?? status;
-const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
-
 /**
  * A section that is one table: its heading, the column headings once rows come (again on
  * each new page), a row per record, or a line saying there is none.
@@ -408,120 +381,29 @@ async function writeTableSection<Row>(
   if (!any) pdf.empty(section.none);
 }
 
-function writeConditions(pdf: RecordPdf, source: RecordSource): Promise<void> {
-  return writeTableSection(
-    pdf,
-    {
-      heading: 'Conditions',
-      columns: [
-        { title: 'Condition', width: 230, wrap: true },
-        { title: 'Code', width: 60 },
-        { title: 'Status', width: 90 },
-        { title: 'Since', width: 132 },
-      ],
-      none: 'No conditions recorded.',
-    },
-    source.conditions(),
-    (row) => [
-      row.display,
-      row.code,
-      words(row.clinical_status),
-      row.onset_date ? longDate(row.onset_date) : '',
-    ],
-  );
-}
-
-function writeAllergies(pdf: RecordPdf, source: RecordSource): Promise<void> {
-  return writeTableSection(
-    pdf,
-    {
-      heading: 'Allergies',
-      columns: [
-        { title: 'Allergy to', width: 150, wrap: true },
-        { title: 'Reaction', width: 170, wrap: true },
-        { title: 'Severity', width: 90 },
-        { title: 'Status', width: 102 },
-      ],
-      none: 'No known allergies recorded.',
-    },
-    source.allergies(),
-    (row) => [
-      row.substance,
-      row.reaction ?? '',
-      row.severity ? capitalized(row.severity) : '',
-      words(row.clinical_status),
-    ],
-  );
-}
-
-function writeImmunizations(pdf: RecordPdf, source: RecordSource): Promise<void> {
-  return writeTableSection(
-    pdf,
-    {
-      heading: 'Immunizations',
-      columns: [
-        { title: 'Vaccine', width: 250, wrap: true },
-        { title: 'Date', width: 120 },
-        { title: 'Dose', width: 60 },
-        { title: 'Status', width: 82 },
-      ],
-      none: 'No immunizations recorded.',
-    },
-    source.immunizations(),
-    (row) => [
-      row.display,
-      longDate(row.occurred_on),
-      row.dose_number ? `Dose ${row.dose_number}` : '',
-      words(row.status),
-    ],
-  );
-}
-
-async function writeCarePlans(pdf: RecordPdf, source: RecordSource): Promise<void> {
-  pdf.heading('Care plans');
+/**
+ * A kind's section of the PDF, from its descriptor: a table or a block per record, or the
+ * line saying there is none. With an id, only that record, without the heading.
+ */
+async function writeRecords(
+  pdf: RecordPdf,
+  kind: AnyPatientResource,
+  source: RecordSource,
+  id?: string,
+): Promise<void> {
+  const section = kind.pdf;
+  if (id === undefined) pdf.heading(section.heading);
   let any = false;
-  for await (const rows of source.carePlans()) {
-    for (const row of rows) {
-      any = true;
-      const period = row.period_end
-        ? `${longDate(row.period_start)} to ${longDate(row.period_end)}`
-        : `since ${longDate(row.period_start)}`;
-      pdf.subheading(`${row.title} (${row.status}, ${period})`);
-      if (row.description) pdf.paragraph(row.description);
-      if (row.conditions.length) {
-        pdf.paragraph(row.conditions.map((c) => c.display).join('; '), { label: 'For' });
-      }
-      for (const goal of row.goals) {
-        const target = goal.target ? ` Target: ${goal.target}.` : '';
-        pdf.paragraph(`${goal.description} (${goal.status}).${target}`, { label: 'Goal' });
-      }
-      for (const activity of row.activities) {
-        pdf.paragraph(`${activity.description} (${activity.status})`, { label: 'Activity' });
-      }
+  for await (const rows of source.records(kind, id)) {
+    if ('columns' in section) {
+      if (!any) pdf.table(section.columns);
+      for (const row of rows) pdf.row(section.cells(row));
+    } else {
+      for (const row of rows) section.write(pdf, row);
     }
+    any = true;
   }
-  if (!any) pdf.empty('No care plans recorded.');
-}
-
-async function writeVisits(pdf: RecordPdf, source: RecordSource, visitId?: string) {
-  let any = false;
-  for await (const rows of source.visits(visitId)) {
-    for (const row of rows) {
-      any = true;
-      const amended = row.status === 'amended' ? ' (amended)' : '';
-      pdf.subheading(`Visit on ${longDate(row.visit_date)}${amended}`);
-      if (row.provider_name) pdf.paragraph(row.provider_name, { label: 'Seen by' });
-      if (row.location_name) pdf.paragraph(row.location_name, { label: 'Where' });
-      if (row.diagnoses.length) {
-        pdf.paragraph(row.diagnoses.map((d) => `${d.display} (${d.code})`).join('; '), {
-          label: 'Diagnoses',
-        });
-      }
-      pdf.paragraph(row.instructions, { label: 'Instructions' });
-      if (row.follow_up) pdf.paragraph(row.follow_up, { label: 'Follow-up' });
-    }
-  }
-  return any;
+  if (!any && id === undefined) pdf.empty(section.none);
 }
 
 function reportHeading(pdf: RecordPdf, report: ReportRow): void {

@@ -130,6 +130,43 @@ const RESOURCES = {
       note: list(ref('FhirAnnotation'), 2),
     },
   ),
+  FhirMedicationRequest: resource(
+    'MedicationRequest',
+    'A medication on the patient’s list, coded in RxNorm',
+    ['status', 'intent', 'medicationCodeableConcept', 'subject', 'authoredOn'],
+    {
+      status: code(['active', 'stopped']),
+      intent: code(['order']),
+      medicationCodeableConcept: ref('FhirCodeableConcept'),
+      subject: ref('FhirReference'),
+      authoredOn: instant,
+      requester: ref('FhirReference'),
+      dosageInstruction: list(
+        {
+          type: 'object',
+          properties: {
+            text: text(400),
+            patientInstruction: text(2000),
+            timing: {
+              type: 'object',
+              properties: { code: ref('FhirCodeableConcept') },
+            },
+            route: ref('FhirCodeableConcept'),
+          },
+        },
+        1,
+      ),
+      dispenseRequest: {
+        type: 'object',
+        properties: {
+          validityPeriod: ref('FhirPeriod'),
+          numberOfRepeatsAllowed: { type: 'integer', format: 'int32', minimum: 0, maximum: 99 },
+          performer: ref('FhirReference'),
+        },
+      },
+      note: list(ref('FhirAnnotation'), 1),
+    },
+  ),
   FhirObservation: resource(
     'Observation',
     'A lab value or vital sign, coded in LOINC with UCUM units',

@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import PDFDocument from 'pdfkit';
+import { longDate, type PdfColumn } from '../../common/pdf-section.js';
 import { flagInWords, type ObservationRow } from './record-rows.js';
+
+export { longDate };
 
 const MARGIN = 50;
 const HEADER_TOP = 28;
@@ -39,17 +42,7 @@ export interface PdfHeader {
   timeZone: string;
 }
 
-export interface Column {
-  title: string;
-  width: number;
-  /** Long text wraps onto more lines; the others are kept to one line. */
-  wrap?: boolean;
-}
-
-/** A calendar date (YYYY-MM-DD) written out, like "April 12, 1968". */
-export function longDate(date: string): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).toFormat('LLLL d, yyyy');
-}
+export type Column = PdfColumn;
 
 /** An instant written out in a zone, like "March 3, 2026, 08:05 CST" ("… 14:05 UTC"). */
 export function longInstant(instant: Date, timeZone = 'UTC'): string {

@@ -1,18 +1,10 @@
-import type {
-  AllergyRow,
-  CarePlanRow,
-  ConditionRow,
-  ImmunizationRow,
-  VisitSummaryRow,
-} from '../records/records.dto.js';
 import type { ReportRow as ResultReportRow, StoredObservation } from '../results/results.dto.js';
 
 /**
- * The rows the downloads read: the record kinds are read with the records module's SELECTs
- * and shown with its views; results stream joined with their observations, so their columns
- * are listed here. Numeric columns arrive as strings from pg.
+ * The rows the downloads read besides the record kinds (which their descriptors read and
+ * show): results stream joined with their observations, so their columns are listed here.
+ * Numeric columns arrive as strings from pg.
  */
-export type { AllergyRow, CarePlanRow, ConditionRow, ImmunizationRow, VisitSummaryRow };
 
 export type ObservationRow = StoredObservation;
 

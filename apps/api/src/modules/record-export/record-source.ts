@@ -1,25 +1,13 @@
-import {
-  ALLERGY,
-  CARE_PLAN,
-  CONDITION,
-  IMMUNIZATION,
-  selectRecords,
-  VISIT_SUMMARY,
-} from '../records/records.dto.js';
+import { exportRecords, type BaseRow, type PatientResource } from '../records/records.service.js';
 import type { RecordSnapshot } from './record-batches.js';
 import {
   OBSERVATION_KEYS,
   observationColumns,
   visibleObservation,
   visibleReport,
-  type AllergyRow,
   type Audience,
-  type CarePlanRow,
-  type ConditionRow,
-  type ImmunizationRow,
   type ObservationRow,
   type ReportRow,
-  type VisitSummaryRow,
 } from './record-rows.js';
 
 export interface RecordPatient {
@@ -66,49 +54,15 @@ export class RecordSource {
     return row ?? null;
   }
 
-  conditions(): AsyncGenerator<ConditionRow[]> {
+  /** Every record of a kind the record shows (or one of them), newest first. */
+  records<Row extends BaseRow>(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    kind: PatientResource<Row, any, any, any>,
+    id?: string,
+  ): AsyncGenerator<Row[]> {
     return this.snapshot.rows(
-      `${selectRecords(CONDITION, this.audience.patient)}
-        WHERE t.patient_id = $1 AND t.clinical_status <> 'entered-in-error'
-        ORDER BY t.onset_date DESC NULLS LAST, t.id DESC`,
-      [this.patientId],
-    );
-  }
-
-  allergies(): AsyncGenerator<AllergyRow[]> {
-    return this.snapshot.rows(
-      `${selectRecords(ALLERGY, this.audience.patient)}
-        WHERE t.patient_id = $1 AND t.clinical_status <> 'entered-in-error'
-        ORDER BY t.recorded_at DESC, t.id DESC`,
-      [this.patientId],
-    );
-  }
-
-  immunizations(): AsyncGenerator<ImmunizationRow[]> {
-    return this.snapshot.rows(
-      `${selectRecords(IMMUNIZATION, this.audience.patient)}
-        WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'
-        ORDER BY t.occurred_on DESC, t.id DESC`,
-      [this.patientId],
-    );
-  }
-
-  carePlans(): AsyncGenerator<CarePlanRow[]> {
-    return this.snapshot.rows(
-      `${selectRecords(CARE_PLAN, this.audience.patient)}
-        WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'
-        ORDER BY t.period_start DESC, t.id DESC`,
-      [this.patientId],
-    );
-  }
-
-  visits(visitId?: string): AsyncGenerator<VisitSummaryRow[]> {
-    const one = visitId ? ' AND t.id = $2' : '';
-    return this.snapshot.rows(
-      `${selectRecords(VISIT_SUMMARY, this.audience.patient)}
-        WHERE t.patient_id = $1 AND t.status <> 'entered-in-error'${one}
-        ORDER BY t.visit_date DESC, t.id DESC`,
-      visitId ? [this.patientId, visitId] : [this.patientId],
+      exportRecords(kind, this.audience.patient, id !== undefined),
+      id !== undefined ? [this.patientId, id] : [this.patientId],
     );
   }
 

@@ -1,39 +1,80 @@
-import type { DomainError } from '../../common/problem.js';
+import { newId } from '../../infra/database/ids.js';
+import {
+  ACT_CODE,
+  ALLERGY_CLINICAL,
+  clean,
+  CONDITION_CATEGORY,
+  CONDITION_CLINICAL,
+  CVX,
+  escapeXml,
+  GOAL_ACHIEVEMENT,
+  ICD10CM,
+  notes,
+  quantity,
+  ref,
+  text,
+} from '../../common/fhir.js';
+import { capitalized, longDate, statusInWords } from '../../common/pdf-section.js';
+import { UUID_PATTERN } from '../../common/validation.js';
 import { TerminologyService } from '../terminology/terminology.service.js';
-import type { SortType } from './records-cursor.js';
-import type {
-  ActivityStatus,
-  AllergyCategory,
-  AllergySeverity,
-  AllergyStatus,
+import { v5 } from 'uuid';
+import {
+  baseView,
+  copy,
+  DATE_KEY,
+  INSTANT_KEY,
+  sent,
+  type BaseRow,
+  type Columns,
+  type PatientResource,
+} from './patient-resource.js';
+import {
+  AllergyPage,
   AllergyView,
-  CarePlanConditionView,
-  CarePlanStatus,
+  CarePlanPage,
   CarePlanView,
-  CodedDiagnosis,
-  ConditionStatus,
+  ConditionPage,
   ConditionView,
-  GoalStatus,
-  ImmunizationStatus,
+  CreateAllergyRequest,
+  CreateCarePlanRequest,
+  CreateConditionRequest,
+  CreateImmunizationRequest,
+  CreateVisitSummaryRequest,
+  ImmunizationPage,
   ImmunizationView,
-  RecordViewBase,
-  VisitSummaryStatus,
+  ListAllergiesQuery,
+  ListCarePlansQuery,
+  ListConditionsQuery,
+  ListImmunizationsQuery,
+  ListVisitSummariesQuery,
+  UpdateAllergyRequest,
+  UpdateCarePlanRequest,
+  UpdateConditionRequest,
+  UpdateImmunizationRequest,
+  UpdateVisitSummaryRequest,
+  VisitSummaryPage,
   VisitSummaryView,
+  type ActivityInput,
+  type ActivityStatus,
+  type AllergyCategory,
+  type AllergySeverity,
+  type AllergyStatus,
+  type CarePlanConditionView,
+  type CarePlanStatus,
+  type CodedDiagnosis,
+  type ConditionStatus,
+  type GoalInput,
+  type GoalStatus,
+  type ImmunizationStatus,
+  type VisitSummaryStatus,
 } from './records.dto.js';
+import { MEDICATION } from './medications.js';
 import { RecordNotFoundError } from './records.errors.js';
 
-/** Columns every record table has, as read. */
-export interface BaseRow {
-  id: string;
-  patient_id: string;
-  version: number;
-  recorded_by: string | null;
-  recorded_by_name: string | null;
-  recorded_at: Date;
-  updated_at: Date;
-  /** The sort column as text (dates YYYY-MM-DD, instants to the microsecond), for cursors. */
-  sort_key: string | null;
-}
+export type { BaseRow };
+
+const CODE_MESSAGE = 'Choose a diagnosis code from the list, like I10.';
+const CVX_MESSAGE = 'Choose a vaccine from the list, like 140 for the flu shot.';
 
 export interface ConditionRow extends BaseRow {
   code: string;
@@ -104,46 +145,12 @@ export interface CarePlanRow extends BaseRow {
   activities: StoredActivity[];
 }
 
-/**
- * What the shared list/get/create/correct steps need to know about one kind of record: its
- * table, how it is sorted and filtered, what is read with it, and how a row becomes a view.
- */
-export interface RecordKind<Row extends BaseRow, View extends RecordViewBase> {
-  /** The table, also the audit resource type and record_revision.resource_type. */
-  table: string;
-  /** Audit action prefix, like condition (condition.read). */
-  action: string;
-  notFound: () => DomainError;
-  statusColumn: 'clinical_status' | 'status';
-  sort: { column: string; type: SortType; nullable: boolean };
-  /** The date that ?from= and ?to= filter on. */
-  filterDate: string;
-  /** Columns read besides the common ones, and the joins they need. */
-  columns: (forPatient: boolean) => string;
-  joins?: string;
-  /** Columns written as jsonb. */
-  jsonColumns?: string[];
-  toView: (row: Row, forPatient: boolean) => View;
-}
-
-function baseView(row: BaseRow, forPatient: boolean): RecordViewBase {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    version: row.version,
-    corrected: row.version > 1,
-    recordedAt: row.recorded_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    recordedBy:
-      !forPatient && row.recorded_by && row.recorded_by_name
-        ? { id: row.recorded_by, displayName: row.recorded_by_name }
-        : null,
-  };
-}
-
-const DATE_KEY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
-
-export const CONDITION: RecordKind<ConditionRow, ConditionView> = {
+export const CONDITION: PatientResource<
+  ConditionRow,
+  ConditionView,
+  CreateConditionRequest,
+  UpdateConditionRequest
+> = {
   table: 'condition',
   action: 'condition',
   notFound: () => new RecordNotFoundError('condition_not_found', 'condition'),
@@ -164,18 +171,123 @@ export const CONDITION: RecordKind<ConditionRow, ConditionView> = {
     abatementDate: row.abatement_date,
     note: row.note,
   }),
+  create: (body, ctx) => {
+    const entry = ctx.code('icd10cm', body.code, 'code', CODE_MESSAGE);
+    ctx.dates(
+      [
+        ['onsetDate', body.onsetDate],
+        ['abatementDate', body.abatementDate],
+      ],
+      [['onsetDate', body.onsetDate ?? null, 'abatementDate', body.abatementDate ?? null]],
+    );
+    return {
+      code: entry.code,
+      display: entry.display,
+      code_system_version: entry.version,
+      clinical_status: body.clinicalStatus ?? 'active',
+      onset_date: body.onsetDate ?? null,
+      abatement_date: body.abatementDate ?? null,
+      note: body.note ?? null,
+    };
+  },
+  update: (body, row, ctx) => {
+    const changes: Columns = {};
+    if (sent(body, 'code')) {
+      const entry = ctx.code('icd10cm', body.code, 'code', CODE_MESSAGE);
+      Object.assign(changes, {
+        code: entry.code,
+        display: entry.display,
+        code_system_version: entry.version,
+      });
+    }
+    const onset = sent(body, 'onsetDate') ? (body.onsetDate ?? null) : row.onset_date;
+    const abatement = sent(body, 'abatementDate')
+      ? (body.abatementDate ?? null)
+      : row.abatement_date;
+    ctx.dates(
+      [
+        ['onsetDate', body.onsetDate],
+        ['abatementDate', body.abatementDate],
+      ],
+      [['onsetDate', onset, 'abatementDate', abatement]],
+    );
+    return Object.assign(
+      changes,
+      copy(body, {
+        clinicalStatus: 'clinical_status',
+        onsetDate: 'onset_date',
+        abatementDate: 'abatement_date',
+        note: 'note',
+      }),
+    );
+  },
+  api: {
+    path: 'conditions',
+    param: 'conditionId',
+    singular: 'Condition',
+    plural: 'Conditions',
+    noun: 'condition',
+    nouns: 'conditions',
+    summary: 'A patient’s problems and diagnoses, coded in ICD-10-CM',
+    order:
+      'Newest first by onset date (conditions without one last); from and to filter on that date.',
+    rules:
+      'The code must be in the ICD-10-CM list; its display comes from the list. The end date is not before the onset; neither is in the future.',
+    listQuery: ListConditionsQuery,
+    page: ConditionPage,
+    view: ConditionView,
+    create: CreateConditionRequest,
+    update: UpdateConditionRequest,
+  },
+  pdf: {
+    heading: 'Conditions',
+    none: 'No conditions recorded.',
+    columns: [
+      { title: 'Condition', width: 230, wrap: true },
+      { title: 'Code', width: 60 },
+      { title: 'Status', width: 90 },
+      { title: 'Since', width: 132 },
+    ],
+    cells: (row) => [
+      row.display,
+      row.code,
+      statusInWords(row.clinical_status),
+      row.onset_date ? longDate(row.onset_date) : '',
+    ],
+  },
+  fhir: (row, { patientId }) => [
+    clean({
+      resourceType: 'Condition',
+      id: row.id,
+      clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: row.clinical_status }] },
+      category: [{ coding: [{ system: CONDITION_CATEGORY, code: 'problem-list-item' }] }],
+      code: {
+        coding: [{ system: ICD10CM, code: row.code, display: row.display }],
+        text: row.display,
+      },
+      subject: ref(patientId),
+      onsetDateTime: text(row.onset_date),
+      abatementDateTime: text(row.abatement_date),
+      recordedDate: row.recorded_at.toISOString(),
+      note: notes(row.note),
+    }),
+  ],
 };
 
-export const ALLERGY: RecordKind<AllergyRow, AllergyView> = {
+export const ALLERGY: PatientResource<
+  AllergyRow,
+  AllergyView,
+  CreateAllergyRequest,
+  UpdateAllergyRequest
+> = {
   table: 'allergy',
   action: 'allergy',
   notFound: () => new RecordNotFoundError('allergy_not_found', 'allergy'),
   statusColumn: 'clinical_status',
-  sort: { column: 't.recorded_at', type: 'timestamptz', nullable: false },
+  sort: { column: 't.recorded_at', type: 'instant', nullable: false },
   filterDate: `(t.recorded_at AT TIME ZONE 'UTC')::date`,
   columns: () => `t.substance, t.category, t.reaction, t.severity, t.clinical_status,
-    t.onset_date::text AS onset_date, t.note,
-    to_char(t.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`,
+    t.onset_date::text AS onset_date, t.note, ${INSTANT_KEY('t.recorded_at')} AS sort_key`,
   toView: (row, forPatient) => ({
     ...baseView(row, forPatient),
     substance: row.substance,
@@ -186,9 +298,88 @@ export const ALLERGY: RecordKind<AllergyRow, AllergyView> = {
     onsetDate: row.onset_date,
     note: row.note,
   }),
+  create: (body, ctx) => {
+    ctx.dates([['onsetDate', body.onsetDate]]);
+    return {
+      substance: body.substance,
+      category: body.category,
+      reaction: body.reaction ?? null,
+      severity: body.severity ?? null,
+      clinical_status: body.clinicalStatus ?? 'active',
+      onset_date: body.onsetDate ?? null,
+      note: body.note ?? null,
+    };
+  },
+  update: (body, _row, ctx) => {
+    ctx.dates([['onsetDate', body.onsetDate]]);
+    return copy(body, {
+      substance: 'substance',
+      category: 'category',
+      reaction: 'reaction',
+      severity: 'severity',
+      clinicalStatus: 'clinical_status',
+      onsetDate: 'onset_date',
+      note: 'note',
+    });
+  },
+  api: {
+    path: 'allergies',
+    param: 'allergyId',
+    singular: 'Allergy',
+    plural: 'Allergies',
+    noun: 'allergy',
+    nouns: 'allergies',
+    summary: 'A patient’s allergies and intolerances',
+    order: 'Newest first by date recorded; from and to filter on that date.',
+    rules: 'The onset date is not in the future.',
+    listQuery: ListAllergiesQuery,
+    page: AllergyPage,
+    view: AllergyView,
+    create: CreateAllergyRequest,
+    update: UpdateAllergyRequest,
+  },
+  pdf: {
+    heading: 'Allergies',
+    none: 'No known allergies recorded.',
+    columns: [
+      { title: 'Allergy to', width: 150, wrap: true },
+      { title: 'Reaction', width: 170, wrap: true },
+      { title: 'Severity', width: 90 },
+      { title: 'Status', width: 102 },
+    ],
+    cells: (row) => [
+      row.substance,
+      row.reaction ?? '',
+      row.severity ? capitalized(row.severity) : '',
+      statusInWords(row.clinical_status),
+    ],
+  },
+  fhir: (row, { patientId }) => [
+    clean({
+      resourceType: 'AllergyIntolerance',
+      id: row.id,
+      clinicalStatus: { coding: [{ system: ALLERGY_CLINICAL, code: row.clinical_status }] },
+      category: [row.category],
+      criticality: row.severity === 'severe' ? 'high' : undefined,
+      code: { text: row.substance },
+      patient: ref(patientId),
+      onsetDateTime: text(row.onset_date),
+      recordedDate: row.recorded_at.toISOString(),
+      // A reaction needs a manifestation, so the severity goes with a reaction only.
+      reaction: row.reaction
+        ? [clean({ manifestation: [{ text: row.reaction }], severity: row.severity ?? undefined })]
+        : undefined,
+      note: notes(row.note),
+    }),
+  ],
 };
 
-export const IMMUNIZATION: RecordKind<ImmunizationRow, ImmunizationView> = {
+export const IMMUNIZATION: PatientResource<
+  ImmunizationRow,
+  ImmunizationView,
+  CreateImmunizationRequest,
+  UpdateImmunizationRequest
+> = {
   table: 'immunization',
   action: 'immunization',
   notFound: () => new RecordNotFoundError('immunization_not_found', 'immunization'),
@@ -211,9 +402,110 @@ export const IMMUNIZATION: RecordKind<ImmunizationRow, ImmunizationView> = {
     status: row.status,
     note: row.note,
   }),
+  create: (body, ctx) => {
+    const vaccine = ctx.code('cvx', body.cvxCode, 'cvxCode', CVX_MESSAGE);
+    ctx.dates([['occurredOn', body.occurredOn]]);
+    return {
+      cvx_code: vaccine.code,
+      display: vaccine.display,
+      code_system_version: vaccine.version,
+      occurred_on: body.occurredOn,
+      dose_number: body.doseNumber ?? null,
+      dose_quantity: body.doseQuantity ?? null,
+      site: body.site ?? null,
+      lot_number: body.lotNumber ?? null,
+      status: body.status ?? 'completed',
+      note: body.note ?? null,
+    };
+  },
+  update: (body, _row, ctx) => {
+    const changes: Columns = {};
+    if (sent(body, 'cvxCode')) {
+      const vaccine = ctx.code('cvx', body.cvxCode, 'cvxCode', CVX_MESSAGE);
+      Object.assign(changes, {
+        cvx_code: vaccine.code,
+        display: vaccine.display,
+        code_system_version: vaccine.version,
+      });
+    }
+    ctx.dates([['occurredOn', body.occurredOn]]);
+    return Object.assign(
+      changes,
+      copy(body, {
+        occurredOn: 'occurred_on',
+        doseNumber: 'dose_number',
+        doseQuantity: 'dose_quantity',
+        site: 'site',
+        lotNumber: 'lot_number',
+        status: 'status',
+        note: 'note',
+      }),
+    );
+  },
+  api: {
+    path: 'immunizations',
+    param: 'immunizationId',
+    singular: 'Immunization',
+    plural: 'Immunizations',
+    noun: 'immunization',
+    nouns: 'immunizations',
+    summary: 'A patient’s immunizations, coded in CVX',
+    order: 'Newest first by date given; from and to filter on that date.',
+    rules:
+      'The vaccine must be in the CVX list; its display comes from the list. The date given is not in the future.',
+    listQuery: ListImmunizationsQuery,
+    page: ImmunizationPage,
+    view: ImmunizationView,
+    create: CreateImmunizationRequest,
+    update: UpdateImmunizationRequest,
+  },
+  pdf: {
+    heading: 'Immunizations',
+    none: 'No immunizations recorded.',
+    columns: [
+      { title: 'Vaccine', width: 250, wrap: true },
+      { title: 'Date', width: 120 },
+      { title: 'Dose', width: 60 },
+      { title: 'Status', width: 82 },
+    ],
+    cells: (row) => [
+      row.display,
+      longDate(row.occurred_on),
+      row.dose_number ? `Dose ${row.dose_number}` : '',
+      statusInWords(row.status),
+    ],
+  },
+  fhir: (row, { patientId }) => [
+    clean({
+      resourceType: 'Immunization',
+      id: row.id,
+      status: row.status,
+      vaccineCode: {
+        coding: [{ system: CVX, code: row.cvx_code, display: row.display }],
+        text: row.display,
+      },
+      patient: ref(patientId),
+      occurrenceDateTime: row.occurred_on,
+      recorded: row.recorded_at.toISOString(),
+      primarySource: true,
+      lotNumber: text(row.lot_number),
+      site: row.site ? { text: row.site } : undefined,
+      doseQuantity: quantity(row.dose_quantity),
+      protocolApplied: row.dose_number ? [{ doseNumberPositiveInt: row.dose_number }] : undefined,
+      note: notes(
+        row.dose_quantity && !quantity(row.dose_quantity) ? `Dose: ${row.dose_quantity}` : null,
+        row.note,
+      ),
+    }),
+  ],
 };
 
-export const VISIT_SUMMARY: RecordKind<VisitSummaryRow, VisitSummaryView> = {
+export const VISIT_SUMMARY: PatientResource<
+  VisitSummaryRow,
+  VisitSummaryView,
+  CreateVisitSummaryRequest,
+  UpdateVisitSummaryRequest
+> = {
   table: 'visit_summary',
   action: 'visit-summary',
   notFound: () => new RecordNotFoundError('visit_summary_not_found', 'visit summary'),
@@ -243,9 +535,161 @@ export const VISIT_SUMMARY: RecordKind<VisitSummaryRow, VisitSummaryView> = {
     followUp: row.follow_up,
     status: row.status,
   }),
+  create: async (body, ctx) => {
+    ctx.dates([['visitDate', body.visitDate]]);
+    const diagnoses = ctx.diagnoses(body.diagnoses ?? []);
+    let providerId = body.providerId ?? null;
+    let locationId = body.locationId ?? null;
+    if (body.appointmentId) {
+      const appointment = await ctx.appointment(body.appointmentId);
+      // A summary written for an appointment is by default about its provider and place.
+      providerId = body.providerId === undefined ? appointment.provider_id : providerId;
+      locationId = body.locationId === undefined ? appointment.location_id : locationId;
+    }
+    await ctx.references(providerId, locationId);
+    return {
+      appointment_id: body.appointmentId ?? null,
+      visit_date: body.visitDate,
+      provider_id: providerId,
+      location_id: locationId,
+      diagnoses,
+      instructions: body.instructions,
+      follow_up: body.followUp ?? null,
+      status: 'final',
+    };
+  },
+  update: async (body, row, ctx) => {
+    ctx.dates([['visitDate', body.visitDate]]);
+    if (body.appointmentId) await ctx.appointment(body.appointmentId);
+    await ctx.references(body.providerId ?? null, body.locationId ?? null);
+    const changes = copy(body, {
+      visitDate: 'visit_date',
+      providerId: 'provider_id',
+      locationId: 'location_id',
+      appointmentId: 'appointment_id',
+      instructions: 'instructions',
+      followUp: 'follow_up',
+      status: 'status',
+    });
+    if (sent(body, 'diagnoses')) changes.diagnoses = ctx.diagnoses(body.diagnoses!);
+    // A final summary that is corrected becomes amended, unless another status is chosen.
+    if (!sent(body, 'status') && row.status === 'final') changes.status = 'amended';
+    return changes;
+  },
+  api: {
+    path: 'visit-summaries',
+    param: 'visitSummaryId',
+    singular: 'VisitSummary',
+    plural: 'VisitSummaries',
+    noun: 'visit summary',
+    nouns: 'visit summaries',
+    summary: 'Summaries of a patient’s visits: diagnoses, instructions and follow-up',
+    order: 'Newest first by visit date; from and to filter on that date.',
+    rules:
+      'Diagnoses must be in the ICD-10-CM list. Linked to an appointment, the provider and location default to the appointment’s. A corrected final summary becomes amended.',
+    listQuery: ListVisitSummariesQuery,
+    page: VisitSummaryPage,
+    view: VisitSummaryView,
+    create: CreateVisitSummaryRequest,
+    update: UpdateVisitSummaryRequest,
+  },
+  pdf: {
+    heading: 'Visit summaries',
+    none: 'No visit summaries yet.',
+    write: (pdf, row) => {
+      const amended = row.status === 'amended' ? ' (amended)' : '';
+      pdf.subheading(`Visit on ${longDate(row.visit_date)}${amended}`);
+      if (row.provider_name) pdf.paragraph(row.provider_name, { label: 'Seen by' });
+      if (row.location_name) pdf.paragraph(row.location_name, { label: 'Where' });
+      if (row.diagnoses.length) {
+        pdf.paragraph(row.diagnoses.map((d) => `${d.display} (${d.code})`).join('; '), {
+          label: 'Diagnoses',
+        });
+      }
+      pdf.paragraph(row.instructions, { label: 'Instructions' });
+      if (row.follow_up) pdf.paragraph(row.follow_up, { label: 'Follow-up' });
+    },
+  },
+  fhir: (row, { patientId }) => {
+    const lines = [
+      `Instructions: ${row.instructions}`,
+      ...(row.follow_up ? [`Follow-up: ${row.follow_up}`] : []),
+    ];
+    return [
+      clean({
+        resourceType: 'Encounter',
+        id: row.id,
+        text: {
+          status: 'generated',
+          div: `<div xmlns="http://www.w3.org/1999/xhtml">${lines.map((l) => `<p>${escapeXml(l)}</p>`).join('')}</div>`,
+        },
+        status: 'finished',
+        class: { system: ACT_CODE, code: 'AMB', display: 'ambulatory' },
+        subject: ref(patientId),
+        participant: row.provider_name
+          ? [{ individual: { display: row.provider_name } }]
+          : undefined,
+        period: { start: row.visit_date, end: row.visit_date },
+        reasonCode: row.diagnoses.length
+          ? row.diagnoses.map((d) => ({
+              coding: [{ system: ICD10CM, code: d.code, display: d.display }],
+              text: d.display,
+            }))
+          : undefined,
+        location: row.location_name ? [{ location: { display: row.location_name } }] : undefined,
+      }),
+    ];
+  },
 };
 
-export const CARE_PLAN: RecordKind<CarePlanRow, CarePlanView> = {
+// Goals live inside their care plan's row; their resource ids are derived from it.
+const GOAL_NAMESPACE = '5b0d6e0a-3c1f-4f57-9d1e-8f0b3a1e2c47';
+
+const GOAL_STATUS: Record<string, { lifecycle: string; achievement?: string }> = {
+  proposed: { lifecycle: 'proposed' },
+  'in-progress': { lifecycle: 'active', achievement: 'in-progress' },
+  achieved: { lifecycle: 'completed', achievement: 'achieved' },
+  'not-achieved': { lifecycle: 'active', achievement: 'not-achieved' },
+  cancelled: { lifecycle: 'cancelled' },
+};
+
+/** A goal's FHIR resource id: goals live inside their care plan's row. */
+export function goalId(planId: string, goal: { id: string }): string {
+  return UUID_PATTERN.test(goal.id) ? goal.id : v5(`${planId}/${goal.id}`, GOAL_NAMESPACE);
+}
+
+function goalOf(input: GoalInput, id: string): StoredGoal {
+  return { id, description: input.description, status: input.status, target: input.target ?? null };
+}
+
+function activityOf(input: ActivityInput, id: string): StoredActivity {
+  return { id, description: input.description, status: input.status };
+}
+
+/**
+ * Goals or activities as sent, each with an id: an existing item keeps its id when it is sent
+ * back with it; new items (and ids that are unknown or repeated) get a new one.
+ */
+function withIds<In extends { id?: string }, Out extends { id: string }>(
+  items: In[],
+  current: { id: string }[],
+  make: (input: In, id: string) => Out,
+): Out[] {
+  const known = new Set(current.map((item) => item.id));
+  const used = new Set<string>();
+  return items.map((item) => {
+    const id = item.id && known.has(item.id) && !used.has(item.id) ? item.id : newId();
+    used.add(id);
+    return make(item, id);
+  });
+}
+
+export const CARE_PLAN: PatientResource<
+  CarePlanRow,
+  CarePlanView,
+  CreateCarePlanRequest,
+  UpdateCarePlanRequest
+> = {
   table: 'care_plan',
   action: 'care-plan',
   notFound: () => new RecordNotFoundError('care_plan_not_found', 'care plan'),
@@ -285,17 +729,132 @@ export const CARE_PLAN: RecordKind<CarePlanRow, CarePlanView> = {
       status: a.status,
     })),
   }),
+  create: async (body, ctx) => {
+    ctx.dates([], [['periodStart', body.periodStart, 'periodEnd', body.periodEnd ?? null]]);
+    return {
+      title: body.title,
+      description: body.description ?? null,
+      status: body.status ?? 'active',
+      period_start: body.periodStart,
+      period_end: body.periodEnd ?? null,
+      condition_ids: await ctx.conditionIds(body.conditionIds ?? []),
+      goals: withIds(body.goals ?? [], [], goalOf),
+      activities: withIds(body.activities ?? [], [], activityOf),
+    };
+  },
+  update: async (body, row, ctx) => {
+    const start = body.periodStart ?? row.period_start;
+    const end = sent(body, 'periodEnd') ? (body.periodEnd ?? null) : row.period_end;
+    ctx.dates([], [['periodStart', start, 'periodEnd', end]]);
+    const changes = copy(body, {
+      title: 'title',
+      description: 'description',
+      status: 'status',
+      periodStart: 'period_start',
+      periodEnd: 'period_end',
+    });
+    if (body.conditionIds !== undefined) {
+      changes.condition_ids = await ctx.conditionIds(body.conditionIds);
+    }
+    if (body.goals !== undefined) changes.goals = withIds(body.goals, row.goals, goalOf);
+    if (body.activities !== undefined) {
+      changes.activities = withIds(body.activities, row.activities, activityOf);
+    }
+    return changes;
+  },
+  api: {
+    path: 'care-plans',
+    param: 'carePlanId',
+    singular: 'CarePlan',
+    plural: 'CarePlans',
+    noun: 'care plan',
+    nouns: 'care plans',
+    summary: 'A patient’s care plans with their goals and activities',
+    order: 'Newest first by start date; from and to filter on that date.',
+    rules:
+      'Up to 50 goals and 50 activities, each given an id; conditions come from the patient’s problem list. The end date is not before the start.',
+    listQuery: ListCarePlansQuery,
+    page: CarePlanPage,
+    view: CarePlanView,
+    create: CreateCarePlanRequest,
+    update: UpdateCarePlanRequest,
+  },
+  pdf: {
+    heading: 'Care plans',
+    none: 'No care plans recorded.',
+    write: (pdf, row) => {
+      const period = row.period_end
+        ? `${longDate(row.period_start)} to ${longDate(row.period_end)}`
+        : `since ${longDate(row.period_start)}`;
+      pdf.subheading(`${row.title} (${row.status}, ${period})`);
+      if (row.description) pdf.paragraph(row.description);
+      if (row.conditions.length) {
+        pdf.paragraph(row.conditions.map((c) => c.display).join('; '), { label: 'For' });
+      }
+      for (const goal of row.goals) {
+        const target = goal.target ? ` Target: ${goal.target}.` : '';
+        pdf.paragraph(`${goal.description} (${goal.status}).${target}`, { label: 'Goal' });
+      }
+      for (const activity of row.activities) {
+        pdf.paragraph(`${activity.description} (${activity.status})`, { label: 'Activity' });
+      }
+    },
+  },
+  // The plan and its goals, which FHIR keeps as resources of their own; it addresses the
+  // conditions that are in the Bundle.
+  fhir: (row, { patientId, has }) => {
+    const addresses = row.conditions.filter((c) => has(c.id)).map((c) => ref(c.id));
+    const goals = row.goals.map((goal) => {
+      const status = GOAL_STATUS[goal.status] ?? { lifecycle: 'active' };
+      return clean({
+        resourceType: 'Goal',
+        id: goalId(row.id, goal),
+        lifecycleStatus: status.lifecycle,
+        achievementStatus: status.achievement
+          ? { coding: [{ system: GOAL_ACHIEVEMENT, code: status.achievement }] }
+          : undefined,
+        description: { text: goal.description },
+        subject: ref(patientId),
+        addresses: addresses.length ? addresses : undefined,
+        note: notes(goal.target ? `Target: ${goal.target}` : null),
+      });
+    });
+    const plan = clean({
+      resourceType: 'CarePlan',
+      id: row.id,
+      status: row.status,
+      intent: 'plan',
+      title: row.title,
+      description: text(row.description),
+      subject: ref(patientId),
+      period: clean({ start: row.period_start, end: text(row.period_end) }),
+      created: row.recorded_at.toISOString(),
+      addresses: addresses.length ? addresses : undefined,
+      goal: goals.length ? goals.map((g) => ref(g.id)) : undefined,
+      activity: row.activities.length
+        ? row.activities.map((a) => ({ detail: { status: a.status, description: a.description } }))
+        : undefined,
+    });
+    return [plan, ...goals];
+  },
 };
 
-/** The SELECT of one kind with its recorder's name (one query whatever the page size). */
-export function selectRecords<Row extends BaseRow, View extends RecordViewBase>(
-  kind: RecordKind<Row, View>,
-  forPatient: boolean,
-): string {
-  return `
-  SELECT t.id, t.patient_id, t.version, t.recorded_by, ra.display_name AS recorded_by_name,
-         t.recorded_at, t.updated_at, ${kind.columns(forPatient)}
-    FROM ${kind.table} t
-    LEFT JOIN account ra ON ra.id = t.recorded_by
-    ${kind.joins ?? ''}`;
-}
+/** Every kind of patient record, in the order of the API document. */
+export const PATIENT_RESOURCES = [
+  CONDITION,
+  ALLERGY,
+  IMMUNIZATION,
+  VISIT_SUMMARY,
+  CARE_PLAN,
+  MEDICATION,
+] as const;
+
+/** The order the whole-record downloads (PDF and FHIR) write them in. */
+export const RECORD_ORDER = [
+  CONDITION,
+  ALLERGY,
+  MEDICATION,
+  IMMUNIZATION,
+  CARE_PLAN,
+  VISIT_SUMMARY,
+] as const;

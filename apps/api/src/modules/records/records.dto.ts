@@ -69,7 +69,9 @@ export const ACTIVITY_STATUSES = [
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** Statuses a new record may start in: entered-in-error is only ever a correction. */
-function creatable<T extends string>(values: readonly T[]): Exclude<T, 'entered-in-error'>[] {
+export function creatable<T extends string>(
+  values: readonly T[],
+): Exclude<T, 'entered-in-error'>[] {
   return values.filter((value) => value !== 'entered-in-error') as Exclude<T, 'entered-in-error'>[];
 }
 
@@ -77,7 +79,7 @@ function creatable<T extends string>(values: readonly T[]): Exclude<T, 'entered-
 const MULTI_LINE = /^(?:[^\p{Cc}\u2028\u2029]|[\t\n\r])*$/u;
 
 /** Free text over one or more lines, trimmed; for a clearable field, empty means none. */
-function TextBlock(mode: Presence, label: string, max: number, description?: string) {
+export function TextBlock(mode: Presence, label: string, max: number, description?: string) {
   return applyDecorators(
     documented(mode, { type: String, minLength: 1, maxLength: max, description }),
     Transform(({ value }: { value: unknown }) => {
@@ -100,7 +102,7 @@ function TextBlock(mode: Presence, label: string, max: number, description?: str
  * A calendar date, YYYY-MM-DD, from 1900 on. The "not in the future" check and the order of
  * two dates are made where the other value and the clock are known (the service).
  */
-function DateField(mode: Presence, label: string, example: string, description?: string) {
+export function DateField(mode: Presence, label: string, example: string, description?: string) {
   return applyDecorators(
     documented(mode, { type: String, format: 'date', example, description }),
     ...presence(mode),
@@ -113,7 +115,7 @@ function DateField(mode: Presence, label: string, example: string, description?:
   );
 }
 
-function EnumField(
+export function EnumField(
   mode: Presence,
   values: readonly string[],
   enumName: string,
@@ -127,7 +129,7 @@ function EnumField(
   );
 }
 
-function CodeField(mode: Presence, message: string, example: string, description: string) {
+export function CodeField(mode: Presence, message: string, example: string, description: string) {
   return applyDecorators(
     documented(mode, { type: String, example, maxLength: 20, description }),
     Transform(({ value }: { value: unknown }) =>
@@ -146,7 +148,7 @@ function IdField(mode: Presence, message: string, description?: string) {
   );
 }
 
-function VersionField() {
+export function VersionField() {
   return applyDecorators(
     ApiProperty({
       type: 'integer',
@@ -162,7 +164,7 @@ function VersionField() {
   );
 }
 
-function ReasonField() {
+export function ReasonField() {
   return TextBlock(
     'nullable',
     'the reason for the correction',
@@ -196,7 +198,7 @@ const CVX_MESSAGE = 'Choose a vaccine from the list, like 140 for the flu shot.'
 
 // --- list queries ------------------------------------------------------------------------
 
-class RecordListQuery {
+export class RecordListQuery {
   @ApiPropertyOptional({ format: 'date', description: 'On or after this date' })
   @IsOptional()
   @IsCalendarDate('Enter the start of the range as YYYY-MM-DD, for example 2024-01-01.')
@@ -815,18 +817,3 @@ export class RecordHistory {
   })
   items: RevisionView[];
 }
-
-// How each kind of record is read and shown, for the modules that present the record whole.
-export {
-  ALLERGY,
-  CARE_PLAN,
-  CONDITION,
-  IMMUNIZATION,
-  VISIT_SUMMARY,
-  selectRecords,
-  type AllergyRow,
-  type CarePlanRow,
-  type ConditionRow,
-  type ImmunizationRow,
-  type VisitSummaryRow,
-} from './record-kinds.js';

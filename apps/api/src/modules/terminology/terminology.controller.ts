@@ -29,8 +29,9 @@ export class TerminologyController {
     operationId: 'searchCodes',
     summary: 'Find codes in a code list',
     description:
-      'ICD-10-CM diagnoses (icd10cm), CVX vaccines (cvx) or LOINC tests (loinc, with their ' +
-      'units and adult reference ranges). Records accept only codes from these lists. Staff.',
+      'ICD-10-CM diagnoses (icd10cm), CVX vaccines (cvx), LOINC tests (loinc, with their ' +
+      'units and adult reference ranges) or RxNorm medications (rxnorm). Records accept only ' +
+      'codes from these lists. Staff.',
   })
   @ApiOkResponse({ type: CodeSearchResult })
   @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Injectable } from '@nestjs/common';
 
-export const CODE_SYSTEMS = ['icd10cm', 'cvx', 'loinc'] as const;
+export const CODE_SYSTEMS = ['icd10cm', 'cvx', 'loinc', 'rxnorm'] as const;
 export type CodeSystemId = (typeof CODE_SYSTEMS)[number];
 
 export interface CodeEntry {
@@ -38,6 +38,7 @@ interface CodeLists {
   icd10cm: CodeList;
   cvx: CodeList;
   loinc: CodeList<LoincEntry>;
+  rxnorm: CodeList;
 }
 
 function load<T extends CodeEntry>(name: string): CodeList<T> {
@@ -60,11 +61,12 @@ const LISTS: CodeLists = {
   icd10cm: load('icd10cm'),
   cvx: load('cvx'),
   loinc: load<LoincEntry>('loinc'),
+  rxnorm: load('rxnorm'),
 };
 
 /**
  * The code lists records are coded in (ICD-10-CM diagnoses, CVX vaccines, LOINC tests with
- * their UCUM units), shipped with the application as versioned JSON files. A code outside
+ * their UCUM units, RxNorm medications), shipped with the application as versioned JSON files. A code outside
  * the lists is refused when a record is written, so every stored code has a known display.
  */
 @Injectable()

@@ -11,10 +11,10 @@ import { healthRecordKeys } from './keys';
 import type { HealthRecordItem, Revision } from './types';
 
 export type RecordKind =
-  'conditions' | 'allergies' | 'immunizations' | 'visit-summaries' | 'care-plans';
+  'conditions' | 'allergies' | 'immunizations' | 'visit-summaries' | 'care-plans' | 'medications';
 
 /*
- * The five kinds share one shape of routes (list, create, correct, history), so one set of
+ * The kinds share one shape of routes (list, create, correct, history), so one set of
  * hooks serves them all; the paths below name the operations listConditions, createCondition,
  * updateCondition, getConditionHistory and their counterparts for the other kinds.
  */

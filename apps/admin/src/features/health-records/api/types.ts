@@ -9,7 +9,9 @@ export type Allergy = JsonResponse<'getAllergy', 200>;
 export type Immunization = JsonResponse<'getImmunization', 200>;
 export type VisitSummary = JsonResponse<'getVisitSummary', 200>;
 export type CarePlan = JsonResponse<'getCarePlan', 200>;
-export type HealthRecordItem = Condition | Allergy | Immunization | VisitSummary | CarePlan;
+export type Medication = JsonResponse<'getMedication', 200>;
+export type HealthRecordItem =
+  Condition | Allergy | Immunization | VisitSummary | CarePlan | Medication;
 export type Revision = JsonResponse<'getConditionHistory', 200>['items'][number];
 
 export type ReportSummary = JsonResponse<'listResults', 200>['items'][number];
@@ -20,5 +22,5 @@ export type CreateResultBody = JsonRequestBody<'createResult'>;
 export type CreateVitalSignsBody = JsonRequestBody<'createVitalSigns'>;
 export type UpdateObservationBody = JsonRequestBody<'updateObservation'>;
 
-export type CodeSystem = 'icd10cm' | 'cvx' | 'loinc';
+export type CodeSystem = 'icd10cm' | 'cvx' | 'loinc' | 'rxnorm';
 export type CodeEntry = JsonResponse<'searchCodes', 200>['items'][number];

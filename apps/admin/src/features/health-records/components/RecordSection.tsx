@@ -25,6 +25,8 @@ function recordName(spec: KindSpec, record: Row, words: ReturnType<typeof useVal
       return words('cvxCode', record['cvxCode'], record);
     case 'allergies':
       return String(record['substance'] ?? '');
+    case 'medications':
+      return words('rxnormCode', record['rxnormCode'], record);
     case 'visit-summaries':
       return words('visitDate', record['visitDate']);
     default:
@@ -47,6 +49,8 @@ function recordDetails(spec: KindSpec, record: Row, words: ReturnType<typeof use
       return show(['occurredOn', 'doseNumber', 'lotNumber', 'site']);
     case 'visit-summaries':
       return show(['diagnoses', 'instructions', 'followUp']);
+    case 'medications':
+      return show(['dose', 'route', 'frequency', 'startDate', 'endDate', 'refillsRemaining']);
     default:
       return show(['periodStart', 'periodEnd', 'goals', 'activities']);
   }

@@ -112,4 +112,59 @@ describe('patient record: medical record tab', () => {
     expect(screen.queryByRole('button', { name: /^Add / })).not.toBeInTheDocument();
     expect(within(table).queryByRole('button', { name: /^Correct/ })).not.toBeInTheDocument();
   });
+
+  it('adds a medication coded from the RxNorm list, then stops it with a reason', async () => {
+    const { patient, records } = serveRecords(['nurse']);
+    const { user } = renderApp({ path: `/patients/${patient.id}/record` });
+
+    expect(await screen.findByText('No medications recorded.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add medication' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add medication' });
+    await user.type(within(dialog).getByRole('combobox', { name: 'Medication' }), 'lisin');
+    await user.click(
+      await within(dialog).findByRole('option', { name: '314076 lisinopril 10 MG Oral Tablet' }),
+    );
+    await user.type(within(dialog).getByLabelText('Dose (optional)'), '10 mg');
+    await user.selectOptions(within(dialog).getByLabelText('Route (optional)'), 'Oral');
+    await user.type(within(dialog).getByLabelText('How often (optional)'), 'Once a day');
+    await user.type(within(dialog).getByLabelText('Started'), '2026-01-05');
+    await user.type(within(dialog).getByLabelText('Refills remaining (optional)'), '3');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('The medication is added.')).toBeInTheDocument();
+    expect(records.callsTo('createRecord')[0]?.body).toEqual({
+      rxnormCode: '314076',
+      dose: '10 mg',
+      route: 'oral',
+      frequency: 'Once a day',
+      startDate: '2026-01-05',
+      status: 'active',
+      refillsRemaining: 3,
+    });
+    const table = screen.getByRole('table', { name: 'Medications' });
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('314076 lisinopril 10 MG Oral Tablet');
+    expect(row).toHaveTextContent('Active');
+
+    await user.click(
+      within(row).getByRole('button', { name: 'Correct 314076 lisinopril 10 MG Oral Tablet' }),
+    );
+    const correction = screen.getByRole('dialog', { name: 'Correct medication' });
+    await user.selectOptions(within(correction).getByLabelText('Status'), 'Stopped');
+    await user.type(within(correction).getByLabelText('Ended (optional)'), '2026-02-01');
+    await user.type(within(correction).getByLabelText('Reason for the correction'), 'Cough');
+    await user.click(within(correction).getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText(
+        'The medication is corrected. The earlier version is in its history.',
+      ),
+    ).toBeInTheDocument();
+    expect(records.callsTo('updateRecord')[0]?.body).toEqual({
+      version: 1,
+      status: 'stopped',
+      endDate: '2026-02-01',
+      reason: 'Cough',
+    });
+    await waitFor(() => expect(row).toHaveTextContent('Stopped'));
+  });
 });

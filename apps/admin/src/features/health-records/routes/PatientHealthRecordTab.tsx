@@ -9,8 +9,8 @@ import '../health-records.css';
 import { KIND_SPECS } from '../utils/kinds';
 
 /**
- * The chart's medical record tab: conditions, allergies, immunizations, visit summaries and
- * care plans, each a table with who recorded it and when. Providers and nurses add and
+ * The chart's medical record tab: conditions, allergies, immunizations, visit summaries,
+ * care plans and medications, each a table with who recorded it and when. Providers and nurses add and
  * correct; every correction keeps the earlier version, shown in the history.
  */
 export function PatientHealthRecordTab() {

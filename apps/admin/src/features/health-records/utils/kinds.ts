@@ -36,6 +36,22 @@ const CLINICAL: ValueName[] = [
   'entered-in-error',
 ];
 
+const ROUTES: ValueName[] = [
+  'oral',
+  'sublingual',
+  'inhaled',
+  'nasal',
+  'topical',
+  'transdermal',
+  'ophthalmic',
+  'otic',
+  'subcutaneous',
+  'intramuscular',
+  'intravenous',
+  'rectal',
+  'vaginal',
+];
+
 export const KIND_SPECS: readonly KindSpec[] = [
   {
     kind: 'conditions',
@@ -127,6 +143,29 @@ export const KIND_SPECS: readonly KindSpec[] = [
       { name: 'periodEnd', type: 'date', required: false },
       { name: 'goals', type: 'lines', itemStatus: 'proposed' },
       { name: 'activities', type: 'lines', itemStatus: 'not-started' },
+    ],
+  },
+  {
+    kind: 'medications',
+    statusField: 'status',
+    fields: [
+      { name: 'rxnormCode', type: 'code', system: 'rxnorm', required: true },
+      { name: 'dose', type: 'text', required: false },
+      { name: 'route', type: 'select', options: ROUTES, required: false },
+      { name: 'frequency', type: 'text', required: false },
+      { name: 'instructions', type: 'text', required: false, multiline: true },
+      { name: 'prescriber', type: 'text', required: false },
+      { name: 'startDate', type: 'date', required: true },
+      { name: 'endDate', type: 'date', required: false },
+      {
+        name: 'status',
+        type: 'select',
+        options: ['active', 'stopped', 'entered-in-error'],
+        required: true,
+      },
+      { name: 'refillsRemaining', type: 'number', required: false, min: 0, max: 99 },
+      { name: 'lastFilledOn', type: 'date', required: false },
+      { name: 'pharmacy', type: 'text', required: false },
     ],
   },
 ];

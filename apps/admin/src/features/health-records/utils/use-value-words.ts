@@ -4,7 +4,8 @@ import { useFormatLocale } from '../../../lib/i18n';
 import { flagKey, valueKey } from './labels';
 import { unitWords } from './words';
 
-const STATUS_FIELDS = new Set(['clinicalStatus', 'status', 'category', 'severity']);
+const STATUS_FIELDS = new Set(['clinicalStatus', 'status', 'category', 'severity', 'route']);
+const CODE_FIELDS = new Set(['code', 'cvxCode', 'rxnormCode']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Any stored field value in words: statuses translated, dates written out, codes with names. */
@@ -18,7 +19,7 @@ export function useValueWords() {
       return t(flagKey(String(value)), { defaultValue: String(value) });
     }
     if (name === 'unit') return unitWords(String(value));
-    if ((name === 'code' || name === 'cvxCode') && typeof record['display'] === 'string') {
+    if (CODE_FIELDS.has(name) && typeof record['display'] === 'string') {
       return `${String(value)} ${record['display']}`;
     }
     if (Array.isArray(value)) {

@@ -8,6 +8,7 @@ export type Allergy = JsonResponse<'listAllergies', 200>['items'][number];
 export type Immunization = JsonResponse<'listImmunizations', 200>['items'][number];
 export type VisitSummary = JsonResponse<'listVisitSummaries', 200>['items'][number];
 export type CarePlan = JsonResponse<'listCarePlans', 200>['items'][number];
+export type Medication = JsonResponse<'listMedications', 200>['items'][number];
 
 export interface RecordItems {
   conditions: Condition;
@@ -15,6 +16,7 @@ export interface RecordItems {
   immunizations: Immunization;
   'visit-summaries': VisitSummary;
   'care-plans': CarePlan;
+  medications: Medication;
 }
 export type RecordKind = keyof RecordItems;
 
@@ -67,11 +69,17 @@ const fetchers: {
         params: { path: { patientId }, query },
       }),
     ),
+  medications: async (patientId, query) =>
+    expectData(
+      await api.GET('/api/v1/patients/{patientId}/medications', {
+        params: { path: { patientId }, query },
+      }),
+    ),
 };
 
 /**
  * A record list (operationIds listConditions, listAllergies, listImmunizations,
- * listVisitSummaries, listCarePlans), a page at a time, narrowed to a date range.
+ * listVisitSummaries, listCarePlans, listMedications), a page at a time, narrowed to a date range.
  */
 export function recordListQueryOptions<K extends RecordKind>(
   patientId: string,

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import { visitSummaryPath } from '../../../lib/navigation';
-import type { Allergy, CarePlan, Condition, Immunization, VisitSummary } from '../api/record-lists';
+import type {
+  Allergy,
+  CarePlan,
+  Condition,
+  Immunization,
+  Medication,
+  VisitSummary,
+} from '../api/record-lists';
 import { formatCalendarDate } from '../utils/format';
 import { MedicalTerm } from '../../../components/MedicalTerm';
 
@@ -280,6 +287,57 @@ export function CarePlanCard({ entry, level, headingId }: EntryProps<CarePlan>) 
           </ul>
         </>
       ) : null}
+      <CorrectedNote corrected={entry.corrected} />
+    </li>
+  );
+}
+
+export function MedicationCard({ entry, level, headingId }: EntryProps<Medication>) {
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
+  const howToTake = [
+    entry.dose,
+    entry.route && t(`healthRecord.medicationRoute.${entry.route}`),
+    entry.frequency,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <li className="ui-card records-card">
+      <Heading level={level} id={headingId}>
+        {entry.plainName ?? entry.display}
+      </Heading>
+      <MedicalTerm plainName={entry.plainName} display={entry.display} />
+      <dl className="ui-details">
+        <Detail
+          term={t('healthRecord.fields.status')}
+          value={t(`healthRecord.medicationStatus.${entry.status}`)}
+        />
+        <Detail term={t('healthRecord.fields.howToTake')} value={howToTake} />
+        <Detail
+          term={t('healthRecord.fields.instructions')}
+          value={entry.instructions}
+          className="records-text"
+        />
+        <Detail
+          term={t('healthRecord.fields.started')}
+          value={formatCalendarDate(entry.startDate, locale)}
+        />
+        <Detail
+          term={t('healthRecord.fields.ended')}
+          value={entry.endDate && formatCalendarDate(entry.endDate, locale)}
+        />
+        <Detail term={t('healthRecord.fields.prescriber')} value={entry.prescriber} />
+        <Detail
+          term={t('healthRecord.fields.refills')}
+          value={entry.refillsRemaining === null ? null : String(entry.refillsRemaining)}
+        />
+        <Detail
+          term={t('healthRecord.fields.lastFilled')}
+          value={entry.lastFilledOn && formatCalendarDate(entry.lastFilledOn, locale)}
+        />
+        <Detail term={t('healthRecord.fields.pharmacy')} value={entry.pharmacy} />
+      </dl>
       <CorrectedNote corrected={entry.corrected} />
     </li>
   );

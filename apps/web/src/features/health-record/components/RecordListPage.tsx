@@ -14,7 +14,8 @@ import { LoadFailed } from '../../../components/LoadFailed';
 import { PatientOnly } from '../../../components/PatientOnly';
 
 /** The words of one list page, under healthRecord.lists.<copy>. */
-type ListCopy = 'conditions' | 'allergies' | 'immunizations' | 'visits' | 'carePlans';
+type ListCopy =
+  'conditions' | 'allergies' | 'immunizations' | 'visits' | 'carePlans' | 'medications';
 
 export interface RecordListPageProps<K extends RecordKind> {
   kind: K;

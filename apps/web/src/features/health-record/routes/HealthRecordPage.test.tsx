@@ -116,6 +116,20 @@ describe('health record summary', () => {
     expect(document.title).not.toMatch(/hypertension|Peanuts/i);
   });
 
+  it('links to the medication list beside the allergies', async () => {
+    useRecord();
+    renderApp({ path: '/health-record' });
+
+    const medications = await screen.findByRole('region', { name: 'Medications' });
+    expect(medications).toHaveTextContent('with how to take them');
+    expect(within(medications).getByRole('link', { name: 'See your medications' })).toHaveAttribute(
+      'href',
+      '/health-record/medications',
+    );
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf('Medications')).toBe(headings.indexOf('Allergies') + 1);
+  });
+
   it('says what is empty and what to do next', async () => {
     useRecord();
     renderApp({ path: '/health-record' });

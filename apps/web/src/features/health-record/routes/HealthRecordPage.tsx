@@ -8,6 +8,7 @@ import { useFormatLocale } from '../../../lib/i18n';
 import {
   ALLERGIES_PATH,
   CARE_PLANS_PATH,
+  MEDICATIONS_PATH,
   CONDITIONS_PATH,
   IMMUNIZATIONS_PATH,
   RESULTS_PATH,
@@ -142,6 +143,14 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
             <AllergyCard key={allergy.id} entry={allergy} level={3} />
           ))}
       </Section>
+
+      <section className="records-section" aria-labelledby="record-medications">
+        <h2 id="record-medications">{t('healthRecord.sections.medications.title')}</h2>
+        <p className="records-explain">{t('healthRecord.sections.medications.explain')}</p>
+        <p className="records-more">
+          <Link to={MEDICATIONS_PATH}>{t('healthRecord.sections.medications.seeAll')}</Link>
+        </p>
+      </section>
 
       <Section
         id="record-immunizations"

@@ -1,11 +1,17 @@
+import type { JsonResponse } from '@portal/api-client';
 import { allergyFactory, conditionFactory, immunizationFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { renderApp } from '../../../testing/render-app';
-import { useRecord } from '../test-fixtures';
+import { server } from '../../../testing/server';
+import { PATIENT_ID, useRecord } from '../test-fixtures';
 // Compiled up front, so the lazy routes resolve as fast as they would in a browser.
 import './AllergiesPage';
 import './ConditionsPage';
 import './ImmunizationsPage';
+import './MedicationsPage';
+
+type MedicationPage = JsonResponse<'listMedications', 200>;
 
 describe('record section pages', () => {
   it('lists conditions newest first and shows more with the cursor', async () => {
@@ -110,5 +116,85 @@ describe('record section pages', () => {
         'No allergies are recorded. If you have an allergy, tell your care team at your next visit.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('lists medications with how to take them, and which were stopped', async () => {
+    useRecord();
+    const page: MedicationPage = {
+      items: [
+        {
+          id: '0190b5d2-7c4e-7000-8000-00000000a001',
+          patientId: PATIENT_ID,
+          version: 1,
+          corrected: false,
+          recordedAt: '2026-01-05T15:00:00.000Z',
+          updatedAt: '2026-01-05T15:00:00.000Z',
+          recordedBy: null,
+          rxnormCode: '314076',
+          display: 'lisinopril 10 MG Oral Tablet',
+          plainName: 'Lisinopril 10 mg tablet',
+          dose: '10 mg',
+          route: 'oral',
+          frequency: 'Once a day',
+          instructions: 'Take in the morning.',
+          prescriber: 'Dr. Priya Shah',
+          startDate: '2026-01-05',
+          endDate: null,
+          status: 'active',
+          refillsRemaining: 3,
+          lastFilledOn: '2026-01-05',
+          pharmacy: 'Main Street Pharmacy',
+        },
+        {
+          id: '0190b5d2-7c4e-7000-8000-00000000a002',
+          patientId: PATIENT_ID,
+          version: 2,
+          corrected: true,
+          recordedAt: '2025-03-01T15:00:00.000Z',
+          updatedAt: '2025-12-01T15:00:00.000Z',
+          recordedBy: null,
+          rxnormCode: '310798',
+          display: 'hydrochlorothiazide 25 MG Oral Tablet',
+          plainName: null,
+          dose: '25 mg',
+          route: null,
+          frequency: null,
+          instructions: null,
+          prescriber: null,
+          startDate: '2025-03-01',
+          endDate: '2025-12-01',
+          status: 'stopped',
+          refillsRemaining: null,
+          lastFilledOn: null,
+          pharmacy: null,
+        },
+      ],
+      nextCursor: null,
+    };
+    const requests: string[] = [];
+    server.use(
+      http.get('/api/v1/patients/:patientId/medications', ({ request }) => {
+        requests.push(new URL(request.url).search);
+        return HttpResponse.json(page);
+      }),
+    );
+    renderApp({ path: '/health-record/medications' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Medications' })).toBeVisible();
+    const list = await screen.findByRole('list', { name: 'Your medications' });
+    const [taking, stopped] = within(list).getAllByRole('listitem');
+    expect(within(taking!).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Lisinopril 10 mg tablet',
+    );
+    expect(taking).toHaveTextContent('StatusTaking');
+    expect(taking).toHaveTextContent('How to take it10 mg, by mouth, Once a day');
+    expect(taking).toHaveTextContent('Refills left3');
+    expect(taking).toHaveTextContent('PharmacyMain Street Pharmacy');
+    expect(within(stopped!).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'hydrochlorothiazide 25 MG Oral Tablet',
+    );
+    expect(stopped).toHaveTextContent('StatusStopped');
+    expect(stopped).not.toHaveTextContent('Refills left');
+    expect(requests).toEqual(['?limit=20']);
   });
 });

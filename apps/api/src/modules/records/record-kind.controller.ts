@@ -1,0 +1,139 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, type Type } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
+import { Permit } from '../../common/permit.decorator.js';
+import { Problem } from '../../common/problem.js';
+import type { AnyPatientResource } from './patient-resource.js';
+import { RecordHistory } from './records.dto.js';
+import { RecordsService, type RecordListQuery } from './records.service.js';
+
+/**
+ * The controller of one kind of patient record, built from its descriptor: list, create, one,
+ * correct and history at /v1/patients/:patientId/<path>, each with its own operationId
+ * (listAllergies, createAllergy, getAllergy, updateAllergy, getAllergyHistory), permission and
+ * documented request and response classes.
+ */
+export function RecordKindController(kind: AnyPatientResource): Type<unknown> {
+  const { api } = kind;
+  const ID = ApiParam({ name: api.param, type: String, format: 'uuid' });
+  const notFound = ApiNotFoundResponse({
+    type: Problem,
+    description: `No such ${api.noun} for this patient`,
+  });
+
+  @ApiTags('records')
+  @ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
+  @ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
+  @Controller(`v1/patients/:patientId/${api.path}`)
+  class RecordKindRoutes {
+    constructor(readonly records: RecordsService) {}
+
+    @Get()
+    @Permit('records:read', { patientScoped: true })
+    @ApiOperation({
+      operationId: `list${api.plural}`,
+      summary: api.summary,
+      description:
+        `${api.order} Patients read their own and never see ${api.nouns} entered in error, ` +
+        'nor who recorded them. Staff: provider, nurse, admin.',
+    })
+    @ApiOkResponse({ type: api.page })
+    @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
+    list(@CurrentPatient() scope: PatientScope, @Query() query: RecordListQuery) {
+      return this.records.list(kind, scope.patientId, query, scope.caller);
+    }
+
+    @Post()
+    @Permit('records:write', { patientScoped: true })
+    @ApiOperation({
+      operationId: `create${api.singular}`,
+      summary: `Record a ${api.noun}`,
+      description: `${api.rules} Roles: provider, nurse.`,
+    })
+    @ApiCreatedResponse({ type: api.view })
+    @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
+    create(@CurrentPatient() scope: PatientScope, @Body() body: object) {
+      return this.records.create(kind, scope.patientId, body, scope.caller);
+    }
+
+    @Get(`:${api.param}`)
+    @Permit('records:read', { patientScoped: true })
+    @ID
+    @ApiOperation({
+      operationId: `get${api.singular}`,
+      summary: `One ${api.noun}`,
+      description:
+        'Patients read their own (never one entered in error). Staff: provider, nurse, admin.',
+    })
+    @ApiOkResponse({ type: api.view })
+    @notFound
+    get(@CurrentPatient() scope: PatientScope, @Param(api.param) id: string) {
+      return this.records.get(kind, scope.patientId, id, scope.caller);
+    }
+
+    @Patch(`:${api.param}`)
+    @Permit('records:write', { patientScoped: true })
+    @ID
+    @ApiOperation({
+      operationId: `update${api.singular}`,
+      summary: `Correct a ${api.noun}`,
+      description:
+        'Only the fields sent change; null clears an optional one. Send the version you loaded. ' +
+        `The previous state is kept in the history, and patients see the ${api.noun} marked ` +
+        'corrected. Set the status to entered-in-error to withdraw a mistaken entry. ' +
+        'Roles: provider, nurse.',
+    })
+    @ApiOkResponse({ type: api.view })
+    @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
+    @notFound
+    @ApiConflictResponse({ type: Problem, description: 'record_changed: stale version' })
+    update(
+      @CurrentPatient() scope: PatientScope,
+      @Param(api.param) id: string,
+      @Body() body: { version: number },
+    ) {
+      return this.records.update(kind, scope.patientId, id, body, scope.caller);
+    }
+
+    @Get(`:${api.param}/history`)
+    @Permit('records:history', { patientScoped: true })
+    @ID
+    @ApiOperation({
+      operationId: `get${api.singular}History`,
+      summary: `Earlier versions of a ${api.noun}`,
+      description:
+        'Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.',
+    })
+    @ApiOkResponse({ type: RecordHistory })
+    @notFound
+    history(@CurrentPatient() scope: PatientScope, @Param(api.param) id: string) {
+      return this.records.history(kind, scope.patientId, id, scope.caller);
+    }
+  }
+
+  // The request classes are the kind's: the validation pipe and the OpenAPI document read
+  // them from the parameter types, which a class built here cannot spell in TypeScript.
+  const paramTypes: Record<string, unknown[]> = {
+    list: [Object, api.listQuery],
+    create: [Object, api.create],
+    get: [Object, String],
+    update: [Object, String, api.update],
+    history: [Object, String],
+  };
+  for (const [method, types] of Object.entries(paramTypes)) {
+    Reflect.defineMetadata('design:paramtypes', types, RecordKindRoutes.prototype, method);
+  }
+  Object.defineProperty(RecordKindRoutes, 'name', { value: `${api.plural}Controller` });
+  return RecordKindRoutes;
+}
