@@ -1,12 +1,27 @@
 import type { Session } from '@portal/api-client';
-import { IdleTimeout, sessionTiming } from '@portal/auth-ui';
-import { useEffect, useRef } from 'react';
+import { sessionTiming } from '@portal/auth-ui';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { loadMessages } from '../../lib/i18n';
 import { SIGN_IN_PATH, type SignInState } from '../../lib/navigation';
 import { CurrentSessionProvider, useSession } from '../../lib/session';
 import { AppShell } from '../layout/AppShell';
 import { ShellSkeleton } from '../layout/ShellSkeleton';
+import { loadSignInPage } from '../lazy-pages';
 import { WrongAccountPage } from '../routes/WrongAccountPage';
+
+/**
+ * The idle logoff (its timer, its warning dialog and their words) arrives just after the page:
+ * nothing of it shows before the warning, a minute before the session ends, and it reads the
+ * time of the last activity from where every signed-in call records it.
+ */
+const IdleTimeout = lazy(async () => {
+  const [{ IdleTimeout: Component }] = await Promise.all([
+    import('./idle-timeout'),
+    loadMessages('idle'),
+  ]);
+  return { default: Component };
+});
 
 /**
  * Leeway for "the session ran out" versus "it was ended some other way": the server's idle
@@ -30,6 +45,14 @@ export function RequireSession() {
       last.current = { session: session.data, receivedAt: session.dataUpdatedAt };
     }
   }, [session.data, session.dataUpdatedAt]);
+
+  const signedIn = Boolean(session.data);
+  useEffect(() => {
+    if (signedIn) {
+      // Where signing out (or the idle logoff) goes: fetched now, so it opens without a wait.
+      void loadSignInPage().catch(() => undefined);
+    }
+  }, [signedIn]);
 
   if (session.data === undefined) {
     if (session.isError) {
@@ -58,7 +81,9 @@ export function RequireSession() {
 
   return (
     <CurrentSessionProvider value={session.data}>
-      <IdleTimeout />
+      <Suspense fallback={null}>
+        <IdleTimeout />
+      </Suspense>
       {session.data.user.kind === 'patient' ? <AppShell /> : <WrongAccountPage />}
     </CurrentSessionProvider>
   );
