@@ -76,6 +76,7 @@ say(`first-load JavaScript (${[...entries, ...values.route].join(' + ')}):`);
 for (const row of rows) say(`${kib(row.gzip)} KiB  ${row.file}`);
 const verdict = total <= budgetKiB * 1024 ? 'within' : 'OVER';
 say(`${kib(total)} KiB gzip in all: ${verdict} the ${budgetKiB} KiB budget`);
-for (const row of cssRows) say(`${kib(row.gzip)} KiB  ${row.file} (stylesheet, outside the budget)`);
+for (const row of cssRows)
+  say(`${kib(row.gzip)} KiB  ${row.file} (stylesheet, outside the budget)`);
 say(`${kib(total + sum(cssRows))} KiB gzip with the stylesheets`);
 if (verdict === 'OVER') process.exitCode = 1;

@@ -52,23 +52,49 @@ export const routes: RouteObject[] = [
           { path: SIGN_IN_PATH, Component: SignInRoute },
           {
             path: FORGOT_PASSWORD_PATH,
-            lazy: page(() => import('../features/auth/routes/ForgotPasswordPage'), (m) => m.ForgotPasswordPage, 'sign-in', 'recovery'),
+            lazy: page(
+              () => import('../features/auth/routes/ForgotPasswordPage'),
+              (m) => m.ForgotPasswordPage,
+              'sign-in',
+              'recovery',
+            ),
           },
           {
             path: FORGOT_USERNAME_PATH,
-            lazy: page(() => import('../features/auth/routes/ForgotUsernamePage'), (m) => m.ForgotUsernamePage, 'sign-in', 'recovery'),
+            lazy: page(
+              () => import('../features/auth/routes/ForgotUsernamePage'),
+              (m) => m.ForgotUsernamePage,
+              'sign-in',
+              'recovery',
+            ),
           },
           {
             path: RESET_PASSWORD_PATH,
-            lazy: page(() => import('../features/auth/routes/ResetPasswordPage'), (m) => m.ResetPasswordPage, 'sign-in', 'recovery', 'new-password'),
+            lazy: page(
+              () => import('../features/auth/routes/ResetPasswordPage'),
+              (m) => m.ResetPasswordPage,
+              'sign-in',
+              'recovery',
+              'new-password',
+            ),
           },
           {
             path: UNLOCK_PATH,
-            lazy: page(() => import('../features/auth/routes/UnlockPage'), (m) => m.UnlockPage, 'sign-in', 'recovery'),
+            lazy: page(
+              () => import('../features/auth/routes/UnlockPage'),
+              (m) => m.UnlockPage,
+              'sign-in',
+              'recovery',
+            ),
           },
           {
             path: REGISTER_PATH,
-            lazy: page(() => import('../features/registration/routes/RegisterPage'), (m) => m.RegisterPage, 'registration', 'new-password'),
+            lazy: page(
+              () => import('../features/registration/routes/RegisterPage'),
+              (m) => m.RegisterPage,
+              'registration',
+              'new-password',
+            ),
           },
         ],
       },
@@ -80,30 +106,54 @@ export const routes: RouteObject[] = [
             children: [
               {
                 index: true,
-                lazy: page(() => import('../features/home/routes/HomePage'), (m) => m.HomePage, 'home'),
+                lazy: page(
+                  () => import('../features/home/routes/HomePage'),
+                  (m) => m.HomePage,
+                  'home',
+                ),
               },
               {
                 path: APPOINTMENTS_PATH,
                 children: [
                   {
                     index: true,
-                    lazy: page(() => import('../features/appointments/routes/AppointmentsPage'), (m) => m.AppointmentsPage, 'appointments'),
+                    lazy: page(
+                      () => import('../features/appointments/routes/AppointmentsPage'),
+                      (m) => m.AppointmentsPage,
+                      'appointments',
+                    ),
                   },
                   {
                     path: 'new',
-                    lazy: page(() => import('../features/appointments/routes/BookAppointmentPage'), (m) => m.BookAppointmentPage, 'appointments'),
+                    lazy: page(
+                      () => import('../features/appointments/routes/BookAppointmentPage'),
+                      (m) => m.BookAppointmentPage,
+                      'appointments',
+                    ),
                   },
                   {
                     path: ':appointmentId',
-                    lazy: page(() => import('../features/appointments/routes/AppointmentDetailsPage'), (m) => m.AppointmentDetailsPage, 'appointments'),
+                    lazy: page(
+                      () => import('../features/appointments/routes/AppointmentDetailsPage'),
+                      (m) => m.AppointmentDetailsPage,
+                      'appointments',
+                    ),
                   },
                   {
                     path: ':appointmentId/reschedule',
-                    lazy: page(() => import('../features/appointments/routes/RescheduleAppointmentPage'), (m) => m.RescheduleAppointmentPage, 'appointments'),
+                    lazy: page(
+                      () => import('../features/appointments/routes/RescheduleAppointmentPage'),
+                      (m) => m.RescheduleAppointmentPage,
+                      'appointments',
+                    ),
                   },
                   {
                     path: ':appointmentId/cancel',
-                    lazy: page(() => import('../features/appointments/routes/CancelAppointmentPage'), (m) => m.CancelAppointmentPage, 'appointments'),
+                    lazy: page(
+                      () => import('../features/appointments/routes/CancelAppointmentPage'),
+                      (m) => m.CancelAppointmentPage,
+                      'appointments',
+                    ),
                   },
                 ],
               },
@@ -112,15 +162,27 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     index: true,
-                    lazy: page(() => import('../features/test-results/routes/ResultsPage'), (m) => m.ResultsPage, 'test-results'),
+                    lazy: page(
+                      () => import('../features/test-results/routes/ResultsPage'),
+                      (m) => m.ResultsPage,
+                      'test-results',
+                    ),
                   },
                   {
                     path: ':reportId',
-                    lazy: page(() => import('../features/test-results/routes/ResultDetailsPage'), (m) => m.ResultDetailsPage, 'test-results'),
+                    lazy: page(
+                      () => import('../features/test-results/routes/ResultDetailsPage'),
+                      (m) => m.ResultDetailsPage,
+                      'test-results',
+                    ),
                   },
                   {
                     path: 'trends/:code',
-                    lazy: page(() => import('../features/test-results/routes/ResultTrendPage'), (m) => m.ResultTrendPage, 'test-results'),
+                    lazy: page(
+                      () => import('../features/test-results/routes/ResultTrendPage'),
+                      (m) => m.ResultTrendPage,
+                      'test-results',
+                    ),
                   },
                 ],
               },
@@ -129,31 +191,59 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     index: true,
-                    lazy: page(() => import('../features/health-record/routes/HealthRecordPage'), (m) => m.HealthRecordPage, 'health-record'),
+                    lazy: page(
+                      () => import('../features/health-record/routes/HealthRecordPage'),
+                      (m) => m.HealthRecordPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'conditions',
-                    lazy: page(() => import('../features/health-record/routes/ConditionsPage'), (m) => m.ConditionsPage, 'health-record'),
+                    lazy: page(
+                      () => import('../features/health-record/routes/ConditionsPage'),
+                      (m) => m.ConditionsPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'allergies',
-                    lazy: page(() => import('../features/health-record/routes/AllergiesPage'), (m) => m.AllergiesPage, 'health-record'),
+                    lazy: page(
+                      () => import('../features/health-record/routes/AllergiesPage'),
+                      (m) => m.AllergiesPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'immunizations',
-                    lazy: page(() => import('../features/health-record/routes/ImmunizationsPage'), (m) => m.ImmunizationsPage, 'health-record'),
+                    lazy: page(
+                      () => import('../features/health-record/routes/ImmunizationsPage'),
+                      (m) => m.ImmunizationsPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'visits',
-                    lazy: page(() => import('../features/health-record/routes/VisitSummariesPage'), (m) => m.VisitSummariesPage, 'health-record'),
+                    lazy: page(
+                      () => import('../features/health-record/routes/VisitSummariesPage'),
+                      (m) => m.VisitSummariesPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'visits/:visitSummaryId',
-                    lazy: page(() => import('../features/health-record/routes/VisitSummaryPage'), (m) => m.VisitSummaryPage, 'health-record'),
+                    lazy: page(
+                      () => import('../features/health-record/routes/VisitSummaryPage'),
+                      (m) => m.VisitSummaryPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'care-plans',
-                    lazy: page(() => import('../features/health-record/routes/CarePlansPage'), (m) => m.CarePlansPage, 'health-record'),
+                    lazy: page(
+                      () => import('../features/health-record/routes/CarePlansPage'),
+                      (m) => m.CarePlansPage,
+                      'health-record',
+                    ),
                   },
                 ],
               },
@@ -162,19 +252,41 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     index: true,
-                    lazy: page(() => import('../features/account/routes/SecurityPage'), (m) => m.SecurityPage, 'account', 'sign-in', 'new-password'),
+                    lazy: page(
+                      () => import('../features/account/routes/SecurityPage'),
+                      (m) => m.SecurityPage,
+                      'account',
+                      'sign-in',
+                      'new-password',
+                    ),
                   },
                   {
                     path: 'sessions',
-                    lazy: page(() => import('../features/account/routes/SessionsPage'), (m) => m.SessionsPage, 'account', 'sign-in', 'new-password'),
+                    lazy: page(
+                      () => import('../features/account/routes/SessionsPage'),
+                      (m) => m.SessionsPage,
+                      'account',
+                      'sign-in',
+                      'new-password',
+                    ),
                   },
                   {
                     path: 'access-log',
-                    lazy: page(() => import('../features/access-log/routes/AccessLogPage'), (m) => m.AccessLogPage, 'account'),
+                    lazy: page(
+                      () => import('../features/access-log/routes/AccessLogPage'),
+                      (m) => m.AccessLogPage,
+                      'account',
+                    ),
                   },
                 ],
               },
-              { path: '*', lazy: page(() => import('./routes/NotFoundPage'), (m) => m.NotFoundPage) },
+              {
+                path: '*',
+                lazy: page(
+                  () => import('./routes/NotFoundPage'),
+                  (m) => m.NotFoundPage,
+                ),
+              },
             ],
           },
         ],
