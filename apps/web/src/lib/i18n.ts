@@ -10,7 +10,7 @@ import type registrationMessages from '../locales/en/registration.json';
 import enShell from '../locales/en/shell.json';
 import type signInMessages from '../locales/en/sign-in.json';
 import type testResultsMessages from '../locales/en/test-results.json';
-import { useTranslation } from './react-i18n';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 
 /**
  * The patient app's translations: a small runtime in i18next's message format (same keys,
@@ -308,6 +308,22 @@ function browserLanguages(): readonly string[] {
 /** Stored preference first, then the browser's languages, then English. */
 export function detectLanguage(): SupportedLanguage {
   return pickLanguage([storedPreference(), ...browserLanguages()]);
+}
+
+/** The instance I18nextProvider (./react-i18n) gives the components below it. */
+export const I18nContext = createContext<I18n | null>(null);
+/** Without a provider, like react-i18next's global instance: one made on first use. */
+let fallbackInstance: I18n | undefined;
+
+/** react-i18next's useTranslation(): `t` and the instance, re-rendering when words arrive. */
+export function useTranslation() {
+  const i18n = useContext(I18nContext) ?? (fallbackInstance ??= createI18n());
+  useSyncExternalStore(
+    i18n.subscribe,
+    () => i18n.revision,
+    () => i18n.revision,
+  );
+  return { t: i18n.t, i18n, ready: true as const };
 }
 
 /** The locale Intl should format with for the current interface language. */

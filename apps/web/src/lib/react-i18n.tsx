@@ -1,14 +1,12 @@
+import { cloneElement, Fragment, isValidElement, type ReactElement, type ReactNode } from 'react';
 import {
-  cloneElement,
-  createContext,
-  Fragment,
-  isValidElement,
-  useContext,
-  useSyncExternalStore,
-  type ReactElement,
-  type ReactNode,
-} from 'react';
-import { interpolate, rawMessage, type I18n, type TranslateOptions } from './i18n';
+  I18nContext,
+  interpolate,
+  rawMessage,
+  useTranslation,
+  type I18n,
+  type TranslateOptions,
+} from './i18n';
 
 /**
  * react-i18next's API over the app's own runtime (./i18n): the Vite and Jest configs resolve
@@ -17,30 +15,10 @@ import { interpolate, rawMessage, type I18n, type TranslateOptions } from './i18
  * with `i18nKey`, `values`, `count` and named or numbered `components`.
  */
 
-const I18nContext = createContext<I18n | null>(null);
+export { useTranslation };
 
 export function I18nextProvider({ i18n, children }: { i18n: I18n; children?: ReactNode }) {
   return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
-}
-
-function useI18n(): I18n {
-  const i18n = useContext(I18nContext);
-  if (!i18n) {
-    throw new Error('useTranslation needs an <I18nextProvider> above it');
-  }
-  // Re-render when the language changes or a bundle of messages arrives.
-  useSyncExternalStore(
-    i18n.subscribe,
-    () => i18n.revision,
-    () => i18n.revision,
-  );
-  return i18n;
-}
-
-export function useTranslation() {
-  const i18n = useI18n();
-  const t = i18n.t;
-  return { t, i18n, ready: true as const };
 }
 
 export interface TransProps {
