@@ -36,9 +36,9 @@ function RouteLoading() {
 /**
  * The route tree, shared by the browser router and the tests' memory router.
  * Every page loads on first visit (`lazy`, sign-in through SignInRoute) with its message
- * bundles, so the first download holds only the shell and the page being opened. The router loads a lazy page while the session
- * check (started in main.tsx) is on its way, so the two round trips overlap; `HydrateFallback`
- * holds the page's frame meanwhile.
+ * bundles, so the first download holds only the shell and the page being opened. The router
+ * loads a lazy page while the session check (started in main.tsx) is on its way, so the two
+ * round trips overlap; `HydrateFallback` holds the page's frame meanwhile.
  */
 export const routes: RouteObject[] = [
   {

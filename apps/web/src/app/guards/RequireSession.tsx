@@ -1,6 +1,6 @@
 import type { Session } from '@portal/api-client';
 import { sessionTiming } from '@portal/auth-ui';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { loadMessages } from '../../lib/i18n';
 import { SIGN_IN_PATH, type SignInState } from '../../lib/navigation';
@@ -13,15 +13,25 @@ import { WrongAccountPage } from '../routes/WrongAccountPage';
 /**
  * The idle logoff (its timer, its warning dialog and their words) arrives just after the page:
  * nothing of it shows before the warning, a minute before the session ends, and it reads the
- * time of the last activity from where every signed-in call records it.
+ * time of the last activity from where every signed-in call records it. Should its download
+ * fail, the page stays (the server still ends an idle session; the next call then answers
+ * 401 and this guard shows sign-in), and the next signed-in render tries again.
  */
-const IdleTimeout = lazy(async () => {
-  const [{ IdleTimeout: Component }] = await Promise.all([
-    import('./idle-timeout'),
-    loadMessages('idle'),
-  ]);
-  return { default: Component };
-});
+function lazyIdleTimeout() {
+  return lazy<ComponentType>(async () => {
+    try {
+      const [{ IdleTimeout: Component }] = await Promise.all([
+        import('./idle-timeout'),
+        loadMessages('idle'),
+      ]);
+      return { default: Component };
+    } catch {
+      IdleTimeout = lazyIdleTimeout();
+      return { default: () => null };
+    }
+  });
+}
+let IdleTimeout = lazyIdleTimeout();
 
 /**
  * Leeway for "the session ran out" versus "it was ended some other way": the server's idle
