@@ -10,17 +10,23 @@
  *
  *   node tools/vite/check-first-load.js --dist apps/web/dist --max-kib 120 \
  *     --route src/features/home/routes/HomePage.tsx --route src/locales/en/home.json
+ *
+ * Over budget, or with --explain, it also lists what the first-load JavaScript holds: its
+ * bytes by library (node_modules package) or source file, read from the chunks' source maps,
+ * each group's generated code gzip-compressed on its own (so an estimate of its share).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync, constants as zlib } from 'node:zlib';
+import { SourceMapConsumer } from 'source-map-js';
 
 const { values } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
     route: { type: 'string', multiple: true, default: [] },
     'max-kib': { type: 'string' },
+    explain: { type: 'boolean', default: false },
   },
 });
 const dist = path.resolve(values.dist);
@@ -79,4 +85,47 @@ say(`${kib(total)} KiB gzip in all: ${verdict} the ${budgetKiB} KiB budget`);
 for (const row of cssRows)
   say(`${kib(row.gzip)} KiB  ${row.file} (stylesheet, outside the budget)`);
 say(`${kib(total + sum(cssRows))} KiB gzip with the stylesheets`);
+if (verdict === 'OVER' || values.explain) explain(rows.map((row) => row.file));
 if (verdict === 'OVER') process.exitCode = 1;
+
+/** Where a source-mapped source comes from: its npm package, or its path in the repository. */
+function origin(source) {
+  const modules = source.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const [scope, name] = source.slice(modules + 'node_modules/'.length).split('/');
+    return scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? source);
+  }
+  return source.replace(/^(\.\.\/)+/, '');
+}
+
+function explain(jsFiles) {
+  const generated = new Map();
+  for (const file of jsFiles) {
+    const mapFile = path.join(dist, `${file}.map`);
+    if (!existsSync(mapFile)) continue;
+    const lines = readFileSync(path.join(dist, file), 'utf8').split('\n');
+    const consumer = new SourceMapConsumer(JSON.parse(readFileSync(mapFile, 'utf8')));
+    const mappings = [];
+    consumer.eachMapping(
+      (mapping) => mappings.push(mapping),
+      null,
+      SourceMapConsumer.GENERATED_ORDER,
+    );
+    mappings.forEach((mapping, index) => {
+      const next = mappings[index + 1];
+      const line = lines[mapping.generatedLine - 1] ?? '';
+      const end =
+        next?.generatedLine === mapping.generatedLine ? next.generatedColumn : line.length;
+      const key = mapping.source ? origin(mapping.source) : '(bundler glue, JSON)';
+      generated.set(key, (generated.get(key) ?? '') + line.slice(mapping.generatedColumn, end));
+    });
+  }
+  const groups = [...generated]
+    .map(([key, code]) => ({
+      key,
+      gzip: gzipSync(code, { level: zlib.Z_BEST_COMPRESSION }).length,
+    }))
+    .sort((a, b) => b.gzip - a.gzip);
+  say('what it holds (each part gzip-compressed alone):');
+  for (const group of groups.slice(0, 25)) say(`${kib(group.gzip)} KiB  ${group.key}`);
+}
