@@ -32,6 +32,8 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${transformedPackages.join('|')})/)`],
   moduleNameMapper: {
     '\\.css$': '<rootDir>/src/testing/style-stub.cjs',
+    // The app's own translations runtime, as in the Vite build (vite.config.ts).
+    '^react-i18next$': '<rootDir>/src/lib/react-i18n.tsx',
   },
   clearMocks: true,
 };

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { i18n as I18n } from 'i18next';
 import type { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import type { I18n } from '../lib/i18n';
 import { AppProviders } from './providers';
 
 export interface AppProps {

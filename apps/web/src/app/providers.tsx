@@ -1,9 +1,9 @@
 import { AuthUiProvider } from '@portal/auth-ui';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { authUiConfig } from '../lib/auth-ui';
+import type { I18n } from '../lib/i18n';
+import { I18nextProvider } from '../lib/react-i18n';
 
 export interface AppProvidersProps {
   queryClient: QueryClient;

@@ -1,5 +1,4 @@
 import { useLocation, type RouteObject } from 'react-router';
-import { SignInPage } from '../features/auth/routes/SignInPage';
 import {
   ACCOUNT_PATH,
   APPOINTMENTS_PATH,
@@ -13,10 +12,10 @@ import {
   UNLOCK_PATH,
 } from '../lib/navigation';
 import { RequireSession } from './guards/RequireSession';
+import { page, SignInRoute } from './lazy-pages';
 import { PublicLayout } from './layout/PublicLayout';
 import { ShellSkeleton } from './layout/ShellSkeleton';
 import { ErrorPage, RootErrorPage } from './routes/ErrorPage';
-import { NotFoundPage } from './routes/NotFoundPage';
 
 /** Pages seen before signing in: their frame has no menu and no signed-in user. */
 const PUBLIC_PATHS: readonly string[] = [
@@ -36,10 +35,10 @@ function RouteLoading() {
 
 /**
  * The route tree, shared by the browser router and the tests' memory router.
- * Every page but sign-in loads on first visit (`lazy`), so the first download holds only the
- * shell, sign-in and the page being opened. The router loads a lazy page while the session
- * check (started in main.tsx) is on its way, so the two round trips overlap; `HydrateFallback`
- * holds the page's frame meanwhile.
+ * Every page loads on first visit (`lazy`, sign-in through SignInRoute) with its message
+ * bundles, so the first download holds only the shell and the page being opened. The router
+ * loads a lazy page while the session check (started in main.tsx) is on its way, so the two
+ * round trips overlap; `HydrateFallback` holds the page's frame meanwhile.
  */
 export const routes: RouteObject[] = [
   {
@@ -50,41 +49,52 @@ export const routes: RouteObject[] = [
       {
         Component: PublicLayout,
         children: [
-          // Bundled: signing out must land on it within the same navigation (SignOutButton).
-          { path: SIGN_IN_PATH, Component: SignInPage },
+          { path: SIGN_IN_PATH, Component: SignInRoute },
           {
             path: FORGOT_PASSWORD_PATH,
-            lazy: async () => ({
-              Component: (await import('../features/auth/routes/ForgotPasswordPage'))
-                .ForgotPasswordPage,
-            }),
+            lazy: page(
+              () => import('../features/auth/routes/ForgotPasswordPage'),
+              (m) => m.ForgotPasswordPage,
+              'sign-in',
+              'recovery',
+            ),
           },
           {
             path: FORGOT_USERNAME_PATH,
-            lazy: async () => ({
-              Component: (await import('../features/auth/routes/ForgotUsernamePage'))
-                .ForgotUsernamePage,
-            }),
+            lazy: page(
+              () => import('../features/auth/routes/ForgotUsernamePage'),
+              (m) => m.ForgotUsernamePage,
+              'sign-in',
+              'recovery',
+            ),
           },
           {
             path: RESET_PASSWORD_PATH,
-            lazy: async () => ({
-              Component: (await import('../features/auth/routes/ResetPasswordPage'))
-                .ResetPasswordPage,
-            }),
+            lazy: page(
+              () => import('../features/auth/routes/ResetPasswordPage'),
+              (m) => m.ResetPasswordPage,
+              'sign-in',
+              'recovery',
+              'new-password',
+            ),
           },
           {
             path: UNLOCK_PATH,
-            lazy: async () => ({
-              Component: (await import('../features/auth/routes/UnlockPage')).UnlockPage,
-            }),
+            lazy: page(
+              () => import('../features/auth/routes/UnlockPage'),
+              (m) => m.UnlockPage,
+              'sign-in',
+              'recovery',
+            ),
           },
           {
             path: REGISTER_PATH,
-            lazy: async () => ({
-              Component: (await import('../features/registration/routes/RegisterPage'))
-                .RegisterPage,
-            }),
+            lazy: page(
+              () => import('../features/registration/routes/RegisterPage'),
+              (m) => m.RegisterPage,
+              'registration',
+              'new-password',
+            ),
           },
         ],
       },
@@ -96,51 +106,54 @@ export const routes: RouteObject[] = [
             children: [
               {
                 index: true,
-                lazy: async () => ({
-                  Component: (await import('../features/home/routes/HomePage')).HomePage,
-                }),
+                lazy: page(
+                  () => import('../features/home/routes/HomePage'),
+                  (m) => m.HomePage,
+                  'home',
+                ),
               },
               {
                 path: APPOINTMENTS_PATH,
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({
-                      Component: (await import('../features/appointments/routes/AppointmentsPage'))
-                        .AppointmentsPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/appointments/routes/AppointmentsPage'),
+                      (m) => m.AppointmentsPage,
+                      'appointments',
+                    ),
                   },
                   {
                     path: 'new',
-                    lazy: async () => ({
-                      Component: (
-                        await import('../features/appointments/routes/BookAppointmentPage')
-                      ).BookAppointmentPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/appointments/routes/BookAppointmentPage'),
+                      (m) => m.BookAppointmentPage,
+                      'appointments',
+                    ),
                   },
                   {
                     path: ':appointmentId',
-                    lazy: async () => ({
-                      Component: (
-                        await import('../features/appointments/routes/AppointmentDetailsPage')
-                      ).AppointmentDetailsPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/appointments/routes/AppointmentDetailsPage'),
+                      (m) => m.AppointmentDetailsPage,
+                      'appointments',
+                    ),
                   },
                   {
                     path: ':appointmentId/reschedule',
-                    lazy: async () => ({
-                      Component: (
-                        await import('../features/appointments/routes/RescheduleAppointmentPage')
-                      ).RescheduleAppointmentPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/appointments/routes/RescheduleAppointmentPage'),
+                      (m) => m.RescheduleAppointmentPage,
+                      'appointments',
+                    ),
                   },
                   {
                     path: ':appointmentId/cancel',
-                    lazy: async () => ({
-                      Component: (
-                        await import('../features/appointments/routes/CancelAppointmentPage')
-                      ).CancelAppointmentPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/appointments/routes/CancelAppointmentPage'),
+                      (m) => m.CancelAppointmentPage,
+                      'appointments',
+                    ),
                   },
                 ],
               },
@@ -149,24 +162,27 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({
-                      Component: (await import('../features/test-results/routes/ResultsPage'))
-                        .ResultsPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/test-results/routes/ResultsPage'),
+                      (m) => m.ResultsPage,
+                      'test-results',
+                    ),
                   },
                   {
                     path: ':reportId',
-                    lazy: async () => ({
-                      Component: (await import('../features/test-results/routes/ResultDetailsPage'))
-                        .ResultDetailsPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/test-results/routes/ResultDetailsPage'),
+                      (m) => m.ResultDetailsPage,
+                      'test-results',
+                    ),
                   },
                   {
                     path: 'trends/:code',
-                    lazy: async () => ({
-                      Component: (await import('../features/test-results/routes/ResultTrendPage'))
-                        .ResultTrendPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/test-results/routes/ResultTrendPage'),
+                      (m) => m.ResultTrendPage,
+                      'test-results',
+                    ),
                   },
                 ],
               },
@@ -175,61 +191,67 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({
-                      Component: (await import('../features/health-record/routes/HealthRecordPage'))
-                        .HealthRecordPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/health-record/routes/HealthRecordPage'),
+                      (m) => m.HealthRecordPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'conditions',
-                    lazy: async () => ({
-                      Component: (await import('../features/health-record/routes/ConditionsPage'))
-                        .ConditionsPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/health-record/routes/ConditionsPage'),
+                      (m) => m.ConditionsPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'allergies',
-                    lazy: async () => ({
-                      Component: (await import('../features/health-record/routes/AllergiesPage'))
-                        .AllergiesPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/health-record/routes/AllergiesPage'),
+                      (m) => m.AllergiesPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'immunizations',
-                    lazy: async () => ({
-                      Component: (
-                        await import('../features/health-record/routes/ImmunizationsPage')
-                      ).ImmunizationsPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/health-record/routes/ImmunizationsPage'),
+                      (m) => m.ImmunizationsPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'visits',
-                    lazy: async () => ({
-                      Component: (
-                        await import('../features/health-record/routes/VisitSummariesPage')
-                      ).VisitSummariesPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/health-record/routes/VisitSummariesPage'),
+                      (m) => m.VisitSummariesPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'visits/:visitSummaryId',
-                    lazy: async () => ({
-                      Component: (await import('../features/health-record/routes/VisitSummaryPage'))
-                        .VisitSummaryPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/health-record/routes/VisitSummaryPage'),
+                      (m) => m.VisitSummaryPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'care-plans',
-                    lazy: async () => ({
-                      Component: (await import('../features/health-record/routes/CarePlansPage'))
-                        .CarePlansPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/health-record/routes/CarePlansPage'),
+                      (m) => m.CarePlansPage,
+                      'health-record',
+                    ),
                   },
                   {
                     path: 'medications',
-                    lazy: async () => ({
-                      Component: (await import('../features/health-record/routes/MedicationsPage'))
-                        .MedicationsPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/health-record/routes/MedicationsPage'),
+                      (m) => m.MedicationsPage,
+                      'health-record',
+                    ),
                   },
                 ],
               },
@@ -238,28 +260,41 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({
-                      Component: (await import('../features/account/routes/SecurityPage'))
-                        .SecurityPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/account/routes/SecurityPage'),
+                      (m) => m.SecurityPage,
+                      'account',
+                      'sign-in',
+                      'new-password',
+                    ),
                   },
                   {
                     path: 'sessions',
-                    lazy: async () => ({
-                      Component: (await import('../features/account/routes/SessionsPage'))
-                        .SessionsPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/account/routes/SessionsPage'),
+                      (m) => m.SessionsPage,
+                      'account',
+                      'sign-in',
+                      'new-password',
+                    ),
                   },
                   {
                     path: 'access-log',
-                    lazy: async () => ({
-                      Component: (await import('../features/access-log/routes/AccessLogPage'))
-                        .AccessLogPage,
-                    }),
+                    lazy: page(
+                      () => import('../features/access-log/routes/AccessLogPage'),
+                      (m) => m.AccessLogPage,
+                      'account',
+                    ),
                   },
                 ],
               },
-              { path: '*', Component: NotFoundPage },
+              {
+                path: '*',
+                lazy: page(
+                  () => import('./routes/NotFoundPage'),
+                  (m) => m.NotFoundPage,
+                ),
+              },
             ],
           },
         ],

@@ -1,10 +1,10 @@
 import 'i18next';
-import type { resources } from './i18n';
+import type { Messages } from './i18n';
 
-// Translation keys are checked at compile time against the English resources.
+// Translation keys are checked at compile time against the English messages (all bundles).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: (typeof resources)['en'];
+    resources: { translation: Messages };
   }
 }

@@ -1,12 +1,37 @@
 import type { Session } from '@portal/api-client';
-import { IdleTimeout, sessionTiming } from '@portal/auth-ui';
-import { useEffect, useRef } from 'react';
+import { sessionTiming } from '@portal/auth-ui';
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { loadMessages } from '../../lib/i18n';
 import { SIGN_IN_PATH, type SignInState } from '../../lib/navigation';
 import { CurrentSessionProvider, useSession } from '../../lib/session';
 import { AppShell } from '../layout/AppShell';
 import { ShellSkeleton } from '../layout/ShellSkeleton';
+import { loadSignInPage } from '../lazy-pages';
 import { WrongAccountPage } from '../routes/WrongAccountPage';
+
+/**
+ * The idle logoff (its timer, its warning dialog and their words) arrives just after the page:
+ * nothing of it shows before the warning, a minute before the session ends, and it reads the
+ * time of the last activity from where every signed-in call records it. Should its download
+ * fail, the page stays (the server still ends an idle session; the next call then answers
+ * 401 and this guard shows sign-in), and the next signed-in render tries again.
+ */
+function lazyIdleTimeout() {
+  return lazy<ComponentType>(async () => {
+    try {
+      const [{ IdleTimeout: Component }] = await Promise.all([
+        import('./idle-timeout'),
+        loadMessages('idle'),
+      ]);
+      return { default: Component };
+    } catch {
+      IdleTimeout = lazyIdleTimeout();
+      return { default: () => null };
+    }
+  });
+}
+let IdleTimeout = lazyIdleTimeout();
 
 /**
  * Leeway for "the session ran out" versus "it was ended some other way": the server's idle
@@ -30,6 +55,14 @@ export function RequireSession() {
       last.current = { session: session.data, receivedAt: session.dataUpdatedAt };
     }
   }, [session.data, session.dataUpdatedAt]);
+
+  const signedIn = Boolean(session.data);
+  useEffect(() => {
+    if (signedIn) {
+      // Where signing out (or the idle logoff) goes: fetched now, so it opens without a wait.
+      void loadSignInPage().catch(() => undefined);
+    }
+  }, [signedIn]);
 
   if (session.data === undefined) {
     if (session.isError) {
@@ -58,7 +91,9 @@ export function RequireSession() {
 
   return (
     <CurrentSessionProvider value={session.data}>
-      <IdleTimeout />
+      <Suspense fallback={null}>
+        <IdleTimeout />
+      </Suspense>
       {session.data.user.kind === 'patient' ? <AppShell /> : <WrongAccountPage />}
     </CurrentSessionProvider>
   );
