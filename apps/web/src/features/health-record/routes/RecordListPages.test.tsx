@@ -1,7 +1,13 @@
-import { allergyFactory, conditionFactory, immunizationFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import {
+  allergyFactory,
+  conditionFactory,
+  immunizationFactory,
+  pageOf,
+} from '../../../testing/factories';
+import { mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { useRecord } from '../test-fixtures';
+import { PATIENT_ID, signIn } from '../test-fixtures';
 // Compiled up front, so the lazy routes resolve as fast as they would in a browser.
 import './AllergiesPage';
 import './ConditionsPage';
@@ -15,7 +21,12 @@ describe('record section pages', () => {
         onsetDate: `2026-01-${String(28 - index).padStart(2, '0')}`,
       }),
     );
-    const backend = useRecord({ conditions: [...conditions].reverse() });
+    signIn();
+    const calls = mockApi('get', '/api/v1/patients/{patientId}/conditions', ({ query }) =>
+      query.cursor === 'page-2'
+        ? pageOf(conditions.slice(20))
+        : pageOf(conditions.slice(0, 20), 'page-2'),
+    );
     const { user } = renderApp({ path: '/health-record/conditions' });
 
     expect(
@@ -33,9 +44,10 @@ describe('record section pages', () => {
     await waitFor(() => expect(headings()[20]).toHaveFocus());
     expect(headings()[20]).toHaveTextContent('Condition 21');
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
-    expect(backend.state.listRequests).toEqual([
-      { kind: 'conditions', query: { limit: '20' } },
-      { kind: 'conditions', query: { limit: '20', cursor: 'c20' } },
+    expect(calls.map((call) => call.params.patientId)).toEqual([PATIENT_ID, PATIENT_ID]);
+    expect(calls.map((call) => call.query)).toEqual([
+      { limit: '20' },
+      { limit: '20', cursor: 'page-2' },
     ]);
     expect(screen.getByRole('link', { name: 'Back to your health record' })).toHaveAttribute(
       'href',
@@ -44,12 +56,12 @@ describe('record section pages', () => {
   });
 
   it('narrows vaccines to dates kept in the address', async () => {
-    const backend = useRecord({
-      immunizations: [
-        immunizationFactory({ display: 'Flu 2026', occurredOn: '2026-10-01' }),
-        immunizationFactory({ display: 'Tetanus 2019', occurredOn: '2019-06-01' }),
-      ],
-    });
+    signIn();
+    const flu = immunizationFactory({ display: 'Flu 2026', occurredOn: '2026-10-01' });
+    const tetanus = immunizationFactory({ display: 'Tetanus 2019', occurredOn: '2019-06-01' });
+    const calls = mockApi('get', '/api/v1/patients/{patientId}/immunizations', ({ query }) =>
+      pageOf(query.from === '2026-01-01' ? [flu] : [flu, tetanus]),
+    );
     const { user, router } = renderApp({ path: '/health-record/immunizations' });
     const list = await screen.findByRole('list', { name: 'Your vaccines' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
@@ -64,20 +76,19 @@ describe('record section pages', () => {
       ).toHaveLength(1),
     );
     expect(screen.getByRole('list', { name: 'Your vaccines' })).toHaveTextContent('Flu 2026');
-    expect(backend.state.listRequests.at(-1)).toEqual({
-      kind: 'immunizations',
-      query: { limit: '20', from: '2026-01-01' },
-    });
+    expect(calls.at(-1)?.query).toEqual({ limit: '20', from: '2026-01-01' });
 
     await user.click(screen.getByRole('link', { name: 'Show all dates' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 
   it('says when nothing matches the dates, and how to see everything', async () => {
-    useRecord({ immunizations: [immunizationFactory({ occurredOn: '2019-06-01' })] });
+    signIn();
+    const calls = mockApi('get', '/api/v1/patients/{patientId}/immunizations', pageOf([]));
     renderApp({ path: '/health-record/immunizations?from=2026-01-01' });
 
     const empty = await screen.findByText(/Nothing matches the dates you chose\./);
+    expect(calls.map((call) => call.query)).toEqual([{ limit: '20', from: '2026-01-01' }]);
     expect(within(empty).getByRole('link', { name: 'Show all dates' })).toHaveAttribute(
       'href',
       '/health-record/immunizations',
@@ -85,11 +96,14 @@ describe('record section pages', () => {
   });
 
   it('says plainly when an allergy is severe, and when there are none', async () => {
-    useRecord({
-      allergies: [
+    signIn();
+    mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/allergies',
+      pageOf([
         allergyFactory({ substance: 'Penicillin', severity: 'severe', reaction: 'Swelling' }),
-      ],
-    });
+      ]),
+    );
     renderApp({ path: '/health-record/allergies' });
 
     const list = await screen.findByRole('list', { name: 'Your allergies' });
@@ -102,7 +116,8 @@ describe('record section pages', () => {
   });
 
   it('says there are no allergies and what to do', async () => {
-    useRecord();
+    signIn();
+    mockApi('get', '/api/v1/patients/{patientId}/allergies', pageOf([]));
     renderApp({ path: '/health-record/allergies' });
 
     expect(
