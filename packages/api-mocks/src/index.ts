@@ -35,7 +35,6 @@ export {
   type RecoveryBackend,
   type RecoveryBackendState,
 } from './handlers';
-export * from './registration-handlers';
 export * from './staff-app-handlers';
 export * from './schedule-handlers';
 export * from './appointments-handlers';
