@@ -1,13 +1,19 @@
+import type { Problem } from '@portal/api-client';
 import {
   createAppointmentsBackend,
   createAuthBackend,
   locationFactory,
+  problemFactory,
   providerFactory,
+  scheduleProblems,
   sessionFactory,
   visitTypeFactory,
   type AppointmentsBackendOptions,
 } from '@portal/api-mocks';
+import { appointmentViewFactory, pageOf } from '../../testing/factories';
+import { mockApi, type MockCall } from '../../testing/mock-api';
 import { server } from '../../testing/server';
+import type { Appointment, Location, OpenSlot } from './api';
 
 /*
  * A small clinic for the appointments tests: two locations in different time zones, two
@@ -119,3 +125,200 @@ export function useClinic(options: Partial<AppointmentsBackendOptions> = {}) {
   server.use(...backend.handlers);
   return backend;
 }
+
+/** The clinic's open times as GET /slots answers them (each is a check-up slot here). */
+export function slotOf(time: (typeof openTimes)[number], durationMinutes = 30): OpenSlot {
+  const provider = [shah, haddad].find((candidate) => candidate.id === time.providerId)!;
+  const location = [harbor, north].find((candidate) => candidate.id === time.locationId)!;
+  return {
+    startsAt: time.startsAt,
+    endsAt: new Date(Date.parse(time.startsAt) + durationMinutes * 60_000).toISOString(),
+    provider: { id: provider.id, displayName: provider.displayName, specialty: provider.specialty },
+    location: { id: location.id, name: location.name, timeZone: location.timeZone },
+  };
+}
+
+/** The open times asked for: the clinic's, narrowed to the provider or location chosen. */
+export function openSlotsFor(call: MockCall): OpenSlot[] {
+  return openTimes
+    .map((time) => slotOf(time))
+    .filter(
+      (slot) =>
+        (!call.query.providerId || slot.provider.id === call.query.providerId) &&
+        (!call.query.locationId || slot.location.id === call.query.locationId),
+    );
+}
+
+/**
+ * Signs the patient in and answers the clinic above: its kinds of visit, who offers each, its
+ * locations and its open times. Returns what was asked for.
+ */
+export function serveClinic() {
+  signIn();
+  return {
+    visitTypes: mockApi('get', '/api/v1/visit-types', pageOf([checkUp, newPatient])),
+    providers: mockApi('get', '/api/v1/providers', ({ query }) =>
+      pageOf(
+        [shah, haddad].filter((provider) => provider.visitTypeIds.includes(query.visitTypeId!)),
+      ),
+    ),
+    locations: mockApi('get', '/api/v1/locations', pageOf([harbor, north])),
+    slots: mockApi('get', '/api/v1/slots', (call) => pageOf(openSlotsFor(call))),
+  };
+}
+
+/** One of the patient's visits, at Harbor with Dr. Shah for a check-up unless given. */
+export function visitOf(overrides: Partial<Appointment> = {}): Appointment {
+  return appointmentViewFactory(
+    { patientId: PATIENT_ID, ...overrides },
+    { location: harbor, provider: shah, visitType: checkUp },
+  );
+}
+
+/** Answers GET …/appointments/{id} with this visit (then with each of `later` in turn). */
+export function serveVisit(appointment: Appointment, ...later: Appointment[]) {
+  const answers = [appointment, ...later];
+  let asked = 0;
+  return mockApi(
+    'get',
+    '/api/v1/patients/{patientId}/appointments/{appointmentId}',
+    () => answers[Math.min(asked++, answers.length - 1)]!,
+  );
+}
+
+/** The problems the appointment endpoints answer with, in the API's codes and words. */
+export const appointmentProblems = {
+  slotTaken: (): Problem =>
+    problemFactory({
+      status: 409,
+      code: 'slot_taken',
+      title: 'That time is no longer available',
+      detail: 'Someone else booked it a moment ago. Choose another time.',
+    }),
+  appointmentChanged: scheduleProblems.appointmentChanged,
+  insideCutoff: (location: Pick<Location, 'name' | 'phone'>, hours = 24): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'inside_cutoff',
+      title: 'It is too late to change this appointment online',
+      detail:
+        `Appointments can be changed or cancelled online until ${hours} hours before they start. ` +
+        `Please call ${location.name} at ${location.phone} or send a message.`,
+    }),
+  inPast: scheduleProblems.inPast,
+  beyondHorizon: (days: number): Problem => {
+    const detail = `Appointments can be booked online up to ${days} days ahead. For a later date, call the clinic.`;
+    return problemFactory({
+      status: 422,
+      code: 'beyond_horizon',
+      title: 'That time is too far ahead',
+      detail,
+      errors: [{ field: 'startsAt', message: detail }],
+    });
+  },
+  outsideHours: (): Problem => {
+    const detail =
+      'The provider does not see patients at this location at that time. Choose one of the open times.';
+    return problemFactory({
+      status: 422,
+      code: 'outside_hours',
+      title: 'The provider is not available then',
+      detail,
+      errors: [{ field: 'startsAt', message: detail }],
+    });
+  },
+  tooManyBookings: (max: number): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'too_many_bookings',
+      title: 'You already have the most upcoming appointments allowed online',
+      detail:
+        `You can have up to ${max} upcoming appointments booked online at a time. Cancel one you no ` +
+        'longer need, or call the clinic to book this one.',
+    }),
+  overlapsOwnAppointment: (): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'overlaps_own_appointment',
+      title: 'You already have an appointment at that time',
+      detail: 'This time overlaps another of your appointments. Choose another time.',
+      errors: [
+        { field: 'startsAt', message: 'Choose a time that does not overlap another appointment.' },
+      ],
+    }),
+  notBookableOnline: (): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'not_bookable_online',
+      title: 'This kind of visit cannot be booked online',
+      detail: 'Call the clinic to book this kind of visit.',
+      errors: [
+        { field: 'visitTypeId', message: 'Choose a kind of visit that can be booked online.' },
+      ],
+    }),
+  providerDoesNotOfferVisitType: scheduleProblems.providerDoesNotOfferVisitType,
+  newPatientsOnly: (): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'new_patients_only',
+      title: 'This kind of visit is for new patients',
+      detail:
+        'You have been seen here before, so choose a kind of visit for returning patients, or ' +
+        'call the clinic.',
+      errors: [{ field: 'visitTypeId', message: 'Choose a kind of visit for returning patients.' }],
+    }),
+  establishedPatientsOnly: (): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'established_patients_only',
+      title: 'This kind of visit is for returning patients',
+      detail:
+        'It is for patients who have had a visit here before. Choose a kind of visit for new ' +
+        'patients, or call the clinic.',
+      errors: [{ field: 'visitTypeId', message: 'Choose a kind of visit for new patients.' }],
+    }),
+  notCancellable: (): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'not_cancellable',
+      title: 'This appointment can no longer be changed',
+      detail: 'It was already cancelled.',
+    }),
+  appointmentNotFound: (): Problem =>
+    problemFactory({
+      status: 404,
+      code: 'appointment_not_found',
+      title: 'Not found',
+      detail: 'No appointment was found with this id.',
+    }),
+  visitTypeNotFound: (): Problem =>
+    problemFactory({
+      status: 404,
+      code: 'visit_type_not_found',
+      title: 'Not found',
+      detail: 'No visit type that can be booked has this id.',
+    }),
+  providerNotAvailable: (): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'provider_not_available',
+      title: 'Provider not available',
+      detail: 'This provider does not exist or is not seeing patients.',
+      errors: [{ field: 'providerId', message: 'Choose a provider from the list.' }],
+    }),
+  locationNotAvailable: (): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'location_not_available',
+      title: 'Location not available',
+      detail: 'This location does not exist or is closed.',
+      errors: [{ field: 'locationId', message: 'Choose an open location from the list.' }],
+    }),
+  patientNotFound: (): Problem =>
+    problemFactory({
+      status: 404,
+      code: 'not_found',
+      title: 'Not found',
+      detail: 'No such patient.',
+    }),
+};
