@@ -168,10 +168,10 @@ export function serveClinic() {
 }
 
 /** One of the patient's visits, at Harbor with Dr. Shah for a check-up unless given. */
-export function visitOf(overrides: Partial<Appointment> = {}): Appointment {
+export function visitOf(overrides: Partial<Appointment> = {}, cutoffHours = 24): Appointment {
   return appointmentViewFactory(
     { patientId: PATIENT_ID, ...overrides },
-    { location: harbor, provider: shah, visitType: checkUp },
+    { location: harbor, provider: shah, visitType: checkUp, cutoffHours },
   );
 }
 
