@@ -107,6 +107,12 @@ export function fileResponse(body: string, type: string, fileName: string): Resp
   });
 }
 
+/** Answers in turn, one a call; the last one again after that. */
+export function inTurn<T>(...answers: [T, ...T[]]): () => T {
+  let asked = 0;
+  return () => answers[Math.min(asked++, answers.length - 1)] as T;
+}
+
 /** An answer that never comes, to look at a loading state. */
 export function never(): Promise<never> {
   return new Promise(() => {});

@@ -11,7 +11,7 @@ import {
   type AppointmentsBackendOptions,
 } from '@portal/api-mocks';
 import { appointmentViewFactory, pageOf } from '../../testing/factories';
-import { mockApi, type MockCall } from '../../testing/mock-api';
+import { inTurn, mockApi, type MockCall } from '../../testing/mock-api';
 import { server } from '../../testing/server';
 import type { Appointment, Location, OpenSlot } from './api';
 
@@ -177,12 +177,10 @@ export function visitOf(overrides: Partial<Appointment> = {}, cutoffHours = 24):
 
 /** Answers GET …/appointments/{id} with this visit (then with each of `later` in turn). */
 export function serveVisit(appointment: Appointment, ...later: Appointment[]) {
-  const answers = [appointment, ...later];
-  let asked = 0;
   return mockApi(
     'get',
     '/api/v1/patients/{patientId}/appointments/{appointmentId}',
-    () => answers[Math.min(asked++, answers.length - 1)]!,
+    inTurn(appointment, ...later),
   );
 }
 
