@@ -127,7 +127,9 @@ export function useClinic(options: Partial<AppointmentsBackendOptions> = {}) {
 }
 
 /** The clinic's open times as GET /slots answers them (each is a check-up slot here). */
-export function slotOf(time: (typeof openTimes)[number], durationMinutes = 30): OpenSlot {
+export type OpenTime = (typeof openTimes)[number];
+
+export function slotOf(time: OpenTime, durationMinutes = 30): OpenSlot {
   const provider = [shah, haddad].find((candidate) => candidate.id === time.providerId)!;
   const location = [harbor, north].find((candidate) => candidate.id === time.locationId)!;
   return {
@@ -138,9 +140,9 @@ export function slotOf(time: (typeof openTimes)[number], durationMinutes = 30): 
   };
 }
 
-/** The open times asked for: the clinic's, narrowed to the provider or location chosen. */
-export function openSlotsFor(call: MockCall): OpenSlot[] {
-  return openTimes
+/** The open times asked for: these, narrowed to the provider or location chosen. */
+export function openSlotsFor(call: MockCall, times: readonly OpenTime[] = openTimes): OpenSlot[] {
+  return times
     .map((time) => slotOf(time))
     .filter(
       (slot) =>
@@ -153,7 +155,7 @@ export function openSlotsFor(call: MockCall): OpenSlot[] {
  * Signs the patient in and answers the clinic above: its kinds of visit, who offers each, its
  * locations and its open times. Returns what was asked for.
  */
-export function serveClinic() {
+export function serveClinic({ times = openTimes }: { times?: readonly OpenTime[] } = {}) {
   signIn();
   return {
     visitTypes: mockApi('get', '/api/v1/visit-types', pageOf([checkUp, newPatient])),
@@ -163,7 +165,7 @@ export function serveClinic() {
       ),
     ),
     locations: mockApi('get', '/api/v1/locations', pageOf([harbor, north])),
-    slots: mockApi('get', '/api/v1/slots', (call) => pageOf(openSlotsFor(call))),
+    slots: mockApi('get', '/api/v1/slots', (call) => pageOf(openSlotsFor(call, times))),
   };
 }
 
@@ -173,6 +175,20 @@ export function visitOf(overrides: Partial<Appointment> = {}, cutoffHours = 24):
     { patientId: PATIENT_ID, ...overrides },
     { location: harbor, provider: shah, visitType: checkUp, cutoffHours },
   );
+}
+
+/** The visit as the API answers once it is moved to this open time. */
+export function movedTo(appointment: Appointment, time: OpenTime): Appointment {
+  const slot = slotOf(time, appointment.visitType.durationMinutes);
+  const location = [harbor, north].find((candidate) => candidate.id === time.locationId)!;
+  return {
+    ...appointment,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    provider: slot.provider,
+    location,
+    version: appointment.version + 1,
+  };
 }
 
 /** Answers GET …/appointments/{id} with this visit (then with each of `later` in turn). */
