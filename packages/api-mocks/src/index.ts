@@ -37,6 +37,5 @@ export {
 } from './handlers';
 export * from './staff-app-handlers';
 export * from './schedule-handlers';
-export * from './appointments-handlers';
 export * from './records-handlers';
 export * from './records-staff-handlers';

@@ -1,6 +1,5 @@
 import type { Problem } from '@portal/api-client';
 import {
-  createAppointmentsBackend,
   createAuthBackend,
   locationFactory,
   problemFactory,
@@ -8,7 +7,6 @@ import {
   scheduleProblems,
   sessionFactory,
   visitTypeFactory,
-  type AppointmentsBackendOptions,
 } from '@portal/api-mocks';
 import { appointmentViewFactory, pageOf } from '../../testing/factories';
 import { inTurn, mockApi, type MockCall } from '../../testing/mock-api';
@@ -111,21 +109,6 @@ export function signIn() {
   server.use(...createAuthBackend({ session }).handlers);
 }
 
-/** Signs the patient in and serves the clinic above, with whatever the test adds. */
-export function useClinic(options: Partial<AppointmentsBackendOptions> = {}) {
-  signIn();
-  const backend = createAppointmentsBackend({
-    patientId: PATIENT_ID,
-    locations: [harbor, north],
-    providers: [shah, haddad],
-    visitTypes: [checkUp, newPatient],
-    openTimes,
-    ...options,
-  });
-  server.use(...backend.handlers);
-  return backend;
-}
-
 /** The clinic's open times as GET /slots answers them (each is a check-up slot here). */
 export type OpenTime = (typeof openTimes)[number];
 
@@ -140,14 +123,16 @@ export function slotOf(time: OpenTime, durationMinutes = 30): OpenSlot {
   };
 }
 
-/** The open times asked for: these, narrowed to the provider or location chosen. */
+/** The open times asked for: these, in the days asked for, for the provider or location chosen. */
 export function openSlotsFor(call: MockCall, times: readonly OpenTime[] = openTimes): OpenSlot[] {
   return times
     .map((time) => slotOf(time))
     .filter(
       (slot) =>
         (!call.query.providerId || slot.provider.id === call.query.providerId) &&
-        (!call.query.locationId || slot.location.id === call.query.locationId),
+        (!call.query.locationId || slot.location.id === call.query.locationId) &&
+        (!call.query.from || slot.startsAt >= call.query.from) &&
+        (!call.query.to || slot.startsAt < call.query.to),
     );
 }
 
