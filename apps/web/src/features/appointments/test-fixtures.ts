@@ -11,7 +11,7 @@ import {
 import { appointmentViewFactory, pageOf } from '../../testing/factories';
 import { inTurn, mockApi, type MockCall } from '../../testing/mock-api';
 import { server } from '../../testing/server';
-import type { Appointment, Location, OpenSlot } from './api';
+import type { Appointment, OpenSlot } from './api';
 
 /*
  * A small clinic for the appointments tests: two locations in different time zones, two
@@ -195,67 +195,6 @@ export const appointmentProblems = {
       detail: 'Someone else booked it a moment ago. Choose another time.',
     }),
   appointmentChanged: scheduleProblems.appointmentChanged,
-  insideCutoff: (location: Pick<Location, 'name' | 'phone'>, hours = 24): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'inside_cutoff',
-      title: 'It is too late to change this appointment online',
-      detail:
-        `Appointments can be changed or cancelled online until ${hours} hours before they start. ` +
-        `Please call ${location.name} at ${location.phone} or send a message.`,
-    }),
-  inPast: scheduleProblems.inPast,
-  beyondHorizon: (days: number): Problem => {
-    const detail = `Appointments can be booked online up to ${days} days ahead. For a later date, call the clinic.`;
-    return problemFactory({
-      status: 422,
-      code: 'beyond_horizon',
-      title: 'That time is too far ahead',
-      detail,
-      errors: [{ field: 'startsAt', message: detail }],
-    });
-  },
-  outsideHours: (): Problem => {
-    const detail =
-      'The provider does not see patients at this location at that time. Choose one of the open times.';
-    return problemFactory({
-      status: 422,
-      code: 'outside_hours',
-      title: 'The provider is not available then',
-      detail,
-      errors: [{ field: 'startsAt', message: detail }],
-    });
-  },
-  tooManyBookings: (max: number): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'too_many_bookings',
-      title: 'You already have the most upcoming appointments allowed online',
-      detail:
-        `You can have up to ${max} upcoming appointments booked online at a time. Cancel one you no ` +
-        'longer need, or call the clinic to book this one.',
-    }),
-  overlapsOwnAppointment: (): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'overlaps_own_appointment',
-      title: 'You already have an appointment at that time',
-      detail: 'This time overlaps another of your appointments. Choose another time.',
-      errors: [
-        { field: 'startsAt', message: 'Choose a time that does not overlap another appointment.' },
-      ],
-    }),
-  notBookableOnline: (): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'not_bookable_online',
-      title: 'This kind of visit cannot be booked online',
-      detail: 'Call the clinic to book this kind of visit.',
-      errors: [
-        { field: 'visitTypeId', message: 'Choose a kind of visit that can be booked online.' },
-      ],
-    }),
-  providerDoesNotOfferVisitType: scheduleProblems.providerDoesNotOfferVisitType,
   newPatientsOnly: (): Problem =>
     problemFactory({
       status: 422,
@@ -266,58 +205,11 @@ export const appointmentProblems = {
         'call the clinic.',
       errors: [{ field: 'visitTypeId', message: 'Choose a kind of visit for returning patients.' }],
     }),
-  establishedPatientsOnly: (): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'established_patients_only',
-      title: 'This kind of visit is for returning patients',
-      detail:
-        'It is for patients who have had a visit here before. Choose a kind of visit for new ' +
-        'patients, or call the clinic.',
-      errors: [{ field: 'visitTypeId', message: 'Choose a kind of visit for new patients.' }],
-    }),
-  notCancellable: (): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'not_cancellable',
-      title: 'This appointment can no longer be changed',
-      detail: 'It was already cancelled.',
-    }),
   appointmentNotFound: (): Problem =>
     problemFactory({
       status: 404,
       code: 'appointment_not_found',
       title: 'Not found',
       detail: 'No appointment was found with this id.',
-    }),
-  visitTypeNotFound: (): Problem =>
-    problemFactory({
-      status: 404,
-      code: 'visit_type_not_found',
-      title: 'Not found',
-      detail: 'No visit type that can be booked has this id.',
-    }),
-  providerNotAvailable: (): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'provider_not_available',
-      title: 'Provider not available',
-      detail: 'This provider does not exist or is not seeing patients.',
-      errors: [{ field: 'providerId', message: 'Choose a provider from the list.' }],
-    }),
-  locationNotAvailable: (): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'location_not_available',
-      title: 'Location not available',
-      detail: 'This location does not exist or is closed.',
-      errors: [{ field: 'locationId', message: 'Choose an open location from the list.' }],
-    }),
-  patientNotFound: (): Problem =>
-    problemFactory({
-      status: 404,
-      code: 'not_found',
-      title: 'Not found',
-      detail: 'No such patient.',
     }),
 };

@@ -83,26 +83,12 @@ export const registrationProblems = {
       errors: [{ field: 'emailCode', message }],
     });
   },
-  emailCodeNotRequested: (): Problem =>
-    problemFactory({
-      status: 422,
-      code: 'email_code_not_requested',
-      title: 'No code was sent yet',
-      detail: 'Ask for a code to be emailed to you first, then enter it here.',
-    }),
   emailCodeExpired: (): Problem =>
     problemFactory({
       status: 410,
       code: 'email_code_expired',
       title: 'This code has expired',
       detail: 'Codes work for 10 minutes. Ask for a new code.',
-    }),
-  emailCodeTriesExceeded: (): Problem =>
-    problemFactory({
-      status: 410,
-      code: 'email_code_tries_exceeded',
-      title: 'Too many wrong codes',
-      detail: 'This code was entered wrongly too many times. Ask for a new code.',
     }),
   emailCodeLimit: (): Problem =>
     problemFactory({
