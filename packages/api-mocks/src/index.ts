@@ -35,9 +35,7 @@ export {
   type RecoveryBackend,
   type RecoveryBackendState,
 } from './handlers';
-export * from './registration-handlers';
 export * from './staff-app-handlers';
 export * from './schedule-handlers';
-export * from './appointments-handlers';
 export * from './records-handlers';
 export * from './records-staff-handlers';

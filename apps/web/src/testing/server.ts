@@ -1,9 +1,19 @@
-import { emptyRecordHandlers, handlers, noAppointmentsHandlers } from '@portal/api-mocks';
+import { handlers } from '@portal/api-mocks';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { emptyHealthSummary } from './factories';
 
 /**
- * One MSW server for the whole test run; tests add their own handlers with server.use().
- * The home page asks for the next appointment and the count of new results, so by default
- * nobody has any appointments and every record is empty.
+ * One MSW server for the whole test run; tests state the answers they need with mockApi (or
+ * server.use). The home page asks for the next appointment and the count of new results, so
+ * by default nobody has any appointments and every record is empty.
  */
-export const server = setupServer(...handlers, ...noAppointmentsHandlers, ...emptyRecordHandlers);
+export const server = setupServer(
+  ...handlers,
+  http.get('/api/v1/patients/:patientId/appointments', () =>
+    HttpResponse.json({ items: [], nextCursor: null }),
+  ),
+  http.get<{ patientId: string }>('/api/v1/patients/:patientId/health-summary', ({ params }) =>
+    HttpResponse.json(emptyHealthSummary(params.patientId)),
+  ),
+);

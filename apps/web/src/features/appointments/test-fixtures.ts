@@ -1,13 +1,17 @@
+import type { Problem } from '@portal/api-client';
 import {
-  createAppointmentsBackend,
   createAuthBackend,
   locationFactory,
+  problemFactory,
   providerFactory,
+  scheduleProblems,
   sessionFactory,
   visitTypeFactory,
-  type AppointmentsBackendOptions,
 } from '@portal/api-mocks';
+import { appointmentViewFactory, pageOf } from '../../testing/factories';
+import { inTurn, mockApi, type MockCall } from '../../testing/mock-api';
 import { server } from '../../testing/server';
+import type { Appointment, OpenSlot } from './api';
 
 /*
  * A small clinic for the appointments tests: two locations in different time zones, two
@@ -105,17 +109,107 @@ export function signIn() {
   server.use(...createAuthBackend({ session }).handlers);
 }
 
-/** Signs the patient in and serves the clinic above, with whatever the test adds. */
-export function useClinic(options: Partial<AppointmentsBackendOptions> = {}) {
-  signIn();
-  const backend = createAppointmentsBackend({
-    patientId: PATIENT_ID,
-    locations: [harbor, north],
-    providers: [shah, haddad],
-    visitTypes: [checkUp, newPatient],
-    openTimes,
-    ...options,
-  });
-  server.use(...backend.handlers);
-  return backend;
+/** The clinic's open times as GET /slots answers them (each is a check-up slot here). */
+export type OpenTime = (typeof openTimes)[number];
+
+export function slotOf(time: OpenTime, durationMinutes = 30): OpenSlot {
+  const provider = [shah, haddad].find((candidate) => candidate.id === time.providerId)!;
+  const location = [harbor, north].find((candidate) => candidate.id === time.locationId)!;
+  return {
+    startsAt: time.startsAt,
+    endsAt: new Date(Date.parse(time.startsAt) + durationMinutes * 60_000).toISOString(),
+    provider: { id: provider.id, displayName: provider.displayName, specialty: provider.specialty },
+    location: { id: location.id, name: location.name, timeZone: location.timeZone },
+  };
 }
+
+/** The open times asked for: these, in the days asked for, for the provider or location chosen. */
+export function openSlotsFor(call: MockCall, times: readonly OpenTime[] = openTimes): OpenSlot[] {
+  return times
+    .map((time) => slotOf(time))
+    .filter(
+      (slot) =>
+        (!call.query.providerId || slot.provider.id === call.query.providerId) &&
+        (!call.query.locationId || slot.location.id === call.query.locationId) &&
+        (!call.query.from || slot.startsAt >= call.query.from) &&
+        (!call.query.to || slot.startsAt < call.query.to),
+    );
+}
+
+/**
+ * Signs the patient in and answers the clinic above: its kinds of visit, who offers each, its
+ * locations and its open times. Returns what was asked for.
+ */
+export function serveClinic({ times = openTimes }: { times?: readonly OpenTime[] } = {}) {
+  signIn();
+  return {
+    visitTypes: mockApi('get', '/api/v1/visit-types', pageOf([checkUp, newPatient])),
+    providers: mockApi('get', '/api/v1/providers', ({ query }) =>
+      pageOf(
+        [shah, haddad].filter((provider) => provider.visitTypeIds.includes(query.visitTypeId!)),
+      ),
+    ),
+    locations: mockApi('get', '/api/v1/locations', pageOf([harbor, north])),
+    slots: mockApi('get', '/api/v1/slots', (call) => pageOf(openSlotsFor(call, times))),
+  };
+}
+
+/** One of the patient's visits, at Harbor with Dr. Shah for a check-up unless given. */
+export function visitOf(overrides: Partial<Appointment> = {}, cutoffHours = 24): Appointment {
+  return appointmentViewFactory(
+    { patientId: PATIENT_ID, ...overrides },
+    { location: harbor, provider: shah, visitType: checkUp, cutoffHours },
+  );
+}
+
+/** The visit as the API answers once it is moved to this open time. */
+export function movedTo(appointment: Appointment, time: OpenTime): Appointment {
+  const slot = slotOf(time, appointment.visitType.durationMinutes);
+  const location = [harbor, north].find((candidate) => candidate.id === time.locationId)!;
+  return {
+    ...appointment,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    provider: slot.provider,
+    location,
+    version: appointment.version + 1,
+  };
+}
+
+/** Answers GET …/appointments/{id} with this visit (then with each of `later` in turn). */
+export function serveVisit(appointment: Appointment, ...later: Appointment[]) {
+  return mockApi(
+    'get',
+    '/api/v1/patients/{patientId}/appointments/{appointmentId}',
+    inTurn(appointment, ...later),
+  );
+}
+
+/** The problems the appointment endpoints answer with, in the API's codes and words. */
+export const appointmentProblems = {
+  slotTaken: (): Problem =>
+    problemFactory({
+      status: 409,
+      code: 'slot_taken',
+      title: 'That time is no longer available',
+      detail: 'Someone else booked it a moment ago. Choose another time.',
+    }),
+  appointmentChanged: scheduleProblems.appointmentChanged,
+  newPatientsOnly: (): Problem =>
+    problemFactory({
+      status: 422,
+      code: 'new_patients_only',
+      title: 'This kind of visit is for new patients',
+      detail:
+        'You have been seen here before, so choose a kind of visit for returning patients, or ' +
+        'call the clinic.',
+      errors: [{ field: 'visitTypeId', message: 'Choose a kind of visit for returning patients.' }],
+    }),
+  appointmentNotFound: (): Problem =>
+    problemFactory({
+      status: 404,
+      code: 'appointment_not_found',
+      title: 'Not found',
+      detail: 'No appointment was found with this id.',
+    }),
+};

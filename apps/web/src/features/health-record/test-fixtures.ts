@@ -1,20 +1,12 @@
-import {
-  createAuthBackend,
-  createRecordsBackend,
-  sessionFactory,
-  type RecordsBackendOptions,
-} from '@portal/api-mocks';
+import { createAuthBackend, sessionFactory } from '@portal/api-mocks';
 import { server } from '../../testing/server';
 
 export const PATIENT_ID = '0190b5d2-7c4e-7000-8000-0000000e4e01';
 
-/** Signs the patient in and serves their record with whatever the test gives. */
-export function useRecord(options: Partial<RecordsBackendOptions> = {}) {
+/** Signs the patient in; each test states the parts of the record it needs. */
+export function signIn(): void {
   const session = sessionFactory({ user: { patientId: PATIENT_ID, displayName: 'Ana Silva' } });
   server.use(...createAuthBackend({ session }).handlers);
-  const backend = createRecordsBackend({ patientId: PATIENT_ID, ...options });
-  server.use(...backend.handlers);
-  return backend;
 }
 
 /** Stands in for the browser's file saving; returns what was saved, under which names. */

@@ -1,9 +1,4 @@
-import {
-  createAuthBackend,
-  createRecordsBackend,
-  sessionFactory,
-  type RecordsBackendOptions,
-} from '@portal/api-mocks';
+import { createAuthBackend, sessionFactory } from '@portal/api-mocks';
 import { server } from '../../testing/server';
 
 export const PATIENT_ID = '0190b5d2-7c4e-7000-8000-0000000e5e01';
@@ -11,14 +6,6 @@ export const PATIENT_ID = '0190b5d2-7c4e-7000-8000-0000000e5e01';
 export function signIn(): void {
   const session = sessionFactory({ user: { patientId: PATIENT_ID, displayName: 'Ana Silva' } });
   server.use(...createAuthBackend({ session }).handlers);
-}
-
-/** Signs the patient in and serves their record with whatever the test gives. */
-export function useRecord(options: Partial<RecordsBackendOptions> = {}) {
-  signIn();
-  const backend = createRecordsBackend({ patientId: PATIENT_ID, ...options });
-  server.use(...backend.handlers);
-  return backend;
 }
 
 /** A collection time as the page writes it: in the device's zone, like the app. */

@@ -2,7 +2,7 @@ import { deviceTimeZone, formatDateTime } from '@portal/ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import type { AccessLogEntry, StaffRole } from '../api/patient-access-log';
+import type { AccessLogEntry, StaffRole } from '../api';
 
 const ROLES: readonly StaffRole[] = ['admin', 'provider', 'nurse', 'front-desk', 'billing'];
 

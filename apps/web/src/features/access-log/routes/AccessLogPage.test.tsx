@@ -1,17 +1,12 @@
-import {
-  accessLogEntryFactory,
-  createAccessLogBackend,
-  createAccountBackend,
-  createAuthBackend,
-  registrationPaths,
-  sessionFactory,
-  type AccessLogEntry,
-} from '@portal/api-mocks';
+import { createAccountBackend, createAuthBackend, sessionFactory } from '@portal/api-mocks';
 import { deviceTimeZone, formatDateTime } from '@portal/ui';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
+import { accessLogEntryFactory } from '../../../testing/factories';
+import { mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 import { server } from '../../../testing/server';
+import type { AccessLogEntry } from '../api';
 
 const PATIENT_ID = '0190b5d2-7c4e-7000-8000-00000000a11c';
 
@@ -20,11 +15,16 @@ function signedIn() {
   server.use(...createAuthBackend({ session }).handlers);
 }
 
+const LOG_PATH = '/api/v1/patients/{patientId}/access-log';
+
+/** The log in pages of 20, the second asked for with the first's cursor. */
 function useLog(entries: AccessLogEntry[]) {
   signedIn();
-  const backend = createAccessLogBackend({ patientId: PATIENT_ID, entries });
-  server.use(...backend.handlers);
-  return backend;
+  return mockApi('get', LOG_PATH, ({ query }) =>
+    query.cursor === 'page-2'
+      ? { items: entries.slice(20), nextCursor: null }
+      : { items: entries.slice(0, 20), nextCursor: entries.length > 20 ? 'page-2' : null },
+  );
 }
 
 function entries(count: number): AccessLogEntry[] {
@@ -38,7 +38,7 @@ function entries(count: number): AccessLogEntry[] {
 
 describe('who viewed my record', () => {
   it('lists who opened the record, newest first, in words', async () => {
-    const backend = useLog([
+    const calls = useLog([
       accessLogEntryFactory({
         occurredAt: '2026-03-02T15:30:00.000Z',
         staffName: 'Nico Navarro, RN',
@@ -83,7 +83,8 @@ describe('who viewed my record', () => {
     expect(second).toHaveTextContent('Changed your address');
 
     // The signed-in patient's own id, a page at a time.
-    expect(backend.state.requests).toEqual([{ limit: '20', cursor: null }]);
+    expect(calls.map((call) => call.params.patientId)).toEqual([PATIENT_ID]);
+    expect(calls.map((call) => call.query)).toEqual([{ limit: '20' }]);
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
@@ -100,7 +101,7 @@ describe('who viewed my record', () => {
   });
 
   it('shows more with the cursor, and moves focus to the first new entry', async () => {
-    const backend = useLog(entries(25));
+    const calls = useLog(entries(25));
     const { user } = renderApp({ path: '/account/access-log' });
 
     expect(await screen.findByText('Staff member 20')).toBeInTheDocument();
@@ -119,9 +120,9 @@ describe('who viewed my record', () => {
     expect(
       screen.getByText('Showing 25 times your record was opened or changed.'),
     ).toBeInTheDocument();
-    expect(backend.state.requests).toEqual([
-      { limit: '20', cursor: null },
-      { limit: '20', cursor: 'c20' },
+    expect(calls.map((call) => call.query)).toEqual([
+      { limit: '20' },
+      { limit: '20', cursor: 'page-2' },
     ]);
     // Nothing more to show.
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
@@ -131,7 +132,7 @@ describe('who viewed my record', () => {
     useLog(entries(25));
     const { user } = renderApp({ path: '/account/access-log' });
     await screen.findByText('Staff member 20');
-    server.use(http.get(registrationPaths.accessLog, () => HttpResponse.error(), { once: true }));
+    mockApi('get', LOG_PATH, HttpResponse.error(), { once: true });
 
     await user.click(screen.getByRole('button', { name: 'Show more' }));
 
@@ -144,10 +145,9 @@ describe('who viewed my record', () => {
   });
 
   it('offers to try again when the list cannot be loaded', async () => {
-    signedIn();
     // Handlers added later come first: the first request fails, the next one works.
-    server.use(...createAccessLogBackend({ patientId: PATIENT_ID, entries: entries(1) }).handlers);
-    server.use(http.get(registrationPaths.accessLog, () => HttpResponse.error(), { once: true }));
+    useLog(entries(1));
+    mockApi('get', LOG_PATH, HttpResponse.error(), { once: true });
     const { user } = renderApp({ path: '/account/access-log' });
 
     expect(await screen.findByRole('alert')).toHaveTextContent('We could not load this list');

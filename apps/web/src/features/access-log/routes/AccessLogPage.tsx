@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import { Page } from '../../../components/Page';
 import { ACCOUNT_PATH } from '../../../lib/navigation';
 import { useCurrentSession } from '../../../lib/session';
-import { usePatientAccessLog } from '../api/patient-access-log';
+import { $api, cursorPages } from '../../../lib/api-queries';
+import { ACCESS_LOG_PAGE_SIZE } from '../api';
 import { AccessLogList } from '../components/AccessLogList';
 
 const COUNT_ID = 'access-log-count';
@@ -40,7 +41,12 @@ export function AccessLogPage() {
 
 function AccessLog({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const log = usePatientAccessLog(patientId);
+  const log = $api.useInfiniteQuery(
+    'get',
+    '/api/v1/patients/{patientId}/access-log',
+    { params: { path: { patientId }, query: { limit: ACCESS_LOG_PAGE_SIZE } } },
+    cursorPages,
+  );
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const clearFocus = useCallback(() => setFocusIndex(null), []);
 

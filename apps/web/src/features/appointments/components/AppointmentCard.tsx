@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import { appointmentPath } from '../../../lib/navigation';
-import type { AppointmentListItem } from '../api/patient-appointments';
+import type { AppointmentListItem } from '../api';
 import { AppointmentFacts } from './AppointmentFacts';
 import { statusWords } from './status';
 

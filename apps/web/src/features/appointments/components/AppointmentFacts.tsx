@@ -1,7 +1,7 @@
 import { formatDateTime } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import type { Appointment } from '../api/appointment';
+import type { Appointment } from '../api';
 
 export type AppointmentFactsSource = Pick<
   Appointment,

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import { BOOK_APPOINTMENT_PATH } from '../../../lib/navigation';
-import type { Appointment } from '../api/appointment';
+import type { Appointment } from '../api';
 import { telHref } from '../utils/contact';
 import type { Outcome } from '../utils/outcome';
 

@@ -1,7 +1,7 @@
 import { Alert } from '@portal/ui';
 import { useEffect, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { Appointment } from '../api/appointment';
+import type { Appointment } from '../api';
 import { hoursBetween } from '../utils/time';
 import { telHref } from '../utils/contact';
 

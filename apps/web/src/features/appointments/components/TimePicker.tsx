@@ -13,10 +13,16 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
-import type { Location } from '../api/locations';
-import { OPEN_SLOTS_LIMIT, type OpenSlot } from '../api/open-slots';
-import { useProviders, type Provider } from '../api/providers';
-import { SEARCH_DAYS, useTimeSearch, type TimeWindow } from '../api/time-search';
+import {
+  OPEN_SLOTS_LIMIT,
+  SEARCH_DAYS,
+  useProviders,
+  useTimeSearch,
+  type Location,
+  type OpenSlot,
+  type Provider,
+  type TimeWindow,
+} from '../api';
 import type { TimeSearch } from '../utils/search-params';
 import { addDays, calendarDate, groupByDay, isCalendarDate, startOfDay } from '../utils/time';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, ErrorSummary, LoadingState, Skeleton } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVisitTypes } from '../api/visit-types';
+import { useVisitTypes } from '../api';
 import { LoadFailed } from '../../../components/LoadFailed';
 
 export interface VisitTypeStepProps {

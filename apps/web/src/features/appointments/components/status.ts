@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Appointment } from '../api/appointment';
+import type { Appointment } from '../api';
 
 /** The status in words; a booking whose time has gone by says so rather than "Booked". */
 export function statusWords(

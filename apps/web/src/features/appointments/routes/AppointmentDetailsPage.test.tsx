@@ -1,20 +1,34 @@
-import { appointmentViewFactory, appointmentsPaths } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
+import { fileResponse, mockApi, problem } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { checkUp, freezeClock, harbor, PATIENT_ID, shah, useClinic } from '../test-fixtures';
+import {
+  appointmentProblems,
+  freezeClock,
+  harbor,
+  PATIENT_ID,
+  serveVisit,
+  signIn,
+  visitOf,
+} from '../test-fixtures';
 
-function visit(overrides: Parameters<typeof appointmentViewFactory>[0] = {}) {
-  return appointmentViewFactory(
+const CALENDAR = '/api/v1/patients/{patientId}/appointments/{appointmentId}/calendar.ics';
+
+function visit(overrides: Parameters<typeof visitOf>[0] = {}, cutoffHours?: number) {
+  return visitOf(
     {
-      patientId: PATIENT_ID,
       startsAt: '2026-12-01T14:30:00.000Z',
       reason: 'Pain in my left knee when I climb stairs.',
       ...overrides,
     },
-    { location: harbor, provider: shah, visitType: checkUp },
+    cutoffHours,
   );
+}
+
+/** Signs in and answers the visit's record. */
+function useVisit(appointment: ReturnType<typeof visit>) {
+  signIn();
+  return serveVisit(appointment);
 }
 
 beforeEach(() => freezeClock());
@@ -23,7 +37,7 @@ afterEach(() => jest.useRealTimers());
 describe('appointment details', () => {
   it('shows when, who, where with address, phone and map, and the private reason', async () => {
     const appointment = visit();
-    useClinic({ appointments: [appointment] });
+    const calls = useVisit(appointment);
     renderApp({ path: `/appointments/${appointment.id}` });
 
     expect(
@@ -33,6 +47,9 @@ describe('appointment details', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Your appointment' })).toBeVisible();
+    expect(calls.map((call) => call.params)).toEqual([
+      { patientId: PATIENT_ID, appointmentId: appointment.id },
+    ]);
     // No health details in the tab title.
     expect(document.title).toBe('Appointment – Patient Portal');
 
@@ -83,7 +100,7 @@ describe('appointment details', () => {
   it('inside the cutoff, hides reschedule and cancel and says whom to call', async () => {
     // Tomorrow at 8:30 New York time: 23½ hours ahead.
     const appointment = visit({ startsAt: '2026-11-28T13:30:00.000Z', reason: null });
-    useClinic({ appointments: [appointment] });
+    useVisit(appointment);
     renderApp({ path: `/appointments/${appointment.id}` });
 
     const notice = await screen.findByText(/It is less than 24 hours before your visit/);
@@ -103,8 +120,8 @@ describe('appointment details', () => {
   });
 
   it('takes the hours of the cutoff from the API, not a fixed number', async () => {
-    const appointment = visit({ startsAt: '2026-11-29T14:30:00.000Z' });
-    useClinic({ appointments: [appointment], cancelCutoffHours: 72 });
+    const appointment = visit({ startsAt: '2026-11-29T14:30:00.000Z' }, 72);
+    useVisit(appointment);
     renderApp({ path: `/appointments/${appointment.id}` });
 
     expect(
@@ -119,7 +136,7 @@ describe('appointment details', () => {
       cancelledAt: '2026-11-26T18:00:00.000Z',
       cancelReason: 'I booked it by mistake',
     });
-    useClinic({ appointments: [appointment] });
+    useVisit(appointment);
     renderApp({ path: `/appointments/${appointment.id}` });
 
     const visitCard = await screen.findByRole('region', {
@@ -134,7 +151,16 @@ describe('appointment details', () => {
 
   it('downloads the calendar file from the API', async () => {
     const appointment = visit();
-    const backend = useClinic({ appointments: [appointment] });
+    useVisit(appointment);
+    const downloads = mockApi(
+      'get',
+      CALENDAR,
+      fileResponse(
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261201T143000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+        'text/calendar; charset=utf-8',
+        'appointment.ics',
+      ),
+    );
     const saved: Blob[] = [];
     const createObjectURL = jest.fn((blob: Blob) => {
       saved.push(blob);
@@ -150,7 +176,9 @@ describe('appointment details', () => {
     const link = click.mock.contexts[0] as HTMLAnchorElement;
     expect(link.download).toBe('appointment.ics');
     expect(link.href).toBe('blob:appointment');
-    expect(backend.state.calendarDownloads).toEqual([appointment.id]);
+    expect(downloads.map((call) => call.params)).toEqual([
+      { patientId: PATIENT_ID, appointmentId: appointment.id },
+    ]);
     const text = await (saved[0] as Blob).text();
     expect(text).toContain('DTSTART:20261201T143000Z');
     expect(text).not.toContain('knee');
@@ -159,8 +187,8 @@ describe('appointment details', () => {
 
   it('says so in words when the calendar file cannot be fetched', async () => {
     const appointment = visit();
-    useClinic({ appointments: [appointment] });
-    server.use(http.get(appointmentsPaths.calendar, () => HttpResponse.error()));
+    useVisit(appointment);
+    mockApi('get', CALENDAR, HttpResponse.error());
     const { user } = renderApp({ path: `/appointments/${appointment.id}` });
 
     await user.click(await screen.findByRole('button', { name: 'Add to calendar' }));
@@ -171,7 +199,12 @@ describe('appointment details', () => {
   });
 
   it('says when the appointment cannot be found', async () => {
-    useClinic({ appointments: [] });
+    signIn();
+    mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/appointments/{appointmentId}',
+      problem(appointmentProblems.appointmentNotFound()),
+    );
     renderApp({ path: '/appointments/0190b5d2-7c4e-7000-8000-00000000dead' });
 
     expect(

@@ -11,8 +11,8 @@ import {
   cancelAppointmentPath,
   rescheduleAppointmentPath,
 } from '../../../lib/navigation';
-import { useAppointment, type Appointment } from '../api/appointment';
-import { useDownloadAppointmentCalendar } from '../api/appointment-calendar';
+import { useQuery } from '@tanstack/react-query';
+import { appointmentQuery, useDownloadAppointmentCalendar, type Appointment } from '../api';
 import { AppointmentOutcome } from '../components/AppointmentOutcome';
 import { CallToChange } from '../components/CallToChange';
 import { LoadFailed } from '../../../components/LoadFailed';
@@ -40,7 +40,7 @@ function Details({ patientId }: { patientId: string }) {
   const { appointmentId = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const appointment = useAppointment(patientId, appointmentId);
+  const appointment = useQuery(appointmentQuery(patientId, appointmentId));
   // Read once: the confirmation belongs to the change just made, not to a later reload.
   const [outcome] = useState(() => readOutcome(location.state));
 

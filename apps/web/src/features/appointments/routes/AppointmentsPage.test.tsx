@@ -1,24 +1,20 @@
-import { appointmentViewFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import { pageOf } from '../../../testing/factories';
+import { mockApi, type MockCall } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import {
-  checkUp,
-  freezeClock,
-  haddad,
-  harbor,
-  north,
-  PATIENT_ID,
-  shah,
-  useClinic,
-} from '../test-fixtures';
+import type { AppointmentPage } from '../api';
+import { freezeClock, haddad, north, PATIENT_ID, serveClinic, visitOf } from '../test-fixtures';
 
 const DAY = 86_400_000;
 
-function visit(startsAt: string, overrides: Parameters<typeof appointmentViewFactory>[0] = {}) {
-  return appointmentViewFactory(
-    { patientId: PATIENT_ID, startsAt, ...overrides },
-    { location: harbor, provider: shah, visitType: checkUp },
-  );
+function visit(startsAt: string, overrides: Parameters<typeof visitOf>[0] = {}) {
+  return visitOf({ startsAt, ...overrides });
+}
+
+/** Signs in and answers the appointment lists, as given or per request. */
+function useVisits(answer: AppointmentPage | ((call: MockCall) => AppointmentPage)) {
+  serveClinic();
+  return mockApi('get', '/api/v1/patients/{patientId}/appointments', answer);
 }
 
 beforeEach(() => freezeClock());
@@ -26,16 +22,15 @@ afterEach(() => jest.useRealTimers());
 
 describe('appointments list', () => {
   it('lists upcoming visits, earliest first, written out in the location’s time zone', async () => {
-    const backend = useClinic({
-      appointments: [
+    const calls = useVisits(
+      pageOf([
+        visit('2026-12-01T14:30:00.000Z'),
         visit('2026-12-03T20:00:00.000Z', {
           provider: { id: haddad.id, displayName: haddad.displayName, specialty: haddad.specialty },
           location: north,
         }),
-        visit('2026-12-01T14:30:00.000Z'),
-        visit('2026-11-20T15:00:00.000Z', { status: 'completed' }),
-      ],
-    });
+      ]),
+    );
     renderApp({ path: '/appointments' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Appointments' })).toBeVisible();
@@ -71,7 +66,8 @@ describe('appointments list', () => {
       'aria-current',
       'page',
     );
-    expect(backend.state.listRequests).toEqual([{ when: 'upcoming', limit: '10', cursor: null }]);
+    expect(calls.map((call) => call.params.patientId)).toEqual([PATIENT_ID]);
+    expect(calls.map((call) => call.query)).toEqual([{ when: 'upcoming', limit: '10' }]);
     const main = screen.getByRole('navigation', { name: 'Main' });
     expect(within(main).getByRole('link', { name: 'Appointments' })).toHaveAttribute(
       'aria-current',
@@ -80,18 +76,19 @@ describe('appointments list', () => {
   });
 
   it('shows past visits latest first, with cancelled ones marked in words', async () => {
-    useClinic({
-      appointments: [
-        visit('2026-12-01T14:30:00.000Z'),
-        visit('2026-11-10T15:00:00.000Z', { status: 'completed' }),
-        visit('2026-11-20T15:00:00.000Z', {
-          status: 'cancelled',
-          cancelledAt: '2026-11-18T12:00:00.000Z',
-          cancelReason: 'The time no longer works for me',
-        }),
-        visit('2026-11-05T15:00:00.000Z', { status: 'no-show' }),
-      ],
-    });
+    const calls = useVisits(({ query }) =>
+      query.when === 'past'
+        ? pageOf([
+            visit('2026-11-20T15:00:00.000Z', {
+              status: 'cancelled',
+              cancelledAt: '2026-11-18T12:00:00.000Z',
+              cancelReason: 'The time no longer works for me',
+            }),
+            visit('2026-11-10T15:00:00.000Z', { status: 'completed' }),
+            visit('2026-11-05T15:00:00.000Z', { status: 'no-show' }),
+          ])
+        : pageOf([visit('2026-12-01T14:30:00.000Z')]),
+    );
     const { user, router } = renderApp({ path: '/appointments' });
     await screen.findByRole('list', { name: 'Your upcoming visits' });
 
@@ -99,6 +96,7 @@ describe('appointments list', () => {
 
     const list = await screen.findByRole('list', { name: 'Your past visits' });
     expect(router.state.location.search).toBe('?show=past');
+    expect(calls.at(-1)?.query).toEqual({ when: 'past', limit: '10' });
     const cards = within(list).getAllByRole('listitem');
     expect(cards.map((card) => within(card).getByRole('heading').textContent)).toEqual([
       'Friday, November 20, 2026 at 10:00 AM EST',
@@ -113,7 +111,7 @@ describe('appointments list', () => {
   });
 
   it('says there are no upcoming visits and links to finding a time', async () => {
-    useClinic({ appointments: [] });
+    useVisits(pageOf([]));
     const { user, router } = renderApp({ path: '/appointments' });
 
     const empty = await screen.findByText('No upcoming visits.');
@@ -134,7 +132,11 @@ describe('appointments list', () => {
     const appointments = Array.from({ length: 12 }, (_, index) =>
       visit(new Date(Date.parse('2026-12-01T14:30:00.000Z') + index * DAY).toISOString()),
     );
-    const backend = useClinic({ appointments });
+    const calls = useVisits(({ query }) =>
+      query.cursor === 'page-2'
+        ? pageOf(appointments.slice(10))
+        : pageOf(appointments.slice(0, 10), 'page-2'),
+    );
     const { user } = renderApp({ path: '/appointments' });
 
     const list = await screen.findByRole('list', { name: 'Your upcoming visits' });
@@ -147,14 +149,14 @@ describe('appointments list', () => {
     await waitFor(() => expect(eleventh).toHaveFocus());
     expect(eleventh).toHaveTextContent('Friday, December 11, 2026 at 9:30 AM EST');
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
-    expect(backend.state.listRequests).toEqual([
-      { when: 'upcoming', limit: '10', cursor: null },
-      { when: 'upcoming', limit: '10', cursor: 'c10' },
+    expect(calls.map((call) => call.query)).toEqual([
+      { when: 'upcoming', limit: '10' },
+      { when: 'upcoming', limit: '10', cursor: 'page-2' },
     ]);
   });
 
   it('keeps the layout with a skeleton while loading', async () => {
-    useClinic({ appointments: [visit('2026-12-01T14:30:00.000Z')] });
+    useVisits(pageOf([visit('2026-12-01T14:30:00.000Z')]));
     renderApp({ path: '/appointments' });
 
     const loading = await screen.findByText('Loading your appointments');

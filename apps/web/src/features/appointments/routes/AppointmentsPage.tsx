@@ -5,7 +5,8 @@ import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { BOOK_APPOINTMENT_PATH } from '../../../lib/navigation';
-import { usePatientAppointments, type AppointmentWhen } from '../api/patient-appointments';
+import { $api, cursorPages } from '../../../lib/api-queries';
+import { APPOINTMENTS_PAGE_SIZE, type AppointmentWhen } from '../api';
 import { AppointmentCard, cardHeadingId } from '../components/AppointmentCard';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { PatientOnly } from '../../../components/PatientOnly';
@@ -56,7 +57,13 @@ export function AppointmentsPage() {
 
 function AppointmentList({ patientId, when }: { patientId: string; when: AppointmentWhen }) {
   const { t } = useTranslation();
-  const list = usePatientAppointments(patientId, when);
+  // Upcoming visits earliest first, or past ones (cancelled included) latest first.
+  const list = $api.useInfiniteQuery(
+    'get',
+    '/api/v1/patients/{patientId}/appointments',
+    { params: { path: { patientId }, query: { when, limit: APPOINTMENTS_PAGE_SIZE } } },
+    cursorPages,
+  );
   const showMore = useShowMore(list, cardHeadingId);
 
   if (!list.data) {

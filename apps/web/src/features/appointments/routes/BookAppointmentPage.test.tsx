@@ -1,19 +1,43 @@
-import { appointmentsPaths } from '@portal/api-mocks';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { http } from 'msw';
+import { pageOf } from '../../../testing/factories';
+import { mockApi, problem } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
+import type { Appointment } from '../api';
 import {
+  appointmentProblems,
   checkUp,
   freezeClock,
   haddad,
   harbor,
   newPatient,
+  north,
+  openSlotsFor,
   openTimes,
+  PATIENT_ID,
+  serveClinic,
   shah,
-  useClinic,
+  visitOf,
 } from '../test-fixtures';
+
+const BOOK = '/api/v1/patients/{patientId}/appointments';
+
+/** Signs in, answers the clinic, and books whatever time is asked for. */
+function useClinic() {
+  const clinic = serveClinic();
+  const booked: Appointment[] = [];
+  const bookings = mockApi(
+    'post',
+    BOOK,
+    ({ body }) => {
+      const { startsAt, reason } = body as { startsAt: string; reason?: string };
+      booked.push(visitOf({ startsAt, reason: reason ?? null }));
+      return booked.at(-1)!;
+    },
+    { status: 201 },
+  );
+  return { ...clinic, bookings, booked };
+}
 
 const REASON = 'Pain in my left knee\nwhen I climb stairs.';
 const NINE_THIRTY = 'Tuesday, December 1, 2026, 9:30 AM EST with Dr. Priya Shah at Harbor Clinic';
@@ -75,11 +99,9 @@ describe('finding a time and booking', () => {
         'From Friday, November 27, 2026 to Thursday, December 10, 2026. Times are shown in the clinic’s local time.',
       ),
     ).toBeInTheDocument();
-    expect(backend.state.slotRequests).toEqual([
+    expect(backend.slots.map((call) => call.query)).toEqual([
       {
         visitTypeId: checkUp.id,
-        providerId: null,
-        locationId: null,
         from: '2026-11-27T00:00:00.000Z',
         to: '2026-12-11T00:00:00.000Z',
         limit: '200',
@@ -110,17 +132,19 @@ describe('finding a time and booking', () => {
         'Changed your mind? You can reschedule or cancel it below until Monday, November 30, 2026 at 9:30 AM EST.',
       ),
     ).toBeInTheDocument();
-    expect(backend.state.bookings).toEqual([
+    expect(backend.bookings.map(({ params, body }) => ({ params, body }))).toEqual([
       {
-        visitTypeId: checkUp.id,
-        providerId: shah.id,
-        locationId: harbor.id,
-        startsAt: '2026-12-01T14:30:00.000Z',
-        reason: REASON,
+        params: { patientId: PATIENT_ID },
+        body: {
+          visitTypeId: checkUp.id,
+          providerId: shah.id,
+          locationId: harbor.id,
+          startsAt: '2026-12-01T14:30:00.000Z',
+          reason: REASON,
+        },
       },
     ]);
-    const booked = backend.state.appointments[0];
-    expect(router.state.location.pathname).toBe(`/appointments/${booked?.id}`);
+    expect(router.state.location.pathname).toBe(`/appointments/${backend.booked[0]?.id}`);
     // The reason is on the page for the patient, never in the address or history state.
     expect(screen.getByText(/Pain in my left knee/)).toBeInTheDocument();
     expect(JSON.stringify(router.state.location)).not.toContain('knee');
@@ -145,9 +169,8 @@ describe('finding a time and booking', () => {
     );
     // "Today" starts at midnight in the location's zone, New York here.
     await waitFor(() =>
-      expect(backend.state.slotRequests.at(-1)).toEqual({
+      expect(backend.slots.at(-1)?.query).toEqual({
         visitTypeId: checkUp.id,
-        providerId: null,
         locationId: harbor.id,
         from: '2026-11-27T05:00:00.000Z',
         to: '2026-12-11T05:00:00.000Z',
@@ -193,7 +216,7 @@ describe('finding a time and booking', () => {
       expect(screen.queryByRole('link', { name: NINE_THIRTY })).not.toBeInTheDocument(),
     );
     expect(screen.getByRole('link', { name: CHICAGO })).toBeInTheDocument();
-    expect(backend.state.slotRequests.at(-1)?.providerId).toBe(haddad.id);
+    expect(backend.slots.at(-1)?.query.providerId).toBe(haddad.id);
   });
 
   it('says when a time was just taken, and shows the open times again', async () => {
@@ -202,9 +225,12 @@ describe('finding a time and booking', () => {
     await chooseVisitType(user, /^Check-up/);
     await chooseTime(user, NINE_THIRTY);
     await user.type(screen.getByRole('textbox', { name: /Reason/ }), 'Knee pain');
-    const requestsBefore = backend.state.slotRequests.length;
-    // Someone else books 9:30 while the patient reads the review.
-    backend.takeTime(openTimes[0] as (typeof openTimes)[number]);
+    // Someone else books 9:30 while the patient reads the review: the API refuses it, and
+    // no longer offers it.
+    const bookings = mockApi('post', BOOK, problem(appointmentProblems.slotTaken()));
+    const slotsAfter = mockApi('get', '/api/v1/slots', (call) =>
+      pageOf(openSlotsFor(call, openTimes.slice(1))),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Book this time' }));
 
@@ -214,10 +240,11 @@ describe('finding a time and booking', () => {
       screen.getByRole('heading', { level: 1, name: 'Step 2 of 3: Choose a time' }),
     ).toBeInTheDocument();
     expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}`);
-    await waitFor(() => expect(backend.state.slotRequests.length).toBeGreaterThan(requestsBefore));
+    await waitFor(() => expect(slotsAfter.length).toBeGreaterThan(0));
     expect(await screen.findByRole('link', { name: TEN })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: NINE_THIRTY })).not.toBeInTheDocument();
-    expect(backend.state.appointments).toHaveLength(0);
+    expect(bookings).toHaveLength(1);
+    expect(backend.bookings).toHaveLength(0);
 
     // The reason typed before is still there for the next time chosen.
     await chooseTime(user, TEN);
@@ -228,7 +255,9 @@ describe('finding a time and booking', () => {
   });
 
   it('shows what the API refused in an error summary linked to what to change', async () => {
-    const backend = useClinic({ established: true });
+    const backend = useClinic();
+    // This patient has been seen before: the API refuses a visit for new patients.
+    const refused = mockApi('post', BOOK, problem(appointmentProblems.newPatientsOnly()));
     const { user } = renderApp({ path: '/appointments/new' });
     await chooseVisitType(user, /^New patient visit/);
     await chooseTime(user, NINE_THIRTY);
@@ -243,7 +272,10 @@ describe('finding a time and booking', () => {
     });
     await user.click(link);
     expect(screen.getByRole('link', { name: 'Change the kind of visit' })).toHaveFocus();
-    expect(backend.state.appointments).toHaveLength(0);
+    expect(refused.map((call) => (call.body as { visitTypeId: string }).visitTypeId)).toEqual([
+      newPatient.id,
+    ]);
+    expect(backend.bookings).toHaveLength(0);
   });
 
   it('refuses a reason that is too long before sending, linked to the field', async () => {
@@ -264,7 +296,7 @@ describe('finding a time and booking', () => {
     expect(reason).toHaveFocus();
     expect(reason).toHaveAttribute('aria-invalid', 'true');
     expect(reason).toHaveAccessibleDescription(expect.stringContaining(message));
-    expect(backend.state.bookings).toHaveLength(0);
+    expect(backend.bookings).toHaveLength(0);
   });
 
   it('asks for a kind of visit before going on', async () => {
@@ -287,13 +319,10 @@ describe('finding a time and booking', () => {
     // Hold the locations back until the day is typed: their arrival must not reset the form.
     let releaseLocations = () => {};
     const locationsHeld = new Promise<void>((resolve) => (releaseLocations = resolve));
-    server.use(
-      http.get(appointmentsPaths.locations, async () => {
-        await locationsHeld;
-        // Answering nothing hands the request on to the clinic's own handler.
-        return undefined;
-      }),
-    );
+    mockApi('get', '/api/v1/locations', async () => {
+      await locationsHeld;
+      return pageOf([harbor, north]);
+    });
     const { user, router } = renderApp({ path: '/appointments/new' });
     await chooseVisitType(user, /^Check-up/);
     const from = screen.getByLabelText('Show times from');
@@ -310,7 +339,7 @@ describe('finding a time and booking', () => {
       expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}&from=2026-12-11`),
     );
     expect(await screen.findByText('There are no open times in these 2 weeks.')).toBeVisible();
-    expect(backend.state.slotRequests.at(-1)?.from).toBe('2026-12-11T00:00:00.000Z');
+    expect(backend.slots.at(-1)?.query.from).toBe('2026-12-11T00:00:00.000Z');
   });
 
   it('looks at the next two weeks when asked', async () => {
@@ -323,7 +352,7 @@ describe('finding a time and booking', () => {
 
     expect(await screen.findByText('There are no open times in these 2 weeks.')).toBeVisible();
     expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}&from=2026-12-11`);
-    expect(backend.state.slotRequests.at(-1)?.from).toBe('2026-12-11T00:00:00.000Z');
+    expect(backend.slots.at(-1)?.query.from).toBe('2026-12-11T00:00:00.000Z');
     await user.click(screen.getByRole('button', { name: 'Show the 2 weeks before' }));
     expect(await screen.findByRole('link', { name: NINE_THIRTY })).toBeInTheDocument();
   });

@@ -17,10 +17,8 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { useFormatLocale } from '../../../lib/i18n';
 import { appointmentPath } from '../../../lib/navigation';
-import { useBookAppointment } from '../api/book-appointment';
-import { schedulingKeys } from '../api/keys';
-import { useTimeSearch } from '../api/time-search';
-import { useVisitTypes } from '../api/visit-types';
+import { $api } from '../../../lib/api-queries';
+import { refreshOpenTimes, useAfterAppointmentChange, useTimeSearch, useVisitTypes } from '../api';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { PatientOnly } from '../../../components/PatientOnly';
 import { ReasonField } from '../components/ReasonField';
@@ -101,7 +99,7 @@ function Booking({ patientId }: { patientId: string }) {
     const list = stepSearch({ visitTypeId, search });
     setTakenAt(list);
     navigate({ search: list }, { replace: true });
-    void queryClient.invalidateQueries({ queryKey: schedulingKeys.allSlots });
+    void refreshOpenTimes(queryClient);
   };
 
   return (
@@ -232,7 +230,9 @@ function ReviewStep({
   const navigate = useNavigate();
   const visitTypes = useVisitTypes();
   const { locations, slots } = useTimeSearch(visitTypeId, search);
-  const book = useBookAppointment(patientId);
+  const book = $api.useMutation('post', '/api/v1/patients/{patientId}/appointments', {
+    onSuccess: useAfterAppointmentChange(patientId),
+  });
   const [errors, setErrors] = useState<ErrorSummaryItem[]>([]);
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
@@ -297,11 +297,14 @@ function ReviewStep({
     refuse([]);
     try {
       const booked = await book.mutateAsync({
-        visitTypeId,
-        providerId: slot.provider.id,
-        locationId: slot.location.id,
-        startsAt: slot.startsAt,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        params: { path: { patientId } },
+        body: {
+          visitTypeId,
+          providerId: slot.provider.id,
+          locationId: slot.location.id,
+          startsAt: slot.startsAt,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+        },
       });
       navigate(appointmentPath(booked.id), {
         replace: true,

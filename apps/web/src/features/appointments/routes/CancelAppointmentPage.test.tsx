@@ -1,12 +1,40 @@
-import { appointmentViewFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import { inTurn, mockApi, problem } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { checkUp, freezeClock, harbor, PATIENT_ID, shah, useClinic } from '../test-fixtures';
+import type { Appointment } from '../api';
+import {
+  appointmentProblems,
+  freezeClock,
+  PATIENT_ID,
+  serveVisit,
+  signIn,
+  visitOf,
+} from '../test-fixtures';
 
-function visit(overrides: Parameters<typeof appointmentViewFactory>[0] = {}) {
-  return appointmentViewFactory(
-    { patientId: PATIENT_ID, startsAt: '2026-12-01T14:30:00.000Z', ...overrides },
-    { location: harbor, provider: shah, visitType: checkUp },
+const CANCEL = '/api/v1/patients/{patientId}/appointments/{appointmentId}/cancel';
+
+function visit(overrides: Parameters<typeof visitOf>[0] = {}) {
+  return visitOf({ startsAt: '2026-12-01T14:30:00.000Z', ...overrides });
+}
+
+/** The visit as the API answers once it is cancelled. */
+function cancelledOf(appointment: Appointment, reason: string): Appointment {
+  return {
+    ...appointment,
+    status: 'cancelled',
+    cancelledAt: new Date().toISOString(),
+    cancelReason: reason,
+    version: appointment.version + 1,
+    canChangeOnline: false,
+  };
+}
+
+/** Signs in, answers the visit, and cancels it with whatever reason is sent. */
+function useVisit(appointment: Appointment) {
+  signIn();
+  serveVisit(appointment);
+  return mockApi('post', CANCEL, ({ body }) =>
+    cancelledOf(appointment, (body as { reason: string }).reason),
   );
 }
 
@@ -16,7 +44,7 @@ afterEach(() => jest.useRealTimers());
 describe('cancelling', () => {
   it('asks why, cancels, and confirms in words with how to book again', async () => {
     const appointment = visit();
-    const backend = useClinic({ appointments: [appointment] });
+    const cancellations = useVisit(appointment);
     const { user, router } = renderApp({ path: `/appointments/${appointment.id}` });
 
     await user.click(await screen.findByRole('link', { name: 'Cancel appointment' }));
@@ -47,19 +75,20 @@ describe('cancelling', () => {
       }),
     ).toHaveAttribute('href', '/appointments/new');
     expect(router.state.location.pathname).toBe(`/appointments/${appointment.id}`);
-    expect(backend.state.cancellations).toEqual([
+    expect(cancellations.map(({ params, body }) => ({ params, body }))).toEqual([
       {
-        appointmentId: appointment.id,
+        params: { patientId: PATIENT_ID, appointmentId: appointment.id },
         body: { version: 1, reason: 'The time no longer works for me' },
       },
     ]);
+    expect(cancellations[0]?.headers.get('X-CSRF-Token')).toBe('test-csrf-token');
     expect(screen.getByText('Cancelled', { selector: 'dd' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Reschedule' })).not.toBeInTheDocument();
   });
 
   it('needs a reason, and the patient’s own words for “Another reason”', async () => {
     const appointment = visit();
-    const backend = useClinic({ appointments: [appointment] });
+    const cancellations = useVisit(appointment);
     const { user } = renderApp({ path: `/appointments/${appointment.id}/cancel` });
     const submit = await screen.findByRole('button', { name: 'Yes, cancel this appointment' });
 
@@ -78,13 +107,13 @@ describe('cancelling', () => {
     );
     const other = screen.getByRole('textbox', { name: 'Tell us the reason' });
     expect(other).toHaveFocus();
-    expect(backend.state.cancellations).toHaveLength(0);
+    expect(cancellations).toHaveLength(0);
 
     await user.type(other, 'My ride fell through');
     await user.click(submit);
 
     expect(await screen.findByText(/is cancelled\.$/)).toBeInTheDocument();
-    expect(backend.state.cancellations[0]?.body).toEqual({
+    expect(cancellations[0]?.body).toEqual({
       version: 1,
       reason: 'My ride fell through',
     });
@@ -92,13 +121,25 @@ describe('cancelling', () => {
 
   it('when the visit changed meanwhile, loads it again and explains before trying again', async () => {
     const appointment = visit();
-    const backend = useClinic({ appointments: [appointment] });
-    const { user } = renderApp({ path: `/appointments/${appointment.id}/cancel` });
-    await user.click(await screen.findByRole('radio', { name: 'I booked it by mistake' }));
-    backend.changeAppointment(appointment.id, {
+    // Someone at the clinic moves it while the patient reads: the next read shows version 2.
+    const changed = {
+      ...appointment,
       startsAt: '2026-12-01T16:00:00.000Z',
       endsAt: '2026-12-01T16:30:00.000Z',
-    });
+      version: 2,
+    };
+    signIn();
+    serveVisit(appointment, changed);
+    const cancellations = mockApi(
+      'post',
+      CANCEL,
+      inTurn<Appointment | Response>(
+        problem(appointmentProblems.appointmentChanged()),
+        cancelledOf(changed, 'I booked it by mistake'),
+      ),
+    );
+    const { user } = renderApp({ path: `/appointments/${appointment.id}/cancel` });
+    await user.click(await screen.findByRole('radio', { name: 'I booked it by mistake' }));
 
     await user.click(screen.getByRole('button', { name: 'Yes, cancel this appointment' }));
 
@@ -111,7 +152,7 @@ describe('cancelling', () => {
         'WhenTuesday, December 1, 2026 at 11:00 AM EST',
       ),
     );
-    expect(backend.state.appointments[0]?.status).toBe('booked');
+    expect(screen.queryByText(/is cancelled\./)).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: 'I booked it by mistake' }));
     await user.click(screen.getByRole('button', { name: 'Yes, cancel this appointment' }));
@@ -121,12 +162,12 @@ describe('cancelling', () => {
         'Your appointment on Tuesday, December 1, 2026 at 11:00 AM EST is cancelled.',
       ),
     ).toBeInTheDocument();
-    expect(backend.state.cancellations.map((call) => call.body.version)).toEqual([1, 2]);
+    expect(cancellations.map((call) => (call.body as { version: number }).version)).toEqual([1, 2]);
   });
 
   it('inside the cutoff, shows whom to call instead of the form', async () => {
     const appointment = visit({ startsAt: '2026-11-28T13:30:00.000Z' });
-    useClinic({ appointments: [appointment] });
+    useVisit(appointment);
     renderApp({ path: `/appointments/${appointment.id}/cancel` });
 
     expect(

@@ -15,8 +15,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { appointmentPath } from '../../../lib/navigation';
-import { useAppointment, type Appointment } from '../api/appointment';
-import { useCancelAppointment } from '../api/cancel-appointment';
+import { useQuery } from '@tanstack/react-query';
+import { $api } from '../../../lib/api-queries';
+import { appointmentQuery, useAfterAppointmentChange, type Appointment } from '../api';
 import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
 import { LoadFailed } from '../../../components/LoadFailed';
@@ -53,7 +54,7 @@ export function CancelAppointmentPage() {
 function Cancel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const { appointmentId = '' } = useParams();
-  const appointment = useAppointment(patientId, appointmentId);
+  const appointment = useQuery(appointmentQuery(patientId, appointmentId));
   const [stale, setStale] = useState<Stale | null>(null);
   const notFound = isApiError(appointment.error) && appointment.error.status === 404;
 
@@ -105,7 +106,11 @@ interface CancelContentProps {
 function CancelContent({ patientId, appointment, stale, onStale }: CancelContentProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const cancel = useCancelAppointment(patientId, appointment.id);
+  const cancel = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/appointments/{appointmentId}/cancel',
+    { onSuccess: useAfterAppointmentChange(patientId) },
+  );
   const [choice, setChoice] = useState<ReasonChoice | null>(null);
   const [other, setOther] = useState('');
   const [errors, setErrors] = useState<ErrorSummaryItem[]>([]);
@@ -168,7 +173,10 @@ function CancelContent({ patientId, appointment, stale, onStale }: CancelContent
     }
     show([]);
     try {
-      const cancelled = await cancel.mutateAsync({ version: appointment.version, reason });
+      const cancelled = await cancel.mutateAsync({
+        params: { path: { patientId, appointmentId: appointment.id } },
+        body: { version: appointment.version, reason },
+      });
       navigate(appointmentPath(cancelled.id), {
         replace: true,
         state: outcomeState({ kind: 'cancelled' }),

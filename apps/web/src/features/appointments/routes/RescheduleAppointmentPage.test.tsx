@@ -1,16 +1,52 @@
-import { appointmentViewFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import { inTurn, mockApi, problem } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { checkUp, freezeClock, harbor, north, PATIENT_ID, shah, useClinic } from '../test-fixtures';
+import type { Appointment } from '../api';
+import {
+  appointmentProblems,
+  checkUp,
+  freezeClock,
+  harbor,
+  movedTo,
+  north,
+  openTimes,
+  PATIENT_ID,
+  serveClinic,
+  serveVisit,
+  shah,
+  visitOf,
+} from '../test-fixtures';
+
+const RESCHEDULE = '/api/v1/patients/{patientId}/appointments/{appointmentId}/reschedule';
+const [, tenAtHarbor, nineInChicago] = openTimes as [
+  (typeof openTimes)[number],
+  (typeof openTimes)[number],
+  (typeof openTimes)[number],
+];
 
 const TEN = 'Tuesday, December 1, 2026, 10:00 AM EST with Dr. Priya Shah at Harbor Clinic';
 const CHICAGO = 'Wednesday, December 2, 2026, 9:00 AM CST with Dr. Omar Haddad at North Clinic';
 
-function visit(overrides: Parameters<typeof appointmentViewFactory>[0] = {}) {
-  return appointmentViewFactory(
-    { patientId: PATIENT_ID, startsAt: '2026-12-01T14:30:00.000Z', ...overrides },
-    { location: harbor, provider: shah, visitType: checkUp },
+function visit(overrides: Parameters<typeof visitOf>[0] = {}) {
+  return visitOf({ startsAt: '2026-12-01T14:30:00.000Z', ...overrides });
+}
+
+/**
+ * Signs in and answers the clinic (without the visit's own time: it is taken, by this very
+ * visit) and the visit; moving it answers the visit at the time asked for.
+ */
+function useVisit(appointment: Appointment) {
+  const clinic = serveClinic({
+    times: openTimes.filter((time) => time.startsAt !== appointment.startsAt),
+  });
+  serveVisit(appointment);
+  const reschedules = mockApi('post', RESCHEDULE, ({ body }) =>
+    movedTo(
+      appointment,
+      openTimes.find((time) => time.startsAt === (body as { startsAt: string }).startsAt)!,
+    ),
   );
+  return { ...clinic, reschedules };
 }
 
 beforeEach(() => freezeClock());
@@ -19,7 +55,7 @@ afterEach(() => jest.useRealTimers());
 describe('rescheduling', () => {
   it('moves the visit to another open time and says so, from and to', async () => {
     const appointment = visit();
-    const backend = useClinic({ appointments: [appointment] });
+    const backend = useVisit(appointment);
     const { user, router } = renderApp({ path: `/appointments/${appointment.id}` });
 
     await user.click(await screen.findByRole('link', { name: 'Reschedule' }));
@@ -33,7 +69,7 @@ describe('rescheduling', () => {
     );
     // The same kind of visit; the visit's own time is not offered.
     await screen.findByRole('link', { name: CHICAGO });
-    expect(backend.state.slotRequests[0]?.visitTypeId).toBe(checkUp.id);
+    expect(backend.slots[0]?.query.visitTypeId).toBe(checkUp.id);
     expect(screen.queryByRole('link', { name: /9:30 AM EST/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('link', { name: TEN }));
@@ -51,9 +87,9 @@ describe('rescheduling', () => {
     );
     await waitFor(() => expect(confirmation.closest('.confirmation')).toHaveFocus());
     expect(router.state.location.pathname).toBe(`/appointments/${appointment.id}`);
-    expect(backend.state.reschedules).toEqual([
+    expect(backend.reschedules.map(({ params, body }) => ({ params, body }))).toEqual([
       {
-        appointmentId: appointment.id,
+        params: { patientId: PATIENT_ID, appointmentId: appointment.id },
         body: {
           version: 1,
           startsAt: '2026-12-01T15:00:00.000Z',
@@ -69,7 +105,7 @@ describe('rescheduling', () => {
 
   it('moves to another location, written out in that location’s zone', async () => {
     const appointment = visit();
-    const backend = useClinic({ appointments: [appointment] });
+    const backend = useVisit(appointment);
     const { user } = renderApp({ path: `/appointments/${appointment.id}/reschedule` });
 
     await user.click(await screen.findByRole('link', { name: CHICAGO }));
@@ -84,20 +120,32 @@ describe('rescheduling', () => {
         /Your appointment is now on Wednesday, December 2, 2026 at 9:00 AM CST/,
       ),
     ).toBeInTheDocument();
-    expect(backend.state.reschedules[0]?.body.locationId).toBe(north.id);
+    expect((backend.reschedules[0]?.body as { locationId: string }).locationId).toBe(north.id);
+    expect(nineInChicago.locationId).toBe(north.id);
   });
 
   it('when the visit changed meanwhile, loads it again, explains and lets the patient retry', async () => {
     const appointment = visit();
-    const backend = useClinic({ appointments: [appointment] });
+    // Staff move it to 9:00 while the patient reads: the next read shows version 2.
+    const changed = {
+      ...appointment,
+      startsAt: '2026-12-01T14:00:00.000Z',
+      endsAt: '2026-12-01T14:30:00.000Z',
+      version: 2,
+    };
+    serveClinic({ times: openTimes.filter((time) => time.startsAt !== appointment.startsAt) });
+    serveVisit(appointment, changed);
+    const reschedules = mockApi(
+      'post',
+      RESCHEDULE,
+      inTurn<Appointment | Response>(
+        problem(appointmentProblems.appointmentChanged()),
+        movedTo(changed, tenAtHarbor),
+      ),
+    );
     const { user, router } = renderApp({ path: `/appointments/${appointment.id}/reschedule` });
     await user.click(await screen.findByRole('link', { name: TEN }));
     await screen.findByRole('heading', { level: 1, name: 'Check the new time' });
-    // Staff move it to 9:00 while the patient reads.
-    backend.changeAppointment(appointment.id, {
-      startsAt: '2026-12-01T14:00:00.000Z',
-      endsAt: '2026-12-01T14:30:00.000Z',
-    });
 
     await user.click(screen.getByRole('button', { name: 'Change to this time' }));
 
@@ -120,12 +168,12 @@ describe('rescheduling', () => {
         /Your appointment is now on Tuesday, December 1, 2026 at 10:00 AM EST. It was on Tuesday, December 1, 2026 at 9:00 AM EST./,
       ),
     ).toBeInTheDocument();
-    expect(backend.state.reschedules.map((call) => call.body.version)).toEqual([1, 2]);
+    expect(reschedules.map((call) => (call.body as { version: number }).version)).toEqual([1, 2]);
   });
 
   it('inside the cutoff, says whom to call instead of offering times', async () => {
     const appointment = visit({ startsAt: '2026-11-28T13:30:00.000Z' });
-    const backend = useClinic({ appointments: [appointment] });
+    const backend = useVisit(appointment);
     renderApp({ path: `/appointments/${appointment.id}/reschedule` });
 
     const notice = await screen.findByRole('status', {
@@ -136,7 +184,7 @@ describe('rescheduling', () => {
     );
     expect(within(notice).getByRole('link', { name: '+1 555 010 3000' })).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Narrow down the times' })).not.toBeInTheDocument();
-    expect(backend.state.slotRequests).toHaveLength(0);
+    expect(backend.slots).toHaveLength(0);
     expect(screen.getByRole('link', { name: 'Keep my appointment as it is' })).toHaveAttribute(
       'href',
       `/appointments/${appointment.id}`,

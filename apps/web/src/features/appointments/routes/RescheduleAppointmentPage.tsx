@@ -10,17 +10,21 @@ import {
   Skeleton,
   type ErrorSummaryItem,
 } from '@portal/ui';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { useFormatLocale } from '../../../lib/i18n';
 import { appointmentPath } from '../../../lib/navigation';
-import { useAppointment, type Appointment } from '../api/appointment';
-import { schedulingKeys } from '../api/keys';
-import { useRescheduleAppointment } from '../api/reschedule-appointment';
-import { useTimeSearch } from '../api/time-search';
+import { $api } from '../../../lib/api-queries';
+import {
+  appointmentQuery,
+  refreshOpenTimes,
+  useAfterAppointmentChange,
+  useTimeSearch,
+  type Appointment,
+} from '../api';
 import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
 import { LoadFailed } from '../../../components/LoadFailed';
@@ -68,7 +72,7 @@ function Reschedule({ patientId }: { patientId: string }) {
   const { search: address } = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const appointment = useAppointment(patientId, appointmentId);
+  const appointment = useQuery(appointmentQuery(patientId, appointmentId));
   const search = readTimeSearch(params);
   const chosen = readChosenTime(params);
   const reviewing = chosen !== null;
@@ -88,7 +92,7 @@ function Reschedule({ patientId }: { patientId: string }) {
     const list = stepSearch({ search });
     setNotice({ kind, at: list });
     navigate({ search: list }, { replace: true });
-    void queryClient.invalidateQueries({ queryKey: schedulingKeys.allSlots });
+    void refreshOpenTimes(queryClient);
     if (kind !== 'slotTaken') {
       void appointment.refetch();
     }
@@ -244,7 +248,11 @@ function RescheduleReview({
   const locale = useFormatLocale();
   const navigate = useNavigate();
   const { locations, slots } = useTimeSearch(appointment.visitType.id, search);
-  const reschedule = useRescheduleAppointment(patientId, appointment.id);
+  const reschedule = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/appointments/{appointmentId}/reschedule',
+    { onSuccess: useAfterAppointmentChange(patientId) },
+  );
   const [errors, setErrors] = useState<ErrorSummaryItem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const listSearch = stepSearch({ search });
@@ -292,10 +300,13 @@ function RescheduleReview({
     setErrors([]);
     try {
       const moved = await reschedule.mutateAsync({
-        version: appointment.version,
-        startsAt: slot.startsAt,
-        providerId: slot.provider.id,
-        locationId: slot.location.id,
+        params: { path: { patientId, appointmentId: appointment.id } },
+        body: {
+          version: appointment.version,
+          startsAt: slot.startsAt,
+          providerId: slot.provider.id,
+          locationId: slot.location.id,
+        },
       });
       navigate(appointmentPath(moved.id), {
         replace: true,

@@ -2,7 +2,7 @@ import { Button, TextField } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DateRange } from '../api/keys';
+import type { DateRange } from '../api';
 
 export interface DateRangeFormProps {
   range: DateRange;

@@ -3,14 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import { visitSummaryPath } from '../../../lib/navigation';
-import type {
-  Allergy,
-  CarePlan,
-  Condition,
-  Immunization,
-  Medication,
-  VisitSummary,
-} from '../api/record-lists';
+import type { Allergy, CarePlan, Condition, Immunization, Medication, VisitSummary } from '../api';
 import { formatCalendarDate } from '../utils/format';
 import { MedicalTerm } from '../../../components/MedicalTerm';
 

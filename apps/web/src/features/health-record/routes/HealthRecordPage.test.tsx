@@ -1,19 +1,20 @@
 import { deviceTimeZone } from '@portal/ui';
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse } from 'msw';
 import {
   allergyFactory,
   carePlanFactory,
   conditionFactory,
+  emptyHealthSummary,
   immunizationFactory,
-  recordsPaths,
   resultReportFactory,
+  resultSummaryOf,
   visitSummaryFactory,
   vitalSignFactory,
-} from '@portal/api-mocks';
-import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+} from '../../../testing/factories';
+import { fileResponse, mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { captureDownloads, PATIENT_ID, useRecord } from '../test-fixtures';
+import { captureDownloads, PATIENT_ID, signIn } from '../test-fixtures';
 // Compiled up front, so the lazy route resolves as fast as it would in a browser.
 import './HealthRecordPage';
 
@@ -24,18 +25,21 @@ function section(name: string): HTMLElement {
 describe('health record summary', () => {
   it('shows each part of the record with a link to its own page', async () => {
     const visit = visitSummaryFactory({ visitDate: '2026-11-02' });
-    useRecord({
-      results: [resultReportFactory({ isNew: true }), resultReportFactory({ isNew: true })],
-      conditions: [
-        conditionFactory({ code: 'I10', onsetDate: '2024-03-05' }),
-        conditionFactory({ display: 'Old sprain', clinicalStatus: 'resolved' }),
-      ],
+    signIn();
+    const summaries = mockApi('get', '/api/v1/patients/{patientId}/health-summary', {
+      ...emptyHealthSummary(PATIENT_ID),
+      recentResults: [
+        resultReportFactory({ isNew: true }),
+        resultReportFactory({ isNew: true }),
+      ].map(resultSummaryOf),
+      newResultsCount: 2,
+      activeConditions: [conditionFactory({ code: 'I10', onsetDate: '2024-03-05' })],
       allergies: [
         allergyFactory({ substance: 'Pollen', category: 'environment', severity: 'mild' }),
         allergyFactory({ substance: 'Peanuts', category: 'food', severity: 'severe' }),
       ],
-      immunizations: [immunizationFactory({ occurredOn: '2026-10-01', doseNumber: 2 })],
-      vitals: [
+      recentImmunizations: [immunizationFactory({ occurredOn: '2026-10-01', doseNumber: 2 })],
+      latestVitals: [
         vitalSignFactory({
           code: '8867-4',
           display: 'Heart rate',
@@ -51,14 +55,15 @@ describe('health record summary', () => {
           interpretation: 'H',
         }),
       ],
-      carePlans: [carePlanFactory()],
-      visitSummaries: [visit],
+      activeCarePlans: [carePlanFactory()],
+      lastVisitSummary: visit,
     });
     renderApp({ path: '/health-record' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Health record' })).toBeVisible();
     expect(document.title).toBe('Health record – Patient Portal');
     const conditions = await screen.findByRole('region', { name: 'Health conditions' });
+    expect(summaries.map((call) => call.params.patientId)).toEqual([PATIENT_ID]);
 
     expect(section('Test results')).toHaveTextContent('You have 2 new test results.');
     expect(within(section('Test results')).getByRole('link')).toHaveAttribute('href', '/results');
@@ -131,7 +136,7 @@ describe('health record summary', () => {
   });
 
   it('says what is empty and what to do next', async () => {
-    useRecord();
+    signIn();
     renderApp({ path: '/health-record' });
 
     await screen.findByRole('region', { name: 'Health conditions' });
@@ -153,7 +158,18 @@ describe('health record summary', () => {
   });
 
   it('downloads the whole record as a PDF and as a FHIR file', async () => {
-    const backend = useRecord();
+    signIn();
+    const pdfs = mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/health-record.pdf',
+      fileResponse('%PDF-1.4\n%%EOF\n', 'application/pdf', 'health-record.pdf'),
+    );
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [] };
+    const fhirs = mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/health-record.fhir.json',
+      fileResponse(JSON.stringify(bundle), 'application/fhir+json', 'health-record.fhir.json'),
+    );
     const downloads = captureDownloads();
     const { user } = renderApp({ path: '/health-record' });
 
@@ -164,18 +180,18 @@ describe('health record summary', () => {
     await user.click(
       within(files).getByRole('button', { name: 'Download my health record (PDF)' }),
     );
-    await waitFor(() => expect(backend.state.downloads).toHaveLength(1));
+    await waitFor(() => expect(pdfs).toHaveLength(1));
     await user.click(
       within(files).getByRole('button', { name: 'Download for another app (FHIR)' }),
     );
-    await waitFor(() => expect(backend.state.downloads).toHaveLength(2));
+    await waitFor(() => expect(fhirs).toHaveLength(1));
 
-    expect(backend.state.downloads).toEqual([
-      `/api/v1/patients/${PATIENT_ID}/health-record.pdf`,
-      `/api/v1/patients/${PATIENT_ID}/health-record.fhir.json`,
+    expect([...pdfs, ...fhirs].map((call) => call.params.patientId)).toEqual([
+      PATIENT_ID,
+      PATIENT_ID,
     ]);
     // The PDF's times are asked for in the device's zone.
-    expect(backend.state.pdfTimeZones).toEqual([deviceTimeZone()]);
+    expect(pdfs.map((call) => call.query)).toEqual([{ timeZone: deviceTimeZone() }]);
     await waitFor(() => expect(downloads.names()).toHaveLength(2));
     expect(downloads.names()).toEqual(['health-record.pdf', 'health-record.fhir.json']);
     expect(downloads.blobs.map((blob) => blob.type)).toEqual([
@@ -190,8 +206,8 @@ describe('health record summary', () => {
   });
 
   it('says so in words when the summary cannot be loaded', async () => {
-    useRecord();
-    server.use(http.get(recordsPaths.healthSummary, () => HttpResponse.error()));
+    signIn();
+    mockApi('get', '/api/v1/patients/{patientId}/health-summary', HttpResponse.error());
     renderApp({ path: '/health-record' });
 
     expect(await screen.findByRole('alert')).toHaveTextContent(

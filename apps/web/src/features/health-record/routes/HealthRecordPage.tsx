@@ -15,8 +15,13 @@ import {
   resultTrendPath,
   VISIT_SUMMARIES_PATH,
 } from '../../../lib/navigation';
-import { useDownloadHealthRecordFhir, useDownloadHealthRecordPdf } from '../api/downloads';
-import { useHealthSummary, type HealthSummary, type Vital } from '../api/health-summary';
+import { $api } from '../../../lib/api-queries';
+import {
+  useDownloadHealthRecordFhir,
+  useDownloadHealthRecordPdf,
+  type HealthSummary,
+  type Vital,
+} from '../api';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { MedicalTerm } from '../../../components/MedicalTerm';
@@ -52,7 +57,9 @@ export function HealthRecordPage() {
 
 function Summary({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const summary = useHealthSummary(patientId);
+  const summary = $api.useQuery('get', '/api/v1/patients/{patientId}/health-summary', {
+    params: { path: { patientId } },
+  });
   if (summary.data) {
     return <SummarySections summary={summary.data} />;
   }

@@ -1,10 +1,14 @@
 import type { JsonResponse } from '@portal/api-client';
-import { allergyFactory, conditionFactory, immunizationFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import {
+  allergyFactory,
+  conditionFactory,
+  immunizationFactory,
+  pageOf,
+} from '../../../testing/factories';
+import { mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { PATIENT_ID, useRecord } from '../test-fixtures';
+import { PATIENT_ID, signIn } from '../test-fixtures';
 // Compiled up front, so the lazy routes resolve as fast as they would in a browser.
 import './AllergiesPage';
 import './ConditionsPage';
@@ -21,7 +25,12 @@ describe('record section pages', () => {
         onsetDate: `2026-01-${String(28 - index).padStart(2, '0')}`,
       }),
     );
-    const backend = useRecord({ conditions: [...conditions].reverse() });
+    signIn();
+    const calls = mockApi('get', '/api/v1/patients/{patientId}/conditions', ({ query }) =>
+      query.cursor === 'page-2'
+        ? pageOf(conditions.slice(20))
+        : pageOf(conditions.slice(0, 20), 'page-2'),
+    );
     const { user } = renderApp({ path: '/health-record/conditions' });
 
     expect(
@@ -39,9 +48,10 @@ describe('record section pages', () => {
     await waitFor(() => expect(headings()[20]).toHaveFocus());
     expect(headings()[20]).toHaveTextContent('Condition 21');
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
-    expect(backend.state.listRequests).toEqual([
-      { kind: 'conditions', query: { limit: '20' } },
-      { kind: 'conditions', query: { limit: '20', cursor: 'c20' } },
+    expect(calls.map((call) => call.params.patientId)).toEqual([PATIENT_ID, PATIENT_ID]);
+    expect(calls.map((call) => call.query)).toEqual([
+      { limit: '20' },
+      { limit: '20', cursor: 'page-2' },
     ]);
     expect(screen.getByRole('link', { name: 'Back to your health record' })).toHaveAttribute(
       'href',
@@ -50,12 +60,12 @@ describe('record section pages', () => {
   });
 
   it('narrows vaccines to dates kept in the address', async () => {
-    const backend = useRecord({
-      immunizations: [
-        immunizationFactory({ display: 'Flu 2026', occurredOn: '2026-10-01' }),
-        immunizationFactory({ display: 'Tetanus 2019', occurredOn: '2019-06-01' }),
-      ],
-    });
+    signIn();
+    const flu = immunizationFactory({ display: 'Flu 2026', occurredOn: '2026-10-01' });
+    const tetanus = immunizationFactory({ display: 'Tetanus 2019', occurredOn: '2019-06-01' });
+    const calls = mockApi('get', '/api/v1/patients/{patientId}/immunizations', ({ query }) =>
+      pageOf(query.from === '2026-01-01' ? [flu] : [flu, tetanus]),
+    );
     const { user, router } = renderApp({ path: '/health-record/immunizations' });
     const list = await screen.findByRole('list', { name: 'Your vaccines' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
@@ -70,20 +80,19 @@ describe('record section pages', () => {
       ).toHaveLength(1),
     );
     expect(screen.getByRole('list', { name: 'Your vaccines' })).toHaveTextContent('Flu 2026');
-    expect(backend.state.listRequests.at(-1)).toEqual({
-      kind: 'immunizations',
-      query: { limit: '20', from: '2026-01-01' },
-    });
+    expect(calls.at(-1)?.query).toEqual({ limit: '20', from: '2026-01-01' });
 
     await user.click(screen.getByRole('link', { name: 'Show all dates' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 
   it('says when nothing matches the dates, and how to see everything', async () => {
-    useRecord({ immunizations: [immunizationFactory({ occurredOn: '2019-06-01' })] });
+    signIn();
+    const calls = mockApi('get', '/api/v1/patients/{patientId}/immunizations', pageOf([]));
     renderApp({ path: '/health-record/immunizations?from=2026-01-01' });
 
     const empty = await screen.findByText(/Nothing matches the dates you chose\./);
+    expect(calls.map((call) => call.query)).toEqual([{ limit: '20', from: '2026-01-01' }]);
     expect(within(empty).getByRole('link', { name: 'Show all dates' })).toHaveAttribute(
       'href',
       '/health-record/immunizations',
@@ -91,11 +100,14 @@ describe('record section pages', () => {
   });
 
   it('says plainly when an allergy is severe, and when there are none', async () => {
-    useRecord({
-      allergies: [
+    signIn();
+    mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/allergies',
+      pageOf([
         allergyFactory({ substance: 'Penicillin', severity: 'severe', reaction: 'Swelling' }),
-      ],
-    });
+      ]),
+    );
     renderApp({ path: '/health-record/allergies' });
 
     const list = await screen.findByRole('list', { name: 'Your allergies' });
@@ -108,7 +120,8 @@ describe('record section pages', () => {
   });
 
   it('says there are no allergies and what to do', async () => {
-    useRecord();
+    signIn();
+    mockApi('get', '/api/v1/patients/{patientId}/allergies', pageOf([]));
     renderApp({ path: '/health-record/allergies' });
 
     expect(
@@ -119,8 +132,8 @@ describe('record section pages', () => {
   });
 
   it('lists medications with how to take them, and which were stopped', async () => {
-    useRecord();
-    const page: MedicationPage = {
+    signIn();
+    const page = {
       items: [
         {
           id: '0190b5d2-7c4e-7000-8000-00000000a001',
@@ -170,14 +183,8 @@ describe('record section pages', () => {
         },
       ],
       nextCursor: null,
-    };
-    const requests: string[] = [];
-    server.use(
-      http.get('/api/v1/patients/:patientId/medications', ({ request }) => {
-        requests.push(new URL(request.url).search);
-        return HttpResponse.json(page);
-      }),
-    );
+    } satisfies MedicationPage;
+    const calls = mockApi('get', '/api/v1/patients/{patientId}/medications', page);
     renderApp({ path: '/health-record/medications' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Medications' })).toBeVisible();
@@ -195,6 +202,6 @@ describe('record section pages', () => {
     );
     expect(stopped).toHaveTextContent('StatusStopped');
     expect(stopped).not.toHaveTextContent('Refills left');
-    expect(requests).toEqual(['?limit=20']);
+    expect(calls.map((call) => call.query)).toEqual([{ limit: '20' }]);
   });
 });

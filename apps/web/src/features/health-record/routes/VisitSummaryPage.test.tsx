@@ -1,8 +1,10 @@
 import { deviceTimeZone } from '@portal/ui';
-import { carePlanFactory, visitSummaryFactory } from '@portal/api-mocks';
+import { problemFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import { carePlanFactory, pageOf, visitSummaryFactory } from '../../../testing/factories';
+import { fileResponse, mockApi, problem } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { captureDownloads, PATIENT_ID, useRecord } from '../test-fixtures';
+import { captureDownloads, PATIENT_ID, signIn } from '../test-fixtures';
 // Compiled up front, so the lazy routes resolve as fast as they would in a browser.
 import './CarePlansPage';
 import './VisitSummariesPage';
@@ -16,9 +18,22 @@ describe('visit summaries and care plans', () => {
       instructions: 'Check your blood sugar before breakfast.\nWalk after dinner.',
       followUp: 'Come back in 3 months.',
     });
-    const backend = useRecord({
-      visitSummaries: [visitSummaryFactory({ visitDate: '2026-06-01' }), visit],
-    });
+    signIn();
+    mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/visit-summaries',
+      pageOf([visit, visitSummaryFactory({ visitDate: '2026-06-01' })]),
+    );
+    const opened = mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/visit-summaries/{visitSummaryId}',
+      visit,
+    );
+    const pdfs = mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/visit-summaries/{visitSummaryId}/summary.pdf',
+      fileResponse('%PDF-1.4\n%%EOF\n', 'application/pdf', 'visit-summary.pdf'),
+    );
     const downloads = captureDownloads();
     const { user } = renderApp({ path: '/health-record/visits' });
 
@@ -35,6 +50,9 @@ describe('visit summaries and care plans', () => {
       await screen.findByRole('heading', { level: 1, name: 'Visit on November 2, 2026' }),
     ).toBeVisible();
     expect(document.title).toBe('Visit summary – Patient Portal');
+    expect(opened.map((call) => call.params)).toEqual([
+      { patientId: PATIENT_ID, visitSummaryId: visit.id },
+    ]);
     expect(screen.getByText('Type 2 diabetes mellitus without complications')).toBeVisible();
     expect(screen.getByRole('region', { name: 'Instructions' })).toHaveTextContent(
       'Check your blood sugar before breakfast. Walk after dinner.',
@@ -45,18 +63,21 @@ describe('visit summaries and care plans', () => {
 
     await user.click(screen.getByRole('button', { name: 'Download PDF' }));
     await waitFor(() =>
-      expect(backend.state.downloads).toEqual([
-        `/api/v1/patients/${PATIENT_ID}/visit-summaries/${visit.id}/summary.pdf`,
+      expect(pdfs.map((call) => call.params)).toEqual([
+        { patientId: PATIENT_ID, visitSummaryId: visit.id },
       ]),
     );
-    expect(backend.state.pdfTimeZones).toEqual([deviceTimeZone()]);
+    expect(pdfs.map((call) => call.query)).toEqual([{ timeZone: deviceTimeZone() }]);
     await waitFor(() => expect(downloads.names()).toEqual(['visit-summary.pdf']));
     downloads.restore();
   });
 
   it('shows care plan goals and steps with their status in words', async () => {
-    useRecord({
-      carePlans: [
+    signIn();
+    mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/care-plans',
+      pageOf([
         carePlanFactory({
           title: 'Diabetes plan',
           periodStart: '2026-09-01',
@@ -70,8 +91,8 @@ describe('visit summaries and care plans', () => {
             { id: 'a2', description: 'Eye exam', status: 'not-started' },
           ],
         }),
-      ],
-    });
+      ]),
+    );
     renderApp({ path: '/health-record/care-plans' });
 
     const list = await screen.findByRole('list', { name: 'Your care plans' });
@@ -84,7 +105,19 @@ describe('visit summaries and care plans', () => {
   });
 
   it('says a visit it cannot find is not there', async () => {
-    useRecord();
+    signIn();
+    mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/visit-summaries/{visitSummaryId}',
+      problem(
+        problemFactory({
+          status: 404,
+          code: 'record_not_found',
+          title: 'Not found',
+          detail: 'No record was found with this id.',
+        }),
+      ),
+    );
     renderApp({ path: '/health-record/visits/0190b5d2-7c4e-7000-8000-00000000dead' });
 
     expect(

@@ -6,9 +6,8 @@ import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { useFormatLocale } from '../../../lib/i18n';
 import { VISIT_SUMMARIES_PATH } from '../../../lib/navigation';
-import { useDownloadVisitSummaryPdf } from '../api/downloads';
-import type { VisitSummary } from '../api/record-lists';
-import { useVisitSummary } from '../api/visit-summary';
+import { $api } from '../../../lib/api-queries';
+import { useDownloadVisitSummaryPdf, type VisitSummary } from '../api';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { PatientOnly } from '../../../components/PatientOnly';
@@ -38,7 +37,13 @@ function VisitSummaryDetails({
 }) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const visit = useVisitSummary(patientId, visitSummaryId);
+  const visit = $api.useQuery(
+    'get',
+    '/api/v1/patients/{patientId}/visit-summaries/{visitSummaryId}',
+    {
+      params: { path: { patientId, visitSummaryId } },
+    },
+  );
   const notFound = isApiError(visit.error) && visit.error.status === 404;
 
   return (

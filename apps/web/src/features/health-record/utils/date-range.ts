@@ -1,4 +1,4 @@
-import type { DateRange } from '../api/keys';
+import type { DateRange } from '../api';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -2,7 +2,7 @@ import { LoadingState, Skeleton } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RESULTS_PATH } from '../../../lib/navigation';
-import { useNewResultsCount } from '../api/new-results';
+import { $api } from '../../../lib/api-queries';
 
 const TITLE_ID = 'home-new-results';
 
@@ -13,7 +13,13 @@ const TITLE_ID = 'home-new-results';
  */
 export function NewResultsCard({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const newResults = useNewResultsCount(patientId);
+  // The health record's summary, read for its count: opening a result refreshes it.
+  const newResults = $api.useQuery(
+    'get',
+    '/api/v1/patients/{patientId}/health-summary',
+    { params: { path: { patientId } } },
+    { select: (summary) => summary.newResultsCount },
+  );
 
   return (
     <section className="ui-card" aria-labelledby={TITLE_ID}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import { appointmentPath, APPOINTMENTS_PATH, BOOK_APPOINTMENT_PATH } from '../../../lib/navigation';
-import { useNextAppointment } from '../api/next-appointment';
+import { $api } from '../../../lib/api-queries';
 
 const TITLE_ID = 'home-next-appointment';
 
@@ -11,7 +11,13 @@ const TITLE_ID = 'home-next-appointment';
 export function NextAppointmentCard({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const next = useNextAppointment(patientId);
+  // Under the patient's appointments, so booking, moving or cancelling one refreshes it.
+  const next = $api.useQuery(
+    'get',
+    '/api/v1/patients/{patientId}/appointments',
+    { params: { path: { patientId }, query: { when: 'upcoming', limit: 1 } } },
+    { select: (page) => page.items[0] ?? null },
+  );
 
   return (
     <section className="ui-card" aria-labelledby={TITLE_ID}>

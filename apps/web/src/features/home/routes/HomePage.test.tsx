@@ -1,15 +1,14 @@
-import {
-  appointmentsPaths,
-  appointmentViewFactory,
-  createAppointmentsBackend,
-  createAuthBackend,
-  createRecordsBackend,
-  locationFactory,
-  resultReportFactory,
-  sessionFactory,
-} from '@portal/api-mocks';
+import { createAuthBackend, locationFactory, sessionFactory } from '@portal/api-mocks';
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
+import {
+  appointmentViewFactory,
+  emptyHealthSummary,
+  pageOf,
+  resultReportFactory,
+  resultSummaryOf,
+} from '../../../testing/factories';
+import { mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 import { server } from '../../../testing/server';
 
@@ -48,15 +47,8 @@ describe('home page', () => {
       { patientId: PATIENT_ID, startsAt: daysAhead(3) },
       { location: harbor },
     );
-    const later = appointmentViewFactory(
-      { patientId: PATIENT_ID, startsAt: daysAhead(10) },
-      { location: harbor },
-    );
-    const backend = createAppointmentsBackend({
-      patientId: PATIENT_ID,
-      appointments: [later, soonest],
-    });
-    server.use(...backend.handlers);
+    const calls = mockApi('get', '/api/v1/patients/{patientId}/appointments', pageOf([soonest]));
+    mockApi('get', '/api/v1/patients/{patientId}/appointments/{appointmentId}', soonest);
     const { user, router } = renderApp({ path: '/' });
 
     expect(
@@ -67,7 +59,8 @@ describe('home page', () => {
     expect(when.tagName).toBe('TIME');
     expect(card).toHaveTextContent(`With${soonest.provider.displayName}`);
     expect(card).toHaveTextContent('WhereHarbor Clinic');
-    expect(backend.state.listRequests).toEqual([{ when: 'upcoming', limit: '1', cursor: null }]);
+    expect(calls.map((call) => call.params.patientId)).toEqual([PATIENT_ID]);
+    expect(calls.map((call) => call.query)).toEqual([{ when: 'upcoming', limit: '1' }]);
     // What Home already showed is still there.
     expect(screen.getByRole('heading', { name: 'Keep your information safe' })).toBeVisible();
 
@@ -93,7 +86,7 @@ describe('home page', () => {
 
   it('says so when the next appointment cannot be loaded, and keeps the rest of the page', async () => {
     signedIn();
-    server.use(http.get(appointmentsPaths.appointments, () => HttpResponse.error()));
+    mockApi('get', '/api/v1/patients/{patientId}/appointments', HttpResponse.error());
     renderApp({ path: '/' });
 
     const card = await screen.findByRole('region', { name: 'Next appointment' });
@@ -109,22 +102,24 @@ describe('home page', () => {
 
   it('points to new test results, without naming them, and keeps the next appointment', async () => {
     signedIn();
-    const records = createRecordsBackend({
-      patientId: PATIENT_ID,
-      results: [
-        resultReportFactory({ title: 'Hemoglobin A1c', isNew: true }),
-        resultReportFactory({ title: 'Lipid panel', isNew: true }),
-        resultReportFactory({ title: 'Old panel' }),
-      ],
+    const results = [
+      resultReportFactory({ title: 'Hemoglobin A1c', isNew: true }),
+      resultReportFactory({ title: 'Lipid panel', isNew: true }),
+      resultReportFactory({ title: 'Old panel' }),
+    ].map(resultSummaryOf);
+    const summaries = mockApi('get', '/api/v1/patients/{patientId}/health-summary', {
+      ...emptyHealthSummary(PATIENT_ID),
+      recentResults: results,
+      newResultsCount: 2,
     });
-    server.use(...records.handlers);
+    mockApi('get', '/api/v1/patients/{patientId}/results', pageOf(results));
     const { user, router } = renderApp({ path: '/' });
 
     const card = await screen.findByRole('region', { name: 'New test results' });
     expect(await within(card).findByText('You have 2 new test results.')).toBeVisible();
     expect(card).not.toHaveTextContent(/A1c|Lipid/);
     expect(screen.getByRole('region', { name: 'Next appointment' })).toBeInTheDocument();
-    expect(records.state.summaryRequests).toBe(1);
+    expect(summaries).toHaveLength(1);
 
     await user.click(within(card).getByRole('link', { name: 'See your test results' }));
 
@@ -134,12 +129,11 @@ describe('home page', () => {
 
   it('says nothing is new, in a card of the same shape, with the same link', async () => {
     signedIn();
-    server.use(
-      ...createRecordsBackend({
-        patientId: PATIENT_ID,
-        results: [resultReportFactory({ isNew: false })],
-      }).handlers,
-    );
+    mockApi('get', '/api/v1/patients/{patientId}/health-summary', {
+      ...emptyHealthSummary(PATIENT_ID),
+      recentResults: [resultSummaryOf(resultReportFactory({ isNew: false }))],
+      newResultsCount: 0,
+    });
     renderApp({ path: '/' });
 
     const card = await screen.findByRole('region', { name: 'New test results' });

@@ -11,8 +11,8 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import { useCompleteRegistration } from '../api/complete-registration';
-import type { IdentityVerified } from '../api/verify-registration-identity';
+import { $api } from '../../../lib/api-queries';
+import type { IdentityVerified } from '../api';
 import { needsNewTicket, stopReason, type StopReason } from '../utils/registration-errors';
 import {
   checkUsername,
@@ -61,7 +61,7 @@ export function AccountStep({
 }: AccountStepProps) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const complete = useCompleteRegistration();
+  const complete = $api.useMutation('post', '/api/v1/registration/complete');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -141,9 +141,7 @@ export function AccountStep({
     show({});
     try {
       const done = await complete.mutateAsync({
-        ticket: verified.ticket,
-        username: name,
-        password,
+        body: { ticket: verified.ticket, username: name, password },
       });
       onCompleted(done.username);
     } catch (error) {

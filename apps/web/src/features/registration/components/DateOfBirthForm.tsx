@@ -3,10 +3,8 @@ import { Button, ErrorSummary, type ErrorSummaryItem } from '@portal/ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import {
-  useVerifyRegistrationIdentity,
-  type IdentityVerified,
-} from '../api/verify-registration-identity';
+import { $api } from '../../../lib/api-queries';
+import type { IdentityVerified } from '../api';
 import {
   datePartOrder,
   exampleDate,
@@ -51,7 +49,7 @@ export function DateOfBirthForm({
   const locale = useFormatLocale();
   const order = datePartOrder(locale);
   const example = exampleDate(order);
-  const verify = useVerifyRegistrationIdentity();
+  const verify = $api.useMutation('post', '/api/v1/registration/verify-identity');
   const [value, setValue] = useState<DateParts>({ day: '', month: '', year: '' });
   const [fieldError, setFieldError] = useState<FieldError | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -104,7 +102,7 @@ export function DateOfBirthForm({
     setFieldError(null);
     setFailure(null);
     try {
-      onVerified(await verify.mutateAsync({ token, dateOfBirth: parsed.iso }));
+      onVerified(await verify.mutateAsync({ body: { token, dateOfBirth: parsed.iso } }));
     } catch (error) {
       const reason = stopReason(error);
       if (reason) {

@@ -16,11 +16,8 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import type { EmailCodeSent } from '../api/send-registration-email-code';
-import {
-  useVerifyRegistrationIdentity,
-  type IdentityVerified,
-} from '../api/verify-registration-identity';
+import { $api } from '../../../lib/api-queries';
+import type { EmailCodeSent, IdentityVerified } from '../api';
 import { stopReason, triesLeft, type StopReason } from '../utils/registration-errors';
 
 const CODE_ID = 'register-email-code';
@@ -62,7 +59,7 @@ export function EmailCodeForm({
 }: EmailCodeFormProps) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const verify = useVerifyRegistrationIdentity();
+  const verify = $api.useMutation('post', '/api/v1/registration/verify-identity');
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -111,7 +108,7 @@ export function EmailCodeForm({
     setFieldError(null);
     setFailure(null);
     try {
-      onVerified(await verify.mutateAsync({ token, emailCode: typed }));
+      onVerified(await verify.mutateAsync({ body: { token, emailCode: typed } }));
     } catch (error) {
       const reason = stopReason(error);
       if (reason) {

@@ -3,12 +3,13 @@ import { Alert, Button, deviceTimeZone, formatDateTime } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import type { IdentityMethod, RegistrationInvitation } from '../api/check-registration-invitation';
-import {
-  useSendRegistrationEmailCode,
-  type EmailCodeSent,
-} from '../api/send-registration-email-code';
-import type { IdentityVerified } from '../api/verify-registration-identity';
+import { $api } from '../../../lib/api-queries';
+import type {
+  EmailCodeSent,
+  IdentityMethod,
+  IdentityVerified,
+  RegistrationInvitation,
+} from '../api';
 import { stopReason, type StopReason } from '../utils/registration-errors';
 import { DateOfBirthForm } from './DateOfBirthForm';
 import { EmailCodeForm } from './EmailCodeForm';
@@ -42,7 +43,7 @@ export function IdentityStep({
     canUseBirthDate ? 'date-of-birth' : 'email-code',
   );
   const [switchedBack, setSwitchedBack] = useState(false);
-  const send = useSendRegistrationEmailCode();
+  const send = $api.useMutation('post', '/api/v1/registration/email-code');
   const [sent, setSent] = useState<{ info: EmailCodeSent; count: number } | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
 
@@ -52,7 +53,7 @@ export function IdentityStep({
     }
     setSendError(null);
     try {
-      const info = await send.mutateAsync(token);
+      const info = await send.mutateAsync({ body: { token } });
       setSent((previous) => ({ info, count: (previous?.count ?? 0) + 1 }));
       setMethod('email-code');
     } catch (error) {

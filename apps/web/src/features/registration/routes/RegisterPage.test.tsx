@@ -1,28 +1,70 @@
-import {
-  createRegistrationBackend,
-  problemResponse,
-  problems,
-  registrationPaths,
-  registrationProblems,
-  type RegistrationBackendOptions,
-} from '@portal/api-mocks';
+import type { Problem } from '@portal/api-client';
+import { problems } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
+import { registrationInvitationFactory } from '../../../testing/factories';
+import { mockApi, problem } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 import { server } from '../../../testing/server';
+import { registrationProblems, UNUSABLE, type InvitationUnusableReason } from '../test-fixtures';
 
 const TOKEN = 'invite-token-123';
 const PASSWORD = 'four calm words for me';
+const TICKET = 'ticket-for-step-2';
 
-function useBackend(options: RegistrationBackendOptions = {}) {
-  const backend = createRegistrationBackend({
-    token: TOKEN,
-    dateOfBirth: '1968-04-12',
-    ...options,
-  });
-  server.use(...backend.handlers);
-  return backend;
+const INVITATION = '/api/v1/registration/invitation';
+const EMAIL_CODE = '/api/v1/registration/email-code';
+const VERIFY = '/api/v1/registration/verify-identity';
+const COMPLETE = '/api/v1/registration/complete';
+
+function minutesFromNow(minutes: number): string {
+  return new Date(Date.now() + minutes * 60_000).toISOString();
+}
+
+/**
+ * A usable invitation (or one that cannot be used, and why), an emailed code, identity
+ * confirmed and the account made: each answer as the API gives it. Returns what was sent.
+ */
+function useRegistration({ unusable }: { unusable?: InvitationUnusableReason } = {}) {
+  const checks = mockApi(
+    'get',
+    INVITATION,
+    unusable ? problem(UNUSABLE[unusable]()) : registrationInvitationFactory(),
+  );
+  const codeRequests = mockApi(
+    'post',
+    EMAIL_CODE,
+    () => ({ sentTo: 'an***@example.com', expiresAt: minutesFromNow(10) }),
+    { status: 202 },
+  );
+  const verifications = mockApi('post', VERIFY, () => ({
+    ticket: TICKET,
+    expiresAt: minutesFromNow(30),
+  }));
+  const completions = mockApi(
+    'post',
+    COMPLETE,
+    ({ body }) => ({ username: (body as { username: string }).username }),
+    { status: 201 },
+  );
+  return {
+    checks: () => checks.map((call) => call.headers.get('X-Invitation-Token')),
+    codeRequests: () => codeRequests.map((call) => call.body),
+    verifications: () => verifications.map((call) => call.body),
+    completions: () => completions.map((call) => call.body),
+    verificationHeaders: () => verifications.map((call) => call.headers),
+  };
+}
+
+/** The date-of-birth check: the right date confirms, any other answers `wrong` in turn. */
+function answerBirthDates(...wrong: Problem[]) {
+  let refused = 0;
+  return mockApi('post', VERIFY, ({ body }) =>
+    (body as { dateOfBirth?: string }).dateOfBirth === '1968-04-12'
+      ? { ticket: TICKET, expiresAt: minutesFromNow(30) }
+      : problem(wrong[Math.min(refused++, wrong.length - 1)]!),
+  );
 }
 
 /** The invitation email's link: the token rides in the fragment, never sent to the server. */
@@ -51,7 +93,7 @@ async function fillAccount(user: UserEvent, username: string, password = PASSWOR
 
 describe('registration from the invitation link', () => {
   it('reads the token once and takes it out of the address bar, history and title', async () => {
-    const backend = useBackend();
+    const backend = useRegistration();
     const urls: string[] = [];
     const listener = ({ request }: { request: Request }) => void urls.push(request.url);
     server.events.on('request:start', listener);
@@ -67,7 +109,7 @@ describe('registration from the invitation link', () => {
     expect(JSON.stringify(router.state.location)).not.toContain(TOKEN);
     expect(document.title).toBe("Prove it's you – Patient Portal");
     // Asked about once, with the token from the link, in a header and never in a URL.
-    expect(backend.state.checks).toEqual([TOKEN]);
+    expect(backend.checks()).toEqual([TOKEN]);
     server.events.removeListener('request:start', listener);
     expect(urls.length).toBeGreaterThan(0);
     expect(urls.filter((url) => url.includes(TOKEN))).toEqual([]);
@@ -83,23 +125,25 @@ describe('registration from the invitation link', () => {
   });
 
   it('still reads a link mailed before the fragment (?token=) and takes it out', async () => {
-    const backend = useBackend();
+    const backend = useRegistration();
     const { router } = renderApp({ path: `/register?token=${TOKEN}` });
 
     await screen.findByRole('heading', { level: 1, name: /Prove it's you/ });
     expect(router.state.location.search).toBe('');
-    expect(backend.state.checks).toEqual([TOKEN]);
+    expect(backend.checks()).toEqual([TOKEN]);
   });
 
   it('goes to step 2 when the date of birth matches, and sends it as YYYY-MM-DD', async () => {
-    const backend = useBackend();
+    const backend = useRegistration();
     const { user } = openLink();
 
     const heading = await proveIdentity(user);
 
     expect(heading).toHaveTextContent('Step 2 of 3: Choose a username and password');
     await waitFor(() => expect(heading).toHaveFocus());
-    expect(backend.state.verifications).toEqual([{ token: TOKEN, dateOfBirth: '1968-04-12' }]);
+    expect(backend.verifications()).toEqual([{ token: TOKEN, dateOfBirth: '1968-04-12' }]);
+    // A state-changing request: it echoes the CSRF cookie.
+    expect(backend.verificationHeaders()[0]?.get('X-CSRF-Token')).toBe('test-csrf-token');
     expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
       expect.stringContaining('Use 3 to 64 characters: letters, numbers, dots (.)'),
     );
@@ -107,7 +151,7 @@ describe('registration from the invitation link', () => {
   });
 
   it('catches typing slips before asking the server', async () => {
-    const backend = useBackend();
+    const backend = useRegistration();
     const { user } = openLink();
 
     await typeBirthDate(user, { day: '31', month: '2', year: '1968' });
@@ -118,7 +162,7 @@ describe('registration from the invitation link', () => {
     expect(summary).toHaveFocus();
     expect(screen.getByLabelText('Day')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Month')).not.toHaveAttribute('aria-invalid');
-    expect(backend.state.verifications).toEqual([]);
+    expect(backend.verifications()).toEqual([]);
 
     // The summary links to the field to fix.
     await user.click(within(summary).getByRole('link'));
@@ -126,7 +170,8 @@ describe('registration from the invitation link', () => {
   });
 
   it('says how many tries are left after a wrong date, next to the field', async () => {
-    const backend = useBackend();
+    useRegistration();
+    const verifications = answerBirthDates(registrationProblems.wrongBirthDate(4));
     const { user } = openLink();
 
     await typeBirthDate(user, { day: '13', month: '4', year: '1968' });
@@ -141,13 +186,16 @@ describe('registration from the invitation link', () => {
       );
       expect(screen.getByLabelText(label)).toHaveAttribute('aria-invalid', 'true');
     }
-    expect(backend.state.wrongBirthDates).toBe(1);
+    expect(verifications.map((call) => call.body)).toEqual([
+      { token: TOKEN, dateOfBirth: '1968-04-13' },
+    ]);
     // What was typed stays, to be corrected.
     expect(screen.getByLabelText('Day')).toHaveValue('13');
   });
 
   it('warns before the last try, then shows the locked page after it', async () => {
-    useBackend({ wrongBirthDates: 3 });
+    useRegistration();
+    answerBirthDates(registrationProblems.wrongBirthDate(1), registrationProblems.locked());
     const { user } = openLink();
 
     await typeBirthDate(user, { day: '13', month: '4', year: '1968' });
@@ -179,7 +227,7 @@ describe('registration from the invitation link', () => {
     ['invalid', 'This invitation link does not work', 'Open the whole link'],
     ['used', 'You already have an account', 'Sign in with your username and password.'],
   ] as const)('explains plainly when the link is %s', async (unusable, title, next) => {
-    useBackend({ unusable });
+    useRegistration({ unusable });
     openLink();
 
     expect(await screen.findByRole('heading', { level: 1, name: title })).toBeInTheDocument();
@@ -190,7 +238,7 @@ describe('registration from the invitation link', () => {
   });
 
   it('offers sign-in and password reset when the invitation was already used', async () => {
-    useBackend({ unusable: 'used' });
+    useRegistration({ unusable: 'used' });
     openLink();
 
     await screen.findByRole('heading', { level: 1, name: 'You already have an account' });
@@ -202,18 +250,18 @@ describe('registration from the invitation link', () => {
   });
 
   it('says the link is incomplete when there is no token', async () => {
-    const backend = useBackend();
+    const backend = useRegistration();
     openLink('');
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'This link is not complete' }),
     ).toBeInTheDocument();
-    expect(backend.state.checks).toEqual([]);
+    expect(backend.checks()).toEqual([]);
   });
 
   it('offers to try again when the invitation cannot be checked', async () => {
-    const backend = useBackend();
-    server.use(http.get(registrationPaths.invitation, () => HttpResponse.error(), { once: true }));
+    const backend = useRegistration();
+    mockApi('get', INVITATION, HttpResponse.error(), { once: true });
     const { user } = openLink();
 
     expect(await screen.findByText(/We could not reach the portal/)).toBeInTheDocument();
@@ -222,11 +270,16 @@ describe('registration from the invitation link', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: /Prove it's you/ }),
     ).toBeInTheDocument();
-    expect(backend.state.checks).toEqual([TOKEN]);
+    expect(backend.checks()).toEqual([TOKEN]);
   });
 
   it('proves identity with a code emailed to the address on file', async () => {
-    const backend = useBackend({ emailCode: '042519' });
+    const backend = useRegistration();
+    const verifications = mockApi('post', VERIFY, ({ body }) =>
+      (body as { emailCode?: string }).emailCode === '042519'
+        ? { ticket: TICKET, expiresAt: minutesFromNow(30) }
+        : problem(registrationProblems.wrongEmailCode(4)),
+    );
     const { user } = openLink();
 
     expect(
@@ -239,7 +292,7 @@ describe('registration from the invitation link', () => {
     const sent = await screen.findByText(/We sent a 6-digit code to an\*\*\*@example.com\./);
     expect(sent).toHaveTextContent(/It works for 10 minutes, until \d{1,2}:\d{2}/);
     await waitFor(() => expect(sent.closest('.confirmation')).toHaveFocus());
-    expect(backend.state.codeRequests).toEqual([{ token: TOKEN }]);
+    expect(backend.codeRequests()).toEqual([{ token: TOKEN }]);
 
     const field = screen.getByLabelText('6-digit code from the email');
     expect(field).toHaveAttribute('inputmode', 'numeric');
@@ -260,7 +313,7 @@ describe('registration from the invitation link', () => {
     const resent = await screen.findByText(/We sent a new code to an\*\*\*@example.com\./);
     await waitFor(() => expect(resent.closest('.confirmation')).toHaveFocus());
     expect(screen.getByLabelText('6-digit code from the email')).toHaveValue('');
-    expect(backend.state.codeRequests).toHaveLength(2);
+    expect(backend.codeRequests()).toHaveLength(2);
 
     await user.type(screen.getByLabelText('6-digit code from the email'), '042 519');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -268,16 +321,15 @@ describe('registration from the invitation link', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: /Choose a username and password/ }),
     ).toBeInTheDocument();
-    expect(backend.state.verifications.at(-1)).toEqual({ token: TOKEN, emailCode: '042519' });
+    expect(verifications.map((call) => call.body)).toEqual([
+      { token: TOKEN, emailCode: '111111' },
+      { token: TOKEN, emailCode: '042519' },
+    ]);
   });
 
   it('tells the patient to send a new code when the code has run out', async () => {
-    useBackend();
-    server.use(
-      http.post(registrationPaths.verifyIdentity, () =>
-        problemResponse(registrationProblems.emailCodeExpired()),
-      ),
-    );
+    useRegistration();
+    mockApi('post', VERIFY, problem(registrationProblems.emailCodeExpired()));
     const { user } = openLink();
 
     await user.click(await screen.findByRole('button', { name: 'Email me a code instead' }));
@@ -290,7 +342,8 @@ describe('registration from the invitation link', () => {
   });
 
   it('says when no more codes can be sent, and lets the patient go back to the date', async () => {
-    useBackend({ codesSent: 5 });
+    useRegistration();
+    mockApi('post', EMAIL_CODE, problem(registrationProblems.emailCodeLimit()));
     const { user } = openLink();
 
     await user.click(await screen.findByRole('button', { name: 'Email me a code instead' }));
@@ -303,7 +356,7 @@ describe('registration from the invitation link', () => {
   });
 
   it('switches back from the code to the date of birth, moving focus to the first box', async () => {
-    useBackend();
+    useRegistration();
     const { user } = openLink();
 
     await user.click(await screen.findByRole('button', { name: 'Email me a code instead' }));
@@ -313,7 +366,7 @@ describe('registration from the invitation link', () => {
   });
 
   it('creates the account and offers to sign in with the username filled in', async () => {
-    const backend = useBackend();
+    const backend = useRegistration();
     const { user, router } = openLink();
     await proveIdentity(user);
 
@@ -328,8 +381,8 @@ describe('registration from the invitation link', () => {
       'Your username is alex.rivera',
     );
     expect(screen.getByText(/add a second sign-in step in Account/)).toBeInTheDocument();
-    expect(backend.state.completions).toEqual([
-      { ticket: backend.state.ticket, username: 'alex.rivera', password: PASSWORD },
+    expect(backend.completions()).toEqual([
+      { ticket: TICKET, username: 'alex.rivera', password: PASSWORD },
     ]);
 
     await user.click(screen.getByRole('link', { name: 'Sign in' }));
@@ -342,7 +395,7 @@ describe('registration from the invitation link', () => {
   });
 
   it('checks the username rules and matching passwords before asking the server', async () => {
-    const backend = useBackend();
+    const backend = useRegistration();
     const { user } = openLink();
     await proveIdentity(user);
 
@@ -360,24 +413,24 @@ describe('registration from the invitation link', () => {
       expect.stringContaining('The two passwords are not the same.'),
     );
     expect(within(summary).getAllByRole('link')).toHaveLength(2);
-    expect(backend.state.completions).toEqual([]);
+    expect(backend.completions()).toEqual([]);
   });
 
   it("shows the server's field errors next to their fields", async () => {
-    useBackend();
+    useRegistration();
     const { user } = openLink();
     await proveIdentity(user);
-    server.use(
-      http.post(registrationPaths.complete, () =>
-        problemResponse(
-          problems.validation([
-            { field: 'username', message: 'Use at most 64 characters.' },
-            {
-              field: 'password',
-              message: 'This password is too common and easy to guess. Choose another one.',
-            },
-          ]),
-        ),
+    mockApi(
+      'post',
+      COMPLETE,
+      problem(
+        problems.validation([
+          { field: 'username', message: 'Use at most 64 characters.' },
+          {
+            field: 'password',
+            message: 'This password is too common and easy to guess. Choose another one.',
+          },
+        ]),
       ),
     );
 
@@ -399,7 +452,16 @@ describe('registration from the invitation link', () => {
   });
 
   it('refuses a password with the username in it, as the API does', async () => {
-    useBackend();
+    useRegistration();
+    const completions = mockApi(
+      'post',
+      COMPLETE,
+      problem(
+        problems.validation([
+          { field: 'password', message: 'Your password must not contain your username.' },
+        ]),
+      ),
+    );
     const { user } = openLink();
     await proveIdentity(user);
 
@@ -409,10 +471,18 @@ describe('registration from the invitation link', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Your password must not contain your username.',
     );
+    expect(completions.map((call) => call.body)).toEqual([
+      { ticket: TICKET, username: 'alex.rivera', password: 'my name is alex.rivera ok' },
+    ]);
   });
 
   it('suggests adding a number when the username is taken', async () => {
-    const backend = useBackend({ takenUsernames: ['Alex.Rivera'] });
+    useRegistration();
+    const completions = mockApi('post', COMPLETE, ({ body }) =>
+      (body as { username: string }).username === 'alex.rivera'
+        ? problem(registrationProblems.usernameTaken())
+        : HttpResponse.json({ username: (body as { username: string }).username }, { status: 201 }),
+    );
     const { user } = openLink();
     await proveIdentity(user);
 
@@ -436,20 +506,17 @@ describe('registration from the invitation link', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: /Your account is ready/ }),
     ).toBeInTheDocument();
-    expect(backend.state.account?.username).toBe(suggestion);
+    expect(completions.map((call) => (call.body as { username: string }).username)).toEqual([
+      'alex.rivera',
+      suggestion,
+    ]);
   });
 
   it('goes back to step 1 when the identity check has run out, keeping the username', async () => {
-    useBackend();
+    useRegistration();
     const { user } = openLink();
     await proveIdentity(user);
-    server.use(
-      http.post(
-        registrationPaths.complete,
-        () => problemResponse(registrationProblems.ticketExpired()),
-        { once: true },
-      ),
-    );
+    mockApi('post', COMPLETE, problem(registrationProblems.ticketExpired()), { once: true });
 
     await fillAccount(user, 'alex.rivera');
     await user.click(screen.getByRole('button', { name: 'Create my account' }));
@@ -463,14 +530,10 @@ describe('registration from the invitation link', () => {
   });
 
   it('stops with a plain page when the patient already has an account', async () => {
-    useBackend();
+    useRegistration();
     const { user } = openLink();
     await proveIdentity(user);
-    server.use(
-      http.post(registrationPaths.complete, () =>
-        problemResponse(registrationProblems.accountExists()),
-      ),
-    );
+    mockApi('post', COMPLETE, problem(registrationProblems.accountExists()));
 
     await fillAccount(user, 'alex.rivera');
     await user.click(screen.getByRole('button', { name: 'Create my account' }));

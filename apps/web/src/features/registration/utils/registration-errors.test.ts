@@ -1,5 +1,5 @@
 import { ApiError } from '@portal/api-client';
-import { registrationProblems } from '@portal/api-mocks';
+import { registrationProblems } from '../test-fixtures';
 import { needsNewTicket, stopReason, triesLeft } from './registration-errors';
 
 describe('stopReason', () => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import { resultTrendPath } from '../../../lib/navigation';
-import type { Observation } from '../api/result';
+import type { Observation } from '../api';
 import { compareWithRange } from '../utils/ranges';
 import { valueSentences } from '../utils/sentence';
 import { ComparisonFlag } from './ComparisonFlag';

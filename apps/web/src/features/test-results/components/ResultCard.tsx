@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import { resultPath } from '../../../lib/navigation';
-import type { ResultSummary } from '../api/results';
+import type { ResultSummary } from '../api';
 import { ComparisonFlag } from './ComparisonFlag';
 import { CorrectedMark } from './CorrectedMark';
 

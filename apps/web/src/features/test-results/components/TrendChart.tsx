@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NumericPoint, NumericTrend } from '../api/trend';
+import type { NumericPoint, NumericTrend } from '../api';
 import { compareWithRange, formatMeasure, withUnit, type Comparison } from '../utils/ranges';
 import { rangeWords } from '../utils/sentence';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { NumericTrend } from '../api/trend';
+import type { NumericTrend } from '../api';
 import { formatMeasure, withUnit } from '../utils/ranges';
 import { ComparisonFlag } from './ComparisonFlag';
 import { pointComparison } from './TrendChart';

@@ -1,10 +1,17 @@
 import { deviceTimeZone } from '@portal/ui';
-import { observationFactory, recordsPaths, resultReportFactory } from '@portal/api-mocks';
+import { problemFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
+import {
+  observationFactory,
+  pageOf,
+  resultReportFactory,
+  resultSummaryOf,
+} from '../../../testing/factories';
+import { fileResponse, mockApi, problem } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { PATIENT_ID, useRecord, writtenOut } from '../test-fixtures';
+import type { ResultReport } from '../api';
+import { PATIENT_ID, signIn, writtenOut } from '../test-fixtures';
 // Compiled up front, so the lazy route resolves as fast as it would in a browser.
 import './ResultDetailsPage';
 
@@ -59,6 +66,15 @@ function lipidAndSugar() {
   });
 }
 
+/** Signs in and answers the report; the first opening clears its "new" mark on the server. */
+function useReport(report: ResultReport) {
+  signIn();
+  return mockApi('get', '/api/v1/patients/{patientId}/results/{reportId}', {
+    ...report,
+    isNew: false,
+  });
+}
+
 function valueCard(name: string): HTMLElement {
   return screen.getByRole('heading', { level: 3, name }).closest('li') as HTMLElement;
 }
@@ -66,13 +82,16 @@ function valueCard(name: string): HTMLElement {
 describe('one test result', () => {
   it('says each value against its usual range in words, with a generic tab title', async () => {
     const report = lipidAndSugar();
-    useRecord({ results: [report] });
+    const opened = useReport(report);
     renderApp({ path: `/results/${report.id}` });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Diabetes check' })).toBeVisible();
     expect(document.title).toBe('Test result – Patient Portal');
     expect(document.title).not.toMatch(/Diabetes|A1c|Glucose|cholesterol/i);
     expect(screen.getByText(writtenOut(report.effectiveAt))).toBeInTheDocument();
+    expect(opened.map((call) => call.params)).toEqual([
+      { patientId: PATIENT_ID, reportId: report.id },
+    ]);
 
     // The everyday name leads; the medical term stays beside it.
     const a1c = valueCard('A1c (average blood sugar over 3 months)');
@@ -119,21 +138,28 @@ describe('one test result', () => {
       title: 'Kidney check',
       effectiveAt: '2026-10-01T14:00:00.000Z',
     });
-    const backend = useRecord({ results: [report, older] });
+    const views = useReport(report);
+    const lists = mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/results',
+      pageOf([report, older].map(resultSummaryOf)),
+    );
     const { user } = renderApp({ path: '/results' });
 
     const link = await screen.findByRole('link', { name: 'Diabetes check' });
     expect(link.closest('h2')).toHaveTextContent('Diabetes check New');
-    expect(backend.state.resultViews).toEqual([]);
+    expect(views).toEqual([]);
 
     await user.click(link);
     expect(await screen.findByRole('heading', { level: 1, name: 'Diabetes check' })).toBeVisible();
-    expect(backend.state.resultViews).toEqual([report.id]);
+    expect(views.map((call) => call.params.reportId)).toEqual([report.id]);
 
     await user.click(screen.getByRole('link', { name: 'Back to your test results' }));
     const back = await screen.findByRole('link', { name: 'Diabetes check' });
     expect(back.closest('h2')).toHaveTextContent(/^Diabetes check$/);
     expect(screen.queryByText('New')).not.toBeInTheDocument();
+    // Said from what the app already had: the list was not asked for again.
+    expect(lists).toHaveLength(1);
   });
 
   it('marks corrected reports and values', async () => {
@@ -154,7 +180,7 @@ describe('one test result', () => {
         }),
       ],
     });
-    useRecord({ results: [report] });
+    useReport(report);
     renderApp({ path: `/results/${report.id}` });
 
     expect(
@@ -175,7 +201,17 @@ describe('one test result', () => {
       hasAttachment: true,
       attachmentName: 'chest-xray.pdf',
     });
-    const backend = useRecord({ results: [report] });
+    useReport(report);
+    const pdfs = mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/results/{reportId}/report.pdf',
+      fileResponse('%PDF-1.4\n% Test result\n%%EOF\n', 'application/pdf', 'report.pdf'),
+    );
+    const attachments = mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/results/{reportId}/attachment',
+      fileResponse('%PDF-1.4\n% Attachment\n%%EOF\n', 'application/pdf', 'chest-xray.pdf'),
+    );
     const saved: Blob[] = [];
     Object.assign(URL, {
       createObjectURL: jest.fn((blob: Blob) => {
@@ -193,18 +229,18 @@ describe('one test result', () => {
 
     await user.click(screen.getByRole('button', { name: 'Download PDF' }));
     await waitFor(() =>
-      expect(backend.state.downloads).toEqual([
-        `/api/v1/patients/${PATIENT_ID}/results/${report.id}/report.pdf`,
+      expect(pdfs.map((call) => call.params)).toEqual([
+        { patientId: PATIENT_ID, reportId: report.id },
       ]),
     );
-    expect(backend.state.pdfTimeZones).toEqual([deviceTimeZone()]);
+    expect(pdfs.map((call) => call.query)).toEqual([{ timeZone: deviceTimeZone() }]);
     await user.click(
       screen.getByRole('button', { name: 'Download the attached file (chest-xray.pdf)' }),
     );
-    await waitFor(() => expect(backend.state.downloads).toHaveLength(2));
-    expect(backend.state.downloads[1]).toBe(
-      `/api/v1/patients/${PATIENT_ID}/results/${report.id}/attachment`,
-    );
+    await waitFor(() => expect(attachments).toHaveLength(1));
+    expect(attachments.map((call) => call.params)).toEqual([
+      { patientId: PATIENT_ID, reportId: report.id },
+    ]);
     expect(saved.map((blob) => blob.type)).toEqual(['application/pdf', 'application/pdf']);
     expect(click.mock.contexts.map((link) => (link as HTMLAnchorElement).download)).toEqual([
       'test-result.pdf',
@@ -216,8 +252,12 @@ describe('one test result', () => {
 
   it('says so in words when the PDF cannot be fetched', async () => {
     const report = resultReportFactory();
-    useRecord({ results: [report] });
-    server.use(http.get(recordsPaths.resultPdf, () => HttpResponse.error()));
+    useReport(report);
+    mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/results/{reportId}/report.pdf',
+      HttpResponse.error(),
+    );
     const { user } = renderApp({ path: `/results/${report.id}` });
 
     await user.click(await screen.findByRole('button', { name: 'Download PDF' }));
@@ -228,7 +268,19 @@ describe('one test result', () => {
   });
 
   it('says a result it cannot find is not there, and leads back to the list', async () => {
-    useRecord({ results: [] });
+    signIn();
+    mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/results/{reportId}',
+      problem(
+        problemFactory({
+          status: 404,
+          code: 'result_not_found',
+          title: 'Not found',
+          detail: 'No test result was found with this id.',
+        }),
+      ),
+    );
     renderApp({ path: '/results/0190b5d2-7c4e-7000-8000-00000000dead' });
 
     expect(

@@ -6,8 +6,12 @@ import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { useFormatLocale } from '../../../lib/i18n';
 import { RESULTS_PATH } from '../../../lib/navigation';
-import { useDownloadResultAttachment, useDownloadResultPdf } from '../api/downloads';
-import { useResult, type ResultReport } from '../api/result';
+import {
+  useDownloadResultAttachment,
+  useDownloadResultPdf,
+  useResult,
+  type ResultReport,
+} from '../api';
 import { CorrectedMark } from '../components/CorrectedMark';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { LoadFailed } from '../../../components/LoadFailed';

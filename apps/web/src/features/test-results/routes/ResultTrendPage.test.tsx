@@ -1,23 +1,44 @@
-import { observationFactory, resultReportFactory } from '@portal/api-mocks';
 import { screen, within } from '@testing-library/react';
+import { observationFactory } from '../../../testing/factories';
+import { mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { useRecord, writtenOut } from '../test-fixtures';
+import type { ObservationTrend } from '../api';
+import { PATIENT_ID, signIn, writtenOut } from '../test-fixtures';
 // Compiled up front, so the lazy route resolves as fast as it would in a browser.
 import './ResultTrendPage';
 
 function a1c(effectiveAt: string, valueQuantity: number, interpretation: 'N' | 'H' | 'L') {
-  return resultReportFactory({
+  return observationFactory({
     effectiveAt,
-    observations: [
-      observationFactory({
-        valueQuantity,
-        interpretation,
-        abnormal: interpretation !== 'N',
-        referenceLow: 4,
-        referenceHigh: 5.6,
-      }),
-    ],
+    valueQuantity,
+    interpretation,
+    abnormal: interpretation !== 'N',
+    referenceLow: 4,
+    referenceHigh: 5.6,
   });
+}
+
+/** The trend the API answers for these values of one test, oldest first. */
+function trendOf(code: string, values: ReturnType<typeof a1c>[]): ObservationTrend {
+  const latest = values.at(-1);
+  return {
+    code,
+    display: latest?.display ?? code,
+    plainName: latest?.plainName ?? null,
+    unit: latest?.unit ?? null,
+    referenceLow: latest?.referenceLow ?? null,
+    referenceHigh: latest?.referenceHigh ?? null,
+    points: values.map((value) => ({
+      observationId: value.id,
+      reportId: value.reportId,
+      effectiveAt: value.effectiveAt,
+      valueQuantity: value.valueQuantity,
+      unit: value.unit,
+      interpretation: value.interpretation,
+      abnormal: value.abnormal,
+      status: value.status,
+    })),
+  };
 }
 
 describe('a test over time', () => {
@@ -28,7 +49,12 @@ describe('a test over time', () => {
       a1c('2026-08-11T15:00:00.000Z', 3.8, 'L'),
       a1c('2026-11-20T14:30:00.000Z', 7.2, 'H'),
     ];
-    const backend = useRecord({ results: reports });
+    signIn();
+    const calls = mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/observations/trend',
+      trendOf('4548-4', reports),
+    );
     renderApp({ path: '/results/trends/4548-4' });
 
     const plain = 'A1c (average blood sugar over 3 months)';
@@ -37,7 +63,8 @@ describe('a test over time', () => {
     ).toBeVisible();
     expect(screen.getByText('Medical term: Hemoglobin A1c')).toBeVisible();
     expect(document.title).toBe('Test trend – Patient Portal');
-    expect(backend.state.trendRequests).toEqual([{ code: '4548-4', limit: '100' }]);
+    expect(calls.map((call) => call.params.patientId)).toEqual([PATIENT_ID]);
+    expect(calls.map((call) => call.query)).toEqual([{ code: '4548-4', limit: '100' }]);
 
     const chart = screen.getByRole('img', {
       name: `Chart of your ${plain} results over time`,
@@ -72,7 +99,8 @@ describe('a test over time', () => {
   });
 
   it('says when there is nothing to draw yet', async () => {
-    useRecord({ results: [] });
+    signIn();
+    mockApi('get', '/api/v1/patients/{patientId}/observations/trend', trendOf('2093-3', []));
     renderApp({ path: '/results/trends/2093-3' });
 
     expect(

@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { useFormatLocale } from '../../../lib/i18n';
 import { RESULTS_PATH } from '../../../lib/navigation';
-import { numericTrend, useObservationTrend } from '../api/trend';
+import { $api } from '../../../lib/api-queries';
+import { numericTrend, TREND_LIMIT } from '../api';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { MedicalTerm } from '../../../components/MedicalTerm';
 import { PatientOnly } from '../../../components/PatientOnly';
@@ -29,7 +30,9 @@ export function ResultTrendPage() {
 function ResultTrend({ patientId, code }: { patientId: string; code: string }) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const trend = useObservationTrend(patientId, code);
+  const trend = $api.useQuery('get', '/api/v1/patients/{patientId}/observations/trend', {
+    params: { path: { patientId }, query: { code, limit: TREND_LIMIT } },
+  });
   const zone = deviceTimeZone();
   const monthYear = new Intl.DateTimeFormat(locale, {
     month: 'short',

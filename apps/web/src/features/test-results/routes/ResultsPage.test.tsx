@@ -1,9 +1,15 @@
-import { observationFactory, recordsPaths, resultReportFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
+import {
+  observationFactory,
+  pageOf,
+  resultReportFactory,
+  resultSummaryOf,
+} from '../../../testing/factories';
+import { mockApi, type MockCall } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { useRecord, writtenOut } from '../test-fixtures';
+import type { ResultPage } from '../api';
+import { PATIENT_ID, signIn, writtenOut } from '../test-fixtures';
 // Compiled up front, so the lazy route resolves as fast as it would in a browser.
 import './ResultsPage';
 
@@ -11,10 +17,18 @@ const DAY = 86_400_000;
 const base = Date.parse('2026-11-20T14:30:00.000Z');
 
 function report(daysBefore: number, overrides: Parameters<typeof resultReportFactory>[0] = {}) {
-  return resultReportFactory({
-    effectiveAt: new Date(base - daysBefore * DAY).toISOString(),
-    ...overrides,
-  });
+  return resultSummaryOf(
+    resultReportFactory({
+      effectiveAt: new Date(base - daysBefore * DAY).toISOString(),
+      ...overrides,
+    }),
+  );
+}
+
+/** Signs in and answers the results list, as given or per request. */
+function useResults(answer: ResultPage | ((call: MockCall) => ResultPage)) {
+  signIn();
+  return mockApi('get', '/api/v1/patients/{patientId}/results', answer);
 }
 
 describe('test results list', () => {
@@ -31,7 +45,7 @@ describe('test results list', () => {
       corrected: true,
       narrative: 'Clear lungs.',
     });
-    const backend = useRecord({ results: [lipid, xray, a1c] });
+    const calls = useResults(pageOf([a1c, lipid, xray]));
     renderApp({ path: '/results' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Test results' })).toBeVisible();
@@ -62,7 +76,8 @@ describe('test results list', () => {
     expect(third).toHaveTextContent('Done');
     expect(third).toHaveTextContent('Imaging (X-ray, scan or ultrasound)');
 
-    expect(backend.state.listRequests).toEqual([{ kind: 'results', query: { limit: '20' } }]);
+    expect(calls.map((call) => call.params.patientId)).toEqual([PATIENT_ID]);
+    expect(calls.map((call) => call.query)).toEqual([{ limit: '20' }]);
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Test results' })).toHaveAttribute(
       'aria-current',
@@ -70,29 +85,15 @@ describe('test results list', () => {
     );
   });
 
-  it('hides held reports and ones entered in error', async () => {
-    useRecord({
-      results: [
-        report(1, { title: 'Released' }),
-        report(2, { title: 'Held', releaseState: 'held', releasedAt: null }),
-        report(3, { title: 'Wrong', status: 'entered-in-error' }),
-      ],
-    });
-    renderApp({ path: '/results' });
-
-    const list = await screen.findByRole('list', { name: 'Your test results, newest first' });
-    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
-    expect(list).toHaveTextContent('Released');
-  });
-
   it('filters by kind of test and dates, kept in the address', async () => {
-    const backend = useRecord({
-      results: [
-        report(1, { title: 'Hemoglobin A1c' }),
-        report(5, { title: 'Chest X-ray', category: 'imaging', observations: [] }),
-        report(400, { title: 'Old knee X-ray', category: 'imaging', observations: [] }),
-      ],
-    });
+    const all = [
+      report(1, { title: 'Hemoglobin A1c' }),
+      report(5, { title: 'Chest X-ray', category: 'imaging', observations: [] }),
+      report(400, { title: 'Old knee X-ray', category: 'imaging', observations: [] }),
+    ];
+    const calls = useResults(({ query }) =>
+      pageOf(query.category === 'imaging' && query.from === '2026-01-01' ? [all[1]!] : all),
+    );
     const { user, router } = renderApp({ path: '/results' });
     await screen.findByRole('list', { name: 'Your test results, newest first' });
 
@@ -109,10 +110,7 @@ describe('test results list', () => {
     const list = await screen.findByRole('list', { name: 'Your test results, newest first' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
     expect(list).toHaveTextContent('Chest X-ray');
-    expect(backend.state.listRequests.at(-1)).toEqual({
-      kind: 'results',
-      query: { limit: '20', category: 'imaging', from: '2026-01-01' },
-    });
+    expect(calls.at(-1)?.query).toEqual({ limit: '20', category: 'imaging', from: '2026-01-01' });
     // The choices survive a reload of the address.
     expect(screen.getByRole('combobox', { name: 'Kind of test' })).toHaveValue('imaging');
     expect(screen.getByLabelText('From (date)')).toHaveValue('2026-01-01');
@@ -127,7 +125,7 @@ describe('test results list', () => {
   });
 
   it('says when the dates are the wrong way round, and asks for nothing', async () => {
-    const backend = useRecord({ results: [report(1)] });
+    const calls = useResults(pageOf([report(1)]));
     const { user } = renderApp({ path: '/results' });
     await screen.findByRole('list', { name: 'Your test results, newest first' });
 
@@ -138,14 +136,18 @@ describe('test results list', () => {
     expect(screen.getByLabelText(/To \(date\)/)).toHaveAccessibleDescription(
       'The “To” date must be the same as or after the “From” date.',
     );
-    expect(backend.state.listRequests).toHaveLength(1);
+    expect(calls).toHaveLength(1);
   });
 
   it('shows more with the cursor and moves focus to the first new result', async () => {
     const results = Array.from({ length: 23 }, (_, index) =>
       report(index, { title: `Panel ${index + 1}` }),
     );
-    const backend = useRecord({ results });
+    const calls = useResults(({ query }) =>
+      query.cursor === 'page-2'
+        ? pageOf(results.slice(20))
+        : pageOf(results.slice(0, 20), 'page-2'),
+    );
     const { user } = renderApp({ path: '/results' });
 
     const list = await screen.findByRole('list', { name: 'Your test results, newest first' });
@@ -158,14 +160,11 @@ describe('test results list', () => {
     await waitFor(() => expect(next).toHaveFocus());
     expect(next).toHaveTextContent('Panel 21');
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
-    expect(backend.state.listRequests.map((request) => request.query.cursor ?? null)).toEqual([
-      null,
-      'c20',
-    ]);
+    expect(calls.map((call) => call.query.cursor ?? null)).toEqual([null, 'page-2']);
   });
 
   it('says there are no results yet and what happens next', async () => {
-    useRecord({ results: [] });
+    useResults(pageOf([]));
     renderApp({ path: '/results' });
 
     expect(
@@ -176,8 +175,8 @@ describe('test results list', () => {
   });
 
   it('says so in words when the list cannot be loaded, and tries again', async () => {
-    const backend = useRecord({ results: [report(1, { title: 'Hemoglobin A1c' })] });
-    server.use(http.get(recordsPaths.results, () => HttpResponse.error(), { once: true }));
+    const calls = useResults(pageOf([report(1, { title: 'Hemoglobin A1c' })]));
+    mockApi('get', '/api/v1/patients/{patientId}/results', HttpResponse.error(), { once: true });
     const { user } = renderApp({ path: '/results' });
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -185,6 +184,6 @@ describe('test results list', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('link', { name: 'Hemoglobin A1c' })).toBeInTheDocument();
-    expect(backend.state.listRequests).toHaveLength(1);
+    expect(calls).toHaveLength(1);
   });
 });

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
-import { useResults } from '../api/results';
+import { $api, cursorPages } from '../../../lib/api-queries';
+import { RESULTS_PAGE_SIZE } from '../api';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { PatientOnly } from '../../../components/PatientOnly';
 import { ResultCard, resultHeadingId } from '../components/ResultCard';
@@ -49,7 +50,22 @@ export function ResultsPage() {
 
 function ResultList({ patientId, filters }: { patientId: string; filters: ResultFilters }) {
   const { t } = useTranslation();
-  const list = useResults(patientId, filters);
+  const list = $api.useInfiniteQuery(
+    'get',
+    '/api/v1/patients/{patientId}/results',
+    {
+      params: {
+        path: { patientId },
+        query: {
+          limit: RESULTS_PAGE_SIZE,
+          ...(filters.category ? { category: filters.category } : {}),
+          ...(filters.from ? { from: filters.from } : {}),
+          ...(filters.to ? { to: filters.to } : {}),
+        },
+      },
+    },
+    cursorPages,
+  );
   const showMore = useShowMore(list, resultHeadingId);
 
   if (!list.data) {
