@@ -122,7 +122,7 @@ describe('health record summary', () => {
   });
 
   it('links to the medication list beside the allergies', async () => {
-    useRecord();
+    signIn();
     renderApp({ path: '/health-record' });
 
     const medications = await screen.findByRole('region', { name: 'Medications' });
