@@ -9,6 +9,7 @@ import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CareModule } from './modules/care/care.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { PatientsModule } from './modules/patients/patients.module.js';
@@ -29,6 +30,7 @@ export const FEATURE_MODULES = [
   AccountsModule,
   PatientsModule,
   AuthModule,
+  CareModule,
   DemoModule,
   StaffModule,
   AuditLogModule,

@@ -7,6 +7,7 @@ import { Scheduling1764230900000 } from './1764230900000-Scheduling.js';
 import { HealthRecords1764231000000 } from './1764231000000-HealthRecords.js';
 import { AuditChain1764231100000 } from './1764231100000-AuditChain.js';
 import { SealedSecrets1764231200000 } from './1764231200000-SealedSecrets.js';
+import { CareRelationship1764231500000 } from './1764231500000-CareRelationship.js';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   HealthRecords1764231000000,
   AuditChain1764231100000,
   SealedSecrets1764231200000,
+  CareRelationship1764231500000,
 ];
