@@ -111,14 +111,7 @@ export class CareRepository {
       `INSERT INTO emergency_access (id, account_id, patient_id, reason, granted_at, expires_at)
        SELECT $1, $2, p.id, $4, $5, $6 FROM patient p WHERE p.id = $3
        RETURNING id`,
-      [
-        grant.id,
-        grant.accountId,
-        grant.patientId,
-        grant.reason,
-        grant.grantedAt,
-        grant.expiresAt,
-      ],
+      [grant.id, grant.accountId, grant.patientId, grant.reason, grant.grantedAt, grant.expiresAt],
     )) as { id: string }[];
     return rows.length === 1;
   }
