@@ -41,3 +41,4 @@ export * from './schedule-handlers';
 export * from './appointments-handlers';
 export * from './records-handlers';
 export * from './records-staff-handlers';
+export * from './care-handlers';
