@@ -1,10 +1,10 @@
 import type { JsonResponse } from '@portal/api-client';
-import { problemResponse } from '@portal/api-mocks';
+import { patientFactory, problemResponse } from '@portal/api-mocks';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { serveRecords } from '../../health-records/testing/records';
 import { renderApp } from '../../../testing/render-app';
 import { server } from '../../../testing/server';
+import { signInStaff } from '../../../testing/staff-app';
 
 const REFUSAL = {
   type: 'https://portal.localhost/problems/care-relationship-required',
@@ -15,12 +15,19 @@ const REFUSAL = {
     'This patient is not seen at any of your locations. If you need their clinical record for their care, you can use emergency access.',
 };
 
-/** The clinical reads answer 403 care_relationship_required until emergency access is granted. */
-function refuseUntilGranted() {
+/**
+ * A staff member signed in with one patient open, whose clinical reads answer 403
+ * care_relationship_required until emergency access is granted, and empty lists after.
+ */
+function refuseUntilGranted(roles: string[]) {
+  const patient = patientFactory({ givenName: 'Alexandra', familyName: 'Rivera' });
+  signInStaff(roles, { patients: [patient] });
   const granted: { reason: string }[] = [];
   server.use(
     http.get('*/api/v1/patients/:patientId/:kind', () =>
-      granted.length ? undefined : problemResponse(REFUSAL),
+      granted.length
+        ? HttpResponse.json({ items: [], nextCursor: null })
+        : problemResponse(REFUSAL),
     ),
     http.post('*/api/v1/patients/:patientId/emergency-access', async ({ request, params }) => {
       const body = (await request.json()) as { reason: string };
@@ -35,13 +42,12 @@ function refuseUntilGranted() {
       return HttpResponse.json(grant, { status: 201 });
     }),
   );
-  return granted;
+  return { patient, granted };
 }
 
 describe('a clinical tab of a patient outside the care relationship', () => {
   it('explains the refusal, asks a reason for emergency access, then loads the tab', async () => {
-    const { patient } = serveRecords(['nurse']);
-    const granted = refuseUntilGranted();
+    const { patient, granted } = refuseUntilGranted(['nurse']);
     const { user } = renderApp({ path: `/patients/${patient.id}/record` });
 
     expect(
@@ -70,8 +76,7 @@ describe('a clinical tab of a patient outside the care relationship', () => {
   });
 
   it('offers no emergency access to a role that cannot use it', async () => {
-    const { patient } = serveRecords(['admin']);
-    refuseUntilGranted();
+    const { patient } = refuseUntilGranted(['admin']);
     renderApp({ path: `/patients/${patient.id}/results` });
 
     expect(
