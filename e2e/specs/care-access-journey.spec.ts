@@ -74,11 +74,18 @@ async function createNurse(admin: StaffApiSession): Promise<Nurse> {
   } finally {
     await context.dispose();
   }
-  const locations = await admin.send<{ items: { id: string; name: string }[] }>(
-    'GET',
-    '/api/v1/locations?limit=100',
-  );
-  const main = locations.items.find((location) => location.name === MAIN_STREET);
+  // The list is by name, a page at a time; other specs' clinics may come first.
+  let main: { id: string; name: string } | undefined;
+  let cursor: string | null = null;
+  do {
+    const page: { items: { id: string; name: string }[]; nextCursor: string | null } =
+      await admin.send(
+        'GET',
+        `/api/v1/locations?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+    main = page.items.find((location) => location.name === MAIN_STREET);
+    cursor = page.nextCursor;
+  } while (!main && cursor);
   if (!main) throw new Error(`No "${MAIN_STREET}" among the demo locations.`);
   const assigned = await admin.send<{ assigned: { id: string }[] }>(
     'PUT',
