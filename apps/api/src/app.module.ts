@@ -10,6 +10,7 @@ import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ClinicModule } from './modules/clinic/clinic.module.js';
+import { CareModule } from './modules/care/care.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { PatientsModule } from './modules/patients/patients.module.js';
@@ -31,6 +32,7 @@ export const FEATURE_MODULES = [
   AccountsModule,
   PatientsModule,
   AuthModule,
+  CareModule,
   DemoModule,
   StaffModule,
   AuditLogModule,

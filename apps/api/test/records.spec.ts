@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { QUERY_COUNT_HEADER } from '../src/infra/database/query-count.js';
 import type { BrowserClient } from './support/browser-client.js';
+import { assignLocation } from './support/care.js';
 import { createClinic } from './support/clinic.js';
 import { signedInStaff } from './support/invitation-flow.js';
 import {
@@ -372,6 +373,8 @@ describe('health records: conditions, allergies, immunizations, visit summaries,
         startsAt: new Date(Date.now() - 86_400_000),
         endsAt: new Date(Date.now() - 86_400_000 + 1_800_000),
       });
+      // The visit ties the patient to the clinic's location: the provider works there.
+      await assignLocation(db, provider.account.id, clinic.location.id);
       const summary = await create(provider, patient.id, 'visit-summaries', {
         visitDate: daysFromToday(-1),
         appointmentId,

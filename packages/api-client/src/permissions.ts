@@ -35,6 +35,9 @@ export const PERMISSIONS: Record<Permission, string> = {
   'staff:manage': 'Add staff, change their roles, reset and disable accounts',
   'audit:read': 'Read the audit trail',
   'access-log:read': 'Read who has looked at a patient’s record',
+  'emergency-access:use':
+    'Open the clinical record of a patient outside one’s care relationship, with a reason (break the glass)',
+  'emergency-access:review': 'Review the emergency accesses staff have used',
 };
 
 /** The staff roles and the permissions each holds. */
@@ -64,6 +67,7 @@ export const ROLE_PERMISSIONS = {
     'staff:manage',
     'audit:read',
     'access-log:read',
+    'emergency-access:review',
   ],
   provider: [
     'account:self',
@@ -84,6 +88,7 @@ export const ROLE_PERMISSIONS = {
     'appointments:track',
     'slots:search',
     'schedule:read',
+    'emergency-access:use',
   ],
   nurse: [
     'account:self',
@@ -102,6 +107,7 @@ export const ROLE_PERMISSIONS = {
     'appointments:track',
     'slots:search',
     'schedule:read',
+    'emergency-access:use',
   ],
   'front-desk': [
     'account:self',
@@ -227,6 +233,36 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
     method: 'DELETE',
     path: '/api/v1/account/sessions/{sessionId}',
     permission: 'account:self',
+    patientScoped: false,
+  },
+  createEmergencyAccess: {
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/emergency-access',
+    permission: 'emergency-access:use',
+    patientScoped: true,
+  },
+  listEmergencyAccess: {
+    method: 'GET',
+    path: '/api/v1/emergency-access',
+    permission: 'emergency-access:review',
+    patientScoped: false,
+  },
+  reviewEmergencyAccess: {
+    method: 'POST',
+    path: '/api/v1/emergency-access/{grantId}/review',
+    permission: 'emergency-access:review',
+    patientScoped: false,
+  },
+  getStaffLocations: {
+    method: 'GET',
+    path: '/api/v1/staff/{accountId}/locations',
+    permission: 'staff:manage',
+    patientScoped: false,
+  },
+  setStaffLocations: {
+    method: 'PUT',
+    path: '/api/v1/staff/{accountId}/locations',
+    permission: 'staff:manage',
     patientScoped: false,
   },
   listStaff: {

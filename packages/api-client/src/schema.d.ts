@@ -502,6 +502,100 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/patients/{patientId}/emergency-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Break the glass: open a patient’s record outside one’s care
+     * @description For a patient not seen at any of the caller’s locations (clinical routes answer 403 `care_relationship_required`). Opens the clinical record to the caller for EMERGENCY_ACCESS_MINUTES (4 hours by default). Recorded in the audit trail and in the patient’s access log ("Used emergency access to your record"), and listed for administrators to review.
+     *
+     *     Permission `emergency-access:use` (Open the clinical record of a patient outside one’s care relationship, with a reason (break the glass)), held by: provider, nurse.
+     */
+    post: operations['createEmergencyAccess'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/emergency-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Emergency accesses, for review
+     * @description Newest first, filtered by time, staff member, patient and review state. Each patient listed gets a line in their access log.
+     *
+     *     Permission `emergency-access:review` (Review the emergency accesses staff have used), held by: admin.
+     */
+    get: operations['listEmergencyAccess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/emergency-access/{grantId}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark an emergency access reviewed
+     * @description Records who reviewed it and when. Nobody reviews their own.
+     *
+     *     Permission `emergency-access:review` (Review the emergency accesses staff have used), held by: admin.
+     */
+    post: operations['reviewEmergencyAccess'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/{accountId}/locations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The locations a staff member works at
+     * @description Staff reach the clinical records of patients seen at these locations. A provider also works where their provider profile has weekly hours (practice).
+     *
+     *     Permission `staff:manage` (Add staff, change their roles, reset and disable accounts), held by: admin.
+     */
+    get: operations['getStaffLocations'];
+    /**
+     * Assign the locations a staff member works at
+     * @description Replaces the assigned list. Applies to the next request of open sessions.
+     *
+     *     Permission `staff:manage` (Add staff, change their roles, reset and disable accounts), held by: admin.
+     */
+    put: operations['setStaffLocations'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/staff': {
     parameters: {
       query?: never;
@@ -2381,7 +2475,9 @@ export interface components {
       | 'schedule:manage'
       | 'staff:manage'
       | 'audit:read'
-      | 'access-log:read';
+      | 'access-log:read'
+      | 'emergency-access:use'
+      | 'emergency-access:review';
     SessionUser: {
       /** Format: uuid */
       id: string;
@@ -2535,6 +2631,85 @@ export interface components {
     };
     ActiveSessionList: {
       items: components['schemas']['ActiveSession'][];
+    };
+    EmergencyAccessRequest: {
+      /**
+       * @description Why the record is needed now. Kept with the grant for review, never in the audit trail.
+       * @example Patient arrived unconscious at the walk-in clinic; checking allergies.
+       */
+      reason: string;
+    };
+    EmergencyAccessGrant: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      reason: string;
+      /** Format: date-time */
+      grantedAt: string;
+      /**
+       * Format: date-time
+       * @description The access ends at this time
+       */
+      expiresAt: string;
+    };
+    EmergencyAccessStaff: {
+      /** Format: uuid */
+      accountId: string;
+      displayName: string;
+      username: string;
+    };
+    EmergencyAccessPatient: {
+      /** Format: uuid */
+      id: string;
+      /** @example Rivera, Ana */
+      name: string;
+      /** @example 100042 */
+      mrn: string;
+    };
+    EmergencyAccessReview: {
+      /** Format: uuid */
+      accountId: string;
+      displayName: string | null;
+      /** Format: date-time */
+      reviewedAt: string;
+    };
+    EmergencyAccessItem: {
+      /** Format: uuid */
+      id: string;
+      /** @description Who used the emergency access */
+      staff: components['schemas']['EmergencyAccessStaff'];
+      patient: components['schemas']['EmergencyAccessPatient'];
+      reason: string;
+      /** Format: date-time */
+      grantedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description The access is still open */
+      active: boolean;
+      /** @description Who marked it reviewed, and when; null while it waits for review */
+      review: components['schemas']['EmergencyAccessReview'] | null;
+    };
+    EmergencyAccessPage: {
+      /** @description Newest first */
+      items: components['schemas']['EmergencyAccessItem'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    StaffLocationRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    StaffLocations: {
+      /** @description Locations an administrator assigned to this staff member, by name */
+      assigned: components['schemas']['StaffLocationRef'][];
+      /** @description Further locations where this person’s provider profile has weekly hours (read-only: change the provider’s hours to change them) */
+      practice: components['schemas']['StaffLocationRef'][];
+    };
+    StaffLocationsRequest: {
+      /** @description Every location the staff member works at; an empty list removes them all */
+      locationIds: string[];
     };
     StaffMember: {
       /** Format: uuid */
@@ -6163,6 +6338,338 @@ export interface operations {
       };
       /** @description Not found, or not yours (code not_found or a more specific *_not_found) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createEmergencyAccess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EmergencyAccessRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmergencyAccessGrant'];
+        };
+      };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission emergency-access:use (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listEmergencyAccess: {
+    parameters: {
+      query?: {
+        /** @description Grants used by this staff account */
+        staffAccountId?: string;
+        /** @description Grants to this patient’s record */
+        patientId?: string;
+        /** @description Granted at or after this time */
+        from?: string;
+        /** @description Granted before this time */
+        to?: string;
+        /** @description Only reviewed (true) or waiting (false) grants */
+        reviewed?: 'true' | 'false';
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmergencyAccessPage'];
+        };
+      };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission emergency-access:review (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  reviewEmergencyAccess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        grantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmergencyAccessItem'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission emergency-access:review (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No emergency access has this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Already reviewed (code emergency_access_already_reviewed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your own emergency access (code cannot_review_own_emergency_access) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getStaffLocations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffLocations'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission staff:manage (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No staff account has this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setStaffLocations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StaffLocationsRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffLocations'];
+        };
+      };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission staff:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No staff account has this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };

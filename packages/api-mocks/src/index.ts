@@ -39,3 +39,4 @@ export * from './staff-app-handlers';
 export * from './schedule-handlers';
 export * from './records-handlers';
 export * from './records-staff-handlers';
+export * from './care-handlers';

@@ -73,29 +73,40 @@ export const staffSectionRoutes: RouteObject[] = [
             ],
           },
           {
-            path: 'record',
-            element: <RequireRole section="patientHealthRecord" inline />,
+            // The clinical tabs: refused for want of a care relationship, they offer
+            // emergency access instead.
+            lazy: async () => ({
+              Component: (await import('../features/emergency-access/components/CareAccessGate'))
+                .CareAccessGate,
+            }),
             children: [
               {
-                index: true,
-                lazy: async () => ({
-                  Component: (
-                    await import('../features/health-records/routes/PatientHealthRecordTab')
-                  ).PatientHealthRecordTab,
-                }),
+                path: 'record',
+                element: <RequireRole section="patientHealthRecord" inline />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (
+                        await import('../features/health-records/routes/PatientHealthRecordTab')
+                      ).PatientHealthRecordTab,
+                    }),
+                  },
+                ],
               },
-            ],
-          },
-          {
-            path: 'results',
-            element: <RequireRole section="patientHealthRecord" inline />,
-            children: [
               {
-                index: true,
-                lazy: async () => ({
-                  Component: (await import('../features/health-records/routes/PatientResultsTab'))
-                    .PatientResultsTab,
-                }),
+                path: 'results',
+                element: <RequireRole section="patientHealthRecord" inline />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (
+                        await import('../features/health-records/routes/PatientResultsTab')
+                      ).PatientResultsTab,
+                    }),
+                  },
+                ],
               },
             ],
           },
@@ -326,6 +337,19 @@ export const staffSectionRoutes: RouteObject[] = [
         index: true,
         lazy: async () => ({
           Component: (await import('../features/audit-log/routes/AuditLogPage')).AuditLogPage,
+        }),
+      },
+    ],
+  },
+  {
+    path: 'audit-log/emergency-access',
+    element: <RequireRole section="emergencyAccessReview" />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/emergency-access/routes/EmergencyAccessReviewPage'))
+            .EmergencyAccessReviewPage,
         }),
       },
     ],

@@ -35,6 +35,10 @@ export const SECTION_PERMISSION = {
   resultsPolicy: 'results-policy:read',
   /** Changing how each kind of result is released. */
   resultsPolicyEdit: 'results-policy:manage',
+  /** Opening a clinical tab of a patient outside one's care, with a reason (break the glass). */
+  emergencyAccess: 'emergency-access:use',
+  /** The list of emergency accesses, and marking them reviewed. */
+  emergencyAccessReview: 'emergency-access:review',
 } as const satisfies Record<string, Permission>;
 
 export type Section = keyof typeof SECTION_PERMISSION;

@@ -8,6 +8,7 @@ export const INVITATIONS_PATH = '/invitations';
 export const STAFF_PATH = '/staff';
 export const NEW_STAFF_PATH = '/staff/new';
 export const AUDIT_LOG_PATH = '/audit-log';
+export const EMERGENCY_ACCESS_REVIEW_PATH = '/audit-log/emergency-access';
 export const SCHEDULE_PATH = '/schedule';
 export const BOOK_APPOINTMENT_PATH = '/schedule/book';
 export const CLINIC_SETTINGS_PATH = '/settings/clinic';

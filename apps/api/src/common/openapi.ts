@@ -1,6 +1,12 @@
 import type { OpenAPIObject, SchemaObject } from '@nestjs/swagger';
 import { cookieNames } from './cookies.js';
-import { PATIENT_PERMISSIONS, PERMISSIONS, ROLE_PERMISSIONS, rolesHolding } from './permissions.js';
+import {
+  CLINICAL_PERMISSIONS,
+  PATIENT_PERMISSIONS,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  rolesHolding,
+} from './permissions.js';
 import { PERMISSION_EXTENSION, type PermitRule } from './permit.decorator.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { PUBLIC_EXTENSION } from './public.decorator.js';
@@ -42,6 +48,8 @@ export const API_TAGS: Record<string, string> = {
   results:
     'Test results and vital signs: entry, import, review and release to the patient, trends.',
   'health record': 'The whole record as a summary, a PDF or a FHIR R4 Bundle.',
+  'emergency access':
+    'Minimum necessary access: staff locations, breaking the glass to reach a patient outside one’s care, and the review of those accesses.',
 };
 
 /** Error responses whose body is not a problem document (each with its reason). */
@@ -190,6 +198,11 @@ function finishOperation(method: string, operation: Operation): void {
       ? `${operation.description}\n\n${permission}`
       : permission;
     forbidden.push(`the caller does not hold the permission ${rule.permission} (code forbidden)`);
+    if (rule.patientScoped && CLINICAL_PERMISSIONS.has(rule.permission)) {
+      forbidden.push(
+        'the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while',
+      );
+    }
   }
   if (changes)
     forbidden.push(

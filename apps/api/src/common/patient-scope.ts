@@ -8,10 +8,15 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import { AccessAudit } from '../modules/audit/access-audit.service.js';
 import { isRecordedRefusal } from '../modules/audit/audit.service.js';
+import { CareAccessService } from '../modules/care/care-access.service.js';
+import { CareRelationshipRequiredError } from '../modules/care/care.errors.js';
+import { CLINICAL_PERMISSIONS } from './permissions.js';
+import { PERMIT, type PermitRule } from './permit.decorator.js';
 import type { Caller, Principal } from './principal.js';
 import { DomainError } from './problem.js';
 
@@ -33,11 +38,18 @@ export interface PatientScope {
  * The session guard has already checked the permission and turned away a patient naming
  * another patient's id; this guard stands on its own anyway: a patient passes only for
  * their own id, any other id answers 404 (never 403, so a patient cannot learn that another
- * id exists). Every refusal is audited (AccessAudit), with the patient the route names.
+ * id exists). Staff on a clinical route (CLINICAL_PERMISSIONS) pass only within their care
+ * relationship, asked of CareAccessService in one query: otherwise 403
+ * care_relationship_required, which says that emergency access is possible. Every refusal is
+ * audited (AccessAudit), with the patient the route names.
  */
 @Injectable()
 export class PatientScopeGuard implements CanActivate {
-  constructor(private readonly accessAudit: AccessAudit) {}
+  constructor(
+    private readonly accessAudit: AccessAudit,
+    private readonly reflector: Reflector,
+    private readonly care: CareAccessService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context
@@ -53,6 +65,19 @@ export class PatientScopeGuard implements CanActivate {
     if (principal.kind === 'patient' && principal.patientId !== patientId) {
       await this.accessAudit.refused(context, 'denied', 'not_own_patient');
       throw new PatientNotFoundError();
+    }
+    if (principal.kind === 'staff') {
+      const rule = this.reflector.getAllAndOverride<PermitRule | undefined>(PERMIT, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
+      if (rule && CLINICAL_PERMISSIONS.has(rule.permission)) {
+        const reach = await this.care.reach(principal, patientId.toLowerCase());
+        if (reach === 'none') {
+          await this.accessAudit.refused(context, 'denied', 'care_relationship_required');
+          throw new CareRelationshipRequiredError();
+        }
+      }
     }
     return true;
   }

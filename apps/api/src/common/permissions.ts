@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   'staff:manage': 'Add staff, change their roles, reset and disable accounts',
   'audit:read': 'Read the audit trail',
   'access-log:read': 'Read who has looked at a patient’s record',
+  'emergency-access:use':
+    'Open the clinical record of a patient outside one’s care relationship, with a reason (break the glass)',
+  'emergency-access:review': 'Review the emergency accesses staff have used',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -75,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'staff:manage',
     'audit:read',
     'access-log:read',
+    'emergency-access:review',
   ],
   provider: [
     ...EVERYONE,
@@ -88,6 +92,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'appointments:track',
     'slots:search',
     'schedule:read',
+    'emergency-access:use',
   ],
   nurse: [
     ...EVERYONE,
@@ -99,6 +104,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'appointments:track',
     'slots:search',
     'schedule:read',
+    'emergency-access:use',
   ],
   'front-desk': [
     ...EVERYONE,
@@ -146,6 +152,22 @@ export function permissionsOf(
   }
   return held;
 }
+
+/**
+ * The permissions that open clinical data on a patient-scoped route. Staff holding one reach a
+ * patient only through a care relationship (their locations, an unaffiliated patient, or an
+ * emergency access): PatientScopeGuard asks CareAccessService. Demographics, appointments,
+ * invitations and the access log are not clinical and follow the role alone.
+ */
+export const CLINICAL_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  'records:read',
+  'records:write',
+  'records:export',
+  'records:history',
+  'results:read',
+  'results:write',
+  'results:release',
+]);
 
 /** The staff roles that hold a permission (for the OpenAPI description of a route). */
 export function rolesHolding(permission: Permission): StaffRole[] {

@@ -85,6 +85,8 @@ export interface AppConfig {
    * (the test suite links explicitly, so background statements never mix with a request's).
    */
   auditChainIntervalMs: number;
+  /** How long an emergency access ("break the glass") opens a patient's record to its user. */
+  emergencyAccessMinutes: number;
 }
 
 export { ConfigError } from './config-error.js';
@@ -340,5 +342,6 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
       : null,
     secretKeys: loadSecretKeys(env, { production: nodeEnv === 'production', dataDir }),
     auditChainIntervalMs: int(env, 'AUDIT_CHAIN_INTERVAL_MS', 1_000, 0, 60_000),
+    emergencyAccessMinutes: int(env, 'EMERGENCY_ACCESS_MINUTES', 240, 5, 24 * 60),
   };
 }

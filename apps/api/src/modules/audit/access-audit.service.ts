@@ -13,7 +13,9 @@ export type AccessRefusal =
   /** The route's patient or resource does not exist, or is not visible to the caller (404). */
   | 'not_found'
   /** A module refused the caller (403) after the route's own checks passed. */
-  | 'forbidden';
+  | 'forbidden'
+  /** Staff asked for clinical data of a patient outside their care relationship (403). */
+  | 'care_relationship_required';
 
 // @nestjs/swagger keeps @ApiOperation's options under this metadata key.
 const API_OPERATION = 'swagger/apiOperation';

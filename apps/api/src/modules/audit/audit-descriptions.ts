@@ -67,6 +67,9 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'care-plan.history': 'Looked at the earlier versions of a corrected care plan',
   'audit.read': 'Reviewed the activity log of your record',
   'audit.access-log.read': 'Looked at who has accessed your record',
+  'emergency-access.grant': 'Used emergency access to your record',
+  'emergency-access.list': 'Saw an emergency access to your record in the list for review',
+  'emergency-access.review': 'Reviewed an emergency access to your record',
 };
 
 export const GENERIC_DESCRIPTION = 'Worked with your record';

@@ -321,6 +321,17 @@ export async function seedDemoSchedule(
     );
   }
 
+  // The demo nurse works at Main Street: Alex and Jordan are in their care; Sam, seen at
+  // Lakeside, only through emergency access.
+  const nurseId = people.staffAccountIds.get('nurse.demo');
+  if (nurseId) {
+    await manager.query(
+      `INSERT INTO staff_location (account_id, location_id, assigned_by, assigned_at)
+       VALUES ($1, $2, NULL, $3) ON CONFLICT DO NOTHING`,
+      [nurseId, locationIds.main, now],
+    );
+  }
+
   const providerIds = {} as Record<keyof typeof PROVIDERS, string>;
   for (const [key, provider] of Object.entries(PROVIDERS) as [
     keyof typeof PROVIDERS,

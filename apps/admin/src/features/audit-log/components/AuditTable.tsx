@@ -16,7 +16,13 @@ const OUTCOME_TONES: Record<AuditOutcome, BadgeTone> = {
   denied: 'warning',
 };
 
-const KNOWN_REASONS = ['not_own_patient', 'role', 'not_found', 'forbidden'] as const;
+const KNOWN_REASONS = [
+  'not_own_patient',
+  'role',
+  'not_found',
+  'forbidden',
+  'care_relationship_required',
+] as const;
 type KnownReason = (typeof KNOWN_REASONS)[number];
 
 function isKnownReason(reason: string): reason is KnownReason {

@@ -4,7 +4,9 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
+import { useCanUse } from '../../../lib/access';
 import { fieldProblems } from '../../../lib/api-errors';
+import { EMERGENCY_ACCESS_REVIEW_PATH } from '../../../lib/paths';
 import { useAuditEvents } from '../api/list-audit-events';
 import { AuditFilters } from '../components/AuditFilters';
 import { AuditTable } from '../components/AuditTable';
@@ -45,6 +47,7 @@ function withCursor(params: URLSearchParams, cursor: string | undefined): string
  */
 export function AuditLogPage() {
   const { t } = useTranslation();
+  const canReviewEmergencyAccess = useCanUse('emergencyAccessReview');
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -77,6 +80,11 @@ export function AuditLogPage() {
   return (
     <Page title={t('audit.page.title')}>
       <p>{t('audit.page.intro')}</p>
+      {canReviewEmergencyAccess ? (
+        <p>
+          <Link to={EMERGENCY_ACCESS_REVIEW_PATH}>{t('audit.page.emergencyAccessLink')}</Link>
+        </p>
+      ) : null}
       <AuditFilters
         key={filterSearchParams(filters).toString()}
         initialValues={filters}

@@ -8,6 +8,7 @@ import { STAFF_PATH } from '../../../lib/paths';
 import { useStaff, type StaffMember } from '../api/list-staff';
 import { useUpdateStaff, type UpdateStaffRequest } from '../api/update-staff';
 import { StaffForm, type StaffFormValues } from '../components/StaffForm';
+import { StaffLocationsSection } from '../components/StaffLocationsSection';
 
 /** Only what changed goes to the server. */
 function changes(member: StaffMember, values: StaffFormValues): UpdateStaffRequest {
@@ -67,7 +68,10 @@ export function EditStaffPage() {
       ) : staff.isError ? (
         <ApiErrorAlert error={staff.error} onRetry={() => void staff.refetch()} />
       ) : member ? (
-        <EditForm member={member} />
+        <>
+          <EditForm member={member} />
+          <StaffLocationsSection accountId={member.id} />
+        </>
       ) : (
         <>
           <p>{t('staff.edit.notFound')}</p>

@@ -8,6 +8,7 @@ import { HealthRecords1764231000000 } from './1764231000000-HealthRecords.js';
 import { AuditChain1764231100000 } from './1764231100000-AuditChain.js';
 import { SealedSecrets1764231200000 } from './1764231200000-SealedSecrets.js';
 import { Medications1764231300000 } from './1764231300000-Medications.js';
+import { CareRelationship1764231500000 } from './1764231500000-CareRelationship.js';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AuditChain1764231100000,
   SealedSecrets1764231200000,
   Medications1764231300000,
+  CareRelationship1764231500000,
 ];
