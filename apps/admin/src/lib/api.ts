@@ -32,15 +32,15 @@ export type GetPath = {
   [P in keyof paths]: paths[P] extends { get: object } ? P : never;
 }[keyof paths];
 type GetOperation<P extends GetPath> = paths[P] extends { get: infer O } ? O : never;
-type GetParams<P extends GetPath> = GetOperation<P> extends { parameters: infer Params }
-  ? Params
-  : never;
+type GetParams<P extends GetPath> =
+  GetOperation<P> extends { parameters: infer Params } ? Params : never;
 /** The 200 body of a GET. */
-export type GetData<P extends GetPath> = GetOperation<P> extends {
-  responses: { 200: { content: { 'application/json': infer Body } } };
-}
-  ? Body
-  : never;
+export type GetData<P extends GetPath> =
+  GetOperation<P> extends {
+    responses: { 200: { content: { 'application/json': infer Body } } };
+  }
+    ? Body
+    : never;
 type QueryOf<P extends GetPath> = GetParams<P> extends { query?: infer Q } ? NonNullable<Q> : never;
 /** The parameters of a paged GET, less the cursor the pager sets. */
 export type PagedParams<P extends GetPath> = Omit<GetParams<P>, 'query'> & {

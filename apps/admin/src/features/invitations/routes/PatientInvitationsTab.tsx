@@ -11,11 +11,7 @@ import { editPatientPath } from '../../../lib/paths';
 import { patientFullName, usePatientRecord } from '../../../lib/patient-record';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { $api, pagedQueryOptions } from '../../../lib/api';
-import {
-  INVITATIONS_PAGE_SIZE,
-  INVITATIONS_PATH,
-  useInvitationChange,
-} from '../api/invitations';
+import { INVITATIONS_PAGE_SIZE, INVITATIONS_PATH, useInvitationChange } from '../api/invitations';
 import { ActionResultMessage } from '../components/ActionResultMessage';
 import { InvitationsTable } from '../components/InvitationsTable';
 import type { ActionResult } from '../utils/action-result';
@@ -48,7 +44,9 @@ export function PatientInvitationsTab() {
 
   const invite = async () => {
     try {
-      const invitation = await createInvitation.mutateAsync({ params: { path: { patientId: patient.id } } });
+      const invitation = await createInvitation.mutateAsync({
+        params: { path: { patientId: patient.id } },
+      });
       onResult({
         kind: 'success',
         text: t('invitations.actions.invited', {

@@ -14,7 +14,11 @@ export function EditPatientTab() {
   const navigate = useNavigate();
   const patient = usePatientRecord();
   // Only the fields sent change.
-  const updatePatient = $api.useMutation('patch', '/api/v1/patients/{patientId}', usePatientChange());
+  const updatePatient = $api.useMutation(
+    'patch',
+    '/api/v1/patients/{patientId}',
+    usePatientChange(),
+  );
   const initialValues = toFormValues(patient);
 
   return (
@@ -33,7 +37,10 @@ export function EditPatientTab() {
             });
             return;
           }
-          await updatePatient.mutateAsync({ params: { path: { patientId: patient.id } }, body: changes });
+          await updatePatient.mutateAsync({
+            params: { path: { patientId: patient.id } },
+            body: changes,
+          });
           await navigate(patientPath(patient.id), { state: flashState(t('patients.edit.saved')) });
         }}
       />
