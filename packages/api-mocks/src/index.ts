@@ -40,4 +40,3 @@ export * from './staff-app-handlers';
 export * from './schedule-handlers';
 export * from './appointments-handlers';
 export * from './records-handlers';
-export * from './records-staff-handlers';
