@@ -153,7 +153,21 @@ export function signInStaff(roles: string[], options: SignInStaffOptions = {}) {
   return { accountId, displayName, roles };
 }
 
-/** Forgets the signed-in roles between tests. */
+const sent: { method: string; path: string }[] = [];
+server.events.on('request:start', ({ request }) => {
+  const { pathname } = new URL(request.url);
+  if (pathname.startsWith('/api/') && !pathname.startsWith('/api/v1/auth/')) {
+    sent.push({ method: request.method, path: pathname });
+  }
+});
+
+/** Every API request of this test past sign-in (the session and auth routes left out). */
+export function apiRequests(): readonly { method: string; path: string }[] {
+  return sent;
+}
+
+/** Forgets the signed-in roles and the requests seen between tests. */
 export function resetStaffAnswers(): void {
   signedInPermissions = undefined;
+  sent.length = 0;
 }
