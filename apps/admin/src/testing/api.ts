@@ -166,6 +166,14 @@ export function apiRequests(): readonly { method: string; path: string }[] {
   return sent;
 }
 
+/**
+ * The signed-in person's roles changed elsewhere since the session was read: from now on the
+ * API answers by these roles' permissions, while the app still holds the old session.
+ */
+export function rolesChangeTo(roles: string[]): void {
+  signedInPermissions = permissionsOf('staff', roles);
+}
+
 /** Forgets the signed-in roles and the requests seen between tests. */
 export function resetStaffAnswers(): void {
   signedInPermissions = undefined;
