@@ -36,7 +36,6 @@ export {
   type RecoveryBackendState,
 } from './handlers';
 export * from './registration-handlers';
-export * from './staff-app-handlers';
 export * from './schedule-handlers';
 export * from './appointments-handlers';
 export * from './records-handlers';
