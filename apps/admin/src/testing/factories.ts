@@ -1,10 +1,10 @@
 import type { JsonResponse, Problem } from '@portal/api-client';
-import { nextId, plainNameOf, problemFactory } from '@portal/api-mocks';
+import { nextId, problemFactory, resultReportFactory } from '@portal/api-mocks';
 
 /*
  * The staff app's answer factories: one filled-in answer per shape, typed by the OpenAPI
- * document; a test overrides what it is about. The clinic catalog's factories (locations,
- * providers, visit types) are the shared ones in @portal/api-mocks.
+ * document; a test overrides what it is about. The clinic catalog's and the record's
+ * factories are the shared ones in @portal/api-mocks.
  */
 
 export type Patient = JsonResponse<'getPatient', 200>;
@@ -12,8 +12,6 @@ export type Invitation = JsonResponse<'createInvitation', 201>;
 export type StaffMember = JsonResponse<'createStaff', 201>;
 export type AuditEvent = JsonResponse<'listAuditEvents', 200>['items'][number];
 export type Condition = JsonResponse<'getCondition', 200>;
-export type Allergy = JsonResponse<'getAllergy', 200>;
-export type Immunization = JsonResponse<'getImmunization', 200>;
 export type Report = JsonResponse<'getResult', 200>;
 export type Observation = Report['observations'][number];
 export type ReportSummary = JsonResponse<'listResults', 200>['items'][number];
@@ -121,91 +119,14 @@ export function auditEventFactory(overrides: Partial<AuditEvent> = {}): AuditEve
   };
 }
 
-const RECORDED_AT = '2026-03-02T15:00:00.000Z';
-const RECORDER = { id: nextId(), displayName: 'Dr. Priya Patel' };
+export { conditionFactory, observationFactory } from '@portal/api-mocks';
 
-function recordBase(patientId: string) {
-  return {
-    id: nextId(),
-    patientId,
-    version: 1,
-    corrected: false,
-    recordedAt: RECORDED_AT,
-    updatedAt: RECORDED_AT,
-    recordedBy: RECORDER,
-  };
-}
-
-export function conditionFactory(overrides: Partial<Condition> = {}): Condition {
-  return {
-    ...recordBase(overrides.patientId ?? nextId()),
-    code: 'I10',
-    display: 'Essential (primary) hypertension',
-    plainName: plainNameOf('icd10cm', overrides.code ?? 'I10'),
-    codeSystem: 'ICD-10-CM',
-    clinicalStatus: 'active',
-    onsetDate: '2024-05-01',
-    abatementDate: null,
-    note: null,
-    ...overrides,
-  } as Condition;
-}
-
-export function observationFactory(overrides: Partial<Observation> = {}): Observation {
-  return {
-    id: nextId(),
-    reportId: null,
-    category: 'laboratory',
-    code: '4548-4',
-    display: 'Hemoglobin A1c',
-    plainName: plainNameOf('loinc', overrides.code ?? '4548-4'),
-    valueQuantity: 5.4,
-    valueText: null,
-    unit: '%',
-    referenceLow: 4,
-    referenceHigh: 5.6,
-    referenceText: null,
-    interpretation: 'N',
-    abnormal: false,
-    status: 'final',
-    corrected: false,
-    effectiveAt: '2026-03-01T14:00:00.000Z',
-    version: 1,
-    ...overrides,
-  } as Observation;
-}
-
-/** A released final lab report with one normal HbA1c, unless the test says otherwise. */
+/** A released final lab report with one normal HbA1c; a held one has no release time. */
 export function reportFactory(overrides: Partial<Report> = {}): Report {
-  const id = overrides.id ?? nextId();
-  const effectiveAt = overrides.effectiveAt ?? '2026-03-01T14:00:00.000Z';
-  const observations = (overrides.observations ?? [observationFactory({ effectiveAt })]).map(
-    (o) => ({ ...o, reportId: id }),
-  );
-  const releaseState = overrides.releaseState ?? 'released';
-  return {
-    id,
-    patientId: nextId(),
-    category: 'laboratory',
-    code: '4548-4',
-    title: 'Hemoglobin A1c',
-    status: 'final',
-    effectiveAt,
-    issuedAt: '2026-03-01T16:00:00.000Z',
-    abnormal: observations.some((o) => o.abnormal),
-    isNew: false,
-    releasedAt: releaseState === 'released' ? '2026-03-01T16:00:00.000Z' : null,
-    orderingProvider: RECORDER,
-    observationCount: observations.length,
-    hasAttachment: false,
-    corrected: false,
-    narrative: null,
-    attachmentName: null,
-    version: 1,
-    ...overrides,
-    releaseState,
-    observations,
-  } as Report;
+  const report = resultReportFactory(overrides);
+  return report.releaseState === 'held' && overrides.releasedAt === undefined
+    ? { ...report, releasedAt: null }
+    : report;
 }
 
 /** A report as lists show it: without its values. */

@@ -163,6 +163,21 @@ describe('patient record: results tab', () => {
   it('lets nurses correct a value but not release', async () => {
     const { patient } = serveRecords(['nurse']);
     const held = reportFactory({ patientId: patient.id, releaseState: 'held' });
+    // The correction dialog looks up the units the code allows.
+    answer('searchCodes', {
+      system: 'loinc',
+      version: '2.80',
+      items: [
+        {
+          code: '4548-4',
+          display: 'Hemoglobin A1c',
+          unit: '%',
+          units: ['%', 'mmol/mol'],
+          referenceLow: 4,
+          referenceHigh: 5.6,
+        },
+      ],
+    });
     answer('listResults', page([reportSummary(held)]));
     answer('getResult', held);
     const corrections = answer('updateObservation', ({ body }): Observation => ({
