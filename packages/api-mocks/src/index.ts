@@ -35,8 +35,7 @@ export {
   type RecoveryBackend,
   type RecoveryBackendState,
 } from './handlers';
-export * from './staff-app-handlers';
 export * from './schedule-handlers';
 export * from './records-handlers';
-export * from './records-staff-handlers';
+export * from './record-factories';
 export * from './care-handlers';

@@ -1,15 +1,15 @@
-import type {
-  JsonRequestBody,
-  JsonResponse,
-  paths,
-  Problem,
-  ProblemFieldError,
+import {
+  OPERATION_PERMISSIONS,
+  permissionsOf,
+  type JsonRequestBody,
+  type JsonResponse,
+  type paths,
+  type Problem,
+  type ProblemFieldError,
 } from '@portal/api-client';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { nextId, problemFactory, problems } from './factories';
 import { problemResponse } from './handlers';
-import { staffCallGate, type StaffCall } from './staff-calls';
-import type { MockPatient } from './staff-app-handlers';
 
 /*
  * Scheduling for the staff app: the clinic catalog (locations, providers, visit types),
@@ -414,38 +414,18 @@ export type ScheduleOperation =
   | 'cancelAppointment'
   | 'setAppointmentStatus';
 
-const ANY_STAFF = ['front-desk', 'nurse', 'provider', 'admin', 'billing'];
-const CLINICAL = ['front-desk', 'nurse', 'provider', 'admin'];
-const DESK = ['front-desk', 'admin'];
+/** A call the schedule backend received, for tests to inspect. */
+export interface ScheduleCall {
+  operation: ScheduleOperation;
+  /** The request URL; query parameters are in `url.searchParams`. */
+  url: URL;
+  /** Path parameters (patientId, providerId, …). */
+  params: Record<string, string>;
+  /** The JSON body of a POST, PUT or PATCH, when it had one. */
+  body?: unknown;
+}
 
-/** Who may call what, as the API's role checks say. */
-const ALLOWED_ROLES: Record<ScheduleOperation, readonly string[]> = {
-  listLocations: ANY_STAFF,
-  createLocation: ['admin'],
-  updateLocation: ['admin'],
-  listProviders: ANY_STAFF,
-  getProvider: ANY_STAFF,
-  createProvider: ['admin'],
-  updateProvider: ['admin'],
-  listVisitTypes: ANY_STAFF,
-  createVisitType: ['admin'],
-  updateVisitType: ['admin'],
-  getProviderAvailability: CLINICAL,
-  replaceWeeklyAvailability: DESK,
-  addAvailabilityException: DESK,
-  deleteAvailabilityException: DESK,
-  listScheduleConflicts: CLINICAL,
-  findOpenSlots: CLINICAL,
-  listSchedule: CLINICAL,
-  listPatientAppointments: CLINICAL,
-  getAppointment: CLINICAL,
-  bookAppointment: DESK,
-  rescheduleAppointment: DESK,
-  cancelAppointment: DESK,
-  setAppointmentStatus: CLINICAL,
-};
-
-export type ScheduleCall = StaffCall<ScheduleOperation>;
+type MockPatient = JsonResponse<'getPatient', 200>;
 
 export interface ScheduleBackendOptions {
   locations?: MockLocation[];
@@ -534,12 +514,32 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
   };
   const now = () => options.now ?? Date.now();
 
-  const enter = staffCallGate({
-    calls: state.calls,
-    allowedRoles: ALLOWED_ROLES,
-    roles: options.roles,
-    forbidden: scheduleProblems.forbidden,
-  });
+  // Records the call, then refuses it as the API would: a state change without the CSRF
+  // header, or roles without the operation's permission (the generated table, not retyped).
+  const held = options.roles ? permissionsOf('staff', options.roles) : undefined;
+  const enter = async (
+    operation: ScheduleOperation,
+    request: Request,
+    params: Record<string, string | readonly string[] | undefined>,
+  ): Promise<{ refused?: Response; body?: unknown }> => {
+    let body: unknown;
+    if (request.method !== 'GET' && request.headers.get('Content-Type')?.includes('json')) {
+      body = await request.json();
+    }
+    const flat: Record<string, string> = {};
+    for (const [key, value] of Object.entries(params)) {
+      if (typeof value === 'string') flat[key] = value;
+    }
+    state.calls.push({ operation, url: new URL(request.url), params: flat, body });
+    if (request.method !== 'GET' && !request.headers.get('X-CSRF-Token')) {
+      return { refused: problemResponse(problems.csrf()) };
+    }
+    const needed = OPERATION_PERMISSIONS[operation]?.permission;
+    if (held && needed && !held.includes(needed)) {
+      return { refused: problemResponse(scheduleProblems.forbidden()) };
+    }
+    return { body };
+  };
 
   const location = (id: string | null | undefined) => state.locations.find((l) => l.id === id);
   const provider = (id: string | null | undefined) => state.providers.find((p) => p.id === id);

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 import { CSRF_COOKIES } from '@portal/api-client';
 import { clearActivity } from '@portal/auth-ui';
+import { resetStaffAnswers } from './api';
 import { server } from './server';
 
 // The one async timeout of the suite (no test sets its own): findBy* and waitFor wait up to
@@ -24,6 +25,7 @@ beforeEach(() => {
 
 afterEach(() => {
   server.resetHandlers();
+  resetStaffAnswers();
   localStorage.clear();
   clearActivity();
   document.cookie = `${CSRF_COOKIE}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { renderApp } from '../../testing/render-app';
-import { signInStaff } from '../../testing/staff-app';
+import { answer, apiRequests, page, signInStaff } from '../../testing/api';
 
 async function menuLinks() {
   const nav = await screen.findByRole('navigation', { name: 'Main' });
@@ -53,6 +53,7 @@ describe('menu by role', () => {
 
   it('marks the section in use as the current page', async () => {
     signInStaff(['front-desk']);
+    answer('listInvitations', page([]));
     renderApp({ path: '/invitations' });
 
     await screen.findByRole('heading', { level: 1, name: 'Invitations' });
@@ -64,14 +65,14 @@ describe('menu by role', () => {
   });
 
   it('says "You don\'t have access" on a section the role does not allow, without calling it', async () => {
-    const backend = signInStaff(['front-desk']);
+    signInStaff(['front-desk']);
     renderApp({ path: '/staff' });
 
     expect(
       await screen.findByRole('heading', { level: 1, name: "You don't have access" }),
     ).toBeInTheDocument();
     expect(screen.getByText(/Your role does not allow this/)).toBeInTheDocument();
-    expect(backend.state.calls).toHaveLength(0);
+    expect(apiRequests()).toHaveLength(0);
   });
 
   it('keeps billing out of the audit log and invitations', async () => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SelectField } from '../../../components/SelectField';
 import '../../../components/sections.css';
-import { AUDIT_OUTCOMES } from '../api/list-audit-events';
+import { AUDIT_OUTCOMES } from '../api/audit-log';
 import {
   FILTER_FIELDS,
   filterProblems,

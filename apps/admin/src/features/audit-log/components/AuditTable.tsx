@@ -6,7 +6,7 @@ import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
 import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
 import { patientPath } from '../../../lib/paths';
-import type { AuditEvent, AuditOutcome } from '../api/list-audit-events';
+import type { AuditEvent, AuditOutcome } from '../api/audit-log';
 
 const CAPTION_ID = 'audit-caption';
 

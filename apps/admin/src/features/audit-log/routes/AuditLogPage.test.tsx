@@ -1,7 +1,8 @@
-import { auditEventFactory, nextId } from '@portal/api-mocks';
+import { nextId } from '@portal/api-mocks';
 import { act, screen, within } from '@testing-library/react';
+import { answer, page, signInStaff } from '../../../testing/api';
+import { auditEventFactory, type AuditEvent } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { signInStaff } from '../../../testing/staff-app';
 
 const PATIENT_ID = '0190b5d2-7c4e-7000-8000-0000000000f1';
 const NICO = {
@@ -27,13 +28,27 @@ function events() {
   );
 }
 
+/** The first page the API answers with for a list: 50 events, and a cursor when more follow. */
+function firstPage(list: AuditEvent[]) {
+  return page(list.slice(0, 50), list.length > 50 ? list[49]!.id : null);
+}
+
+/** Signs an administrator in; the API answers the unfiltered log, unless `reply` says more. */
+function serveLog(
+  reply?: (query: URLSearchParams) => ReturnType<typeof page<AuditEvent>> | undefined,
+) {
+  signInStaff(['admin']);
+  const all = events();
+  return answer('listAuditEvents', ({ query }) => reply?.(query) ?? firstPage(all));
+}
+
 function bodyRows() {
   return within(screen.getByRole('table')).getAllByRole('row').slice(1);
 }
 
 describe('audit log', () => {
   it('lists events newest first with who, what, patient, outcome, IP and time', async () => {
-    signInStaff(['admin'], { auditEvents: events() });
+    serveLog();
     renderApp({ path: '/audit-log' });
 
     await screen.findByRole('table', { name: 'Audit events, newest first, page 1' });
@@ -56,7 +71,11 @@ describe('audit log', () => {
   });
 
   it('puts the filters in the address and sends them to the API', async () => {
-    const backend = signInStaff(['admin'], { auditEvents: events() });
+    const calls = serveLog((query) =>
+      query.has('action')
+        ? page([auditEventFactory({ outcome: 'denied', actor: NICO })])
+        : undefined,
+    );
     const { user, router } = renderApp({ path: '/audit-log' });
 
     await screen.findByRole('table');
@@ -78,7 +97,7 @@ describe('audit log', () => {
       to: '2026-03-02',
     });
     expect(bodyRows()).toHaveLength(1);
-    const sent = backend.callsTo('listAuditEvents').at(-1)?.url.searchParams;
+    const sent = calls.at(-1)?.query;
     expect(sent?.get('action')).toBe('auth.');
     expect(sent?.get('outcome')).toBe('denied');
     expect(sent?.get('actorAccountId')).toBe(NICO.accountId);
@@ -88,14 +107,16 @@ describe('audit log', () => {
   });
 
   it('opens with the filters in the address, and clears them', async () => {
-    const backend = signInStaff(['admin'], { auditEvents: events() });
+    const calls = serveLog((query) =>
+      query.has('patientId')
+        ? firstPage(events().filter((event) => event.patientId === PATIENT_ID))
+        : undefined,
+    );
     const { user, router } = renderApp({ path: `/audit-log?patientId=${PATIENT_ID}` });
 
     await screen.findByRole('table', { name: /^Filtered audit events/ });
     expect(screen.getByLabelText('Patient id')).toHaveValue(PATIENT_ID);
-    expect(backend.callsTo('listAuditEvents')[0]?.url.searchParams.get('patientId')).toBe(
-      PATIENT_ID,
-    );
+    expect(calls[0]?.query.get('patientId')).toBe(PATIENT_ID);
     expect(bodyRows()).toHaveLength(30);
 
     await user.click(screen.getByRole('link', { name: 'Clear filters' }));
@@ -105,7 +126,7 @@ describe('audit log', () => {
   });
 
   it('narrows to one person from a row', async () => {
-    signInStaff(['admin'], { auditEvents: events() });
+    serveLog();
     const { user, router } = renderApp({ path: '/audit-log?outcome=success' });
 
     await screen.findByRole('table');
@@ -123,7 +144,10 @@ describe('audit log', () => {
 
   it('pages with the cursor in the address, forward and back', async () => {
     const all = events();
-    const backend = signInStaff(['admin'], { auditEvents: all });
+    const successes = all.filter((event) => event.outcome === 'success');
+    const calls = serveLog((query) =>
+      query.get('cursor') === successes[49]?.id ? page(successes.slice(50)) : firstPage(successes),
+    );
     const { user, router } = renderApp({ path: '/audit-log?outcome=success' });
 
     await screen.findByRole('table', { name: /page 1$/ });
@@ -133,11 +157,9 @@ describe('audit log', () => {
     await screen.findByRole('table', { name: /page 2$/ });
     const search = new URLSearchParams(router.state.location.search);
     expect(search.get('outcome')).toBe('success');
-    const lastOnFirstPage = all.filter((event) => event.outcome === 'success')[49];
+    const lastOnFirstPage = successes[49];
     expect(search.get('cursor')).toBe(lastOnFirstPage?.id);
-    expect(backend.callsTo('listAuditEvents').at(-1)?.url.searchParams.get('cursor')).toBe(
-      lastOnFirstPage?.id,
-    );
+    expect(calls.at(-1)?.query.get('cursor')).toBe(lastOnFirstPage?.id);
     expect(bodyRows()).toHaveLength(9);
     expect(screen.getByText('End of the log.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Next page' })).not.toBeInTheDocument();
@@ -149,7 +171,7 @@ describe('audit log', () => {
 
   it('offers the newest events from a shared link to a later page', async () => {
     const all = events();
-    signInStaff(['admin'], { auditEvents: all });
+    serveLog((query) => (query.has('cursor') ? page(all.slice(50)) : undefined));
     const { router } = renderApp({ path: `/audit-log?cursor=${all[49]?.id}` });
 
     await screen.findByRole('table', { name: 'Audit events, newest first' });
@@ -159,11 +181,11 @@ describe('audit log', () => {
   });
 
   it('checks the filters before asking the API', async () => {
-    const backend = signInStaff(['admin'], { auditEvents: events() });
+    const calls = serveLog();
     const { user } = renderApp({ path: '/audit-log' });
 
     await screen.findByRole('table');
-    const calls = backend.callsTo('listAuditEvents').length;
+    const asked = calls.length;
     await user.type(screen.getByLabelText('Patient id'), '12345');
     await user.type(screen.getByLabelText('From'), '2026-03-05');
     await user.type(screen.getByLabelText('To'), '2026-03-01');
@@ -177,7 +199,7 @@ describe('audit log', () => {
     expect(screen.getByLabelText('To')).toHaveAccessibleDescription(
       expect.stringContaining('The end date must be on or after the start date.'),
     );
-    expect(backend.callsTo('listAuditEvents')).toHaveLength(calls);
+    expect(calls).toHaveLength(asked);
   });
 
   it('shows why an access was refused or failed, and filters by outcome in the address', async () => {
@@ -207,12 +229,19 @@ describe('audit log', () => {
         reason: 'stale_version',
       }),
     ];
-    const backend = signInStaff(['admin'], { auditEvents: [...refusals, ...events()] });
+    const [deniedEvent, ...failures] = refusals;
+    const calls = serveLog((query) =>
+      query.get('outcome') === 'failure'
+        ? page(failures)
+        : query.get('outcome') === 'denied'
+          ? page([deniedEvent!])
+          : undefined,
+    );
     const { user, router } = renderApp({ path: '/audit-log?outcome=failure' });
 
     await screen.findByRole('table', { name: /^Filtered audit events/ });
     expect(screen.getByLabelText('Outcome')).toHaveDisplayValue('Failed');
-    expect(backend.callsTo('listAuditEvents')[0]?.url.searchParams.get('outcome')).toBe('failure');
+    expect(calls[0]?.query.get('outcome')).toBe('failure');
     const [notFound, stale] = bodyRows();
     expect(notFound).toHaveTextContent('Failed');
     expect(notFound).toHaveTextContent('Not found');
@@ -224,9 +253,7 @@ describe('audit log', () => {
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
     await screen.findByText("Another patient's record");
     expect(router.state.location.search).toBe('?outcome=denied');
-    expect(backend.callsTo('listAuditEvents').at(-1)?.url.searchParams.get('outcome')).toBe(
-      'denied',
-    );
+    expect(calls.at(-1)?.query.get('outcome')).toBe('denied');
     const [denied] = bodyRows();
     expect(denied).toHaveTextContent('Denied');
     expect(denied).toHaveTextContent('GET /api/v1/patients/:patientId');
@@ -234,12 +261,13 @@ describe('audit log', () => {
   });
 
   it('is for administrators only', async () => {
-    const backend = signInStaff(['front-desk'], { auditEvents: events() });
+    signInStaff(['front-desk']);
+    const calls = answer('listAuditEvents', firstPage(events()));
     renderApp({ path: '/audit-log' });
 
     expect(
       await screen.findByRole('heading', { level: 1, name: "You don't have access" }),
     ).toBeInTheDocument();
-    expect(backend.callsTo('listAuditEvents')).toHaveLength(0);
+    expect(calls).toHaveLength(0);
   });
 });

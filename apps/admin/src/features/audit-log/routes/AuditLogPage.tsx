@@ -7,7 +7,9 @@ import '../../../components/sections.css';
 import { useCanUse } from '../../../lib/access';
 import { fieldProblems } from '../../../lib/api-errors';
 import { EMERGENCY_ACCESS_REVIEW_PATH } from '../../../lib/paths';
-import { useAuditEvents } from '../api/list-audit-events';
+import { keepPreviousData } from '@tanstack/react-query';
+import { $api } from '../../../lib/api';
+import { AUDIT_PAGE_SIZE } from '../api/audit-log';
 import { AuditFilters } from '../components/AuditFilters';
 import { AuditTable } from '../components/AuditTable';
 import {
@@ -54,7 +56,14 @@ export function AuditLogPage() {
   const filters = readFilters(params);
   const cursor = params.get('cursor') ?? undefined;
   const trail = previousCursors(location.state);
-  const events = useAuditEvents(toAuditQuery(filters, cursor));
+  // Newest first, one cursor page; reading the trail is itself recorded (audit.read).
+  const events = $api.useQuery(
+    'get',
+    '/api/v1/audit-events',
+    { params: { query: { ...toAuditQuery(filters, cursor), limit: AUDIT_PAGE_SIZE } } },
+    // The previous page stays on screen while the next one loads: nothing jumps.
+    { placeholderData: keepPreviousData },
+  );
   const filtered = filterSearchParams(filters).toString() !== '';
 
   const serverErrors: Partial<Record<AuditFilterField, string>> = {};

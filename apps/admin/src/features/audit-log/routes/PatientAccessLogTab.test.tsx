@@ -1,32 +1,32 @@
-import { patientFactory } from '@portal/api-mocks';
 import { screen, within } from '@testing-library/react';
+import { answer, page, signInStaff } from '../../../testing/api';
+import { patientFactory } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { signInStaff } from '../../../testing/staff-app';
 
 describe("a patient's access log", () => {
   it('shows administrators who looked at the record, newest first', async () => {
     const patient = patientFactory();
-    signInStaff(['admin'], {
-      patients: [patient],
-      accessLog: {
-        [patient.id]: [
-          {
-            occurredAt: '2026-03-02T15:04:05.000Z',
-            staffName: 'Nico Navarro, RN',
-            staffRoles: ['nurse'],
-            action: 'patient.read',
-            description: 'Viewed your demographics',
-          },
-          {
-            occurredAt: '2026-03-01T09:00:00.000Z',
-            staffName: 'Frank Front',
-            staffRoles: ['front-desk'],
-            action: 'patient.update',
-            description: 'Changed your demographics',
-          },
-        ],
-      },
-    });
+    signInStaff(['admin']);
+    answer('getPatient', patient);
+    answer(
+      'getPatientAccessLog',
+      page([
+        {
+          occurredAt: '2026-03-02T15:04:05.000Z',
+          staffName: 'Nico Navarro, RN',
+          staffRoles: ['nurse'],
+          action: 'patient.read',
+          description: 'Viewed your demographics',
+        },
+        {
+          occurredAt: '2026-03-01T09:00:00.000Z',
+          staffName: 'Frank Front',
+          staffRoles: ['front-desk'],
+          action: 'patient.update',
+          description: 'Changed your demographics',
+        },
+      ]),
+    );
     const { user } = renderApp({ path: `/patients/${patient.id}` });
 
     await user.click(await screen.findByRole('link', { name: 'Access log' }));
@@ -47,10 +47,12 @@ describe("a patient's access log", () => {
 
   it('is not shown to front desk', async () => {
     const patient = patientFactory();
-    const backend = signInStaff(['front-desk'], { patients: [patient] });
+    signInStaff(['front-desk']);
+    answer('getPatient', patient);
+    const reads = answer('getPatientAccessLog', page([]));
     renderApp({ path: `/patients/${patient.id}/access-log` });
 
     expect(await screen.findByRole('alert')).toHaveTextContent("You don't have access");
-    expect(backend.callsTo('getPatientAccessLog')).toHaveLength(0);
+    expect(reads).toHaveLength(0);
   });
 });

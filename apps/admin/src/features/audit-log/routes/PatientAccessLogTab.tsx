@@ -6,7 +6,9 @@ import { RoleNames } from '../../../components/RoleNames';
 import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
 import { patientFullName, usePatientRecord } from '../../../lib/patient-record';
-import { useAccessLog } from '../api/get-access-log';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { pagedQueryOptions } from '../../../lib/api';
+import { ACCESS_LOG_PAGE_SIZE } from '../api/audit-log';
 
 const CAPTION_ID = 'access-log-caption';
 
@@ -17,7 +19,13 @@ const CAPTION_ID = 'access-log-caption';
 export function PatientAccessLogTab() {
   const { t } = useTranslation();
   const patient = usePatientRecord();
-  const log = useAccessLog(patient.id);
+  // What staff did with this record, newest first, in plain words. Administrators only.
+  const log = useInfiniteQuery(
+    pagedQueryOptions('/api/v1/patients/{patientId}/access-log', {
+      path: { patientId: patient.id },
+      query: { limit: ACCESS_LOG_PAGE_SIZE },
+    }),
+  );
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

@@ -1,5 +1,5 @@
 import { endOfLocalDay, isCalendarDate, startOfLocalDay } from '../../../lib/format-compact';
-import { AUDIT_OUTCOMES, type AuditOutcome, type AuditQuery } from '../api/list-audit-events';
+import { AUDIT_OUTCOMES, type AuditOutcome, type AuditQuery } from '../api/audit-log';
 
 /** The filters as the address holds them (?action=auth.&from=2026-03-01…): dates, not instants. */
 export interface AuditFilterValues {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import '../../../components/sections.css';
-import type { Location } from '../api/list-locations';
+import type { Location } from '../../../lib/catalog';
 import { sameField, useFormProblems } from '../utils/form-problems';
 import { CLINIC_LOCATIONS_PATH } from '../utils/paths';
 import { TextAreaField } from '../../../components/TextAreaField';

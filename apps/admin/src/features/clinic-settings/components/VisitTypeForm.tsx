@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SelectField } from '../../../components/SelectField';
 import '../../../components/sections.css';
-import type { VisitType } from '../api/list-visit-types';
+import type { VisitType } from '../../../lib/catalog';
 import { sameField, useFormProblems } from '../utils/form-problems';
 import { CLINIC_VISIT_TYPES_PATH } from '../utils/paths';
 import { TextAreaField } from '../../../components/TextAreaField';

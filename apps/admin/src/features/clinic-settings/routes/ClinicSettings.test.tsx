@@ -1,29 +1,71 @@
-import {
-  createScheduleBackend,
-  locationFactory,
-  providerFactory,
-  problemResponse,
-  problems,
-  staffMemberFactory,
-  visitTypeFactory,
-  type ScheduleBackendOptions,
-} from '@portal/api-mocks';
+import { locationFactory, problems, providerFactory, visitTypeFactory } from '@portal/api-mocks';
+import type { JsonResponse } from '@portal/api-client';
 import { act, screen, within } from '@testing-library/react';
-import { http } from 'msw';
+import { answer, page, signInStaff } from '../../../testing/api';
+import { problem, staffMemberFactory } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { signInStaff } from '../../../testing/staff-app';
 
-function serve(roles: string[], options: ScheduleBackendOptions = {}) {
+type Location = JsonResponse<'listLocations', 200>['items'][number];
+type Provider = JsonResponse<'listProviders', 200>['items'][number];
+type VisitType = JsonResponse<'listVisitTypes', 200>['items'][number];
+
+/** Replaces the entry with this id by its changed version, and answers with it. */
+function changeIn<T extends { id: string }>(list: T[], id: string | undefined, changes: object) {
+  const index = list.findIndex((entry) => entry.id === id);
+  list[index] = { ...list[index]!, ...changes };
+  return list[index];
+}
+
+/**
+ * Signs staff in with these roles; the API answers with the catalog lists, and each change
+ * answers with the changed entry, which the lists show from then on.
+ */
+function serve(
+  roles: string[],
+  catalog: { locations?: Location[]; providers?: Provider[]; visitTypes?: VisitType[] } = {},
+) {
   const staffMember = staffMemberFactory({
     displayName: 'Dr. Priya Patel',
     username: 'priya.patel',
     roles: ['provider'],
   });
-  const staff = signInStaff(roles, { staff: [staffMember] });
-  const backend = createScheduleBackend({ roles, ...options });
-  server.use(...backend.handlers);
-  return { backend, staff, staffMember };
+  signInStaff(roles);
+  const locations = [...(catalog.locations ?? [])];
+  const providers = [...(catalog.providers ?? [])];
+  const visitTypes = [...(catalog.visitTypes ?? [])];
+  answer('listStaff', { items: [staffMember] });
+  answer('listLocations', () => page(locations));
+  answer('listProviders', () => page(providers));
+  answer('listVisitTypes', () => page(visitTypes));
+  const add = <T,>(list: T[], entry: T) => {
+    list.push(entry);
+    return entry;
+  };
+  const backend = {
+    createLocation: answer('createLocation', ({ body }) =>
+      add(locations, locationFactory({ ...body, arrivalInstructions: null })),
+    ),
+    updateLocation: answer('updateLocation', ({ params, body }) =>
+      changeIn(locations, params['locationId'], body),
+    ),
+    createProvider: answer('createProvider', ({ body }) =>
+      add(providers, providerFactory({ ...body, accountId: body.accountId ?? null })),
+    ),
+    createVisitType: answer('createVisitType', ({ body }) =>
+      visitTypes.some((type) => type.name === body.name)
+        ? problem(409, 'visit_type_name_taken', 'Another visit type already has this name.', {
+            title: 'Name already used',
+            errors: [
+              {
+                field: 'name',
+                message: 'Another visit type already has this name. Choose another one.',
+              },
+            ],
+          })
+        : add(visitTypes, visitTypeFactory(body)),
+    ),
+  };
+  return { backend, staffMember };
 }
 
 function menuLinks() {
@@ -58,7 +100,7 @@ describe('clinic settings', () => {
       await screen.findByText('East Clinic is added. Its times are shown in America/New_York.'),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/settings/clinic');
-    expect(backend.callsTo('createLocation')[0]?.body).toEqual({
+    expect(backend.createLocation[0]?.body).toEqual({
       name: 'East Clinic',
       phone: '+1 555 010 3000',
       timeZone: 'America/New_York',
@@ -87,20 +129,14 @@ describe('clinic settings', () => {
     expect(zone).toHaveAccessibleDescription(
       expect.stringContaining('Choose the time zone of the location.'),
     );
-    expect(backend.callsTo('createLocation')).toHaveLength(0);
+    expect(backend.createLocation).toHaveLength(0);
 
     // A zone this browser knows but the server does not.
-    server.use(
-      http.post('/api/v1/locations', () =>
-        problemResponse(
-          problems.validation([
-            {
-              field: 'timeZone',
-              message: 'Choose a time zone from the list, like America/Chicago.',
-            },
-          ]),
-        ),
-      ),
+    answer(
+      'createLocation',
+      problems.validation([
+        { field: 'timeZone', message: 'Choose a time zone from the list, like America/Chicago.' },
+      ]),
     );
     await user.type(within(form).getByLabelText('Name'), 'East');
     await user.type(within(form).getByLabelText(/^Phone/), '5550103000');
@@ -130,7 +166,7 @@ describe('clinic settings', () => {
     const table = await screen.findByRole('table', { name: '1 location, by name' });
     await user.click(within(table).getByRole('button', { name: 'Deactivate North Clinic' }));
     expect(await screen.findByText(/North Clinic is inactive/)).toBeInTheDocument();
-    expect(backend.callsTo('updateLocation')[0]?.body).toEqual({ active: false });
+    expect(backend.updateLocation[0]?.body).toEqual({ active: false });
     expect(await within(table).findByText('Inactive')).toBeInTheDocument();
 
     await user.click(within(table).getByRole('link', { name: 'Edit North Clinic' }));
@@ -138,7 +174,7 @@ describe('clinic settings', () => {
     await user.selectOptions(within(form).getByLabelText('Time zone'), 'America/Denver');
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('The changes to North Clinic are saved.')).toBeInTheDocument();
-    expect(backend.callsTo('updateLocation')[1]?.body).toEqual({ timeZone: 'America/Denver' });
+    expect(backend.updateLocation[1]?.body).toEqual({ timeZone: 'America/Denver' });
   });
 
   it('adds a provider linked to a staff account, offering chosen visit types', async () => {
@@ -159,7 +195,7 @@ describe('clinic settings', () => {
     await user.click(within(form).getByRole('button', { name: 'Add provider' }));
 
     expect(await screen.findByText(/Dr\. Priya Patel is added/)).toBeInTheDocument();
-    expect(backend.callsTo('createProvider')[0]?.body).toEqual({
+    expect(backend.createProvider[0]?.body).toEqual({
       displayName: 'Dr. Priya Patel',
       specialty: 'Family medicine',
       accountId: staffMember.id,
@@ -193,7 +229,7 @@ describe('clinic settings', () => {
     );
     await user.click(within(form).getByRole('button', { name: 'Add visit type' }));
     expect(await screen.findByText(/Quick check is added/)).toBeInTheDocument();
-    expect(backend.callsTo('createVisitType')[1]?.body).toEqual({
+    expect(backend.createVisitType[1]?.body).toEqual({
       name: 'Quick check',
       durationMinutes: 20,
       bookableOnline: true,

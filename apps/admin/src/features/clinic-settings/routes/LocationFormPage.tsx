@@ -4,10 +4,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { Page } from '../../../components/Page';
 import { flashState } from '../../../lib/flash';
-import type { CreateLocationRequest } from '../api/create-location';
-import { useCreateLocation } from '../api/create-location';
-import { useLocations } from '../api/list-locations';
-import { useUpdateLocation, type UpdateLocationRequest } from '../api/update-location';
+import { useLocations } from '../../../lib/catalog';
+import { $api } from '../../../lib/api';
+import {
+  useCatalogChange,
+  type UpdateLocationRequest,
+  type CreateLocationRequest,
+} from '../api/clinic-settings';
 import {
   LocationForm,
   locationFormValues,
@@ -56,8 +59,12 @@ export function LocationFormPage() {
   const navigate = useNavigate();
   const { locationId } = useParams();
   const locations = useLocations();
-  const create = useCreateLocation();
-  const update = useUpdateLocation();
+  const create = $api.useMutation('post', '/api/v1/locations', useCatalogChange('locations'));
+  const update = $api.useMutation(
+    'patch',
+    '/api/v1/locations/{locationId}',
+    useCatalogChange('locations'),
+  );
   const title = locationId
     ? t('clinicSettings.locations.editTitle')
     : t('clinicSettings.locations.newTitle');
@@ -73,7 +80,7 @@ export function LocationFormPage() {
           initialValues={locationFormValues()}
           submitLabel={t('clinicSettings.locations.create')}
           onSubmit={async (values) => {
-            const created = await create.mutateAsync(toRequest(values));
+            const created = await create.mutateAsync({ body: toRequest(values) });
             await done(
               t('clinicSettings.locations.created', { name: created.name, zone: created.timeZone }),
             );
@@ -122,7 +129,10 @@ export function LocationFormPage() {
         onSubmit={async (values) => {
           const body = changes(initial, values);
           if (Object.keys(body).length > 0) {
-            await update.mutateAsync({ id: location.id, body });
+            await update.mutateAsync({
+              params: { path: { locationId: location.id } },
+              body,
+            });
           }
           await done(t('clinicSettings.locations.saved', { name: values.name.trim() }));
         }}

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { TableScroll } from '../../../components/TableScroll';
-import { useLocations } from '../api/list-locations';
-import { useUpdateLocation } from '../api/update-location';
+import { useLocations } from '../../../lib/catalog';
+import { $api } from '../../../lib/api';
+import { useCatalogChange } from '../api/clinic-settings';
 import { ActiveBadge } from '../components/ActiveBadge';
 import { ActiveToggle } from '../components/ActiveToggle';
 import { SettingsResultMessage } from '../components/SettingsResultMessage';
@@ -17,7 +18,11 @@ const CAPTION_ID = 'locations-caption';
 export function LocationsTab() {
   const { t } = useTranslation();
   const locations = useLocations();
-  const update = useUpdateLocation();
+  const update = $api.useMutation(
+    'patch',
+    '/api/v1/locations/{locationId}',
+    useCatalogChange('locations'),
+  );
   const { result, report } = useSettingsResult();
 
   return (
@@ -86,7 +91,10 @@ export function LocationsTab() {
                         name={location.name}
                         onToggle={async (active) => {
                           try {
-                            await update.mutateAsync({ id: location.id, body: { active } });
+                            await update.mutateAsync({
+                              params: { path: { locationId: location.id } },
+                              body: { active },
+                            });
                             report({
                               tone: 'success',
                               text: active

@@ -4,11 +4,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { Page } from '../../../components/Page';
 import { flashState } from '../../../lib/flash';
-import { useCreateProvider } from '../api/create-provider';
-import { useProviderAccounts } from '../api/list-provider-accounts';
-import { useProviders } from '../api/list-providers';
-import { useVisitTypes } from '../api/list-visit-types';
-import { useUpdateProvider, type UpdateProviderRequest } from '../api/update-provider';
+import { useProviderAccounts } from '../api/clinic-settings';
+import { useProviders, useVisitTypes } from '../../../lib/catalog';
+import { $api } from '../../../lib/api';
+import { useCatalogChange, type UpdateProviderRequest } from '../api/clinic-settings';
 import {
   ProviderForm,
   providerFormValues,
@@ -37,8 +36,12 @@ export function ProviderFormPage() {
   const providers = useProviders();
   const visitTypes = useVisitTypes();
   const accounts = useProviderAccounts();
-  const create = useCreateProvider();
-  const update = useUpdateProvider();
+  const create = $api.useMutation('post', '/api/v1/providers', useCatalogChange('providers'));
+  const update = $api.useMutation(
+    'patch',
+    '/api/v1/providers/{providerId}',
+    useCatalogChange('providers'),
+  );
   const title = providerId
     ? t('clinicSettings.providers.editTitle')
     : t('clinicSettings.providers.newTitle');
@@ -84,11 +87,13 @@ export function ProviderFormPage() {
           onSubmit={async (values) => {
             const bio = values.bio.trim();
             const created = await create.mutateAsync({
-              displayName: values.displayName.trim(),
-              specialty: values.specialty.trim(),
-              ...(bio ? { bio } : {}),
-              ...(values.accountId ? { accountId: values.accountId } : {}),
-              visitTypeIds: values.visitTypeIds,
+              body: {
+                displayName: values.displayName.trim(),
+                specialty: values.specialty.trim(),
+                ...(bio ? { bio } : {}),
+                ...(values.accountId ? { accountId: values.accountId } : {}),
+                visitTypeIds: values.visitTypeIds,
+              },
             });
             await done(t('clinicSettings.providers.created', { name: created.displayName }));
           }}
@@ -121,7 +126,10 @@ export function ProviderFormPage() {
         onSubmit={async (values) => {
           const body = changes(initial, values);
           if (Object.keys(body).length > 0) {
-            await update.mutateAsync({ id: provider.id, body });
+            await update.mutateAsync({
+              params: { path: { providerId: provider.id } },
+              body,
+            });
           }
           await done(t('clinicSettings.providers.saved', { name: values.displayName.trim() }));
         }}

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { TableScroll } from '../../../components/TableScroll';
-import { useLocations } from '../api/list-locations';
-import { useProviders } from '../api/list-providers';
-import { useVisitTypes } from '../api/list-visit-types';
-import { useUpdateProvider } from '../api/update-provider';
+import { useLocations, useProviders, useVisitTypes } from '../../../lib/catalog';
+import { $api } from '../../../lib/api';
+import { useCatalogChange } from '../api/clinic-settings';
 import { ActiveBadge } from '../components/ActiveBadge';
 import { ActiveToggle } from '../components/ActiveToggle';
 import { SettingsResultMessage } from '../components/SettingsResultMessage';
@@ -21,7 +20,11 @@ export function ProvidersTab() {
   const providers = useProviders();
   const visitTypes = useVisitTypes();
   const locations = useLocations();
-  const update = useUpdateProvider();
+  const update = $api.useMutation(
+    'patch',
+    '/api/v1/providers/{providerId}',
+    useCatalogChange('providers'),
+  );
   const { result, report } = useSettingsResult();
   const typeNames = new Map((visitTypes.data ?? []).map((type) => [type.id, type.name]));
   const placeNames = new Map((locations.data ?? []).map((place) => [place.id, place.name]));
@@ -98,7 +101,10 @@ export function ProvidersTab() {
                         name={provider.displayName}
                         onToggle={async (active) => {
                           try {
-                            await update.mutateAsync({ id: provider.id, body: { active } });
+                            await update.mutateAsync({
+                              params: { path: { providerId: provider.id } },
+                              body: { active },
+                            });
                             report({
                               tone: 'success',
                               text: active

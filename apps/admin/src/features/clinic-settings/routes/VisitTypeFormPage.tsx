@@ -4,9 +4,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { Page } from '../../../components/Page';
 import { flashState } from '../../../lib/flash';
-import { useCreateVisitType } from '../api/create-visit-type';
-import { useVisitTypes } from '../api/list-visit-types';
-import { useUpdateVisitType, type UpdateVisitTypeRequest } from '../api/update-visit-type';
+import { useVisitTypes } from '../../../lib/catalog';
+import { $api } from '../../../lib/api';
+import { useCatalogChange, type UpdateVisitTypeRequest } from '../api/clinic-settings';
 import {
   VisitTypeForm,
   visitTypeFormValues,
@@ -36,8 +36,12 @@ export function VisitTypeFormPage() {
   const navigate = useNavigate();
   const { visitTypeId } = useParams();
   const visitTypes = useVisitTypes();
-  const create = useCreateVisitType();
-  const update = useUpdateVisitType();
+  const create = $api.useMutation('post', '/api/v1/visit-types', useCatalogChange('visitTypes'));
+  const update = $api.useMutation(
+    'patch',
+    '/api/v1/visit-types/{visitTypeId}',
+    useCatalogChange('visitTypes'),
+  );
   const title = visitTypeId
     ? t('clinicSettings.visitTypes.editTitle')
     : t('clinicSettings.visitTypes.newTitle');
@@ -55,11 +59,13 @@ export function VisitTypeFormPage() {
           onSubmit={async (values) => {
             const description = values.description.trim();
             const created = await create.mutateAsync({
-              name: values.name.trim(),
-              ...(description ? { description } : {}),
-              durationMinutes: values.duration,
-              bookableOnline: values.bookableOnline,
-              patientStatus: values.patientStatus,
+              body: {
+                name: values.name.trim(),
+                ...(description ? { description } : {}),
+                durationMinutes: values.duration,
+                bookableOnline: values.bookableOnline,
+                patientStatus: values.patientStatus,
+              },
             });
             await done(t('clinicSettings.visitTypes.created', { name: created.name }));
           }}
@@ -106,7 +112,10 @@ export function VisitTypeFormPage() {
         onSubmit={async (values) => {
           const body = changes(initial, values);
           if (Object.keys(body).length > 0) {
-            await update.mutateAsync({ id: visitType.id, body });
+            await update.mutateAsync({
+              params: { path: { visitTypeId: visitType.id } },
+              body,
+            });
           }
           await done(t('clinicSettings.visitTypes.saved', { name: values.name.trim() }));
         }}

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { TableScroll } from '../../../components/TableScroll';
-import { useVisitTypes } from '../api/list-visit-types';
-import { useUpdateVisitType } from '../api/update-visit-type';
+import { useVisitTypes } from '../../../lib/catalog';
+import { $api } from '../../../lib/api';
+import { useCatalogChange } from '../api/clinic-settings';
 import { ActiveBadge } from '../components/ActiveBadge';
 import { ActiveToggle } from '../components/ActiveToggle';
 import { SettingsResultMessage } from '../components/SettingsResultMessage';
@@ -17,7 +18,11 @@ const CAPTION_ID = 'visit-types-caption';
 export function VisitTypesTab() {
   const { t } = useTranslation();
   const visitTypes = useVisitTypes();
-  const update = useUpdateVisitType();
+  const update = $api.useMutation(
+    'patch',
+    '/api/v1/visit-types/{visitTypeId}',
+    useCatalogChange('visitTypes'),
+  );
   const { result, report } = useSettingsResult();
 
   return (
@@ -90,7 +95,10 @@ export function VisitTypesTab() {
                         name={type.name}
                         onToggle={async (active) => {
                           try {
-                            await update.mutateAsync({ id: type.id, body: { active } });
+                            await update.mutateAsync({
+                              params: { path: { visitTypeId: type.id } },
+                              body: { active },
+                            });
                             report({
                               tone: 'success',
                               text: active

@@ -4,8 +4,4 @@ export const healthRecordKeys = {
   records: (patientId: string, kind: string) =>
     [...healthRecordKeys.all, 'records', patientId, kind] as const,
   history: (path: string) => [...healthRecordKeys.all, 'history', path] as const,
-  results: (patientId: string) => [...healthRecordKeys.all, 'results', patientId] as const,
-  vitals: (patientId: string) => [...healthRecordKeys.all, 'vitals', patientId] as const,
-  codes: (system: string, query: string) =>
-    [...healthRecordKeys.all, 'codes', system, query] as const,
 };

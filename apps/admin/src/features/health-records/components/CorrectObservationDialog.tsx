@@ -4,7 +4,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SelectField } from '../../../components/SelectField';
-import { useUpdateObservation } from '../api/results';
+import { $api } from '../../../lib/api';
+import { useResultsChange } from '../api/results';
 import { useCodeSearch } from '../api/search-codes';
 import type { Observation } from '../api/types';
 import { unitWords } from '../utils/words';
@@ -31,7 +32,11 @@ export function CorrectObservationDialog({
 }: CorrectObservationDialogProps) {
   const { t } = useTranslation();
   const formId = useId();
-  const update = useUpdateObservation(patientId, reportId);
+  const update = $api.useMutation(
+    'patch',
+    '/api/v1/patients/{patientId}/results/{reportId}/observations/{observationId}',
+    useResultsChange({ history: true }),
+  );
   const lookup = useCodeSearch('loinc', observation.code, 1);
   const entry = lookup.data?.items.find((item) => item.code === observation.code);
   const units = entry?.units?.length ? entry.units : observation.unit ? [observation.unit] : [];
@@ -58,7 +63,7 @@ export function CorrectObservationDialog({
     }
     try {
       const saved = await update.mutateAsync({
-        observationId: observation.id,
+        params: { path: { patientId, reportId, observationId: observation.id } },
         body: {
           version: observation.version,
           reason: reason.trim(),

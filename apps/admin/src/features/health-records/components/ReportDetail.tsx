@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
-import { observationHistoryPath, useReleaseResult, useResult } from '../api/results';
+import { $api } from '../../../lib/api';
+import { observationHistoryPath, useResultsChange } from '../api/results';
 import type { Observation } from '../api/types';
 import type { FieldName } from '../utils/labels';
 import { rangeWords, unitWords } from '../utils/words';
@@ -44,8 +45,14 @@ export function ReportDetail({
   onClose,
 }: ReportDetailProps) {
   const { t } = useTranslation();
-  const report = useResult(patientId, reportId);
-  const release = useReleaseResult(patientId);
+  const report = $api.useQuery('get', '/api/v1/patients/{patientId}/results/{reportId}', {
+    params: { path: { patientId, reportId } },
+  });
+  const release = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/results/{reportId}/release',
+    useResultsChange(),
+  );
   const [confirming, setConfirming] = useState(false);
   const [dialog, setDialog] = useState<{
     kind: 'correct' | 'history';
@@ -68,7 +75,10 @@ export function ReportDetail({
 
   const doRelease = async () => {
     try {
-      await release.mutateAsync({ reportId: data.id, version: data.version });
+      await release.mutateAsync({
+        params: { path: { patientId, reportId: data.id } },
+        body: { version: data.version },
+      });
       setConfirming(false);
       onDone(t('healthRecords.results.released', { title: data.title }));
     } catch (failure) {

@@ -4,7 +4,8 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SelectField } from '../../../components/SelectField';
-import { useCreateResult } from '../api/results';
+import { $api } from '../../../lib/api';
+import { useResultsChange } from '../api/results';
 import type { CodeEntry, CreateResultBody, Report } from '../api/types';
 import { localInputToIso, nowForInput, unitWords } from '../utils/words';
 import { CodeLookup } from './CodeLookup';
@@ -47,7 +48,11 @@ export interface ResultFormProps {
 export function ResultForm({ patientId, onSaved, cancel }: ResultFormProps) {
   const { t } = useTranslation();
   const formId = useId();
-  const create = useCreateResult(patientId);
+  const create = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/results',
+    useResultsChange(),
+  );
   const [category, setCategory] = useState<(typeof CATEGORIES)[number]>('laboratory');
   const [title, setTitle] = useState('');
   const [status, setStatus] = useState<'final' | 'preliminary'>('final');
@@ -95,7 +100,7 @@ export function ResultForm({ patientId, onSaved, cancel }: ResultFormProps) {
       })),
     };
     try {
-      onSaved(await create.mutateAsync(body));
+      onSaved(await create.mutateAsync({ params: { path: { patientId } }, body }));
     } catch (failure) {
       if (isApiError(failure) && failure.fieldErrors.length) {
         const server: Record<string, string> = {};

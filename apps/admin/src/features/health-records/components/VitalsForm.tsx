@@ -4,7 +4,8 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SelectField } from '../../../components/SelectField';
-import { useCreateVitalSigns } from '../api/results';
+import { $api } from '../../../lib/api';
+import { useVitalsChange } from '../api/results';
 import { localInputToIso, nowForInput, unitWords } from '../utils/words';
 
 /** The vital signs taken at a visit: LOINC code and the UCUM units it may be given in. */
@@ -29,7 +30,7 @@ export interface VitalsFormProps {
 export function VitalsForm({ patientId, onSaved, cancel }: VitalsFormProps) {
   const { t } = useTranslation();
   const formId = useId();
-  const create = useCreateVitalSigns(patientId);
+  const create = $api.useMutation('post', '/api/v1/patients/{patientId}/vitals', useVitalsChange());
   const [takenAt, setTakenAt] = useState(() => nowForInput());
   const [values, setValues] = useState<Record<VitalName, string>>({
     systolic: '',
@@ -66,12 +67,15 @@ export function VitalsForm({ patientId, onSaved, cancel }: VitalsFormProps) {
     }
     try {
       const saved = await create.mutateAsync({
-        effectiveAt,
-        observations: filled.map((vital) => ({
-          code: vital.code,
-          valueQuantity: Number(values[vital.name]),
-          unit: units[vital.name],
-        })),
+        params: { path: { patientId } },
+        body: {
+          effectiveAt,
+          observations: filled.map((vital) => ({
+            code: vital.code,
+            valueQuantity: Number(values[vital.name]),
+            unit: units[vital.name],
+          })),
+        },
       });
       onSaved(saved.items.length);
     } catch (failure) {

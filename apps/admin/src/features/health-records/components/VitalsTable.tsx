@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
-import { useVitals } from '../api/results';
+import { $api } from '../../../lib/api';
 import { unitWords } from '../utils/words';
 
 /** The latest vital signs, newest first, flags in words. */
 export function VitalsTable({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const vitals = useVitals(patientId);
+  // The newest first.
+  const vitals = $api.useQuery('get', '/api/v1/patients/{patientId}/vitals', {
+    params: { path: { patientId }, query: { limit: 30 } },
+  });
   if (vitals.isPending) {
     return (
       <LoadingState label={t('healthRecords.vitals.loading')}>

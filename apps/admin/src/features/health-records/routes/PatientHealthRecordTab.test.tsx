@@ -1,5 +1,6 @@
-import { staffConditionFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import { answer, page } from '../../../testing/api';
+import { conditionFactory, type Condition } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
 import { serveRecords } from '../testing/records';
 
@@ -12,7 +13,19 @@ function tabNames() {
 
 describe('patient record: medical record tab', () => {
   it('adds a condition picked with the code lookup and sends the code, not the words', async () => {
-    const { patient, records } = serveRecords(['provider']);
+    const { patient, staff } = serveRecords(['provider']);
+    answer('searchCodes', {
+      system: 'icd10cm',
+      version: '2026',
+      items: [{ code: 'I10', display: 'Essential (primary) hypertension' }],
+    });
+    const conditions: Condition[] = [];
+    answer('listConditions', () => page(conditions));
+    const creates = answer('createCondition', ({ body }) => {
+      const created = conditionFactory({ patientId: patient.id, ...body, recordedBy: staff });
+      conditions.push(created);
+      return created;
+    });
     const { user } = renderApp({ path: `/patients/${patient.id}/record` });
 
     expect(await screen.findByText('No conditions recorded.')).toBeInTheDocument();
@@ -33,8 +46,8 @@ describe('patient record: medical record tab', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('The condition is added.')).toBeInTheDocument();
-    expect(records.callsTo('createRecord')).toHaveLength(1);
-    expect(records.callsTo('createRecord')[0]?.body).toEqual({
+    expect(creates).toHaveLength(1);
+    expect(creates[0]?.body).toEqual({
       code: 'I10',
       clinicalStatus: 'active',
       onsetDate: '2024-05-01',
@@ -47,8 +60,26 @@ describe('patient record: medical record tab', () => {
   });
 
   it('refuses a correction without a reason, then keeps the earlier version in the history', async () => {
-    const { patient, records } = serveRecords(['nurse'], {});
-    records.state.records.conditions.push(staffConditionFactory({ patientId: patient.id }));
+    const { patient, staff } = serveRecords(['nurse']);
+    const original = conditionFactory({ patientId: patient.id });
+    let current = original;
+    answer('listConditions', () => page([current]));
+    const updates = answer('updateCondition', ({ body }) => {
+      const { reason: _reason, ...changes } = body;
+      current = { ...original, ...changes, version: 2, corrected: true } as Condition;
+      return current;
+    });
+    answer('getConditionHistory', {
+      items: [
+        {
+          version: 1,
+          changedAt: '2026-03-03T15:00:00.000Z',
+          changedBy: staff,
+          reason: 'Blood pressure normal for a year',
+          snapshot: original,
+        },
+      ],
+    });
     const { user } = renderApp({ path: `/patients/${patient.id}/record` });
 
     const table = await screen.findByRole('table', { name: 'Conditions' });
@@ -65,14 +96,14 @@ describe('patient record: medical record tab', () => {
       expect.stringContaining('Say why you are correcting it.'),
     );
     expect(reason).toHaveFocus();
-    expect(records.callsTo('updateRecord')).toHaveLength(0);
+    expect(updates).toHaveLength(0);
 
     await user.type(reason, 'Blood pressure normal for a year');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(
       await screen.findByText('The condition is corrected. The earlier version is in its history.'),
     ).toBeInTheDocument();
-    expect(records.callsTo('updateRecord')[0]?.body).toEqual({
+    expect(updates[0]?.body).toEqual({
       version: 1,
       clinicalStatus: 'resolved',
       reason: 'Blood pressure normal for a year',
@@ -94,17 +125,17 @@ describe('patient record: medical record tab', () => {
   });
 
   it('gives front desk neither the record nor the results tab', async () => {
-    const { patient, records } = serveRecords(['front-desk']);
+    const { patient, clinicalReads } = serveRecords(['front-desk']);
     renderApp({ path: `/patients/${patient.id}/record` });
 
     expect(await screen.findByText("You don't have access")).toBeInTheDocument();
     expect(tabNames()).toEqual(['Details', 'Appointments', 'Invitations']);
-    expect(records.state.calls).toHaveLength(0);
+    expect(clinicalReads()).toHaveLength(0);
   });
 
   it('lets admins read the record without changing it', async () => {
-    const { patient, records } = serveRecords(['admin']);
-    records.state.records.conditions.push(staffConditionFactory({ patientId: patient.id }));
+    const { patient } = serveRecords(['admin']);
+    answer('listConditions', page([conditionFactory({ patientId: patient.id })]));
     renderApp({ path: `/patients/${patient.id}/record` });
 
     const table = await screen.findByRole('table', { name: 'Conditions' });

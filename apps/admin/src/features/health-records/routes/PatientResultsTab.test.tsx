@@ -1,32 +1,63 @@
-import { staffObservationFactory, staffReportFactory } from '@portal/api-mocks';
+import { problems } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { answer, page } from '../../../testing/api';
+import {
+  observationFactory,
+  reportFactory,
+  reportSummary,
+  type Observation,
+  type Report,
+} from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
 import { serveRecords } from '../testing/records';
 
 describe('patient record: results tab', () => {
   it('shows the API field error on the unit it refused, then the flag the API computed', async () => {
-    const { patient, records } = serveRecords(['nurse']);
+    const { patient } = serveRecords(['nurse']);
     // The lookup offers a unit the result route does not accept for this code.
-    server.use(
-      http.get('/api/v1/code-systems/loinc/codes', () =>
-        HttpResponse.json({
-          system: 'loinc',
-          version: '2.80',
-          items: [
-            {
-              code: '4548-4',
-              display: 'Hemoglobin A1c',
-              unit: '%',
-              units: ['%', 'g/dL'],
-              referenceLow: 4,
-              referenceHigh: 5.6,
-            },
-          ],
-        }),
-      ),
-    );
+    answer('searchCodes', {
+      system: 'loinc',
+      version: '2.80',
+      items: [
+        {
+          code: '4548-4',
+          display: 'Hemoglobin A1c',
+          unit: '%',
+          units: ['%', 'g/dL'],
+          referenceLow: 4,
+          referenceHigh: 5.6,
+        },
+      ],
+    });
+    const saved: Report[] = [];
+    answer('listResults', () => page(saved.map(reportSummary)));
+    answer('getResult', () => saved[0]!);
+    // The API refuses the unit, then saves the result with the flag it computed.
+    const creates = answer('createResult', ({ body }) => {
+      const value = body.observations[0]!;
+      if (value.unit !== '%') {
+        return problems.validation([
+          {
+            field: 'observations[0].unit',
+            message: 'Use one of these units for Hemoglobin A1c: %, mmol/mol.',
+          },
+        ]);
+      }
+      const report = reportFactory({
+        patientId: patient.id,
+        title: body.title,
+        observations: [
+          observationFactory({
+            valueQuantity: value.valueQuantity ?? null,
+            unit: value.unit,
+            interpretation: 'H',
+            abnormal: true,
+          }),
+        ],
+      });
+      saved.push(report);
+      return report;
+    });
     const { user } = renderApp({ path: `/patients/${patient.id}/results` });
 
     await user.click(await screen.findByRole('button', { name: 'Enter a result' }));
@@ -47,7 +78,7 @@ describe('patient record: results tab', () => {
     );
     expect(unit).toHaveAttribute('aria-invalid', 'true');
     expect(unit).toHaveFocus();
-    expect(records.callsTo('createResult')[0]?.body).toMatchObject({
+    expect(creates[0]?.body).toMatchObject({
       category: 'laboratory',
       title: 'HbA1c',
       status: 'final',
@@ -55,7 +86,7 @@ describe('patient record: results tab', () => {
         { code: '4548-4', valueQuantity: 6.1, unit: 'g/dL', referenceLow: 4, referenceHigh: 5.6 },
       ],
     });
-    expect(records.state.reports).toHaveLength(0);
+    expect(creates).toHaveLength(1);
 
     await user.selectOptions(unit, '%');
     await user.click(within(form).getByRole('button', { name: 'Save result' }));
@@ -70,13 +101,13 @@ describe('patient record: results tab', () => {
   });
 
   it('releases a held result after one confirmation', async () => {
-    const { patient, records } = serveRecords(['provider']);
-    const held = staffReportFactory({
+    const { patient } = serveRecords(['provider']);
+    let held = reportFactory({
       patientId: patient.id,
       title: 'Lipid panel',
       releaseState: 'held',
       observations: [
-        staffObservationFactory({
+        observationFactory({
           code: '2093-3',
           display: 'Cholesterol, total',
           valueQuantity: 240,
@@ -88,7 +119,17 @@ describe('patient record: results tab', () => {
         }),
       ],
     });
-    records.state.reports.push(held);
+    answer('listResults', () => page([reportSummary(held)]));
+    answer('getResult', () => held);
+    const releases = answer('releaseResult', () => {
+      held = {
+        ...held,
+        releaseState: 'released',
+        releasedAt: new Date().toISOString(),
+        version: 2,
+      };
+      return held;
+    });
     const { user } = renderApp({ path: `/patients/${patient.id}/results` });
 
     const reports = await screen.findByRole('table', { name: 'Reports' });
@@ -109,8 +150,8 @@ describe('patient record: results tab', () => {
     expect(
       await screen.findByText('Lipid panel is released. The patient gets an email.'),
     ).toBeInTheDocument();
-    expect(records.callsTo('releaseResult')).toHaveLength(1);
-    expect(records.callsTo('releaseResult')[0]?.body).toEqual({ version: 1 });
+    expect(releases).toHaveLength(1);
+    expect(releases[0]?.body).toEqual({ version: 1 });
     await waitFor(() =>
       expect(
         within(screen.getByRole('table', { name: 'Reports' })).getAllByRole('row')[1],
@@ -120,9 +161,33 @@ describe('patient record: results tab', () => {
   });
 
   it('lets nurses correct a value but not release', async () => {
-    const { patient, records } = serveRecords(['nurse']);
-    const held = staffReportFactory({ patientId: patient.id, releaseState: 'held' });
-    records.state.reports.push(held);
+    const { patient } = serveRecords(['nurse']);
+    const held = reportFactory({ patientId: patient.id, releaseState: 'held' });
+    // The correction dialog looks up the units the code allows.
+    answer('searchCodes', {
+      system: 'loinc',
+      version: '2.80',
+      items: [
+        {
+          code: '4548-4',
+          display: 'Hemoglobin A1c',
+          unit: '%',
+          units: ['%', 'mmol/mol'],
+          referenceLow: 4,
+          referenceHigh: 5.6,
+        },
+      ],
+    });
+    answer('listResults', page([reportSummary(held)]));
+    answer('getResult', held);
+    const corrections = answer('updateObservation', ({ body }): Observation => ({
+      ...held.observations[0]!,
+      valueQuantity: body.valueQuantity ?? null,
+      interpretation: 'H',
+      abnormal: true,
+      corrected: true,
+      version: 2,
+    }));
     const { user } = renderApp({ path: `/patients/${patient.id}/results?report=${held.id}` });
 
     const detail = await screen.findByRole('region', { name: 'Hemoglobin A1c' });
@@ -142,14 +207,14 @@ describe('patient record: results tab', () => {
     expect(within(dialog).getByLabelText('Reason for the correction')).toHaveAccessibleDescription(
       expect.stringContaining('Say why you are correcting it.'),
     );
-    expect(records.callsTo('updateObservation')).toHaveLength(0);
+    expect(corrections).toHaveLength(0);
     await user.type(within(dialog).getByLabelText('Reason for the correction'), 'Typo');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     expect(
       await screen.findByText('Hemoglobin A1c is corrected to 5.9 % (High).'),
     ).toBeInTheDocument();
-    expect(records.callsTo('updateObservation')[0]?.body).toEqual({
+    expect(corrections[0]?.body).toEqual({
       version: 1,
       reason: 'Typo',
       valueQuantity: 5.9,
@@ -157,7 +222,25 @@ describe('patient record: results tab', () => {
   });
 
   it('enters vital signs with only the filled measurements', async () => {
-    const { patient, records } = serveRecords(['nurse']);
+    const { patient } = serveRecords(['nurse']);
+    const measured: Observation[] = [];
+    answer('listVitals', () => page(measured));
+    const entries = answer('createVitalSigns', ({ body }) => {
+      const items = body.observations.map((measurement) =>
+        observationFactory({
+          category: 'vital-signs',
+          code: measurement.code,
+          display: measurement.code,
+          valueQuantity: measurement.valueQuantity ?? null,
+          unit: measurement.unit ?? null,
+          referenceLow: null,
+          referenceHigh: null,
+          interpretation: null,
+        }),
+      );
+      measured.push(...items);
+      return { items };
+    });
     const { user } = renderApp({ path: `/patients/${patient.id}/results` });
 
     await user.click(await screen.findByRole('button', { name: 'Enter vital signs' }));
@@ -169,7 +252,7 @@ describe('patient record: results tab', () => {
     await user.click(within(form).getByRole('button', { name: 'Save vital signs' }));
 
     expect(await screen.findByText('3 measurements are saved.')).toBeInTheDocument();
-    const body = records.callsTo('createVitalSigns')[0]?.body as { observations: unknown[] };
+    const body = entries[0]!.body;
     expect(body.observations).toEqual([
       { code: '8480-6', valueQuantity: 128, unit: 'mm[Hg]' },
       { code: '8462-4', valueQuantity: 82, unit: 'mm[Hg]' },

@@ -12,7 +12,9 @@ import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
 import { useCanUse } from '../../../lib/access';
 import { usePatientRecord } from '../../../lib/patient-record';
-import { useResults, type ResultFilters } from '../api/results';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { pagedQueryOptions } from '../../../lib/api';
+import { RESULTS_PAGE_SIZE, type ResultFilters } from '../api/results';
 import { ReportDetail } from '../components/ReportDetail';
 import { AbnormalWords, ReleaseBadge } from '../components/ResultBadges';
 import { ResultForm } from '../components/ResultForm';
@@ -40,7 +42,16 @@ export function PatientResultsTab() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const openId = params.get('report');
-  const list = useResults(patient.id, filters);
+  const list = useInfiniteQuery(
+    pagedQueryOptions('/api/v1/patients/{patientId}/results', {
+      path: { patientId: patient.id },
+      query: {
+        limit: RESULTS_PAGE_SIZE,
+        category: filters.category,
+        abnormal: filters.abnormal ? true : undefined,
+      },
+    }),
+  );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const [form, setForm] = useState<'result' | 'vitals' | null>(null);
   const [message, setMessage] = useState<{ text: string; key: number } | null>(null);

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatShortDateTime } from '../../../lib/format-compact';
 import { useFormatLocale } from '../../../lib/i18n';
-import type { Invitation } from '../api/list-invitations';
-import { useResendInvitation } from '../api/resend-invitation';
-import { useRevokeInvitation } from '../api/revoke-invitation';
+import { $api } from '../../../lib/api';
+import { useInvitationChange, type Invitation } from '../api/invitations';
 import type { ActionResult } from '../utils/action-result';
 
 /** Statuses whose link can still be replaced (resend) or cancelled (revoke). */
@@ -28,8 +27,11 @@ export interface InvitationRowActionsProps {
 export function InvitationRowActions({ invitation, onResult }: InvitationRowActionsProps) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const resend = useResendInvitation();
-  const revoke = useRevokeInvitation();
+  const change = useInvitationChange();
+  // A resend is a new link with a new expiry: the old link stops working, and a lock from
+  // wrong dates of birth lifts.
+  const resend = $api.useMutation('post', '/api/v1/invitations/{invitationId}/resend', change);
+  const revoke = $api.useMutation('post', '/api/v1/invitations/{invitationId}/revoke', change);
   const [confirming, setConfirming] = useState(false);
   const name = invitation.patientName;
 
@@ -39,7 +41,9 @@ export function InvitationRowActions({ invitation, onResult }: InvitationRowActi
 
   const doResend = async () => {
     try {
-      const updated = await resend.mutateAsync(invitation.id);
+      const updated = await resend.mutateAsync({
+        params: { path: { invitationId: invitation.id } },
+      });
       onResult({
         kind: 'success',
         text: t('invitations.actions.resent', {
@@ -54,7 +58,7 @@ export function InvitationRowActions({ invitation, onResult }: InvitationRowActi
 
   const doRevoke = async () => {
     try {
-      await revoke.mutateAsync(invitation.id);
+      await revoke.mutateAsync({ params: { path: { invitationId: invitation.id } } });
       setConfirming(false);
       onResult({ kind: 'success', text: t('invitations.actions.revoked', { name }) });
     } catch {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
-import type { DeliveryStatus, Invitation, InvitationStatus } from '../api/list-invitations';
+import type { DeliveryStatus, Invitation, InvitationStatus } from '../api/invitations';
 
 const STATUS_TONES: Record<InvitationStatus, BadgeTone> = {
   pending: 'neutral',

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
 import { patientInvitationsPath } from '../../../lib/paths';
-import type { Invitation } from '../api/list-invitations';
+import type { Invitation } from '../api/invitations';
 import type { ActionResult } from '../utils/action-result';
 import { DeliveryState, InvitationStatusBadges } from './InvitationStatus';
 import { canChange, InvitationRowActions } from './InvitationRowActions';

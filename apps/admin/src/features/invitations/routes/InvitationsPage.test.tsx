@@ -1,13 +1,11 @@
+import { act, screen, within } from '@testing-library/react';
+import { answer, page, rolesChangeTo, signInStaff } from '../../../testing/api';
 import {
-  createStaffAppBackend,
   invitationFactory,
   invitationForPatient,
   patientFactory,
-} from '@portal/api-mocks';
-import { act, screen, within } from '@testing-library/react';
+} from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { signInStaff } from '../../../testing/staff-app';
 
 const DAY = 86_400_000;
 
@@ -15,29 +13,33 @@ function setUp() {
   const now = Date.now();
   const alex = patientFactory({ givenName: 'Alexandra', familyName: 'Rivera' });
   const jordan = patientFactory({ givenName: 'Jordan', familyName: 'Lee' });
-  return signInStaff(['front-desk'], {
-    patients: [alex, jordan],
-    invitations: [
-      invitationForPatient(alex, {
-        status: 'sent',
-        deliveryStatus: 'sent',
-        createdAt: new Date(now - 3 * DAY).toISOString(),
-      }),
-      invitationForPatient(jordan, {
-        status: 'accepted',
-        acceptedAt: new Date(now - DAY).toISOString(),
-        createdAt: new Date(now - 5 * DAY).toISOString(),
-      }),
-      invitationFactory({
-        patientName: 'Sam Okafor',
-        status: 'revoked',
-        revokedAt: new Date(now - 6 * DAY).toISOString(),
-        createdAt: new Date(now - 8 * DAY).toISOString(),
-        deliveryStatus: 'failed',
-        deliveryAttempts: 3,
-      }),
-    ],
+  signInStaff(['front-desk']);
+  const invitations = [
+    invitationForPatient(alex, {
+      status: 'sent',
+      deliveryStatus: 'sent',
+      createdAt: new Date(now - 3 * DAY).toISOString(),
+    }),
+    invitationForPatient(jordan, {
+      status: 'accepted',
+      acceptedAt: new Date(now - DAY).toISOString(),
+      createdAt: new Date(now - 5 * DAY).toISOString(),
+    }),
+    invitationFactory({
+      patientName: 'Sam Okafor',
+      status: 'revoked',
+      revokedAt: new Date(now - 6 * DAY).toISOString(),
+      createdAt: new Date(now - 8 * DAY).toISOString(),
+      deliveryStatus: 'failed',
+      deliveryAttempts: 3,
+    }),
+  ];
+  // Newest first, filtered by status when asked.
+  const calls = answer('listInvitations', ({ query }) => {
+    const status = query.get('status');
+    return page(invitations.filter((invitation) => !status || invitation.status === status));
   });
+  return { invitations, calls };
 }
 
 function rows() {
@@ -64,7 +66,7 @@ describe('invitations list', () => {
     expect(revoked).toHaveTextContent('Email failed');
     const patientLink = within(table).getByRole('link', { name: 'Alexandra Rivera' });
     expect(patientLink.getAttribute('href')).toBe(
-      `/patients/${backend.state.invitations[0]?.patientId}/invitations`,
+      `/patients/${backend.invitations[0]?.patientId}/invitations`,
     );
     // Only open invitations can be resent or revoked.
     expect(within(sent as HTMLElement).getAllByRole('button')).toHaveLength(2);
@@ -93,9 +95,7 @@ describe('invitations list', () => {
       'aria-current',
       'page',
     );
-    expect(backend.callsTo('listInvitations').at(-1)?.url.searchParams.get('status')).toBe(
-      'accepted',
-    );
+    expect(backend.calls.at(-1)?.query.get('status')).toBe('accepted');
 
     await act(() => router.navigate(-1));
     expect(
@@ -113,7 +113,8 @@ describe('invitations list', () => {
   it('shows a plain "You don\'t have access" when the API refuses', async () => {
     // The session still says front desk, but the API no longer agrees (roles changed).
     signInStaff(['front-desk']);
-    server.use(...createStaffAppBackend({ roles: ['billing'] }).handlers);
+    answer('listInvitations', page([]));
+    rolesChangeTo(['billing']);
     renderApp({ path: '/invitations' });
 
     const alert = await screen.findByRole('alert');

@@ -7,11 +7,14 @@ import { LoadMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
 import { Time } from '../../../components/Time';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { pagedQueryOptions } from '../../../lib/api';
 import {
   INVITATION_STATUSES,
-  useInvitations,
+  INVITATIONS_PAGE_SIZE,
+  INVITATIONS_PATH,
   type InvitationStatus,
-} from '../api/list-invitations';
+} from '../api/invitations';
 import { ActionResultMessage } from '../components/ActionResultMessage';
 import { InvitationsTable } from '../components/InvitationsTable';
 import type { ActionResult } from '../utils/action-result';
@@ -54,7 +57,9 @@ export function InvitationsPage() {
   const [params] = useSearchParams();
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
-  const invitations = useInvitations(status ? { status } : {});
+  const invitations = useInfiniteQuery(
+    pagedQueryOptions(INVITATIONS_PATH, { query: { status, limit: INVITATIONS_PAGE_SIZE } }),
+  );
   const items = invitations.data?.pages.flatMap((page) => page.items) ?? [];
   const [result, setResult] = useState<{ value: ActionResult; key: number } | null>(null);
   const [now] = useState(() => Date.now());

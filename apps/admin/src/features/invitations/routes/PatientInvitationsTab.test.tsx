@@ -1,17 +1,44 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { answer, page, signInStaff } from '../../../testing/api';
 import {
   invitationForPatient,
   patientFactory,
-  problemResponse,
-  staffAppPaths,
-  staffAppProblems,
-} from '@portal/api-mocks';
-import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
+  problem,
+  type Invitation,
+  type Patient,
+} from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { signInStaff } from '../../../testing/staff-app';
 
 const DAY = 86_400_000;
+
+/**
+ * Signs staff in with these roles; the API answers with the patient and their invitations,
+ * and each change answers with the changed invitation, which the list shows from then on.
+ */
+function serveInvitations(roles: string[], patient: Patient, invitations: Invitation[] = []) {
+  signInStaff(roles);
+  answer('getPatient', patient);
+  const list = [...invitations];
+  const change = (id: string | undefined, changes: Partial<Invitation>) => {
+    const index = list.findIndex((invitation) => invitation.id === id);
+    list[index] = { ...list[index]!, ...changes };
+    return list[index];
+  };
+  return {
+    lists: answer('listInvitations', () => page(list)),
+    creates: answer('createInvitation', () => {
+      const created = invitationForPatient(patient, { deliveryStatus: 'queued', sentAt: null });
+      list.unshift(created);
+      return created;
+    }),
+    resends: answer('resendInvitation', ({ params }) =>
+      change(params['invitationId'], { sendCount: 2, sentAt: new Date().toISOString() }),
+    ),
+    revokes: answer('revokeInvitation', ({ params }) =>
+      change(params['invitationId'], { status: 'revoked', revokedAt: new Date().toISOString() }),
+    ),
+  };
+}
 
 function invitationRows() {
   const table = screen.getByRole('table', { name: /^Invitations for / });
@@ -21,7 +48,7 @@ function invitationRows() {
 describe("a patient's invitations", () => {
   it('invites, resends and revokes, asking once before revoking', async () => {
     const patient = patientFactory({ email: 'alex.rivera@example.com' });
-    const backend = signInStaff(['front-desk'], { patients: [patient] });
+    const backend = serveInvitations(['front-desk'], patient);
     const { user } = renderApp({ path: `/patients/${patient.id}/invitations` });
 
     expect(await screen.findByText('This patient has not been invited yet.')).toBeInTheDocument();
@@ -35,7 +62,7 @@ describe("a patient's invitations", () => {
     const [row] = invitationRows();
     expect(row).toHaveTextContent('Sent');
     expect(row).toHaveTextContent('Email queued');
-    expect(backend.callsTo('createInvitation')).toHaveLength(1);
+    expect(backend.creates).toHaveLength(1);
 
     // Resend: at once, and says the old link is dead
     await user.click(
@@ -44,7 +71,7 @@ describe("a patient's invitations", () => {
       }),
     );
     expect(await screen.findByText(/The previous link no longer works\./)).toBeInTheDocument();
-    expect(backend.callsTo('resendInvitation')).toHaveLength(1);
+    expect(backend.resends).toHaveLength(1);
     await waitFor(() => expect(invitationRows()[0]).toHaveTextContent('Sent 2 times'));
 
     // Revoke: one clear confirmation; Cancel changes nothing
@@ -63,7 +90,7 @@ describe("a patient's invitations", () => {
     await user.click(within(dialog).getByRole('button', { name: 'Keep invitation' }));
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(revokeButton).toHaveFocus();
-    expect(backend.callsTo('revokeInvitation')).toHaveLength(0);
+    expect(backend.revokes).toHaveLength(0);
 
     await user.click(revokeButton);
     dialog = await screen.findByRole('alertdialog');
@@ -74,7 +101,7 @@ describe("a patient's invitations", () => {
     );
     expect(revoked.closest('[tabindex="-1"]')).toHaveFocus();
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect(backend.callsTo('revokeInvitation')).toHaveLength(1);
+    expect(backend.revokes).toHaveLength(1);
     await waitFor(() => expect(invitationRows()[0]).toHaveTextContent('Revoked'));
     expect(
       within(invitationRows()[0] as HTMLElement).queryByRole('button'),
@@ -83,10 +110,16 @@ describe("a patient's invitations", () => {
 
   it('explains a 409 in words: an invitation is still valid', async () => {
     const patient = patientFactory();
-    signInStaff(['admin'], {
-      patients: [patient],
-      invitations: [invitationForPatient(patient)],
-    });
+    serveInvitations(['admin'], patient, [invitationForPatient(patient)]);
+    answer(
+      'createInvitation',
+      problem(
+        409,
+        'invitation_still_valid',
+        'This patient has an invitation that has not expired yet. Resend it instead of creating a new one.',
+        { title: 'The patient already has a valid invitation' },
+      ),
+    );
     const { user } = renderApp({ path: `/patients/${patient.id}/invitations` });
 
     await user.click(await screen.findByRole('button', { name: 'Invite to the portal' }));
@@ -100,15 +133,19 @@ describe("a patient's invitations", () => {
 
   it('explains a 409 in words: the patient already has an account', async () => {
     const patient = patientFactory();
-    signInStaff(['front-desk'], {
-      patients: [patient],
-      invitations: [
-        invitationForPatient(patient, {
-          status: 'accepted',
-          acceptedAt: '2026-03-01T10:00:00.000Z',
-        }),
-      ],
-    });
+    serveInvitations(['front-desk'], patient, [
+      invitationForPatient(patient, { status: 'accepted', acceptedAt: '2026-03-01T10:00:00.000Z' }),
+    ]);
+    answer(
+      'createInvitation',
+      problem(
+        409,
+        'patient_has_account',
+        'This patient already has a portal account, so no invitation is needed. A forgotten ' +
+          'password can be reset from the sign-in page.',
+        { title: 'The patient already has a portal account' },
+      ),
+    );
     const { user } = renderApp({ path: `/patients/${patient.id}/invitations` });
 
     expect(await screen.findByText('Accepted')).toBeInTheDocument();
@@ -123,11 +160,15 @@ describe("a patient's invitations", () => {
 
   it('explains a 422 in words, with the way to add an email', async () => {
     const patient = patientFactory();
-    signInStaff(['front-desk'], { patients: [patient] });
+    serveInvitations(['front-desk'], patient);
     // The email was removed in another tab since this record was read.
-    server.use(
-      http.post(staffAppPaths.patientInvitations, () =>
-        problemResponse(staffAppProblems.patientEmailMissing()),
+    answer(
+      'createInvitation',
+      problem(
+        422,
+        'patient_email_missing',
+        'Add the patient’s email address to their record, then send the invitation.',
+        { title: 'The patient has no email address' },
       ),
     );
     const { user } = renderApp({ path: `/patients/${patient.id}/invitations` });
@@ -147,7 +188,7 @@ describe("a patient's invitations", () => {
 
   it('says up front when there is no email to invite to', async () => {
     const patient = patientFactory({ email: null, givenName: 'Jordan', familyName: 'Lee' });
-    signInStaff(['front-desk'], { patients: [patient] });
+    serveInvitations(['front-desk'], patient);
     renderApp({ path: `/patients/${patient.id}/invitations` });
 
     expect(await screen.findByText('No email address on file')).toBeInTheDocument();
@@ -157,23 +198,21 @@ describe("a patient's invitations", () => {
   it('shows delivery failures, lock and expiry in words', async () => {
     const patient = patientFactory();
     const now = Date.now();
-    signInStaff(['front-desk'], {
-      patients: [patient],
-      invitations: [
-        invitationForPatient(patient, {
-          status: 'sent',
-          locked: true,
-          deliveryStatus: 'failed',
-          deliveryAttempts: 5,
-          createdAt: new Date(now - 2 * DAY).toISOString(),
-        }),
-        invitationForPatient(patient, {
-          status: 'sent',
-          expiresAt: new Date(now - DAY).toISOString(),
-          createdAt: new Date(now - 10 * DAY).toISOString(),
-        }),
-      ],
-    });
+    serveInvitations(['front-desk'], patient, [
+      invitationForPatient(patient, {
+        status: 'sent',
+        locked: true,
+        deliveryStatus: 'failed',
+        deliveryAttempts: 5,
+        createdAt: new Date(now - 2 * DAY).toISOString(),
+      }),
+      invitationForPatient(patient, {
+        // The API reports an invitation past its expiry as expired.
+        status: 'expired',
+        expiresAt: new Date(now - DAY).toISOString(),
+        createdAt: new Date(now - 10 * DAY).toISOString(),
+      }),
+    ]);
     renderApp({ path: `/patients/${patient.id}/invitations` });
 
     await screen.findByRole('table');
@@ -187,11 +226,11 @@ describe("a patient's invitations", () => {
 
   it('is not offered to roles that do not manage invitations', async () => {
     const patient = patientFactory();
-    const backend = signInStaff(['nurse'], { patients: [patient] });
+    const backend = serveInvitations(['nurse'], patient);
     renderApp({ path: `/patients/${patient.id}/invitations` });
 
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Alexandra Rivera');
     expect(await screen.findByRole('alert')).toHaveTextContent("You don't have access");
-    expect(backend.callsTo('listInvitations')).toHaveLength(0);
+    expect(backend.lists).toHaveLength(0);
   });
 });

@@ -9,8 +9,9 @@ import { formatShortDateTime } from '../../../lib/format-compact';
 import { useFormatLocale } from '../../../lib/i18n';
 import { editPatientPath } from '../../../lib/paths';
 import { patientFullName, usePatientRecord } from '../../../lib/patient-record';
-import { useCreateInvitation } from '../api/create-invitation';
-import { useInvitations } from '../api/list-invitations';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { $api, pagedQueryOptions } from '../../../lib/api';
+import { INVITATIONS_PAGE_SIZE, INVITATIONS_PATH, useInvitationChange } from '../api/invitations';
 import { ActionResultMessage } from '../components/ActionResultMessage';
 import { InvitationsTable } from '../components/InvitationsTable';
 import type { ActionResult } from '../utils/action-result';
@@ -21,8 +22,18 @@ export function PatientInvitationsTab() {
   const locale = useFormatLocale();
   const patient = usePatientRecord();
   const canEdit = useCanUse('patientEdit');
-  const invitations = useInvitations({ patientId: patient.id });
-  const createInvitation = useCreateInvitation();
+  const invitations = useInfiniteQuery(
+    pagedQueryOptions(INVITATIONS_PATH, {
+      query: { patientId: patient.id, limit: INVITATIONS_PAGE_SIZE },
+    }),
+  );
+  // Emails a registration link: 422 when the patient has no email, 409 when they already have
+  // an account or a valid invitation.
+  const createInvitation = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/invitations',
+    useInvitationChange(),
+  );
   const items = invitations.data?.pages.flatMap((page) => page.items) ?? [];
   const [result, setResult] = useState<{ value: ActionResult; key: number } | null>(null);
   const [now] = useState(() => Date.now());
@@ -33,7 +44,9 @@ export function PatientInvitationsTab() {
 
   const invite = async () => {
     try {
-      const invitation = await createInvitation.mutateAsync(patient.id);
+      const invitation = await createInvitation.mutateAsync({
+        params: { path: { patientId: patient.id } },
+      });
       onResult({
         kind: 'success',
         text: t('invitations.actions.invited', {

@@ -4,7 +4,7 @@ import { TableScroll } from '../../../components/TableScroll';
 import { formatCalendarDate } from '../../../lib/format-compact';
 import { useFormatLocale } from '../../../lib/i18n';
 import { patientPath } from '../../../lib/paths';
-import type { PatientSummary } from '../api/search-patients';
+import type { PatientSummary } from '../api/patients';
 
 const CAPTION_ID = 'patient-results-caption';
 

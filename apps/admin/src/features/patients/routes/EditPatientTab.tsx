@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router';
 import { flashState } from '../../../lib/flash';
 import { patientPath } from '../../../lib/paths';
 import { usePatientRecord } from '../../../lib/patient-record';
-import { useUpdatePatient } from '../api/update-patient';
+import { $api } from '../../../lib/api';
+import { usePatientChange } from '../api/patients';
 import { PatientForm } from '../components/PatientForm';
 import { toFormValues, toUpdateRequest } from '../utils/patient-form';
 
@@ -12,7 +13,12 @@ export function EditPatientTab() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const patient = usePatientRecord();
-  const updatePatient = useUpdatePatient(patient.id);
+  // Only the fields sent change.
+  const updatePatient = $api.useMutation(
+    'patch',
+    '/api/v1/patients/{patientId}',
+    usePatientChange(),
+  );
   const initialValues = toFormValues(patient);
 
   return (
@@ -31,7 +37,10 @@ export function EditPatientTab() {
             });
             return;
           }
-          await updatePatient.mutateAsync(changes);
+          await updatePatient.mutateAsync({
+            params: { path: { patientId: patient.id } },
+            body: changes,
+          });
           await navigate(patientPath(patient.id), { state: flashState(t('patients.edit.saved')) });
         }}
       />

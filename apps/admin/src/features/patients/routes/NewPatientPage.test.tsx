@@ -1,9 +1,8 @@
-import { problemResponse, problems, staffAppPaths } from '@portal/api-mocks';
+import { problems } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
+import { answer, rolesChangeTo, signInStaff } from '../../../testing/api';
+import { patientFactory, type Patient } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { signInStaff } from '../../../testing/staff-app';
 
 type User = ReturnType<typeof renderApp>['user'];
 
@@ -29,7 +28,13 @@ describe('new patient', () => {
   });
 
   it('registers the patient and opens the new record', async () => {
-    const backend = signInStaff(['front-desk']);
+    signInStaff(['front-desk']);
+    let created: Patient | undefined;
+    const creates = answer('createPatient', ({ body }) => {
+      created = patientFactory({ ...body, preferredName: body.preferredName ?? null });
+      return created;
+    });
+    answer('getPatient', () => created!);
     const { user, router } = renderApp({ path: '/patients/new' });
 
     await fillRequired(user);
@@ -37,7 +42,6 @@ describe('new patient', () => {
     await user.type(screen.getByLabelText('Email (optional)'), 'morgan.lee@example.com');
     await user.click(screen.getByRole('button', { name: 'Register patient' }));
 
-    const created = backend.state.patients[0];
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Morgan Lee' }),
     ).toBeInTheDocument();
@@ -46,7 +50,7 @@ describe('new patient', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       `Morgan Lee is registered with MRN ${created?.mrn}.`,
     );
-    expect(backend.callsTo('createPatient')[0]?.body).toEqual({
+    expect(creates[0]?.body).toEqual({
       givenName: 'Morgan',
       familyName: 'Lee',
       preferredName: 'Mo',
@@ -62,22 +66,19 @@ describe('new patient', () => {
 
   it('shows the server’s field errors beside their fields, nested address fields too', async () => {
     signInStaff(['front-desk']);
-    server.use(
-      http.post(staffAppPaths.patients, () =>
-        problemResponse(
-          problems.validation([
-            {
-              field: 'mobilePhone',
-              message:
-                'Enter the mobile phone number with + and the country code, like +1 555 010 1001.',
-            },
-            {
-              field: 'address.postalCode',
-              message: 'Enter a postal code of letters, digits, spaces or dashes.',
-            },
-          ]),
-        ),
-      ),
+    answer(
+      'createPatient',
+      problems.validation([
+        {
+          field: 'mobilePhone',
+          message:
+            'Enter the mobile phone number with + and the country code, like +1 555 010 1001.',
+        },
+        {
+          field: 'address.postalCode',
+          message: 'Enter a postal code of letters, digits, spaces or dashes.',
+        },
+      ]),
     );
     const { user, router } = renderApp({ path: '/patients/new' });
 
@@ -114,7 +115,8 @@ describe('new patient', () => {
   });
 
   it('asks for the required fields without sending anything', async () => {
-    const backend = signInStaff(['admin']);
+    signInStaff(['admin']);
+    const creates = answer('createPatient', patientFactory());
     const { user } = renderApp({ path: '/patients/new' });
 
     await user.click(await screen.findByRole('button', { name: 'Register patient' }));
@@ -133,11 +135,12 @@ describe('new patient', () => {
     expect(screen.getByLabelText('Legal given name')).toHaveAccessibleDescription(
       'Enter the legal given name.',
     );
-    expect(backend.callsTo('createPatient')).toHaveLength(0);
+    expect(creates).toHaveLength(0);
   });
 
   it('asks for the rest of an address once one line is filled in', async () => {
-    const backend = signInStaff(['front-desk']);
+    signInStaff(['front-desk']);
+    const creates = answer('createPatient', patientFactory());
     const { user } = renderApp({ path: '/patients/new' });
 
     await fillRequired(user);
@@ -149,7 +152,7 @@ describe('new patient', () => {
       'Enter the first address line, or leave the whole address empty.',
     );
     expect(screen.getByLabelText('City')).not.toHaveAttribute('aria-invalid');
-    expect(backend.callsTo('createPatient')).toHaveLength(0);
+    expect(creates).toHaveLength(0);
   });
 
   it('is refused in words when the role may not register patients', async () => {
@@ -163,17 +166,9 @@ describe('new patient', () => {
 
   it('says so plainly when the API answers 403', async () => {
     signInStaff(['front-desk']);
-    server.use(
-      http.post(staffAppPaths.patients, () =>
-        problemResponse({
-          type: 'about:blank',
-          status: 403,
-          code: 'forbidden',
-          title: 'You do not have permission to do this',
-          detail: 'Your role does not allow this action.',
-        }),
-      ),
-    );
+    answer('createPatient', patientFactory());
+    // The role changed elsewhere since the session was read: the API now refuses.
+    rolesChangeTo(['nurse']);
     const { user } = renderApp({ path: '/patients/new' });
 
     await fillRequired(user);

@@ -1,7 +1,19 @@
-import { patientFactory } from '@portal/api-mocks';
 import { screen, within } from '@testing-library/react';
+import { answer, signInStaff } from '../../../testing/api';
+import { patientFactory, problem, type Patient } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { signInStaff } from '../../../testing/staff-app';
+
+/** Signs staff in with these roles; the API answers with this patient's record. */
+function openRecordAs(roles: string[], patient: Patient) {
+  signInStaff(roles);
+  let current = patient;
+  answer('getPatient', () => current);
+  // A change answers with the record as now stored.
+  return answer('updatePatient', ({ body }) => {
+    current = { ...current, ...body } as Patient;
+    return current;
+  });
+}
 
 function tabNames() {
   const tabs = screen.getByRole('navigation', { name: 'Patient record sections' });
@@ -18,7 +30,7 @@ describe('patient record', () => {
       mobilePhone: null,
       updatedAt: '2026-03-05T10:00:00.000Z',
     });
-    signInStaff(['nurse'], { patients: [patient] });
+    openRecordAs(['nurse'], patient);
     renderApp({ path: `/patients/${patient.id}` });
 
     expect(
@@ -38,7 +50,7 @@ describe('patient record', () => {
 
   it('shows each role only the tabs and actions it may use', async () => {
     const patient = patientFactory();
-    signInStaff(['nurse'], { patients: [patient] });
+    openRecordAs(['nurse'], patient);
     renderApp({ path: `/patients/${patient.id}` });
 
     await screen.findByRole('heading', { level: 1 });
@@ -48,7 +60,7 @@ describe('patient record', () => {
 
   it('gives front desk the invitations tab and editing, and admins the access log too', async () => {
     const patient = patientFactory();
-    signInStaff(['admin'], { patients: [patient] });
+    openRecordAs(['admin'], patient);
     renderApp({ path: `/patients/${patient.id}` });
 
     await screen.findByRole('heading', { level: 1 });
@@ -66,7 +78,7 @@ describe('patient record', () => {
 
   it('sends only what changed, clears emptied fields, and confirms', async () => {
     const patient = patientFactory({ preferredName: 'Alex', email: 'old@example.com' });
-    const backend = signInStaff(['front-desk'], { patients: [patient] });
+    const updates = openRecordAs(['front-desk'], patient);
     const { user, router } = renderApp({ path: `/patients/${patient.id}` });
 
     await user.click(await screen.findByRole('link', { name: 'Edit details' }));
@@ -79,7 +91,7 @@ describe('patient record', () => {
 
     expect(await screen.findByText('The changes are saved.')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe(`/patients/${patient.id}`);
-    expect(backend.callsTo('updatePatient')[0]?.body).toEqual({
+    expect(updates[0]?.body).toEqual({
       preferredName: null,
       email: 'new@example.com',
     });
@@ -88,18 +100,24 @@ describe('patient record', () => {
 
   it('keeps the Details tab current while editing, and Cancel goes back', async () => {
     const patient = patientFactory();
-    const backend = signInStaff(['front-desk'], { patients: [patient] });
+    const updates = openRecordAs(['front-desk'], patient);
     const { user, router } = renderApp({ path: `/patients/${patient.id}/edit` });
 
     await screen.findByRole('form', { name: 'Edit details' });
     expect(screen.getByRole('link', { name: 'Details' })).toHaveAttribute('aria-current', 'page');
     await user.click(screen.getByRole('link', { name: 'Cancel' }));
     expect(router.state.location.pathname).toBe(`/patients/${patient.id}`);
-    expect(backend.callsTo('updatePatient')).toHaveLength(0);
+    expect(updates).toHaveLength(0);
   });
 
   it('says when there is no such patient', async () => {
     signInStaff(['front-desk']);
+    answer(
+      'getPatient',
+      problem(404, 'patient_not_found', 'No patient was found with this id.', {
+        title: 'Not found',
+      }),
+    );
     renderApp({ path: '/patients/0190b5d2-7c4e-7000-8000-00000000ffff' });
 
     const alert = await screen.findByRole('alert');

@@ -22,7 +22,7 @@ import {
   type PatientRecord,
   type PatientRecordContext,
 } from '../../../lib/patient-record';
-import { usePatient } from '../api/get-patient';
+import { $api } from '../../../lib/api';
 
 function RecordTabs({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
@@ -107,7 +107,10 @@ function RecordHeader({ patient }: { patient: PatientRecord }) {
 export function PatientRecordLayout() {
   const { t } = useTranslation();
   const { patientId = '' } = useParams();
-  const patient = usePatient(patientId);
+  // Each read is audited.
+  const patient = $api.useQuery('get', '/api/v1/patients/{patientId}', {
+    params: { path: { patientId } },
+  });
 
   if (patient.isPending) {
     return (

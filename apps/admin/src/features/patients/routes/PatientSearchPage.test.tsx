@@ -1,8 +1,7 @@
-import { createStaffAppBackend, patientFactory } from '@portal/api-mocks';
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { answer, page, rolesChangeTo, signInStaff } from '../../../testing/api';
+import { patientFactory, type Patient } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { signInStaff } from '../../../testing/staff-app';
 
 const rivera = patientFactory({
   givenName: 'Alexandra',
@@ -22,6 +21,21 @@ const okafor = patientFactory({
   dateOfBirth: '1975-01-30',
 });
 
+/** The patients the API finds for each search these tests make. */
+function answerSearches(found: Record<string, Patient[]>) {
+  return answer('searchPatients', ({ query }) =>
+    page(found[query.get('query') ?? query.get('dateOfBirth') ?? ''] ?? []),
+  );
+}
+
+const SEARCHES = {
+  riv: [rivera, riverton],
+  riverton: [riverton],
+  okafor: [okafor],
+  [okafor.mrn]: [okafor],
+  '1990-11-02': [riverton],
+};
+
 function rowNames() {
   const table = screen.getByRole('table');
   return within(table)
@@ -31,7 +45,8 @@ function rowNames() {
 
 describe('patient search', () => {
   it('finds patients by name, shows them in a table and keeps the search in the address', async () => {
-    const backend = signInStaff(['nurse'], { patients: [rivera, riverton, okafor] });
+    signInStaff(['nurse']);
+    const searches = answerSearches(SEARCHES);
     const { user, router } = renderApp({ path: '/patients' });
 
     await user.type(await screen.findByLabelText('Search patients'), 'riv');
@@ -51,12 +66,13 @@ describe('patient search', () => {
       'href',
       `/patients/${rivera.id}`,
     );
-    expect(backend.callsTo('searchPatients')[0]?.url.searchParams.get('query')).toBe('riv');
+    expect(searches[0]?.query.get('query')).toBe('riv');
     expect(document.title).toBe('Patients – Staff Portal');
   });
 
   it('runs the search in the address on arrival, and follows Back', async () => {
-    signInStaff(['provider'], { patients: [rivera, riverton, okafor] });
+    signInStaff(['provider']);
+    answerSearches(SEARCHES);
     const { router } = renderApp({ path: '/patients?q=okafor' });
 
     expect(await screen.findByRole('link', { name: 'Okafor, Sam' })).toBeInTheDocument();
@@ -70,27 +86,31 @@ describe('patient search', () => {
   });
 
   it('sends a date as the date of birth and an MRN as the query', async () => {
-    const backend = signInStaff(['front-desk'], { patients: [rivera, riverton, okafor] });
+    signInStaff(['front-desk']);
+    const searches = answerSearches(SEARCHES);
     const { user } = renderApp({ path: '/patients' });
 
     const box = await screen.findByLabelText('Search patients');
     await user.type(box, '11/02/1990{Enter}');
     expect(await screen.findByRole('link', { name: 'Riverton, Jordan' })).toBeInTheDocument();
-    const byDate = backend.callsTo('searchPatients')[0]?.url.searchParams;
+    const byDate = searches[0]?.query;
     expect(byDate?.get('dateOfBirth')).toBe('1990-11-02');
     expect(byDate?.has('query')).toBe(false);
 
     await user.clear(box);
     await user.type(box, `${okafor.mrn}{Enter}`);
     expect(await screen.findByRole('link', { name: 'Okafor, Sam' })).toBeInTheDocument();
-    expect(backend.callsTo('searchPatients')[1]?.url.searchParams.get('query')).toBe(okafor.mrn);
+    expect(searches[1]?.query.get('query')).toBe(okafor.mrn);
   });
 
   it('loads the next page with the cursor and says how many are shown', async () => {
     const many = Array.from({ length: 30 }, (_, index) =>
       patientFactory({ familyName: `Rivers${String(index).padStart(2, '0')}`, givenName: 'Pat' }),
     );
-    const backend = signInStaff(['billing'], { patients: many });
+    signInStaff(['billing']);
+    const searches = answer('searchPatients', ({ query }) =>
+      query.has('cursor') ? page(many.slice(25)) : page(many.slice(0, 25), many[24]!.id),
+    );
     const { user } = renderApp({ path: '/patients?q=rivers' });
 
     expect(await screen.findByRole('link', { name: 'Rivers00, Pat' })).toBeInTheDocument();
@@ -102,13 +122,14 @@ describe('patient search', () => {
     expect(rowNames()).toHaveLength(30);
     expect(screen.getByText('Showing all 30 rows.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
-    const second = backend.callsTo('searchPatients')[1]?.url.searchParams;
+    const second = searches[1]?.query;
     expect(second?.get('cursor')).toBe(many[24]?.id);
     expect(second?.get('query')).toBe('rivers');
   });
 
   it('says when nothing matches and offers to register, for front desk', async () => {
-    signInStaff(['front-desk'], { patients: [okafor] });
+    signInStaff(['front-desk']);
+    answerSearches({});
     renderApp({ path: '/patients?q=zzz' });
 
     expect(
@@ -123,13 +144,14 @@ describe('patient search', () => {
   });
 
   it('offers "New patient" only to roles that may register patients', async () => {
-    const backend = signInStaff(['nurse'], { patients: [okafor] });
+    signInStaff(['nurse']);
+    const searches = answerSearches(SEARCHES);
     renderApp({ path: '/patients' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Patients' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'New patient' })).not.toBeInTheDocument();
     // Nothing is searched until the person asks.
-    expect(backend.callsTo('searchPatients')).toHaveLength(0);
+    expect(searches).toHaveLength(0);
   });
 
   it('jumps to the search box with "/", but types a slash inside fields', async () => {
@@ -148,8 +170,9 @@ describe('patient search', () => {
 
   it('shows a plain "You don\'t have access" when the API refuses the search', async () => {
     signInStaff(['nurse']);
+    answerSearches(SEARCHES);
     // The role changed elsewhere since the session was read: the API now refuses.
-    server.use(...createStaffAppBackend({ roles: ['research'] }).handlers);
+    rolesChangeTo(['research']);
     renderApp({ path: '/patients?q=riv' });
 
     const alert = await screen.findByRole('alert');

@@ -10,7 +10,9 @@ import { useCanUse } from '../../../lib/access';
 import { formatNumericDate } from '../../../lib/format-compact';
 import { useFormatLocale } from '../../../lib/i18n';
 import { NEW_PATIENT_PATH } from '../../../lib/paths';
-import { useSearchPatients } from '../api/search-patients';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { pagedQueryOptions } from '../../../lib/api';
+import { PATIENT_PAGE_SIZE, PATIENTS_PATH } from '../api/patients';
 import { PatientResultsTable } from '../components/PatientResultsTable';
 import { parseSearch } from '../utils/search-terms';
 
@@ -56,7 +58,11 @@ export function PatientSearchPage() {
   }, []);
 
   const search = parseSearch(q, locale);
-  const results = useSearchPatients(search);
+  // Runs only when there is something to search for.
+  const results = useInfiniteQuery({
+    ...pagedQueryOptions(PATIENTS_PATH, { query: { ...search, limit: PATIENT_PAGE_SIZE } }),
+    enabled: search !== null,
+  });
   const patients = results.data?.pages.flatMap((page) => page.items) ?? [];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,7 +1,7 @@
 import type { PatientRecord } from '../../../lib/patient-record';
 import { isCalendarDate } from '../../../lib/format-compact';
-import type { CreatePatientRequest } from '../api/create-patient';
-import type { UpdatePatientRequest } from '../api/update-patient';
+import type { CreatePatientRequest } from '../api/patients';
+import type { UpdatePatientRequest } from '../api/patients';
 
 export type Sex = CreatePatientRequest['sex'];
 export const SEXES: readonly Sex[] = ['female', 'male', 'other', 'unknown'];

@@ -1,5 +1,5 @@
 import { isCalendarDate, numericDateOrder } from '../../../lib/format-compact';
-import type { PatientSearch } from '../api/search-patients';
+import type { PatientSearch } from '../api/patients';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMERIC_DATE = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/;

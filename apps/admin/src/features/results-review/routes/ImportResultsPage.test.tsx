@@ -1,4 +1,6 @@
 import { screen, within } from '@testing-library/react';
+import { answer } from '../../../testing/api';
+import { problem } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
 import { serveResults } from '../testing/review';
 
@@ -14,7 +16,19 @@ const HEADER =
 
 describe('import results', () => {
   it('sends the file as text and lists the rows the API refused, importing nothing', async () => {
-    const { alex, results } = serveResults(['nurse']);
+    const { alex } = serveResults(['nurse']);
+    const imports = answer(
+      'importResults',
+      problem(
+        400,
+        'import_rejected',
+        'Nothing was imported. Fix the rows listed and upload the file again.',
+        {
+          title: 'The file was not imported',
+          errors: [{ field: 'line 3', message: 'Unknown LOINC code 9999-9.' }],
+        },
+      ),
+    );
     const csv = [
       HEADER,
       `${alex.mrn},24331-1,Lipid panel,2026-03-01T14:00:00Z,2093-3,190,mg/dL,,200,,final`,
@@ -33,7 +47,7 @@ describe('import results', () => {
     expect(row).toHaveTextContent('line 3');
     expect(row).toHaveTextContent('Unknown LOINC code 9999-9.');
     expect(screen.getByText('Nothing was imported')).toBeInTheDocument();
-    expect(results.callsTo('importResults')[0]?.body).toEqual({
+    expect(imports[0]?.body).toEqual({
       format: 'csv',
       fileName: 'march.csv',
       content: csv,
@@ -41,7 +55,13 @@ describe('import results', () => {
   });
 
   it('detects a FHIR bundle from the extension and sums up what was imported', async () => {
-    const { results } = serveResults(['provider']);
+    serveResults(['provider']);
+    const imports = answer('importResults', {
+      importId: 'import-1',
+      reports: 1,
+      observations: 2,
+      patients: 0,
+    });
     const bundle = JSON.stringify({
       resourceType: 'Bundle',
       type: 'collection',
@@ -61,6 +81,6 @@ describe('import results', () => {
     await user.click(screen.getByRole('button', { name: 'Import' }));
 
     expect(await screen.findByText('1 reports with 2 values for 0 patients.')).toBeInTheDocument();
-    expect(results.callsTo('importResults')[0]?.body).toMatchObject({ format: 'fhir' });
+    expect(imports[0]?.body).toMatchObject({ format: 'fhir' });
   });
 });

@@ -7,7 +7,8 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
 import { TableScroll } from '../../../components/TableScroll';
-import { useImportResults } from '../api/import-results';
+import { $api } from '../../../lib/api';
+import { useImportChange } from '../api/results-review';
 import { countRows, formatOf, MAX_IMPORT_BYTES, type ImportFormat } from '../utils/import-file';
 
 interface ChosenFile {
@@ -25,7 +26,8 @@ interface ChosenFile {
 export function ImportResultsPage() {
   const { t } = useTranslation();
   const inputId = useId();
-  const importResults = useImportResults();
+  // All rows or none.
+  const importResults = $api.useMutation('post', '/api/v1/results/imports', useImportChange());
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
@@ -60,9 +62,7 @@ export function ImportResultsPage() {
     setAttempt((n) => n + 1);
     try {
       await importResults.mutateAsync({
-        format: file.format,
-        fileName: file.name,
-        content: file.content,
+        body: { format: file.format, fileName: file.name, content: file.content },
       });
     } catch {
       // Shown below: the line errors, or what went wrong.

@@ -7,11 +7,8 @@ import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
 import { Time } from '../../../components/Time';
 import { useCanUse } from '../../../lib/access';
-import {
-  useReleasePolicy,
-  useUpdateReleasePolicy,
-  type ReleasePolicy,
-} from '../api/release-policy';
+import { $api } from '../../../lib/api';
+import { usePolicyChange, type ReleasePolicy } from '../api/results-review';
 
 type Mode = ReleasePolicy['items'][number]['mode'];
 const MODES: readonly Mode[] = ['immediate', 'review'];
@@ -19,8 +16,9 @@ const MODES: readonly Mode[] = ['immediate', 'review'];
 /** How each category of result reaches patients: at once, or after a provider's review. */
 export function ReleasePolicyPage() {
   const { t } = useTranslation();
-  const policy = useReleasePolicy();
-  const update = useUpdateReleasePolicy();
+  const policy = $api.useQuery('get', '/api/v1/results/release-policy');
+  // Administrators only.
+  const update = $api.useMutation('put', '/api/v1/results/release-policy', usePolicyChange());
   const canEdit = useCanUse('resultsPolicyEdit');
   const [choices, setChoices] = useState<Record<string, Mode>>({});
   const [saved, setSaved] = useState(0);
@@ -30,10 +28,12 @@ export function ReleasePolicyPage() {
     if (!policy.data || update.isPending) return;
     try {
       await update.mutateAsync({
-        items: policy.data.items.map((item) => ({
-          category: item.category,
-          mode: choices[item.category] ?? item.mode,
-        })),
+        body: {
+          items: policy.data.items.map((item) => ({
+            category: item.category,
+            mode: choices[item.category] ?? item.mode,
+          })),
+        },
       });
       setChoices({});
       setSaved((n) => n + 1);

@@ -1,29 +1,38 @@
-import { staffReportFactory } from '@portal/api-mocks';
 import { screen, within } from '@testing-library/react';
+import { answer, page } from '../../../testing/api';
+import { reportFactory, reportSummary } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { serveResults } from '../testing/review';
+import { reviewItem, serveResults } from '../testing/review';
 
 const HOUR = 3_600_000;
 
 describe('results review', () => {
   it('shows how many results wait and for how long, oldest first', async () => {
     const now = Date.now();
-    const { alex, jordan, results } = serveResults(['provider']);
-    results.state.reports.push(
-      staffReportFactory({
-        patientId: alex.id,
-        title: 'Lipid panel',
-        releaseState: 'held',
-        issuedAt: new Date(now - 5 * HOUR).toISOString(),
-      }),
-      staffReportFactory({
-        patientId: jordan.id,
-        title: 'Hemoglobin A1c',
-        releaseState: 'held',
-        issuedAt: new Date(now - 50 * HOUR).toISOString(),
-      }),
-      staffReportFactory({ patientId: alex.id, title: 'Glucose' }),
-    );
+    const { alex, jordan } = serveResults(['provider']);
+    const lipids = reportFactory({
+      patientId: alex.id,
+      title: 'Lipid panel',
+      releaseState: 'held',
+      issuedAt: new Date(now - 5 * HOUR).toISOString(),
+    });
+    const a1c = reportFactory({
+      patientId: jordan.id,
+      title: 'Hemoglobin A1c',
+      releaseState: 'held',
+      issuedAt: new Date(now - 50 * HOUR).toISOString(),
+    });
+    // The API lists held results oldest first, with how many wait and since when.
+    answer('listResultsForReview', {
+      ...page([reviewItem(a1c, jordan), reviewItem(lipids, alex)]),
+      total: 2,
+      oldestIssuedAt: a1c.issuedAt,
+    });
+    // The link opens Jordan's results tab at the report.
+    answer('getPatient', jordan);
+    answer('listResults', page([reportSummary(a1c)]));
+    answer('getResult', a1c);
+    answer('listVitals', page([]));
     const { user, router } = renderApp({ path: '/results-review' });
 
     expect(

@@ -10,7 +10,8 @@ import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
 import { useCanUse } from '../../../lib/access';
 import { RESULTS_IMPORT_PATH, RESULTS_POLICY_PATH, patientResultsPath } from '../../../lib/paths';
-import { useReviewQueue } from '../api/review-queue';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { reviewQueueQueryOptions } from '../api/results-review';
 import { waitingFor } from '../utils/waiting';
 
 /**
@@ -19,7 +20,7 @@ import { waitingFor } from '../utils/waiting';
  */
 export function ResultsReviewPage() {
   const { t } = useTranslation();
-  const queue = useReviewQueue();
+  const queue = useInfiniteQuery(reviewQueueQueryOptions());
   const canImport = useCanUse('resultsImport');
   const canSeePolicy = useCanUse('resultsPolicy');
   const first = queue.data?.pages[0];

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCanUse } from '../../../lib/access';
 import { useFormatLocale } from '../../../lib/i18n';
-import { useSetAppointmentStatus, type StatusMark } from '../api/set-appointment-status';
+import { $api } from '../../../lib/api';
+import { useAppointmentChange, type StatusMark } from '../api/schedule';
 import { isChangedMeanwhile, type ActionResult } from '../utils/action-result';
 import type { AppointmentLike } from '../utils/appointment';
 import { formatClock } from '../utils/format';
@@ -58,7 +59,11 @@ export function AppointmentActions({
   const { t } = useTranslation();
   const locale = useFormatLocale();
   const canBook = useCanUse('scheduleEdit');
-  const setStatus = useSetAppointmentStatus();
+  const setStatus = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/appointments/{appointmentId}/status',
+    useAppointmentChange(),
+  );
   const [pendingMark, setPendingMark] = useState<StatusMark | null>(null);
   const [dialog, setDialog] = useState<'move' | 'cancel' | null>(null);
   const marks = marksFor(appointment.status);
@@ -82,10 +87,8 @@ export function AppointmentActions({
     setPendingMark(status);
     try {
       await setStatus.mutateAsync({
-        patientId: appointment.patientId,
-        appointmentId: appointment.id,
-        version: appointment.version,
-        status,
+        params: { path: { patientId: appointment.patientId, appointmentId: appointment.id } },
+        body: { version: appointment.version, status },
       });
       onResult({
         tone: 'success',

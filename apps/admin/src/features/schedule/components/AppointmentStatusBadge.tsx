@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
-import type { Appointment } from '../api/get-appointment';
+import type { Appointment } from '../api/schedule';
 
 const TONES: Record<Appointment['status'], BadgeTone> = {
   booked: 'info',

@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SelectField } from '../../../components/SelectField';
 import { fieldProblems } from '../../../lib/api-errors';
-import { useBookAppointment } from '../api/book-appointment';
-import type { OpenSlot } from '../api/find-open-slots';
-import type { Appointment } from '../api/get-appointment';
-import { useLocations } from '../api/list-locations';
-import { useProviders } from '../api/list-providers';
-import { useVisitTypes } from '../api/list-visit-types';
+import { $api } from '../../../lib/api';
+import { useAppointmentChange } from '../api/schedule';
+import type { OpenSlot } from '../api/schedule';
+import type { Appointment } from '../api/schedule';
+import { useLocations, useProviders, useVisitTypes } from '../../../lib/catalog';
 import { isSlotTaken } from '../utils/action-result';
 import { zonedToday } from '../utils/zoned-time';
 import { PatientPicker, type ChosenPatient } from './PatientPicker';
@@ -68,7 +67,11 @@ export function BookingForm({
   const visitTypes = useVisitTypes();
   const providers = useProviders();
   const locations = useLocations();
-  const book = useBookAppointment();
+  const book = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/appointments',
+    useAppointmentChange(),
+  );
   const [patient, setPatient] = useState<ChosenPatient | null>(fixedPatient ?? null);
   const [visitTypeId, setVisitTypeId] = useState('');
   const [providerId, setProviderId] = useState(initialProviderId);
@@ -145,7 +148,7 @@ export function BookingForm({
     const text = reason.trim();
     try {
       const appointment = await book.mutateAsync({
-        patientId: patient.id,
+        params: { path: { patientId: patient.id } },
         body: {
           visitTypeId,
           providerId: slot.provider.id,

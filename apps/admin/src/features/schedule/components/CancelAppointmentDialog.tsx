@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useFormatLocale } from '../../../lib/i18n';
-import { useCancelAppointment } from '../api/cancel-appointment';
+import { $api } from '../../../lib/api';
+import { useAppointmentChange } from '../api/schedule';
 import { isChangedMeanwhile, type ActionResult } from '../utils/action-result';
 import type { AppointmentLike } from '../utils/appointment';
 import { formatWhen } from '../utils/format';
@@ -30,7 +31,11 @@ export function CancelAppointmentDialog({
 }: CancelAppointmentDialogProps) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const cancel = useCancelAppointment();
+  const cancel = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/appointments/{appointmentId}/cancel',
+    useAppointmentChange(),
+  );
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const when = formatWhen(appointment.startsAt, appointment.location.timeZone, locale);
@@ -52,8 +57,7 @@ export function CancelAppointmentDialog({
     setError(undefined);
     try {
       await cancel.mutateAsync({
-        patientId: appointment.patientId,
-        appointmentId: appointment.id,
+        params: { path: { patientId: appointment.patientId, appointmentId: appointment.id } },
         body: { version: appointment.version, reason: text },
       });
       onResult({ tone: 'success', text: t('schedule.cancel.done', { name: patientName, when }) });

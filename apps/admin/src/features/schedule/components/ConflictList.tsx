@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import { patientAppointmentsPath } from '../../../lib/paths';
-import type { ScheduleConflict } from '../api/list-conflicts';
-import type { Location } from '../api/list-locations';
+import type { ScheduleConflict } from '../api/schedule';
+import type { Location } from '../../../lib/catalog';
 import { formatWhen } from '../utils/format';
 
 /** Booked appointments that now fall outside the hours, each linked to the patient's list. */

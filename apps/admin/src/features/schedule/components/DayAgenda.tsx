@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import { patientAppointmentsPath } from '../../../lib/paths';
-import type { Location } from '../api/list-locations';
-import type { ScheduleAppointment, ScheduleHours } from '../api/list-schedule';
+import type { Location } from '../../../lib/catalog';
+import type { ScheduleAppointment, ScheduleHours } from '../api/schedule';
 import type { ActionResult } from '../utils/action-result';
 import {
   formatClock,

@@ -7,11 +7,11 @@ import { SelectField } from '../../../components/SelectField';
 import { TableScroll } from '../../../components/TableScroll';
 import { fieldProblems } from '../../../lib/api-errors';
 import { useFormatLocale } from '../../../lib/i18n';
-import { useAddAvailabilityException } from '../api/add-availability-exception';
-import { useDeleteAvailabilityException } from '../api/delete-availability-exception';
-import type { AvailabilityException } from '../api/get-availability';
-import type { ScheduleConflict } from '../api/list-conflicts';
-import type { Location } from '../api/list-locations';
+import { $api } from '../../../lib/api';
+import { useHoursChange } from '../api/schedule';
+import type { AvailabilityException } from '../api/schedule';
+import type { ScheduleConflict } from '../api/schedule';
+import type { Location } from '../../../lib/catalog';
 import { formatWhen } from '../utils/format';
 import { isDate, isTime, zonedToUtc } from '../utils/zoned-time';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -69,8 +69,13 @@ export function ExceptionsSection({
 }: ExceptionsSectionProps) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const add = useAddAvailabilityException(providerId);
-  const remove = useDeleteAvailabilityException(providerId);
+  const hoursChange = useHoursChange(providerId);
+  const add = $api.useMutation('post', '/api/v1/providers/{providerId}/exceptions', hoursChange);
+  const remove = $api.useMutation(
+    'delete',
+    '/api/v1/providers/{providerId}/exceptions/{exceptionId}',
+    hoursChange,
+  );
   const [deleting, setDeleting] = useState<AvailabilityException | null>(null);
   const activeLocations = locations.filter((location) => location.active);
   const zones = [...new Set(locations.map((location) => location.timeZone))].sort();
@@ -145,11 +150,14 @@ export function ExceptionsSection({
     const note = values.note.trim();
     try {
       const result = await add.mutateAsync({
-        kind: values.kind,
-        ...(values.kind === 'extra-hours' ? { locationId: values.locationId } : {}),
-        startsAt,
-        endsAt,
-        ...(note ? { note } : {}),
+        params: { path: { providerId } },
+        body: {
+          kind: values.kind,
+          ...(values.kind === 'extra-hours' ? { locationId: values.locationId } : {}),
+          startsAt,
+          endsAt,
+          ...(note ? { note } : {}),
+        },
       });
       setValues({ ...empty, kind: values.kind, locationId: values.locationId });
       onChanged({
@@ -178,7 +186,9 @@ export function ExceptionsSection({
   const confirmDelete = async () => {
     if (!deleting) return;
     try {
-      const result = await remove.mutateAsync(deleting.id);
+      const result = await remove.mutateAsync({
+        params: { path: { providerId, exceptionId: deleting.id } },
+      });
       onChanged({
         text: t(`schedule.exceptions.deleted.${deleting.kind}`),
         conflicts: result.conflicts,

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useFormatLocale } from '../../../lib/i18n';
-import type { OpenSlot } from '../api/find-open-slots';
-import { useRescheduleAppointment } from '../api/reschedule-appointment';
+import type { OpenSlot } from '../api/schedule';
+import { $api } from '../../../lib/api';
+import { useAppointmentChange } from '../api/schedule';
 import { isChangedMeanwhile, isSlotTaken, type ActionResult } from '../utils/action-result';
 import type { AppointmentLike } from '../utils/appointment';
 import { formatWhen } from '../utils/format';
@@ -31,7 +32,11 @@ export function MoveAppointmentDialog({
 }: MoveAppointmentDialogProps) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const reschedule = useRescheduleAppointment();
+  const reschedule = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/appointments/{appointmentId}/reschedule',
+    useAppointmentChange(),
+  );
   const [slot, setSlot] = useState<OpenSlot | null>(null);
   const [missing, setMissing] = useState(false);
   const zone = appointment.location.timeZone;
@@ -48,8 +53,7 @@ export function MoveAppointmentDialog({
     }
     try {
       const moved = await reschedule.mutateAsync({
-        patientId: appointment.patientId,
-        appointmentId: appointment.id,
+        params: { path: { patientId: appointment.patientId, appointmentId: appointment.id } },
         body: {
           version: appointment.version,
           startsAt: slot.startsAt,

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatCalendarDate } from '../../../lib/format-compact';
 import { useFormatLocale } from '../../../lib/i18n';
-import { usePatientMatches, type PatientMatch } from '../api/search-patients';
+import { $api } from '../../../lib/api';
+import { MATCH_LIMIT, type PatientMatch } from '../api/schedule';
 
 export interface ChosenPatient {
   id: string;
@@ -34,7 +35,13 @@ export function PatientPicker({ inputId, value, onChange, error }: PatientPicker
   const locale = useFormatLocale();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const matches = usePatientMatches(query);
+  // The first page of matches only; every search is audited, so it runs only when asked.
+  const matches = $api.useQuery(
+    'get',
+    '/api/v1/patients',
+    { params: { query: { query, limit: MATCH_LIMIT } } },
+    { enabled: query.length > 0 },
+  );
 
   const search = () => setQuery(text.trim());
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import type { Reminder } from '../api/get-appointment';
+import type { Reminder } from '../api/schedule';
 import { formatMonthDay, formatMonthDayTime } from '../utils/format';
 
 function useOffsetLabel() {

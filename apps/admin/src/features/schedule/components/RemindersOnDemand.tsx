@@ -2,7 +2,7 @@ import { Button } from '@portal/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { useAppointment } from '../api/get-appointment';
+import { $api } from '../../../lib/api';
 import { ReminderList } from './ReminderList';
 
 export interface RemindersOnDemandProps {
@@ -25,7 +25,13 @@ export function RemindersOnDemand({
 }: RemindersOnDemandProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const appointment = useAppointment(patientId, appointmentId, open);
+  // Loads only once asked for: each read is audited.
+  const appointment = $api.useQuery(
+    'get',
+    '/api/v1/patients/{patientId}/appointments/{appointmentId}',
+    { params: { path: { patientId, appointmentId } } },
+    { enabled: open },
+  );
   const regionId = useId();
   return (
     <div className="schedule-reminders-toggle">

@@ -3,7 +3,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useFormatLocale } from '../../../lib/i18n';
-import { useOpenSlots, type OpenSlot } from '../api/find-open-slots';
+import { keepPreviousData } from '@tanstack/react-query';
+import { $api } from '../../../lib/api';
+import { SLOT_LIMIT, type OpenSlot } from '../api/schedule';
 import { formatClock, formatDayLong } from '../utils/format';
 import {
   addDays,
@@ -73,7 +75,15 @@ export function SlotFinder({
         to: startOfZonedDay(addDays(from, RANGE_DAYS), timeZone),
       }
     : null;
-  const slots = useOpenSlots(query);
+  // Earliest first; open times go quickly, so the picker always asks again when it opens.
+  const slots = $api.useQuery(
+    'get',
+    '/api/v1/slots',
+    {
+      params: { query: { ...(query ?? { visitTypeId: '', from: '', to: '' }), limit: SLOT_LIMIT } },
+    },
+    { enabled: query !== null, staleTime: 0, placeholderData: keepPreviousData },
+  );
   const items = (slots.data?.items ?? []).filter((slot) => slot.startsAt !== excludeStartsAt);
 
   const days = new Map<string, OpenSlot[]>();

@@ -4,13 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { TableScroll } from '../../../components/TableScroll';
 import { fieldProblems } from '../../../lib/api-errors';
-import type { AvailabilityRule } from '../api/get-availability';
-import type { ScheduleConflict } from '../api/list-conflicts';
-import type { Location } from '../api/list-locations';
-import {
-  useReplaceWeeklyAvailability,
-  type WeeklyRuleInput,
-} from '../api/replace-weekly-availability';
+import type { AvailabilityRule } from '../api/schedule';
+import type { ScheduleConflict } from '../api/schedule';
+import type { Location } from '../../../lib/catalog';
+import { $api } from '../../../lib/api';
+import { useHoursChange, type WeeklyRuleInput } from '../api/schedule';
 import { isDate, isTime } from '../utils/zoned-time';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -88,7 +86,11 @@ export function WeeklyHoursEditor({
 }: WeeklyHoursEditorProps) {
   const { t } = useTranslation();
   const weekdayName = useWeekdayName();
-  const replace = useReplaceWeeklyAvailability(providerId);
+  const replace = $api.useMutation(
+    'put',
+    '/api/v1/providers/{providerId}/availability',
+    useHoursChange(providerId),
+  );
   const [rows, setRows] = useState<Row[]>(() => rules.map(toRow));
   const [errors, setErrors] = useState<RowErrors[]>([]);
   const [summary, setSummary] = useState<ErrorSummaryItem[] | null>(null);
@@ -185,7 +187,10 @@ export function WeeklyHoursEditor({
       ...(row.validUntil ? { validUntil: row.validUntil } : {}),
     }));
     try {
-      const saved = await replace.mutateAsync(body);
+      const saved = await replace.mutateAsync({
+        params: { path: { providerId } },
+        body: { rules: body },
+      });
       setRows(saved.rules.map(toRow));
       onSaved(saved.conflicts);
     } catch (error) {

@@ -8,10 +8,9 @@ import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
 import { useCanUse } from '../../../lib/access';
 import { SCHEDULE_PATH } from '../../../lib/paths';
-import { useAvailability } from '../api/get-availability';
-import { useConflicts, type ScheduleConflict } from '../api/list-conflicts';
-import { useLocations } from '../api/list-locations';
-import { useProviders } from '../api/list-providers';
+import { $api } from '../../../lib/api';
+import type { ScheduleConflict } from '../api/schedule';
+import { useLocations, useProviders } from '../../../lib/catalog';
 import { ConflictAlert, ConflictList } from '../components/ConflictList';
 import { ExceptionsSection } from '../components/ExceptionsSection';
 import { WeeklyHoursEditor, WeeklyHoursTable } from '../components/WeeklyHoursEditor';
@@ -34,8 +33,13 @@ export function AvailabilityPage() {
   const canEdit = useCanUse('scheduleEdit');
   const providers = useProviders();
   const locations = useLocations();
-  const availability = useAvailability(providerId);
-  const conflicts = useConflicts(providerId);
+  const forProvider = { params: { path: { providerId } } };
+  const availability = $api.useQuery(
+    'get',
+    '/api/v1/providers/{providerId}/availability',
+    forProvider,
+  );
+  const conflicts = $api.useQuery('get', '/api/v1/providers/{providerId}/conflicts', forProvider);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const provider = providers.data?.find((item) => item.id === providerId);

@@ -18,7 +18,7 @@ describe('booking from the schedule', () => {
     await user.type(within(form).getByLabelText('Find the patient'), 'Lee{Enter}');
     await user.click(await within(form).findByRole('radio', { name: /Jordan Lee/ }));
     expect(within(form).getByText('Jordan Lee')).toBeInTheDocument();
-    expect(staff.callsTo('searchPatients')[0]?.url.searchParams.get('query')).toBe('Lee');
+    expect(staff.searches[0]?.query.get('query')).toBe('Lee');
 
     await user.selectOptions(
       within(form).getByLabelText('Visit type'),

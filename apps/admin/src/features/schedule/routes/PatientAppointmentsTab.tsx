@@ -8,8 +8,10 @@ import { TableScroll } from '../../../components/TableScroll';
 import { useCanUse } from '../../../lib/access';
 import { useFormatLocale } from '../../../lib/i18n';
 import { patientFullName, usePatientRecord } from '../../../lib/patient-record';
-import type { Appointment } from '../api/get-appointment';
-import { usePatientAppointments, type When } from '../api/list-patient-appointments';
+import type { Appointment } from '../api/schedule';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { pagedQueryOptions } from '../../../lib/api';
+import { APPOINTMENT_PAGE_SIZE, type When } from '../api/schedule';
 import { ActionResultMessage } from '../components/ActionResultMessage';
 import { AppointmentActions } from '../components/AppointmentActions';
 import { AppointmentStatusBadge } from '../components/AppointmentStatusBadge';
@@ -131,7 +133,12 @@ function AppointmentList({
   onResult: (result: ActionResult) => void;
 }) {
   const { t } = useTranslation();
-  const list = usePatientAppointments(patientId, when);
+  const list = useInfiniteQuery(
+    pagedQueryOptions('/api/v1/patients/{patientId}/appointments', {
+      path: { patientId },
+      query: { when, limit: APPOINTMENT_PAGE_SIZE },
+    }),
+  );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const headingId = `patient-appointments-${when}`;
   return (

@@ -14,9 +14,10 @@ import {
   providerAvailabilityPath,
 } from '../../../lib/paths';
 import { useCurrentSession } from '../../../lib/session';
-import { useLocations, type Location } from '../api/list-locations';
-import { useProviders, type Provider } from '../api/list-providers';
-import { useSchedule, type ScheduleAppointment, type ScheduleHours } from '../api/list-schedule';
+import { useLocations, useProviders, type Location, type Provider } from '../../../lib/catalog';
+import { keepPreviousData } from '@tanstack/react-query';
+import { $api } from '../../../lib/api';
+import type { ScheduleAppointment, ScheduleHours } from '../api/schedule';
 import { ActionResultMessage } from '../components/ActionResultMessage';
 import { DayAgenda } from '../components/DayAgenda';
 import { useScheduleShortcuts } from '../components/ScheduleShortcuts';
@@ -112,17 +113,26 @@ export function SchedulePage() {
   const last = days[days.length - 1] ?? date;
 
   const catalogReady = locations.isSuccess && providers.isSuccess;
-  const schedule = useSchedule(
-    catalogReady && subject
-      ? {
-          ...(subject.kind === 'provider'
+  // One provider's or location's days: from local midnight of the first day shown to that of
+  // the day after the last. The previous days stay on screen while the next ones load.
+  const schedule = $api.useQuery(
+    'get',
+    '/api/v1/schedule',
+    {
+      params: {
+        query: {
+          ...(subject?.kind === 'provider'
             ? { providerId: subject.id }
-            : { locationId: subject.id }),
+            : subject
+              ? { locationId: subject.id }
+              : {}),
           from: startOfZonedDay(first, timeZone),
           to: startOfZonedDay(addDays(last, 1), timeZone),
           ...(read.includeCancelled ? { includeCancelled: true } : {}),
-        }
-      : null,
+        },
+      },
+    },
+    { enabled: catalogReady && subject !== null, placeholderData: keepPreviousData },
   );
 
   const go = (

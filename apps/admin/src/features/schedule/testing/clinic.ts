@@ -3,14 +3,14 @@ import {
   availabilityRuleFactory,
   createScheduleBackend,
   locationFactory,
-  patientFactory,
   providerFactory,
   visitTypeFactory,
   type MockAppointmentRecord,
   type ScheduleBackendOptions,
 } from '@portal/api-mocks';
+import { answer, page, signInStaff } from '../../../testing/api';
+import { patientFactory, problem } from '../../../testing/factories';
 import { server } from '../../../testing/server';
-import { signInStaff } from '../../../testing/staff-app';
 
 /** Monday 30 November 2026, 9:00 AM in New York: the clock every schedule test runs at. */
 export const NOW = Date.parse('2026-11-30T14:00:00.000Z');
@@ -102,7 +102,19 @@ export function serveClinic(
   } = {},
 ) {
   const { accountId, ...backendOptions } = options;
-  const staff = signInStaff(roles, { accountId, patients: [clinic.alex, clinic.jordan] });
+  signInStaff(roles, { accountId });
+  const patients = [clinic.alex, clinic.jordan];
+  answer(
+    'getPatient',
+    ({ params }) =>
+      patients.find((patient) => patient.id === params['patientId']) ??
+      problem(404, 'patient_not_found', 'No patient was found with this id.'),
+  );
+  // The patient search finds Jordan Lee by family name; nothing else is searched for.
+  const searches = answer('searchPatients', ({ query }) =>
+    page(query.get('query') === 'Lee' ? [clinic.jordan] : []),
+  );
+  const staff = { searches };
   const schedule = createScheduleBackend({
     roles,
     now: NOW,

@@ -1,4 +1,4 @@
-import type { Appointment } from '../api/get-appointment';
+import type { Appointment } from '../api/schedule';
 
 /** What the actions need of an appointment; the schedule's and the chart's both have it. */
 export type AppointmentLike = Pick<

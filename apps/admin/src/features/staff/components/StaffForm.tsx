@@ -7,7 +7,7 @@ import { STAFF_ROLES, useRoleLabel } from '../../../components/RoleNames';
 import '../../../components/sections.css';
 import { fieldProblems } from '../../../lib/api-errors';
 import { STAFF_PATH } from '../../../lib/paths';
-import type { StaffRole } from '../api/list-staff';
+import type { StaffRole } from '../api/staff';
 
 export interface StaffFormValues {
   username: string;

@@ -6,7 +6,7 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
 import { editStaffPath } from '../../../lib/paths';
-import type { StaffMember } from '../api/list-staff';
+import type { StaffMember } from '../api/staff';
 import type { SortKey, SortOrder } from '../utils/sorting';
 
 const CAPTION_ID = 'staff-caption';

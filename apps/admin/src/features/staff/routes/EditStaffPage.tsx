@@ -5,8 +5,8 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { Page } from '../../../components/Page';
 import { flashState } from '../../../lib/flash';
 import { STAFF_PATH } from '../../../lib/paths';
-import { useStaff, type StaffMember } from '../api/list-staff';
-import { useUpdateStaff, type UpdateStaffRequest } from '../api/update-staff';
+import { $api } from '../../../lib/api';
+import { useStaff, useStaffChange, type StaffMember, type UpdateStaffRequest } from '../api/staff';
 import { StaffForm, type StaffFormValues } from '../components/StaffForm';
 import { StaffLocationsSection } from '../components/StaffLocationsSection';
 
@@ -24,7 +24,8 @@ function changes(member: StaffMember, values: StaffFormValues): UpdateStaffReque
 function EditForm({ member }: { member: StaffMember }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const update = useUpdateStaff(member.id);
+  // Role changes apply to open sessions at once; nobody can remove their own admin role (422).
+  const update = $api.useMutation('patch', '/api/v1/staff/{accountId}', useStaffChange());
   return (
     <StaffForm
       label={t('staff.edit.title')}
@@ -34,7 +35,7 @@ function EditForm({ member }: { member: StaffMember }) {
       onSubmit={async (values) => {
         const body = changes(member, values);
         if (Object.keys(body).length > 0) {
-          await update.mutateAsync(body);
+          await update.mutateAsync({ params: { path: { accountId: member.id } }, body });
         }
         await navigate(STAFF_PATH, {
           state: flashState(

@@ -3,14 +3,16 @@ import { useNavigate } from 'react-router';
 import { Page } from '../../../components/Page';
 import { flashState } from '../../../lib/flash';
 import { STAFF_PATH } from '../../../lib/paths';
-import { useCreateStaff } from '../api/create-staff';
+import { $api } from '../../../lib/api';
+import { useStaffChange } from '../api/staff';
 import { StaffForm } from '../components/StaffForm';
 
 /** Adds a staff account; its owner gets an email with a link to choose a password. */
 export function NewStaffPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const createStaff = useCreateStaff();
+  // The account starts without a password: its owner is emailed a link to choose one.
+  const createStaff = $api.useMutation('post', '/api/v1/staff', useStaffChange());
   return (
     <Page title={t('staff.new.title')}>
       <p>{t('staff.new.intro')}</p>
@@ -20,7 +22,7 @@ export function NewStaffPage() {
         usernameEditable
         submitLabel={t('staff.new.submit')}
         onSubmit={async (values) => {
-          const member = await createStaff.mutateAsync(values);
+          const member = await createStaff.mutateAsync({ body: values });
           await navigate(STAFF_PATH, {
             state: flashState(
               t('staff.new.created', { name: member.displayName, email: member.email }),

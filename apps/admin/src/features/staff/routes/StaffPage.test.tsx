@@ -1,14 +1,7 @@
-import {
-  problemResponse,
-  staffAppPaths,
-  staffAppProblems,
-  staffMemberFactory,
-} from '@portal/api-mocks';
-import { http } from 'msw';
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { answer, signInStaff } from '../../../testing/api';
+import { problem, staffMemberFactory, type StaffMember } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { signInStaff } from '../../../testing/staff-app';
 
 const SELF_ID = '0190b5d2-7c4e-7000-8000-00000000aaaa';
 
@@ -41,8 +34,49 @@ function staff() {
   ];
 }
 
+/** What the API answers when a username is already in use. */
+const USERNAME_TAKEN = problem(
+  409,
+  'username_taken',
+  'Another account already uses this username.',
+  {
+    errors: [{ field: 'username', message: 'This username is taken. Choose another one.' }],
+  },
+);
+
+/**
+ * Signs an administrator in. The API lists the accounts; each change answers with the
+ * changed account, which the list shows from then on.
+ */
 function signInAdmin() {
-  return signInStaff(['admin'], { staff: staff(), accountId: SELF_ID, displayName: 'Avery Admin' });
+  signInStaff(['admin'], { accountId: SELF_ID, displayName: 'Avery Admin' });
+  const accounts = staff();
+  const store = (member: StaffMember) => {
+    const index = accounts.findIndex((account) => account.id === member.id);
+    if (index >= 0) accounts[index] = member;
+    else accounts.push(member);
+    return member;
+  };
+  const change = (accountId: string | undefined, changes: Partial<StaffMember>) =>
+    store({ ...accounts.find((account) => account.id === accountId)!, ...changes });
+  answer('listStaff', () => ({ items: accounts }));
+  return {
+    creates: answer('createStaff', ({ body }) =>
+      body.username === 'nico.navarro'
+        ? USERNAME_TAKEN
+        : store(staffMemberFactory({ ...body, status: 'active', secondFactor: 'none' })),
+    ),
+    disables: answer('disableStaff', ({ params }) =>
+      change(params['accountId'], { status: 'disabled' }),
+    ),
+    enables: answer('enableStaff', ({ params }) =>
+      change(params['accountId'], { status: 'active' }),
+    ),
+    resets: answer('resetStaffSecondFactor', ({ params }) =>
+      change(params['accountId'], { secondFactor: 'none' }),
+    ),
+    updates: answer('updateStaff', ({ params, body }) => change(params['accountId'], body)),
+  };
 }
 
 function rowHeaders() {
@@ -129,7 +163,7 @@ describe('staff accounts', () => {
       ),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/staff');
-    expect(backend.callsTo('createStaff')[0]?.body).toEqual({
+    expect(backend.creates[0]?.body).toEqual({
       username: 'pat.provider',
       displayName: 'Dr Pat Provider',
       email: 'pat@clinic.example',
@@ -153,7 +187,7 @@ describe('staff accounts', () => {
     expect(within(form).getByRole('group', { name: 'Roles' })).toHaveAccessibleDescription(
       expect.stringContaining('Choose at least one role.'),
     );
-    expect(backend.callsTo('createStaff')).toHaveLength(0);
+    expect(backend.creates).toHaveLength(0);
 
     await user.click(within(form).getByRole('checkbox', { name: 'Nurse' }));
     await user.click(within(form).getByRole('button', { name: 'Add staff member' }));
@@ -163,7 +197,7 @@ describe('staff accounts', () => {
         expect.stringContaining('This username is taken. Choose another one.'),
       ),
     );
-    expect(backend.callsTo('createStaff')).toHaveLength(1);
+    expect(backend.creates).toHaveLength(1);
   });
 
   it('disables an account only after one confirmation, then enables it again', async () => {
@@ -183,7 +217,7 @@ describe('staff accounts', () => {
     );
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect(backend.callsTo('disableStaff')).toHaveLength(0);
+    expect(backend.disables).toHaveLength(0);
 
     await user.click(disable);
     await user.click(
@@ -196,7 +230,7 @@ describe('staff accounts', () => {
         'The account of Nico Navarro, RN is disabled. They are signed out everywhere.',
       ),
     ).toBeInTheDocument();
-    expect(backend.callsTo('disableStaff')).toHaveLength(1);
+    expect(backend.disables).toHaveLength(1);
     expect(rowOf('Nico Navarro, RN')).toHaveTextContent('Disabled');
 
     await user.click(
@@ -232,16 +266,17 @@ describe('staff accounts', () => {
         'The second factor of Nico Navarro, RN is reset. An email told them so.',
       ),
     ).toBeInTheDocument();
-    expect(backend.callsTo('resetStaffSecondFactor')).toHaveLength(1);
+    expect(backend.resets).toHaveLength(1);
     expect(rowOf('Nico Navarro, RN')).toHaveTextContent('None set up');
   });
 
   it('keeps the dialog open with the reason when the API refuses', async () => {
     signInAdmin();
-    server.use(
-      http.post(staffAppPaths.disableStaff, () =>
-        problemResponse(staffAppProblems.cannotDisableSelf()),
-      ),
+    answer(
+      'disableStaff',
+      problem(422, 'cannot_disable_self', 'Ask another administrator to disable your account.', {
+        title: 'You cannot disable your own account',
+      }),
     );
     const { user } = renderApp({ path: '/staff' });
 
@@ -278,11 +313,23 @@ describe('staff accounts', () => {
     expect(
       await screen.findByText('The changes to Billie Brown are saved. New roles apply at once.'),
     ).toBeInTheDocument();
-    expect(backend.callsTo('updateStaff')[0]?.body).toEqual({ roles: ['billing'] });
+    expect(backend.updates[0]?.body).toEqual({ roles: ['billing'] });
   });
 
   it('explains in words why an admin cannot drop their own admin role', async () => {
     signInAdmin();
+    answer(
+      'updateStaff',
+      problem(
+        422,
+        'cannot_remove_own_admin_role',
+        'Ask another administrator to change your roles, so the clinic always keeps an administrator.',
+        {
+          title: 'You cannot remove your own admin role',
+          errors: [{ field: 'roles', message: 'Keep the admin role on your own account.' }],
+        },
+      ),
+    );
     const { user, router } = renderApp({ path: `/staff/${SELF_ID}/edit` });
 
     const form = await screen.findByRole('form', { name: 'Edit staff member' });

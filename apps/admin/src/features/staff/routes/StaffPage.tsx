@@ -11,10 +11,8 @@ import { useFormatLocale } from '../../../lib/i18n';
 import { NEW_STAFF_PATH } from '../../../lib/paths';
 import { useCurrentSession } from '../../../lib/session';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { useDisableStaff } from '../api/disable-staff';
-import { useEnableStaff } from '../api/enable-staff';
-import { useStaff, type StaffMember } from '../api/list-staff';
-import { useResetStaffSecondFactor } from '../api/reset-second-factor';
+import { $api } from '../../../lib/api';
+import { useStaff, useStaffChange, type StaffMember } from '../api/staff';
 import { StaffTable, type StaffAction } from '../components/StaffTable';
 import { isSortKey, sortStaff, type SortKey, type SortOrder } from '../utils/sorting';
 
@@ -43,9 +41,12 @@ export function StaffPage() {
   const { user } = useCurrentSession();
   const [params, setParams] = useSearchParams();
   const staff = useStaff();
-  const disable = useDisableStaff();
-  const enable = useEnableStaff();
-  const reset = useResetStaffSecondFactor();
+  const change = useStaffChange();
+  // Disabling ends the account's sessions and blocks sign-in (422 for one's own account);
+  // resetting removes its authenticator app and recovery codes and emails its owner.
+  const disable = $api.useMutation('post', '/api/v1/staff/{accountId}/disable', change);
+  const enable = $api.useMutation('post', '/api/v1/staff/{accountId}/enable', change);
+  const reset = $api.useMutation('post', '/api/v1/staff/{accountId}/reset-second-factor', change);
   const [pending, setPending] = useState<{ action: StaffAction; member: StaffMember } | null>(null);
   const [result, setResult] = useState<{ text: string; key: number } | null>(null);
 
@@ -77,7 +78,9 @@ export function StaffPage() {
   const confirm = async () => {
     if (!pending) return;
     try {
-      const member = await mutation.mutateAsync(pending.member.id);
+      const member = await mutation.mutateAsync({
+        params: { path: { accountId: pending.member.id } },
+      });
       const keys = DIALOG_KEYS[pending.action];
       setResult((previous) => ({
         text: t(`${keys}.done`, { name: member.displayName, email: member.email }),

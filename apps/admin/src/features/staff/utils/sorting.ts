@@ -1,4 +1,4 @@
-import type { StaffMember } from '../api/list-staff';
+import type { StaffMember } from '../api/staff';
 
 export const SORT_KEYS = ['name', 'username', 'status', 'created'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
