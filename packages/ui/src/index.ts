@@ -23,3 +23,4 @@ export {
   formatTime,
   formattingLocale,
 } from './format';
+export { ClinicBrand, type ClinicBrandProps, type ClinicIdentity } from './ClinicBrand';

@@ -6,10 +6,14 @@ import { emptyHealthSummary } from './factories';
 /**
  * One MSW server for the whole test run; tests state the answers they need with mockApi (or
  * server.use). The home page asks for the next appointment and the count of new results, so
- * by default nobody has any appointments and every record is empty.
+ * by default nobody has any appointments and every record is empty. Every page's header
+ * shows the clinic (a test clinic without a logo).
  */
+export const TEST_CLINIC = { name: 'Test Family Clinic', brandColor: '#0b57a4', logoUrl: null };
+
 export const server = setupServer(
   ...handlers,
+  http.get('/api/v1/clinic', () => HttpResponse.json(TEST_CLINIC)),
   http.get('/api/v1/patients/:patientId/appointments', () =>
     HttpResponse.json({ items: [], nextCursor: null }),
   ),

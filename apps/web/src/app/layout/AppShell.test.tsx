@@ -8,6 +8,7 @@ import {
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { sessionQueryKey } from '../../lib/session';
+import { mockApi } from '../../testing/mock-api';
 import { renderApp } from '../../testing/render-app';
 import { server } from '../../testing/server';
 
@@ -20,6 +21,25 @@ function signedIn() {
 }
 
 describe('app shell', () => {
+  it('names the clinic in the header, with its logo and colour', async () => {
+    signedIn();
+    mockApi('get', '/api/v1/clinic', {
+      name: 'Riverside Family Clinic',
+      brandColor: '#1f6f5c',
+      logoUrl: '/api/v1/clinic/logo?v=0123456789abcdef',
+    });
+    renderApp({ path: '/' });
+
+    const home = await screen.findByRole('link', { name: 'Riverside Family Clinic' });
+    expect(within(home).getByRole('presentation', { hidden: true })).toHaveAttribute(
+      'src',
+      '/api/v1/clinic/logo?v=0123456789abcdef',
+    );
+    await waitFor(() =>
+      expect(document.documentElement.style.getPropertyValue('--color-primary')).toBe('#1f6f5c'),
+    );
+  });
+
   it('lists the sections that work in the menu, the current one marked', async () => {
     signedIn();
     renderApp({ path: '/' });
