@@ -11,6 +11,8 @@ export interface ClinicBrandProps {
   /** The clinic's identity once loaded (GET /api/v1/clinic); until then, the fallback name. */
   identity: ClinicIdentity | undefined;
   fallbackName: string;
+  /** Which of the clinic's apps this is, after its name (e.g. "Staff"); none for patients. */
+  label?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ClinicBrandProps {
  * logo's box is reserved before it loads, so the header never shifts; the logo is decorative
  * (the name beside it says whose portal this is).
  */
-export function ClinicBrand({ identity, fallbackName }: ClinicBrandProps) {
+export function ClinicBrand({ identity, fallbackName, label }: ClinicBrandProps) {
   const color = identity?.brandColor;
   useEffect(() => {
     if (!color) return;
@@ -32,6 +34,7 @@ export function ClinicBrand({ identity, fallbackName }: ClinicBrandProps) {
         {identity?.logoUrl ? <img src={identity.logoUrl} alt="" width={32} height={32} /> : null}
       </span>
       <span className="app-brand__name">{identity?.name ?? fallbackName}</span>
+      {label ? <span className="app-brand__label">{label}</span> : null}
     </>
   );
 }

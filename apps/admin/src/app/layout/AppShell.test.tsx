@@ -7,7 +7,7 @@ import {
   staffSessionFactory,
 } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { sessionQueryKey } from '../../lib/session';
 import { renderApp } from '../../testing/render-app';
 import { server } from '../../testing/server';
@@ -21,6 +21,26 @@ function signedIn() {
 }
 
 describe('app shell', () => {
+  it('names the clinic in the header, marked as the staff app, with its logo', async () => {
+    signedIn();
+    server.use(
+      http.get('/api/v1/clinic', () =>
+        HttpResponse.json({
+          name: 'Riverside Family Clinic',
+          brandColor: '#1f6f5c',
+          logoUrl: '/api/v1/clinic/logo?v=0123456789abcdef',
+        }),
+      ),
+    );
+    renderApp({ path: '/' });
+
+    const home = await screen.findByRole('link', { name: 'Riverside Family Clinic Staff' });
+    expect(within(home).getByRole('presentation', { hidden: true })).toHaveAttribute(
+      'src',
+      '/api/v1/clinic/logo?v=0123456789abcdef',
+    );
+  });
+
   it('lists the sections that work in the menu, the current one marked', async () => {
     signedIn();
     renderApp({ path: '/' });

@@ -1,7 +1,8 @@
-import { SkipLink } from '@portal/ui';
+import { ClinicBrand, SkipLink } from '@portal/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { $api } from '../../lib/api';
 
 const MAIN_ID = 'main';
 
@@ -18,6 +19,11 @@ export interface FrameProps {
 /** Page frame shared by every screen: skip link, header, optional menu, main landmark. */
 export function Frame({ account, nav, linkHome = false, children }: FrameProps) {
   const { t } = useTranslation();
+  // Who the portal belongs to: set by the operator, so kept for the whole visit.
+  const clinic = $api.useQuery('get', '/api/v1/clinic', {}, { staleTime: Infinity });
+  const brand = (
+    <ClinicBrand identity={clinic.data} fallbackName={t('app.name')} label={t('app.brandLabel')} />
+  );
   return (
     <>
       <SkipLink targetId={MAIN_ID}>{t('app.skipToContent')}</SkipLink>
@@ -25,10 +31,10 @@ export function Frame({ account, nav, linkHome = false, children }: FrameProps) 
         <div className="app-container app-header__bar">
           {linkHome ? (
             <Link to="/" className="app-brand">
-              {t('app.name')}
+              {brand}
             </Link>
           ) : (
-            <span className="app-brand">{t('app.name')}</span>
+            <span className="app-brand">{brand}</span>
           )}
           {account ? <div className="app-user">{account}</div> : null}
         </div>
