@@ -386,6 +386,8 @@ describe('record export', () => {
     );
     expect(response.headers.get('cache-control')).toBe('no-store');
     const bytes = new Uint8Array(await response.arrayBuffer());
+    // The clinic's logo is in it (an image object).
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/Subtype \/Image/);
     // pdf.js takes over the bytes it reads, so each reader gets its own copy.
     const pages = await pdfPages(bytes.slice());
     expect(pages.length).toBeGreaterThan(1);
@@ -396,6 +398,9 @@ describe('record export', () => {
       expect(text).toMatch(/Generated \w+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC/);
       expect(text).toContain(`Page ${index + 1} of ${pages.length}`);
     });
+    // Whose record it is a copy of, once, above the title (the logo beside it).
+    expect(pages[0]).toContain(testApp.config.clinicName);
+    expect(pages.slice(1).join('\n')).not.toContain(testApp.config.clinicName);
     const all = pages.join('\n');
     for (const heading of ['Conditions', 'Allergies', 'Immunizations', 'Care plans']) {
       expect(all).toContain(heading);

@@ -70,7 +70,7 @@ export interface paths {
     };
     /**
      * The clinic’s logo image
-     * @description PNG, JPEG or WebP as the operator provided it; cached for a year by its URL.
+     * @description PNG or JPEG as the operator provided it; cached for a year by its URL.
      */
     get: operations['getClinicLogo'];
     put?: never;
@@ -5048,7 +5048,6 @@ export interface operations {
         content: {
           'image/png': string;
           'image/jpeg': string;
-          'image/webp': string;
         };
       };
       /** @description The clinic has no logo */

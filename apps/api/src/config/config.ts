@@ -38,7 +38,7 @@ export interface AppConfig {
    * so it must reach 4.5:1 contrast against white (WCAG AA).
    */
   clinicBrandColor: string;
-  /** The clinic's logo (PNG, JPEG or WebP, up to 512 KiB), or null for none. */
+  /** The clinic's logo (PNG or JPEG, up to 512 KiB), or null for none. */
   clinicLogoPath: string | null;
   dataDir: string;
   outboxDir: string;

@@ -5,8 +5,8 @@ import { fileTypeFromBuffer } from 'file-type';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { ConfigError, type AppConfig } from '../../config/config.js';
 
-/** The logo types a browser, a PDF writer and an email client all show. */
-const LOGO_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
+/** The logo types a browser, the PDF writer (PDFKit) and an email client all show. */
+const LOGO_TYPES = new Set(['image/png', 'image/jpeg']);
 const LOGO_MAX_BYTES = 512 * 1024;
 
 export interface ClinicLogo {
@@ -43,7 +43,7 @@ export class ClinicIdentityService implements OnModuleInit {
     const bytes = await readFile(file);
     const type = await fileTypeFromBuffer(bytes);
     if (!type || !LOGO_TYPES.has(type.mime)) {
-      throw new ConfigError('CLINIC_LOGO', `${file} is not a PNG, JPEG or WebP image`);
+      throw new ConfigError('CLINIC_LOGO', `${file} is not a PNG or JPEG image`);
     }
     this.loadedLogo = {
       bytes,

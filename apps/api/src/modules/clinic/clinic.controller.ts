@@ -47,15 +47,14 @@ export class ClinicController {
   @ApiOperation({
     operationId: 'getClinicLogo',
     summary: 'The clinic’s logo image',
-    description: 'PNG, JPEG or WebP as the operator provided it; cached for a year by its URL.',
+    description: 'PNG or JPEG as the operator provided it; cached for a year by its URL.',
   })
-  @ApiProduces('image/png', 'image/jpeg', 'image/webp')
+  @ApiProduces('image/png', 'image/jpeg')
   @ApiOkResponse({
     description: 'The image',
     content: {
       'image/png': { schema: { type: 'string', format: 'binary' } },
       'image/jpeg': { schema: { type: 'string', format: 'binary' } },
-      'image/webp': { schema: { type: 'string', format: 'binary' } },
     },
   })
   @ApiNotFoundResponse({ type: Problem, description: 'The clinic has no logo' })

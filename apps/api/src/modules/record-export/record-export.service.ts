@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { ClinicIdentityService } from '../clinic/clinic-identity.service.js';
 import { PatientNotFoundError } from '../../common/patient-scope.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { selectTogether } from '../../infra/database/sql.js';
@@ -75,6 +76,7 @@ export class RecordExportService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly clinic: ClinicIdentityService,
   ) {}
 
   /**
@@ -239,6 +241,7 @@ export class RecordExportService {
         dateOfBirth: patient.date_of_birth,
         generatedAt: this.clock.now(),
         timeZone,
+        clinic: { name: this.clinic.name, logo: this.clinic.logo?.bytes ?? null },
       },
       title,
     );

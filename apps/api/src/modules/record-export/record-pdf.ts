@@ -40,6 +40,8 @@ export interface PdfHeader {
   generatedAt: Date;
   /** The IANA zone every time in the document is written in (the reader's own, or UTC). */
   timeZone: string;
+  /** Whose record this is a copy of: named, with its logo (PNG or JPEG), on the first page. */
+  clinic: { name: string; logo: Buffer | null };
 }
 
 export type Column = PdfColumn;
@@ -119,15 +121,30 @@ export class RecordPdf {
       size: 'LETTER',
       autoFirstPage: false,
       margins: { top: CONTENT_TOP, bottom: BOTTOM, left: MARGIN, right: MARGIN },
-      info: { Title: title, Author: 'Patient portal', CreationDate: header.generatedAt },
+      info: { Title: title, Author: header.clinic.name, CreationDate: header.generatedAt },
       displayTitle: true,
       lang: 'en-US',
     });
     this.doc.on('pageAdded', () => this.pageHeader());
     this.doc.addPage();
+    this.clinicLine(header.clinic);
     this.doc.font('Helvetica').fontSize(BODY_SIZE);
     this.doc.font('Helvetica-Bold').fontSize(18).text(title);
     this.doc.moveDown(0.5);
+  }
+
+  /** The clinic's logo and name above the title of the first page. */
+  private clinicLine(clinic: PdfHeader['clinic']): void {
+    const top = this.doc.y;
+    const logoSize = 28;
+    if (clinic.logo) this.doc.image(clinic.logo, MARGIN, top, { fit: [logoSize, logoSize] });
+    const x = clinic.logo ? MARGIN + logoSize + 8 : MARGIN;
+    this.doc
+      .font('Helvetica-Bold')
+      .fontSize(12)
+      .text(clinic.name, x, top + (clinic.logo ? 8 : 0), { width: this.width - (x - MARGIN) });
+    this.doc.x = MARGIN;
+    this.doc.y = Math.max(this.doc.y, top + (clinic.logo ? logoSize : 0)) + 8;
   }
 
   /** An instant in the document's zone, written out in full. */
