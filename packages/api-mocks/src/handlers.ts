@@ -20,7 +20,6 @@ import {
   type ActiveSession,
   type SecuritySettings,
 } from './factories';
-import { careHandlers } from './care-handlers';
 
 /** Only paths that exist in the generated schema compile, so a renamed route breaks the mocks. */
 function apiPath<P extends keyof paths>(path: P): P {
@@ -634,4 +633,4 @@ export function createAccountBackend(options: AccountBackendOptions = {}): Accou
 }
 
 /** Defaults for every test: healthy API, nobody signed in, nobody can sign in. */
-export const handlers: HttpHandler[] = [...healthHandlers, ...mockSignedOut(), ...careHandlers];
+export const handlers: HttpHandler[] = [...healthHandlers, ...mockSignedOut()];

@@ -38,4 +38,3 @@ export {
 export * from './schedule-handlers';
 export * from './records-handlers';
 export * from './record-factories';
-export * from './care-handlers';

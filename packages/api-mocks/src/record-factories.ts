@@ -14,6 +14,7 @@ type Allergy = JsonResponse<'listAllergies', 200>['items'][number];
 type Immunization = JsonResponse<'listImmunizations', 200>['items'][number];
 type VisitSummary = JsonResponse<'listVisitSummaries', 200>['items'][number];
 type CarePlan = JsonResponse<'listCarePlans', 200>['items'][number];
+type Medication = JsonResponse<'listMedications', 200>['items'][number];
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -217,6 +218,28 @@ export function carePlanFactory(overrides: Partial<CarePlan> = {}): CarePlan {
       { id: nextId(), description: 'Walk 30 minutes a day', status: 'in-progress' },
       { id: nextId(), description: 'Blood test in 3 months', status: 'scheduled' },
     ],
+    ...overrides,
+  };
+}
+
+/** Lisinopril 10 mg once a day, started 60 days ago, still taken. */
+export function medicationFactory(overrides: Partial<Medication> = {}): Medication {
+  return {
+    ...recordBase(overrides.patientId ?? nextId()),
+    rxnormCode: '314076',
+    display: 'lisinopril 10 MG Oral Tablet',
+    plainName: null,
+    dose: '10 mg',
+    route: 'oral',
+    frequency: 'Once a day',
+    instructions: null,
+    prescriber: null,
+    startDate: dateOnly(daysAgo(60)),
+    endDate: null,
+    status: 'active',
+    refillsRemaining: null,
+    lastFilledOn: null,
+    pharmacy: null,
     ...overrides,
   };
 }

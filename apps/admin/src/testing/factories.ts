@@ -12,6 +12,7 @@ export type Invitation = JsonResponse<'createInvitation', 201>;
 export type StaffMember = JsonResponse<'createStaff', 201>;
 export type AuditEvent = JsonResponse<'listAuditEvents', 200>['items'][number];
 export type Condition = JsonResponse<'getCondition', 200>;
+export type Medication = JsonResponse<'getMedication', 200>;
 export type Report = JsonResponse<'getResult', 200>;
 export type Observation = Report['observations'][number];
 export type ReportSummary = JsonResponse<'listResults', 200>['items'][number];
@@ -119,7 +120,7 @@ export function auditEventFactory(overrides: Partial<AuditEvent> = {}): AuditEve
   };
 }
 
-export { conditionFactory, observationFactory } from '@portal/api-mocks';
+export { conditionFactory, medicationFactory, observationFactory } from '@portal/api-mocks';
 
 /** A released final lab report with one normal HbA1c; a held one has no release time. */
 export function reportFactory(overrides: Partial<Report> = {}): Report {

@@ -1,10 +1,35 @@
+import type { JsonResponse } from '@portal/api-client';
 import { handlers } from '@portal/api-mocks';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
+
+/**
+ * Minimum-necessary access as a staff app screen meets it by default: staff assigned to no
+ * location, no clinic locations and no emergency access used yet. Tests that need more state
+ * their own answers with `answer()`; the care rule itself is tested against the real API.
+ */
+const careDefaults: HttpHandler[] = [
+  http.get('*/api/v1/staff/:accountId/locations', () =>
+    HttpResponse.json({ assigned: [], practice: [] } satisfies JsonResponse<
+      'getStaffLocations',
+      200
+    >),
+  ),
+  http.get('*/api/v1/emergency-access', () =>
+    HttpResponse.json({ items: [], nextCursor: null } satisfies JsonResponse<
+      'listEmergencyAccess',
+      200
+    >),
+  ),
+  http.get('*/api/v1/locations', () =>
+    HttpResponse.json({ items: [], nextCursor: null } satisfies JsonResponse<'listLocations', 200>),
+  ),
+];
 
 /** One MSW server for the whole test run; tests add their own handlers with server.use(). */
 export const server = setupServer(
   ...handlers,
+  ...careDefaults,
   // Every page's header names the clinic (a test clinic without a logo).
   http.get('/api/v1/clinic', () =>
     HttpResponse.json({ name: 'Test Family Clinic', brandColor: '#0b57a4', logoUrl: null }),

@@ -1,10 +1,5 @@
 import type { JsonResponse } from '@portal/api-client';
-import {
-  locationFactory,
-  nextId,
-  providerFactory,
-  visitTypeFactory,
-} from '@portal/api-mocks';
+import { locationFactory, nextId, providerFactory, visitTypeFactory } from '@portal/api-mocks';
 
 export {
   observationFactory,

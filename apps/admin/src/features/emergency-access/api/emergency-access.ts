@@ -1,13 +1,6 @@
-import { expectData, isApiError, type JsonResponse } from '@portal/api-client';
-import {
-  infiniteQueryOptions,
-  mutationOptions,
-  useInfiniteQuery,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
-import { api } from '../../../lib/api';
-import { emergencyAccessKeys } from './keys';
+import { isApiError, type JsonResponse } from '@portal/api-client';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { invalidatePaths, type PagedParams } from '../../../lib/api';
 
 export type EmergencyAccessGrant = JsonResponse<'createEmergencyAccess', 201>;
 export type EmergencyAccessPage = JsonResponse<'listEmergencyAccess', 200>;
@@ -21,77 +14,48 @@ export function isCareRefusal(error: unknown): boolean {
 }
 
 /**
- * POST /api/v1/patients/{patientId}/emergency-access (operationId createEmergencyAccess):
- * break the glass, with a reason. The caller's refused queries about the patient are then
- * reset, so the tab loads again.
+ * Whether a cached query reads this patient: the record kinds name the patient in their key,
+ * `$api`'s keys (`['get', path, { params: { path: { patientId } } }]`) in its parameters.
  */
-export function useGrantEmergencyAccess(patientId: string) {
-  const queryClient = useQueryClient();
-  return useMutation(
-    mutationOptions({
-      mutationKey: [...emergencyAccessKeys.all, 'grant', patientId],
-      mutationFn: async (reason: string) =>
-        expectData(
-          await api.POST('/api/v1/patients/{patientId}/emergency-access', {
-            params: { path: { patientId } },
-            body: { reason },
-          }),
-        ),
-      onSuccess: () =>
-        queryClient.resetQueries({
-          predicate: (query) =>
-            query.queryKey.includes(patientId) && isCareRefusal(query.state.error),
-        }),
-    }),
+export function isAboutPatient(queryKey: QueryKey, patientId: string): boolean {
+  return queryKey.some(
+    (part) =>
+      part === patientId ||
+      (typeof part === 'object' &&
+        part !== null &&
+        (part as { params?: { path?: { patientId?: unknown } } }).params?.path?.patientId ===
+          patientId),
   );
 }
 
-/** The review list's filters, as the API takes them (`from` and `to` are instants). */
-export interface EmergencyAccessQuery {
-  staffAccountId?: string;
-  patientId?: string;
-  from?: string;
-  to?: string;
-  reviewed?: 'true' | 'false';
-}
-
+export const EMERGENCY_ACCESS_PATH = '/api/v1/emergency-access';
 export const EMERGENCY_ACCESS_PAGE_SIZE = 50;
 
-/** GET /api/v1/emergency-access (operationId listEmergencyAccess): newest first, page by page. */
-export function emergencyAccessListOptions(query: EmergencyAccessQuery) {
-  return infiniteQueryOptions({
-    queryKey: emergencyAccessKeys.list(query),
-    queryFn: async ({ pageParam, signal }) =>
-      expectData(
-        await api.GET('/api/v1/emergency-access', {
-          params: {
-            query: { ...query, limit: EMERGENCY_ACCESS_PAGE_SIZE, cursor: pageParam },
-          },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page: EmergencyAccessPage) => page.nextCursor ?? undefined,
-  });
-}
+/** The review list's filters, as the API takes them (`from` and `to` are instants). */
+export type EmergencyAccessQuery = Omit<
+  NonNullable<PagedParams<typeof EMERGENCY_ACCESS_PATH>['query']>,
+  'limit'
+>;
 
-export function useEmergencyAccessList(query: EmergencyAccessQuery) {
-  return useInfiniteQuery(emergencyAccessListOptions(query));
-}
-
-/** POST /api/v1/emergency-access/{grantId}/review (operationId reviewEmergencyAccess). */
-export function useReviewEmergencyAccess() {
+/**
+ * After breaking the glass (createEmergencyAccess): the caller's refused queries about the
+ * patient are reset, so the tab loads again, and the review lists load the new grant.
+ */
+export function useEmergencyAccessGranted() {
   const queryClient = useQueryClient();
-  return useMutation(
-    mutationOptions({
-      mutationKey: [...emergencyAccessKeys.all, 'review'],
-      mutationFn: async (grantId: string) =>
-        expectData(
-          await api.POST('/api/v1/emergency-access/{grantId}/review', {
-            params: { path: { grantId } },
-          }),
-        ),
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: emergencyAccessKeys.all }),
-    }),
-  );
+  return {
+    onSuccess: async (grant: EmergencyAccessGrant) => {
+      await queryClient.resetQueries({
+        predicate: (query) =>
+          isAboutPatient(query.queryKey, grant.patientId) && isCareRefusal(query.state.error),
+      });
+      await invalidatePaths(queryClient, EMERGENCY_ACCESS_PATH);
+    },
+  };
+}
+
+/** A review mark (reviewEmergencyAccess) reloads every review list. */
+export function useEmergencyAccessReviewed() {
+  const queryClient = useQueryClient();
+  return { onSuccess: () => invalidatePaths(queryClient, EMERGENCY_ACCESS_PATH) };
 }

@@ -1,19 +1,18 @@
-import type { JsonResponse } from '@portal/api-client';
-import { patientFactory, problemResponse } from '@portal/api-mocks';
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { answer, page, signInStaff } from '../../../testing/api';
+import { CLINICAL_READS } from '../../../testing/clinical-reads';
+import { patientFactory, problem } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { signInStaff } from '../../../testing/staff-app';
 
-const REFUSAL = {
-  type: 'https://portal.localhost/problems/care-relationship-required',
-  title: 'This patient is not in your care',
-  status: 403,
-  code: 'care_relationship_required',
-  detail:
-    'This patient is not seen at any of your locations. If you need their clinical record for their care, you can use emergency access.',
-};
+const REFUSAL = problem(
+  403,
+  'care_relationship_required',
+  'This patient is not seen at any of your locations. If you need their clinical record for their care, you can use emergency access.',
+  {
+    type: 'https://portal.localhost/problems/care-relationship-required',
+    title: 'This patient is not in your care',
+  },
+);
 
 /**
  * A staff member signed in with one patient open, whose clinical reads answer 403
@@ -21,27 +20,22 @@ const REFUSAL = {
  */
 function refuseUntilGranted(roles: string[]) {
   const patient = patientFactory({ givenName: 'Alexandra', familyName: 'Rivera' });
-  signInStaff(roles, { patients: [patient] });
+  signInStaff(roles);
+  answer('getPatient', patient);
   const granted: { reason: string }[] = [];
-  server.use(
-    http.get('*/api/v1/patients/:patientId/:kind', () =>
-      granted.length
-        ? HttpResponse.json({ items: [], nextCursor: null })
-        : problemResponse(REFUSAL),
-    ),
-    http.post('*/api/v1/patients/:patientId/emergency-access', async ({ request, params }) => {
-      const body = (await request.json()) as { reason: string };
-      granted.push(body);
-      const grant: JsonResponse<'createEmergencyAccess', 201> = {
-        id: '0190a0a0-0000-7000-8000-00000000e001',
-        patientId: String(params.patientId),
-        reason: body.reason,
-        grantedAt: '2026-03-02T15:00:00.000Z',
-        expiresAt: '2026-03-02T19:00:00.000Z',
-      };
-      return HttpResponse.json(grant, { status: 201 });
-    }),
-  );
+  answer('createEmergencyAccess', ({ params, body }) => {
+    granted.push(body);
+    return {
+      id: '0190a0a0-0000-7000-8000-00000000e001',
+      patientId: params['patientId']!,
+      reason: body.reason,
+      grantedAt: '2026-03-02T15:00:00.000Z',
+      expiresAt: '2026-03-02T19:00:00.000Z',
+    };
+  });
+  for (const operation of CLINICAL_READS) {
+    answer(operation, () => (granted.length ? page([]) : REFUSAL));
+  }
   return { patient, granted };
 }
 

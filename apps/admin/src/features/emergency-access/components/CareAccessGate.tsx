@@ -5,7 +5,7 @@ import { Outlet, useOutletContext } from 'react-router';
 import { ActionMessage } from '../../../components/ActionMessage';
 import { Time } from '../../../components/Time';
 import type { PatientRecordContext } from '../../../lib/patient-record';
-import { isCareRefusal, type EmergencyAccessGrant } from '../api/emergency-access';
+import { isAboutPatient, isCareRefusal, type EmergencyAccessGrant } from '../api/emergency-access';
 import { EmergencyAccessForm } from './EmergencyAccessForm';
 
 /** Whether any query about this patient was refused for want of a care relationship. */
@@ -22,7 +22,9 @@ function useCareRefused(patientId: string): boolean {
   return useSyncExternalStore(subscribe, () =>
     cache
       .getAll()
-      .some((query) => query.queryKey.includes(patientId) && isCareRefusal(query.state.error)),
+      .some(
+        (query) => isAboutPatient(query.queryKey, patientId) && isCareRefusal(query.state.error),
+      ),
   );
 }
 

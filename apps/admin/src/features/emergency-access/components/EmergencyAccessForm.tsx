@@ -6,7 +6,8 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { useCanUse } from '../../../lib/access';
 import { fieldProblems } from '../../../lib/api-errors';
 import type { PatientRecord } from '../../../lib/patient-record';
-import { useGrantEmergencyAccess, type EmergencyAccessGrant } from '../api/emergency-access';
+import { $api } from '../../../lib/api';
+import { useEmergencyAccessGranted, type EmergencyAccessGrant } from '../api/emergency-access';
 
 const REASON_MIN = 10;
 const REASON_MAX = 500;
@@ -24,7 +25,11 @@ export interface EmergencyAccessFormProps {
 export function EmergencyAccessForm({ patient, onGranted }: EmergencyAccessFormProps) {
   const { t } = useTranslation();
   const canUse = useCanUse('emergencyAccess');
-  const grant = useGrantEmergencyAccess(patient.id);
+  const grant = $api.useMutation(
+    'post',
+    '/api/v1/patients/{patientId}/emergency-access',
+    useEmergencyAccessGranted(),
+  );
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const field = useRef<HTMLTextAreaElement>(null);
@@ -50,7 +55,12 @@ export function EmergencyAccessForm({ patient, onGranted }: EmergencyAccessFormP
       return;
     }
     try {
-      onGranted(await grant.mutateAsync(reason.trim()));
+      onGranted(
+        await grant.mutateAsync({
+          params: { path: { patientId: patient.id } },
+          body: { reason: reason.trim() },
+        }),
+      );
     } catch {
       field.current?.focus();
     }

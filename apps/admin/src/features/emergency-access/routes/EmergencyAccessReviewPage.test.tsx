@@ -1,9 +1,7 @@
 import type { JsonResponse } from '@portal/api-client';
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { answer, page, signInStaff } from '../../../testing/api';
 import { renderApp } from '../../../testing/render-app';
-import { server } from '../../../testing/server';
-import { signInStaff } from '../../../testing/staff-app';
 
 type Item = JsonResponse<'listEmergencyAccess', 200>['items'][number];
 
@@ -25,25 +23,23 @@ const GRANT: Item = {
 describe('emergency access review', () => {
   it('lists who opened which record and why, sends the filters, and marks one reviewed', async () => {
     signInStaff(['admin'], { displayName: 'Avery Admin', accountId: 'admin-1' });
-    const queries: URLSearchParams[] = [];
     let item = GRANT;
-    server.use(
-      http.get('*/api/v1/emergency-access', ({ request }) => {
-        queries.push(new URL(request.url).searchParams);
-        return HttpResponse.json({ items: [item], nextCursor: null });
-      }),
-      http.post('*/api/v1/emergency-access/:grantId/review', () => {
-        item = {
-          ...GRANT,
-          review: {
-            accountId: 'admin-1',
-            displayName: 'Avery Admin',
-            reviewedAt: '2026-03-03T09:00:00.000Z',
-          },
-        };
-        return HttpResponse.json(item);
-      }),
-    );
+    const queries: URLSearchParams[] = [];
+    answer('listEmergencyAccess', ({ query }) => {
+      queries.push(query);
+      return page([item]);
+    });
+    answer('reviewEmergencyAccess', () => {
+      item = {
+        ...GRANT,
+        review: {
+          accountId: 'admin-1',
+          displayName: 'Avery Admin',
+          reviewedAt: '2026-03-03T09:00:00.000Z',
+        },
+      };
+      return item;
+    });
     const { user } = renderApp({ path: '/audit-log/emergency-access?reviewed=false' });
 
     const table = await screen.findByRole('table', { name: 'Emergency accesses, newest first' });
@@ -70,17 +66,12 @@ describe('emergency access review', () => {
 
   it('is not shown to a nurse', async () => {
     signInStaff(['nurse']);
-    let listed = false;
-    server.use(
-      http.get('*/api/v1/emergency-access', () => {
-        listed = true;
-        return HttpResponse.json({ items: [], nextCursor: null });
-      }),
-    );
+    const lists = answer('listEmergencyAccess', page([]));
     renderApp({ path: '/audit-log/emergency-access' });
     expect(
       await screen.findByRole('heading', { level: 1, name: "You don't have access" }),
     ).toBeInTheDocument();
+    const listed = lists.length > 0;
     expect(listed).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { Button, LoadingState, Skeleton, TextField, VisuallyHidden } from '@portal/ui';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -12,10 +13,12 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
 import { endOfLocalDay, isCalendarDate, startOfLocalDay } from '../../../lib/format-compact';
+import { $api, pagedQueryOptions } from '../../../lib/api';
 import { AUDIT_LOG_PATH, patientPath } from '../../../lib/paths';
 import {
-  useEmergencyAccessList,
-  useReviewEmergencyAccess,
+  EMERGENCY_ACCESS_PAGE_SIZE,
+  EMERGENCY_ACCESS_PATH,
+  useEmergencyAccessReviewed,
   type EmergencyAccessItem,
   type EmergencyAccessQuery,
 } from '../api/emergency-access';
@@ -98,8 +101,16 @@ export function EmergencyAccessReviewPage() {
   const [params] = useSearchParams();
   const filters = readFilters(params);
   const [draft, setDraft] = useState(filters);
-  const list = useEmergencyAccessList(toQuery(filters));
-  const review = useReviewEmergencyAccess();
+  const list = useInfiniteQuery(
+    pagedQueryOptions(EMERGENCY_ACCESS_PATH, {
+      query: { ...toQuery(filters), limit: EMERGENCY_ACCESS_PAGE_SIZE },
+    }),
+  );
+  const review = $api.useMutation(
+    'post',
+    '/api/v1/emergency-access/{grantId}/review',
+    useEmergencyAccessReviewed(),
+  );
   const [message, setMessage] = useState<{ text: string; key: number } | null>(null);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = searchOf(filters) !== '';
@@ -112,7 +123,7 @@ export function EmergencyAccessReviewPage() {
     `?${searchOf({ ...filters, [name]: value })}`;
   const markReviewed = async (item: EmergencyAccessItem) => {
     try {
-      await review.mutateAsync(item.id);
+      await review.mutateAsync({ params: { path: { grantId: item.id } } });
       setMessage((previous) => ({
         text: t('emergencyAccess.review.done', {
           staff: item.staff.displayName,
@@ -231,7 +242,7 @@ export function EmergencyAccessReviewPage() {
                     <td>
                       <ReviewCell
                         item={item}
-                        busy={review.isPending && review.variables === item.id}
+                        busy={review.isPending && review.variables.params.path.grantId === item.id}
                         onReview={() => void markReviewed(item)}
                       />
                     </td>

@@ -1,6 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { answer, page } from '../../../testing/api';
-import { conditionFactory, type Condition } from '../../../testing/factories';
+import {
+  conditionFactory,
+  medicationFactory,
+  type Condition,
+  type Medication,
+} from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
 import { serveRecords } from '../testing/records';
 
@@ -145,7 +150,24 @@ describe('patient record: medical record tab', () => {
   });
 
   it('adds a medication coded from the RxNorm list, then stops it with a reason', async () => {
-    const { patient, records } = serveRecords(['nurse']);
+    const { patient, staff } = serveRecords(['nurse']);
+    answer('searchCodes', {
+      system: 'rxnorm',
+      version: '2026',
+      items: [{ code: '314076', display: 'lisinopril 10 MG Oral Tablet' }],
+    });
+    const medications: Medication[] = [];
+    answer('listMedications', () => page(medications));
+    const creates = answer('createMedication', ({ body }) => {
+      const created = medicationFactory({ patientId: patient.id, ...body, recordedBy: staff });
+      medications.push(created);
+      return created;
+    });
+    const updates = answer('updateMedication', ({ body }) => {
+      const { reason: _reason, ...changes } = body;
+      medications[0] = { ...medications[0]!, ...changes, version: 2, corrected: true };
+      return medications[0];
+    });
     const { user } = renderApp({ path: `/patients/${patient.id}/record` });
 
     expect(await screen.findByText('No medications recorded.')).toBeInTheDocument();
@@ -163,7 +185,7 @@ describe('patient record: medical record tab', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('The medication is added.')).toBeInTheDocument();
-    expect(records.callsTo('createRecord')[0]?.body).toEqual({
+    expect(creates[0]?.body).toEqual({
       rxnormCode: '314076',
       dose: '10 mg',
       route: 'oral',
@@ -190,7 +212,7 @@ describe('patient record: medical record tab', () => {
         'The medication is corrected. The earlier version is in its history.',
       ),
     ).toBeInTheDocument();
-    expect(records.callsTo('updateRecord')[0]?.body).toEqual({
+    expect(updates[0]?.body).toEqual({
       version: 1,
       status: 'stopped',
       endDate: '2026-02-01',

@@ -1,14 +1,6 @@
 import { answer, page, signInStaff } from '../../../testing/api';
+import { CLINICAL_READS } from '../../../testing/clinical-reads';
 import { patientFactory } from '../../../testing/factories';
-
-/** The record lists of the medical record tab, one operation each. */
-export const RECORD_LISTS = [
-  'listConditions',
-  'listAllergies',
-  'listImmunizations',
-  'listVisitSummaries',
-  'listCarePlans',
-] as const;
 
 /**
  * Signs a staff member in with these roles and answers for one patient whose record and
@@ -18,10 +10,8 @@ export function serveRecords(roles: string[]) {
   const patient = patientFactory({ givenName: 'Alexandra', familyName: 'Rivera' });
   const staff = signInStaff(roles, { accountId: 'staff-1', displayName: 'Sam Okafor' });
   answer('getPatient', patient);
-  const lists = RECORD_LISTS.map((operation) => answer(operation, page([])));
-  const results = answer('listResults', page([]));
-  const vitals = answer('listVitals', page([]));
+  const reads = CLINICAL_READS.map((operation) => answer(operation, page([])));
   /** Every read of the record and results, to check nothing clinical was asked for. */
-  const clinicalReads = () => [...lists.flat(), ...results, ...vitals];
+  const clinicalReads = () => reads.flat();
   return { patient, staff: { id: staff.accountId, displayName: staff.displayName }, clinicalReads };
 }

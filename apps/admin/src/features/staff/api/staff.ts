@@ -35,3 +35,33 @@ export function useStaffChange() {
     },
   };
 }
+
+export type StaffLocations = JsonResponse<'getStaffLocations', 200>;
+
+export const STAFF_LOCATIONS_PATH = '/api/v1/staff/{accountId}/locations';
+
+/** Where a staff member works (getStaffLocations). */
+export function useStaffLocations(accountId: string) {
+  return $api.useQuery('get', STAFF_LOCATIONS_PATH, { params: { path: { accountId } } });
+}
+
+/**
+ * After setting a staff member's locations (setStaffLocations): the answer is their list as
+ * now stored, so it goes into the cache at once.
+ */
+export function useStaffLocationsChange() {
+  const queryClient = useQueryClient();
+  return {
+    onSuccess: (
+      locations: StaffLocations,
+      variables: { params: { path: { accountId: string } } },
+    ) => {
+      queryClient.setQueryData(
+        $api.queryOptions('get', STAFF_LOCATIONS_PATH, {
+          params: { path: { accountId: variables.params.path.accountId } },
+        }).queryKey,
+        locations,
+      );
+    },
+  };
+}

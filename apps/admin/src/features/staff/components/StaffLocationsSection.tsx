@@ -3,13 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionMessage } from '../../../components/ActionMessage';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { $api } from '../../../lib/api';
+import { useLocations, type Location } from '../../../lib/catalog';
 import {
-  useClinicLocations,
-  useSetStaffLocations,
+  STAFF_LOCATIONS_PATH,
   useStaffLocations,
-  type ClinicLocation,
+  useStaffLocationsChange,
   type StaffLocations,
-} from '../api/staff-locations';
+} from '../api/staff';
 
 function LocationsForm({
   accountId,
@@ -17,18 +18,21 @@ function LocationsForm({
   current,
 }: {
   accountId: string;
-  locations: ClinicLocation[];
+  locations: Location[];
   current: StaffLocations;
 }) {
   const { t } = useTranslation();
-  const save = useSetStaffLocations(accountId);
+  const save = $api.useMutation('put', STAFF_LOCATIONS_PATH, useStaffLocationsChange());
   const [chosen, setChosen] = useState(() => new Set(current.assigned.map((item) => item.id)));
   const [saved, setSaved] = useState(0);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await save.mutateAsync([...chosen]);
+      await save.mutateAsync({
+        params: { path: { accountId } },
+        body: { locationIds: [...chosen] },
+      });
       setSaved((count) => count + 1);
     } catch {
       // The error is shown below the list.
@@ -90,7 +94,7 @@ function LocationsForm({
 export function StaffLocationsSection({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const current = useStaffLocations(accountId);
-  const locations = useClinicLocations();
+  const locations = useLocations();
   return (
     <section aria-labelledby="staff-locations-heading">
       <h2 id="staff-locations-heading">{t('staff.locations.title')}</h2>
