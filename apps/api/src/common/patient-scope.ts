@@ -12,7 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import { AccessAudit } from '../modules/audit/access-audit.service.js';
 import { isRecordedRefusal } from '../modules/audit/audit.service.js';
-import type { Caller, Principal } from './principal.js';
+import { requestContext, type Caller, type Principal, type RequestContext } from './principal.js';
 import { DomainError } from './problem.js';
 
 export class PatientNotFoundError extends DomainError {
@@ -115,4 +115,13 @@ export const CurrentPrincipal = createParamDecorator(
 export const CurrentCaller = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Caller =>
     context.switchToHttp().getRequest<FastifyRequest>().caller!,
+);
+
+/**
+ * Injects the request's context for the audit trail (IP, user agent, request id) on public
+ * routes, where there is no caller yet (sign-in, registration, password reset).
+ */
+export const CurrentRequestContext = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): RequestContext =>
+    requestContext(context.switchToHttp().getRequest<FastifyRequest>()),
 );

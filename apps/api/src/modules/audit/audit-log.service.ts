@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { Principal, RequestContext } from '../../common/principal.js';
+import type { Accessor } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
 import type { StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -72,8 +72,7 @@ export class AuditLogService {
 
   async listEvents(
     query: AuditEventQuery,
-    principal: Principal,
-    context: RequestContext,
+    { principal, context }: Accessor,
   ): Promise<AuditEventPage> {
     // The DTO checked each parameter; only the pair is left.
     const from = query.from === undefined ? null : toTime(query.from);
@@ -141,8 +140,7 @@ export class AuditLogService {
   async accessLog(
     patientId: string,
     query: AuditPageQuery,
-    principal: Principal,
-    context: RequestContext,
+    { principal, context }: Accessor,
   ): Promise<AccessLogPage> {
     const conditions = new Conditions();
     this.addCursor(conditions, query);
