@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -763,7 +764,7 @@ export class AppointmentsService {
     };
   }
 
-  private async auditRead(action: string, row: AppointmentRow, by: Accessor): Promise<void> {
+  private async auditRead(action: AuditAction, row: AppointmentRow, by: Accessor): Promise<void> {
     await this.audit.record({
       action,
       outcome: 'success',
@@ -776,7 +777,7 @@ export class AppointmentsService {
   }
 
   private async auditChange(
-    action: string,
+    action: AuditAction,
     row: AppointmentRow,
     by: Accessor,
     manager: EntityManager,
@@ -797,7 +798,7 @@ export class AppointmentsService {
 
   /** Records a refused change in the audit trail (after the rollback), then lets the error through. */
   private async auditFailure<T>(
-    action: string,
+    action: AuditAction,
     by: Accessor,
     patientId: string,
     appointmentId: string | null,

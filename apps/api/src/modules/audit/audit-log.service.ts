@@ -6,7 +6,7 @@ import { validationProblem } from '../../common/problem.filter.js';
 import type { StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { decodeCursor, encodeCursor } from './audit-cursor.js';
-import { describeAction } from './audit-descriptions.js';
+import { describeAction } from './audit-actions.js';
 import { AuditEvent, type AuditOutcome } from './audit-event.entity.js';
 import { AuditService } from './audit.service.js';
 import {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/problem.js';
 import { validationProblem } from '../../common/problem.filter.js';
@@ -54,7 +55,7 @@ export class AccountSettingsService {
       throw new WrongPasswordError(field);
   }
 
-  private record(principal: Principal, action: string, context: RequestContext) {
+  private record(principal: Principal, action: AuditAction, context: RequestContext) {
     return this.audit.record({
       action,
       outcome: 'success',

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -500,7 +501,7 @@ export class InvitationsService implements OnApplicationBootstrap {
 
   /** Records a refused staff action in the audit trail, then lets the error through. */
   private async auditFailure<T>(
-    action: string,
+    action: AuditAction,
     by: Accessor,
     patient: string | { patientId: string | null },
     invitationId: string | null,

@@ -1,3 +1,4 @@
+import type { RecordKindAuditName } from '../audit/audit.service.js';
 import type { DomainError } from '../../common/problem.js';
 import { TerminologyService } from '../terminology/terminology.service.js';
 import type { SortType } from './records-cursor.js';
@@ -112,7 +113,7 @@ export interface RecordKind<Row extends BaseRow, View extends RecordViewBase> {
   /** The table, also the audit resource type and record_revision.resource_type. */
   table: string;
   /** Audit action prefix, like condition (condition.read). */
-  action: string;
+  action: RecordKindAuditName;
   notFound: () => DomainError;
   statusColumn: 'clinical_status' | 'status';
   sort: { column: string; type: SortType; nullable: boolean };

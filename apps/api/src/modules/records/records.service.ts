@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -559,7 +560,7 @@ export class RecordsService {
   }
 
   private auditEntry<Row extends BaseRow, View extends RecordViewBase>(
-    action: string,
+    action: AuditAction,
     kind: RecordKind<Row, View>,
     patientId: string,
     id: string | undefined,
@@ -576,7 +577,7 @@ export class RecordsService {
   }
 
   private async auditSuccess<Row extends BaseRow, View extends RecordViewBase>(
-    action: string,
+    action: AuditAction,
     kind: RecordKind<Row, View>,
     patientId: string,
     id: string,

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -946,7 +947,7 @@ export class ResultsService {
   }
 
   private async auditRead(
-    action: string,
+    action: AuditAction,
     patientId: string,
     resourceType: string,
     resourceId: string | undefined,
@@ -964,7 +965,7 @@ export class ResultsService {
   }
 
   private refusal(
-    action: string,
+    action: AuditAction,
     by: Accessor,
     patientId: string | undefined,
     resourceId?: string,

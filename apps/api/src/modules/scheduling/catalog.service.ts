@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -448,7 +449,7 @@ export class CatalogService {
   }
 
   private record(
-    action: string,
+    action: AuditAction,
     resourceType: string,
     resourceId: string,
     by: Accessor,

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { isUniqueViolation } from '../../infra/database/sql.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -261,7 +262,7 @@ export class StaffService {
   }
 
   private record(
-    action: string,
+    action: AuditAction,
     outcome: AuditOutcome,
     accountId: string,
     actor: Actor | null,
@@ -271,7 +272,7 @@ export class StaffService {
   }
 
   private entry(
-    action: string,
+    action: AuditAction,
     outcome: AuditOutcome,
     accountId: string,
     actor: Actor | null,
