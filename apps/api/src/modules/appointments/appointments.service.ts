@@ -1,3 +1,4 @@
+import { decodeCursor, pageOf } from '../../common/pager.js';
 import type { AuditAction } from '../audit/audit.service.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -25,8 +26,6 @@ import {
 } from './appointment-emails.js';
 import {
   appointmentSelect,
-  decodeCursor,
-  encodeCursor,
   reminderViews,
   toAppointmentView,
   type AppointmentRow,
@@ -132,13 +131,13 @@ export class AppointmentsService {
     by: Accessor,
   ): Promise<AppointmentPage> {
     const now = this.clock.now();
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, 'instant') : null;
     const upcoming = query.when === 'upcoming';
     const args: unknown[] = [patientId, now, ACTIVE, query.limit + 1];
     const current = `a.status = ANY($3::text[]) AND a.ends_at > $2`;
     const where = [`a.patient_id = $1`, upcoming ? current : `NOT (${current})`];
     if (after) {
-      args.push(after.startsAt, after.id);
+      args.push(...after);
       where.push(`(a.starts_at, a.id) ${upcoming ? '>' : '<'} ($5::timestamptz, $6::uuid)`);
     }
     const direction = upcoming ? 'ASC' : 'DESC';
@@ -149,7 +148,7 @@ export class AppointmentsService {
         LIMIT $4`,
       args,
     );
-    const page = rows.slice(0, query.limit);
+    const { items: page, nextCursor } = pageOf(rows, query.limit, (row) => [row.cursor_at, row.id]);
     const items = await this.views(page, by, now);
     await this.audit.record({
       action: 'appointment.list',
@@ -159,8 +158,7 @@ export class AppointmentsService {
       resourceType: 'appointment',
       context: by.context,
     });
-    const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return { items, nextCursor };
   }
 
   async get(patientId: string, appointmentId: string, by: Accessor): Promise<AppointmentView> {

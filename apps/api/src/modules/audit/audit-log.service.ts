@@ -5,7 +5,7 @@ import type { Accessor } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
 import type { StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { decodeCursor, encodeCursor } from './audit-cursor.js';
+import { decodeCursor, pageOf } from '../../common/pager.js';
 import { describeAction } from './audit-actions.js';
 import { AuditEvent, type AuditOutcome } from './audit-event.entity.js';
 import { AuditService } from './audit.service.js';
@@ -170,13 +170,14 @@ export class AuditLogService {
   }
 
   private addCursor(conditions: Conditions, query: AuditPageQuery): void {
-    const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
-    if (!cursor) return;
+    if (query.cursor === undefined) return;
+    // The DTO already refused a cursor this API did not hand out.
+    const [occurredAt, id] = decodeCursor(query.cursor, 'instant');
     // A row comparison, so PostgreSQL walks the (occurred_at DESC, id DESC) indexes directly.
     conditions.add(
       (t, id) => `(occurred_at, id) < (${t}::timestamptz, ${id}::uuid)`,
-      cursor.occurredAt,
-      cursor.id,
+      occurredAt,
+      id,
     );
   }
 
@@ -191,14 +192,8 @@ export class AuditLogService {
         ORDER BY occurred_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
-    const more = rows.length > limit;
-    if (more) rows.length = limit;
-    const last = rows[rows.length - 1];
-    return {
-      rows,
-      nextCursor:
-        more && last ? encodeCursor({ occurredAt: last.occurred_key, id: last.id }) : null,
-    };
+    const { items, nextCursor } = pageOf(rows, limit, (row) => [row.occurred_key, row.id]);
+    return { rows: items, nextCursor };
   }
 }
 

@@ -1,3 +1,4 @@
+import { decodeCursor, pageOf } from '../../common/pager.js';
 import type { AuditAction } from '../audit/audit.service.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
@@ -265,7 +266,10 @@ export class InvitationsService implements OnApplicationBootstrap {
       .createQueryBuilder('i')
       .orderBy('i.id', 'DESC')
       .limit(filter.limit + 1);
-    if (filter.cursor) query.andWhere('i.id < :cursor', { cursor: filter.cursor });
+    if (filter.cursor) {
+      const [, after] = decodeCursor(filter.cursor, 'none');
+      query.andWhere('i.id < :after', { after });
+    }
     if (filter.patientId)
       query.andWhere('i.patientId = :patientId', { patientId: filter.patientId });
     switch (filter.status) {
@@ -282,7 +286,7 @@ export class InvitationsService implements OnApplicationBootstrap {
         break;
     }
     const rows = await query.getMany();
-    const page = rows.slice(0, filter.limit);
+    const { items: page, nextCursor } = pageOf(rows, filter.limit, (row) => [null, row.id]);
     const items = await this.summarizeAll(page, now);
     // The list shows each patient's name, MRN and email: one audit row per patient on the
     // page, so it appears in their access log; for an empty page, one naming the filtered
@@ -300,10 +304,7 @@ export class InvitationsService implements OnApplicationBootstrap {
         context: by.context,
       })),
     );
-    return {
-      items,
-      nextCursor: rows.length > filter.limit ? (page[page.length - 1]?.id ?? null) : null,
-    };
+    return { items, nextCursor };
   }
 
   // --- for registration -----------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { UUID_PATTERN } from '../../common/validation.js';
+import { decodeCursorOf, pageOf } from '../../common/pager.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
@@ -43,31 +43,6 @@ export type PatientSummaryRow = Pick<
 const MAX_SEARCH_WORDS = 5;
 // Time zones run up to UTC+14: somewhere it may already be the next calendar day.
 const LATEST_TIME_ZONE_OFFSET_MS = 14 * 3_600_000;
-
-type SortKey = [family: string, given: string, id: string];
-
-function encodeCursor(key: SortKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): SortKey {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === 3 &&
-      key.every((part) => typeof part === 'string') &&
-      UUID_PATTERN.test(key[2] as string)
-    ) {
-      return key as SortKey;
-    }
-  } catch {
-    // Falls through to the validation problem below.
-  }
-  throw validationProblem([
-    { field: 'cursor', message: 'This page link is not valid. Start the search again.' },
-  ]);
-}
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');
@@ -231,7 +206,7 @@ export class PatientsService {
     }
     if (params.dateOfBirth) where.push(`date_of_birth = ${arg(params.dateOfBirth)}::date`);
     if (params.cursor) {
-      const [family, given, id] = decodeCursor(params.cursor);
+      const [family, given, id] = decodeCursorOf(params.cursor, ['text', 'text']);
       where.push(
         `(lower(family_name), lower(given_name), id) > (${arg(family)}::text, ${arg(given)}::text, ${arg(id)}::uuid)`,
       );
@@ -255,8 +230,11 @@ export class PatientsService {
         LIMIT ${arg(params.limit + 1)}`,
       args,
     );
-    const page = rows.slice(0, params.limit);
-    const last = page[page.length - 1];
+    const { items: page, nextCursor } = pageOf(rows, params.limit, (row) => [
+      row.family_key,
+      row.given_key,
+      row.id,
+    ]);
     // One row per patient shown (names, date of birth and MRN are part of their record), so
     // the look appears in each one's access log; one row naming nobody when none matched.
     // A single INSERT either way.
@@ -282,10 +260,7 @@ export class PatientsService {
         dateOfBirth: row.date_of_birth,
         sex: row.sex,
       })),
-      nextCursor:
-        rows.length > params.limit && last
-          ? encodeCursor([last.family_key, last.given_key, last.id])
-          : null,
+      nextCursor,
     };
   }
 

@@ -26,9 +26,9 @@ import {
   type ResultStatus,
 } from './observation-rules.js';
 import { resultAvailableEmail } from './result-emails.js';
+import { decodeCursor, pageOf } from '../../common/pager.js';
 import {
-  decodeCursor,
-  encodeCursor,
+  cursorKey,
   OBSERVATION_COLUMNS,
   PATIENT_VISIBLE_OBSERVATION,
   reportSelect,
@@ -150,8 +150,7 @@ export class ResultsService {
     }
     this.dateRange(where, args, 'r.effective_at', query);
     if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      args.push(after.at, after.id);
+      args.push(...decodeCursor(query.cursor, 'instant'));
       where.push(
         `(r.effective_at, r.id) < ($${args.length - 1}::timestamptz, $${args.length}::uuid)`,
       );
@@ -163,12 +162,11 @@ export class ResultsService {
         LIMIT $2`,
       args,
     );
-    const page = rows.slice(0, query.limit);
+    const { items: page, nextCursor } = pageOf(rows, query.limit, cursorKey);
     await this.auditRead('result.list', patientId, 'result_report', undefined, by);
-    const last = page[page.length - 1];
     return {
       items: page.map((row) => toReportSummary(row, patientView)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      nextCursor,
     };
   }
 
@@ -256,8 +254,7 @@ export class ResultsService {
     }
     this.dateRange(where, args, 'o.effective_at', query);
     if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      args.push(after.at, after.id);
+      args.push(...decodeCursor(query.cursor, 'instant'));
       where.push(
         `(o.effective_at, o.id) < ($${args.length - 1}::timestamptz, $${args.length}::uuid)`,
       );
@@ -269,12 +266,11 @@ export class ResultsService {
         LIMIT $2`,
       args,
     );
-    const page = rows.slice(0, query.limit);
+    const { items: page, nextCursor } = pageOf(rows, query.limit, cursorKey);
     await this.auditRead('vital.list', patientId, 'observation', undefined, by);
-    const last = page[page.length - 1];
     return {
       items: page.map(toObservationView),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      nextCursor,
     };
   }
 
@@ -302,8 +298,7 @@ export class ResultsService {
     const args: unknown[] = [query.limit + 1];
     const where = [`r.release_state = 'held'`];
     if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      args.push(after.at, after.id);
+      args.push(...decodeCursor(query.cursor, 'instant'));
       where.push(`(r.issued_at, r.id) > ($2::timestamptz, $3::uuid)`);
     }
     const [rows, totals] = await Promise.all([
@@ -323,7 +318,7 @@ export class ResultsService {
            FROM result_report WHERE release_state = 'held'`,
       ) as Promise<{ total: number; oldest: Date | null }[]>,
     ]);
-    const page = rows.slice(0, query.limit);
+    const { items: page, nextCursor } = pageOf(rows, query.limit, cursorKey);
     // One row per patient on the page, so each sees it in their access log; one INSERT.
     const entries: AuditEntry[] = page.map((row) => ({
       action: 'result.review-queue',
@@ -344,10 +339,9 @@ export class ResultsService {
         context: by.context,
       });
     }
-    const last = page[page.length - 1];
     return {
       items: page.map(toReviewItem),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      nextCursor,
       total: totals[0]?.total ?? 0,
       oldestIssuedAt: totals[0]?.oldest?.toISOString() ?? null,
     };

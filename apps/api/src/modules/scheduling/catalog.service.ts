@@ -22,7 +22,7 @@ import {
   type VisitTypePage,
   type VisitTypeSummary,
 } from './catalog.dto.js';
-import { decodeNameCursor, pageOf } from './name-cursor.js';
+import { decodeCursor, pageOf } from '../../common/pager.js';
 import {
   Location,
   Provider,
@@ -127,7 +127,7 @@ export class CatalogService {
     const where: string[] = [];
     if (isPatient(principal)) where.push('active');
     if (page.cursor) {
-      const [name, id] = decodeNameCursor(page.cursor);
+      const [name, id] = decodeCursor(page.cursor, 'text');
       args.push(name, id);
       where.push('(lower(name), id) > ($2::text, $3::uuid)');
     }
@@ -137,7 +137,7 @@ export class CatalogService {
         ORDER BY lower(name), id LIMIT $1`,
       args,
     );
-    const { page: items, nextCursor } = pageOf(rows, page.limit);
+    const { items, nextCursor } = pageOf(rows, page.limit, byName);
     return { items: items.map(toLocationView), nextCursor };
   }
 
@@ -216,11 +216,11 @@ export class CatalogService {
       );
     }
     if (query.cursor) {
-      const [name, id] = decodeNameCursor(query.cursor);
+      const [name, id] = decodeCursor(query.cursor, 'text');
       where.push(`(lower(p.display_name), p.id) > (${arg(name)}::text, ${arg(id)}::uuid)`);
     }
     const rows = await this.providerRows(this.db.manager, principal, where, args, '$2');
-    const { page, nextCursor } = pageOf(rows, query.limit);
+    const { items: page, nextCursor } = pageOf(rows, query.limit, byName);
     return { items: page.map((row) => this.toProviderSummary(row, principal)), nextCursor };
   }
 
@@ -373,7 +373,7 @@ export class CatalogService {
     const where: string[] = [];
     if (isPatient(principal)) where.push('active AND bookable_online');
     if (page.cursor) {
-      const [name, id] = decodeNameCursor(page.cursor);
+      const [name, id] = decodeCursor(page.cursor, 'text');
       args.push(name, id);
       where.push('(lower(name), id) > ($2::text, $3::uuid)');
     }
@@ -383,7 +383,7 @@ export class CatalogService {
         ORDER BY lower(name), id LIMIT $1`,
       args,
     );
-    const { page: items, nextCursor } = pageOf(rows, page.limit);
+    const { items, nextCursor } = pageOf(rows, page.limit, byName);
     return { items: items.map(toVisitTypeSummary), nextCursor };
   }
 
@@ -467,4 +467,9 @@ export class CatalogService {
       manager,
     );
   }
+}
+
+/** A row's position in a list by name (common/pager.ts): its lower-cased name, then its id. */
+function byName(row: { name_key: string; id: string }): [string, string] {
+  return [row.name_key, row.id];
 }
