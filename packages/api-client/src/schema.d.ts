@@ -2192,7 +2192,7 @@ export interface components {
     };
     PatientPage: {
       items: components['schemas']['PatientSummary'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     UpdatePatientRequest: {
@@ -2499,7 +2499,7 @@ export interface components {
     AuditEventPage: {
       /** @description Newest first */
       items: components['schemas']['AuditEventItem'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     AccessLogEntry: {
@@ -2521,7 +2521,7 @@ export interface components {
     AccessLogPage: {
       /** @description Newest first */
       items: components['schemas']['AccessLogEntry'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     /** @enum {string} */
@@ -2569,7 +2569,7 @@ export interface components {
     };
     InvitationPage: {
       items: components['schemas']['InvitationSummary'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     /** @enum {string} */
@@ -2667,7 +2667,7 @@ export interface components {
     LocationPage: {
       /** @description By name */
       items: components['schemas']['Location'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     CreateLocationRequest: {
@@ -2726,7 +2726,7 @@ export interface components {
     ProviderPage: {
       /** @description By name */
       items: components['schemas']['ProviderSummary'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     CreateProviderRequest: {
@@ -2778,7 +2778,7 @@ export interface components {
     VisitTypePage: {
       /** @description By name */
       items: components['schemas']['VisitTypeSummary'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     CreateVisitTypeRequest: {
@@ -3065,7 +3065,7 @@ export interface components {
     };
     AppointmentPage: {
       items: components['schemas']['AppointmentView'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     BookAppointmentRequest: {
@@ -3843,6 +3843,7 @@ export interface components {
     };
     ReportPage: {
       items: components['schemas']['ReportSummary'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     AttachmentInput: {
@@ -4038,6 +4039,7 @@ export interface components {
     };
     ObservationPage: {
       items: components['schemas']['ObservationView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     VitalSignInput: {
@@ -4095,6 +4097,7 @@ export interface components {
     };
     ReviewQueuePage: {
       items: components['schemas']['ReviewItem'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
       /** @description Held reports in all */
       total: number;
