@@ -90,12 +90,6 @@ export const OBSERVATION_COLUMNS = `
   o.unit, o.reference_low, o.reference_high, o.reference_text, o.interpretation, o.status,
   o.effective_at, o.version, ${cursorTime('o.effective_at')} AS cursor_at`;
 
-/** Patients never see what was entered in error, nor anything of a held report. */
-export const PATIENT_VISIBLE_OBSERVATION = `o.status <> 'entered-in-error'
-  AND (o.report_id IS NULL OR EXISTS (
-    SELECT 1 FROM result_report vr
-     WHERE vr.id = o.report_id AND vr.release_state = 'released' AND vr.status <> 'entered-in-error'))`;
-
 /** An observation's stored fields, without what only paging needs. */
 export type StoredObservation = Omit<ObservationRow, 'patient_id' | 'cursor_at'>;
 
