@@ -1,3 +1,4 @@
+import { SessionsRepository } from './sessions.repository.js';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -21,6 +22,7 @@ import { SessionsService } from './sessions.service.js';
     AuthService,
     AccountSettingsService,
     SessionsService,
+    SessionsRepository,
     LoginThrottleService,
     KnownDevicesService,
     SessionCookies,
