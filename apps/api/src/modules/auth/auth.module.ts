@@ -1,3 +1,4 @@
+import { LoginThrottleRepository } from './login-throttle.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -24,6 +25,7 @@ import { SessionsService } from './sessions.service.js';
     SessionsService,
     SessionsRepository,
     LoginThrottleService,
+    LoginThrottleRepository,
     KnownDevicesService,
     SessionCookies,
     // Every route of every module passes this guard; @Public opts out.
