@@ -44,24 +44,32 @@ function dateRange(
   }
 }
 
+/** A patient's reports, filtered (ResultsService.list). */
+export interface ReportFilter {
+  category?: ReportCategory;
+  from?: string;
+  to?: string;
+  abnormal?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** Rows after a cursor's position, newest first: `(time, id) < (cursor time, cursor id)`. */
+function before(where: string[], args: unknown[], alias: string, cursor: string | undefined): void {
+  if (!cursor) return;
+  args.push(...decodeCursor(cursor, 'instant'));
+  where.push(
+    `(${alias}.effective_at, ${alias}.id) < ($${args.length - 1}::timestamptz, $${args.length}::uuid)`,
+  );
+}
+
 /** The reads of result_report and observation. Each returns `limit + 1` rows for the pager. */
 @Injectable()
 export class ResultsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** A patient's reports, newest first. */
-  listReports(
-    patientId: string,
-    filter: {
-      category?: ReportCategory;
-      from?: string;
-      to?: string;
-      abnormal?: boolean;
-      limit: number;
-      cursor?: string;
-    },
-    patientView: boolean,
-  ): Promise<ReportRow[]> {
+  listReports(patientId: string, filter: ReportFilter, patientView: boolean): Promise<ReportRow[]> {
     const args: unknown[] = [patientId, filter.limit + 1];
     const where = ['r.patient_id = $1'];
     if (patientView) where.push(patientSeesReport('r'));
@@ -74,12 +82,7 @@ export class ResultsRepository {
       where.push(`r.abnormal = $${args.length}`);
     }
     dateRange(where, args, 'r.effective_at', filter);
-    if (filter.cursor) {
-      args.push(...decodeCursor(filter.cursor, 'instant'));
-      where.push(
-        `(r.effective_at, r.id) < ($${args.length - 1}::timestamptz, $${args.length}::uuid)`,
-      );
-    }
+    before(where, args, 'r', filter.cursor);
     return this.db.query(
       `${reportSelect(patientView)}
         WHERE ${where.join(' AND ')}
@@ -159,12 +162,7 @@ export class ResultsRepository {
       where.push(`o.code = $${args.length}`);
     }
     dateRange(where, args, 'o.effective_at', filter);
-    if (filter.cursor) {
-      args.push(...decodeCursor(filter.cursor, 'instant'));
-      where.push(
-        `(o.effective_at, o.id) < ($${args.length - 1}::timestamptz, $${args.length}::uuid)`,
-      );
-    }
+    before(where, args, 'o', filter.cursor);
     return this.db.query(
       `SELECT ${OBSERVATION_COLUMNS} FROM observation o
         WHERE ${where.join(' AND ')}

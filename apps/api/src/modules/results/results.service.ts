@@ -26,7 +26,7 @@ import {
   type ResultStatus,
 } from './observation-rules.js';
 import { resultAvailableEmail } from './result-emails.js';
-import { ResultsRepository } from './results.repository.js';
+import { ResultsRepository, type ReportFilter } from './results.repository.js';
 
 /** For the record export: the one rule of which results a patient sees. */
 export { patientSeesObservation, patientSeesReport } from './results.repository.js';
@@ -125,18 +125,7 @@ export class ResultsService {
 
   // --- reads ------------------------------------------------------------------------------
 
-  async list(
-    patientId: string,
-    query: {
-      category?: ReportCategory;
-      from?: string;
-      to?: string;
-      abnormal?: boolean;
-      limit: number;
-      cursor?: string;
-    },
-    by: Accessor,
-  ): Promise<ReportPage> {
+  async list(patientId: string, query: ReportFilter, by: Accessor): Promise<ReportPage> {
     const patientView = by.principal.kind === 'patient';
     const rows = await this.rows.listReports(patientId, query, patientView);
     const { items: page, nextCursor } = pageOf(rows, query.limit, cursorKey);
