@@ -2418,7 +2418,7 @@ export interface components {
     };
     PatientPage: {
       items: components['schemas']['PatientSummary'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     UpdatePatientRequest: {
@@ -2806,7 +2806,7 @@ export interface components {
     AuditEventPage: {
       /** @description Newest first */
       items: components['schemas']['AuditEventItem'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     AccessLogEntry: {
@@ -2828,7 +2828,7 @@ export interface components {
     AccessLogPage: {
       /** @description Newest first */
       items: components['schemas']['AccessLogEntry'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     /** @enum {string} */
@@ -2876,7 +2876,7 @@ export interface components {
     };
     InvitationPage: {
       items: components['schemas']['InvitationSummary'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     /** @enum {string} */
@@ -2974,7 +2974,7 @@ export interface components {
     LocationPage: {
       /** @description By name */
       items: components['schemas']['Location'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     CreateLocationRequest: {
@@ -3033,7 +3033,7 @@ export interface components {
     ProviderPage: {
       /** @description By name */
       items: components['schemas']['ProviderSummary'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     CreateProviderRequest: {
@@ -3085,7 +3085,7 @@ export interface components {
     VisitTypePage: {
       /** @description By name */
       items: components['schemas']['VisitTypeSummary'][];
-      /** @description Pass as cursor for the next page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     CreateVisitTypeRequest: {
@@ -3372,7 +3372,7 @@ export interface components {
     };
     AppointmentPage: {
       items: components['schemas']['AppointmentView'][];
-      /** @description Pass as cursor for the next page; null on the last page */
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     BookAppointmentRequest: {
@@ -4313,6 +4313,7 @@ export interface components {
     };
     ReportPage: {
       items: components['schemas']['ReportSummary'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     AttachmentInput: {
@@ -4508,6 +4509,7 @@ export interface components {
     };
     ObservationPage: {
       items: components['schemas']['ObservationView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
     VitalSignInput: {
@@ -4565,6 +4567,7 @@ export interface components {
     };
     ReviewQueuePage: {
       items: components['schemas']['ReviewItem'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
       /** @description Held reports in all */
       total: number;

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { validationProblem } from './problem.filter.js';
 import { UUID_PATTERN } from './validation.js';
 
@@ -15,7 +16,9 @@ export type SortValue =
   /** An instant to the microsecond as PostgreSQL writes it (2026-03-01T09:00:00.123456Z). */
   | 'instant'
   /** Any text (a lower-cased name, an MRN). */
-  | 'text';
+  | 'text'
+  /** No sort value: the list is in id order alone (ids are UUID v7, so by creation). */
+  | 'none';
 
 /** A position in a list: the sort value of the last row seen (null where rows have none) and its id. */
 export type PageKey = [sortValue: string | null, id: string];
@@ -25,7 +28,8 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const CURSOR_TEXT = /^[A-Za-z0-9_-]{1,1200}$/;
 
 function isSortValue(value: unknown, type: SortValue, nullable: boolean): boolean {
-  if (value === null) return nullable;
+  if (value === null) return nullable || type === 'none';
+  if (type === 'none') return false;
   if (typeof value !== 'string' || value.length > 200) return false;
   if (type === 'text') return true;
   if (type === 'date') {
@@ -43,31 +47,77 @@ function isSortValue(value: unknown, type: SortValue, nullable: boolean): boolea
   );
 }
 
-export function encodeCursor(key: PageKey): string {
+/** The nextCursor of a position: its sort values, then the row id. */
+export function encodeCursor(key: readonly (string | null)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/**
+ * The sort values and id a cursor stands for, checked against the list's sort (one type per
+ * sort value), or null when this API could not have handed it out.
+ */
+export function readCursor(
+  text: unknown,
+  types: readonly SortValue[],
+  nullable = false,
+): (string | null)[] | null {
+  if (typeof text !== 'string' || !CURSOR_TEXT.test(text)) return null;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(key) &&
+      key.length === types.length + 1 &&
+      types.every((type, index) => isSortValue(key[index], type, nullable)) &&
+      typeof key[types.length] === 'string' &&
+      UUID_PATTERN.test(key[types.length] as string)
+    ) {
+      return key as (string | null)[];
+    }
+  } catch {
+    // Not JSON: not a cursor.
+  }
+  return null;
+}
+
+function invalidCursor() {
+  return validationProblem([
+    { field: 'cursor', message: 'This page link is not valid. Load the list again.' },
+  ]);
 }
 
 /** The position a nextCursor stands for; a 400 naming `cursor` when it is not one. */
 export function decodeCursor(text: string, type: SortValue, nullable = false): PageKey {
-  try {
-    if (CURSOR_TEXT.test(text)) {
-      const key: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-      if (
-        Array.isArray(key) &&
-        key.length === 2 &&
-        isSortValue(key[0], type, nullable) &&
-        typeof key[1] === 'string' &&
-        UUID_PATTERN.test(key[1])
-      ) {
-        return key as PageKey;
-      }
-    }
-  } catch {
-    // Falls through to the validation problem below.
-  }
-  throw validationProblem([
-    { field: 'cursor', message: 'This page link is not valid. Load the list again.' },
-  ]);
+  const key = readCursor(text, [type], nullable);
+  if (!key) throw invalidCursor();
+  return key as PageKey;
+}
+
+/**
+ * The position of a list sorted by several values (patients by family name, given name),
+ * `[...values, id]`; a 400 naming `cursor` when it is not one.
+ */
+export function decodeCursorOf(text: string, types: readonly SortValue[]): string[] {
+  const key = readCursor(text, types);
+  if (!key) throw invalidCursor();
+  return key as string[];
+}
+
+/**
+ * A query DTO's `cursor`: one this API handed out for a list sorted by `types`. Checked
+ * with the other parameters, so one 400 names every bad one.
+ */
+export function IsPageCursor(
+  types: SortValue | readonly SortValue[],
+  options: ValidationOptions = {},
+) {
+  const sort = typeof types === 'string' ? [types] : types;
+  return ValidateBy(
+    {
+      name: 'isPageCursor',
+      validator: { validate: (value) => readCursor(value, sort) !== null },
+    },
+    { message: 'This page link is not valid. Load the list again.', ...options },
+  );
 }
 
 /**
@@ -77,7 +127,7 @@ export function decodeCursor(text: string, type: SortValue, nullable = false): P
 export function pageOf<Row>(
   rows: Row[],
   limit: number,
-  keyOf: (row: Row) => PageKey,
+  keyOf: (row: Row) => readonly (string | null)[],
 ): { items: Row[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
@@ -97,7 +147,10 @@ type Constructor<T> = abstract new (...args: never[]) => T;
  * gives `{ items: ConditionView[]; nextCursor: string | null }` under the subclass's name in
  * the OpenAPI document.
  */
-export function PageOf<View>(view: Constructor<View>, options: { description?: string } = {}) {
+export function PageOf<View>(
+  view: Constructor<View>,
+  options: { description?: string; nextCursor?: string } = {},
+) {
   abstract class Page {
     @ApiProperty({
       type: view,
@@ -111,7 +164,8 @@ export function PageOf<View>(view: Constructor<View>, options: { description?: s
       type: String,
       nullable: true,
       maxLength: 1200,
-      description: 'Pass as `cursor` for the next page; null on the last page',
+      description:
+        options.nextCursor ?? 'Pass as `cursor` for the next page; null on the last page',
     })
     nextCursor: string | null;
   }

@@ -17,7 +17,7 @@ import { CareAccessService } from '../modules/care/care-access.service.js';
 import { CareRelationshipRequiredError } from '../modules/care/care.errors.js';
 import { CLINICAL_PERMISSIONS } from './permissions.js';
 import { PERMIT, type PermitRule } from './permit.decorator.js';
-import type { Caller, Principal } from './principal.js';
+import { requestContext, type Caller, type Principal, type RequestContext } from './principal.js';
 import { DomainError } from './problem.js';
 
 export class PatientNotFoundError extends DomainError {
@@ -140,4 +140,13 @@ export const CurrentPrincipal = createParamDecorator(
 export const CurrentCaller = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Caller =>
     context.switchToHttp().getRequest<FastifyRequest>().caller!,
+);
+
+/**
+ * Injects the request's context for the audit trail (IP, user agent, request id) on public
+ * routes, where there is no caller yet (sign-in, registration, password reset).
+ */
+export const CurrentRequestContext = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): RequestContext =>
+    requestContext(context.switchToHttp().getRequest<FastifyRequest>()),
 );

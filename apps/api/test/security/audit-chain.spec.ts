@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../src/modules/audit/audit.service.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
@@ -63,7 +64,7 @@ describe('audit trail: append-only role and hash chain', () => {
   }
 
   /** A fresh row through the application, linked, and the checkpoint just before its link. */
-  async function checkpointedRow(action = 'test.chain') {
+  async function checkpointedRow(action: AuditAction = 'test.chain' as AuditAction) {
     const requestId = `chain-${newId()}`;
     await audit.record({
       action,
@@ -90,7 +91,7 @@ describe('audit trail: append-only role and hash chain', () => {
     try {
       const requestId = `chain-timer-${newId()}`;
       await timed.app.get(AuditService).record({
-        action: 'test.chain',
+        action: 'test.chain' as AuditAction,
         outcome: 'success',
         context: { requestId, ip: '10.0.0.9', userAgent: 'Agent/1.0' },
       });
@@ -240,7 +241,7 @@ describe('audit trail: append-only role and hash chain', () => {
         const pool = index % 3 === 0 ? null : pools[index % 3 === 1 ? 0 : 1]!;
         if (!pool) {
           return audit.record({
-            action: 'test.concurrent',
+            action: 'test.concurrent' as AuditAction,
             outcome: 'success',
             resourceId: String(index),
             context: { requestId, ip: '10.0.0.8', userAgent: null },

@@ -1,3 +1,4 @@
+import { AccountsRepository } from './accounts.repository.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountToken, RecoveryCode } from './account-token.entity.js';
@@ -7,7 +8,7 @@ import { PatientsModule } from '../patients/patients.module.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Account, AccountToken, RecoveryCode]), PatientsModule],
-  providers: [AccountsService],
+  providers: [AccountsService, AccountsRepository],
   exports: [AccountsService],
 })
 export class AccountsModule {}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, type EntityManager, type Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { hashSecret, newToken } from '../../common/one-time-codes.js';
 import type { FieldError } from '../../common/problem.js';
@@ -17,6 +16,7 @@ import { newId } from '../../infra/database/ids.js';
 import { PatientsService } from '../patients/patients.service.js';
 import { AccountToken, RecoveryCode, type AccountTokenPurpose } from './account-token.entity.js';
 import { Account, type AccountKind, type SecondFactor, type StaffRole } from './account.entity.js';
+import { AccountsRepository, type SealedSecret } from './accounts.repository.js';
 import { checkPassword, type PasswordOwner } from './password-policy.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import {
@@ -58,44 +58,33 @@ export interface ResealCount {
 @Injectable()
 export class AccountsService {
   constructor(
-    @InjectRepository(Account) private readonly accounts: Repository<Account>,
-    @InjectRepository(RecoveryCode) private readonly recoveryCodes: Repository<RecoveryCode>,
-    @InjectRepository(AccountToken) private readonly tokens: Repository<AccountToken>,
+    private readonly rows: AccountsRepository,
     private readonly clock: Clock,
     private readonly patients: PatientsService,
     private readonly keys: ServerKeys,
   ) {}
 
   findByUsername(username: string): Promise<Account | null> {
-    return this.accounts
-      .createQueryBuilder('a')
-      .where('lower(a.username) = lower(:username)', { username })
-      .getOne();
+    return this.rows.findByUsername(username);
   }
 
   findById(id: string): Promise<Account | null> {
-    return this.accounts.findOneBy({ id });
+    return this.rows.findById(id);
   }
 
   /** True when the patient already has a portal account (inside the caller's transaction). */
   existsForPatient(patientId: string, manager?: EntityManager): Promise<boolean> {
-    return (manager ? manager.getRepository(Account) : this.accounts).existsBy({ patientId });
+    return this.rows.existsForPatient(patientId, manager);
   }
 
   /** Active accounts whose email on file matches (case-insensitive). */
   findByEmail(email: string): Promise<Account[]> {
-    return this.accounts
-      .createQueryBuilder('a')
-      .where('lower(a.email) = lower(:email)', { email })
-      .andWhere(`a.status = 'active'`)
-      .limit(10)
-      .getMany();
+    return this.rows.findActiveByEmail(email);
   }
 
   async create(input: NewAccount, manager?: EntityManager): Promise<Account> {
-    const repository = manager ? manager.getRepository(Account) : this.accounts;
     const now = this.clock.now();
-    const account = repository.create({
+    const account = Object.assign(new Account(), {
       id: newId(),
       kind: input.kind,
       username: input.username,
@@ -113,7 +102,7 @@ export class AccountsService {
       updatedAt: now,
       passwordChangedAt: now,
     });
-    await repository.insert(account);
+    await this.rows.insert(account, manager);
     return account;
   }
 
@@ -162,7 +151,7 @@ export class AccountsService {
 
   async setPassword(accountId: string, password: string): Promise<void> {
     const now = this.clock.now();
-    await this.accounts.update(
+    await this.rows.update(
       { id: accountId },
       { passwordHash: await hashPassword(password), passwordChangedAt: now, updatedAt: now },
     );
@@ -172,11 +161,11 @@ export class AccountsService {
     accountId: string,
     changes: Partial<Pick<Account, 'displayName' | 'email' | 'roles' | 'status'>>,
   ): Promise<void> {
-    await this.accounts.update({ id: accountId }, { ...changes, updatedAt: this.clock.now() });
+    await this.rows.update({ id: accountId }, { ...changes, updatedAt: this.clock.now() });
   }
 
   list(kind: AccountKind): Promise<Account[]> {
-    return this.accounts.find({ where: { kind }, order: { username: 'ASC' }, take: 500 });
+    return this.rows.list(kind);
   }
 
   /** Display names and roles of many accounts in one query (e.g. for an access log page). */
@@ -184,11 +173,7 @@ export class AccountsService {
     ids: string[],
   ): Promise<Map<string, Pick<Account, 'id' | 'displayName' | 'roles' | 'kind'>>> {
     if (!ids.length) return new Map();
-    const rows = await this.accounts
-      .createQueryBuilder('a')
-      .select(['a.id', 'a.displayName', 'a.roles', 'a.kind'])
-      .where('a.id IN (:...ids)', { ids })
-      .getMany();
+    const rows = await this.rows.describe(ids);
     return new Map(rows.map((row) => [row.id, row]));
   }
 
@@ -204,7 +189,7 @@ export class AccountsService {
     if (secret === null) return false;
     if (isPlainTotpSecret(account.totpSecret)) {
       // Conditional on the plain value read: a secret replaced meanwhile is not overwritten.
-      await this.accounts.update(
+      await this.rows.update(
         { id: account.id, totpSecret: account.totpSecret },
         { totpSecret: sealTotpSecret(this.keys, secret) },
       );
@@ -213,16 +198,7 @@ export class AccountsService {
     const step = matchTotp(secret, code, this.clock.now(), last);
     if (step === null) return false;
     // Conditional update: of two concurrent requests with one code, only one wins.
-    const result = await this.accounts
-      .createQueryBuilder()
-      .update(Account)
-      .set({ totpLastStep: String(step) })
-      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', {
-        id: account.id,
-        step,
-      })
-      .execute();
-    return (result.affected ?? 0) === 1;
+    return this.rows.claimTotpStep(account.id, step);
   }
 
   /** A new authenticator secret, waiting for its first code; returns the secret. */
@@ -230,7 +206,7 @@ export class AccountsService {
     const secret = newTotpSecret();
     const now = this.clock.now();
     // pending_totp_secret holds `<unix-ms>:<sealed secret>`: set-up expires with no new column.
-    await this.accounts.update(
+    await this.rows.update(
       { id: accountId },
       {
         pendingTotpSecret: `${now.getTime()}:${sealTotpSecret(this.keys, secret)}`,
@@ -257,7 +233,7 @@ export class AccountsService {
     const step = matchTotp(secret, code, now, null);
     if (step === null) return null;
     // Conditional on the pending value read: a set-up started meanwhile is not enrolled blind.
-    const result = await this.accounts.update(
+    const enrolled = await this.rows.update(
       { id: account.id, pendingTotpSecret: account.pendingTotpSecret! },
       {
         secondFactor: 'totp',
@@ -267,12 +243,12 @@ export class AccountsService {
         updatedAt: now,
       },
     );
-    if ((result.affected ?? 0) !== 1) return 'no_setup';
+    if (enrolled !== 1) return 'no_setup';
     return this.replaceRecoveryCodes(account.id);
   }
 
   async setSecondFactor(accountId: string, factor: 'none' | 'email'): Promise<void> {
-    await this.accounts.update(
+    await this.rows.update(
       { id: accountId },
       {
         secondFactor: factor,
@@ -283,7 +259,7 @@ export class AccountsService {
       },
     );
     // Recovery codes belong to the authenticator app: leaving it makes them worthless.
-    await this.recoveryCodes.delete({ accountId });
+    await this.rows.deleteRecoveryCodes(accountId);
   }
 
   /**
@@ -293,36 +269,31 @@ export class AccountsService {
   async replaceRecoveryCodes(accountId: string): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     const now = this.clock.now();
-    await this.recoveryCodes.manager.transaction(async (manager) => {
-      await manager.delete(RecoveryCode, { accountId });
-      await manager.insert(
-        RecoveryCode,
-        codes.map((code) => ({
+    await this.rows.replaceRecoveryCodes(
+      accountId,
+      codes.map((code) =>
+        Object.assign(new RecoveryCode(), {
           id: newId(),
           accountId,
           codeHash: sealRecoveryCode(this.keys, code),
           usedAt: null,
           createdAt: now,
-        })),
-      );
-    });
+        }),
+      ),
+    );
     return codes;
   }
 
   async useRecoveryCode(accountId: string, code: string): Promise<boolean> {
-    const open = await this.recoveryCodes.find({ where: { accountId, usedAt: IsNull() } });
+    const open = await this.rows.unusedRecoveryCodes(accountId);
     const match = findRecoveryCode(this.keys, normalizeRecoveryCode(code), open);
     if (!match) return false;
     // Conditional update: of two concurrent requests with one code, only one wins.
-    const result = await this.recoveryCodes.update(
-      { id: match.id, usedAt: IsNull() },
-      { usedAt: this.clock.now() },
-    );
-    return (result.affected ?? 0) === 1;
+    return this.rows.spendRecoveryCode(match.id, this.clock.now());
   }
 
   countRecoveryCodes(accountId: string): Promise<number> {
-    return this.recoveryCodes.count({ where: { accountId, usedAt: IsNull() } });
+    return this.rows.countUnusedRecoveryCodes(accountId);
   }
 
   // --- emailed single-use links ---------------------------------------------------------
@@ -335,14 +306,17 @@ export class AccountsService {
   ): Promise<string> {
     const token = newToken();
     const now = this.clock.now();
-    await (manager ? manager.getRepository(AccountToken) : this.tokens).insert({
-      tokenHash: hashSecret(token),
-      accountId,
-      purpose,
-      expiresAt: new Date(now.getTime() + ttlMs),
-      usedAt: null,
-      createdAt: now,
-    });
+    await this.rows.insertToken(
+      Object.assign(new AccountToken(), {
+        tokenHash: hashSecret(token),
+        accountId,
+        purpose,
+        expiresAt: new Date(now.getTime() + ttlMs),
+        usedAt: null,
+        createdAt: now,
+      }),
+      manager,
+    );
     return token;
   }
 
@@ -356,21 +330,12 @@ export class AccountsService {
     beforeSpend?: (account: Account) => void | Promise<void>,
   ): Promise<Account | null> {
     const now = this.clock.now();
-    const row = await this.tokens.findOneBy({
-      tokenHash: hashSecret(token),
-      purpose,
-      usedAt: IsNull(),
-      expiresAt: MoreThan(now),
-    });
+    const row = await this.rows.findLiveToken(hashSecret(token), purpose, now);
     if (!row) return null;
     const account = await this.findById(row.accountId);
     if (!account) return null;
     await beforeSpend?.(account);
-    const result = await this.tokens.update(
-      { tokenHash: row.tokenHash, usedAt: IsNull() },
-      { usedAt: now },
-    );
-    return (result.affected ?? 0) === 1 ? account : null;
+    return (await this.rows.spendToken(row.tokenHash, now)) ? account : null;
   }
 
   // --- key rotation -----------------------------------------------------------------------
@@ -386,58 +351,36 @@ export class AccountsService {
     Record<'totpSecrets' | 'pendingTotpSecrets' | 'recoveryCodes', ResealCount>
   > {
     const current = this.keys.currentKeyId;
-    const totpSecrets = await this.resealColumn(
-      `SELECT id, totp_secret AS value FROM account
-        WHERE totp_secret IS NOT NULL AND split_part(totp_secret, '.', 2) <> $1
-          AND id > $2 ORDER BY id LIMIT $3`,
-      `UPDATE account SET totp_secret = $3 WHERE id = $1 AND totp_secret = $2`,
-      current,
-      (value) => resealTotpSecret(this.keys, value),
+    const totpSecrets = await this.resealColumn('totpSecrets', current, (value) =>
+      resealTotpSecret(this.keys, value),
     );
-    const pendingTotpSecrets = await this.resealColumn(
-      `SELECT id, pending_totp_secret AS value FROM account
-        WHERE pending_totp_secret IS NOT NULL AND split_part(pending_totp_secret, '.', 2) <> $1
-          AND id > $2 ORDER BY id LIMIT $3`,
-      `UPDATE account SET pending_totp_secret = $3 WHERE id = $1 AND pending_totp_secret = $2`,
-      current,
-      (value) => {
-        const pending = /^(\d+):(.+)$/.exec(value);
-        if (!pending) return null;
-        const sealed = resealTotpSecret(this.keys, pending[2]!);
-        return sealed === null || sealed === 'current' ? sealed : `${pending[1]}:${sealed}`;
-      },
-    );
-    const recoveryCodes = await this.resealColumn(
-      `SELECT id, code_hash AS value FROM recovery_code
-        WHERE used_at IS NULL AND split_part(code_hash, '.', 2) <> $1
-          AND id > $2 ORDER BY id LIMIT $3`,
-      `UPDATE recovery_code SET code_hash = $3 WHERE id = $1 AND code_hash = $2 AND used_at IS NULL`,
-      current,
-      (value) => resealRecoveryCode(this.keys, value),
+    const pendingTotpSecrets = await this.resealColumn('pendingTotpSecrets', current, (value) => {
+      const pending = /^(\d+):(.+)$/.exec(value);
+      if (!pending) return null;
+      const sealed = resealTotpSecret(this.keys, pending[2]!);
+      return sealed === null || sealed === 'current' ? sealed : `${pending[1]}:${sealed}`;
+    });
+    const recoveryCodes = await this.resealColumn('recoveryCodes', current, (value) =>
+      resealRecoveryCode(this.keys, value),
     );
     return { totpSecrets, pendingTotpSecrets, recoveryCodes };
   }
 
   private async resealColumn(
-    select: string,
-    update: string,
+    secret: SealedSecret,
     currentKeyId: string,
     reseal: (value: string) => string | 'current' | null,
   ): Promise<ResealCount> {
     const count: ResealCount = { resealed: 0, unreadable: 0 };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: { id: string; value: string }[] = await this.accounts.query(select, [
-        currentKeyId,
-        after,
-        RESEAL_BATCH,
-      ]);
+      const rows = await this.rows.secretsNotUnder(secret, currentKeyId, after, RESEAL_BATCH);
       if (!rows.length) return count;
       for (const row of rows) {
         const next = reseal(row.value);
         if (next === null) count.unreadable++;
         else if (next !== 'current') {
-          await this.accounts.query(update, [row.id, row.value, next]);
+          await this.rows.replaceSecret(secret, row.id, row.value, next);
           count.resealed++;
         }
       }

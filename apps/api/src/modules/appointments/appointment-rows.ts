@@ -1,5 +1,3 @@
-import { UUID_PATTERN } from '../../common/validation.js';
-import { validationProblem } from '../../common/problem.filter.js';
 import type { PostalAddress } from '../patients/patient.entity.js';
 import { toLocationView } from '../scheduling/catalog.dto.js';
 import type { Location } from '../scheduling/scheduling.service.js';
@@ -162,37 +160,4 @@ export function reminderViews(
     }
     return { offsetMinutes, dueAt: dueAt.toISOString(), state, detail };
   });
-}
-
-// --- cursors -----------------------------------------------------------------------------
-
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/** A position in a patient's appointments: the (starts_at, id) of the last row seen. */
-export interface AppointmentCursor {
-  startsAt: string;
-  id: string;
-}
-
-export function encodeCursor(row: Pick<AppointmentRow, 'cursor_at' | 'id'>): string {
-  return Buffer.from(`${row.cursor_at}|${row.id}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(text: string): AppointmentCursor {
-  const [startsAt = '', id = '', extra] = /^[A-Za-z0-9_-]{1,200}$/.test(text)
-    ? Buffer.from(text, 'base64url').toString('utf8').split('|')
-    : [];
-  const time = new Date(startsAt);
-  if (
-    extra !== undefined ||
-    !CURSOR_TIME.test(startsAt) ||
-    !UUID_PATTERN.test(id) ||
-    Number.isNaN(time.getTime()) ||
-    time.toISOString().slice(0, 23) !== startsAt.slice(0, 23)
-  ) {
-    throw validationProblem([
-      { field: 'cursor', message: 'This page link is not valid. Load the list again.' },
-    ]);
-  }
-  return { startsAt, id };
 }

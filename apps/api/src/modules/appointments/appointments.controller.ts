@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -14,9 +14,8 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
-import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import {
   AppointmentPage,
@@ -54,9 +53,8 @@ export class AppointmentsController {
   list(
     @CurrentPatient() scope: PatientScope,
     @Query() query: ListAppointmentsQuery,
-    @Req() request: FastifyRequest,
   ): Promise<AppointmentPage> {
-    return this.appointments.list(scope.patientId, query, accessor(scope, request));
+    return this.appointments.list(scope.patientId, query, scope.caller);
   }
 
   @Post()
@@ -86,7 +84,6 @@ export class AppointmentsController {
   book(
     @CurrentPatient() scope: PatientScope,
     @Body() body: BookAppointmentRequest,
-    @Req() request: FastifyRequest,
   ): Promise<AppointmentView> {
     return this.appointments.book(
       scope.patientId,
@@ -97,7 +94,7 @@ export class AppointmentsController {
         startsAt: new Date(body.startsAt),
         reason: body.reason ?? null,
       },
-      accessor(scope, request),
+      scope.caller,
     );
   }
 
@@ -114,9 +111,8 @@ export class AppointmentsController {
   get(
     @CurrentPatient() scope: PatientScope,
     @Param('appointmentId') appointmentId: string,
-    @Req() request: FastifyRequest,
   ): Promise<AppointmentView> {
-    return this.appointments.get(scope.patientId, appointmentId, accessor(scope, request));
+    return this.appointments.get(scope.patientId, appointmentId, scope.caller);
   }
 
   @Post(':appointmentId/reschedule')
@@ -147,7 +143,6 @@ export class AppointmentsController {
     @CurrentPatient() scope: PatientScope,
     @Param('appointmentId') appointmentId: string,
     @Body() body: RescheduleAppointmentRequest,
-    @Req() request: FastifyRequest,
   ): Promise<AppointmentView> {
     return this.appointments.reschedule(
       scope.patientId,
@@ -158,7 +153,7 @@ export class AppointmentsController {
         providerId: body.providerId,
         locationId: body.locationId,
       },
-      accessor(scope, request),
+      scope.caller,
     );
   }
 
@@ -186,13 +181,12 @@ export class AppointmentsController {
     @CurrentPatient() scope: PatientScope,
     @Param('appointmentId') appointmentId: string,
     @Body() body: CancelAppointmentRequest,
-    @Req() request: FastifyRequest,
   ): Promise<AppointmentView> {
     return this.appointments.cancel(
       scope.patientId,
       appointmentId,
       { version: body.version, reason: body.reason },
-      accessor(scope, request),
+      scope.caller,
     );
   }
 
@@ -219,13 +213,12 @@ export class AppointmentsController {
     @CurrentPatient() scope: PatientScope,
     @Param('appointmentId') appointmentId: string,
     @Body() body: SetAppointmentStatusRequest,
-    @Req() request: FastifyRequest,
   ): Promise<AppointmentView> {
     return this.appointments.setStatus(
       scope.patientId,
       appointmentId,
       { version: body.version, status: body.status },
-      accessor(scope, request),
+      scope.caller,
     );
   }
 
@@ -249,22 +242,13 @@ export class AppointmentsController {
   async calendar(
     @CurrentPatient() scope: PatientScope,
     @Param('appointmentId') appointmentId: string,
-    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const text = await this.appointments.calendar(
-      scope.patientId,
-      appointmentId,
-      accessor(scope, request),
-    );
+    const text = await this.appointments.calendar(scope.patientId, appointmentId, scope.caller);
     // A string with its own content type: Fastify sends it as it is, not as JSON.
     void reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="appointment.ics"');
     return text;
   }
-}
-
-function accessor(scope: PatientScope, request: FastifyRequest) {
-  return { principal: scope.principal, context: requestContext(request) };
 }

@@ -1,3 +1,4 @@
+import { PageOf } from '../../common/pager.js';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -282,16 +283,7 @@ export class AppointmentView {
   reminders?: ReminderView[];
 }
 
-export class AppointmentPage {
-  @ApiProperty({ maxItems: 100, type: [AppointmentView] }) items: AppointmentView[];
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    maxLength: 200,
-    description: 'Pass as cursor for the next page; null on the last page',
-  })
-  nextCursor: string | null;
-}
+export class AppointmentPage extends PageOf(AppointmentView) {}
 
 @ApiSchema({ name: 'SchedulePatient' })
 export class SchedulePatientView {

@@ -1,3 +1,4 @@
+import { AppointmentsRepository } from './appointments.repository.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PatientsModule } from '../patients/patients.module.js';
@@ -18,7 +19,13 @@ import { ScheduleService } from './schedule.service.js';
     PatientsModule,
   ],
   controllers: [AppointmentsController, ScheduleController],
-  providers: [AppointmentsService, ScheduleService, RemindersService, RemindAppointmentJob],
+  providers: [
+    AppointmentsService,
+    AppointmentsRepository,
+    ScheduleService,
+    RemindersService,
+    RemindAppointmentJob,
+  ],
   exports: [AppointmentsService],
 })
 export class AppointmentsModule {}

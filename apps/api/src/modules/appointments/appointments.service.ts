@@ -1,3 +1,11 @@
+import {
+  ACTIVE,
+  AppointmentsRepository,
+  type ChangeRow,
+  type PatientFacts,
+} from './appointments.repository.js';
+import { decodeCursor, pageOf } from '../../common/pager.js';
+import type { AuditAction } from '../audit/audit.service.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -8,7 +16,7 @@ import { UUID_PATTERN } from '../../common/validation.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { newId } from '../../infra/database/ids.js';
-import { isDeadlock, isExclusionViolation, returnedRows } from '../../infra/database/sql.js';
+import { isDeadlock, isExclusionViolation } from '../../infra/database/sql.js';
 import { MailService } from '../../infra/mail/mail.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PatientsService, type Accessor } from '../patients/patients.service.js';
@@ -23,9 +31,6 @@ import {
   type EmailSettings,
 } from './appointment-emails.js';
 import {
-  appointmentSelect,
-  decodeCursor,
-  encodeCursor,
   reminderViews,
   toAppointmentView,
   type AppointmentRow,
@@ -61,10 +66,7 @@ import { RemindersService, type ReminderTarget } from './reminders.service.js';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** visit_type.duration_minutes is at most this, so no appointment is longer. */
-const LONGEST_VISIT_MINUTES = 480;
 const NO_DOUBLE_BOOKING = 'appointment_no_double_booking';
-/** Statuses in which an appointment still holds its time for the patient. */
-const ACTIVE: AppointmentStatus[] = ['booked', 'arrived'];
 
 export interface NewBooking {
   visitTypeId: string;
@@ -81,15 +83,7 @@ export interface Reschedule {
   locationId?: string;
 }
 
-interface PatientFacts {
-  future_online: number;
-  established: boolean;
-  overlaps: boolean;
-}
-
 /** An appointment row inside a change, with the patient's email for the notice. */
-type ChangeRow = AppointmentRow & { patient_email: string | null };
-
 /** The outcome of a committed change: what to answer, and what to queue after the commit. */
 interface Committed {
   row: AppointmentRow;
@@ -109,6 +103,7 @@ export class AppointmentsService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: AppointmentsRepository,
     private readonly scheduling: SchedulingService,
     private readonly patients: PatientsService,
     private readonly reminders: RemindersService,
@@ -131,24 +126,14 @@ export class AppointmentsService {
     by: Accessor,
   ): Promise<AppointmentPage> {
     const now = this.clock.now();
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const upcoming = query.when === 'upcoming';
-    const args: unknown[] = [patientId, now, ACTIVE, query.limit + 1];
-    const current = `a.status = ANY($3::text[]) AND a.ends_at > $2`;
-    const where = [`a.patient_id = $1`, upcoming ? current : `NOT (${current})`];
-    if (after) {
-      args.push(after.startsAt, after.id);
-      where.push(`(a.starts_at, a.id) ${upcoming ? '>' : '<'} ($5::timestamptz, $6::uuid)`);
-    }
-    const direction = upcoming ? 'ASC' : 'DESC';
-    const rows: AppointmentRow[] = await this.db.query(
-      `${appointmentSelect()}
-        WHERE ${where.join(' AND ')}
-        ORDER BY a.starts_at ${direction}, a.id ${direction}
-        LIMIT $4`,
-      args,
-    );
-    const page = rows.slice(0, query.limit);
+    const after = query.cursor ? decodeCursor(query.cursor, 'instant') : null;
+    const rows = await this.rows.listForPatient(patientId, {
+      upcoming: query.when === 'upcoming',
+      now,
+      limit: query.limit,
+      after,
+    });
+    const { items: page, nextCursor } = pageOf(rows, query.limit, (row) => [row.cursor_at, row.id]);
     const items = await this.views(page, by, now);
     await this.audit.record({
       action: 'appointment.list',
@@ -158,8 +143,7 @@ export class AppointmentsService {
       resourceType: 'appointment',
       context: by.context,
     });
-    const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return { items, nextCursor };
   }
 
   async get(patientId: string, appointmentId: string, by: Accessor): Promise<AppointmentView> {
@@ -239,7 +223,7 @@ export class AppointmentsService {
           updatedAt: now,
         };
         try {
-          await manager.getRepository(Appointment).insert(appointment);
+          await this.rows.insert(manager, appointment);
         } catch (error) {
           if (isSlotRace(error)) throw new SlotTakenError();
           throw error;
@@ -307,25 +291,13 @@ export class AppointmentsService {
           if (facts.overlaps) throw new OverlapsOwnAppointmentError(forPatient);
           let updated: { version: number; schedule_version: number }[];
           try {
-            updated = returnedRows(
-              await manager.query(
-                `UPDATE appointment
-                    SET starts_at = $3, ends_at = $4, provider_id = $5, location_id = $6,
-                        version = version + 1, schedule_version = schedule_version + 1,
-                        updated_at = $7
-                  WHERE id = $1 AND version = $2
-              RETURNING version, schedule_version`,
-                [
-                  current.id,
-                  input.version,
-                  input.startsAt,
-                  endsAt,
-                  context.provider.id,
-                  context.location.id,
-                  now,
-                ],
-              ),
-            );
+            updated = await this.rows.move(manager, current.id, input.version, {
+              startsAt: input.startsAt,
+              endsAt,
+              providerId: context.provider.id,
+              locationId: context.location.id,
+              now,
+            });
           } catch (error) {
             if (isSlotRace(error)) throw new SlotTakenError();
             throw error;
@@ -394,16 +366,11 @@ export class AppointmentsService {
           }
           const now = this.clock.now();
           this.assertOutsideCutoff(current, now, forPatient);
-          const updated = returnedRows<{ version: number }>(
-            await manager.query(
-              `UPDATE appointment
-                  SET status = 'cancelled', cancelled_at = $3, cancelled_by = $4,
-                      cancel_reason = $5, version = version + 1, updated_at = $3
-                WHERE id = $1 AND version = $2
-            RETURNING version`,
-              [current.id, input.version, now, forPatient ? 'patient' : 'staff', input.reason],
-            ),
-          );
+          const updated = await this.rows.cancel(manager, current.id, input.version, {
+            now,
+            who: forPatient ? 'patient' : 'staff',
+            reason: input.reason,
+          });
           if (updated.length !== 1) throw new AppointmentChangedError();
           const row: AppointmentRow = {
             ...current,
@@ -449,13 +416,12 @@ export class AppointmentsService {
           if (current.version !== input.version) throw new AppointmentChangedError();
           const now = this.clock.now();
           this.assertStatusChange(current, input.status, now);
-          const updated = returnedRows<{ version: number }>(
-            await manager.query(
-              `UPDATE appointment SET status = $3, version = version + 1, updated_at = $4
-                WHERE id = $1 AND version = $2
-            RETURNING version`,
-              [current.id, input.version, input.status, now],
-            ),
+          const updated = await this.rows.setStatus(
+            manager,
+            current.id,
+            input.version,
+            input.status,
+            now,
           );
           if (updated.length !== 1) throw new AppointmentChangedError();
           const row: AppointmentRow = {
@@ -580,31 +546,14 @@ export class AppointmentsService {
     now: Date,
     excludeId: string | null = null,
   ): Promise<PatientFacts> {
-    const [facts] = (await manager.query(
-      `SELECT
-         (SELECT count(*)::int FROM appointment
-           WHERE patient_id = $1 AND status = 'booked' AND booked_by = 'patient'
-             AND starts_at > $2) AS future_online,
-         EXISTS (SELECT 1 FROM appointment
-                  WHERE patient_id = $1 AND status = 'completed') AS established,
-         EXISTS (SELECT 1 FROM appointment
-                  WHERE patient_id = $1 AND status = ANY($6::text[])
-                    AND starts_at < $4 AND ends_at > $3
-                    AND starts_at > $3::timestamptz - make_interval(mins => $7)
-                    AND ($5::uuid IS NULL OR id <> $5::uuid)) AS overlaps`,
-      [patientId, now, startsAt, endsAt, excludeId, ACTIVE, LONGEST_VISIT_MINUTES],
-    )) as PatientFacts[];
-    return facts!;
+    return this.rows.patientFacts(manager, patientId, { startsAt, endsAt, now, excludeId });
   }
 
   // --- helpers ----------------------------------------------------------------------------
 
   private async findRow(patientId: string, appointmentId: string): Promise<AppointmentRow> {
     if (!UUID_PATTERN.test(appointmentId)) throw new AppointmentNotFoundError();
-    const [row] = (await this.db.query(
-      `${appointmentSelect()} WHERE a.id = $1 AND a.patient_id = $2`,
-      [appointmentId, patientId],
-    )) as AppointmentRow[];
+    const row = await this.rows.find(patientId, appointmentId);
     if (!row) throw new AppointmentNotFoundError();
     return row;
   }
@@ -616,12 +565,7 @@ export class AppointmentsService {
     appointmentId: string,
   ): Promise<ChangeRow> {
     if (!UUID_PATTERN.test(appointmentId)) throw new AppointmentNotFoundError();
-    const [row] = (await manager.query(
-      `${appointmentSelect('pt.email AS patient_email')}
-         JOIN patient pt ON pt.id = a.patient_id
-        WHERE a.id = $1 AND a.patient_id = $2`,
-      [appointmentId, patientId],
-    )) as ChangeRow[];
+    const row = await this.rows.findForChange(manager, patientId, appointmentId);
     if (!row) throw new AppointmentNotFoundError();
     return row;
   }
@@ -764,7 +708,7 @@ export class AppointmentsService {
     };
   }
 
-  private async auditRead(action: string, row: AppointmentRow, by: Accessor): Promise<void> {
+  private async auditRead(action: AuditAction, row: AppointmentRow, by: Accessor): Promise<void> {
     await this.audit.record({
       action,
       outcome: 'success',
@@ -777,7 +721,7 @@ export class AppointmentsService {
   }
 
   private async auditChange(
-    action: string,
+    action: AuditAction,
     row: AppointmentRow,
     by: Accessor,
     manager: EntityManager,
@@ -798,7 +742,7 @@ export class AppointmentsService {
 
   /** Records a refused change in the audit trail (after the rollback), then lets the error through. */
   private async auditFailure<T>(
-    action: string,
+    action: AuditAction,
     by: Accessor,
     patientId: string,
     appointmentId: string | null,

@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Controller, Get, Query, Req } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -8,9 +8,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { ScheduleQuery, ScheduleView } from './appointments.dto.js';
 import { ScheduleService } from './schedule.service.js';
@@ -35,11 +34,7 @@ export class ScheduleController {
   })
   @ApiOkResponse({ type: ScheduleView })
   @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
-  read(
-    @Query() query: ScheduleQuery,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
-  ): Promise<ScheduleView> {
+  read(@Query() query: ScheduleQuery, @CurrentCaller() caller: Caller): Promise<ScheduleView> {
     return this.schedule.read(
       {
         providerId: query.providerId,
@@ -48,7 +43,7 @@ export class ScheduleController {
         to: new Date(query.to),
         includeCancelled: query.includeCancelled ?? false,
       },
-      { principal, context: requestContext(request) },
+      caller,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { AppointmentsRepository } from './appointments.repository.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -8,7 +9,7 @@ import type { AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Accessor } from '../patients/patients.service.js';
 import { SchedulingService } from '../scheduling/scheduling.service.js';
-import { appointmentSelect, toAppointmentView, type AppointmentRow } from './appointment-rows.js';
+import { toAppointmentView } from './appointment-rows.js';
 import type { ScheduleView } from './appointments.dto.js';
 
 export const SCHEDULE_ITEMS_MAX = 500;
@@ -23,11 +24,6 @@ export interface ScheduleFilter {
   includeCancelled: boolean;
 }
 
-type ScheduleRow = AppointmentRow & {
-  patient_display_name: string;
-  patient_mrn: string;
-};
-
 /**
  * The staff calendar of one provider or one location over at most 8 days. Three queries
  * whatever the range holds: the appointments with their patients, the open hours, and one
@@ -37,6 +33,7 @@ type ScheduleRow = AppointmentRow & {
 export class ScheduleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: AppointmentsRepository,
     private readonly scheduling: SchedulingService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -45,25 +42,7 @@ export class ScheduleService {
 
   async read(filter: ScheduleFilter, by: Accessor): Promise<ScheduleView> {
     this.assertFilter(filter);
-    const args: unknown[] = [
-      filter.providerId ?? filter.locationId,
-      filter.from,
-      filter.to,
-      SCHEDULE_ITEMS_MAX + 1,
-    ];
-    const column = filter.providerId ? 'a.provider_id' : 'a.location_id';
-    const rows: ScheduleRow[] = await this.db.query(
-      `${appointmentSelect(
-        `pt.given_name || coalesce(' (' || pt.preferred_name || ')', '') || ' ' || pt.family_name
-           AS patient_display_name, pt.mrn AS patient_mrn`,
-      )}
-        JOIN patient pt ON pt.id = a.patient_id
-       WHERE ${column} = $1 AND a.starts_at < $3 AND a.ends_at > $2
-             ${filter.includeCancelled ? '' : `AND a.status <> 'cancelled'`}
-       ORDER BY a.starts_at, a.id
-       LIMIT $4`,
-      args,
-    );
+    const rows = await this.rows.schedule({ ...filter, limit: SCHEDULE_ITEMS_MAX + 1 });
     const page = rows.slice(0, SCHEDULE_ITEMS_MAX);
     const hours = filter.providerId
       ? await this.scheduling.openWindows(this.db.manager, {

@@ -2,6 +2,7 @@ import { Injectable, Logger, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { requestContext } from '../../common/principal.js';
 import { UUID_PATTERN } from '../../common/validation.js';
+import type { RefusedOperationAction } from './audit-actions.js';
 import { AuditService } from './audit.service.js';
 
 /** Why the door was shut. Stored in audit_event.reason; the staff app names each one. */
@@ -61,9 +62,9 @@ export class AccessAudit {
 }
 
 /** `api.<operationId>` (api.getPatient), or the controller and handler when a route has none. */
-function operationName(context: ExecutionContext): string {
+function operationName(context: ExecutionContext): RefusedOperationAction {
   const operation = Reflect.getMetadata(API_OPERATION, context.getHandler()) as
     { operationId?: string } | undefined;
   const name = operation?.operationId ?? `${context.getClass().name}.${context.getHandler().name}`;
-  return `api.${name}`.slice(0, 100);
+  return `api.${name.slice(0, 96)}`;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { AuditLogRepository } from './audit-log.repository.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditController } from './audit.controller.js';
 
@@ -12,6 +13,6 @@ import { AuditController } from './audit.controller.js';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent]), AccountsModule],
   controllers: [AuditController],
-  providers: [AuditLogService],
+  providers: [AuditLogService, AuditLogRepository],
 })
 export class AuditLogModule {}

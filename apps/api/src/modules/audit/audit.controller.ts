@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Controller, Get, Query, Req } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -8,9 +8,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPatient, CurrentPrincipal, type PatientScope } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller, CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AccessLogPage, AuditEventPage, AuditEventQuery, AuditPageQuery } from './audit.dto.js';
@@ -34,10 +33,9 @@ export class AuditController {
   @ApiForbiddenResponse({ type: Problem, description: 'Only administrators read the audit trail' })
   listEvents(
     @Query() query: AuditEventQuery,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<AuditEventPage> {
-    return this.log.listEvents(query, principal, requestContext(request));
+    return this.log.listEvents(query, caller);
   }
 
   @Get('patients/:patientId/access-log')
@@ -55,8 +53,7 @@ export class AuditController {
   accessLog(
     @Query() query: AuditPageQuery,
     @CurrentPatient() scope: PatientScope,
-    @Req() request: FastifyRequest,
   ): Promise<AccessLogPage> {
-    return this.log.accessLog(scope.patientId, query, scope.principal, requestContext(request));
+    return this.log.accessLog(scope.patientId, query, scope.caller);
   }
 }

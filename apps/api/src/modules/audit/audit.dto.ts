@@ -14,7 +14,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '../accounts/account.entity.js';
-import { decodeCursor } from './audit-cursor.js';
+import { IsPageCursor, PageOf } from '../../common/pager.js';
 import type { AuditOutcome } from './audit-event.entity.js';
 
 const ROLES = [...STAFF_ROLES];
@@ -24,20 +24,6 @@ export const PAGE_LIMIT_MAX = 100;
 
 // Query parameters may be left out; an empty value (?from=) counts as given, and invalid.
 const present = (_object: object, value: unknown) => value !== undefined;
-
-/** A nextCursor this API handed out (checked here, so one 400 names every bad parameter). */
-function IsAuditCursor(options: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isAuditCursor',
-      validator: {
-        validate: (value) =>
-          typeof value === 'string' && value.length <= 200 && decodeCursor(value) !== null,
-      },
-    },
-    options,
-  );
-}
 
 /** A time JavaScript can read (ISO 8601 week and ordinal dates it cannot) in PostgreSQL's range. */
 export function toTime(value: string): Date | null {
@@ -77,7 +63,7 @@ export class AuditPageQuery {
 
   @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor of the previous page' })
   @ValidateIf(present)
-  @IsAuditCursor({ message: 'cursor must be the nextCursor of a previous page.' })
+  @IsPageCursor('instant', { message: 'cursor must be the nextCursor of a previous page.' })
   cursor?: string;
 }
 
@@ -190,17 +176,7 @@ export class AuditEventItem {
   @ApiProperty({ maxLength: 300, type: String, nullable: true }) userAgent: string | null;
 }
 
-export class AuditEventPage {
-  @ApiProperty({ maxItems: 100, type: [AuditEventItem], description: 'Newest first' })
-  items: AuditEventItem[];
-  @ApiProperty({
-    maxLength: 1000,
-    type: String,
-    nullable: true,
-    description: 'Pass as cursor for the next page',
-  })
-  nextCursor: string | null;
-}
+export class AuditEventPage extends PageOf(AuditEventItem, { description: 'Newest first' }) {}
 
 export class AccessLogEntry {
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
@@ -211,14 +187,4 @@ export class AccessLogEntry {
   @ApiProperty({ maxLength: 4000, example: 'Viewed your demographics' }) description: string;
 }
 
-export class AccessLogPage {
-  @ApiProperty({ maxItems: 100, type: [AccessLogEntry], description: 'Newest first' })
-  items: AccessLogEntry[];
-  @ApiProperty({
-    maxLength: 1000,
-    type: String,
-    nullable: true,
-    description: 'Pass as cursor for the next page',
-  })
-  nextCursor: string | null;
-}
+export class AccessLogPage extends PageOf(AccessLogEntry, { description: 'Newest first' }) {}

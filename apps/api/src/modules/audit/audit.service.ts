@@ -5,10 +5,13 @@ import { Clock } from '../../common/clock.js';
 import type { Principal, RequestContext } from '../../common/principal.js';
 import { DomainError } from '../../common/problem.js';
 import { newId } from '../../infra/database/ids.js';
+import type { AuditAction } from './audit-actions.js';
+
+export type { AuditAction, RecordKindAuditName } from './audit-actions.js';
 import { AuditEvent, type AuditOutcome } from './audit-event.entity.js';
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   outcome: AuditOutcome;
   actor?: Pick<Principal, 'accountId' | 'kind' | 'roles'> | null;
   patientId?: string | null;

@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -11,9 +11,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import {
   ActiveSessionList,
@@ -40,8 +39,8 @@ export class AccountSettingsController {
     summary: 'Second factor and password status',
   })
   @ApiOkResponse({ type: SecuritySettings })
-  security(@CurrentPrincipal() principal: Principal): Promise<SecuritySettings> {
-    return this.settings.security(principal);
+  security(@CurrentCaller() caller: Caller): Promise<SecuritySettings> {
+    return this.settings.security(caller.principal);
   }
 
   @Post('password')
@@ -53,17 +52,8 @@ export class AccountSettingsController {
   })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ type: Problem })
-  async changePassword(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: ChangePasswordRequest,
-    @Req() request: FastifyRequest,
-  ) {
-    await this.settings.changePassword(
-      principal,
-      body.currentPassword,
-      body.newPassword,
-      requestContext(request),
-    );
+  async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordRequest) {
+    await this.settings.changePassword(caller, body.currentPassword, body.newPassword);
   }
 
   @Post('totp/setup')
@@ -77,10 +67,10 @@ export class AccountSettingsController {
   @ApiOkResponse({ type: TotpSetup })
   @ApiBadRequestResponse({ type: Problem, description: 'Wrong password' })
   startTotp(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Body() body: PasswordConfirmation,
   ): Promise<TotpSetup> {
-    return this.settings.startTotp(principal, body.password);
+    return this.settings.startTotp(caller.principal, body.password);
   }
 
   @Post('totp/confirm')
@@ -97,12 +87,11 @@ export class AccountSettingsController {
     description: 'No set-up in progress, or it was started over 10 minutes ago: start again',
   })
   async confirmTotp(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Body() body: TotpConfirmRequest,
-    @Req() request: FastifyRequest,
   ): Promise<RecoveryCodes> {
     return {
-      recoveryCodes: await this.settings.confirmTotp(principal, body.code, requestContext(request)),
+      recoveryCodes: await this.settings.confirmTotp(caller, body.code),
     };
   }
 
@@ -118,17 +107,8 @@ export class AccountSettingsController {
     type: Problem,
     description: 'The clinic requires a second step for this account',
   })
-  async setSecondFactor(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: SetSecondFactorRequest,
-    @Req() request: FastifyRequest,
-  ) {
-    await this.settings.setSecondFactor(
-      principal,
-      body.method,
-      body.password,
-      requestContext(request),
-    );
+  async setSecondFactor(@CurrentCaller() caller: Caller, @Body() body: SetSecondFactorRequest) {
+    await this.settings.setSecondFactor(caller, body.method, body.password);
   }
 
   @Post('recovery-codes')
@@ -142,24 +122,19 @@ export class AccountSettingsController {
   @ApiBadRequestResponse({ type: Problem, description: 'Wrong password' })
   @ApiUnprocessableEntityResponse({ type: Problem, description: 'No authenticator app set up' })
   async recoveryCodes(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Body() body: PasswordConfirmation,
-    @Req() request: FastifyRequest,
   ): Promise<RecoveryCodes> {
     return {
-      recoveryCodes: await this.settings.regenerateRecoveryCodes(
-        principal,
-        body.password,
-        requestContext(request),
-      ),
+      recoveryCodes: await this.settings.regenerateRecoveryCodes(caller, body.password),
     };
   }
 
   @Get('sessions')
   @ApiOperation({ operationId: 'listMySessions', summary: 'Where this account is signed in' })
   @ApiOkResponse({ type: ActiveSessionList })
-  async sessions(@CurrentPrincipal() principal: Principal): Promise<ActiveSessionList> {
-    return { items: await this.settings.listSessions(principal) };
+  async sessions(@CurrentCaller() caller: Caller): Promise<ActiveSessionList> {
+    return { items: await this.settings.listSessions(caller.principal) };
   }
 
   @Delete('sessions/:sessionId')
@@ -172,11 +147,7 @@ export class AccountSettingsController {
   })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: Problem })
-  async endSession(
-    @CurrentPrincipal() principal: Principal,
-    @Param('sessionId') id: string,
-    @Req() request: FastifyRequest,
-  ) {
-    await this.settings.endSession(principal, id, requestContext(request));
+  async endSession(@CurrentCaller() caller: Caller, @Param('sessionId') id: string) {
+    await this.settings.endSession(caller, id);
   }
 }

@@ -1,7 +1,8 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/problem.js';
 import { validationProblem } from '../../common/problem.filter.js';
-import type { Principal, RequestContext } from '../../common/principal.js';
+import type { Accessor, Principal, RequestContext } from '../../common/principal.js';
 import { otpauthUri } from '../../common/totp.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -54,7 +55,7 @@ export class AccountSettingsService {
       throw new WrongPasswordError(field);
   }
 
-  private record(principal: Principal, action: string, context: RequestContext) {
+  private record(principal: Principal, action: AuditAction, context: RequestContext) {
     return this.audit.record({
       action,
       outcome: 'success',
@@ -80,10 +81,9 @@ export class AccountSettingsService {
 
   /** A new password ends every other session, so a stolen session dies with the old password. */
   async changePassword(
-    principal: Principal,
+    { principal, context }: Accessor,
     current: string,
     next: string,
-    context: RequestContext,
   ): Promise<void> {
     const account = await this.account(principal);
     await this.confirmPassword(account, current, 'currentPassword');
@@ -102,11 +102,7 @@ export class AccountSettingsService {
     return { secret, otpauthUri: otpauthUri(secret, account.username, this.config.clinicName) };
   }
 
-  async confirmTotp(
-    principal: Principal,
-    code: string,
-    context: RequestContext,
-  ): Promise<string[]> {
+  async confirmTotp({ principal, context }: Accessor, code: string): Promise<string[]> {
     const account = await this.account(principal);
     const codes = await this.accounts.confirmTotpEnrollment(account, code);
     if (codes === 'no_setup') {
@@ -130,10 +126,9 @@ export class AccountSettingsService {
   }
 
   async setSecondFactor(
-    principal: Principal,
+    { principal, context }: Accessor,
     method: 'none' | 'email',
     password: string,
-    context: RequestContext,
   ): Promise<void> {
     const account = await this.account(principal);
     await this.confirmPassword(account, password);
@@ -150,9 +145,8 @@ export class AccountSettingsService {
   }
 
   async regenerateRecoveryCodes(
-    principal: Principal,
+    { principal, context }: Accessor,
     password: string,
-    context: RequestContext,
   ): Promise<string[]> {
     const account = await this.account(principal);
     await this.confirmPassword(account, password);
@@ -181,7 +175,7 @@ export class AccountSettingsService {
     }));
   }
 
-  async endSession(principal: Principal, id: string, context: RequestContext): Promise<void> {
+  async endSession({ principal, context }: Accessor, id: string): Promise<void> {
     const ended =
       /^[0-9a-f]{64}$/.test(id) &&
       (await this.sessions.end(Buffer.from(id, 'hex'), 'ended-by-owner', principal.accountId));

@@ -12,7 +12,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requestContext } from '../../common/principal.js';
+import { requestContext, type Caller, type RequestContext } from '../../common/principal.js';
+import { CurrentCaller, CurrentRequestContext } from '../../common/patient-scope.js';
 import { Problem } from '../../common/problem.js';
 import { Public } from '../../common/public.decorator.js';
 import { Throttled } from '../../common/throttled.decorator.js';
@@ -155,9 +156,9 @@ export class AuthController {
   @Throttled({ retryAfter: false })
   async requestReset(
     @Body() body: PasswordResetRequest,
-    @Req() request: FastifyRequest,
+    @CurrentRequestContext() context: RequestContext,
   ): Promise<void> {
-    await this.auth.requestPasswordReset(body.identifier, requestContext(request));
+    await this.auth.requestPasswordReset(body.identifier, context);
   }
 
   @Public()
@@ -173,9 +174,9 @@ export class AuthController {
   @ApiGoneResponse({ type: Problem, description: 'The link expired or was used' })
   async completeReset(
     @Body() body: PasswordResetComplete,
-    @Req() request: FastifyRequest,
+    @CurrentRequestContext() context: RequestContext,
   ): Promise<void> {
-    await this.auth.completePasswordReset(body.token, body.password, requestContext(request));
+    await this.auth.completePasswordReset(body.token, body.password, context);
   }
 
   @Public()
@@ -190,9 +191,9 @@ export class AuthController {
   @Throttled({ retryAfter: false })
   async remind(
     @Body() body: UsernameReminderRequest,
-    @Req() request: FastifyRequest,
+    @CurrentRequestContext() context: RequestContext,
   ): Promise<void> {
-    await this.auth.remindUsername(body.email, requestContext(request));
+    await this.auth.remindUsername(body.email, context);
   }
 
   @Public()
@@ -209,10 +210,10 @@ export class AuthController {
   @ApiGoneResponse({ type: Problem })
   async unlock(
     @Body() body: TokenRequest,
-    @Req() request: FastifyRequest,
+    @CurrentRequestContext() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const { deviceToken } = await this.auth.unlock(body.token, requestContext(request));
+    const { deviceToken } = await this.auth.unlock(body.token, context);
     this.cookies.rememberDevice(reply, deviceToken);
   }
 
@@ -247,10 +248,10 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiUnauthorizedResponse({ type: Problem, description: 'The session had already ended' })
   async logout(
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.logout(request.principal!, requestContext(request), false);
+    await this.auth.logout(caller, false);
     this.cookies.clear(reply);
   }
 
@@ -263,10 +264,10 @@ export class AuthController {
   })
   @ApiNoContentResponse()
   async logoutEverywhere(
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.logout(request.principal!, requestContext(request), true);
+    await this.auth.logout(caller, true);
     this.cookies.clear(reply);
   }
 }

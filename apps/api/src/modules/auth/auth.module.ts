@@ -1,3 +1,5 @@
+import { LoginThrottleRepository } from './login-throttle.repository.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -21,7 +23,9 @@ import { SessionsService } from './sessions.service.js';
     AuthService,
     AccountSettingsService,
     SessionsService,
+    SessionsRepository,
     LoginThrottleService,
+    LoginThrottleRepository,
     KnownDevicesService,
     SessionCookies,
     // Every route of every module passes this guard; @Public opts out.

@@ -9,7 +9,7 @@ import {
   newSixDigitCode,
   oneTimeCodeMatches,
 } from '../../common/one-time-codes.js';
-import type { Principal, RequestContext } from '../../common/principal.js';
+import type { Accessor, Principal, RequestContext } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
 import { ServerKeys } from '../../common/server-keys.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -498,7 +498,7 @@ export class AuthService {
     );
   }
 
-  async logout(principal: Principal, context: RequestContext, everywhere: boolean): Promise<void> {
+  async logout({ principal, context }: Accessor, everywhere: boolean): Promise<void> {
     if (everywhere) await this.sessions.endAllFor(principal.accountId, 'logout-everywhere');
     else await this.sessions.end(principal.sessionIdHash, 'logout');
     await this.audit.record({

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/problem.js';
-import { returnedRows } from '../../infra/database/sql.js';
+import { LoginThrottleRepository } from './login-throttle.repository.js';
 
 const WINDOW_MS = 15 * 60_000;
 export const USERNAME_FREE_FAILURES = 5;
@@ -40,7 +38,7 @@ export class TooManyAttemptsError extends DomainError {
 @Injectable()
 export class LoginThrottleService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: LoginThrottleRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -58,10 +56,7 @@ export class LoginThrottleService {
 
   async assertAllowed(keys: string[]): Promise<void> {
     const now = this.clock.now();
-    const rows: { blocked_until: Date }[] = await this.db.query(
-      `SELECT blocked_until FROM login_throttle WHERE key = ANY($1) AND blocked_until > $2`,
-      [keys, now],
-    );
+    const rows = await this.rows.blocked(keys, now);
     if (rows.length) {
       const until = Math.max(...rows.map((r) => r.blocked_until.getTime()));
       throw new TooManyAttemptsError(Math.ceil((until - now.getTime()) / 1000));
@@ -79,49 +74,27 @@ export class LoginThrottleService {
   ): Promise<number> {
     const now = this.clock.now();
     const keys = ipKey === null ? [usernameKey] : [usernameKey, ipKey];
-    // Counts restart when the window has passed; the block grows with the count.
-    const inserted = returnedRows<{ key: string; failures: number }>(
-      await this.db.query(
-        `INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until)
-       SELECT key, 1, $2, NULL FROM unnest($1::text[]) AS key
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $3)
-                         THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN t.window_started_at < $2::timestamptz - make_interval(secs => $3)
-                                  THEN $2 ELSE t.window_started_at END
-       RETURNING key, failures`,
-        [keys, now, WINDOW_MS / 1000],
-      ),
-    );
-    await this.db.query(
-      `UPDATE login_throttle SET blocked_until = $2::timestamptz + make_interval(secs =>
-          LEAST($3::float8, 30 * power(2, failures - $4)))
-        WHERE key = $1 AND failures >= $4`,
-      [usernameKey, now, USERNAME_MAX_DELAY_MS / 1000, freeFailures],
-    );
+    const inserted = await this.rows.countFailures(keys, now, WINDOW_MS / 1000);
+    // The account's (or device's) block grows with its count; the IP's is one window.
+    await this.rows.block(usernameKey, now, {
+      fromFailures: freeFailures,
+      growingUpToSeconds: USERNAME_MAX_DELAY_MS / 1000,
+    });
     if (ipKey !== null) {
-      await this.db.query(
-        `UPDATE login_throttle SET blocked_until = $2::timestamptz + make_interval(secs => $3)
-          WHERE key = $1 AND failures >= $4`,
-        [ipKey, now, WINDOW_MS / 1000, IP_FAILURES_PER_WINDOW],
-      );
+      await this.rows.block(ipKey, now, {
+        fromFailures: IP_FAILURES_PER_WINDOW,
+        forSeconds: WINDOW_MS / 1000,
+      });
     }
     return inserted.find((row) => row.key === usernameKey)?.failures ?? 0;
   }
 
   /** Counts a wrong second-factor code against its waiting session; returns the count. */
   async recordCodeFailure(key: string): Promise<number> {
-    const rows = returnedRows<{ failures: number }>(
-      await this.db.query(
-        `INSERT INTO login_throttle AS t (key, failures, window_started_at) VALUES ($1, 1, $2)
-         ON CONFLICT (key) DO UPDATE SET failures = t.failures + 1 RETURNING failures`,
-        [key, this.clock.now()],
-      ),
-    );
-    return rows[0]!.failures;
+    return this.rows.countCodeFailure(key, this.clock.now());
   }
 
   async clear(key: string): Promise<void> {
-    await this.db.query(`DELETE FROM login_throttle WHERE key = $1`, [key]);
+    await this.rows.clear(key);
   }
 }

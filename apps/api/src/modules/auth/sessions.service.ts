@@ -1,14 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Not, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { Principal, RequestContext } from '../../common/principal.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import type { Account } from '../accounts/account.entity.js';
-import { returnedRows } from '../../infra/database/sql.js';
 import { Session, type SessionStage } from './session.entity.js';
+import { SessionsRepository } from './sessions.repository.js';
 
 export interface ResolvedSession {
   principal: Principal;
@@ -20,7 +18,6 @@ export interface ResolvedSession {
 }
 
 const PENDING_TTL_MS = 10 * 60_000;
-const TOUCH_INTERVAL_SECONDS = 30;
 
 export function hashSessionId(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -30,7 +27,7 @@ export function hashSessionId(token: string): Buffer {
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly rows: SessionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -47,7 +44,7 @@ export class SessionsService {
   ): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    const session = this.sessions.create({
+    const session = Object.assign(new Session(), {
       idHash: hashSessionId(token),
       accountId: account.id,
       stage,
@@ -59,7 +56,7 @@ export class SessionsService {
       endedAt: null,
       endReason: null,
     });
-    await this.sessions.insert(session);
+    await this.rows.insert(session);
     return { token, session };
   }
 
@@ -70,39 +67,7 @@ export class SessionsService {
    */
   async touch(token: string): Promise<ResolvedSession | null> {
     const now = this.clock.now();
-    const rows = returnedRows<{
-      account_id: string;
-      stage: SessionStage;
-      absolute_expires_at: Date;
-      last_seen_at: Date;
-      kind: 'patient' | 'staff';
-      roles: string[];
-      patient_id: string | null;
-      username: string;
-      display_name: string;
-    }>(
-      await this.sessions.query(
-        `WITH live AS (
-           SELECT s.id_hash, s.account_id, s.stage, s.absolute_expires_at, s.last_seen_at,
-                  a.kind, a.roles, a.patient_id, a.username, a.display_name
-             FROM session s JOIN account a ON a.id = s.account_id
-            WHERE s.id_hash = $1 AND a.status = 'active' AND s.ended_at IS NULL
-              AND s.last_seen_at > $2::timestamptz - make_interval(secs => $3)
-              AND s.absolute_expires_at > $2
-         ), touched AS (
-           UPDATE session SET last_seen_at = $2
-            WHERE id_hash = (SELECT id_hash FROM live)
-              AND last_seen_at < $2::timestamptz - make_interval(secs => $4)
-           RETURNING last_seen_at
-         )
-         SELECT live.account_id, live.stage, live.absolute_expires_at, live.kind, live.roles,
-                live.patient_id, live.username, live.display_name,
-                COALESCE((SELECT last_seen_at FROM touched), live.last_seen_at) AS last_seen_at
-           FROM live`,
-        [hashSessionId(token), now, this.idleMs / 1000, TOUCH_INTERVAL_SECONDS],
-      ),
-    );
-    const row = rows[0];
+    const row = await this.rows.touch(hashSessionId(token), now, this.idleMs / 1000);
     if (!row) return null;
     return {
       principal: {
@@ -123,11 +88,7 @@ export class SessionsService {
   /** A session waiting for its second factor: it lives at most 10 minutes. */
   async findPending(token: string): Promise<Session | null> {
     const now = this.clock.now();
-    const session = await this.sessions.findOneBy({
-      idHash: hashSessionId(token),
-      stage: 'second_factor',
-      endedAt: IsNull(),
-    });
+    const session = await this.rows.findPending(hashSessionId(token));
     if (!session || now.getTime() - session.createdAt.getTime() > PENDING_TTL_MS) return null;
     return session;
   }
@@ -135,29 +96,17 @@ export class SessionsService {
   /** Open sessions of an account, newest activity first (for "where am I signed in"). */
   async listOpen(accountId: string): Promise<Session[]> {
     const now = this.clock.now();
-    const sessions = await this.sessions.find({
-      where: { accountId, endedAt: IsNull(), stage: 'active', absoluteExpiresAt: MoreThan(now) },
-      order: { lastSeenAt: 'DESC' },
-      take: 50,
-    });
+    const sessions = await this.rows.listOpen(accountId, now);
     return sessions.filter((s) => now.getTime() - s.lastSeenAt.getTime() < this.idleMs);
   }
 
   /** Ends one session; with accountId, only if it belongs to that account. */
   async end(idHash: Buffer, reason: string, accountId?: string): Promise<boolean> {
-    const result = await this.sessions.update(
-      { idHash, endedAt: IsNull(), ...(accountId ? { accountId } : {}) },
-      { endedAt: this.clock.now(), endReason: reason },
-    );
-    return (result.affected ?? 0) > 0;
+    return (await this.rows.end({ idHash, accountId }, this.clock.now(), reason)) > 0;
   }
 
   /** Ends every open session of an account, except the one given (e.g. after a password change). */
   async endAllFor(accountId: string, reason: string, except?: Buffer): Promise<number> {
-    const result = await this.sessions.update(
-      { accountId, endedAt: IsNull(), ...(except ? { idHash: Not(except) } : {}) },
-      { endedAt: this.clock.now(), endReason: reason },
-    );
-    return result.affected ?? 0;
+    return this.rows.endAllFor(accountId, this.clock.now(), reason, except);
   }
 }

@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -13,9 +13,8 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPatient, CurrentPrincipal, type PatientScope } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller, CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { InvitationPage, InvitationSummary, ListInvitationsQuery } from './invitations.dto.js';
 import { InvitationsService } from './invitations.service.js';
@@ -45,14 +44,8 @@ export class InvitationsController {
   @ApiCreatedResponse({ type: InvitationSummary })
   @ApiConflictResponse({ type: Problem, description: 'Already an account or a valid invitation' })
   @ApiUnprocessableEntityResponse({ type: Problem, description: 'The patient has no email' })
-  create(
-    @CurrentPatient() scope: PatientScope,
-    @Req() request: FastifyRequest,
-  ): Promise<InvitationSummary> {
-    return this.invitations.create(scope.patientId, {
-      principal: scope.principal,
-      context: requestContext(request),
-    });
+  create(@CurrentPatient() scope: PatientScope): Promise<InvitationSummary> {
+    return this.invitations.create(scope.patientId, scope.caller);
   }
 
   @Post('invitations/:invitationId/resend')
@@ -71,10 +64,9 @@ export class InvitationsController {
   @ApiUnprocessableEntityResponse({ type: Problem, description: 'The patient has no email' })
   resend(
     @Param('invitationId') invitationId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<InvitationSummary> {
-    return this.invitations.resend(invitationId, { principal, context: requestContext(request) });
+    return this.invitations.resend(invitationId, caller);
   }
 
   @Post('invitations/:invitationId/revoke')
@@ -91,10 +83,9 @@ export class InvitationsController {
   @ApiConflictResponse({ type: Problem, description: 'Already accepted' })
   revoke(
     @Param('invitationId') invitationId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<InvitationSummary> {
-    return this.invitations.revoke(invitationId, { principal, context: requestContext(request) });
+    return this.invitations.revoke(invitationId, caller);
   }
 
   @Get('invitations')
@@ -109,9 +100,8 @@ export class InvitationsController {
   @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   list(
     @Query() query: ListInvitationsQuery,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<InvitationPage> {
-    return this.invitations.list(query, { principal, context: requestContext(request) });
+    return this.invitations.list(query, caller);
   }
 }

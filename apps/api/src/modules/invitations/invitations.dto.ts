@@ -1,3 +1,4 @@
+import { IsPageCursor, PageOf } from '../../common/pager.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { MailStatus } from '../../infra/mail/mail-delivery.entity.js';
@@ -30,13 +31,9 @@ export class ListInvitationsQuery {
   @PageLimit(LIST_LIMIT_MAX, LIST_LIMIT_DEFAULT)
   limit: number = LIST_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    maxLength: 36,
-    description: 'nextCursor from the previous page',
-  })
+  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor from the previous page' })
   @IsOptional()
-  @IsUUID('all', { message: 'This page link is not valid. Load the list again.' })
+  @IsPageCursor('none')
   cursor?: string;
 }
 
@@ -82,16 +79,7 @@ export class InvitationSummary {
   deliveryAttempts: number;
 }
 
-export class InvitationPage {
-  @ApiProperty({ maxItems: 100, type: [InvitationSummary] }) items: InvitationSummary[];
-  @ApiProperty({
-    maxLength: 36,
-    type: String,
-    nullable: true,
-    description: 'Pass as cursor for the next page; null on the last page',
-  })
-  nextCursor: string | null;
-}
+export class InvitationPage extends PageOf(InvitationSummary) {}
 
 export function toInvitationSummary(
   invitation: Invitation,

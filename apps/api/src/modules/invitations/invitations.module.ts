@@ -1,3 +1,4 @@
+import { InvitationsRepository } from './invitations.repository.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
@@ -13,7 +14,7 @@ import { InvitationsService } from './invitations.service.js';
     AccountsModule,
   ],
   controllers: [InvitationsController],
-  providers: [InvitationsService],
+  providers: [InvitationsService, InvitationsRepository],
   exports: [InvitationsService],
 })
 export class InvitationsModule {}

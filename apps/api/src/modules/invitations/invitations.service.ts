@@ -1,7 +1,10 @@
+import { InvitationsRepository } from './invitations.repository.js';
+import { pageOf } from '../../common/pager.js';
+import type { AuditAction } from '../audit/audit.service.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { hashSecret, newToken } from '../../common/one-time-codes.js';
 import { PatientNotFoundError } from '../../common/patient-scope.js';
@@ -10,12 +13,11 @@ import type { AppConfig } from '../../config/config.js';
 import { composeEmail, MAIL_SECRET } from '../../infra/mail/compose.js';
 import { MailService, type MailRequest } from '../../infra/mail/mail.service.js';
 import { newId } from '../../infra/database/ids.js';
-import { returnedRows } from '../../infra/database/sql.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Patient } from '../patients/patient.entity.js';
 import { PatientsService, type Accessor } from '../patients/patients.service.js';
-import { InvitationReplacedToken, Invitation, type InvitationStatus } from './invitation.entity.js';
+import { Invitation, type InvitationStatus } from './invitation.entity.js';
 import {
   toInvitationSummary,
   type InvitationPage,
@@ -38,7 +40,6 @@ import {
 /** Wrong dates of birth allowed before the invitation locks. */
 export const MAX_BIRTH_DATE_TRIES = 5;
 const DAY_MS = 86_400_000;
-const OPEN: Invitation['status'][] = ['pending', 'sent'];
 
 /** An invitation found by the token of one of its links. */
 export interface InvitationLink {
@@ -75,9 +76,7 @@ export class InvitationsService implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
-    @InjectRepository(InvitationReplacedToken)
-    private readonly replacedTokens: Repository<InvitationReplacedToken>,
+    private readonly rows: InvitationsRepository,
     private readonly patients: PatientsService,
     private readonly accounts: AccountsService,
     private readonly mail: MailService,
@@ -102,13 +101,7 @@ export class InvitationsService implements OnApplicationBootstrap {
         if (!patient) throw new PatientNotFoundError();
         const email = await this.assertInvitable(patient, manager);
         const now = this.clock.now();
-        const live = await manager
-          .getRepository(Invitation)
-          .createQueryBuilder('i')
-          .where('i.patientId = :patientId', { patientId })
-          .andWhere('i.status IN (:...open)', { open: OPEN })
-          .andWhere('i.expiresAt > :now', { now })
-          .getExists();
+        const live = await this.rows.hasLive(manager, patientId, now);
         if (live) throw new InvitationStillValidError();
         const token = newToken();
         const expiresAt = new Date(now.getTime() + this.config.invitationTtlDays * DAY_MS);
@@ -116,7 +109,7 @@ export class InvitationsService implements OnApplicationBootstrap {
           this.invitationEmail(email, token, expiresAt),
           manager,
         );
-        const invitation = manager.getRepository(Invitation).create({
+        const invitation = Object.assign(new Invitation(), {
           id: newId(),
           patientId,
           email,
@@ -135,7 +128,7 @@ export class InvitationsService implements OnApplicationBootstrap {
           revokedAt: null,
           revokedBy: null,
         });
-        await manager.getRepository(Invitation).insert(invitation);
+        await this.rows.insert(manager, invitation);
         await this.audit.record(
           {
             action: 'invitation.create',
@@ -159,11 +152,7 @@ export class InvitationsService implements OnApplicationBootstrap {
     const subject = { patientId: null as string | null };
     const invitation = await this.auditFailure('invitation.resend', by, subject, invitationId, () =>
       this.db.transaction(async (manager) => {
-        const repository = manager.getRepository(Invitation);
-        const current = await repository.findOne({
-          where: { id: invitationId },
-          lock: { mode: 'pessimistic_write' },
-        });
+        const current = await this.rows.findForUpdate(manager, invitationId);
         if (!current) throw new InvitationNotFoundError();
         subject.patientId = current.patientId;
         if (current.status === 'accepted') throw new InvitationAlreadyAcceptedError();
@@ -175,9 +164,11 @@ export class InvitationsService implements OnApplicationBootstrap {
         const now = this.clock.now();
         const token = newToken();
         const expiresAt = new Date(now.getTime() + this.config.invitationTtlDays * DAY_MS);
-        await manager
-          .getRepository(InvitationReplacedToken)
-          .insert({ tokenHash: current.tokenHash, invitationId, replacedAt: now });
+        await this.rows.replaceToken(manager, {
+          tokenHash: current.tokenHash,
+          invitationId,
+          replacedAt: now,
+        });
         const mailDeliveryId = await this.mail.record(
           this.invitationEmail(email, token, expiresAt),
           manager,
@@ -194,7 +185,7 @@ export class InvitationsService implements OnApplicationBootstrap {
           sentAt: null,
           updatedAt: now,
         };
-        await repository.update({ id: invitationId }, changes);
+        await this.rows.update(manager, invitationId, changes);
         await this.audit.record(
           {
             action: 'invitation.resend',
@@ -219,11 +210,7 @@ export class InvitationsService implements OnApplicationBootstrap {
     const subject = { patientId: null as string | null };
     const invitation = await this.auditFailure('invitation.revoke', by, subject, invitationId, () =>
       this.db.transaction(async (manager) => {
-        const repository = manager.getRepository(Invitation);
-        const current = await repository.findOne({
-          where: { id: invitationId },
-          lock: { mode: 'pessimistic_write' },
-        });
+        const current = await this.rows.findForUpdate(manager, invitationId);
         if (!current) throw new InvitationNotFoundError();
         subject.patientId = current.patientId;
         if (current.status === 'accepted') throw new InvitationAlreadyAcceptedError();
@@ -235,7 +222,7 @@ export class InvitationsService implements OnApplicationBootstrap {
           revokedBy: by.principal.accountId,
           updatedAt: now,
         };
-        await repository.update({ id: invitationId }, changes);
+        await this.rows.update(manager, invitationId, changes);
         await this.audit.record(
           {
             action: 'invitation.revoke',
@@ -260,28 +247,8 @@ export class InvitationsService implements OnApplicationBootstrap {
    */
   async list(filter: InvitationFilter, by: Accessor): Promise<InvitationPage> {
     const now = this.clock.now();
-    const query = this.invitations
-      .createQueryBuilder('i')
-      .orderBy('i.id', 'DESC')
-      .limit(filter.limit + 1);
-    if (filter.cursor) query.andWhere('i.id < :cursor', { cursor: filter.cursor });
-    if (filter.patientId)
-      query.andWhere('i.patientId = :patientId', { patientId: filter.patientId });
-    switch (filter.status) {
-      case 'pending':
-      case 'sent':
-        query.andWhere('i.status = :status AND i.expiresAt > :now', { status: filter.status, now });
-        break;
-      case 'expired':
-        query.andWhere('i.status IN (:...open) AND i.expiresAt <= :now', { open: OPEN, now });
-        break;
-      case 'accepted':
-      case 'revoked':
-        query.andWhere('i.status = :status', { status: filter.status });
-        break;
-    }
-    const rows = await query.getMany();
-    const page = rows.slice(0, filter.limit);
+    const rows = await this.rows.list(filter, now);
+    const { items: page, nextCursor } = pageOf(rows, filter.limit, (row) => [null, row.id]);
     const items = await this.summarizeAll(page, now);
     // The list shows each patient's name, MRN and email: one audit row per patient on the
     // page, so it appears in their access log; for an empty page, one naming the filtered
@@ -299,21 +266,18 @@ export class InvitationsService implements OnApplicationBootstrap {
         context: by.context,
       })),
     );
-    return {
-      items,
-      nextCursor: rows.length > filter.limit ? (page[page.length - 1]?.id ?? null) : null,
-    };
+    return { items, nextCursor };
   }
 
   // --- for registration -----------------------------------------------------------------
 
   /** The invitation behind a link's token hash, current or replaced; null when unknown. */
   async findLink(tokenHash: string): Promise<InvitationLink | null> {
-    const invitation = await this.invitations.findOneBy({ tokenHash });
+    const invitation = await this.rows.findByTokenHash(tokenHash);
     if (invitation) return { invitation, tokenHash, replaced: false };
-    const replaced = await this.replacedTokens.findOneBy({ tokenHash });
+    const replaced = await this.rows.findReplacedToken(tokenHash);
     if (!replaced) return null;
-    const original = await this.invitations.findOneBy({ id: replaced.invitationId });
+    const original = await this.rows.findById(replaced.invitationId);
     return original ? { invitation: original, tokenHash, replaced: true } : null;
   }
 
@@ -337,16 +301,7 @@ export class InvitationsService implements OnApplicationBootstrap {
    */
   async takeBirthDateTry(invitationId: string, tokenHash: string): Promise<number | null> {
     const now = this.clock.now();
-    const rows = returnedRows<{ dob_failures: number }>(
-      await this.db.query(
-        `UPDATE invitation SET dob_failures = dob_failures + 1, updated_at = $4
-          WHERE id = $1 AND token_hash = $2 AND status IN ('pending', 'sent')
-            AND expires_at > $4 AND locked_at IS NULL AND dob_failures < $3
-      RETURNING dob_failures`,
-        [invitationId, tokenHash, MAX_BIRTH_DATE_TRIES, now],
-      ),
-    );
-    return rows[0]?.dob_failures ?? null;
+    return this.rows.takeBirthDateTry(invitationId, tokenHash, MAX_BIRTH_DATE_TRIES, now);
   }
 
   /**
@@ -355,11 +310,7 @@ export class InvitationsService implements OnApplicationBootstrap {
    */
   async lockAfterBirthDateTries(invitationId: string, tokenHash: string): Promise<void> {
     const now = this.clock.now();
-    await this.db.query(
-      `UPDATE invitation SET locked_at = $3, updated_at = $3
-        WHERE id = $1 AND token_hash = $2 AND locked_at IS NULL AND dob_failures >= $4`,
-      [invitationId, tokenHash, now, MAX_BIRTH_DATE_TRIES],
-    );
+    await this.rows.lock(invitationId, tokenHash, MAX_BIRTH_DATE_TRIES, now);
   }
 
   /**
@@ -372,16 +323,7 @@ export class InvitationsService implements OnApplicationBootstrap {
     tokenHash: string,
     manager: EntityManager,
   ): Promise<boolean> {
-    const rows = returnedRows<{ id: string }>(
-      await manager.query(
-        `SELECT id FROM invitation
-          WHERE id = $1 AND token_hash = $2 AND status IN ('pending', 'sent')
-            AND expires_at > $3 AND locked_at IS NULL
-            FOR SHARE`,
-        [invitationId, tokenHash, this.clock.now()],
-      ),
-    );
-    return rows.length === 1;
+    return this.rows.holdUsable(manager, invitationId, tokenHash, this.clock.now());
   }
 
   /**
@@ -389,28 +331,14 @@ export class InvitationsService implements OnApplicationBootstrap {
    * still the current one and the invitation is open, unexpired and unlocked.
    */
   async accept(invitationId: string, tokenHash: string, manager: EntityManager): Promise<boolean> {
-    const now = this.clock.now();
-    const rows = returnedRows<{ id: string }>(
-      await manager.query(
-        `UPDATE invitation SET status = 'accepted', accepted_at = $3, updated_at = $3
-          WHERE id = $1 AND token_hash = $2 AND status IN ('pending', 'sent')
-            AND expires_at > $3 AND locked_at IS NULL
-      RETURNING id`,
-        [invitationId, tokenHash, now],
-      ),
-    );
-    return rows.length === 1;
+    return this.rows.accept(manager, invitationId, tokenHash, this.clock.now());
   }
 
   // --- recovery -------------------------------------------------------------------------
 
   /** Queues the email of every live invitation left pending (a crash after the commit). */
   async resumeUnsent(): Promise<number> {
-    const pending = await this.invitations
-      .createQueryBuilder('i')
-      .where(`i.status = 'pending'`)
-      .andWhere('i.expiresAt > :now', { now: this.clock.now() })
-      .getMany();
+    const pending = await this.rows.unsent(this.clock.now());
     for (const invitation of pending) await this.send(invitation);
     return pending.length;
   }
@@ -446,13 +374,11 @@ export class InvitationsService implements OnApplicationBootstrap {
       return invitation;
     }
     const sentAt = this.clock.now();
-    const result = await this.invitations.update(
-      { id: invitation.id, status: 'pending', mailDeliveryId: invitation.mailDeliveryId },
-      { status: 'sent', sentAt, updatedAt: sentAt },
-    );
-    if (result.affected) return { ...invitation, status: 'sent', sentAt, updatedAt: sentAt };
+    if (await this.rows.markSent(invitation, sentAt)) {
+      return { ...invitation, status: 'sent', sentAt, updatedAt: sentAt };
+    }
     // Changed meanwhile (revoked, resent, accepted): report what is there now.
-    return (await this.invitations.findOneBy({ id: invitation.id })) ?? invitation;
+    return (await this.rows.findById(invitation.id)) ?? invitation;
   }
 
   private async summarize(invitation: Invitation): Promise<InvitationSummary> {
@@ -500,7 +426,7 @@ export class InvitationsService implements OnApplicationBootstrap {
 
   /** Records a refused staff action in the audit trail, then lets the error through. */
   private async auditFailure<T>(
-    action: string,
+    action: AuditAction,
     by: Accessor,
     patient: string | { patientId: string | null },
     invitationId: string | null,

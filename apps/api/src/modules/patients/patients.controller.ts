@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -9,9 +9,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPatient, CurrentPrincipal, type PatientScope } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller, CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import {
   CreatePatientRequest,
@@ -41,12 +40,11 @@ export class PatientsController {
   @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
   async create(
     @Body() body: CreatePatientRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<PatientDetails> {
     const patient = await this.patients.register(
       { ...body, address: body.address ?? null },
-      { principal, context: requestContext(request) },
+      caller,
     );
     return toPatientDetails(patient);
   }
@@ -65,10 +63,9 @@ export class PatientsController {
   @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   async search(
     @Query() query: SearchPatientsQuery,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<PatientPage> {
-    return this.patients.search(query, { principal, context: requestContext(request) });
+    return this.patients.search(query, caller);
   }
 
   @Get(':patientId')
@@ -80,14 +77,8 @@ export class PatientsController {
       'Patients read their own record; staff roles: front-desk, nurse, provider, admin, billing.',
   })
   @ApiOkResponse({ type: PatientDetails })
-  async get(
-    @CurrentPatient() scope: PatientScope,
-    @Req() request: FastifyRequest,
-  ): Promise<PatientDetails> {
-    const patient = await this.patients.read(scope.patientId, {
-      principal: scope.principal,
-      context: requestContext(request),
-    });
+  async get(@CurrentPatient() scope: PatientScope): Promise<PatientDetails> {
+    const patient = await this.patients.read(scope.patientId, scope.caller);
     return toPatientDetails(patient);
   }
 
@@ -104,12 +95,8 @@ export class PatientsController {
   async update(
     @CurrentPatient() scope: PatientScope,
     @Body() body: UpdatePatientRequest,
-    @Req() request: FastifyRequest,
   ): Promise<PatientDetails> {
-    const patient = await this.patients.update(scope.patientId, body, {
-      principal: scope.principal,
-      context: requestContext(request),
-    });
+    const patient = await this.patients.update(scope.patientId, body, scope.caller);
     return toPatientDetails(patient);
   }
 }

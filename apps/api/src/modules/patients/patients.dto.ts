@@ -1,3 +1,4 @@
+import { PageOf } from '../../common/pager.js';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -254,16 +255,7 @@ export class PatientDetails extends PatientSummary {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class PatientPage {
-  @ApiProperty({ maxItems: 100, type: [PatientSummary] }) items: PatientSummary[];
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    maxLength: 1000,
-    description: 'Pass as cursor for the next page; null on the last page',
-  })
-  nextCursor: string | null;
-}
+export class PatientPage extends PageOf(PatientSummary) {}
 
 export function toPatientDetails(patient: Patient): PatientDetails {
   return {

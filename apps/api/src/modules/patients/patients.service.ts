@@ -1,7 +1,7 @@
-import { UUID_PATTERN } from '../../common/validation.js';
+import { pageOf } from '../../common/pager.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { PatientNotFoundError } from '../../common/patient-scope.js';
 import type { Accessor } from '../../common/principal.js';
@@ -9,6 +9,7 @@ import { validationProblem } from '../../common/problem.filter.js';
 import { newId } from '../../infra/database/ids.js';
 import { AuditService } from '../audit/audit.service.js';
 import { cleanAddress, Patient, type PostalAddress, type Sex } from './patient.entity.js';
+import { PatientsRepository } from './patients.repository.js';
 
 export interface NewPatient {
   givenName: string;
@@ -39,57 +40,23 @@ export type PatientSummaryRow = Pick<
   'id' | 'mrn' | 'givenName' | 'familyName' | 'preferredName' | 'dateOfBirth' | 'sex'
 >;
 
-// A search of many words costs one condition per word; a name rarely has more than this.
-const MAX_SEARCH_WORDS = 5;
 // Time zones run up to UTC+14: somewhere it may already be the next calendar day.
 const LATEST_TIME_ZONE_OFFSET_MS = 14 * 3_600_000;
-
-type SortKey = [family: string, given: string, id: string];
-
-function encodeCursor(key: SortKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): SortKey {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === 3 &&
-      key.every((part) => typeof part === 'string') &&
-      UUID_PATTERN.test(key[2] as string)
-    ) {
-      return key as SortKey;
-    }
-  } catch {
-    // Falls through to the validation problem below.
-  }
-  throw validationProblem([
-    { field: 'cursor', message: 'This page link is not valid. Start the search again.' },
-  ]);
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, '\\$&');
-}
 
 /** The only writer of the patient table. */
 @Injectable()
 export class PatientsService {
   constructor(
-    @InjectRepository(Patient) private readonly patients: Repository<Patient>,
+    private readonly rows: PatientsRepository,
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async create(input: NewPatient, manager?: EntityManager): Promise<Patient> {
-    const repository = manager ? manager.getRepository(Patient) : this.patients;
-    const [{ mrn }] = (await repository.query(
-      `SELECT 'M' || lpad(nextval('patient_mrn_seq')::text, 8, '0') AS mrn`,
-    )) as [{ mrn: string }];
+    const mrn = await this.rows.nextMrn(manager);
     const now = this.clock.now();
-    const patient = repository.create({
+    const patient = Object.assign(new Patient(), {
       id: newId(),
       mrn,
       givenName: input.givenName,
@@ -103,18 +70,18 @@ export class PatientsService {
       createdAt: now,
       updatedAt: now,
     });
-    await repository.insert(patient);
+    await this.rows.insert(patient, manager);
     return patient;
   }
 
   findById(id: string): Promise<Patient | null> {
-    return this.patients.findOneBy({ id });
+    return this.rows.findById(id);
   }
 
   /** Several patients in one query (e.g. names for a list of invitations). */
   async findByIds(ids: string[]): Promise<Map<string, Patient>> {
     if (!ids.length) return new Map();
-    const rows = await this.patients.findBy({ id: In([...new Set(ids)]) });
+    const rows = await this.rows.findByIds([...new Set(ids)]);
     return new Map(rows.map((row) => [row.id, row]));
   }
 
@@ -123,9 +90,7 @@ export class PatientsService {
    * work about one patient (such as issuing an invitation) never runs twice at once.
    */
   findByIdForUpdate(id: string, manager: EntityManager): Promise<Patient | null> {
-    return manager
-      .getRepository(Patient)
-      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.rows.findByIdForUpdate(id, manager);
   }
 
   /** Staff registration of a new patient, audited in the same transaction. */
@@ -174,9 +139,8 @@ export class PatientsService {
     const set: Partial<Patient> = Object.fromEntries(fields);
     if ('address' in set) set.address = cleanAddress(changes.address);
     return this.db.transaction(async (manager) => {
-      const repository = manager.getRepository(Patient);
-      const result = await repository.update({ id }, { ...set, updatedAt: this.clock.now() });
-      if (!result.affected) throw new PatientNotFoundError();
+      const updated = await this.rows.update(id, { ...set, updatedAt: this.clock.now() }, manager);
+      if (!updated) throw new PatientNotFoundError();
       await this.audit.record(
         {
           action: 'patient.update',
@@ -189,7 +153,7 @@ export class PatientsService {
         },
         manager,
       );
-      return (await repository.findOneBy({ id }))!;
+      return (await this.rows.findById(id, manager))!;
     });
   }
 
@@ -201,62 +165,12 @@ export class PatientsService {
     params: PatientSearch,
     by: Accessor,
   ): Promise<{ items: PatientSummaryRow[]; nextCursor: string | null }> {
-    const args: unknown[] = [];
-    const arg = (value: unknown) => {
-      args.push(value);
-      return `$${args.length}`;
-    };
-    const where: string[] = [];
-    if (params.query) {
-      const text = params.query.toLowerCase();
-      const prefix = arg(`${escapeLike(text)}%`);
-      const alternatives = [
-        `lower(family_name) LIKE ${prefix}`,
-        `lower(given_name) LIKE ${prefix}`,
-        `mrn = ${arg(params.query.toUpperCase())}`,
-      ];
-      const words = text
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .slice(0, MAX_SEARCH_WORDS);
-      if (words.length > 1) {
-        // "alex riv" or "rivera, alex": every word starts the given or the family name.
-        const each = words.map((word) => {
-          const wordPrefix = arg(`${escapeLike(word)}%`);
-          return `(lower(family_name) LIKE ${wordPrefix} OR lower(given_name) LIKE ${wordPrefix})`;
-        });
-        alternatives.push(`(${each.join(' AND ')})`);
-      }
-      where.push(`(${alternatives.join(' OR ')})`);
-    }
-    if (params.dateOfBirth) where.push(`date_of_birth = ${arg(params.dateOfBirth)}::date`);
-    if (params.cursor) {
-      const [family, given, id] = decodeCursor(params.cursor);
-      where.push(
-        `(lower(family_name), lower(given_name), id) > (${arg(family)}::text, ${arg(given)}::text, ${arg(id)}::uuid)`,
-      );
-    }
-    const rows: {
-      id: string;
-      mrn: string;
-      given_name: string;
-      family_name: string;
-      preferred_name: string | null;
-      date_of_birth: string;
-      sex: Sex;
-      family_key: string;
-      given_key: string;
-    }[] = await this.db.query(
-      `SELECT id, mrn, given_name, family_name, preferred_name, date_of_birth::text AS date_of_birth,
-              sex, lower(family_name) AS family_key, lower(given_name) AS given_key
-         FROM patient
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY lower(family_name), lower(given_name), id
-        LIMIT ${arg(params.limit + 1)}`,
-      args,
-    );
-    const page = rows.slice(0, params.limit);
-    const last = page[page.length - 1];
+    const rows = await this.rows.search(params);
+    const { items: page, nextCursor } = pageOf(rows, params.limit, (row) => [
+      row.family_key,
+      row.given_key,
+      row.id,
+    ]);
     // One row per patient shown (names, date of birth and MRN are part of their record), so
     // the look appears in each one's access log; one row naming nobody when none matched.
     // A single INSERT either way.
@@ -282,10 +196,7 @@ export class PatientsService {
         dateOfBirth: row.date_of_birth,
         sex: row.sex,
       })),
-      nextCursor:
-        rows.length > params.limit && last
-          ? encodeCursor([last.family_key, last.given_key, last.id])
-          : null,
+      nextCursor,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -306,7 +307,7 @@ export class RecordExportService {
   }
 
   private record(
-    action: string,
+    action: AuditAction,
     resourceType: string,
     resourceId: string,
     patientId: string,

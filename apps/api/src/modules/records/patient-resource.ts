@@ -1,3 +1,4 @@
+import type { RecordKindAuditName } from '../audit/audit.service.js';
 import type { Type } from '@nestjs/common';
 import type { SortValue } from '../../common/pager.js';
 import type { DomainError } from '../../common/problem.js';
@@ -116,7 +117,7 @@ export interface PatientResource<
   /** The table, also the audit resource type and record_revision.resource_type. */
   table: string;
   /** Audit action prefix, like condition (condition.read). */
-  action: string;
+  action: RecordKindAuditName;
   notFound: () => DomainError;
   /** The status column; patients never see rows whose status is entered-in-error. */
   statusColumn: 'clinical_status' | 'status';

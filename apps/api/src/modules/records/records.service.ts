@@ -8,7 +8,7 @@ import type { FieldError } from '../../common/problem.js';
 import { validationProblem } from '../../common/problem.filter.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { newId } from '../../infra/database/ids.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditAction } from '../audit/audit.service.js';
 import { TerminologyService } from '../terminology/terminology.service.js';
 import type {
   BaseRow,
@@ -223,7 +223,7 @@ export class RecordsService {
   }
 
   private auditEntry(
-    action: string,
+    action: AuditAction,
     kind: { table: string },
     patientId: string,
     id: string | undefined,
@@ -240,7 +240,7 @@ export class RecordsService {
   }
 
   private async auditSuccess(
-    action: string,
+    action: AuditAction,
     kind: { table: string },
     patientId: string,
     id: string,

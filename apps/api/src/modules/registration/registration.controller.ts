@@ -1,13 +1,4 @@
-import {
-  applyDecorators,
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Post,
-  Req,
-} from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -23,8 +14,8 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { requestContext } from '../../common/principal.js';
+import type { RequestContext } from '../../common/principal.js';
+import { CurrentRequestContext } from '../../common/patient-scope.js';
 import { Problem } from '../../common/problem.js';
 import { Public } from '../../common/public.decorator.js';
 import {
@@ -88,9 +79,9 @@ export class RegistrationController {
   @LinkProblems()
   describe(
     @Headers(INVITATION_TOKEN_HEADER.toLowerCase()) token: string | string[] | undefined,
-    @Req() request: FastifyRequest,
+    @CurrentRequestContext() context: RequestContext,
   ): Promise<RegistrationInvitation> {
-    return this.registration.describe(invitationTokenFromHeader(token), requestContext(request));
+    return this.registration.describe(invitationTokenFromHeader(token), context);
   }
 
   @Post('email-code')
@@ -107,9 +98,9 @@ export class RegistrationController {
   @ApiTooManyRequestsResponse({ type: Problem, description: 'No more codes for this link' })
   sendEmailCode(
     @Body() body: SendEmailCodeRequest,
-    @Req() request: FastifyRequest,
+    @CurrentRequestContext() context: RequestContext,
   ): Promise<EmailCodeSent> {
-    return this.registration.sendEmailCode(body.token, requestContext(request));
+    return this.registration.sendEmailCode(body.token, context);
   }
 
   @Post('verify-identity')
@@ -130,9 +121,9 @@ export class RegistrationController {
   @LinkProblems()
   verifyIdentity(
     @Body() body: VerifyIdentityRequest,
-    @Req() request: FastifyRequest,
+    @CurrentRequestContext() context: RequestContext,
   ): Promise<IdentityVerified> {
-    return this.registration.verifyIdentity(body, requestContext(request));
+    return this.registration.verifyIdentity(body, context);
   }
 
   @Post('complete')
@@ -153,8 +144,8 @@ export class RegistrationController {
   @ApiResponse({ status: 423, type: Problem, description: 'The invitation is locked' })
   complete(
     @Body() body: CompleteRegistrationRequest,
-    @Req() request: FastifyRequest,
+    @CurrentRequestContext() context: RequestContext,
   ): Promise<RegistrationCompleted> {
-    return this.registration.complete(body, requestContext(request));
+    return this.registration.complete(body, context);
   }
 }

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { maskEmail } from '../../common/mask-email.js';
 import { isUniqueViolation } from '../../infra/database/sql.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -373,7 +374,7 @@ export class RegistrationService {
   }
 
   private succeeded(
-    action: string,
+    action: AuditAction,
     subject: Subject,
     context: RequestContext,
     manager?: Parameters<AuditService['record']>[1],
@@ -394,7 +395,7 @@ export class RegistrationService {
 
   /** Runs one step; a refusal is audited (outside any rolled-back transaction) and rethrown. */
   private async step<T>(
-    action: string,
+    action: AuditAction,
     context: RequestContext,
     run: (subject: Subject) => Promise<T>,
   ): Promise<T> {

@@ -1,5 +1,3 @@
-import { validationProblem } from '../../common/problem.filter.js';
-import { UUID_PATTERN } from '../../common/validation.js';
 import { TerminologyService } from '../terminology/terminology.service.js';
 import type {
   Interpretation,
@@ -92,12 +90,6 @@ export const OBSERVATION_COLUMNS = `
   o.unit, o.reference_low, o.reference_high, o.reference_text, o.interpretation, o.status,
   o.effective_at, o.version, ${cursorTime('o.effective_at')} AS cursor_at`;
 
-/** Patients never see what was entered in error, nor anything of a held report. */
-export const PATIENT_VISIBLE_OBSERVATION = `o.status <> 'entered-in-error'
-  AND (o.report_id IS NULL OR EXISTS (
-    SELECT 1 FROM result_report vr
-     WHERE vr.id = o.report_id AND vr.release_state = 'released' AND vr.status <> 'entered-in-error'))`;
-
 /** An observation's stored fields, without what only paging needs. */
 export type StoredObservation = Omit<ObservationRow, 'patient_id' | 'cursor_at'>;
 
@@ -187,32 +179,10 @@ export function toReviewItem(row: ReviewRow): ReviewItem {
   };
 }
 
-// --- cursors -----------------------------------------------------------------------------
+// --- paging ------------------------------------------------------------------------------
 
-const CURSOR_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-export interface RowCursor {
-  at: string;
-  id: string;
-}
-
-export function encodeCursor(row: { cursor_at: string; id: string }): string {
-  return Buffer.from(`${row.cursor_at}|${row.id}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(text: string): RowCursor {
-  const [at = '', id = '', extra] = /^[A-Za-z0-9_-]{1,200}$/.test(text)
-    ? Buffer.from(text, 'base64url').toString('utf8').split('|')
-    : [];
-  if (
-    extra !== undefined ||
-    !CURSOR_PATTERN.test(at) ||
-    !UUID_PATTERN.test(id) ||
-    Number.isNaN(Date.parse(at))
-  ) {
-    throw validationProblem([
-      { field: 'cursor', message: 'This page link is not valid. Load the list again.' },
-    ]);
-  }
-  return { at, id };
-}
+/** A row's position in its list (common/pager.ts): its time to the microsecond, then its id. */
+export const cursorKey = (row: { cursor_at: string; id: string }): [string, string] => [
+  row.cursor_at,
+  row.id,
+];

@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -10,9 +10,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { RouteBodyLimit } from '../../common/route-body-limit.js';
 import {
@@ -53,11 +52,10 @@ export class ResultsAdminController {
   @ApiOkResponse({ type: ReviewQueuePage })
   @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   reviewQueue(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Query() query: ReviewQueueQuery,
-    @Req() request: FastifyRequest,
   ): Promise<ReviewQueuePage> {
-    return this.results.reviewQueue(query, { principal, context: requestContext(request) });
+    return this.results.reviewQueue(query, caller);
   }
 
   @Get('release-policy')
@@ -70,11 +68,8 @@ export class ResultsAdminController {
       'Roles: provider, nurse, admin.',
   })
   @ApiOkResponse({ type: ReleasePolicy })
-  policy(
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
-  ): Promise<ReleasePolicy> {
-    return this.results.policy({ principal, context: requestContext(request) });
+  policy(@CurrentCaller() caller: Caller): Promise<ReleasePolicy> {
+    return this.results.policy(caller);
   }
 
   @Put('release-policy')
@@ -89,11 +84,10 @@ export class ResultsAdminController {
   @ApiOkResponse({ type: ReleasePolicy })
   @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
   updatePolicy(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Body() body: UpdateReleasePolicyRequest,
-    @Req() request: FastifyRequest,
   ): Promise<ReleasePolicy> {
-    return this.results.updatePolicy(body.items, { principal, context: requestContext(request) });
+    return this.results.updatePolicy(body.items, caller);
   }
 
   @Post('imports')
@@ -115,10 +109,9 @@ export class ResultsAdminController {
   })
   @ApiPayloadTooLargeResponse({ type: Problem, description: 'import_too_large: over 4 MB' })
   import(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Body() body: ImportResultsRequest,
-    @Req() request: FastifyRequest,
   ): Promise<ImportSummary> {
-    return this.imports.import(body, { principal, context: requestContext(request) });
+    return this.imports.import(body, caller);
   }
 }

@@ -1,16 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -25,9 +14,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
-import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { ResultNotFoundError } from './results.errors.js';
@@ -77,9 +65,8 @@ export class ResultsController {
   list(
     @CurrentPatient() scope: PatientScope,
     @Query() query: ListResultsQuery,
-    @Req() request: FastifyRequest,
   ): Promise<ReportPage> {
-    return this.results.list(scope.patientId, query, accessor(scope, request));
+    return this.results.list(scope.patientId, query, scope.caller);
   }
 
   @Post('results')
@@ -101,9 +88,8 @@ export class ResultsController {
   create(
     @CurrentPatient() scope: PatientScope,
     @Body() body: CreateResultRequest,
-    @Req() request: FastifyRequest,
   ): Promise<ReportView> {
-    return this.results.create(scope.patientId, body, accessor(scope, request));
+    return this.results.create(scope.patientId, body, scope.caller);
   }
 
   @Get('results/:reportId')
@@ -121,9 +107,8 @@ export class ResultsController {
   get(
     @CurrentPatient() scope: PatientScope,
     @Param('reportId') reportId: string,
-    @Req() request: FastifyRequest,
   ): Promise<ReportView> {
-    return this.results.get(scope.patientId, uuid(reportId), accessor(scope, request));
+    return this.results.get(scope.patientId, uuid(reportId), scope.caller);
   }
 
   @Get('results/:reportId/attachment')
@@ -143,14 +128,9 @@ export class ResultsController {
   async attachment(
     @CurrentPatient() scope: PatientScope,
     @Param('reportId') reportId: string,
-    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const file = await this.results.attachment(
-      scope.patientId,
-      uuid(reportId),
-      accessor(scope, request),
-    );
+    const file = await this.results.attachment(scope.patientId, uuid(reportId), scope.caller);
     const name = file.name.replace(/[^A-Za-z0-9._ -]/g, '_').slice(0, 200) || 'result.pdf';
     void reply
       .type('application/pdf')
@@ -179,14 +159,8 @@ export class ResultsController {
     @CurrentPatient() scope: PatientScope,
     @Param('reportId') reportId: string,
     @Body() body: ReleaseResultRequest,
-    @Req() request: FastifyRequest,
   ): Promise<ReportView> {
-    return this.results.release(
-      scope.patientId,
-      uuid(reportId),
-      body.version,
-      accessor(scope, request),
-    );
+    return this.results.release(scope.patientId, uuid(reportId), body.version, scope.caller);
   }
 
   @Patch('results/:reportId/observations/:observationId')
@@ -210,14 +184,13 @@ export class ResultsController {
     @Param('reportId') reportId: string,
     @Param('observationId') observationId: string,
     @Body() body: UpdateObservationRequest,
-    @Req() request: FastifyRequest,
   ): Promise<ObservationView> {
     return this.results.updateObservation(
       scope.patientId,
       uuid(reportId),
       uuid(observationId),
       body,
-      accessor(scope, request),
+      scope.caller,
     );
   }
 
@@ -236,14 +209,8 @@ export class ResultsController {
     @CurrentPatient() scope: PatientScope,
     @Param('reportId') reportId: string,
     @Param('observationId') observationId: string,
-    @Req() request: FastifyRequest,
   ): Promise<RevisionHistory> {
-    return this.results.history(
-      scope.patientId,
-      uuid(reportId),
-      uuid(observationId),
-      accessor(scope, request),
-    );
+    return this.results.history(scope.patientId, uuid(reportId), uuid(observationId), scope.caller);
   }
 
   @Get('observations/trend')
@@ -260,9 +227,8 @@ export class ResultsController {
   trend(
     @CurrentPatient() scope: PatientScope,
     @Query() query: TrendQuery,
-    @Req() request: FastifyRequest,
   ): Promise<ObservationTrend> {
-    return this.results.trend(scope.patientId, query, accessor(scope, request));
+    return this.results.trend(scope.patientId, query, scope.caller);
   }
 
   @Get('vitals')
@@ -277,9 +243,8 @@ export class ResultsController {
   listVitals(
     @CurrentPatient() scope: PatientScope,
     @Query() query: ListVitalsQuery,
-    @Req() request: FastifyRequest,
   ): Promise<ObservationPage> {
-    return this.results.listVitals(scope.patientId, query, accessor(scope, request));
+    return this.results.listVitals(scope.patientId, query, scope.caller);
   }
 
   @Post('vitals')
@@ -296,9 +261,8 @@ export class ResultsController {
   createVitals(
     @CurrentPatient() scope: PatientScope,
     @Body() body: CreateVitalSignsRequest,
-    @Req() request: FastifyRequest,
   ): Promise<ObservationList> {
-    return this.results.createVitals(scope.patientId, body, accessor(scope, request));
+    return this.results.createVitals(scope.patientId, body, scope.caller);
   }
 }
 
@@ -306,8 +270,4 @@ export class ResultsController {
 function uuid(id: string): string {
   if (!UUID_PATTERN.test(id)) throw new ResultNotFoundError();
   return id;
-}
-
-function accessor(scope: PatientScope, request: FastifyRequest) {
-  return { principal: scope.principal, context: requestContext(request) };
 }

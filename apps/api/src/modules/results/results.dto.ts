@@ -1,3 +1,4 @@
+import { PageOf } from '../../common/pager.js';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -433,9 +434,7 @@ export class ObservationList {
   @ApiProperty({ maxItems: 100, type: [ObservationView] }) items: ObservationView[];
 }
 
-export class ObservationPage extends ObservationList {
-  @ApiProperty({ maxLength: 1000, type: String, nullable: true }) nextCursor: string | null;
-}
+export class ObservationPage extends PageOf(ObservationView) {}
 
 export class ReportSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -465,10 +464,7 @@ export class ReportView extends ReportSummary {
   observations: ObservationView[];
 }
 
-export class ReportPage {
-  @ApiProperty({ maxItems: 100, type: [ReportSummary] }) items: ReportSummary[];
-  @ApiProperty({ maxLength: 1000, type: String, nullable: true }) nextCursor: string | null;
-}
+export class ReportPage extends PageOf(ReportSummary) {}
 
 export class TrendPoint {
   @ApiProperty({ format: 'uuid' }) observationId: string;
@@ -510,9 +506,7 @@ class WithPatient {
 
 export class ReviewItem extends IntersectionType(ReportSummary, WithPatient) {}
 
-export class ReviewQueuePage {
-  @ApiProperty({ maxItems: 100, type: [ReviewItem] }) items: ReviewItem[];
-  @ApiProperty({ maxLength: 1000, type: String, nullable: true }) nextCursor: string | null;
+export class ReviewQueuePage extends PageOf(ReviewItem) {
   @ApiProperty({ description: 'Held reports in all' }) total: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   oldestIssuedAt: string | null;

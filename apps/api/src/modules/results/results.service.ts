@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -25,11 +26,14 @@ import {
   type ResultStatus,
 } from './observation-rules.js';
 import { resultAvailableEmail } from './result-emails.js';
+import { ResultsRepository, type ReportFilter } from './results.repository.js';
+
+/** For the record export: the one rule of which results a patient sees. */
+export { patientSeesObservation, patientSeesReport } from './results.repository.js';
+import { pageOf } from '../../common/pager.js';
 import {
-  decodeCursor,
-  encodeCursor,
+  cursorKey,
   OBSERVATION_COLUMNS,
-  PATIENT_VISIBLE_OBSERVATION,
   reportSelect,
   toObservationView,
   toReportSummary,
@@ -38,7 +42,6 @@ import {
   toTrendPoint,
   type ObservationRow,
   type ReportRow,
-  type ReviewRow,
 } from './result-rows.js';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -109,6 +112,7 @@ export class ResultsService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: ResultsRepository,
     private readonly terminology: TerminologyService,
     private readonly revisions: RevisionService,
     private readonly mail: MailService,
@@ -121,53 +125,14 @@ export class ResultsService {
 
   // --- reads ------------------------------------------------------------------------------
 
-  async list(
-    patientId: string,
-    query: {
-      category?: ReportCategory;
-      from?: string;
-      to?: string;
-      abnormal?: boolean;
-      limit: number;
-      cursor?: string;
-    },
-    by: Accessor,
-  ): Promise<ReportPage> {
+  async list(patientId: string, query: ReportFilter, by: Accessor): Promise<ReportPage> {
     const patientView = by.principal.kind === 'patient';
-    const args: unknown[] = [patientId, query.limit + 1];
-    const where = ['r.patient_id = $1'];
-    if (patientView) {
-      where.push(`r.release_state = 'released'`, `r.status <> 'entered-in-error'`);
-    }
-    if (query.category) {
-      args.push(query.category);
-      where.push(`r.category = $${args.length}`);
-    }
-    if (query.abnormal !== undefined) {
-      args.push(query.abnormal);
-      where.push(`r.abnormal = $${args.length}`);
-    }
-    this.dateRange(where, args, 'r.effective_at', query);
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      args.push(after.at, after.id);
-      where.push(
-        `(r.effective_at, r.id) < ($${args.length - 1}::timestamptz, $${args.length}::uuid)`,
-      );
-    }
-    const rows: ReportRow[] = await this.db.query(
-      `${reportSelect(patientView)}
-        WHERE ${where.join(' AND ')}
-        ORDER BY r.effective_at DESC, r.id DESC
-        LIMIT $2`,
-      args,
-    );
-    const page = rows.slice(0, query.limit);
+    const rows = await this.rows.listReports(patientId, query, patientView);
+    const { items: page, nextCursor } = pageOf(rows, query.limit, cursorKey);
     await this.auditRead('result.list', patientId, 'result_report', undefined, by);
-    const last = page[page.length - 1];
     return {
       items: page.map((row) => toReportSummary(row, patientView)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      nextCursor,
     };
   }
 
@@ -175,18 +140,10 @@ export class ResultsService {
   async get(patientId: string, reportId: string, by: Accessor): Promise<ReportView> {
     const patientView = by.principal.kind === 'patient';
     const row = await this.findReport(patientId, reportId, patientView);
-    const observations: ObservationRow[] = await this.db.query(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observation o
-        WHERE o.report_id = $1 ${patientView ? `AND o.status <> 'entered-in-error'` : ''}
-        ORDER BY o.effective_at, o.id`,
-      [row.id],
-    );
+    const observations = await this.rows.observationsOf(row.id, patientView);
     if (patientView && row.first_viewed_at === null) {
       const now = this.clock.now();
-      await this.db.query(
-        `UPDATE result_report SET first_viewed_at = $2 WHERE id = $1 AND first_viewed_at IS NULL`,
-        [row.id, now],
-      );
+      await this.rows.markFirstViewed(row.id, now);
       row.first_viewed_at = now;
     }
     await this.auditRead('result.read', patientId, 'result_report', row.id, by);
@@ -199,11 +156,7 @@ export class ResultsService {
     by: Accessor,
   ): Promise<{ name: string; pdf: Buffer }> {
     const patientView = by.principal.kind === 'patient';
-    const [row] = (await this.db.query(
-      `SELECT r.attachment_name, r.attachment_pdf FROM result_report r
-        WHERE r.id = $1 AND r.patient_id = $2 ${patientView ? patientReportFilter() : ''}`,
-      [reportId, patientId],
-    )) as { attachment_name: string | null; attachment_pdf: Buffer | null }[];
+    const row = await this.rows.attachment(patientId, reportId, patientView);
     if (!row) throw new ResultNotFoundError();
     if (!row.attachment_pdf) throw new AttachmentNotFoundError();
     await this.auditRead('result.attachment', patientId, 'result_report', reportId, by);
@@ -221,13 +174,7 @@ export class ResultsService {
       throw validationProblem([{ field: 'code', message: `Unknown LOINC code ${query.code}.` }]);
     }
     const patientView = by.principal.kind === 'patient';
-    const rows: ObservationRow[] = await this.db.query(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observation o
-        WHERE o.patient_id = $1 AND o.code = $2 ${patientView ? `AND ${PATIENT_VISIBLE_OBSERVATION}` : ''}
-        ORDER BY o.effective_at DESC, o.id DESC
-        LIMIT $3`,
-      [patientId, entry.code, query.limit],
-    );
+    const rows = await this.rows.trend(patientId, entry.code, query.limit, patientView);
     await this.auditRead('observation.trend', patientId, 'observation', undefined, by);
     return {
       code: entry.code,
@@ -246,34 +193,12 @@ export class ResultsService {
     by: Accessor,
   ): Promise<ObservationPage> {
     const patientView = by.principal.kind === 'patient';
-    const args: unknown[] = [patientId, query.limit + 1];
-    const where = [`o.patient_id = $1`, `o.category = 'vital-signs'`];
-    if (patientView) where.push(`o.status <> 'entered-in-error'`);
-    if (query.code) {
-      args.push(query.code);
-      where.push(`o.code = $${args.length}`);
-    }
-    this.dateRange(where, args, 'o.effective_at', query);
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      args.push(after.at, after.id);
-      where.push(
-        `(o.effective_at, o.id) < ($${args.length - 1}::timestamptz, $${args.length}::uuid)`,
-      );
-    }
-    const rows: ObservationRow[] = await this.db.query(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observation o
-        WHERE ${where.join(' AND ')}
-        ORDER BY o.effective_at DESC, o.id DESC
-        LIMIT $2`,
-      args,
-    );
-    const page = rows.slice(0, query.limit);
+    const rows = await this.rows.listVitals(patientId, query, patientView);
+    const { items: page, nextCursor } = pageOf(rows, query.limit, cursorKey);
     await this.auditRead('vital.list', patientId, 'observation', undefined, by);
-    const last = page[page.length - 1];
     return {
       items: page.map(toObservationView),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      nextCursor,
     };
   }
 
@@ -283,11 +208,9 @@ export class ResultsService {
     observationId: string,
     by: Accessor,
   ): Promise<RevisionHistory> {
-    const [row] = (await this.db.query(
-      `SELECT id FROM observation WHERE id = $1 AND report_id = $2 AND patient_id = $3`,
-      [observationId, reportId, patientId],
-    )) as { id: string }[];
-    if (!row) throw new ObservationNotFoundError();
+    if (!(await this.rows.observationExists(patientId, reportId, observationId))) {
+      throw new ObservationNotFoundError();
+    }
     const items = await this.revisions.history('observation', observationId);
     await this.auditRead('observation.history', patientId, 'observation', observationId, by);
     return { items };
@@ -298,31 +221,8 @@ export class ResultsService {
     query: { limit: number; cursor?: string },
     by: Accessor,
   ): Promise<ReviewQueuePage> {
-    const args: unknown[] = [query.limit + 1];
-    const where = [`r.release_state = 'held'`];
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      args.push(after.at, after.id);
-      where.push(`(r.issued_at, r.id) > ($2::timestamptz, $3::uuid)`);
-    }
-    const [rows, totals] = await Promise.all([
-      this.db.query(
-        `SELECT q.*, pt.mrn,
-                coalesce(pt.preferred_name, pt.given_name) || ' ' || pt.family_name AS patient_name
-           FROM (${reportSelect(false, 'r.issued_at')}
-                  WHERE ${where.join(' AND ')}
-                  ORDER BY r.issued_at, r.id
-                  LIMIT $1) q
-           JOIN patient pt ON pt.id = q.patient_id
-          ORDER BY q.issued_at, q.id`,
-        args,
-      ) as Promise<ReviewRow[]>,
-      this.db.query(
-        `SELECT count(*)::int AS total, min(issued_at) AS oldest
-           FROM result_report WHERE release_state = 'held'`,
-      ) as Promise<{ total: number; oldest: Date | null }[]>,
-    ]);
-    const page = rows.slice(0, query.limit);
+    const { rows, total, oldest } = await this.rows.reviewQueue(query);
+    const { items: page, nextCursor } = pageOf(rows, query.limit, cursorKey);
     // One row per patient on the page, so each sees it in their access log; one INSERT.
     const entries: AuditEntry[] = page.map((row) => ({
       action: 'result.review-queue',
@@ -343,12 +243,11 @@ export class ResultsService {
         context: by.context,
       });
     }
-    const last = page[page.length - 1];
     return {
       items: page.map(toReviewItem),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
-      total: totals[0]?.total ?? 0,
-      oldestIssuedAt: totals[0]?.oldest?.toISOString() ?? null,
+      nextCursor,
+      total,
+      oldestIssuedAt: oldest?.toISOString() ?? null,
     };
   }
 
@@ -908,11 +807,7 @@ export class ResultsService {
     reportId: string,
     patientView: boolean,
   ): Promise<ReportRow> {
-    const [row] = (await this.db.query(
-      `${reportSelect(patientView)}
-        WHERE r.id = $1 AND r.patient_id = $2 ${patientView ? patientReportFilter() : ''}`,
-      [reportId, patientId],
-    )) as ReportRow[];
+    const row = await this.rows.findReport(patientId, reportId, patientView);
     if (!row) throw new ResultNotFoundError();
     return row;
   }
@@ -920,33 +815,13 @@ export class ResultsService {
   /** The report as staff see it after a change (the caller is staff). */
   private async viewAfterChange(patientId: string, reportId: string): Promise<ReportView> {
     const row = await this.findReport(patientId, reportId, false);
-    const observations: ObservationRow[] = await this.db.query(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observation o WHERE o.report_id = $1
-        ORDER BY o.effective_at, o.id`,
-      [reportId],
-    );
+    const observations = await this.rows.observationsOf(reportId, false);
     return toReportView(row, observations, false);
   }
 
   /** from/to are whole UTC days, both included. */
-  private dateRange(
-    where: string[],
-    args: unknown[],
-    column: string,
-    query: { from?: string; to?: string },
-  ): void {
-    if (query.from) {
-      args.push(query.from);
-      where.push(`${column} >= $${args.length}::date::timestamp AT TIME ZONE 'UTC'`);
-    }
-    if (query.to) {
-      args.push(query.to);
-      where.push(`${column} < ($${args.length}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
-    }
-  }
-
   private async auditRead(
-    action: string,
+    action: AuditAction,
     patientId: string,
     resourceType: string,
     resourceId: string | undefined,
@@ -964,7 +839,7 @@ export class ResultsService {
   }
 
   private refusal(
-    action: string,
+    action: AuditAction,
     by: Accessor,
     patientId: string | undefined,
     resourceId?: string,
@@ -979,11 +854,6 @@ export class ResultsService {
       context: by.context,
     };
   }
-}
-
-/** Patients see released reports that were not entered in error. */
-function patientReportFilter(): string {
-  return `AND r.release_state = 'released' AND r.status <> 'entered-in-error'`;
 }
 
 function reportSnapshot(row: ReportRow): Record<string, unknown> {

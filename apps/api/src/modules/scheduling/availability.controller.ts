@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -12,9 +12,8 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import {
   AddAvailabilityExceptionRequest,
@@ -78,13 +77,9 @@ export class AvailabilityController {
   replace(
     @Param('providerId') providerId: string,
     @Body() body: ReplaceWeeklyAvailabilityRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<WeeklyAvailabilityResult> {
-    return this.availability.replaceWeekly(providerId, body.rules, {
-      principal,
-      context: requestContext(request),
-    });
+    return this.availability.replaceWeekly(providerId, body.rules, caller);
   }
 
   @Post('exceptions')
@@ -108,13 +103,9 @@ export class AvailabilityController {
   addException(
     @Param('providerId') providerId: string,
     @Body() body: AddAvailabilityExceptionRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<AvailabilityExceptionResult> {
-    return this.availability.addException(providerId, body, {
-      principal,
-      context: requestContext(request),
-    });
+    return this.availability.addException(providerId, body, caller);
   }
 
   @Delete('exceptions/:exceptionId')
@@ -132,13 +123,9 @@ export class AvailabilityController {
   deleteException(
     @Param('providerId') providerId: string,
     @Param('exceptionId') exceptionId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<ScheduleConflictsResult> {
-    return this.availability.deleteException(providerId, exceptionId, {
-      principal,
-      context: requestContext(request),
-    });
+    return this.availability.deleteException(providerId, exceptionId, caller);
   }
 
   @Get('conflicts')
@@ -155,13 +142,9 @@ export class AvailabilityController {
   @NO_PROVIDER
   async conflicts(
     @Param('providerId') providerId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<ScheduleConflictList> {
-    const items = await this.availability.conflicts(providerId, {
-      principal,
-      context: requestContext(request),
-    });
+    const items = await this.availability.conflicts(providerId, caller);
     return { items };
   }
 }

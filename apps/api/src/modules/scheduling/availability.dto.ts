@@ -1,3 +1,4 @@
+import { PageOf } from '../../common/pager.js';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -276,18 +277,7 @@ export class OpenSlot {
   @ApiProperty({ type: SlotLocation }) location: SlotLocation;
 }
 
-export class OpenSlotPage {
-  @ApiProperty({
-    maxItems: 100,
-    type: [OpenSlot],
-    description: 'Earliest first; ties by provider name',
-  })
-  items: OpenSlot[];
-  @ApiProperty({
-    maxLength: 1000,
-    type: String,
-    nullable: true,
-    description: 'Always null: narrow the range instead',
-  })
-  nextCursor: null;
-}
+export class OpenSlotPage extends PageOf(OpenSlot, {
+  description: 'Earliest first; ties by provider name',
+  nextCursor: 'Always null: narrow the range instead',
+}) {}

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -301,7 +302,7 @@ export class AvailabilityService {
 
   /** One row for the change (about the provider, no patient), plus the conflicts it shows. */
   private async record(
-    action: string,
+    action: AuditAction,
     providerId: string,
     conflicts: ScheduleConflict[],
     by: Accessor,

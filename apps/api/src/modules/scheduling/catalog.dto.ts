@@ -1,3 +1,4 @@
+import { PageOf } from '../../common/pager.js';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -220,17 +221,7 @@ export class LocationView {
   active: boolean;
 }
 
-export class LocationPage {
-  @ApiProperty({ maxItems: 100, type: [LocationView], description: 'By name' })
-  items: LocationView[];
-  @ApiProperty({
-    maxLength: 1000,
-    type: String,
-    nullable: true,
-    description: 'Pass as cursor for the next page',
-  })
-  nextCursor: string | null;
-}
+export class LocationPage extends PageOf(LocationView, { description: 'By name' }) {}
 
 export class ListCatalogQuery {
   @PageLimit(CATALOG_LIMIT_MAX, CATALOG_LIMIT_DEFAULT)
@@ -332,17 +323,7 @@ export class ProviderSummary {
   locationIds: string[];
 }
 
-export class ProviderPage {
-  @ApiProperty({ maxItems: 100, type: [ProviderSummary], description: 'By name' })
-  items: ProviderSummary[];
-  @ApiProperty({
-    maxLength: 1000,
-    type: String,
-    nullable: true,
-    description: 'Pass as cursor for the next page',
-  })
-  nextCursor: string | null;
-}
+export class ProviderPage extends PageOf(ProviderSummary, { description: 'By name' }) {}
 
 export class ListProvidersQuery extends ListCatalogQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only providers offering this visit type' })
@@ -423,17 +404,7 @@ export class VisitTypeSummary {
   @ApiProperty() active: boolean;
 }
 
-export class VisitTypePage {
-  @ApiProperty({ maxItems: 100, type: [VisitTypeSummary], description: 'By name' })
-  items: VisitTypeSummary[];
-  @ApiProperty({
-    maxLength: 1000,
-    type: String,
-    nullable: true,
-    description: 'Pass as cursor for the next page',
-  })
-  nextCursor: string | null;
-}
+export class VisitTypePage extends PageOf(VisitTypeSummary, { description: 'By name' }) {}
 
 export class CreateVisitTypeRequest {
   @TextField('required', 'the visit type name', 100, { example: 'Annual physical' })

@@ -1,3 +1,5 @@
+import { CatalogRepository, type ProviderRow } from './catalog.repository.js';
+import type { AuditAction } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -21,7 +23,7 @@ import {
   type VisitTypePage,
   type VisitTypeSummary,
 } from './catalog.dto.js';
-import { decodeNameCursor, pageOf } from './name-cursor.js';
+import { pageOf } from '../../common/pager.js';
 import {
   Location,
   Provider,
@@ -72,26 +74,6 @@ export interface PageRequest {
   cursor?: string;
 }
 
-interface ProviderRow {
-  id: string;
-  display_name: string;
-  specialty: string;
-  bio: string | null;
-  active: boolean;
-  account_id: string | null;
-  name_key: string;
-  visit_type_ids: string[];
-  location_ids: string[];
-}
-
-// Raw rows shaped like the entities, so list queries can sort and page by lower(name).
-const LOCATION_COLUMNS = `id, name, address, phone, time_zone AS "timeZone",
-  arrival_instructions AS "arrivalInstructions", active, created_at AS "createdAt",
-  updated_at AS "updatedAt"`;
-const VISIT_TYPE_COLUMNS = `id, name, description, duration_minutes AS "durationMinutes",
-  bookable_online AS "bookableOnline", patient_status AS "patientStatus", active,
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
-
 /** The fields a PATCH sent (absent means unchanged; null clears an optional one). */
 function sent<T extends object>(changes: T): Partial<T> {
   return Object.fromEntries(
@@ -113,6 +95,7 @@ const isPatient = (principal: Principal) => principal.kind === 'patient';
 export class CatalogService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: CatalogRepository,
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -122,21 +105,8 @@ export class CatalogService {
 
   /** By name; patients see open locations only. One query. */
   async listLocations(page: PageRequest, principal: Principal): Promise<LocationPage> {
-    const args: unknown[] = [page.limit + 1];
-    const where: string[] = [];
-    if (isPatient(principal)) where.push('active');
-    if (page.cursor) {
-      const [name, id] = decodeNameCursor(page.cursor);
-      args.push(name, id);
-      where.push('(lower(name), id) > ($2::text, $3::uuid)');
-    }
-    const rows: (Location & { name_key: string })[] = await this.db.query(
-      `SELECT ${LOCATION_COLUMNS}, lower(name) AS name_key FROM location
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY lower(name), id LIMIT $1`,
-      args,
-    );
-    const { page: items, nextCursor } = pageOf(rows, page.limit);
+    const rows = await this.rows.locations(page, isPatient(principal));
+    const { items, nextCursor } = pageOf(rows, page.limit, byName);
     return { items: items.map(toLocationView), nextCursor };
   }
 
@@ -193,46 +163,19 @@ export class CatalogService {
     query: PageRequest & { visitTypeId?: string; locationId?: string },
     principal: Principal,
   ): Promise<ProviderPage> {
-    const args: unknown[] = [this.clock.now(), query.limit + 1];
-    const arg = (value: unknown) => {
-      args.push(value);
-      return `$${args.length}`;
-    };
-    const where: string[] = [];
-    if (isPatient(principal)) where.push('p.active');
-    if (query.visitTypeId) {
-      where.push(
-        `EXISTS (SELECT 1 FROM provider_visit_type pvt
-                  WHERE pvt.provider_id = p.id AND pvt.visit_type_id = ${arg(query.visitTypeId)}::uuid)`,
-      );
-    }
-    if (query.locationId) {
-      where.push(
-        `EXISTS (SELECT 1 FROM availability_rule r JOIN location l ON l.id = r.location_id
-                  WHERE r.provider_id = p.id AND r.location_id = ${arg(query.locationId)}::uuid
-                    AND (r.valid_until IS NULL
-                         OR r.valid_until >= ($1::timestamptz AT TIME ZONE l.time_zone)::date))`,
-      );
-    }
-    if (query.cursor) {
-      const [name, id] = decodeNameCursor(query.cursor);
-      where.push(`(lower(p.display_name), p.id) > (${arg(name)}::text, ${arg(id)}::uuid)`);
-    }
-    const rows = await this.providerRows(this.db.manager, principal, where, args, '$2');
-    const { page, nextCursor } = pageOf(rows, query.limit);
+    const rows = await this.rows.providers(query, isPatient(principal), this.clock.now());
+    const { items: page, nextCursor } = pageOf(rows, query.limit, byName);
     return { items: page.map((row) => this.toProviderSummary(row, principal)), nextCursor };
   }
 
   /** One provider; patients do not see inactive ones. */
   async getProvider(id: string, principal: Principal, manager?: EntityManager) {
     if (!UUID_PATTERN.test(id)) throw new ProviderNotFoundError();
-    const where = ['p.id = $2::uuid', ...(isPatient(principal) ? ['p.active'] : [])];
-    const [row] = await this.providerRows(
+    const row = await this.rows.provider(
+      id,
+      isPatient(principal),
+      this.clock.now(),
       manager ?? this.db.manager,
-      principal,
-      where,
-      [this.clock.now(), id],
-      '1',
     );
     if (!row) throw new ProviderNotFoundError();
     return this.toProviderSummary(row, principal);
@@ -298,37 +241,6 @@ export class CatalogService {
     });
   }
 
-  private providerRows(
-    manager: EntityManager,
-    principal: Principal,
-    where: string[],
-    args: unknown[],
-    limit: string,
-  ): Promise<ProviderRow[]> {
-    const patient = isPatient(principal);
-    return manager.query(
-      `SELECT p.id, p.display_name, p.specialty, p.bio, p.active, p.account_id,
-              lower(p.display_name) AS name_key,
-              ARRAY(SELECT vt.id::text FROM provider_visit_type pvt
-                      JOIN visit_type vt ON vt.id = pvt.visit_type_id
-                     WHERE pvt.provider_id = p.id
-                       ${patient ? 'AND vt.active AND vt.bookable_online' : ''}
-                     ORDER BY lower(vt.name), vt.id) AS visit_type_ids,
-              ARRAY(SELECT l.id::text FROM location l
-                     WHERE ${patient ? 'l.active AND' : ''} EXISTS (
-                             SELECT 1 FROM availability_rule r
-                              WHERE r.provider_id = p.id AND r.location_id = l.id
-                                AND (r.valid_until IS NULL
-                                     OR r.valid_until >= ($1::timestamptz AT TIME ZONE l.time_zone)::date))
-                     ORDER BY lower(l.name), l.id) AS location_ids
-         FROM provider p
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY lower(p.display_name), p.id
-        LIMIT ${limit}`,
-      args,
-    );
-  }
-
   private toProviderSummary(row: ProviderRow, principal: Principal): ProviderSummary {
     return {
       id: row.id,
@@ -368,21 +280,8 @@ export class CatalogService {
 
   /** By name; patients see active visit types they may book online only. One query. */
   async listVisitTypes(page: PageRequest, principal: Principal): Promise<VisitTypePage> {
-    const args: unknown[] = [page.limit + 1];
-    const where: string[] = [];
-    if (isPatient(principal)) where.push('active AND bookable_online');
-    if (page.cursor) {
-      const [name, id] = decodeNameCursor(page.cursor);
-      args.push(name, id);
-      where.push('(lower(name), id) > ($2::text, $3::uuid)');
-    }
-    const rows: (VisitType & { name_key: string })[] = await this.db.query(
-      `SELECT ${VISIT_TYPE_COLUMNS}, lower(name) AS name_key FROM visit_type
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY lower(name), id LIMIT $1`,
-      args,
-    );
-    const { page: items, nextCursor } = pageOf(rows, page.limit);
+    const rows = await this.rows.visitTypes(page, isPatient(principal));
+    const { items, nextCursor } = pageOf(rows, page.limit, byName);
     return { items: items.map(toVisitTypeSummary), nextCursor };
   }
 
@@ -448,7 +347,7 @@ export class CatalogService {
   }
 
   private record(
-    action: string,
+    action: AuditAction,
     resourceType: string,
     resourceId: string,
     by: Accessor,
@@ -466,4 +365,9 @@ export class CatalogService {
       manager,
     );
   }
+}
+
+/** A row's position in a list by name (common/pager.ts): its lower-cased name, then its id. */
+function byName(row: { name_key: string; id: string }): [string, string] {
+  return [row.name_key, row.id];
 }

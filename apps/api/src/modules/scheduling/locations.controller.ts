@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -12,9 +12,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import {
   CreateLocationRequest,
@@ -40,11 +39,8 @@ export class LocationsController {
   })
   @ApiOkResponse({ type: LocationPage })
   @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
-  list(
-    @Query() query: ListCatalogQuery,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<LocationPage> {
-    return this.catalog.listLocations(query, principal);
+  list(@Query() query: ListCatalogQuery, @CurrentCaller() caller: Caller): Promise<LocationPage> {
+    return this.catalog.listLocations(query, caller.principal);
   }
 
   @Post()
@@ -57,10 +53,9 @@ export class LocationsController {
   @ApiConflictResponse({ type: Problem, description: 'The name is taken (location_name_taken)' })
   create(
     @Body() body: CreateLocationRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<LocationView> {
-    return this.catalog.createLocation(body, { principal, context: requestContext(request) });
+    return this.catalog.createLocation(body, caller);
   }
 
   @Patch(':locationId')
@@ -81,12 +76,8 @@ export class LocationsController {
   update(
     @Param('locationId') locationId: string,
     @Body() body: UpdateLocationRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<LocationView> {
-    return this.catalog.updateLocation(locationId, body, {
-      principal,
-      context: requestContext(request),
-    });
+    return this.catalog.updateLocation(locationId, body, caller);
   }
 }

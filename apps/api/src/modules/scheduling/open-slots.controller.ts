@@ -9,8 +9,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentPrincipal } from '../../common/patient-scope.js';
-import type { Principal } from '../../common/principal.js';
+import { CurrentCaller } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { OpenSlotPage, OpenSlotsQuery } from './availability.dto.js';
 import { OpenSlotsService } from './open-slots.service.js';
@@ -39,10 +39,7 @@ export class OpenSlotsController {
     type: Problem,
     description: 'No such visit type, or not one the caller may book (visit_type_not_found)',
   })
-  find(
-    @Query() query: OpenSlotsQuery,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<OpenSlotPage> {
-    return this.slots.find(query, principal);
+  find(@Query() query: OpenSlotsQuery, @CurrentCaller() caller: Caller): Promise<OpenSlotPage> {
+    return this.slots.find(query, caller.principal);
   }
 }

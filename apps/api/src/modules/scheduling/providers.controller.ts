@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,9 +13,8 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import {
   CreateProviderRequest,
@@ -45,11 +44,8 @@ export class ProvidersController {
   })
   @ApiOkResponse({ type: ProviderPage })
   @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
-  list(
-    @Query() query: ListProvidersQuery,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<ProviderPage> {
-    return this.catalog.listProviders(query, principal);
+  list(@Query() query: ListProvidersQuery, @CurrentCaller() caller: Caller): Promise<ProviderPage> {
+    return this.catalog.listProviders(query, caller.principal);
   }
 
   @Get(':providerId')
@@ -64,9 +60,9 @@ export class ProvidersController {
   @ApiNotFoundResponse({ type: Problem, description: 'No such provider' })
   get(
     @Param('providerId') providerId: string,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
   ): Promise<ProviderSummary> {
-    return this.catalog.getProvider(providerId, principal);
+    return this.catalog.getProvider(providerId, caller.principal);
   }
 
   @Post()
@@ -91,10 +87,9 @@ export class ProvidersController {
   })
   create(
     @Body() body: CreateProviderRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<ProviderSummary> {
-    return this.catalog.createProvider(body, { principal, context: requestContext(request) });
+    return this.catalog.createProvider(body, caller);
   }
 
   @Patch(':providerId')
@@ -122,12 +117,8 @@ export class ProvidersController {
   update(
     @Param('providerId') providerId: string,
     @Body() body: UpdateProviderRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<ProviderSummary> {
-    return this.catalog.updateProvider(providerId, body, {
-      principal,
-      context: requestContext(request),
-    });
+    return this.catalog.updateProvider(providerId, body, caller);
   }
 }

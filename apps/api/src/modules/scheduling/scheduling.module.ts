@@ -1,3 +1,4 @@
+import { CatalogRepository } from './catalog.repository.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
@@ -39,7 +40,13 @@ import { VisitTypesController } from './visit-types.controller.js';
     AvailabilityController,
     OpenSlotsController,
   ],
-  providers: [SchedulingService, CatalogService, AvailabilityService, OpenSlotsService],
+  providers: [
+    SchedulingService,
+    CatalogService,
+    CatalogRepository,
+    AvailabilityService,
+    OpenSlotsService,
+  ],
   exports: [SchedulingService],
 })
 export class SchedulingModule {}

@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -12,9 +12,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import {
   CreateVisitTypeRequest,
@@ -41,11 +40,8 @@ export class VisitTypesController {
   })
   @ApiOkResponse({ type: VisitTypePage })
   @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
-  list(
-    @Query() query: ListCatalogQuery,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<VisitTypePage> {
-    return this.catalog.listVisitTypes(query, principal);
+  list(@Query() query: ListCatalogQuery, @CurrentCaller() caller: Caller): Promise<VisitTypePage> {
+    return this.catalog.listVisitTypes(query, caller.principal);
   }
 
   @Post()
@@ -58,10 +54,9 @@ export class VisitTypesController {
   @ApiConflictResponse({ type: Problem, description: 'The name is taken (visit_type_name_taken)' })
   create(
     @Body() body: CreateVisitTypeRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<VisitTypeSummary> {
-    return this.catalog.createVisitType(body, { principal, context: requestContext(request) });
+    return this.catalog.createVisitType(body, caller);
   }
 
   @Patch(':visitTypeId')
@@ -81,12 +76,8 @@ export class VisitTypesController {
   update(
     @Param('visitTypeId') visitTypeId: string,
     @Body() body: UpdateVisitTypeRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<VisitTypeSummary> {
-    return this.catalog.updateVisitType(visitTypeId, body, {
-      principal,
-      context: requestContext(request),
-    });
+    return this.catalog.updateVisitType(visitTypeId, body, caller);
   }
 }

@@ -1,5 +1,5 @@
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,9 +13,8 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../common/patient-scope.js';
-import { requestContext, type Principal } from '../../common/principal.js';
+import { CurrentCaller } from '../../common/patient-scope.js';
+import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { CreateStaffRequest, StaffList, StaffMember, UpdateStaffRequest } from './staff.dto.js';
 import { StaffService } from './staff.service.js';
@@ -56,12 +55,8 @@ export class StaffController {
     type: Problem,
     description: 'The username is taken (code username_taken)',
   })
-  create(
-    @Body() body: CreateStaffRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
-  ): Promise<StaffMember> {
-    return this.staff.invite(body, principal, requestContext(request));
+  create(@Body() body: CreateStaffRequest, @CurrentCaller() caller: Caller): Promise<StaffMember> {
+    return this.staff.invite(body, caller);
   }
 
   @Patch(':accountId')
@@ -82,10 +77,9 @@ export class StaffController {
   update(
     @Param('accountId') accountId: string,
     @Body() body: UpdateStaffRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<StaffMember> {
-    return this.staff.update(accountId, body, principal, requestContext(request));
+    return this.staff.update(accountId, body, caller);
   }
 
   @Post(':accountId/disable')
@@ -104,10 +98,9 @@ export class StaffController {
   })
   disable(
     @Param('accountId') accountId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<StaffMember> {
-    return this.staff.disable(accountId, principal, requestContext(request));
+    return this.staff.disable(accountId, caller);
   }
 
   @Post(':accountId/enable')
@@ -122,10 +115,9 @@ export class StaffController {
   @NOT_FOUND
   enable(
     @Param('accountId') accountId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<StaffMember> {
-    return this.staff.enable(accountId, principal, requestContext(request));
+    return this.staff.enable(accountId, caller);
   }
 
   @Post(':accountId/reset-second-factor')
@@ -142,9 +134,8 @@ export class StaffController {
   @NOT_FOUND
   resetSecondFactor(
     @Param('accountId') accountId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
   ): Promise<StaffMember> {
-    return this.staff.resetSecondFactor(accountId, principal, requestContext(request));
+    return this.staff.resetSecondFactor(accountId, caller);
   }
 }

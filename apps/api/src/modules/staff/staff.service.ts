@@ -1,10 +1,11 @@
+import type { AuditAction } from '../audit/audit.service.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { isUniqueViolation } from '../../infra/database/sql.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { newToken } from '../../common/one-time-codes.js';
-import type { Principal, RequestContext } from '../../common/principal.js';
+import type { Accessor, Principal, RequestContext } from '../../common/principal.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
@@ -95,7 +96,7 @@ export class StaffService {
    * account, its link, the audit row and the email commit together; the email is queued
    * after the commit (a queue failure leaves it for start-up to queue).
    */
-  async invite(input: NewStaff, actor: Actor, context: RequestContext): Promise<StaffMember> {
+  async invite(input: NewStaff, { principal: actor, context }: Accessor): Promise<StaffMember> {
     const { account, deliveryId } = await this.createAccount(input, actor, context, true);
     if (deliveryId) {
       try {
@@ -175,8 +176,7 @@ export class StaffService {
   async update(
     accountId: string,
     changes: StaffChanges,
-    actor: Actor,
-    context: RequestContext,
+    { principal: actor, context }: Accessor,
   ): Promise<StaffMember> {
     const account = await this.find(accountId);
     const rolesChanged =
@@ -204,7 +204,7 @@ export class StaffService {
     return toStaffMember({ ...account, ...patch });
   }
 
-  async disable(accountId: string, actor: Actor, context: RequestContext): Promise<StaffMember> {
+  async disable(accountId: string, { principal: actor, context }: Accessor): Promise<StaffMember> {
     const account = await this.find(accountId);
     if (account.id === actor.accountId) {
       await this.record('staff.disable', 'denied', account.id, actor, context);
@@ -216,7 +216,7 @@ export class StaffService {
     return toStaffMember({ ...account, status: 'disabled' });
   }
 
-  async enable(accountId: string, actor: Actor, context: RequestContext): Promise<StaffMember> {
+  async enable(accountId: string, { principal: actor, context }: Accessor): Promise<StaffMember> {
     const account = await this.find(accountId);
     await this.accounts.update(account.id, { status: 'active' });
     await this.record('staff.enable', 'success', account.id, actor, context);
@@ -229,8 +229,7 @@ export class StaffService {
    */
   async resetSecondFactor(
     accountId: string,
-    actor: Actor,
-    context: RequestContext,
+    { principal: actor, context }: Accessor,
   ): Promise<StaffMember> {
     const account = await this.find(accountId);
     await this.accounts.setSecondFactor(account.id, 'none');
@@ -263,7 +262,7 @@ export class StaffService {
   }
 
   private record(
-    action: string,
+    action: AuditAction,
     outcome: AuditOutcome,
     accountId: string,
     actor: Actor | null,
@@ -273,7 +272,7 @@ export class StaffService {
   }
 
   private entry(
-    action: string,
+    action: AuditAction,
     outcome: AuditOutcome,
     accountId: string,
     actor: Actor | null,

@@ -1,9 +1,55 @@
 /**
- * What a staff member's action means, in words a patient reads in "who has accessed my
- * record". One table for every module: add a line when a module records a new action on
- * patient data. Actions missing here still show, with the generic description.
+ * Every action the audit trail records, declared once. The value is what the action means
+ * in words a patient reads in "who has accessed my record", or null for an action that is
+ * not about a patient's data (signing in, managing staff or the clinic's catalog). An
+ * action missing here does not compile: AuditEntry.action is an AuditAction.
+ *
+ * Refusals at the door (the session and patient-scope guards) are named after the refused
+ * operation instead, `api.<operationId>` (RefusedOperationAction): those names come from
+ * the OpenAPI document, and a refusal never shows in the patient's access log.
  */
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
+export const AUDIT_ACTIONS = {
+  // Signing in and the account's own settings.
+  'auth.login': null,
+  'auth.password-verified': null,
+  'auth.second-factor': null,
+  'auth.logout': null,
+  'auth.logout-everywhere': null,
+  'auth.password-reset-requested': null,
+  'auth.password-reset': null,
+  'auth.username-reminder': null,
+  'auth.unlock': null,
+  'account.password-changed': null,
+  'account.totp-enrolled': null,
+  'account.second-factor-none': null,
+  'account.second-factor-email': null,
+  'account.recovery-codes-replaced': null,
+  'account.session-ended': null,
+  'registration.check-invitation': null,
+  'registration.send-email-code': null,
+  'registration.verify-identity': null,
+  'registration.complete': null,
+
+  // Clinic staff and the scheduling catalog.
+  'staff.create': null,
+  'staff.update': null,
+  'staff.roles-change': null,
+  'staff.disable': null,
+  'staff.enable': null,
+  'staff.reset-second-factor': null,
+  'location.create': null,
+  'location.update': null,
+  'provider.create': null,
+  'provider.update': null,
+  'visit-type.create': null,
+  'visit-type.update': null,
+  'schedule.availability.update': null,
+  'schedule.exception.add': null,
+  'schedule.exception.delete': null,
+  'result-release-policy.read': null,
+  'result-release-policy.update': null,
+
+  // A patient's record.
   'patient.create': 'Created your patient record',
   'patient.read': 'Viewed your demographics',
   'patient.update': 'Updated your demographics',
@@ -65,15 +111,44 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'care-plan.create': 'Recorded a care plan for you',
   'care-plan.update': 'Corrected one of your care plans',
   'care-plan.history': 'Looked at the earlier versions of a corrected care plan',
+  'medication.list': 'Looked at your list of medications',
+  'medication.read': 'Looked at one of your medications',
+  'medication.create': 'Recorded a medication for you',
+  'medication.update': 'Corrected one of your medications',
+  'medication.history': 'Looked at the earlier versions of a corrected medication',
   'audit.read': 'Reviewed the activity log of your record',
   'audit.access-log.read': 'Looked at who has accessed your record',
   'emergency-access.grant': 'Used emergency access to your record',
+  'staff.locations.update': null,
   'emergency-access.list': 'Saw an emergency access to your record in the list for review',
   'emergency-access.review': 'Reviewed an emergency access to your record',
-};
+} as const satisfies Readonly<Record<string, string | null>>;
 
+/** A refusal recorded at the door, named after the refused operation (api.getPatient). */
+export type RefusedOperationAction = `api.${string}`;
+
+/** An action the audit trail records: one of the registry's, or a refused operation. */
+export type AuditAction = keyof typeof AUDIT_ACTIONS | RefusedOperationAction;
+
+/** The audit name of each kind of patient record (records/record-kinds.ts): condition.read … */
+export type RecordKindAuditName =
+  'condition' | 'allergy' | 'immunization' | 'visit-summary' | 'care-plan' | 'medication';
+
+/** What each kind of record can have done to it; `${RecordKindAuditName}.${RecordVerb}` is an AuditAction. */
+export type RecordVerb = 'list' | 'read' | 'create' | 'update' | 'history';
+
+/** Shown for a row whose action has no description (one recorded under an older name). */
 export const GENERIC_DESCRIPTION = 'Worked with your record';
 
+/** What an action in the trail means to the patient. */
 export function describeAction(action: string): string {
-  return Object.hasOwn(DESCRIPTIONS, action) ? DESCRIPTIONS[action]! : GENERIC_DESCRIPTION;
+  const description = Object.hasOwn(AUDIT_ACTIONS, action)
+    ? AUDIT_ACTIONS[action as keyof typeof AUDIT_ACTIONS]
+    : null;
+  return description ?? GENERIC_DESCRIPTION;
 }
+
+/** Every record kind's actions are in the registry (fails to compile when one is missing). */
+type RecordKindActions = `${RecordKindAuditName}.${RecordVerb}`;
+const _everyRecordKindAction: readonly (keyof typeof AUDIT_ACTIONS)[] = [] as RecordKindActions[];
+void _everyRecordKindAction;
