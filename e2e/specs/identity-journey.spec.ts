@@ -7,7 +7,8 @@
  * 2. the invitation email arrives: the clinic's name and a /register#token= link (the token in
  *    the fragment, which the browser never sends), no date of birth and no MRN;
  * 3. the patient opens the link (the token leaves the address bar and is never part of a
- *    request URL), proves identity with the date of birth, chooses a username and password;
+ *    request URL), reloads the page without losing the step, proves identity with the date of
+ *    birth, reloads again, chooses a username and password;
  * 4. signs in with the password only, switches the second step to emailed codes, signs out;
  * 5. signs in again with the code from the email, reaches Home, signs out.
  *
@@ -261,6 +262,12 @@ async function patientRegisters(
   );
   await screens.check(page, 'registration step 1: prove it is you');
 
+  // A reload (or a phone dropping the page while the patient reads an email) keeps the step,
+  // and the token stays out of the address bar.
+  await page.reload();
+  await waitForHeading(page, /Prove it's you/, 'registration step 1 after a reload');
+  expect(page.url()).not.toContain(token);
+
   const dob = page.getByRole('form', { name: "Prove it's you with your date of birth" });
   await dob.getByLabel('Month', { exact: true }).fill(patient.dateOfBirth.month);
   await dob.getByLabel('Day', { exact: true }).fill(patient.dateOfBirth.day);
@@ -268,6 +275,12 @@ async function patientRegisters(
   await dob.getByRole('button', { name: 'Continue', exact: true }).click();
 
   await waitForHeading(page, /Choose a username and password/, 'registration step 2: account');
+  await page.reload();
+  await waitForHeading(
+    page,
+    /Choose a username and password/,
+    'registration step 2 after a reload',
+  );
   await screens.check(page, 'registration step 2: username and password');
   const account = page.getByRole('form', { name: 'Choose a username and password' });
   await account.getByLabel('Username', { exact: true }).fill(patient.username);

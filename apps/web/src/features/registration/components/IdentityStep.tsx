@@ -20,6 +20,9 @@ export interface IdentityStepProps {
   invitation: RegistrationInvitation;
   /** The identity check ran out before the account was made: say why this step is back. */
   restarted?: boolean;
+  /** A code already emailed in this registration (kept across a reload). */
+  emailCode?: { info: EmailCodeSent; count: number };
+  onEmailCodeSent?: (sent: { info: EmailCodeSent; count: number }) => void;
   onVerified: (verified: IdentityVerified) => void;
   onStopped: (reason: StopReason) => void;
 }
@@ -32,6 +35,8 @@ export function IdentityStep({
   token,
   invitation,
   restarted = false,
+  emailCode,
+  onEmailCodeSent,
   onVerified,
   onStopped,
 }: IdentityStepProps) {
@@ -40,11 +45,13 @@ export function IdentityStep({
   const canUseBirthDate = invitation.identityMethods.includes('date-of-birth');
   const canUseEmail = invitation.identityMethods.includes('email-code');
   const [method, setMethod] = useState<IdentityMethod>(
-    canUseBirthDate ? 'date-of-birth' : 'email-code',
+    emailCode || !canUseBirthDate ? 'email-code' : 'date-of-birth',
   );
   const [switchedBack, setSwitchedBack] = useState(false);
   const send = $api.useMutation('post', '/api/v1/registration/email-code');
-  const [sent, setSent] = useState<{ info: EmailCodeSent; count: number } | null>(null);
+  const [sent, setSent] = useState<{ info: EmailCodeSent; count: number } | null>(
+    emailCode ?? null,
+  );
   const [sendError, setSendError] = useState<string | null>(null);
 
   const sendCode = async () => {
@@ -54,7 +61,9 @@ export function IdentityStep({
     setSendError(null);
     try {
       const info = await send.mutateAsync({ body: { token } });
-      setSent((previous) => ({ info, count: (previous?.count ?? 0) + 1 }));
+      const next = { info, count: (sent?.count ?? 0) + 1 };
+      setSent(next);
+      onEmailCodeSent?.(next);
       setMethod('email-code');
     } catch (error) {
       const reason = stopReason(error);

@@ -273,6 +273,48 @@ describe('registration from the invitation link', () => {
     expect(backend.checks()).toEqual([TOKEN]);
   });
 
+  it('keeps its step across a reload without putting the token back in the address', async () => {
+    const backend = useRegistration();
+    answerBirthDates();
+    const first = openLink();
+    await proveIdentity(first.user);
+    first.unmount();
+
+    // A reload: the address no longer holds the token, the tab still knows the step.
+    const { router } = renderApp({ path: '/register' });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /Choose a username and password/ }),
+    ).toBeInTheDocument();
+    expect(router.state.location.hash).toBe('');
+    expect(JSON.stringify(router.state.location)).not.toContain(TOKEN);
+    expect(backend.checks()).toEqual([TOKEN, TOKEN]);
+  });
+
+  it('comes back to the emailed code after a reload, and forgets it all once done', async () => {
+    const backend = useRegistration();
+    mockApi('post', VERIFY, () => ({ ticket: TICKET, expiresAt: minutesFromNow(30) }));
+    const first = openLink();
+    await first.user.click(await screen.findByRole('button', { name: 'Email me a code instead' }));
+    await screen.findByText(/We sent a 6-digit code to an\*\*\*@example.com\./);
+    first.unmount();
+
+    const second = renderApp({ path: '/register' });
+    const field = await screen.findByLabelText('6-digit code from the email');
+    expect(backend.codeRequests()).toHaveLength(1);
+    await second.user.type(field, '042519');
+    await second.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { level: 1, name: /Choose a username and password/ });
+    await fillAccount(second.user, 'ana.silva');
+    await second.user.click(screen.getByRole('button', { name: 'Create my account' }));
+    await screen.findByRole('heading', { level: 1, name: /Your account is ready/ });
+    second.unmount();
+
+    renderApp({ path: '/register' });
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(
+      /This link is not complete/,
+    );
+  });
+
   it('proves identity with a code emailed to the address on file', async () => {
     const backend = useRegistration();
     const verifications = mockApi('post', VERIFY, ({ body }) =>

@@ -1,7 +1,7 @@
 import '../registration.css';
 import { isApiError } from '@portal/api-client';
 import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Page';
 import { useLinkToken } from '@portal/auth-ui';
@@ -11,6 +11,13 @@ import { DoneStep } from '../components/DoneStep';
 import { IdentityStep } from '../components/IdentityStep';
 import { StoppedPage } from '../components/StoppedPage';
 import { stopReason, type StopReason } from '../utils/registration-errors';
+import {
+  clearProgress,
+  loadProgress,
+  saveProgress,
+  stillValid,
+  type SavedProgress,
+} from '../utils/saved-progress';
 
 type Step =
   | { kind: 'identity'; restarted: boolean }
@@ -20,25 +27,42 @@ type Step =
 
 /**
  * /register#token=… — where the invitation email's link lands. The token rides in the fragment,
- * which the browser never sends to the server; it is read once, kept in memory and taken out of
- * the address bar at once (useLinkToken), then sent in request bodies only. It never appears in
- * a title, in history or in storage. The three steps replace each other on this one address, so a reload
- * or the back button leaves them; reopening the emailed link starts again.
+ * which the browser never sends to the server; it is read once and taken out of the address bar
+ * at once (useLinkToken), then sent in request bodies and a header only. It never appears in a
+ * title or in history. The three steps replace each other on this one address; where the
+ * patient has got to is kept for this tab (utils/saved-progress.ts), so a reload or coming back
+ * from the email app keeps the step.
  */
 export function RegisterPage() {
-  const token = useLinkToken();
-  if (!token) {
+  const linkToken = useLinkToken();
+  const [progress] = useState(() => loadProgress(linkToken));
+  if (!progress) {
     return <StoppedPage reason="missing" />;
   }
-  return <Registration token={token} />;
+  return <Registration progress={progress} />;
 }
 
-function Registration({ token }: { token: string }) {
+function Registration({ progress }: { progress: SavedProgress }) {
   const { t } = useTranslation();
+  const { token } = progress;
   const invitation = useRegistrationInvitation(token);
-  const [step, setStep] = useState<Step>({ kind: 'identity', restarted: false });
+  const [step, setStep] = useState<Step>(() =>
+    progress.verified && stillValid(progress.verified)
+      ? { kind: 'account', verified: progress.verified }
+      : { kind: 'identity', restarted: false },
+  );
+  const [emailCode, setEmailCode] = useState(() =>
+    stillValid(progress.emailCode?.info) ? progress.emailCode : undefined,
+  );
   const [username, setUsername] = useState('');
   const stop = (reason: StopReason) => setStep({ kind: 'stopped', reason });
+
+  const verified = step.kind === 'account' ? step.verified : undefined;
+  const ended = step.kind === 'done' || step.kind === 'stopped';
+  useEffect(() => {
+    if (ended) clearProgress();
+    else saveProgress({ token, savedAt: Date.now(), emailCode, verified });
+  }, [ended, token, emailCode, verified]);
 
   if (step.kind === 'stopped') {
     return <StoppedPage key="stopped" reason={step.reason} />;
@@ -104,6 +128,8 @@ function Registration({ token }: { token: string }) {
       token={token}
       invitation={invitation.data}
       restarted={step.restarted}
+      emailCode={emailCode}
+      onEmailCodeSent={setEmailCode}
       onVerified={(verified) => setStep({ kind: 'account', verified })}
       onStopped={stop}
     />
