@@ -32,10 +32,20 @@ export function SessionList({ sessions, ending, onEnd }: SessionListProps) {
     (a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt),
   );
 
+  // Two devices of the same kind (two Chromes on Windows) are told apart by when each signed in.
+  const names = sorted.map((session) => deviceName(session.userAgent));
+  const shared = new Set(names.filter((name, index) => names.indexOf(name) !== index));
+
   return (
     <ul className="ui-stack">
-      {sorted.map((session) => {
-        const name = deviceName(session.userAgent);
+      {sorted.map((session, index) => {
+        const device = names[index]!;
+        const name = shared.has(device)
+          ? t('account.sessions.deviceSince', {
+              device,
+              time: formatDateTime(session.createdAt),
+            })
+          : device;
         const titleId = `session-${session.id}`;
         return (
           <li key={session.id} className="ui-card">

@@ -45,6 +45,41 @@ async function openPage() {
 }
 
 describe('sessions page', () => {
+  it('tells two devices of the same kind apart by when each signed in', async () => {
+    const auth = createAuthBackend({ session: sessionFactory() });
+    const account = createAccountBackend({
+      sessions: [
+        activeSessionFactory({ id: 'b'.repeat(64), current: true }),
+        activeSessionFactory({
+          id: 'd'.repeat(64),
+          userAgent: IPHONE,
+          createdAt: '2026-03-01T08:15:00.000Z',
+          lastSeenAt: '2026-03-02T09:00:00.000Z',
+        }),
+        activeSessionFactory({
+          id: 'e'.repeat(64),
+          userAgent: IPHONE,
+          createdAt: '2026-02-20T19:40:00.000Z',
+          lastSeenAt: '2026-03-01T09:00:00.000Z',
+        }),
+      ],
+    });
+    server.use(...auth.handlers, ...account.handlers);
+    await openPage();
+
+    const iphones = screen
+      .getAllByRole('heading', { level: 2, name: /^Safari on iPhone/ })
+      .map((heading) => heading.textContent);
+    expect(iphones).toHaveLength(2);
+    expect(iphones[0]).toMatch(/^Safari on iPhone, signed in .*2026/);
+    expect(iphones[1]).toMatch(/^Safari on iPhone, signed in .*2026/);
+    expect(iphones[0]).not.toBe(iphones[1]);
+    // The one device of its kind keeps its plain name.
+    expect(screen.getByRole('heading', { level: 2, name: /^Chrome on Windows/ })).toHaveTextContent(
+      /^Chrome on Windows This device$/,
+    );
+  });
+
   it('lists devices in plain words, this device first, then the most recent', async () => {
     setUp();
     await openPage();
