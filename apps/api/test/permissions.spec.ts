@@ -30,6 +30,7 @@ import {
   createVisitType,
   insertAppointment,
 } from './support/scheduling-fixtures.js';
+import { assignLocation } from './support/care.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** A response body, read loosely in tests. */
@@ -121,7 +122,7 @@ describe('the permission table on every route', () => {
     operations = operationsOf(document);
 
     const patient = await signedInPatient(testApp);
-    const staff = {} as Record<StaffRole, BrowserClient>;
+    const staff = {} as Record<StaffRole, Awaited<ReturnType<typeof signedInStaff>>>;
     for (const role of STAFF_ROLES) staff[role] = await signedInStaff(testApp, [role]);
     callers = [
       ...STAFF_ROLES.map((role) => ({
@@ -135,6 +136,11 @@ describe('the permission table on every route', () => {
     // Real rows for every id a path names, so an allowed call reaches its handler with data.
     const admin = staff.admin;
     const location = await createLocation(admin);
+    // Every caller works at the patient's location, so the care rule lets the clinical reads
+    // through and only the permission table decides (the care rule has its own spec).
+    for (const role of STAFF_ROLES) {
+      await assignLocation(db, staff[role].account.id, location.id as string);
+    }
     const visitType = await createVisitType(admin);
     const provider = await createProvider(admin, [visitType.id as string]);
     const startsAt = new Date(Date.now() + 7 * 86_400_000);
@@ -165,6 +171,13 @@ describe('the permission table on every route', () => {
     expect(result.status).toBe(201);
     // Staff whose account the staff routes change: never one of the callers.
     const target = await signedInStaff(testApp, ['billing']);
+    // An emergency access for the review routes, by a nurse who is not one of the callers.
+    const grant = await (
+      await signedInStaff(testApp, ['nurse'])
+    ).post(`/api/v1/patients/${invitee.id}/emergency-access`, {
+      reason: 'Patient arrived unconscious; checking allergies before treatment.',
+    });
+    expect(grant.status).toBe(201);
 
     ids = {
       patientId: patient.patient.id,
@@ -177,9 +190,16 @@ describe('the permission table on every route', () => {
       reportId: result.body!.id as string,
       observationId: result.body!.observations[0].id as string,
       accountId: target.account.id,
+      grantId: grant.body!.id as string,
       sessionId: NO_SUCH_SESSION,
       system: 'icd10cm',
     };
+    const medication = await staff.provider.post(
+      `/api/v1/patients/${patient.patient.id}/medications`,
+      { rxnormCode: '314076', startDate: '2024-03-01', dose: '10 mg' },
+    );
+    expect(medication.status).toBe(201);
+    ids.medicationId = medication.body!.id as string;
     for (const kind of RECORD_KINDS) {
       const made = await staff.provider.post(
         `/api/v1/patients/${patient.patient.id}/${kind.path}`,
