@@ -94,6 +94,17 @@ function dateOfBirthSpellings({ iso }: NewPatient['dateOfBirth']): string[] {
   ];
 }
 
+/** The header names the clinic (the staff app adds "Staff") beside its logo, which loads. */
+async function expectClinicBrand(page: Page, name: string): Promise<void> {
+  const brand = page.getByRole('banner').getByRole('link', { name, exact: true });
+  await waitForVisible(page, brand, `the clinic's name in the header (${name})`);
+  const logo = brand.locator('img');
+  await logo.waitFor({ state: 'attached', timeout: 15_000 });
+  expect(
+    await logo.evaluate((image: HTMLImageElement) => image.decode().then(() => image.naturalWidth)),
+  ).toBeGreaterThan(0);
+}
+
 /** Step 1: front desk registers and invites the patient; returns the MRN and the outbox before the invitation. */
 async function staffRegistersAndInvites(
   page: Page,
@@ -114,6 +125,7 @@ async function staffRegistersAndInvites(
     expect({ staffAskedForCode: askedForCode }).toEqual({ staffAskedForCode: false });
   }
   await screens.check(page, 'staff home');
+  await expectClinicBrand(page, `${CLINIC_NAME} Staff`);
 
   const mainMenu = page.getByRole('navigation', { name: 'Main' });
   await mainMenu.getByRole('link', { name: 'Patients', exact: true }).click();
@@ -315,6 +327,17 @@ async function patientTurnsOnEmailedCodes(
   // No second factor yet: straight to Home.
   await waitForHeading(page, `Hello, ${patient.givenName}`, 'patient home');
   await screens.check(page, 'patient home');
+  await expectClinicBrand(page, CLINIC_NAME);
+  // Home promises only what the portal does today.
+  expect(await page.getByRole('main').innerText()).not.toMatch(/message|bill/i);
+
+  // This browser is named by its browser and system, not only "Linux".
+  await page.goto('/account/sessions');
+  await waitForHeading(page, 'Where you are signed in', 'signed-in devices');
+  const thisDevice = page.getByRole('heading', { level: 2, name: /This device/ });
+  await waitForVisible(page, thisDevice, 'this device in the list');
+  expect(await thisDevice.innerText()).toMatch(/^Chrome.* on Linux/);
+  await screens.check(page, 'signed-in devices');
 
   await page
     .getByRole('navigation', { name: 'Main' })
