@@ -37,6 +37,47 @@ function entries(count: number): AccessLogEntry[] {
 }
 
 describe('who viewed my record', () => {
+  it('makes one entry of one person’s sitting, with its steps on request', async () => {
+    const shah = { staffName: 'Dr. Priya Shah', staffRoles: ['provider' as const] };
+    const reads = Array.from({ length: 18 }, (_, index) =>
+      accessLogEntryFactory({
+        ...shah,
+        occurredAt: new Date(Date.UTC(2026, 2, 2, 15, 20) - index * 20_000).toISOString(),
+        action: 'condition.list',
+        description: 'Looked at your list of conditions',
+      }),
+    );
+    useLog([
+      ...reads.slice(0, 9),
+      accessLogEntryFactory({
+        ...shah,
+        occurredAt: '2026-03-02T15:16:00.000Z',
+        action: 'result.create',
+        description: 'Recorded a test result for you',
+      }),
+      ...reads.slice(9),
+      accessLogEntryFactory({
+        occurredAt: '2026-03-01T09:00:00.000Z',
+        staffName: 'Nico Navarro, RN',
+        staffRoles: ['nurse'],
+      }),
+    ]);
+    const { user } = renderApp({ path: '/account/access-log' });
+
+    const list = await screen.findByRole('list', { name: /^Showing 2 times/ });
+    const [sitting, other] = within(list)
+      .getAllByRole('listitem', { name: '' })
+      .filter((item) => item.classList.contains('access-log__entry'));
+    expect(within(sitting!).getByRole('heading', { level: 2 })).toHaveTextContent('Dr. Priya Shah');
+    expect(sitting).toHaveTextContent('What they didRecorded a test result for you');
+    // When: from the first step to the last.
+    expect(within(sitting!.querySelector('dl')!).getAllByRole('time')).toHaveLength(2);
+    const steps = within(sitting!).getByText('See all 19 steps');
+    await user.click(steps);
+    expect(within(sitting!).getAllByText(/Looked at your list of conditions/)).toHaveLength(18);
+    expect(within(other!).getByRole('heading', { level: 2 })).toHaveTextContent('Nico Navarro, RN');
+  });
+
   it('lists who opened the record, newest first, in words', async () => {
     const calls = useLog([
       accessLogEntryFactory({

@@ -9,6 +9,7 @@ import { useCurrentSession } from '../../../lib/session';
 import { $api, cursorPages } from '../../../lib/api-queries';
 import { ACCESS_LOG_PAGE_SIZE } from '../api';
 import { AccessLogList } from '../components/AccessLogList';
+import { groupVisits } from '../utils/group-visits';
 
 const COUNT_ID = 'access-log-count';
 
@@ -93,7 +94,7 @@ function AccessLog({ patientId }: { patientId: string }) {
   return (
     <>
       <p className="access-log__count" id={COUNT_ID}>
-        {t('accessLog.count', { count: entries.length })}
+        {t('accessLog.count', { count: groupVisits(entries).length })}
       </p>
       <AccessLogList
         entries={entries}
