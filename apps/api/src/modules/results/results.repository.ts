@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor } from '../../common/pager.js';
 import {
   OBSERVATION_COLUMNS,
@@ -9,7 +9,39 @@ import {
   type ReportRow,
   type ReviewRow,
 } from './result-rows.js';
-import type { ReportCategory } from './observation-rules.js';
+import type {
+  ObservationCategory,
+  ObservationDraft,
+  ReportCategory,
+  ResultStatus,
+} from './observation-rules.js';
+import type { ReleaseMode } from './results.dto.js';
+
+/** A checked report about to be stored, with its id and whether it is released at once. */
+export interface NewReportRow {
+  id: string;
+  released: boolean;
+  abnormal: boolean;
+  draft: {
+    patientId: string;
+    category: ReportCategory;
+    code: string | null;
+    title: string;
+    status: ResultStatus;
+    effectiveAt: Date;
+    orderingProviderId: string | null;
+    narrative: string | null;
+    attachment: { name: string } | null;
+  };
+}
+
+/** A checked observation about to be stored, with its id. */
+export type NewObservationRow = ObservationDraft & {
+  id: string;
+  patientId: string;
+  reportId: string | null;
+  effectiveAt: Date;
+};
 
 /**
  * The one rule of what a patient sees of their results: a report once released, never one
@@ -211,5 +243,254 @@ export class ResultsRepository {
       ) as Promise<{ total: number; oldest: Date | null }[]>,
     ]);
     return { rows, total: totals[0]?.total ?? 0, oldest: totals[0]?.oldest ?? null };
+  }
+
+  // --- writes, inside the caller's transaction ---------------------------------------------
+
+  /** The release policy, category by category. */
+  releasePolicy(
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ category: ReportCategory; mode: ReleaseMode; updated_at: Date }[]> {
+    return manager.query(
+      `SELECT category, mode, updated_at FROM result_release_policy ORDER BY category`,
+    );
+  }
+
+  async setReleaseModes(
+    manager: EntityManager,
+    items: { category: ReportCategory; mode: ReleaseMode }[],
+    accountId: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE result_release_policy p
+          SET mode = x.mode, updated_by = $2, updated_at = $3
+         FROM jsonb_to_recordset($1::jsonb) AS x(category text, mode text)
+        WHERE p.category = x.category`,
+      [JSON.stringify(items), accountId, now],
+    );
+  }
+
+  async providerExists(providerId: string): Promise<boolean> {
+    const rows = (await this.db.query(`SELECT 1 FROM provider WHERE id = $1`, [
+      providerId,
+    ])) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** New reports in one statement, released or held as decided. */
+  async insertReports(
+    manager: EntityManager,
+    reports: NewReportRow[],
+    accountId: string,
+    now: Date,
+    importId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO result_report (id, patient_id, category, code, title, status, effective_at,
+                issued_at, ordering_provider_id, narrative, attachment_name, release_state,
+                released_at, released_by, abnormal, import_id, version, recorded_by, recorded_at,
+                updated_by, updated_at)
+         SELECT x.id, x.patient_id, x.category, x.code, x.title, x.status, x.effective_at, $2,
+                x.ordering_provider_id, x.narrative, x.attachment_name,
+                CASE WHEN x.released THEN 'released' ELSE 'held' END,
+                CASE WHEN x.released THEN $2::timestamptz END,
+                CASE WHEN x.released THEN $3::uuid END,
+                x.abnormal, $4, 1, $3, $2, $3, $2
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, patient_id uuid, category text,
+                code text, title text, status text, effective_at timestamptz,
+                ordering_provider_id uuid, narrative text, attachment_name text, released boolean,
+                abnormal boolean)`,
+      [
+        JSON.stringify(
+          reports.map(({ draft, id, released, abnormal }) => ({
+            id,
+            patient_id: draft.patientId,
+            category: draft.category,
+            code: draft.code,
+            title: draft.title,
+            status: draft.status,
+            effective_at: draft.effectiveAt.toISOString(),
+            ordering_provider_id: draft.orderingProviderId,
+            narrative: draft.narrative,
+            attachment_name: draft.attachment?.name ?? null,
+            released,
+            abnormal,
+          })),
+        ),
+        now,
+        accountId,
+        importId,
+      ],
+    );
+  }
+
+  async setAttachment(manager: EntityManager, reportId: string, pdf: Buffer): Promise<void> {
+    await manager.query(`UPDATE result_report SET attachment_pdf = $2 WHERE id = $1`, [
+      reportId,
+      pdf,
+    ]);
+  }
+
+  /** New observations in one statement (each row carries its new id). */
+  async insertObservations(
+    manager: EntityManager,
+    withIds: NewObservationRow[],
+    category: ObservationCategory,
+    accountId: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO observation (id, patient_id, report_id, category, code, display,
+                code_system_version, value_quantity, value_text, unit, reference_low,
+                reference_high, reference_text, interpretation, status, effective_at, version,
+                recorded_by, recorded_at, updated_by, updated_at)
+         SELECT x.id, x.patient_id, x.report_id, $2, x.code, x.display, x.code_system_version,
+                x.value_quantity, x.value_text, x.unit, x.reference_low, x.reference_high,
+                x.reference_text, x.interpretation, x.status, x.effective_at, 1, $3, $4, $3, $4
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, patient_id uuid, report_id uuid,
+                code text, display text, code_system_version text, value_quantity numeric,
+                value_text text, unit text, reference_low numeric, reference_high numeric,
+                reference_text text, interpretation text, status text, effective_at timestamptz)`,
+      [
+        JSON.stringify(
+          withIds.map((row) => ({
+            id: row.id,
+            patient_id: row.patientId,
+            report_id: row.reportId,
+            code: row.code,
+            display: row.display,
+            code_system_version: row.codeSystemVersion,
+            value_quantity: row.valueQuantity,
+            value_text: row.valueText,
+            unit: row.unit,
+            reference_low: row.referenceLow,
+            reference_high: row.referenceHigh,
+            reference_text: row.referenceText,
+            interpretation: row.interpretation,
+            status: row.status,
+            effective_at: row.effectiveAt.toISOString(),
+          })),
+        ),
+        category,
+        accountId,
+        now,
+      ],
+    );
+  }
+
+  observationsById(ids: string[]): Promise<ObservationRow[]> {
+    return this.db.query(
+      `SELECT ${OBSERVATION_COLUMNS} FROM observation o WHERE o.id = ANY($1::uuid[]) ORDER BY o.id`,
+      [ids],
+    );
+  }
+
+  /** A report's version and release state, locked for a change; null when not the patient's. */
+  async lockReportState(
+    manager: EntityManager,
+    patientId: string,
+    reportId: string,
+  ): Promise<{ id: string; version: number; release_state: string } | null> {
+    const [row] = (await manager.query(
+      `SELECT id, version, release_state FROM result_report
+        WHERE id = $1 AND patient_id = $2 FOR UPDATE`,
+      [reportId, patientId],
+    )) as { id: string; version: number; release_state: string }[];
+    return row ?? null;
+  }
+
+  async markReleased(
+    manager: EntityManager,
+    reportId: string,
+    now: Date,
+    accountId: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE result_report
+          SET release_state = 'released', released_at = $2, released_by = $3
+        WHERE id = $1`,
+      [reportId, now, accountId],
+    );
+  }
+
+  /** One value of a report, locked for a correction; null when not there. */
+  async lockObservation(
+    manager: EntityManager,
+    patientId: string,
+    reportId: string,
+    observationId: string,
+  ): Promise<(ObservationRow & Record<string, unknown>) | null> {
+    const [row] = (await manager.query(
+      `SELECT o.*, ${OBSERVATION_COLUMNS} FROM observation o
+        WHERE o.id = $1 AND o.report_id = $2 AND o.patient_id = $3 FOR UPDATE`,
+      [observationId, reportId, patientId],
+    )) as (ObservationRow & Record<string, unknown>)[];
+    return row ?? null;
+  }
+
+  async updateObservation(
+    manager: EntityManager,
+    observationId: string,
+    next: ObservationDraft,
+    accountId: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE observation
+          SET value_quantity = $2, value_text = $3, unit = $4, reference_low = $5,
+              reference_high = $6, interpretation = $7, status = $8,
+              version = version + 1, updated_by = $9, updated_at = $10
+        WHERE id = $1`,
+      [
+        observationId,
+        next.valueQuantity,
+        next.valueText,
+        next.unit,
+        next.referenceLow,
+        next.referenceHigh,
+        next.interpretation,
+        next.status,
+        accountId,
+        now,
+      ],
+    );
+  }
+
+  /** A report as staff see it, locked for a change. */
+  async lockReport(manager: EntityManager, reportId: string): Promise<ReportRow | null> {
+    const [row] = (await manager.query(`${reportSelect(false)} WHERE r.id = $1 FOR UPDATE OF r`, [
+      reportId,
+    ])) as ReportRow[];
+    return row ?? null;
+  }
+
+  /** After a value's correction: the report is corrected, its abnormal flag worked out again. */
+  async markReportCorrected(
+    manager: EntityManager,
+    reportId: string,
+    accountId: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE result_report r
+          SET status = CASE WHEN r.status = 'entered-in-error' THEN r.status ELSE 'corrected' END,
+              abnormal = EXISTS (
+                SELECT 1 FROM observation o
+                 WHERE o.report_id = r.id AND o.status <> 'entered-in-error'
+                   AND o.interpretation IS NOT NULL AND o.interpretation <> 'N'),
+              version = r.version + 1, updated_by = $2, updated_at = $3
+        WHERE r.id = $1`,
+      [reportId, accountId, now],
+    );
+  }
+
+  /** The email addresses on file of these patients (those who have one). */
+  async emailsOf(manager: EntityManager, patientIds: string[]): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT email FROM patient WHERE id = ANY($1::uuid[]) AND email IS NOT NULL AND email <> ''`,
+      [patientIds],
+    )) as { email: string }[];
+    return rows.map((row) => row.email);
   }
 }

@@ -33,8 +33,6 @@ export { patientSeesObservation, patientSeesReport } from './results.repository.
 import { pageOf } from '../../common/pager.js';
 import {
   cursorKey,
-  OBSERVATION_COLUMNS,
-  reportSelect,
   toObservationView,
   toReportSummary,
   toReportView,
@@ -252,9 +250,7 @@ export class ResultsService {
   }
 
   async policy(by: Accessor): Promise<ReleasePolicy> {
-    const rows = (await this.db.query(
-      `SELECT category, mode, updated_at FROM result_release_policy ORDER BY category`,
-    )) as { category: ReportCategory; mode: ReleaseMode; updated_at: Date }[];
+    const rows = await this.rows.releasePolicy();
     await this.audit.record({
       action: 'result-release-policy.read',
       outcome: 'success',
@@ -292,13 +288,7 @@ export class ResultsService {
     });
     if (errors.length) throw validationProblem(errors);
     await this.db.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE result_release_policy p
-            SET mode = x.mode, updated_by = $2, updated_at = $3
-           FROM jsonb_to_recordset($1::jsonb) AS x(category text, mode text)
-          WHERE p.category = x.category`,
-        [JSON.stringify(items), by.principal.accountId, this.clock.now()],
-      );
+      await this.rows.setReleaseModes(manager, items, by.principal.accountId, this.clock.now());
       await this.audit.record(
         {
           action: 'result-release-policy.update',
@@ -345,10 +335,7 @@ export class ResultsService {
       }
     }
     if (input.orderingProviderId) {
-      const [provider] = (await this.db.query(`SELECT id FROM provider WHERE id = $1`, [
-        input.orderingProviderId,
-      ])) as { id: string }[];
-      if (!provider) {
+      if (!(await this.rows.providerExists(input.orderingProviderId))) {
         errors.push({
           field: 'orderingProviderId',
           message: 'Choose the ordering provider from the list.',
@@ -402,49 +389,9 @@ export class ResultsService {
         abnormal: draft.observations.some((o) => isAbnormal(o.interpretation)),
       };
     });
-    await manager.query(
-      `INSERT INTO result_report (id, patient_id, category, code, title, status, effective_at,
-              issued_at, ordering_provider_id, narrative, attachment_name, release_state,
-              released_at, released_by, abnormal, import_id, version, recorded_by, recorded_at,
-              updated_by, updated_at)
-       SELECT x.id, x.patient_id, x.category, x.code, x.title, x.status, x.effective_at, $2,
-              x.ordering_provider_id, x.narrative, x.attachment_name,
-              CASE WHEN x.released THEN 'released' ELSE 'held' END,
-              CASE WHEN x.released THEN $2::timestamptz END,
-              CASE WHEN x.released THEN $3::uuid END,
-              x.abnormal, $4, 1, $3, $2, $3, $2
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, patient_id uuid, category text,
-              code text, title text, status text, effective_at timestamptz,
-              ordering_provider_id uuid, narrative text, attachment_name text, released boolean,
-              abnormal boolean)`,
-      [
-        JSON.stringify(
-          reports.map(({ draft, id, released, abnormal }) => ({
-            id,
-            patient_id: draft.patientId,
-            category: draft.category,
-            code: draft.code,
-            title: draft.title,
-            status: draft.status,
-            effective_at: draft.effectiveAt.toISOString(),
-            ordering_provider_id: draft.orderingProviderId,
-            narrative: draft.narrative,
-            attachment_name: draft.attachment?.name ?? null,
-            released,
-            abnormal,
-          })),
-        ),
-        now,
-        by.principal.accountId,
-        importId,
-      ],
-    );
+    await this.rows.insertReports(manager, reports, by.principal.accountId, now, importId);
     for (const { draft, id } of reports) {
-      if (!draft.attachment) continue;
-      await manager.query(`UPDATE result_report SET attachment_pdf = $2 WHERE id = $1`, [
-        id,
-        draft.attachment.pdf,
-      ]);
+      if (draft.attachment) await this.rows.setAttachment(manager, id, draft.attachment.pdf);
     }
     const observations = reports.flatMap(({ draft, id }) =>
       draft.observations.map((o) => ({
@@ -531,10 +478,7 @@ export class ResultsService {
           return inserted;
         }),
     );
-    const rows: ObservationRow[] = await this.db.query(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observation o WHERE o.id = ANY($1::uuid[]) ORDER BY o.id`,
-      [ids],
-    );
+    const rows = await this.rows.observationsById(ids);
     return { items: rows.map(toObservationView) };
   }
 
@@ -549,20 +493,11 @@ export class ResultsService {
       () => this.refusal('result.release', by, patientId, reportId),
       () =>
         this.db.transaction(async (manager) => {
-          const [row] = (await manager.query(
-            `SELECT id, version, release_state FROM result_report
-              WHERE id = $1 AND patient_id = $2 FOR UPDATE`,
-            [reportId, patientId],
-          )) as { id: string; version: number; release_state: string }[];
+          const row = await this.rows.lockReportState(manager, patientId, reportId);
           if (!row) throw new ResultNotFoundError();
           if (row.version !== version) throw new RecordChangedError();
           if (row.release_state === 'released') throw new AlreadyReleasedError();
-          await manager.query(
-            `UPDATE result_report
-                SET release_state = 'released', released_at = $2, released_by = $3
-              WHERE id = $1`,
-            [reportId, this.clock.now(), by.principal.accountId],
-          );
+          await this.rows.markReleased(manager, reportId, this.clock.now(), by.principal.accountId);
           await this.audit.record(
             {
               action: 'result.release',
@@ -598,11 +533,12 @@ export class ResultsService {
       () => this.refusal('observation.update', by, patientId, observationId, 'observation'),
       () =>
         this.db.transaction(async (manager) => {
-          const [current] = (await manager.query(
-            `SELECT o.*, ${OBSERVATION_COLUMNS} FROM observation o
-              WHERE o.id = $1 AND o.report_id = $2 AND o.patient_id = $3 FOR UPDATE`,
-            [observationId, reportId, patientId],
-          )) as (ObservationRow & Record<string, unknown>)[];
+          const current = await this.rows.lockObservation(
+            manager,
+            patientId,
+            reportId,
+            observationId,
+          );
           if (!current) throw new ObservationNotFoundError();
           if (current.version !== input.version) throw new RecordChangedError();
           const next = this.corrected(current, input);
@@ -616,29 +552,14 @@ export class ResultsService {
             reason: input.reason,
             changedBy: by.principal.accountId,
           });
-          await manager.query(
-            `UPDATE observation
-                SET value_quantity = $2, value_text = $3, unit = $4, reference_low = $5,
-                    reference_high = $6, interpretation = $7, status = $8,
-                    version = version + 1, updated_by = $9, updated_at = $10
-              WHERE id = $1`,
-            [
-              observationId,
-              next.valueQuantity,
-              next.valueText,
-              next.unit,
-              next.referenceLow,
-              next.referenceHigh,
-              next.interpretation,
-              next.status,
-              by.principal.accountId,
-              now,
-            ],
+          await this.rows.updateObservation(
+            manager,
+            observationId,
+            next,
+            by.principal.accountId,
+            now,
           );
-          const [report] = (await manager.query(
-            `${reportSelect(false)} WHERE r.id = $1 FOR UPDATE OF r`,
-            [reportId],
-          )) as ReportRow[];
+          const report = await this.rows.lockReport(manager, reportId);
           await this.revisions.snapshot(manager, {
             patientId,
             resourceType: 'result_report',
@@ -648,17 +569,7 @@ export class ResultsService {
             reason: input.reason,
             changedBy: by.principal.accountId,
           });
-          await manager.query(
-            `UPDATE result_report r
-                SET status = CASE WHEN r.status = 'entered-in-error' THEN r.status ELSE 'corrected' END,
-                    abnormal = EXISTS (
-                      SELECT 1 FROM observation o
-                       WHERE o.report_id = r.id AND o.status <> 'entered-in-error'
-                         AND o.interpretation IS NOT NULL AND o.interpretation <> 'N'),
-                    version = r.version + 1, updated_by = $2, updated_at = $3
-              WHERE r.id = $1`,
-            [reportId, by.principal.accountId, now],
-          );
+          await this.rows.markReportCorrected(manager, reportId, by.principal.accountId, now);
           await this.audit.record(
             {
               action: 'observation.update',
@@ -673,10 +584,7 @@ export class ResultsService {
           );
         }),
     );
-    const [row] = (await this.db.query(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observation o WHERE o.id = $1`,
-      [observationId],
-    )) as ObservationRow[];
+    const [row] = await this.rows.observationsById([observationId]);
     return toObservationView(row!);
   }
 
@@ -741,64 +649,22 @@ export class ResultsService {
   ): Promise<string[]> {
     if (!rows.length) return [];
     const withIds = rows.map((row) => ({ ...row, id: newId() }));
-    await manager.query(
-      `INSERT INTO observation (id, patient_id, report_id, category, code, display,
-              code_system_version, value_quantity, value_text, unit, reference_low,
-              reference_high, reference_text, interpretation, status, effective_at, version,
-              recorded_by, recorded_at, updated_by, updated_at)
-       SELECT x.id, x.patient_id, x.report_id, $2, x.code, x.display, x.code_system_version,
-              x.value_quantity, x.value_text, x.unit, x.reference_low, x.reference_high,
-              x.reference_text, x.interpretation, x.status, x.effective_at, 1, $3, $4, $3, $4
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, patient_id uuid, report_id uuid,
-              code text, display text, code_system_version text, value_quantity numeric,
-              value_text text, unit text, reference_low numeric, reference_high numeric,
-              reference_text text, interpretation text, status text, effective_at timestamptz)`,
-      [
-        JSON.stringify(
-          withIds.map((row) => ({
-            id: row.id,
-            patient_id: row.patientId,
-            report_id: row.reportId,
-            code: row.code,
-            display: row.display,
-            code_system_version: row.codeSystemVersion,
-            value_quantity: row.valueQuantity,
-            value_text: row.valueText,
-            unit: row.unit,
-            reference_low: row.referenceLow,
-            reference_high: row.referenceHigh,
-            reference_text: row.referenceText,
-            interpretation: row.interpretation,
-            status: row.status,
-            effective_at: row.effectiveAt.toISOString(),
-          })),
-        ),
-        category,
-        by.principal.accountId,
-        now,
-      ],
-    );
+    await this.rows.insertObservations(manager, withIds, category, by.principal.accountId, now);
     return withIds.map((row) => row.id);
   }
 
   /** One "a result is available" email per patient with an address on file. */
   private async recordEmails(manager: EntityManager, patientIds: string[]): Promise<string[]> {
     if (!patientIds.length) return [];
-    const rows = (await manager.query(
-      `SELECT email FROM patient WHERE id = ANY($1::uuid[]) AND email IS NOT NULL AND email <> ''`,
-      [patientIds],
-    )) as { email: string }[];
+    const emails = await this.rows.emailsOf(manager, patientIds);
     return this.mail.recordMany(
-      rows.map((row) => resultAvailableEmail(row.email, this.config)),
+      emails.map((email) => resultAvailableEmail(email, this.config)),
       manager,
     );
   }
 
   private async modes(manager: EntityManager): Promise<Map<ReportCategory, ReleaseMode>> {
-    const rows = (await manager.query(`SELECT category, mode FROM result_release_policy`)) as {
-      category: ReportCategory;
-      mode: ReleaseMode;
-    }[];
+    const rows = await this.rows.releasePolicy(manager);
     return new Map(rows.map((row) => [row.category, row.mode]));
   }
 
