@@ -1,10 +1,11 @@
 /**
  * Minimum necessary access, end to end in a real browser on a desktop:
  *
- * 1. a nurse who works at Main Street (a new account each run, assigned there by the admin
- *    through the staff API) opens the medical record of Sam Okafor, a demo patient seen only
- *    at Lakeside: the tab says the patient is not in their care and offers emergency access;
- *    the nurse gives a reason, and the record opens;
+ * 1. a nurse who works at a clinic location of their own (a new account and a new location each
+ *    run, made by the admin through the staff API, so no patient has been seen there whatever
+ *    other specs booked) opens the medical record of Sam Okafor, a demo patient with visits:
+ *    the tab says the patient is not in their care and offers emergency access; the nurse
+ *    gives a reason, and the record opens;
  * 2. the admin opens the emergency access review from the audit log, finds the grant (who,
  *    which patient, the reason, when and until when) and marks it reviewed.
  *
@@ -31,8 +32,7 @@ const ADMIN = {
   password: DEMO_PASSWORD,
   email: 'admin.demo@portal.localhost',
 };
-const MAIN_STREET = 'Riverside Family Clinic – Main Street';
-/** Seen at Lakeside only (demo schedule). */
+/** A demo patient with visits (demo schedule), so tied to the demo clinic's locations. */
 const SAM = { givenName: 'Samuel', familyName: 'Okafor' };
 /** No run of three letters of the nurse's username or name, and in no breach list. */
 const NURSE_PASSWORD = 'plum jig hop truss kit';
@@ -48,7 +48,7 @@ interface Nurse {
 
 let nurse: Nurse;
 
-/** A new nurse at Main Street, with a password set through the emailed link. */
+/** A new nurse at a new location of their own, with a password set through the emailed link. */
 async function createNurse(admin: StaffApiSession): Promise<Nurse> {
   const username = `care-${Date.now()}`;
   const email = `${username}@portal.localhost`;
@@ -74,19 +74,18 @@ async function createNurse(admin: StaffApiSession): Promise<Nurse> {
   } finally {
     await context.dispose();
   }
-  // The list is by name, a page at a time; other specs' clinics may come first.
-  let main: { id: string; name: string } | undefined;
-  let cursor: string | null = null;
-  do {
-    const page: { items: { id: string; name: string }[]; nextCursor: string | null } =
-      await admin.send(
-        'GET',
-        `/api/v1/locations?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      );
-    main = page.items.find((location) => location.name === MAIN_STREET);
-    cursor = page.nextCursor;
-  } while (!main && cursor);
-  if (!main) throw new Error(`No "${MAIN_STREET}" among the demo locations.`);
+  const main = await admin.send<{ id: string; name: string }>('POST', '/api/v1/locations', {
+    name: `Care Test Clinic ${username}`,
+    address: {
+      line1: '7 Quiet Lane',
+      city: 'Springfield',
+      region: 'IL',
+      postalCode: '62701',
+      country: 'US',
+    },
+    phone: '+1 555 010 4100',
+    timeZone: 'America/Chicago',
+  });
   const assigned = await admin.send<{ assigned: { id: string }[] }>(
     'PUT',
     `/api/v1/staff/${created.id}/locations`,

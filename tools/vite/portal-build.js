@@ -61,7 +61,10 @@ export function productionLibraries() {
 }
 
 const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|webmanifest)$/;
-/** Below this a compressed copy saves less than the bytes of the extra headers. */
+/**
+ * Below this a compressed copy saves less than the bytes of the extra headers; the HTML page,
+ * the first thing a phone downloads, is compressed whatever its size.
+ */
 const MIN_BYTES = 1024;
 
 /** @returns {import('vite').Plugin} */
@@ -79,7 +82,7 @@ export function precompress() {
         // The bytes as written (a chunk on disk also carries its source map comment).
         const file = path.join(outDir, output.fileName);
         const bytes = readFileSync(file);
-        if (bytes.length < MIN_BYTES) continue;
+        if (bytes.length < MIN_BYTES && !output.fileName.endsWith('.html')) continue;
         writeFileSync(
           `${file}.br`,
           brotliCompressSync(bytes, {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { constants as zlibConstants, brotliCompressSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -14,9 +15,45 @@ interface SpaDirs {
 /** Hashed build output: the name changes with the content, so it may be cached for good. */
 const HASHED_ASSET = new RegExp(`\\${path.sep}assets\\${path.sep}`);
 
-function serveIndex(reply: FastifyReply, html: string) {
-  // The shell is tiny and must never be stale; hashed assets under /assets are cached for a year.
-  return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+/** An app's index.html, with its br and gzip forms made once at boot. */
+interface IndexPage {
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+function indexPage(file: string): IndexPage {
+  const identity = readFileSync(file);
+  return {
+    identity,
+    br: brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: gzipSync(identity, { level: 9 }),
+  };
+}
+
+/** The encodings a request accepts (q=0 refuses one), from its Accept-Encoding. */
+function accepted(request: FastifyRequest): Set<string> {
+  const header = request.headers['accept-encoding'];
+  const names = new Set<string>();
+  for (const part of (typeof header === 'string' ? header : '').split(',')) {
+    const [name = '', ...params] = part.split(';').map((item) => item.trim().toLowerCase());
+    if (params.some((param) => /^q=0(?:\.0{0,3})?$/.test(param))) continue;
+    if (name) names.add(name);
+  }
+  return names;
+}
+
+function serveIndex(request: FastifyRequest, reply: FastifyReply, page: IndexPage) {
+  // The shell must never be stale (hashed assets under /assets are cached for a year), and is
+  // the first thing a phone downloads: compressed whatever its size, by Accept-Encoding.
+  const encodings = accepted(request);
+  const encoding = encodings.has('br') ? 'br' : encodings.has('gzip') ? 'gzip' : null;
+  void reply
+    .header('cache-control', 'no-cache')
+    .header('vary', 'Accept-Encoding')
+    .type('text/html; charset=utf-8');
+  if (encoding) void reply.header('content-encoding', encoding);
+  return reply.send(encoding ? page[encoding] : page.identity);
 }
 
 /** A browser navigation: a GET (or HEAD) that takes HTML. No Accept header takes anything. */
@@ -62,8 +99,10 @@ function notFound(request: FastifyRequest, reply: FastifyReply, detail: string) 
 export async function registerSpaHosting(app: FastifyInstance, dirs: SpaDirs): Promise<string[]> {
   const missing = [dirs.web, dirs.admin].filter((dir) => !existsSync(path.join(dir, 'index.html')));
   if (missing.length) return missing;
-  const webIndex = readFileSync(path.join(dirs.web, 'index.html'), 'utf8');
-  const adminIndex = readFileSync(path.join(dirs.admin, 'index.html'), 'utf8');
+  const webIndex = indexPage(path.join(dirs.web, 'index.html'));
+  const adminIndex = indexPage(path.join(dirs.admin, 'index.html'));
+  // Its own encodings (above): the API's compression must not encode it a second time.
+  const index = { compress: false as const };
   const setHeaders = (reply: FastifyReply, file: string) => {
     if (HASHED_ASSET.test(file)) {
       void reply.header('cache-control', 'public, max-age=31536000, immutable');
@@ -88,15 +127,15 @@ export async function registerSpaHosting(app: FastifyInstance, dirs: SpaDirs): P
     prefix: '/admin/',
     decorateReply: false,
   });
-  app.get('/admin', (_request, reply) => serveIndex(reply, adminIndex));
-  app.get('/admin/*', (request, reply) => {
+  app.get('/admin', index, (request, reply) => serveIndex(request, reply, adminIndex));
+  app.get('/admin/*', index, (request, reply) => {
     const normalized = normalizedPathOf(request);
     return normalized !== null && isAppRoute(request, normalized, '/admin')
-      ? serveIndex(reply, adminIndex)
+      ? serveIndex(request, reply, adminIndex)
       : notFound(request, reply, 'No file at this address.');
   });
-  app.get('/', (_request, reply) => serveIndex(reply, webIndex));
-  app.get('/*', (request, reply) => {
+  app.get('/', index, (request, reply) => serveIndex(request, reply, webIndex));
+  app.get('/*', index, (request, reply) => {
     // The same reading of the path as every API check (common/request-path.ts): an /api path
     // however spelled, or one that cannot be decoded, never gets an app's HTML.
     const normalized = normalizedPathOf(request);
@@ -104,7 +143,7 @@ export async function registerSpaHosting(app: FastifyInstance, dirs: SpaDirs): P
       return notFound(request, reply, `No API route at ${request.url.split('?')[0]}.`);
     }
     return isAppRoute(request, normalized, '')
-      ? serveIndex(reply, webIndex)
+      ? serveIndex(request, reply, webIndex)
       : notFound(request, reply, 'No file at this address.');
   });
   return [];

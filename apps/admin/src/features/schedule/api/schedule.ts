@@ -40,8 +40,13 @@ export function useAppointmentChange() {
       { params }: { params: { path: { patientId: string } } },
     ) => {
       await Promise.all([
+        // The patient's lists are keyed by the patient alone (the change's path also names the
+        // appointment, which would match none of them).
         queryClient.invalidateQueries({
-          queryKey: [...pathKey(APPOINTMENTS), { params: { path: params.path } }],
+          queryKey: [
+            ...pathKey(APPOINTMENTS),
+            { params: { path: { patientId: params.path.patientId } } },
+          ],
         }),
         invalidatePaths(
           queryClient,
