@@ -43,12 +43,13 @@ import {
   DEMO_PASSWORD,
   DEMO_PATIENTS,
   downloadThrough,
+  FOLDING_RECORD_PARTS,
   expectPdf,
   isCoded,
   openRecordSection,
   recordSection,
   resourcesOf,
-  signInPatient,
+  openSignedInPatient,
   StaffApiSession,
   type FhirBundle,
 } from '../support/records.js';
@@ -357,11 +358,7 @@ async function patientJourney(viewport: Viewport, report: ReleasedReport): Promi
   const screens = new ScreenChecker();
   const check = (page: Page, screen: string) => checkScreen(page, screens, viewport, screen);
 
-  const page = await openPage(viewport);
-  expect((await page.goto('/'))?.status()).toBe(200);
-  await waitForHeading(page, 'Sign in', 'patient sign-in');
-  await check(page, 'patient sign-in');
-  await signInPatient(page, who);
+  const page = await openSignedInPatient(viewport, who, check);
   const api = new PageApi(page);
   await expect(api.ownPatientId()).resolves.toBe(report.patientId);
 
@@ -481,13 +478,7 @@ async function patientJourney(viewport: Viewport, report: ReleasedReport): Promi
     ]),
   );
   // On a phone the parts start folded to a count; open the ones read here.
-  for (const name of [
-    'Health conditions',
-    'Allergies',
-    'Vaccines (immunizations)',
-    'Vital signs',
-    'Care plans',
-  ]) {
+  for (const name of FOLDING_RECORD_PARTS) {
     await openRecordSection(page, name);
   }
   const hypertension = conditions

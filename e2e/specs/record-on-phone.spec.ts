@@ -16,28 +16,20 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { checkScreen, PageApi, plainSpaces } from '../support/appointments.js';
-import { openPage } from '../support/browser.js';
 import { ScreenChecker, waitForHeading, waitForVisible } from '../support/journey.js';
 import {
   DEMO_PATIENTS,
+  FOLDING_RECORD_PARTS,
+  openSignedInPatient,
   recordSection,
   recordSectionToggle,
-  signInPatient,
 } from '../support/records.js';
 
 const JOURNEY_TIMEOUT_MS = 120_000;
 const SYSTOLIC = '8480-6';
 const DIASTOLIC = '8462-4';
 
-/** The parts that fold, and what each counts in the health summary. */
-const FOLDING = [
-  'Health conditions',
-  'Allergies',
-  'Vaccines (immunizations)',
-  'Vital signs',
-  'Care plans',
-  'Your last visit',
-] as const;
+const FOLDING = FOLDING_RECORD_PARTS;
 
 interface Vital {
   code: string;
@@ -71,10 +63,7 @@ describe('the health record on a phone', () => {
       const screens = new ScreenChecker();
       const check = (page: Page, screen: string) => checkScreen(page, screens, viewport, screen);
 
-      const page = await openPage(viewport);
-      expect((await page.goto('/'))?.status()).toBe(200);
-      await waitForHeading(page, 'Sign in', 'patient sign-in');
-      await signInPatient(page, who);
+      const page = await openSignedInPatient(viewport, who, check);
       const api = new PageApi(page);
       const patientId = await api.ownPatientId();
       const summary = await api.get<HealthSummary>(`/api/v1/patients/${patientId}/health-summary`);
@@ -213,6 +202,7 @@ describe('the health record on a phone', () => {
       await check(page, 'blood pressure trend');
 
       expect(screens.checked).toEqual([
+        'patient sign-in',
         'health record: folded',
         'health record: jumped to the vital signs',
         'health record: allergies opened by keyboard',

@@ -7,7 +7,7 @@
 import { expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { request, type APIRequestContext, type Locator, type Page } from 'playwright-core';
-import { UI_TIMEOUT_MS, type Viewport } from './browser.js';
+import { openPage, UI_TIMEOUT_MS, type Viewport } from './browser.js';
 import { baseUrl, csrfCookieValue } from './env.js';
 import {
   outboxSnapshot,
@@ -195,13 +195,35 @@ export const DEMO_PATIENTS = {
   },
 } as const satisfies Record<Viewport, DemoPatient>;
 
-/** Signs a demo patient in on the patient app's sign-in screen, ending on Home. */
-export async function signInPatient(page: Page, who: DemoPatient): Promise<void> {
+/**
+ * Opens the patient app on a new page of the viewport and signs a demo patient in, ending on
+ * Home; `check` looks at the sign-in screen on the way (axe, page errors).
+ */
+export async function openSignedInPatient(
+  viewport: Viewport,
+  who: DemoPatient,
+  check: (page: Page, screen: string) => Promise<void>,
+): Promise<Page> {
+  const page = await openPage(viewport);
+  expect((await page.goto('/'))?.status()).toBe(200);
+  await waitForHeading(page, 'Sign in', 'patient sign-in');
+  await check(page, 'patient sign-in');
   await page.getByLabel('Username', { exact: true }).fill(who.username);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await waitForHeading(page, `Hello, ${who.greeting}`, 'patient home');
+  return page;
 }
+
+/** The parts of the summary that fold to a count on a phone (the others have nothing to fold). */
+export const FOLDING_RECORD_PARTS = [
+  'Health conditions',
+  'Allergies',
+  'Vaccines (immunizations)',
+  'Vital signs',
+  'Care plans',
+  'Your last visit',
+] as const;
 
 /** A part of the health record summary: a region named by its title. */
 export function recordSection(page: Page, name: string): Locator {

@@ -110,6 +110,20 @@ function useShortList() {
   };
 }
 
+/**
+ * " · 3" after a title. The space is outside the hidden dot, so the name reads "Allergies 2"
+ * and not "Allergies2".
+ */
+function Count({ count }: { count: number }) {
+  return (
+    <span className="records-count">
+      {' '}
+      <span aria-hidden="true">· </span>
+      {count}
+    </span>
+  );
+}
+
 interface SectionProps {
   id: string;
   title: string;
@@ -161,10 +175,10 @@ function Section({
               aria-controls={panelId}
               onClick={onToggle}
             >
-              <span id={id}>{title}</span>
-              <span className="records-count">
-                <span aria-hidden="true"> · </span>
-                {count}
+              {/* One run of text: a flex item would trim the space before the count. */}
+              <span className="records-toggle__text">
+                <span id={id}>{title}</span>
+                <Count count={count} />
               </span>
             </button>
           </h2>
@@ -218,13 +232,10 @@ function JumpList({ targets, onJump }: { targets: JumpTarget[]; onJump: (id: str
                 onJump(target.id);
               }}
             >
-              {target.title}
-              {target.count ? (
-                <span className="records-count">
-                  <span aria-hidden="true"> · </span>
-                  {target.count}
-                </span>
-              ) : null}
+              <span>
+                {target.title}
+                {target.count ? <Count count={target.count} /> : null}
+              </span>
             </a>
           </li>
         ))}
