@@ -477,7 +477,7 @@ async function patientJourney(viewport: Viewport, report: ReleasedReport): Promi
       'Download your health record',
     ]),
   );
-  // On a phone the parts start folded to a count; open the ones read here.
+  // The parts start folded to a count; open the ones read here.
   for (const name of FOLDING_RECORD_PARTS) {
     await openRecordSection(page, name);
   }

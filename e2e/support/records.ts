@@ -237,10 +237,7 @@ export function recordSectionToggle(page: Page, name: string): Locator {
   });
 }
 
-/**
- * Opens a part of the summary when it is folded (on a phone they start folded; at desktop
- * widths open), and waits for its content.
- */
+/** Opens a part of the summary (they start folded) and waits for its content. */
 export async function openRecordSection(page: Page, name: string): Promise<void> {
   const toggle = recordSectionToggle(page, name);
   if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
