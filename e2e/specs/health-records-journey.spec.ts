@@ -468,12 +468,7 @@ async function patientJourney(viewport: Viewport, report: ReleasedReport): Promi
   expect(sections).toEqual(
     expect.arrayContaining([
       'Test results',
-      'Health conditions',
-      'Allergies',
-      'Vaccines (immunizations)',
-      'Vital signs',
-      'Care plans',
-      'Your last visit',
+      ...FOLDING_RECORD_PARTS,
       'Download your health record',
     ]),
   );
