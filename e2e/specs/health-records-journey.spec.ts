@@ -40,15 +40,20 @@ import {
 } from '../support/journey.js';
 import { listEmails } from '../support/outbox.js';
 import {
+  DEMO_PASSWORD,
+  DEMO_PATIENTS,
   downloadThrough,
+  FOLDING_RECORD_PARTS,
   expectPdf,
   isCoded,
+  openRecordSection,
+  recordSection,
   resourcesOf,
+  openSignedInPatient,
   StaffApiSession,
   type FhirBundle,
 } from '../support/records.js';
 
-const DEMO_PASSWORD = 'portal-demo-2026';
 const PROVIDER = {
   username: 'provider.demo',
   password: DEMO_PASSWORD,
@@ -66,23 +71,7 @@ const PROVIDER_NAME = 'Priya Shah';
 const JOURNEY_TIMEOUT_MS = 180_000;
 const POLICY_TIMEOUT_MS = 60_000;
 
-/** The demo patients without a second factor (README), one per viewport. */
-const PATIENTS = {
-  phone: {
-    username: 'alex.demo',
-    greeting: 'Alex',
-    email: 'alex.demo@portal.localhost',
-    givenName: 'Alexandra',
-    familyName: 'Rivera',
-  },
-  desktop: {
-    username: 'jordan.demo',
-    greeting: 'Jordan',
-    email: 'jordan.demo@portal.localhost',
-    givenName: 'Jordan',
-    familyName: 'Lee',
-  },
-} as const satisfies Record<Viewport, object>;
+const PATIENTS = DEMO_PATIENTS;
 
 /** The result entered: HbA1c above its usual range of 4 to 5.6 %. */
 const HBA1C = {
@@ -369,14 +358,7 @@ async function patientJourney(viewport: Viewport, report: ReleasedReport): Promi
   const screens = new ScreenChecker();
   const check = (page: Page, screen: string) => checkScreen(page, screens, viewport, screen);
 
-  const page = await openPage(viewport);
-  expect((await page.goto('/'))?.status()).toBe(200);
-  await waitForHeading(page, 'Sign in', 'patient sign-in');
-  await check(page, 'patient sign-in');
-  await page.getByLabel('Username', { exact: true }).fill(who.username);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await waitForHeading(page, `Hello, ${who.greeting}`, 'patient home');
+  const page = await openSignedInPatient(viewport, who, check);
   const api = new PageApi(page);
   await expect(api.ownPatientId()).resolves.toBe(report.patientId);
 
@@ -473,21 +455,27 @@ async function patientJourney(viewport: Viewport, report: ReleasedReport): Promi
     .getByRole('link', { name: 'Health record', exact: true })
     .click();
   await waitForHeading(page, 'Health record', 'health record');
-  const conditions = page.getByRole('region', { name: 'Health conditions', exact: true });
+  const conditions = recordSection(page, 'Health conditions');
   await waitForVisible(page, conditions, 'the health conditions');
-  const sections = await page.getByRole('heading', { level: 2 }).allInnerTexts();
-  expect(sections.map(plainSpaces)).toEqual(
+  const sections = await page
+    .getByRole('region')
+    .evaluateAll((regions) =>
+      regions.map(
+        (region) =>
+          document.getElementById(region.getAttribute('aria-labelledby') ?? '')?.textContent,
+      ),
+    );
+  expect(sections).toEqual(
     expect.arrayContaining([
       'Test results',
-      'Health conditions',
-      'Allergies',
-      'Vaccines (immunizations)',
-      'Vital signs',
-      'Care plans',
-      'Your last visit',
+      ...FOLDING_RECORD_PARTS,
       'Download your health record',
     ]),
   );
+  // The parts start folded to a count; open the ones read here.
+  for (const name of FOLDING_RECORD_PARTS) {
+    await openRecordSection(page, name);
+  }
   const hypertension = conditions
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { name: 'High blood pressure' }) });
@@ -496,9 +484,9 @@ async function patientJourney(viewport: Viewport, report: ReleasedReport): Promi
     'Medical term: Essential (primary) hypertension (I10)',
   );
   for (const name of ['Allergies', 'Vaccines (immunizations)', 'Vital signs', 'Care plans']) {
-    await expect(
-      page.getByRole('region', { name, exact: true }).getByRole('listitem').count(),
-    ).resolves.toBeGreaterThan(0);
+    await expect(recordSection(page, name).getByRole('listitem').count()).resolves.toBeGreaterThan(
+      0,
+    );
   }
   await check(page, 'health record');
 

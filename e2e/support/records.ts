@@ -1,14 +1,21 @@
 /**
  * Building blocks for the health record journeys: a staff member's API session without a
  * browser (to set the clinic's result release policy up and back, whatever happened in
- * between), files a page hands to the device as downloads, and checks of PDF and FHIR files.
+ * between), files a page hands to the device as downloads, checks of PDF and FHIR files, the
+ * demo patients' sign-in, and the parts of the health record summary.
  */
 import { expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { request, type APIRequestContext, type Locator, type Page } from 'playwright-core';
-import { UI_TIMEOUT_MS } from './browser.js';
+import { openPage, UI_TIMEOUT_MS, type Viewport } from './browser.js';
 import { baseUrl, csrfCookieValue } from './env.js';
-import { outboxSnapshot, signInCodeFrom, waitForNewEmail } from './journey.js';
+import {
+  outboxSnapshot,
+  signInCodeFrom,
+  waitForHeading,
+  waitForNewEmail,
+  waitForVisible,
+} from './journey.js';
 
 export interface StaffAccount {
   username: string;
@@ -155,4 +162,89 @@ export function isCoded(resource: FhirResource, system: string, code: string): b
   return (resource.code?.coding ?? []).some(
     (coding) => coding.system === system && coding.code === code,
   );
+}
+
+// --- the demo patients and the health record page -------------------------------------------
+
+/** The demo accounts' password (README). */
+export const DEMO_PASSWORD = 'portal-demo-2026';
+
+export interface DemoPatient {
+  username: string;
+  greeting: string;
+  email: string;
+  givenName: string;
+  familyName: string;
+}
+
+/** The demo patients without a second factor (README), one per viewport. */
+export const DEMO_PATIENTS = {
+  phone: {
+    username: 'alex.demo',
+    greeting: 'Alex',
+    email: 'alex.demo@portal.localhost',
+    givenName: 'Alexandra',
+    familyName: 'Rivera',
+  },
+  desktop: {
+    username: 'jordan.demo',
+    greeting: 'Jordan',
+    email: 'jordan.demo@portal.localhost',
+    givenName: 'Jordan',
+    familyName: 'Lee',
+  },
+} as const satisfies Record<Viewport, DemoPatient>;
+
+/**
+ * Opens the patient app on a new page of the viewport and signs a demo patient in, ending on
+ * Home; `check` looks at the sign-in screen on the way (axe, page errors).
+ */
+export async function openSignedInPatient(
+  viewport: Viewport,
+  who: DemoPatient,
+  check: (page: Page, screen: string) => Promise<void>,
+): Promise<Page> {
+  const page = await openPage(viewport);
+  expect((await page.goto('/'))?.status()).toBe(200);
+  await waitForHeading(page, 'Sign in', 'patient sign-in');
+  await check(page, 'patient sign-in');
+  await page.getByLabel('Username', { exact: true }).fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await waitForHeading(page, `Hello, ${who.greeting}`, 'patient home');
+  return page;
+}
+
+/** The parts of the summary that fold to a count on a phone (the others have nothing to fold). */
+export const FOLDING_RECORD_PARTS = [
+  'Health conditions',
+  'Allergies',
+  'Vaccines (immunizations)',
+  'Vital signs',
+  'Care plans',
+  'Your last visit',
+] as const;
+
+/** A part of the health record summary: a region named by its title. */
+export function recordSection(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** The heading button that folds and unfolds a part ("Health conditions · 3"). */
+export function recordSectionToggle(page: Page, name: string): Locator {
+  return recordSection(page, name).getByRole('button', {
+    name: new RegExp(`^${escapeRegExp(name)}`),
+  });
+}
+
+/** Opens a part of the summary (they start folded) and waits for its content. */
+export async function openRecordSection(page: Page, name: string): Promise<void> {
+  const toggle = recordSectionToggle(page, name);
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+  await waitForVisible(page, recordSection(page, name).getByRole('listitem'), `the ${name} opened`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

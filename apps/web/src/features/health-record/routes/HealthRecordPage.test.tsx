@@ -22,9 +22,18 @@ function section(name: string): HTMLElement {
   return screen.getByRole('region', { name });
 }
 
+/** The button that folds and unfolds a part of the summary (its heading). */
+function toggleOf(name: string): HTMLElement {
+  return within(section(name)).getByRole('button', {
+    name: (accessibleName) => accessibleName.startsWith(name),
+  });
+}
+
 describe('health record summary', () => {
   it('shows each part of the record with a link to its own page', async () => {
     const visit = visitSummaryFactory({ visitDate: '2026-11-02' });
+    // Both numbers of one blood pressure reading, taken at the same moment.
+    const measuredAt = new Date(Date.now() - 86_400_000).toISOString();
     signIn();
     const summaries = mockApi('get', '/api/v1/patients/{patientId}/health-summary', {
       ...emptyHealthSummary(PATIENT_ID),
@@ -46,6 +55,16 @@ describe('health record summary', () => {
           valueQuantity: 72,
           unit: '/min',
         }),
+        // The bottom number first, as the API may list them: shown as one reading, top first.
+        vitalSignFactory({
+          code: '8462-4',
+          display: 'Diastolic blood pressure',
+          valueQuantity: 95,
+          unit: 'mm[Hg]',
+          abnormal: true,
+          interpretation: 'H',
+          effectiveAt: measuredAt,
+        }),
         vitalSignFactory({
           code: '8480-6',
           display: 'Systolic blood pressure',
@@ -53,17 +72,48 @@ describe('health record summary', () => {
           unit: 'mm[Hg]',
           abnormal: true,
           interpretation: 'H',
+          effectiveAt: measuredAt,
         }),
       ],
       activeCarePlans: [carePlanFactory()],
       lastVisitSummary: visit,
     });
-    renderApp({ path: '/health-record' });
+    const { user } = renderApp({ path: '/health-record' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Health record' })).toBeVisible();
     expect(document.title).toBe('Health record – Patient Portal');
     const conditions = await screen.findByRole('region', { name: 'Health conditions' });
     expect(summaries.map((call) => call.params.patientId)).toEqual([PATIENT_ID]);
+
+    // Each part starts folded to its heading, a count and a line of what it holds.
+    expect(toggleOf('Health conditions')).toHaveAccessibleName('Health conditions 1');
+    expect(toggleOf('Health conditions')).toHaveAttribute('aria-expanded', 'false');
+    expect(within(conditions).queryByRole('heading', { level: 3 })).not.toBeInTheDocument();
+    expect(conditions).toHaveTextContent('High blood pressure');
+    expect(toggleOf('Allergies')).toHaveAccessibleName('Allergies 2');
+    // A severe allergy is said even while its part is folded.
+    expect(within(section('Allergies')).getByText('Severe allergy: Peanuts.')).toBeVisible();
+    expect(
+      within(section('Allergies')).getByText('Severe allergy: Peanuts.').parentElement,
+    ).toHaveTextContent('Severe allergy: Peanuts. Pollen');
+    // Two numbers of blood pressure are one reading.
+    expect(toggleOf('Vital signs')).toHaveAccessibleName('Vital signs 2');
+    expect(
+      within(section('Vital signs')).getByText(
+        'Heart rate 72 beats per minute, Blood pressure 150/95 mmHg',
+      ),
+    ).toBeVisible();
+    for (const name of [
+      'Health conditions',
+      'Allergies',
+      'Vaccines (immunizations)',
+      'Vital signs',
+      'Care plans',
+      'Your last visit',
+    ]) {
+      await user.click(toggleOf(name));
+      expect(toggleOf(name)).toHaveAttribute('aria-expanded', 'true');
+    }
 
     expect(section('Test results')).toHaveTextContent('You have 2 new test results.');
     expect(within(section('Test results')).getByRole('link')).toHaveAttribute('href', '/results');
@@ -101,7 +151,18 @@ describe('health record summary', () => {
 
     const vitals = section('Vital signs');
     expect(vitals).toHaveTextContent('72 beats per minute');
-    expect(vitals).toHaveTextContent('150 mmHg ! Outside the usual range');
+    expect(
+      within(vitals)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Heart rate', 'Blood pressure']);
+    expect(vitals).toHaveTextContent('150/95 mmHg ! Outside the usual range');
+    expect(vitals).toHaveTextContent('Top number (systolic) 150, bottom number (diastolic) 95.');
+    // No card of the bottom number alone.
+    expect(vitals).not.toHaveTextContent(/(?<!\/)95 mmHg/);
+    expect(
+      within(vitals).getByRole('link', { name: 'See changes over time for Blood pressure' }),
+    ).toHaveAttribute('href', '/results/trends/8480-6');
     expect(
       within(vitals).getByRole('link', { name: 'See changes over time for Heart rate' }),
     ).toHaveAttribute('href', '/results/trends/8867-4');
@@ -131,8 +192,61 @@ describe('health record summary', () => {
       'href',
       '/health-record/medications',
     );
-    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(headings.indexOf('Medications')).toBe(headings.indexOf('Allergies') + 1);
+    const parts = screen
+      .getAllByRole('region')
+      .map((region) => region.getAttribute('aria-labelledby'));
+    expect(parts.indexOf('record-medications')).toBe(parts.indexOf('record-allergies') + 1);
+  });
+
+  it('jumps to a part from the list at the top, opening it and moving focus there', async () => {
+    signIn();
+    mockApi('get', '/api/v1/patients/{patientId}/health-summary', {
+      ...emptyHealthSummary(PATIENT_ID),
+      activeConditions: [conditionFactory(), conditionFactory({ plainName: 'Asthma' })],
+      activeCarePlans: [carePlanFactory()],
+    });
+    const { user } = renderApp({ path: '/health-record' });
+
+    const jump = await screen.findByRole('navigation', { name: 'Parts of your health record' });
+    expect(
+      within(jump)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
+      'Test results',
+      'Health conditions · 2',
+      'Allergies',
+      'Medications',
+      'Vaccines (immunizations)',
+      'Vital signs',
+      'Care plans · 1',
+      'Your last visit',
+      'Download your health record',
+    ]);
+    await screen.findByRole('region', { name: 'Care plans' });
+    expect(toggleOf('Care plans')).toHaveAttribute('aria-expanded', 'false');
+    await user.click(within(jump).getByRole('link', { name: 'Care plans 1' }));
+    expect(toggleOf('Care plans')).toHaveFocus();
+    expect(toggleOf('Care plans')).toHaveAttribute('aria-expanded', 'true');
+    expect(within(section('Care plans')).getByRole('heading', { level: 3 })).toBeVisible();
+    // A part with nothing to fold takes focus at its heading.
+    await user.click(within(jump).getByRole('link', { name: 'Download your health record' }));
+    expect(
+      within(section('Download your health record')).getByRole('heading', { level: 2 }),
+    ).toHaveFocus();
+
+    // By keyboard: Enter on a part's heading opens it, and again folds it.
+    toggleOf('Health conditions').focus();
+    await user.keyboard('{Enter}');
+    expect(toggleOf('Health conditions')).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      within(section('Health conditions'))
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['High blood pressure', 'Asthma']);
+    await user.keyboard(' ');
+    expect(toggleOf('Health conditions')).toHaveAttribute('aria-expanded', 'false');
+    expect(section('Health conditions')).toHaveTextContent('High blood pressure, Asthma');
   });
 
   it('says what is empty and what to do next', async () => {

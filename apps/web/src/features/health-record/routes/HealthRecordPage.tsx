@@ -1,6 +1,7 @@
 import '../health-record.css';
 import { deviceTimeZone, formatDate, LoadingState, Skeleton, VisuallyHidden } from '@portal/ui';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../components/Page';
@@ -33,7 +34,8 @@ import {
   ImmunizationCard,
   VisitSummaryCard,
 } from '../components/RecordItems';
-import { measureText } from '../utils/format';
+import { formatCalendarDate, formatNumber, measureText } from '../utils/format';
+import { bloodPressureNumbers, pairBloodPressure, type Reading } from '../../../lib/blood-pressure';
 
 /**
  * /health-record — the summary: current conditions, allergies (severe ones said plainly),
@@ -79,22 +81,109 @@ function Summary({ patientId }: { patientId: string }) {
   );
 }
 
+/*
+ * On a phone the whole summary ran to about 8,500 px, so each part starts folded to its
+ * heading, a count and one line of what it holds, with a button (aria-expanded) to open it,
+ * and a list at the top jumps to each part. Desktops start folded too: the page keeps a
+ * comfortable reading width, so open it was as long there (about 8,900 px at 1280 px, measured),
+ * and one column of counts and summary lines is the overview a reader wants first. The same
+ * behaviour at every width also means no change of layout when a window is resized.
+ */
+function toggleId(id: string): string {
+  return `${id}-toggle`;
+}
+
+/** "A, B, C and 2 more": a short line of what a folded part holds. */
+function useShortList() {
+  const { t } = useTranslation();
+  return (names: string[]) => {
+    const shown = names.slice(0, 3);
+    const rest = names.length - shown.length;
+    return rest > 0
+      ? t('healthRecord.summary.andMore', { names: shown.join(', '), count: rest })
+      : shown.join(', ');
+  };
+}
+
+/**
+ * " · 3" after a title. The space is outside the hidden dot, so the name reads "Allergies 2"
+ * and not "Allergies2".
+ */
+function Count({ count }: { count: number }) {
+  return (
+    <span className="records-count">
+      {' '}
+      <span aria-hidden="true">· </span>
+      {count}
+    </span>
+  );
+}
+
 interface SectionProps {
   id: string;
   title: string;
   explain?: string;
   empty: string;
   count: number;
+  /** One short line of what the part holds, shown while it is folded. */
+  summary: ReactNode;
+  open: boolean;
+  onToggle: () => void;
   more?: { to: string; label: string };
   children?: ReactNode;
 }
 
-function Section({ id, title, explain, empty, count, more, children }: SectionProps) {
+/**
+ * One part of the record: a region named by its title, its heading a disclosure button with
+ * the count. An empty part has nothing to fold: it says so, and what to do next.
+ */
+function Section({
+  id,
+  title,
+  explain,
+  empty,
+  count,
+  summary,
+  open,
+  onToggle,
+  more,
+  children,
+}: SectionProps) {
+  const panelId = `${id}-panel`;
   return (
     <section className="records-section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {explain ? <p className="records-explain">{explain}</p> : null}
-      {count === 0 ? <p>{empty}</p> : <ul className="ui-stack">{children}</ul>}
+      {count === 0 ? (
+        <>
+          <h2 className="records-section__title" tabIndex={-1} id={toggleId(id)}>
+            <span id={id}>{title}</span>
+          </h2>
+          <p>{empty}</p>
+        </>
+      ) : (
+        <>
+          <h2 className="records-section__title">
+            <button
+              type="button"
+              id={toggleId(id)}
+              className="records-toggle"
+              aria-expanded={open}
+              aria-controls={panelId}
+              onClick={onToggle}
+            >
+              {/* One run of text: a flex item would trim the space before the count. */}
+              <span className="records-toggle__text">
+                <span id={id}>{title}</span>
+                <Count count={count} />
+              </span>
+            </button>
+          </h2>
+          {open ? null : <p className="records-summary">{summary}</p>}
+          <div id={panelId} hidden={!open}>
+            {explain ? <p className="records-explain">{explain}</p> : null}
+            <ul className="ui-stack">{children}</ul>
+          </div>
+        </>
+      )}
       {more ? (
         <p className="records-more">
           <Link to={more.to}>{more.label}</Link>
@@ -104,12 +193,130 @@ function Section({ id, title, explain, empty, count, more, children }: SectionPr
   );
 }
 
-function SummarySections({ summary }: { summary: HealthSummary }) {
+/** A part with nothing to fold (a count or a link): its heading takes focus from the jump list. */
+function PlainSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="records-section" aria-labelledby={id}>
+      <h2 className="records-section__title" tabIndex={-1} id={toggleId(id)}>
+        <span id={id}>{title}</span>
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+interface JumpTarget {
+  id: string;
+  title: string;
+  count?: number;
+}
+
+/** Links to each part; following one opens the part and moves focus to its heading. */
+function JumpList({ targets, onJump }: { targets: JumpTarget[]; onJump: (id: string) => void }) {
   const { t } = useTranslation();
   return (
+    <nav className="records-jump" aria-label={t('healthRecord.jump.label')}>
+      <h2 className="records-jump__title">{t('healthRecord.jump.title')}</h2>
+      <ul>
+        {targets.map((target) => (
+          <li key={target.id}>
+            <a
+              href={`#${toggleId(target.id)}`}
+              onClick={(event) => {
+                event.preventDefault();
+                onJump(target.id);
+              }}
+            >
+              <span>
+                {target.title}
+                {target.count ? <Count count={target.count} /> : null}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+type FoldingId =
+  | 'record-conditions'
+  | 'record-allergies'
+  | 'record-immunizations'
+  | 'record-vitals'
+  | 'record-care-plans'
+  | 'record-visits';
+
+function SummarySections({ summary }: { summary: HealthSummary }) {
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
+  const shortList = useShortList();
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (id: FoldingId) => () =>
+    setOpen((now) => {
+      const next = new Set(now);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const jump = (id: string) => {
+    // Open it first, so focus lands on a heading whose content is there to read.
+    flushSync(() => setOpen((now) => new Set(now).add(id)));
+    const target = document.getElementById(toggleId(id));
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'start' });
+  };
+
+  // Severe allergies first: they are what a reader must not miss, folded or not.
+  const allergies = [...summary.allergies].sort(
+    (a, b) => Number(b.severity === 'severe') - Number(a.severity === 'severe'),
+  );
+  const severe = allergies.filter((allergy) => allergy.severity === 'severe');
+  const readings = pairBloodPressure(summary.latestVitals);
+  const vitalName = (reading: Reading<Vital>) =>
+    reading.kind === 'blood-pressure'
+      ? t('healthRecord.bloodPressure.title')
+      : (reading.value.plainName ?? reading.value.display);
+
+  const sections = {
+    conditions: t('healthRecord.sections.conditions.title'),
+    allergies: t('healthRecord.sections.allergies.title'),
+    immunizations: t('healthRecord.sections.immunizations.title'),
+    vitals: t('healthRecord.sections.vitals.title'),
+    carePlans: t('healthRecord.sections.carePlans.title'),
+    visits: t('healthRecord.sections.visits.last'),
+  };
+
+  return (
     <>
-      <section className="records-section" aria-labelledby="record-results">
-        <h2 id="record-results">{t('healthRecord.sections.results.title')}</h2>
+      <JumpList
+        onJump={jump}
+        targets={[
+          { id: 'record-results', title: t('healthRecord.sections.results.title') },
+          {
+            id: 'record-conditions',
+            title: sections.conditions,
+            count: summary.activeConditions.length,
+          },
+          { id: 'record-allergies', title: sections.allergies, count: allergies.length },
+          { id: 'record-medications', title: t('healthRecord.sections.medications.title') },
+          {
+            id: 'record-immunizations',
+            title: sections.immunizations,
+            count: summary.recentImmunizations.length,
+          },
+          { id: 'record-vitals', title: sections.vitals, count: readings.length },
+          {
+            id: 'record-care-plans',
+            title: sections.carePlans,
+            count: summary.activeCarePlans.length,
+          },
+          { id: 'record-visits', title: sections.visits },
+          { id: 'record-downloads', title: t('healthRecord.download.title') },
+        ]}
+      />
+
+      <PlainSection id="record-results" title={t('healthRecord.sections.results.title')}>
         {summary.newResultsCount > 0 ? (
           <p>
             <strong>
@@ -120,14 +327,17 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
         <p className="records-more">
           <Link to={RESULTS_PATH}>{t('healthRecord.sections.results.seeAll')}</Link>
         </p>
-      </section>
+      </PlainSection>
 
       <Section
         id="record-conditions"
-        title={t('healthRecord.sections.conditions.title')}
+        title={sections.conditions}
         explain={t('healthRecord.sections.conditions.explain')}
         empty={t('healthRecord.sections.conditions.empty')}
         count={summary.activeConditions.length}
+        summary={shortList(summary.activeConditions.map((c) => c.plainName ?? c.display))}
+        open={open.has('record-conditions')}
+        onToggle={toggle('record-conditions')}
         more={{ to: CONDITIONS_PATH, label: t('healthRecord.sections.conditions.seeAll') }}
       >
         {summary.activeConditions.map((condition) => (
@@ -137,34 +347,53 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
 
       <Section
         id="record-allergies"
-        title={t('healthRecord.sections.allergies.title')}
+        title={sections.allergies}
         explain={t('healthRecord.sections.allergies.explain')}
         empty={t('healthRecord.sections.allergies.empty')}
-        count={summary.allergies.length}
+        count={allergies.length}
+        summary={
+          <>
+            {severe.length > 0 ? (
+              <>
+                <strong className="records-flag">
+                  {t('healthRecord.summary.severe', {
+                    names: severe.map((allergy) => allergy.substance).join(', '),
+                  })}
+                </strong>{' '}
+              </>
+            ) : null}
+            {shortList(
+              allergies
+                .filter((allergy) => allergy.severity !== 'severe')
+                .map((allergy) => allergy.substance),
+            )}
+          </>
+        }
+        open={open.has('record-allergies')}
+        onToggle={toggle('record-allergies')}
         more={{ to: ALLERGIES_PATH, label: t('healthRecord.sections.allergies.seeAll') }}
       >
-        {/* Severe allergies first: they are what a reader must not miss. */}
-        {[...summary.allergies]
-          .sort((a, b) => Number(b.severity === 'severe') - Number(a.severity === 'severe'))
-          .map((allergy) => (
-            <AllergyCard key={allergy.id} entry={allergy} level={3} />
-          ))}
+        {allergies.map((allergy) => (
+          <AllergyCard key={allergy.id} entry={allergy} level={3} />
+        ))}
       </Section>
 
-      <section className="records-section" aria-labelledby="record-medications">
-        <h2 id="record-medications">{t('healthRecord.sections.medications.title')}</h2>
+      <PlainSection id="record-medications" title={t('healthRecord.sections.medications.title')}>
         <p className="records-explain">{t('healthRecord.sections.medications.explain')}</p>
         <p className="records-more">
           <Link to={MEDICATIONS_PATH}>{t('healthRecord.sections.medications.seeAll')}</Link>
         </p>
-      </section>
+      </PlainSection>
 
       <Section
         id="record-immunizations"
-        title={t('healthRecord.sections.immunizations.title')}
+        title={sections.immunizations}
         explain={t('healthRecord.sections.immunizations.explain')}
         empty={t('healthRecord.sections.immunizations.empty')}
         count={summary.recentImmunizations.length}
+        summary={shortList(summary.recentImmunizations.map((i) => i.plainName ?? i.display))}
+        open={open.has('record-immunizations')}
+        onToggle={toggle('record-immunizations')}
         more={{ to: IMMUNIZATIONS_PATH, label: t('healthRecord.sections.immunizations.seeAll') }}
       >
         {summary.recentImmunizations.map((immunization) => (
@@ -174,22 +403,34 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
 
       <Section
         id="record-vitals"
-        title={t('healthRecord.sections.vitals.title')}
+        title={sections.vitals}
         explain={t('healthRecord.sections.vitals.explain')}
         empty={t('healthRecord.sections.vitals.empty')}
-        count={summary.latestVitals.length}
+        count={readings.length}
+        summary={shortList(
+          readings.map((reading) => `${vitalName(reading)} ${readingText(reading, locale)}`),
+        )}
+        open={open.has('record-vitals')}
+        onToggle={toggle('record-vitals')}
       >
-        {summary.latestVitals.map((vital) => (
-          <VitalRow key={vital.id} vital={vital} />
+        {readings.map((reading) => (
+          <VitalRow
+            key={reading.kind === 'blood-pressure' ? reading.systolic.id : reading.value.id}
+            reading={reading}
+            name={vitalName(reading)}
+          />
         ))}
       </Section>
 
       <Section
         id="record-care-plans"
-        title={t('healthRecord.sections.carePlans.title')}
+        title={sections.carePlans}
         explain={t('healthRecord.sections.carePlans.explain')}
         empty={t('healthRecord.sections.carePlans.empty')}
         count={summary.activeCarePlans.length}
+        summary={shortList(summary.activeCarePlans.map((plan) => plan.title))}
+        open={open.has('record-care-plans')}
+        onToggle={toggle('record-care-plans')}
         more={{ to: CARE_PLANS_PATH, label: t('healthRecord.sections.carePlans.seeAll') }}
       >
         {summary.activeCarePlans.map((plan) => (
@@ -199,10 +440,19 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
 
       <Section
         id="record-visits"
-        title={t('healthRecord.sections.visits.last')}
+        title={sections.visits}
         explain={t('healthRecord.sections.visits.explain')}
         empty={t('healthRecord.sections.visits.empty')}
         count={summary.lastVisitSummary ? 1 : 0}
+        summary={
+          summary.lastVisitSummary
+            ? t('healthRecord.visit.headingOn', {
+                date: formatCalendarDate(summary.lastVisitSummary.visitDate, locale),
+              })
+            : null
+        }
+        open={open.has('record-visits')}
+        onToggle={toggle('record-visits')}
         more={{ to: VISIT_SUMMARIES_PATH, label: t('healthRecord.sections.visits.seeAll') }}
       >
         {summary.lastVisitSummary ? (
@@ -213,19 +463,52 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
   );
 }
 
-/** A vital sign: its latest value and date, flagged in words, with a link to its trend. */
-function VitalRow({ vital }: { vital: Vital }) {
+/** "128/82 mmHg" for blood pressure, "72 beats per minute", or the value's words. */
+function readingText(reading: Reading<Vital>, locale: string): string {
+  if (reading.kind === 'blood-pressure') {
+    const { systolic, diastolic } = reading;
+    if (systolic.valueQuantity !== null && diastolic.valueQuantity !== null) {
+      return measureText(
+        bloodPressureNumbers(systolic.valueQuantity, diastolic.valueQuantity, locale),
+        systolic.unit,
+      );
+    }
+    return `${systolic.valueText ?? ''}/${diastolic.valueText ?? ''}`;
+  }
+  const vital = reading.value;
+  return vital.valueQuantity !== null
+    ? measureText(formatNumber(vital.valueQuantity, locale), vital.unit)
+    : (vital.valueText ?? '');
+}
+
+/**
+ * A vital sign: its latest value and date, flagged in words, with a link to its trend. Blood
+ * pressure is one reading, top number first, with both numbers named in words beside it.
+ */
+function VitalRow({ reading, name }: { reading: Reading<Vital>; name: string }) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
+  const parts =
+    reading.kind === 'blood-pressure' ? [reading.systolic, reading.diastolic] : [reading.value];
+  const first = parts[0] as Vital;
+  const abnormal = parts.some((part) => part.abnormal);
+  const numeric = parts.every((part) => part.valueQuantity !== null);
   return (
     <li className="ui-card records-card records-vital">
-      <h3 className="records-card__title">{vital.plainName ?? vital.display}</h3>
-      <MedicalTerm plainName={vital.plainName} display={vital.display} />
+      <h3 className="records-card__title">{name}</h3>
+      {reading.kind === 'blood-pressure' ? (
+        <p className="medical-term">
+          {t('healthRecord.bloodPressure.numbers', {
+            systolic: formatNumber(reading.systolic.valueQuantity ?? 0, locale),
+            diastolic: formatNumber(reading.diastolic.valueQuantity ?? 0, locale),
+          })}
+        </p>
+      ) : (
+        <MedicalTerm plainName={first.plainName} display={first.display} />
+      )}
       <p className="records-vital__value">
-        {vital.valueQuantity !== null
-          ? measureText(vital.valueQuantity, vital.unit, locale)
-          : vital.valueText}
-        {vital.abnormal ? (
+        {readingText(reading, locale)}
+        {abnormal ? (
           <>
             {' '}
             <span className="records-flag">
@@ -236,18 +519,16 @@ function VitalRow({ vital }: { vital: Vital }) {
       </p>
       <p className="records-explain">
         {t('healthRecord.fields.measured')}{' '}
-        <time dateTime={vital.effectiveAt}>
-          {formatDate(vital.effectiveAt, deviceTimeZone(), locale)}
+        <time dateTime={first.effectiveAt}>
+          {formatDate(first.effectiveAt, deviceTimeZone(), locale)}
         </time>
       </p>
-      {vital.valueQuantity !== null ? (
+      {numeric ? (
         <p className="records-more">
-          <Link to={resultTrendPath(vital.code)}>
+          <Link to={resultTrendPath(first.code)}>
             {t('healthRecord.sections.vitals.seeTrend')}
             <VisuallyHidden>
-              {t('healthRecord.sections.vitals.seeTrendOf', {
-                test: vital.plainName ?? vital.display,
-              })}
+              {t('healthRecord.sections.vitals.seeTrendOf', { test: name })}
             </VisuallyHidden>
           </Link>
         </p>
@@ -262,7 +543,9 @@ function Downloads({ patientId }: { patientId: string }) {
   const fhir = useDownloadHealthRecordFhir(patientId);
   return (
     <section className="records-section" aria-labelledby="record-downloads">
-      <h2 id="record-downloads">{t('healthRecord.download.title')}</h2>
+      <h2 className="records-section__title" tabIndex={-1} id={toggleId('record-downloads')}>
+        <span id="record-downloads">{t('healthRecord.download.title')}</span>
+      </h2>
       <DownloadButton
         label={t('healthRecord.download.pdf')}
         hint={t('healthRecord.download.pdfHint')}

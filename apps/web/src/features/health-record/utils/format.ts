@@ -19,8 +19,12 @@ const UNIT_WORDS: Record<string, string> = {
   'kg/m2': 'kg/m²',
 };
 
-export function measureText(value: number, unit: string | null, locale: string): string {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+}
+
+/** A number already written for the reader ("72", "128/82"), with its unit in words. */
+export function measureText(number: string, unit: string | null): string {
   const written = unit ? (UNIT_WORDS[unit] ?? unit) : '';
   return written ? `${number} ${written}` : number;
 }

@@ -1,12 +1,52 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NumericPoint, NumericTrend } from '../api';
 import { compareWithRange, formatMeasure, withUnit, type Comparison } from '../utils/ranges';
 import { rangeWords } from '../utils/sentence';
 
-const WIDTH = 640;
+/** Drawn at the width it is shown at, so its text stays 15 px on a 360 px phone too. */
+const DEFAULT_WIDTH = 640;
+const MIN_WIDTH = 280;
 const HEIGHT = 280;
-const PAD = { left: 64, right: 24, top: 20, bottom: 44 };
+const PAD = { left: 60, right: 20, top: 20, bottom: 44 };
+/** Round labels closer than this to a range limit's label would overlap it. */
+const LABEL_GAP = 18;
+
+/**
+ * A few round values across [min, max] for the y-axis: steps of 1, 2 or 5 times a power of
+ * ten, about `target` of them (4 to 6 in practice).
+ */
+export function niceTicks(min: number, max: number, target = 5): number[] {
+  const span = max - min;
+  if (!(span > 0) || !Number.isFinite(span)) return [];
+  const rough = span / target;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const normal = rough / magnitude;
+  const step = (normal < 1.5 ? 1 : normal < 3 ? 2 : normal < 7 ? 5 : 10) * magnitude;
+  const digits = Math.max(0, -Math.floor(Math.log10(step)));
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(min / step) * step; tick <= max + step * 1e-9; tick += step) {
+    ticks.push(Number(tick.toFixed(digits)));
+  }
+  return ticks;
+}
+
+/** The width the chart is shown at, followed as the page resizes (the default until known). */
+function useShownWidth() {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const shown = Math.round(entry?.contentRect.width ?? 0);
+      if (shown > 0) setWidth(Math.max(MIN_WIDTH, shown));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
 export interface TrendChartProps {
   trend: NumericTrend;
@@ -78,6 +118,7 @@ export function TrendChart({ trend, locale, formatDay }: TrendChartProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();
+  const [figureRef, WIDTH] = useShownWidth();
   const points = trend.points;
   if (points.length === 0) {
     return null;
@@ -128,17 +169,22 @@ export function TrendChart({ trend, locale, formatDay }: TrendChartProps) {
 
   const bandTop = high === null ? PAD.top : y(high);
   const bandBottom = low === null ? HEIGHT - PAD.bottom : y(low);
-  const ticks = [
-    ...(high === null ? [] : [high]),
-    ...(low === null ? [] : [low]),
-    ...(low === null && high === null ? [Math.min(...values), Math.max(...values)] : []),
-  ];
+  // The range limits are labelled, and a few round values between and around them.
+  const limits = [...(high === null ? [] : [high]), ...(low === null ? [] : [low])];
+  const round = niceTicks(min, max).filter((tick) =>
+    limits.every((limit) => Math.abs(y(tick) - y(limit)) >= LABEL_GAP),
+  );
+  const labels = [
+    ...limits.map((value) => ({ value, kind: 'range' as const })),
+    ...round.map((value) => ({ value, kind: 'round' as const })),
+  ].filter((label, i, all) => all.findIndex((other) => other.value === label.value) === i);
 
   return (
-    <figure className="trend-chart">
+    <figure className="trend-chart" ref={figureRef}>
       <svg
         className="trend-chart__svg"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        height={HEIGHT}
         role="img"
         aria-labelledby={titleId}
         aria-describedby={descId}
@@ -171,16 +217,27 @@ export function TrendChart({ trend, locale, formatDay }: TrendChartProps) {
           x2={PAD.left}
           y2={HEIGHT - PAD.bottom}
         />
-        {[...new Set(ticks)].map((tick) => (
+        {round.map((tick) => (
+          <line
+            key={`grid-${tick}`}
+            className="trend-chart__grid"
+            x1={PAD.left}
+            y1={y(tick)}
+            x2={WIDTH - PAD.right}
+            y2={y(tick)}
+          />
+        ))}
+        {labels.map((label) => (
           <text
-            key={tick}
-            className="trend-chart__label"
+            key={label.value}
+            className={`trend-chart__label trend-chart__label--${label.kind}`}
+            data-tick={label.kind}
             x={PAD.left - 8}
-            y={y(tick)}
+            y={y(label.value)}
             textAnchor="end"
             dominantBaseline="middle"
           >
-            {formatMeasure(tick, locale)}
+            {formatMeasure(label.value, locale)}
           </text>
         ))}
         <text

@@ -292,4 +292,64 @@ describe('one test result', () => {
       '/results',
     );
   });
+
+  it('reads blood pressure as one value, top number first, with each number in words', async () => {
+    const vitals = resultReportFactory({
+      title: 'Vital signs',
+      category: 'other',
+      observations: [
+        observationFactory({
+          code: '8462-4',
+          display: 'Diastolic blood pressure',
+          valueQuantity: 82,
+          unit: 'mm[Hg]',
+          referenceLow: null,
+          referenceHigh: 80,
+          interpretation: 'H',
+          abnormal: true,
+        }),
+        observationFactory({
+          code: '8867-4',
+          display: 'Heart rate',
+          valueQuantity: 72,
+          unit: '/min',
+          referenceLow: null,
+          referenceHigh: null,
+          interpretation: null,
+        }),
+        observationFactory({
+          code: '8480-6',
+          display: 'Systolic blood pressure',
+          valueQuantity: 128,
+          unit: 'mm[Hg]',
+          referenceLow: null,
+          referenceHigh: 130,
+          interpretation: 'N',
+          abnormal: false,
+        }),
+      ],
+    });
+    useReport(vitals);
+    renderApp({ path: `/results/${vitals.id}` });
+
+    const values = await screen.findByRole('region', { name: 'Your results' });
+    expect(
+      within(values)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Blood pressure', 'Heart rate']);
+    const pressure = valueCard('Blood pressure');
+    expect(pressure).toHaveTextContent('Your blood pressure is 128/82 mmHg.');
+    expect(
+      within(pressure)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'Top number (systolic): 128. The usual range is 130 mmHg or lower. This is within the usual range. ',
+      'Bottom number (diastolic): 82. The usual range is 80 mmHg or lower. ▲ Higher than the usual range',
+    ]);
+    expect(
+      within(pressure).getByRole('link', { name: 'See changes over time for Blood pressure' }),
+    ).toHaveAttribute('href', '/results/trends/8480-6');
+  });
 });

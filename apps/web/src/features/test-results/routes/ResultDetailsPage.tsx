@@ -12,7 +12,9 @@ import {
   useResult,
   type ResultReport,
 } from '../api';
+import { BloodPressureResult } from '../components/BloodPressureResult';
 import { CorrectedMark } from '../components/CorrectedMark';
+import { pairBloodPressure } from '../../../lib/blood-pressure';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { ObservationResult } from '../components/ObservationResult';
@@ -112,9 +114,17 @@ function ReportBody({ patientId, report }: { patientId: string; report: ResultRe
         <section aria-labelledby="result-values">
           <h2 id="result-values">{t('testResults.details.valuesTitle')}</h2>
           <ul className="ui-stack">
-            {report.observations.map((observation) => (
-              <ObservationResult key={observation.id} observation={observation} />
-            ))}
+            {pairBloodPressure(report.observations).map((reading) =>
+              reading.kind === 'blood-pressure' ? (
+                <BloodPressureResult
+                  key={reading.systolic.id}
+                  systolic={reading.systolic}
+                  diastolic={reading.diastolic}
+                />
+              ) : (
+                <ObservationResult key={reading.value.id} observation={reading.value} />
+              ),
+            )}
           </ul>
         </section>
       ) : null}

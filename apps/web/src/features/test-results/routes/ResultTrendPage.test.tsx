@@ -81,6 +81,11 @@ describe('a test over time', () => {
       'triangle-up',
     ]);
     expect(chart.querySelector('.trend-chart__band')).toBeInTheDocument();
+    // The y-axis: the usual range's limits, and a few round values that do not crowd them.
+    const labels = (kind: string) =>
+      [...chart.querySelectorAll(`[data-tick="${kind}"]`)].map((label) => label.textContent);
+    expect(labels('range')).toEqual(['5.6', '4']);
+    expect(labels('round')).toEqual(['5', '6', '7']);
 
     const table = screen.getByRole('table', { name: `Your ${plain} results, newest first` });
     const rows = within(table).getAllByRole('row').slice(1);
