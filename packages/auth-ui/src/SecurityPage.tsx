@@ -1,4 +1,4 @@
-import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { Alert, Button, LoadingState, Skeleton, TwoColumn } from '@portal/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSecuritySettings } from './api/security-settings';
@@ -20,7 +20,7 @@ type Mode =
   | { kind: 'codes'; codes: string[]; after: 'totpOn' | 'codesReplaced' };
 
 export interface SecurityPageProps {
-  /** The app's account navigation, shown on the overview. */
+  /** The app's account navigation, shown on the overview beside the sections when wide. */
   nav?: ReactNode;
 }
 
@@ -74,14 +74,8 @@ export function SecurityPage({ nav }: SecurityPageProps) {
     );
   }
 
-  return (
-    // Back from a step: the confirmation takes focus, or else the heading does.
-    <Page
-      key="overview"
-      title={t('account.security.title')}
-      autoFocus={mode.done ? false : undefined}
-    >
-      {nav}
+  const overview = (
+    <>
       {mode.done ? (
         <Confirmation key={mode.done}>
           <p>{t(`account.done.${mode.done}`)}</p>
@@ -110,6 +104,17 @@ export function SecurityPage({ nav }: SecurityPageProps) {
           <Skeleton height="12rem" />
         </LoadingState>
       )}
+    </>
+  );
+
+  return (
+    // Back from a step: the confirmation takes focus, or else the heading does.
+    <Page
+      key="overview"
+      title={t('account.security.title')}
+      autoFocus={mode.done ? false : undefined}
+    >
+      {nav ? <TwoColumn summary={nav}>{overview}</TwoColumn> : overview}
     </Page>
   );
 }

@@ -13,6 +13,7 @@ export { PasswordStrengthMeter, type PasswordStrengthMeterProps } from './Passwo
 export { LoadingState, Skeleton, type LoadingStateProps, type SkeletonProps } from './Skeleton';
 export { SkipLink, type SkipLinkProps } from './SkipLink';
 export { TextField, type TextFieldProps } from './TextField';
+export { TwoColumn, type TwoColumnProps } from './TwoColumn';
 export { VisuallyHidden } from './VisuallyHidden';
 export {
   deviceTimeZone,

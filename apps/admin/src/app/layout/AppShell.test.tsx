@@ -54,22 +54,27 @@ describe('app shell', () => {
     expect(links.at(-1)).not.toHaveAttribute('aria-current');
   });
 
-  it('links to My account from the header', async () => {
+  it('offers My account once, as the last menu entry, and it opens the account page', async () => {
     signedIn();
     server.use(...createAccountBackend().handlers);
     const { user } = renderApp({ path: '/' });
-
     await screen.findByRole('heading', { level: 1 });
-    const header = within(screen.getByRole('banner'));
-    const link = header
-      .getAllByRole('link', { name: 'My account' })
-      .find((candidate) => !candidate.closest('nav'));
-    expect(link).toBeDefined();
-    await user.click(link as HTMLElement);
 
+    const accountLinks = screen.getAllByRole('link', { name: 'My account' });
+    expect(accountLinks).toHaveLength(1);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').at(-1)).toBe(accountLinks[0]);
+    // The header keeps who is signed in and sign-out; the menu is not inside it.
+    const header = within(screen.getByRole('banner'));
+    expect(header.getByText('Signed in as Sam Okafor')).toBeInTheDocument();
+    expect(header.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    expect(header.queryByRole('navigation')).not.toBeInTheDocument();
+
+    await user.click(accountLinks[0] as HTMLElement);
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Sign-in and security' }),
     ).toBeInTheDocument();
+    expect(accountLinks[0]).toHaveAttribute('aria-current', 'page');
     expect(document.title).toBe('Sign-in and security – Staff Portal');
   });
 
@@ -78,8 +83,12 @@ describe('app shell', () => {
     renderApp({ path: '/' });
 
     await screen.findByRole('heading', { level: 1 });
-    expect(screen.getByRole('banner')).toBeInTheDocument();
-    expect(screen.getByRole('main')).toBeInTheDocument();
+    const banner = screen.getByRole('banner');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const main = screen.getByRole('main');
+    // Banner, then the menu, then the page: the order keyboard and screen-reader users meet.
+    expect(banner.compareDocumentPosition(nav) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(nav.compareDocumentPosition(main) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 

@@ -9,14 +9,18 @@ const MAIN_ID = 'main';
 export interface FrameProps {
   /** Right side of the header: who is signed in and the sign-out button. */
   account?: ReactNode;
-  /** The menu, below the header bar. */
+  /** The menu: below the header on phones, at the side of the page on desktop. */
   nav?: ReactNode;
   /** Make the portal name a link home (only useful when signed in). */
   linkHome?: boolean;
   children: ReactNode;
 }
 
-/** Page frame shared by every screen: skip link, header, optional menu, main landmark. */
+/**
+ * Page frame shared by every screen: skip link, header (the banner), optional menu and the
+ * main landmark. The menu sits after the header, before the page, so the focus order is the
+ * same at every width; styles.css puts it at the side from 64rem up.
+ */
 export function Frame({ account, nav, linkHome = false, children }: FrameProps) {
   const { t } = useTranslation();
   // Who the portal belongs to: set by the operator, so kept for the whole visit.
@@ -38,11 +42,13 @@ export function Frame({ account, nav, linkHome = false, children }: FrameProps) 
           )}
           {account ? <div className="app-user">{account}</div> : null}
         </div>
-        {nav}
       </header>
-      <main id={MAIN_ID} className="app-container app-main" tabIndex={-1}>
-        {children}
-      </main>
+      <div className={nav ? 'app-container app-body app-body--with-nav' : 'app-container app-body'}>
+        {nav}
+        <main id={MAIN_ID} className="app-main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
     </>
   );
 }

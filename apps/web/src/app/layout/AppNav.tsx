@@ -12,35 +12,33 @@ export function AppNav() {
   const { t } = useTranslation();
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
-      <div className="app-container">
-        <ul className="app-nav__list">
-          <li>
-            <NavLink to="/" end className="app-nav__link">
-              {t('nav.home')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={APPOINTMENTS_PATH} className="app-nav__link">
-              {t('nav.appointments')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={RESULTS_PATH} className="app-nav__link">
-              {t('nav.testResults')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={HEALTH_RECORD_PATH} className="app-nav__link">
-              {t('nav.healthRecord')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={ACCOUNT_PATH} className="app-nav__link">
-              {t('nav.account')}
-            </NavLink>
-          </li>
-        </ul>
-      </div>
+      <ul className="app-nav__list">
+        <li>
+          <NavLink to="/" end className="app-nav__link">
+            {t('nav.home')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={APPOINTMENTS_PATH} className="app-nav__link">
+            {t('nav.appointments')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={RESULTS_PATH} className="app-nav__link">
+            {t('nav.testResults')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={HEALTH_RECORD_PATH} className="app-nav__link">
+            {t('nav.healthRecord')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={ACCOUNT_PATH} className="app-nav__link">
+            {t('nav.account')}
+          </NavLink>
+        </li>
+      </ul>
     </nav>
   );
 }

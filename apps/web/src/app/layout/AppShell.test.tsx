@@ -64,8 +64,14 @@ describe('app shell', () => {
     renderApp({ path: '/' });
 
     await screen.findByRole('heading', { level: 1 });
-    expect(screen.getByRole('banner')).toBeInTheDocument();
-    expect(screen.getByRole('main')).toBeInTheDocument();
+    const banner = screen.getByRole('banner');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const main = screen.getByRole('main');
+    // Banner, then the menu, then the page: the order keyboard and screen-reader users meet,
+    // whether the menu shows under the header (phones) or at the side (desktop).
+    expect(banner.compareDocumentPosition(nav) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(nav.compareDocumentPosition(main) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(banner).queryByRole('navigation')).not.toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 

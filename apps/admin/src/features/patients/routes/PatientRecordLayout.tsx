@@ -1,4 +1,4 @@
-import { LoadingState, Skeleton } from '@portal/ui';
+import { LoadingState, Skeleton, TwoColumn } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -101,7 +101,8 @@ function RecordHeader({ patient }: { patient: PatientRecord }) {
 }
 
 /**
- * One patient's record: who it is (name, MRN, date of birth) above tabs for its sections.
+ * One patient's record: who it is (name, MRN, date of birth) beside tabs for its sections on
+ * wide screens, above them on phones.
  * The tab title stays "Patient record": names never go in titles, which show in history.
  */
 export function PatientRecordLayout() {
@@ -136,10 +137,11 @@ export function PatientRecordLayout() {
   const context: PatientRecordContext = { patient: patient.data };
   return (
     <Page title={t('patients.record.title')} heading={patientFullName(patient.data)}>
-      <RecordHeader patient={patient.data} />
-      <RecordTabs patientId={patient.data.id} />
-      <FlashAlert />
-      <Outlet context={context} />
+      <TwoColumn className="admin-record" summary={<RecordHeader patient={patient.data} />}>
+        <RecordTabs patientId={patient.data.id} />
+        <FlashAlert />
+        <Outlet context={context} />
+      </TwoColumn>
     </Page>
   );
 }
