@@ -28,9 +28,13 @@ type ScheduleRow = AppointmentRow & {
   patient_mrn: string;
 };
 
+/** A location's day grid has a column per provider: a clinic has a few dozen at most. */
+const LOCATION_PROVIDERS_MAX = 100;
+
 /**
- * The staff calendar of one provider or one location over at most 8 days. Three queries
- * whatever the range holds: the appointments with their patients, the open hours, and one
+ * The staff calendar of one provider or one location over at most 8 days. A fixed number of
+ * queries whatever the range holds: the appointments with their patients, the open hours (for
+ * a location, of every provider with hours there: one more query for who they are), and one
  * INSERT of the audit rows (one per patient shown, so each sees it in their access log).
  */
 @Injectable()
@@ -65,13 +69,14 @@ export class ScheduleService {
       args,
     );
     const page = rows.slice(0, SCHEDULE_ITEMS_MAX);
-    const hours = filter.providerId
-      ? await this.scheduling.openWindows(this.db.manager, {
-          providerIds: [filter.providerId],
-          from: filter.from,
-          to: filter.to,
-        })
-      : [];
+    const hours = await this.scheduling.openWindows(this.db.manager, {
+      providerIds: filter.providerId
+        ? [filter.providerId]
+        : await this.providersWithHoursAt(filter.locationId!, filter.from, filter.to),
+      locationId: filter.locationId,
+      from: filter.from,
+      to: filter.to,
+    });
     const patientIds = [...new Set(page.map((row) => row.patient_id))];
     const shown: (string | null)[] = patientIds.length ? patientIds : [null];
     await this.audit.recordMany(
@@ -106,6 +111,23 @@ export class ScheduleService {
       })),
       truncated: rows.length > SCHEDULE_ITEMS_MAX,
     };
+  }
+
+  /**
+   * The providers who may have hours at a location in the range: weekly hours there, or extra
+   * hours there overlapping it. One query, at most LOCATION_PROVIDERS_MAX of them.
+   */
+  private async providersWithHoursAt(locationId: string, from: Date, to: Date): Promise<string[]> {
+    const rows: { provider_id: string }[] = await this.db.query(
+      `SELECT provider_id FROM availability_rule WHERE location_id = $1
+       UNION
+       SELECT provider_id FROM availability_exception
+        WHERE location_id = $1 AND kind = 'extra-hours' AND ends_at > $2 AND starts_at < $3
+       ORDER BY provider_id
+       LIMIT $4`,
+      [locationId, from, to, LOCATION_PROVIDERS_MAX],
+    );
+    return rows.map((row) => row.provider_id);
   }
 
   private assertFilter(filter: ScheduleFilter): void {

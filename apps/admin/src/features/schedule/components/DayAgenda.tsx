@@ -12,7 +12,7 @@ import {
   formatTimeRange,
   formatTimeRangeBare,
 } from '../utils/format';
-import { zoneAbbreviation } from '../utils/zoned-time';
+import { zoneAbbreviation } from '../../../lib/zoned-time';
 import { AppointmentActions } from './AppointmentActions';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { RemindersOnDemand } from './RemindersOnDemand';
