@@ -354,9 +354,7 @@ describe('a location’s day grid', () => {
         page.getByText(/Time asked for: .*11:00\s*AM/),
         'the time asked for',
       );
-      await page
-        .getByLabel('Visit type', { exact: true })
-        .selectOption(fixture.visitTypeId);
+      await page.getByLabel('Visit type', { exact: true }).selectOption(fixture.visitTypeId);
       const chosen = page.getByRole('radio', { checked: true });
       await waitForVisible(page, chosen, 'the time asked for chosen among the open times');
       await expect(chosen.getAttribute('value')).resolves.toContain(fixture.ben.id);
