@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
+import { AppointmentStatusBadge } from '../../../components/AppointmentStatusBadge';
 import { useCanUse } from '../../../lib/access';
 import { $api } from '../../../lib/api';
 import { useLocations, useProviders, type Location } from '../../../lib/catalog';
@@ -13,14 +13,6 @@ import { useCurrentSession } from '../../../lib/session';
 import { addDays, startOfZonedDay, zoneAbbreviation, zonedToday } from '../../../lib/zoned-time';
 import { useArrivalChange, WORKLIST_QUERY, type TodayAppointment } from '../api/home';
 import { WorkBlock } from './WorkBlock';
-
-const TONES: Record<TodayAppointment['status'], BadgeTone> = {
-  booked: 'info',
-  arrived: 'success',
-  completed: 'neutral',
-  'no-show': 'warning',
-  cancelled: 'error',
-};
 
 type Subject = { kind: 'provider' | 'location'; id: string };
 
@@ -224,9 +216,7 @@ function TodayList({
                     {subject.kind === 'location' ? ` · ${appointment.provider.displayName}` : ''}
                   </span>
                 </span>
-                <StatusBadge tone={TONES[appointment.status]}>
-                  {t(`schedule.status.${appointment.status}`)}
-                </StatusBadge>
+                <AppointmentStatusBadge status={appointment.status} />
                 {canTrack && appointment.status === 'booked' ? (
                   <Button
                     variant="secondary"

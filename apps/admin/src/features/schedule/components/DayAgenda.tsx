@@ -14,7 +14,7 @@ import {
 } from '../utils/format';
 import { zoneAbbreviation } from '../../../lib/zoned-time';
 import { AppointmentActions } from './AppointmentActions';
-import { AppointmentStatusBadge } from './AppointmentStatusBadge';
+import { AppointmentStatusBadge } from '../../../components/AppointmentStatusBadge';
 import { RemindersOnDemand } from './RemindersOnDemand';
 
 export interface DayAgendaProps {

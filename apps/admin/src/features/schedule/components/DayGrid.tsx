@@ -7,7 +7,7 @@ import { addDays, startOfZonedDay, zonedTime } from '../../../lib/zoned-time';
 import type { ScheduleAppointment, ScheduleHours } from '../api/schedule';
 import { buildDayGrid } from '../utils/day-grid';
 import { formatClock, formatDayLong, formatTimeRangeBare } from '../utils/format';
-import { AppointmentStatusBadge } from './AppointmentStatusBadge';
+import { AppointmentStatusBadge } from '../../../components/AppointmentStatusBadge';
 
 export interface DayGridProps {
   /** YYYY-MM-DD in the location's zone. */
