@@ -760,7 +760,15 @@ describe('appointments', () => {
       second.id,
       third.id,
     ]);
-    expect(byLocation.body!.hours).toEqual([]);
+    // A location's day names the hours of every provider with hours there (the day grid's).
+    expect(byLocation.body!.hours).toEqual([
+      {
+        providerId: clinic.provider.id,
+        locationId: clinic.location.id,
+        startsAt: at(clinic, 3, '08:00').toISOString(),
+        endsAt: at(clinic, 3, '18:00').toISOString(),
+      },
+    ]);
 
     const both = await desk.get(
       `/api/v1/schedule?providerId=${clinic.provider.id}&locationId=${clinic.location.id}&from=${from}&to=${to}`,

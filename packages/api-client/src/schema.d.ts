@@ -1337,7 +1337,7 @@ export interface paths {
     };
     /**
      * The appointments of one provider or one location over a few days
-     * @description Give exactly one of providerId or locationId, and a range of at most 8 days. Appointments overlapping the range, by start, at most 500 (truncated says when there were more); cancelled ones only with includeCancelled=true. For a provider, hours lists their open hours in the range. Roles: front-desk, nurse, provider, admin.
+     * @description Give exactly one of providerId or locationId, and a range of at most 8 days. Appointments overlapping the range, by start, at most 500 (truncated says when there were more); cancelled ones only with includeCancelled=true. hours lists the open hours in the range: the provider’s, or for a location those of every provider there. Roles: front-desk, nurse, provider, admin.
      *
      *     Permission `schedule:read` (Read calendars, providers’ hours and conflicts), held by: admin, provider, nurse, front-desk.
      */
@@ -3495,7 +3495,7 @@ export interface components {
     ScheduleView: {
       /** @description By start, at most 500 */
       items: components['schemas']['ScheduleAppointment'][];
-      /** @description The provider’s open hours in the range; empty for a location */
+      /** @description The provider’s open hours in the range; for a location, those of every provider there */
       hours: components['schemas']['ScheduleHours'][];
       /** @description More than 500 appointments: choose a shorter range */
       truncated: boolean;

@@ -17,6 +17,8 @@ export const SECTION_PERMISSION = {
   accessLog: 'access-log:read',
   /** Day and week calendars, providers' hours (read), marking arrivals and visits. */
   schedule: 'schedule:read',
+  /** Marking arrivals, no-shows and completed visits. */
+  scheduleTrack: 'appointments:track',
   /** Booking, moving and cancelling appointments; changing providers' hours and time off. */
   scheduleEdit: 'schedule:manage',
   /** Locations, providers and visit types. */

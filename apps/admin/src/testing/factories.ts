@@ -1,5 +1,5 @@
 import type { JsonResponse, Problem } from '@portal/api-client';
-import { nextId, problemFactory, resultReportFactory } from '@portal/api-mocks';
+import { locationFactory, nextId, problemFactory, resultReportFactory } from '@portal/api-mocks';
 
 /*
  * The staff app's answer factories: one filled-in answer per shape, typed by the OpenAPI
@@ -16,6 +16,7 @@ export type Medication = JsonResponse<'getMedication', 200>;
 export type Report = JsonResponse<'getResult', 200>;
 export type Observation = Report['observations'][number];
 export type ReportSummary = JsonResponse<'listResults', 200>['items'][number];
+export type ScheduleItem = JsonResponse<'listSchedule', 200>['items'][number];
 
 const DAY = 86_400_000;
 let mrnSequence = 100_000;
@@ -116,6 +117,35 @@ export function auditEventFactory(overrides: Partial<AuditEvent> = {}): AuditEve
     route: null,
     ip: '203.0.113.7',
     userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0',
+    ...overrides,
+  };
+}
+
+/**
+ * A booked 30-minute visit on a calendar (GET /api/v1/schedule), starting an hour from now at
+ * a New York clinic; `provider`, `location` and `patient` are whole objects to override.
+ */
+export function scheduleItemFactory(overrides: Partial<ScheduleItem> = {}): ScheduleItem {
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 60 * 60_000).toISOString();
+  const patientId = overrides.patient?.id ?? nextId();
+  return {
+    id: nextId(),
+    patientId,
+    status: 'booked',
+    startsAt,
+    endsAt: new Date(Date.parse(startsAt) + 30 * 60_000).toISOString(),
+    provider: { id: nextId(), displayName: 'Dr. Priya Patel', specialty: 'Family medicine' },
+    location: locationFactory({ name: 'North Clinic', timeZone: 'America/New_York' }),
+    visitType: { id: nextId(), name: 'Follow-up visit', durationMinutes: 30 },
+    reason: null,
+    bookedBy: 'staff',
+    createdAt: new Date(Date.parse(startsAt) - 7 * DAY).toISOString(),
+    cancelledAt: null,
+    cancelReason: null,
+    version: 1,
+    changeableUntil: new Date(Date.parse(startsAt) - DAY).toISOString(),
+    canChangeOnline: true,
+    patient: { id: patientId, displayName: 'Alexandra Rivera', mrn: 'M00100001' },
     ...overrides,
   };
 }

@@ -315,7 +315,8 @@ export class ScheduleView {
   @ApiProperty({
     type: [ScheduleHoursView],
     maxItems: 1000,
-    description: 'The provider’s open hours in the range; empty for a location',
+    description:
+      'The provider’s open hours in the range; for a location, those of every provider there',
   })
   hours: ScheduleHoursView[];
   @ApiProperty({ description: 'More than 500 appointments: choose a shorter range' })

@@ -200,4 +200,26 @@ export class AppointmentsRepository {
       [filter.providerId ?? filter.locationId, filter.from, filter.to, filter.limit],
     );
   }
+
+  /**
+   * The providers who may have hours at a location in the range: weekly hours there, or extra
+   * hours there overlapping it. One query, at most `limit` of them.
+   */
+  async providersWithHoursAt(
+    locationId: string,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<string[]> {
+    const rows: { provider_id: string }[] = await this.db.query(
+      `SELECT provider_id FROM availability_rule WHERE location_id = $1
+       UNION
+       SELECT provider_id FROM availability_exception
+        WHERE location_id = $1 AND kind = 'extra-hours' AND ends_at > $2 AND starts_at < $3
+       ORDER BY provider_id
+       LIMIT $4`,
+      [locationId, from, to, limit],
+    );
+    return rows.map((row) => row.provider_id);
+  }
 }

@@ -29,8 +29,8 @@ export class ScheduleController {
     description:
       'Give exactly one of providerId or locationId, and a range of at most 8 days. ' +
       'Appointments overlapping the range, by start, at most 500 (truncated says when there ' +
-      'were more); cancelled ones only with includeCancelled=true. For a provider, hours ' +
-      'lists their open hours in the range. Roles: front-desk, nurse, provider, admin.',
+      'were more); cancelled ones only with includeCancelled=true. hours lists the open hours ' +
+      'in the range: the provider’s, or for a location those of every provider there. Roles: front-desk, nurse, provider, admin.',
   })
   @ApiOkResponse({ type: ScheduleView })
   @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })

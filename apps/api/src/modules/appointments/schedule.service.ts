@@ -24,9 +24,13 @@ export interface ScheduleFilter {
   includeCancelled: boolean;
 }
 
+/** A location's day grid has a column per provider: a clinic has a few dozen at most. */
+const LOCATION_PROVIDERS_MAX = 100;
+
 /**
- * The staff calendar of one provider or one location over at most 8 days. Three queries
- * whatever the range holds: the appointments with their patients, the open hours, and one
+ * The staff calendar of one provider or one location over at most 8 days. A fixed number of
+ * queries whatever the range holds: the appointments with their patients, the open hours (for
+ * a location, of every provider with hours there: one more query for who they are), and one
  * INSERT of the audit rows (one per patient shown, so each sees it in their access log).
  */
 @Injectable()
@@ -44,13 +48,19 @@ export class ScheduleService {
     this.assertFilter(filter);
     const rows = await this.rows.schedule({ ...filter, limit: SCHEDULE_ITEMS_MAX + 1 });
     const page = rows.slice(0, SCHEDULE_ITEMS_MAX);
-    const hours = filter.providerId
-      ? await this.scheduling.openWindows(this.db.manager, {
-          providerIds: [filter.providerId],
-          from: filter.from,
-          to: filter.to,
-        })
-      : [];
+    const hours = await this.scheduling.openWindows(this.db.manager, {
+      providerIds: filter.providerId
+        ? [filter.providerId]
+        : await this.rows.providersWithHoursAt(
+            filter.locationId!,
+            filter.from,
+            filter.to,
+            LOCATION_PROVIDERS_MAX,
+          ),
+      locationId: filter.locationId,
+      from: filter.from,
+      to: filter.to,
+    });
     const patientIds = [...new Set(page.map((row) => row.patient_id))];
     const shown: (string | null)[] = patientIds.length ? patientIds : [null];
     await this.audit.recordMany(

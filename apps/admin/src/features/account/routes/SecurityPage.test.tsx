@@ -51,6 +51,32 @@ describe('account security page', () => {
     expect(document.title).toBe('Sign-in and security – Staff Portal');
   });
 
+  it('says who is signed in, with which roles and until when', async () => {
+    // Relative to now: a session whose absolute end has passed is no session at all.
+    const absoluteExpiresAt = new Date(Date.now() + 6 * 60 * 60_000).toISOString();
+    server.use(
+      ...createAuthBackend({
+        session: staffSessionFactory({
+          user: {
+            username: 'ana.silva',
+            displayName: 'Ana Silva',
+            roles: ['nurse', 'front-desk', 'research-lead'],
+          },
+          absoluteExpiresAt,
+        }),
+      }).handlers,
+      ...createAccountBackend({ username: 'ana.silva', password: CURRENT }).handlers,
+    );
+    await openPage();
+
+    const details = screen.getByRole('region', { name: 'Your account' });
+    expect(details).toHaveTextContent('ana.silva');
+    const roles = within(details).getAllByRole('listitem');
+    // Known roles get a readable label; an unknown one is shown as the API names it.
+    expect(roles.map((item) => item.textContent)).toEqual(['Nurse', 'Front desk', 'research-lead']);
+    expect(details.querySelector('time')).toHaveAttribute('datetime', absoluteExpiresAt);
+  });
+
   describe('change password', () => {
     it('shows the server’s field errors beside each field', async () => {
       const account = setUp();

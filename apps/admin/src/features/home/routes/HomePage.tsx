@@ -1,39 +1,38 @@
-import { deviceTimeZone, formatDateTime } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Page';
-import { useFormatLocale } from '../../../lib/i18n';
+import '../../../components/sections.css';
+import { useCanUse } from '../../../lib/access';
 import { useCurrentSession } from '../../../lib/session';
-import { RoleList } from '../components/RoleList';
+import { GrantsToReview, InvitationsToResend, ResultsWaiting } from '../components/QueueBlocks';
+import { TodaySchedule } from '../components/TodaySchedule';
+import '../home.css';
 
-/** Who is signed in, with which roles, and until when. */
+/**
+ * The worklist for the signed-in role, from the session's permissions: today's schedule for
+ * those who work it, results waiting for review, invitations to send again and emergency
+ * accesses to review. The account's details are in My account.
+ */
 export function HomePage() {
   const { t } = useTranslation();
-  const locale = useFormatLocale();
-  const { user, absoluteExpiresAt } = useCurrentSession();
+  const { user } = useCurrentSession();
+  const schedule = useCanUse('schedule');
+  const results = useCanUse('resultsReview');
+  const invitations = useCanUse('invitations');
+  const grants = useCanUse('emergencyAccessReview');
+  const any = schedule || results || invitations || grants;
 
   return (
     <Page title={t('home.title')} heading={t('home.greeting', { name: user.displayName })}>
-      <section className="ui-card" aria-labelledby="home-account">
-        <h2 id="home-account">{t('home.accountTitle')}</h2>
-        <dl className="ui-details">
-          <dt>{t('home.name')}</dt>
-          <dd>{user.displayName}</dd>
-          <dt>{t('home.username')}</dt>
-          <dd>{user.username}</dd>
-          <dt>{t('home.roles')}</dt>
-          <dd>
-            <RoleList roles={user.roles} />
-          </dd>
-          <dt>{t('home.signedInUntil')}</dt>
-          <dd>
-            {/* The session's end belongs to this device's day, not to a clinic's time zone. */}
-            <time dateTime={absoluteExpiresAt}>
-              {formatDateTime(absoluteExpiresAt, deviceTimeZone(), locale)}
-            </time>
-          </dd>
-        </dl>
-        <p>{t('home.idleNote')}</p>
-      </section>
+      {any ? (
+        <div className="home-worklist">
+          {schedule ? <TodaySchedule /> : null}
+          {results ? <ResultsWaiting /> : null}
+          {invitations ? <InvitationsToResend /> : null}
+          {grants ? <GrantsToReview /> : null}
+        </div>
+      ) : (
+        <p>{user.roles.length === 0 ? t('home.noRoles') : t('home.nothing')}</p>
+      )}
     </Page>
   );
 }

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SelectField } from '../../../components/SelectField';
 import { fieldProblems } from '../../../lib/api-errors';
+import { useFormatLocale } from '../../../lib/i18n';
 import { $api } from '../../../lib/api';
 import { useAppointmentChange } from '../api/schedule';
 import type { OpenSlot } from '../api/schedule';
 import type { Appointment } from '../api/schedule';
 import { useLocations, useProviders, useVisitTypes } from '../../../lib/catalog';
 import { isSlotTaken } from '../utils/action-result';
-import { zonedToday } from '../utils/zoned-time';
+import { isTime, zonedToday, zonedToUtc } from '../../../lib/zoned-time';
+import { formatWhen } from '../utils/format';
 import { PatientPicker, type ChosenPatient } from './PatientPicker';
 import { slotKey, SlotFinder } from './SlotFinder';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -43,6 +45,8 @@ export interface BookingFormProps {
   initialLocationId?: string;
   /** First day to look for open times from (YYYY-MM-DD). */
   initialDate?: string;
+  /** A time of that day asked for (HH:MM in the location's zone): chosen when it is open. */
+  initialTime?: string;
   onBooked: (appointment: Appointment, patientName: string) => void | Promise<void>;
   /** The way out: a link or a button. */
   cancel: ReactNode;
@@ -60,10 +64,12 @@ export function BookingForm({
   initialProviderId = '',
   initialLocationId = '',
   initialDate,
+  initialTime,
   onBooked,
   cancel,
 }: BookingFormProps) {
   const { t } = useTranslation();
+  const locale = useFormatLocale();
   const visitTypes = useVisitTypes();
   const providers = useProviders();
   const locations = useLocations();
@@ -115,6 +121,10 @@ export function BookingForm({
     'UTC';
   const today = zonedToday(zone);
   const from = initialDate && initialDate > today ? initialDate : today;
+  const askedFor =
+    initialDate && initialTime && isTime(initialTime) && initialDate >= today
+      ? zonedToUtc(initialDate, initialTime, zone)
+      : undefined;
 
   const show = (next: Partial<Record<Field, string>>, other: string[] = []) => {
     setErrors(next);
@@ -259,6 +269,11 @@ export function BookingForm({
             }}
           />
         </div>
+        {askedFor ? (
+          <p className="schedule-book__asked">
+            {t('schedule.book.askedTime', { time: formatWhen(askedFor, zone, locale) })}
+          </p>
+        ) : null}
         <SlotFinder
           key={`${visitTypeId}|${provider?.id ?? ''}|${location?.id ?? ''}`}
           visitTypeId={visitTypeId}
@@ -270,6 +285,7 @@ export function BookingForm({
           onChange={setSlot}
           error={errors.slot}
           firstInputId={id('slot')}
+          preferStartsAt={askedFor}
         />
         <TextAreaField
           id={id('reason')}

@@ -12,9 +12,9 @@ import {
   formatTimeRange,
   formatTimeRangeBare,
 } from '../utils/format';
-import { zoneAbbreviation } from '../utils/zoned-time';
+import { zoneAbbreviation } from '../../../lib/zoned-time';
 import { AppointmentActions } from './AppointmentActions';
-import { AppointmentStatusBadge } from './AppointmentStatusBadge';
+import { AppointmentStatusBadge } from '../../../components/AppointmentStatusBadge';
 import { RemindersOnDemand } from './RemindersOnDemand';
 
 export interface DayAgendaProps {

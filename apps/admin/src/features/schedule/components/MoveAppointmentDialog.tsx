@@ -9,7 +9,7 @@ import { useAppointmentChange } from '../api/schedule';
 import { isChangedMeanwhile, isSlotTaken, type ActionResult } from '../utils/action-result';
 import type { AppointmentLike } from '../utils/appointment';
 import { formatWhen } from '../utils/format';
-import { zonedDate, zonedToday } from '../utils/zoned-time';
+import { zonedDate, zonedToday } from '../../../lib/zoned-time';
 import { slotKey, SlotFinder } from './SlotFinder';
 
 export interface MoveAppointmentDialogProps {

@@ -1,5 +1,5 @@
 import { Button, LoadingState, Skeleton, TextField } from '@portal/ui';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useFormatLocale } from '../../../lib/i18n';
@@ -14,7 +14,7 @@ import {
   zoneAbbreviation,
   zonedDate,
   zonedToday,
-} from '../utils/zoned-time';
+} from '../../../lib/zoned-time';
 
 /** Open times are asked for two weeks at a time (the API allows up to 31 days). */
 const RANGE_DAYS = 14;
@@ -40,6 +40,11 @@ export interface SlotFinderProps {
   firstInputId: string;
   /** The slot being replaced (moving an appointment): not offered again. */
   excludeStartsAt?: string;
+  /**
+   * A time asked for (booking from an empty cell of the day grid, ISO): once the open times
+   * load, the first at or after it on that day is chosen, if nothing is chosen yet.
+   */
+  preferStartsAt?: string;
 }
 
 /**
@@ -58,6 +63,7 @@ export function SlotFinder({
   error,
   firstInputId,
   excludeStartsAt,
+  preferStartsAt,
 }: SlotFinderProps) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
@@ -85,6 +91,18 @@ export function SlotFinder({
     { enabled: query !== null, staleTime: 0, placeholderData: keepPreviousData },
   );
   const items = (slots.data?.items ?? []).filter((slot) => slot.startsAt !== excludeStartsAt);
+
+  // The time asked for is offered once, when its open times first arrive.
+  const [preferred, setPreferred] = useState(preferStartsAt);
+  useEffect(() => {
+    if (!preferred || !slots.isSuccess || slots.isPlaceholderData) return;
+    setPreferred(undefined);
+    const day = zonedDate(preferred, timeZone);
+    const match = items.find(
+      (slot) => slot.startsAt >= preferred && zonedDate(slot.startsAt, timeZone) === day,
+    );
+    if (match && !value) onChange(match);
+  }, [preferred, slots.isSuccess, slots.isPlaceholderData, items, timeZone, value, onChange]);
 
   const days = new Map<string, OpenSlot[]>();
   for (const slot of items) {

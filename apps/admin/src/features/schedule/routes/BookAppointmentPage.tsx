@@ -9,7 +9,7 @@ import { BookingForm } from '../components/BookingForm';
 import '../schedule.css';
 import { formatWhen } from '../utils/format';
 import { scheduleSearch } from '../utils/schedule-params';
-import { isDate, zonedDate } from '../utils/zoned-time';
+import { isDate, isTime, zonedDate } from '../../../lib/zoned-time';
 
 /**
  * Book an appointment from the schedule: the provider, location and day the schedule showed
@@ -24,7 +24,21 @@ export function BookAppointmentPage() {
   const locationId = params.get('location') ?? undefined;
   const dateParam = params.get('date');
   const date = dateParam && isDate(dateParam) ? dateParam : undefined;
-  const back = { pathname: SCHEDULE_PATH, search: params.toString() };
+  const timeParam = params.get('time');
+  const time = date && timeParam && isTime(timeParam) ? timeParam : undefined;
+  // From a cell of a location's day grid (a time was asked for): back to that grid.
+  const back = {
+    pathname: SCHEDULE_PATH,
+    search:
+      time && locationId && date
+        ? scheduleSearch({
+            subject: { kind: 'location', id: locationId },
+            view: 'day',
+            date,
+            includeCancelled: false,
+          })
+        : params.toString(),
+  };
 
   return (
     <Page title={t('schedule.book.title')}>
@@ -35,6 +49,7 @@ export function BookAppointmentPage() {
         initialProviderId={providerId}
         initialLocationId={locationId}
         initialDate={date}
+        initialTime={time}
         cancel={<Link to={back}>{t('sections.cancel')}</Link>}
         onBooked={async (appointment, name) => {
           const zone = appointment.location.timeZone;

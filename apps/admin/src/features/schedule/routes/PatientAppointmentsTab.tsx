@@ -14,7 +14,7 @@ import { pagedQueryOptions } from '../../../lib/api';
 import { APPOINTMENT_PAGE_SIZE, type When } from '../api/schedule';
 import { ActionResultMessage } from '../components/ActionResultMessage';
 import { AppointmentActions } from '../components/AppointmentActions';
-import { AppointmentStatusBadge } from '../components/AppointmentStatusBadge';
+import { AppointmentStatusBadge } from '../../../components/AppointmentStatusBadge';
 import { BookingForm } from '../components/BookingForm';
 import { ReminderList } from '../components/ReminderList';
 import '../schedule.css';

@@ -1,7 +1,9 @@
 import { appointmentRecordFactory } from '@portal/api-mocks';
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { answer } from '../../../testing/api';
+import { scheduleItemFactory } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { clinicFixture, freezeClock, serveClinic } from '../testing/clinic';
+import { clinicFixture, freezeClock, serveClinic, type Clinic } from '../testing/clinic';
 
 beforeEach(() => freezeClock());
 afterEach(() => jest.restoreAllMocks());
@@ -93,7 +95,7 @@ describe('schedule calendar', () => {
     const { schedule } = serveClinic(['front-desk'], clinic, {
       appointments: [clinic.alexVisit, kimVisit],
     });
-    renderApp({ path: `/schedule?location=${clinic.south.id}&date=2026-12-02` });
+    renderApp({ path: `/schedule?location=${clinic.south.id}&date=2026-12-02&layout=list` });
 
     const item = await appointmentItem('Wednesday, December 2, 2026', 'Jordan Lee');
     expect(item).toHaveTextContent(/9:00\s*–\s*9:30\s*AM\s*CST/);
@@ -358,5 +360,119 @@ describe('schedule calendar', () => {
     expect(
       await screen.findByText(/Dr\. Priya Patel: Monday, November 30, 2026/),
     ).toBeInTheDocument();
+  });
+});
+
+describe('a location’s day grid', () => {
+  function gridDay(clinic: Clinic) {
+    const hours = (providerId: string) => ({
+      providerId,
+      locationId: clinic.north.id,
+      // 9:00–11:00 AM EST on Tuesday 1 December.
+      startsAt: '2026-12-01T14:00:00.000Z',
+      endsAt: '2026-12-01T16:00:00.000Z',
+    });
+    const patel = { id: clinic.patel.id, displayName: 'Dr. Priya Patel', specialty: 'Family' };
+    const kim = { id: clinic.kim.id, displayName: 'Dr. Sam Kim', specialty: 'Pediatrics' };
+    const items = [
+      scheduleItemFactory({
+        provider: patel,
+        location: clinic.north,
+        startsAt: '2026-12-01T14:30:00.000Z',
+        endsAt: '2026-12-01T15:30:00.000Z',
+        patient: { id: clinic.alex.id, displayName: 'Alexandra Rivera', mrn: clinic.alex.mrn },
+      }),
+      scheduleItemFactory({
+        provider: kim,
+        location: clinic.north,
+        status: 'arrived',
+        startsAt: '2026-12-01T14:00:00.000Z',
+        endsAt: '2026-12-01T14:30:00.000Z',
+        patient: { id: clinic.jordan.id, displayName: 'Jordan Lee', mrn: clinic.jordan.mrn },
+      }),
+    ];
+    return {
+      items,
+      hours: [hours(clinic.patel.id), hours(clinic.kim.id)],
+      truncated: false,
+    };
+  }
+
+  it('puts each provider in a column and each visit in its rows, the zone named', async () => {
+    const clinic = clinicFixture();
+    serveClinic(['front-desk'], clinic);
+    answer('listSchedule', gridDay(clinic));
+    renderApp({ path: `/schedule?location=${clinic.north.id}&date=2026-12-01` });
+
+    const grid = await screen.findByRole('table', { name: /North Clinic, Tuesday, December 1/ });
+    expect(grid).toHaveAccessibleName(/in EST \(America\/New_York\)/);
+    const columns = within(grid).getAllByRole('columnheader');
+    expect(columns.map((cell) => cell.textContent)).toEqual([
+      'Time (EST)',
+      'Dr. Priya Patel',
+      'Dr. Sam Kim',
+    ]);
+    const rows = within(grid).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      '9:00 AM',
+      '9:30 AM',
+      '10:00 AM',
+      '10:30 AM',
+    ]);
+    // 9:00: Patel free (a booking link), Kim's visit (arrived).
+    const nine = within(rows[0]!).getAllByRole('cell');
+    expect(within(nine[0]!).getByRole('link')).toHaveAccessibleName(
+      'Book 9:00 AM with Dr. Priya Patel',
+    );
+    expect(nine[1]).toHaveTextContent('Jordan Lee');
+    expect(nine[1]).toHaveTextContent('Arrived');
+    // 9:30: Patel's hour-long visit takes two rows.
+    const nineThirty = within(rows[1]!).getAllByRole('cell');
+    expect(nineThirty[0]).toHaveTextContent('Alexandra Rivera');
+    expect(nineThirty[0]).toHaveAttribute('rowspan', '2');
+    // 10:00: only Kim's cell is left in the row.
+    expect(within(rows[2]!).getAllByRole('cell')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Grid' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('books from an empty cell with the provider, location and time chosen', async () => {
+    const clinic = clinicFixture();
+    serveClinic(['front-desk'], clinic);
+    answer('listSchedule', gridDay(clinic));
+    const { user, router } = renderApp({
+      path: `/schedule?location=${clinic.north.id}&date=2026-12-01`,
+    });
+
+    await user.click(await screen.findByRole('link', { name: 'Book 10:30 AM with Dr. Sam Kim' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Book an appointment' }),
+    ).toBeInTheDocument();
+    const search = new URLSearchParams(router.state.location.search);
+    expect(Object.fromEntries(search)).toEqual({
+      provider: clinic.kim.id,
+      location: clinic.north.id,
+      date: '2026-12-01',
+      time: '10:30',
+    });
+    expect(await screen.findByLabelText('Provider')).toHaveValue(clinic.kim.id);
+    expect(screen.getByLabelText('Location')).toHaveValue(clinic.north.id);
+    expect(
+      screen.getByText(/Time asked for: Tue, Dec 1, 2026, 10:30\s*AM EST/),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the list as the alternative, in the address', async () => {
+    const clinic = clinicFixture();
+    serveClinic(['front-desk'], clinic);
+    answer('listSchedule', gridDay(clinic));
+    const { user, router } = renderApp({
+      path: `/schedule?location=${clinic.north.id}&date=2026-12-01`,
+    });
+
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'List' }));
+    expect(await appointmentItem(DEC_1, 'Jordan Lee')).toHaveTextContent('Arrived');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(new URLSearchParams(router.state.location.search).get('layout')).toBe('list');
   });
 });

@@ -20,6 +20,7 @@ import { $api } from '../../../lib/api';
 import type { ScheduleAppointment, ScheduleHours } from '../api/schedule';
 import { ActionResultMessage } from '../components/ActionResultMessage';
 import { DayAgenda } from '../components/DayAgenda';
+import { DayGrid } from '../components/DayGrid';
 import { useScheduleShortcuts } from '../components/ScheduleShortcuts';
 import '../schedule.css';
 import type { ActionResult } from '../utils/action-result';
@@ -30,6 +31,7 @@ import {
   scheduleSearch,
   stepDate,
   type CalendarView,
+  type DayLayout,
   type ScheduleSubject,
 } from '../utils/schedule-params';
 import {
@@ -39,7 +41,7 @@ import {
   zoneAbbreviation,
   zonedDate,
   zonedToday,
-} from '../utils/zoned-time';
+} from '../../../lib/zoned-time';
 
 const SHORTCUTS_ID = 'schedule-shortcuts';
 
@@ -141,6 +143,7 @@ export function SchedulePage() {
       view: CalendarView;
       date: string;
       includeCancelled: boolean;
+      layout: DayLayout;
     }>,
   ) => {
     if (!subject) return;
@@ -151,6 +154,7 @@ export function SchedulePage() {
         view,
         date,
         includeCancelled: read.includeCancelled,
+        layout: read.layout,
         ...changes,
       }),
     });
@@ -188,6 +192,10 @@ export function SchedulePage() {
     (item) => item.startsAt,
     timeZone,
   );
+
+  // A location's single day can be seen across its providers as a time grid.
+  const gridAvailable = location !== undefined && view === 'day';
+  const showGrid = gridAvailable && read.layout === 'grid';
 
   const subjectValue = subject ? `${subject.kind}:${subject.id}` : '';
   const bookSearch = new URLSearchParams({ date });
@@ -327,6 +335,28 @@ export function SchedulePage() {
               </Button>
             </div>
           </div>
+          {gridAvailable ? (
+            <div
+              className="schedule-toolbar__segment"
+              role="group"
+              aria-label={t('schedule.grid.layout')}
+            >
+              <Button
+                variant={showGrid ? 'primary' : 'secondary'}
+                aria-pressed={showGrid}
+                onClick={() => go({ layout: 'grid' })}
+              >
+                {t('schedule.grid.showGrid')}
+              </Button>
+              <Button
+                variant={showGrid ? 'secondary' : 'primary'}
+                aria-pressed={!showGrid}
+                onClick={() => go({ layout: 'list' })}
+              >
+                {t('schedule.grid.showList')}
+              </Button>
+            </div>
+          ) : null}
           <label className="admin-check schedule-toolbar__cancelled">
             <input
               type="checkbox"
@@ -380,25 +410,41 @@ export function SchedulePage() {
                 <p>{t('schedule.calendar.truncated')}</p>
               </Alert>
             ) : null}
-            <div
-              className={`schedule-days schedule-days--${view}`}
-              aria-busy={schedule.isPlaceholderData || undefined}
-            >
-              {days.map((day) => (
-                <DayAgenda
-                  key={day}
-                  date={day}
+            {showGrid && location ? (
+              <div aria-busy={schedule.isPlaceholderData || undefined}>
+                <DayGrid
+                  date={date}
                   timeZone={timeZone}
-                  appointments={appointmentsByDay.get(day) ?? []}
-                  hours={hoursByDay.get(day) ?? []}
-                  locations={locationMap}
-                  by={subject.kind}
-                  compact={view === 'week'}
-                  today={day === today}
-                  onResult={onResult}
+                  zoneName={zoneName}
+                  locationId={location.id}
+                  locationName={location.name}
+                  appointments={schedule.data.items}
+                  hours={schedule.data.hours}
+                  providers={providerList}
+                  canBook={canBook}
                 />
-              ))}
-            </div>
+              </div>
+            ) : (
+              <div
+                className={`schedule-days schedule-days--${view}`}
+                aria-busy={schedule.isPlaceholderData || undefined}
+              >
+                {days.map((day) => (
+                  <DayAgenda
+                    key={day}
+                    date={day}
+                    timeZone={timeZone}
+                    appointments={appointmentsByDay.get(day) ?? []}
+                    hours={hoursByDay.get(day) ?? []}
+                    locations={locationMap}
+                    by={subject.kind}
+                    compact={view === 'week'}
+                    today={day === today}
+                    onResult={onResult}
+                  />
+                ))}
+              </div>
+            )}
           </>
         )}
       </>

@@ -1,4 +1,4 @@
-import { startOfZonedDay } from './zoned-time';
+import { startOfZonedDay } from '../../../lib/zoned-time';
 
 /**
  * Appointment times for staff: always in the location's time zone, with the zone named, since

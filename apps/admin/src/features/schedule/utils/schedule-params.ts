@@ -1,15 +1,18 @@
-import { addDays, isDate, startOfWeek } from './zoned-time';
+import { addDays, isDate, startOfWeek } from '../../../lib/zoned-time';
 
 /** Whose schedule is shown. */
 export type ScheduleSubject = { kind: 'provider' | 'location'; id: string };
 export type CalendarView = 'day' | 'week';
+/** A location's day: a grid across its providers, or the list (the accessible alternative). */
+export type DayLayout = 'grid' | 'list';
 
-/** What the address says (?provider= or ?location=, ?view=, ?date=, ?cancelled=1). */
+/** What the address says (?provider= or ?location=, ?view=, ?date=, ?cancelled=1, ?layout=list). */
 export interface ScheduleParams {
   subject: ScheduleSubject | null;
   view: CalendarView;
   date: string | null;
   includeCancelled: boolean;
+  layout: DayLayout;
 }
 
 export function readScheduleParams(params: URLSearchParams): ScheduleParams {
@@ -25,6 +28,7 @@ export function readScheduleParams(params: URLSearchParams): ScheduleParams {
     view: params.get('view') === 'week' ? 'week' : 'day',
     date: date && isDate(date) ? date : null,
     includeCancelled: params.get('cancelled') === '1',
+    layout: params.get('layout') === 'list' ? 'list' : 'grid',
   };
 }
 
@@ -33,12 +37,14 @@ export function scheduleSearch(values: {
   view: CalendarView;
   date: string;
   includeCancelled: boolean;
+  layout?: DayLayout;
 }): string {
   const next = new URLSearchParams();
   next.set(values.subject.kind, values.subject.id);
   next.set('view', values.view);
   next.set('date', values.date);
   if (values.includeCancelled) next.set('cancelled', '1');
+  if (values.layout === 'list') next.set('layout', 'list');
   return next.toString();
 }
 

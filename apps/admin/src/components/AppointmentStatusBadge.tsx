@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
-import type { Appointment } from '../api/schedule';
+import type { JsonResponse } from '@portal/api-client';
+import { StatusBadge, type BadgeTone } from './StatusBadge';
+
+type Appointment = JsonResponse<'getAppointment', 200>;
 
 const TONES: Record<Appointment['status'], BadgeTone> = {
   booked: 'info',
