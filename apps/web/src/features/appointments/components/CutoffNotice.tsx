@@ -21,7 +21,8 @@ export function CutoffNotice({ slot, location, kind }: CutoffNoticeProps) {
   return (
     <Alert
       tone="warning"
-      announce={false}
+      // A titled alert is a status region, so its title names it.
+      announce={kind === 'review'}
       title={kind === 'review' ? t('appointments.cutoff.reviewTitle') : undefined}
     >
       <p>

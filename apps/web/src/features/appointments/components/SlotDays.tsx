@@ -171,11 +171,10 @@ function DayTimes({
                           {` ${t('appointments.picker.slotPlace', {
                             provider: slot.provider.displayName,
                             location: where.name,
-                          })}`}
+                          })}${slot.canChangeOnline ? '' : ','}`}
                         </VisuallyHidden>
                         {slot.canChangeOnline ? null : (
                           <span className="appointments-slot__late">
-                            <VisuallyHidden>, </VisuallyHidden>
                             {t('appointments.picker.lateSlot')}
                           </span>
                         )}

@@ -88,16 +88,20 @@ function Reschedule({ patientId }: { patientId: string }) {
   const appointment = useQuery(appointmentQuery(patientId, appointmentId));
   // A first visit to this page (nothing chosen yet) starts from the visit's own provider,
   // location and day (today when that has passed); the choices then live in the address.
-  const [started, setStarted] = useState(params.size > 0);
+  // Until the address has them, the visit's choices are used as they are.
+  const [fromAddress, setFromAddress] = useState(params.size > 0);
   const search =
-    !started && appointment.data ? visitSearch(appointment.data) : readTimeSearch(params);
+    !fromAddress && appointment.data ? visitSearch(appointment.data) : readTimeSearch(params);
   useEffect(() => {
-    if (started || !appointment.data) {
-      return;
+    if (!fromAddress && appointment.data) {
+      navigate({ search: stepSearch({ search: visitSearch(appointment.data) }) }, { replace: true });
     }
-    setStarted(true);
-    navigate({ search: stepSearch({ search: visitSearch(appointment.data) }) }, { replace: true });
-  }, [started, appointment.data, navigate]);
+  }, [fromAddress, appointment.data, navigate]);
+  useEffect(() => {
+    if (!fromAddress && params.size > 0) {
+      setFromAddress(true);
+    }
+  }, [fromAddress, params]);
   const chosen = readChosenTime(params);
   const reviewing = chosen !== null;
   // A message, and the address of the time list it belongs to.
