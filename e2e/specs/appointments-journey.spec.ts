@@ -29,6 +29,14 @@ import type { Locator, Page } from 'playwright-core';
 import {
   addDays,
   calendarLines,
+  DEMO_PASSWORD,
+  MARK,
+  signInPatient,
+  slotOfLink,
+  textOf,
+  uniqueTag,
+  withTidyUps,
+  type Cleanup,
   calendarUtc,
   checkScreen,
   emailContent,
@@ -59,7 +67,6 @@ import {
   waitForVisible,
 } from '../support/journey.js';
 
-const DEMO_PASSWORD = 'portal-demo-2026';
 const FRONT_DESK = {
   username: 'frontdesk.demo',
   password: DEMO_PASSWORD,
@@ -70,8 +77,6 @@ const FRONT_DESK = {
 const JOURNEY_TIMEOUT_MS = 180_000;
 /** Patients change or cancel online only until 24 hours before (CANCEL_CUTOFF_HOURS). */
 const CUTOFF_MS = 24 * 60 * MINUTE_MS;
-/** What this spec writes as reasons starts so, to find what an interrupted run left behind. */
-const MARK = 'Browser test';
 
 /** The demo patients without a second factor (README), one per viewport, and their seeded visit. */
 const PATIENTS = {
@@ -105,39 +110,6 @@ const CHART_PATIENT = {
 const TODAY_VISIT = { visitType: 'Flu shot', provider: 'Jamie Ortiz, NP' };
 const MAIN_STREET = 'Riverside Family Clinic – Main Street';
 const LAKESIDE = 'Riverside Family Clinic – Lakeside';
-
-type Cleanup = () => Promise<void>;
-
-/**
- * Runs a journey, then its tidy-ups (latest first) while its browser page is still open,
- * whether it passed or failed. A failed journey reports its own error first.
- */
-async function withTidyUps(journey: (tidyUps: Cleanup[]) => Promise<void>): Promise<void> {
-  const tidyUps: Cleanup[] = [];
-  let failure: unknown = null;
-  try {
-    await journey(tidyUps);
-  } catch (error) {
-    failure = error;
-  }
-  const problems: string[] = [];
-  for (const tidyUp of tidyUps.reverse()) {
-    await tidyUp().catch((error: unknown) => problems.push(String(error)));
-  }
-  if (failure) {
-    if (problems.length && failure instanceof Error) {
-      failure.message += `\n(tidying up failed too: ${problems.join('; ')})`;
-    }
-    throw failure;
-  }
-  if (problems.length) throw new Error(`Tidying up failed: ${problems.join('\n')}`);
-}
-
-function uniqueTag(): string {
-  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3)
-    .toString(36)
-    .padStart(3, '0')}`;
-}
 
 /** The seeded upcoming visit, or a plain explanation of why it is missing. */
 function seededVisit(
@@ -188,10 +160,6 @@ async function waitUntil(condition: () => Promise<boolean>, what: string): Promi
   }
 }
 
-async function textOf(locator: Locator): Promise<string> {
-  return plainSpaces(await locator.innerText());
-}
-
 /** Sets "Show times from" and waits for the open times of that first day. */
 async function showTimesFrom(page: Page, day: string): Promise<Locator> {
   const search = page.getByRole('form', { name: 'Narrow down the times' });
@@ -213,16 +181,6 @@ async function showTimesFrom(page: Page, day: string): Promise<Locator> {
     `the open times from ${day}`,
   );
   return times;
-}
-
-/** The time a slot link leads to review, from its address. */
-async function slotOfLink(link: Locator): Promise<{ startsAt: string; locationId: string }> {
-  const href = await link.getAttribute('href');
-  const params = new URL(href ?? '', baseUrl()).searchParams;
-  const startsAt = params.get('startsAt');
-  const locationId = params.get('slotLocationId');
-  if (!startsAt || !locationId) throw new Error(`An open time links to ${href}, not to a review.`);
-  return { startsAt, locationId };
 }
 
 /** The first open time in the list that is not at `except`. */
@@ -250,14 +208,7 @@ async function patientJourney(viewport: Viewport, cleanups: Cleanup[]): Promise<
   const fromDay = addDays(new Date().toISOString().slice(0, 10), who.daysAhead);
 
   const page = await openPage(viewport);
-  expect((await page.goto('/'))?.status()).toBe(200);
-  await waitForHeading(page, 'Sign in', 'patient sign-in');
-  await check(page, 'patient sign-in');
-  await page.getByLabel('Username', { exact: true }).fill(who.username);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await waitForHeading(page, `Hello, ${who.greeting}`, 'patient home');
-  await check(page, 'patient home');
+  await signInPatient(page, who, check);
 
   const api = new PageApi(page);
   const patientId = await api.ownPatientId();

@@ -5,14 +5,85 @@
  * apps and the emails write them, emails picked by subject, and calendar files read back.
  */
 import { expect } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { horizontalOverflow, type Viewport } from './browser.js';
-import { csrfCookieValue } from './env.js';
-import { EMAIL_TIMEOUT_MS, type ScreenChecker } from './journey.js';
+import { baseUrl, csrfCookieValue } from './env.js';
+import { EMAIL_TIMEOUT_MS, waitForHeading, type ScreenChecker } from './journey.js';
 import { listEmails, type OutboxEmail } from './outbox.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
+
+// --- journeys: sign-in, tidy-ups, open times ------------------------------------------------
+
+/** The demo accounts' password (README). */
+export const DEMO_PASSWORD = 'portal-demo-2026';
+/** What the specs write as reasons starts so, to find what an interrupted run left behind. */
+export const MARK = 'Browser test';
+
+/** Signs a demo patient in from the sign-in page, checking both screens. */
+export async function signInPatient(
+  page: Page,
+  who: { username: string; greeting: string },
+  check: (page: Page, screen: string) => Promise<unknown>,
+): Promise<void> {
+  expect((await page.goto('/'))?.status()).toBe(200);
+  await waitForHeading(page, 'Sign in', 'patient sign-in');
+  await check(page, 'patient sign-in');
+  await page.getByLabel('Username', { exact: true }).fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await waitForHeading(page, `Hello, ${who.greeting}`, 'patient home');
+  await check(page, 'patient home');
+}
+
+export type Cleanup = () => Promise<void>;
+
+/**
+ * Runs a journey, then its tidy-ups (latest first) while its browser page is still open,
+ * whether it passed or failed. A failed journey reports its own error first.
+ */
+export async function withTidyUps(journey: (tidyUps: Cleanup[]) => Promise<void>): Promise<void> {
+  const tidyUps: Cleanup[] = [];
+  let failure: unknown = null;
+  try {
+    await journey(tidyUps);
+  } catch (error) {
+    failure = error;
+  }
+  const problems: string[] = [];
+  for (const tidyUp of tidyUps.reverse()) {
+    await tidyUp().catch((error: unknown) => problems.push(String(error)));
+  }
+  if (failure) {
+    if (problems.length && failure instanceof Error) {
+      failure.message += `\n(tidying up failed too: ${problems.join('; ')})`;
+    }
+    throw failure;
+  }
+  if (problems.length) throw new Error(`Tidying up failed: ${problems.join('\n')}`);
+}
+
+export function uniqueTag(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3)
+    .toString(36)
+    .padStart(3, '0')}`;
+}
+
+export async function textOf(locator: Locator): Promise<string> {
+  return plainSpaces(await locator.innerText());
+}
+
+/** The time a slot link leads to review, from its address. */
+export async function slotOfLink(link: Locator): Promise<{ startsAt: string; locationId: string }> {
+  const href = await link.getAttribute('href');
+  const params = new URL(href ?? '', baseUrl()).searchParams;
+  const startsAt = params.get('startsAt');
+  const locationId = params.get('slotLocationId');
+  if (!startsAt || !locationId) throw new Error(`An open time links to ${href}, not to a review.`);
+  return { startsAt, locationId };
+}
+
 
 // --- the API as the page's signed-in person -------------------------------------------------
 
@@ -68,6 +139,8 @@ export interface OpenSlot {
   endsAt: string;
   provider: { id: string; displayName: string };
   location: { id: string; name: string; timeZone: string };
+  changeableUntil: string;
+  canChangeOnline: boolean;
 }
 
 interface ListPage<T> {

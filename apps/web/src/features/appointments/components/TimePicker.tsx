@@ -56,16 +56,6 @@ export function TimePicker({ visitTypeId, search, onSearch, timeLink }: TimePick
 
   return (
     <>
-      <SearchForm
-        // A new address (Back, "next 2 weeks") starts the form again from it; the times
-        // arriving do not, so what was typed while they loaded stays.
-        key={`${search.providerId ?? ''}|${search.locationId ?? ''}|${search.from ?? ''}`}
-        search={search}
-        range={range}
-        providers={providers.data ?? []}
-        locations={locations.data ?? []}
-        onSearch={onSearch}
-      />
       <section aria-labelledby={titleId} className="appointments-times">
         <h2 id={titleId}>{t('appointments.picker.resultsTitle')}</h2>
         {range && shown ? (
@@ -125,6 +115,17 @@ export function TimePicker({ visitTypeId, search, onSearch, timeLink }: TimePick
           </div>
         ) : null}
       </section>
+      {/* After the times, so the first time is a few Tab stops from the step's heading. */}
+      <SearchForm
+        // A new address (Back, "next 2 weeks") starts the form again from it; the times
+        // arriving do not, so what was typed while they loaded stays.
+        key={`${search.providerId ?? ''}|${search.locationId ?? ''}|${search.from ?? ''}`}
+        search={search}
+        range={range}
+        providers={providers.data ?? []}
+        locations={locations.data ?? []}
+        onSearch={onSearch}
+      />
     </>
   );
 }
@@ -162,6 +163,7 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
   const from = typedFrom ?? range?.firstDay ?? search.from ?? '';
   const [fromError, setFromError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const headingId = useId();
 
   // Offer the providers who work at the chosen location and the locations of the chosen
   // provider, so a search cannot be set up to find nothing; a choice already made stays listed.
@@ -195,9 +197,10 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
     <form
       noValidate
       className="appointments-search"
-      aria-label={t('appointments.picker.formLabel')}
+      aria-labelledby={headingId}
       onSubmit={submit}
     >
+      <h2 id={headingId}>{t('appointments.picker.formLabel')}</h2>
       {fromError ? (
         <ErrorSummary
           title={t('common.errors.summaryTitle')}
