@@ -43,7 +43,6 @@ import {
   floorToFiveMinutes,
   MINUTE_MS,
   PageApi,
-  plainSpaces,
   startOfZonedDay,
   waitForEmailTitled,
   wallClock,

@@ -181,9 +181,9 @@ async function dayStrip(viewport: Viewport, page: Page, api: PageApi, clinic: Cl
     /^\w+, \w+ \d+, \d{4}, \d+:\d\d [AP]M [A-Z]{2,5} with .+ at .+$/,
   );
   // Visible focus, and 44 px targets.
-  expect(
-    await focused.evaluate((node) => getComputedStyle(node).outlineStyle !== 'none'),
-  ).toBe(true);
+  expect(await focused.evaluate((node) => getComputedStyle(node).outlineStyle !== 'none')).toBe(
+    true,
+  );
   for (const target of [firstLink, days.locator('label').first()]) {
     const box = await target.boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(44);
@@ -199,7 +199,10 @@ async function dayStrip(viewport: Viewport, page: Page, api: PageApi, clinic: Cl
   expect(later.query.get('from')).toBe(new Date(startOfZonedDay(nextDay, 'UTC')).toISOString());
   await waitUntil(
     async () =>
-      (await later.times.getByRole('group', { name: 'Choose a day' }).getByRole('radio').first()
+      (await later.times
+        .getByRole('group', { name: 'Choose a day' })
+        .getByRole('radio')
+        .first()
         .evaluate((node) => (node as HTMLInputElement).value)) === nextDay,
     `the day strip from ${nextDay}`,
   );
@@ -304,9 +307,7 @@ async function cutoff(
         note: `${MARK}: open soon, for a time inside the cutoff`,
       },
     );
-    tidyUps.push(() =>
-      staffApi.delete(`/api/v1/providers/${ortiz.id}/exceptions/${exception.id}`),
-    );
+    tidyUps.push(() => staffApi.delete(`/api/v1/providers/${ortiz.id}/exceptions/${exception.id}`));
   }
 
   const { items, times } = await openTimesAnswer(page, () =>

@@ -84,7 +84,6 @@ export async function slotOfLink(link: Locator): Promise<{ startsAt: string; loc
   return { startsAt, locationId };
 }
 
-
 // --- the API as the page's signed-in person -------------------------------------------------
 
 /** The parts of the API's answers the journeys read. */

@@ -276,7 +276,8 @@ export class OpenSlot {
   @ApiProperty({ type: SlotLocation }) location: SlotLocation;
   @ApiProperty({
     format: 'date-time',
-    description: 'The start less the cancellation cutoff: a visit booked here changes online until then',
+    description:
+      'The start less the cancellation cutoff: a visit booked here changes online until then',
   })
   changeableUntil: string;
   @ApiProperty({

@@ -194,12 +194,7 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
   };
 
   return (
-    <form
-      noValidate
-      className="appointments-search"
-      aria-labelledby={headingId}
-      onSubmit={submit}
-    >
+    <form noValidate className="appointments-search" aria-labelledby={headingId} onSubmit={submit}>
       <h2 id={headingId}>{t('appointments.picker.formLabel')}</h2>
       {fromError ? (
         <ErrorSummary

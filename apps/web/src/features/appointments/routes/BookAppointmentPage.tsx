@@ -331,9 +331,7 @@ function ReviewStep({
         <ErrorSummary title={t('common.errors.summaryTitle')} errors={errors} focusKey={attempt} />
       ) : null}
       <p>{t('appointments.book.review.intro')}</p>
-      {slot.canChangeOnline ? null : (
-        <CutoffNotice slot={slot} location={location} kind="review" />
-      )}
+      {slot.canChangeOnline ? null : <CutoffNotice slot={slot} location={location} kind="review" />}
       <dl className="ui-details">
         <dt>{t('appointments.fields.when')}</dt>
         <dd>

@@ -94,7 +94,10 @@ function Reschedule({ patientId }: { patientId: string }) {
     !fromAddress && appointment.data ? visitSearch(appointment.data) : readTimeSearch(params);
   useEffect(() => {
     if (!fromAddress && appointment.data) {
-      navigate({ search: stepSearch({ search: visitSearch(appointment.data) }) }, { replace: true });
+      navigate(
+        { search: stepSearch({ search: visitSearch(appointment.data) }) },
+        { replace: true },
+      );
     }
   }, [fromAddress, appointment.data, navigate]);
   useEffect(() => {
@@ -371,9 +374,7 @@ function RescheduleReview({
       {errors.length > 0 ? (
         <ErrorSummary title={t('common.errors.summaryTitle')} errors={errors} focusKey={attempt} />
       ) : null}
-      {slot.canChangeOnline ? null : (
-        <CutoffNotice slot={slot} location={location} kind="review" />
-      )}
+      {slot.canChangeOnline ? null : <CutoffNotice slot={slot} location={location} kind="review" />}
       <dl className="ui-details">
         <dt>{t('appointments.reschedule.from')}</dt>
         <dd>

@@ -56,8 +56,8 @@ export function shownTimes(
   const days = [...byDate.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([date, items]) => ({
-    date,
-    items: items.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)),
-  }));
+      date,
+      items: items.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)),
+    }));
   return { days, lastDay, nextDay: addDays(lastDay, 1) };
 }
