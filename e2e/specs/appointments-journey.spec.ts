@@ -29,19 +29,21 @@ import type { Locator, Page } from 'playwright-core';
 import {
   addDays,
   calendarLines,
-  DEMO_PASSWORD,
   MARK,
   signInPatient,
   slotOfLink,
   textOf,
   uniqueTag,
+  waitUntil,
   withTidyUps,
   type Cleanup,
   calendarUtc,
   checkScreen,
   emailContent,
   floorToFiveMinutes,
+  FRONT_DESK,
   MINUTE_MS,
+  openExtraHour,
   PageApi,
   startOfZonedDay,
   waitForEmailTitled,
@@ -59,18 +61,11 @@ import { openPage, type Viewport } from '../support/browser.js';
 import { baseUrl } from '../support/env.js';
 import {
   outboxSnapshot,
-  SCREEN_TIMEOUT_MS,
   ScreenChecker,
   signInStaff,
   waitForHeading,
   waitForVisible,
 } from '../support/journey.js';
-
-const FRONT_DESK = {
-  username: 'frontdesk.demo',
-  password: DEMO_PASSWORD,
-  email: 'frontdesk.demo@portal.localhost',
-};
 
 /** Sign-ins hash with argon2id and mail goes through a queue: a journey takes a while. */
 const JOURNEY_TIMEOUT_MS = 180_000;
@@ -148,17 +143,6 @@ async function timesIn(scope: Locator): Promise<number[]> {
   return values.map((value) => Date.parse(value));
 }
 
-/** Polls until `condition` holds, failing with `what` after the screen timeout. */
-async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + SCREEN_TIMEOUT_MS;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`Waited ${SCREEN_TIMEOUT_MS / 1000} s for ${what}.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** Sets "Show times from" and waits for the open times of that first day. */
 async function showTimesFrom(page: Page, day: string): Promise<Locator> {
   const search = page.getByRole('form', { name: 'Narrow down the times' });
@@ -211,12 +195,7 @@ async function patientJourney(viewport: Viewport, cleanups: Cleanup[]): Promise<
 
   const api = new PageApi(page);
   const patientId = await api.ownPatientId();
-  // What an interrupted earlier run booked would count against the limit of online bookings.
-  for (const left of await api.appointments(patientId, 'upcoming')) {
-    if (left.bookedBy === 'patient' && left.reason?.startsWith(MARK) && left.canChangeOnline) {
-      await api.cancel(left, `${MARK}: left by an interrupted run`);
-    }
-  }
+  await api.cancelLeftovers(patientId);
   const seeded = seededVisit(
     await api.appointments(patientId, 'upcoming'),
     who.username,
@@ -558,18 +537,14 @@ async function openTimeToday(api: PageApi, cleanups: Cleanup[]): Promise<TodaysP
         ).items
       : [];
   if (slots.length === 0) {
-    const startsAt = floorToFiveMinutes(now);
-    const { exception } = await api.post<{ exception: { id: string } }>(
-      `/api/v1/providers/${provider.id}/exceptions`,
-      {
-        kind: 'extra-hours',
-        locationId: location.id,
-        startsAt: new Date(startsAt).toISOString(),
-        endsAt: new Date(startsAt + 60 * MINUTE_MS).toISOString(),
-        note: `${MARK}: open now, for marking an arrival`,
-      },
+    await openExtraHour(
+      api,
+      provider.id,
+      location.id,
+      floorToFiveMinutes(now),
+      'open now, for marking an arrival',
+      cleanups,
     );
-    cleanups.push(() => api.delete(`/api/v1/providers/${provider.id}/exceptions/${exception.id}`));
   }
   return { location, provider, visitType, today };
 }

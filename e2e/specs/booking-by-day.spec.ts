@@ -20,14 +20,17 @@ import {
   addDays,
   checkScreen,
   floorToFiveMinutes,
+  FRONT_DESK,
   MARK,
   MINUTE_MS,
+  openExtraHour,
   PageApi,
   signInPatient,
   slotOfLink,
   startOfZonedDay,
   textOf,
   uniqueTag,
+  waitUntil,
   withTidyUps,
   zonedDate,
   type Appointment,
@@ -38,20 +41,9 @@ import {
   type VisitType,
 } from '../support/appointments.js';
 import { openPage, type Viewport } from '../support/browser.js';
-import {
-  SCREEN_TIMEOUT_MS,
-  ScreenChecker,
-  signInStaff,
-  waitForHeading,
-  waitForVisible,
-} from '../support/journey.js';
+import { ScreenChecker, signInStaff, waitForHeading, waitForVisible } from '../support/journey.js';
 
 const TIMEOUT_MS = 180_000;
-const FRONT_DESK = {
-  username: 'frontdesk.demo',
-  password: 'portal-demo-2026',
-  email: 'frontdesk.demo@portal.localhost',
-};
 const PATIENTS = {
   phone: { username: 'alex.demo', greeting: 'Alex' },
   desktop: { username: 'jordan.demo', greeting: 'Jordan' },
@@ -209,14 +201,6 @@ async function dayStrip(viewport: Viewport, page: Page, api: PageApi, clinic: Cl
   await check('open times: later times');
 }
 
-async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + SCREEN_TIMEOUT_MS;
-  while (!(await condition().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`Waited ${SCREEN_TIMEOUT_MS / 1000} s for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 // --- 2. grouped by location, each in its own zone ----------------------------------------------
 
 async function zones(viewport: Viewport, page: Page, api: PageApi, clinic: Clinic) {
@@ -295,19 +279,14 @@ async function cutoff(
     expect((await staff.goto('/admin/'))?.status()).toBe(200);
     await waitForHeading(staff, 'Sign in', 'staff sign-in');
     await signInStaff(staff, new ScreenChecker(), FRONT_DESK);
-    const staffApi = new PageApi(staff);
-    const startsAt = floorToFiveMinutes(now) + 30 * MINUTE_MS;
-    const { exception } = await staffApi.post<{ exception: { id: string } }>(
-      `/api/v1/providers/${ortiz.id}/exceptions`,
-      {
-        kind: 'extra-hours',
-        locationId: main.id,
-        startsAt: new Date(startsAt).toISOString(),
-        endsAt: new Date(startsAt + 60 * MINUTE_MS).toISOString(),
-        note: `${MARK}: open soon, for a time inside the cutoff`,
-      },
+    await openExtraHour(
+      new PageApi(staff),
+      ortiz.id,
+      main.id,
+      floorToFiveMinutes(now) + 30 * MINUTE_MS,
+      'open soon, for a time inside the cutoff',
+      tidyUps,
     );
-    tidyUps.push(() => staffApi.delete(`/api/v1/providers/${ortiz.id}/exceptions/${exception.id}`));
   }
 
   const { items, times } = await openTimesAnswer(page, () =>
@@ -355,12 +334,7 @@ async function reschedule(
   tidyUps: Cleanup[],
 ) {
   const patientId = await api.ownPatientId();
-  // What an interrupted earlier run booked would count against the limit of online bookings.
-  for (const left of await api.appointments(patientId, 'upcoming')) {
-    if (left.bookedBy === 'patient' && left.reason?.startsWith(MARK) && left.canChangeOnline) {
-      await api.cancel(left, `${MARK}: left by an interrupted run`);
-    }
-  }
+  await api.cancelLeftovers(patientId);
   const flu = named(clinic.visitTypes, 'Flu shot', (item) => item.name);
   const fischer = named(clinic.providers, 'Dr. Elena Fischer', (item) => item.displayName);
   // A visit booked a few days ahead with a provider who works at both locations.

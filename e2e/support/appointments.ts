@@ -8,7 +8,12 @@ import { expect } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { horizontalOverflow, type Viewport } from './browser.js';
 import { baseUrl, csrfCookieValue } from './env.js';
-import { EMAIL_TIMEOUT_MS, waitForHeading, type ScreenChecker } from './journey.js';
+import {
+  EMAIL_TIMEOUT_MS,
+  SCREEN_TIMEOUT_MS,
+  waitForHeading,
+  type ScreenChecker,
+} from './journey.js';
 import { listEmails, type OutboxEmail } from './outbox.js';
 
 const MINUTE_MS = 60_000;
@@ -18,6 +23,12 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** The demo accounts' password (README). */
 export const DEMO_PASSWORD = 'portal-demo-2026';
+/** The demo front-desk account. */
+export const FRONT_DESK = {
+  username: 'frontdesk.demo',
+  password: DEMO_PASSWORD,
+  email: 'frontdesk.demo@portal.localhost',
+};
 /** What the specs write as reasons starts so, to find what an interrupted run left behind. */
 export const MARK = 'Browser test';
 
@@ -82,6 +93,17 @@ export async function slotOfLink(link: Locator): Promise<{ startsAt: string; loc
   const locationId = params.get('slotLocationId');
   if (!startsAt || !locationId) throw new Error(`An open time links to ${href}, not to a review.`);
   return { startsAt, locationId };
+}
+
+/** Polls until `condition` holds, failing with `what` after the screen timeout. */
+export async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + SCREEN_TIMEOUT_MS;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`Waited ${SCREEN_TIMEOUT_MS / 1000} s for ${what}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 // --- the API as the page's signed-in person -------------------------------------------------
@@ -234,12 +256,46 @@ export class PageApi {
     return this.get<Appointment>(`/api/v1/patients/${patientId}/appointments/${appointmentId}`);
   }
 
+  /** Cancels what an interrupted earlier run booked: it counts against the online limit. */
+  async cancelLeftovers(patientId: string): Promise<void> {
+    for (const left of await this.appointments(patientId, 'upcoming')) {
+      if (left.bookedBy === 'patient' && left.reason?.startsWith(MARK) && left.canChangeOnline) {
+        await this.cancel(left, `${MARK}: left by an interrupted run`);
+      }
+    }
+  }
+
   cancel(appointment: Appointment, reason: string): Promise<Appointment> {
     return this.post<Appointment>(
       `/api/v1/patients/${appointment.patientId}/appointments/${appointment.id}/cancel`,
       { version: appointment.version, reason },
     );
   }
+}
+
+/**
+ * Opens an hour of extra hours for a provider at a location from `startsAt`, as front desk
+ * would on the Hours page (`api` signed in as staff), and adds its removal to the tidy-ups.
+ */
+export async function openExtraHour(
+  api: PageApi,
+  providerId: string,
+  locationId: string,
+  startsAt: number,
+  note: string,
+  tidyUps: Cleanup[],
+): Promise<void> {
+  const { exception } = await api.post<{ exception: { id: string } }>(
+    `/api/v1/providers/${providerId}/exceptions`,
+    {
+      kind: 'extra-hours',
+      locationId,
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + 60 * MINUTE_MS).toISOString(),
+      note: `${MARK}: ${note}`,
+    },
+  );
+  tidyUps.push(() => api.delete(`/api/v1/providers/${providerId}/exceptions/${exception.id}`));
 }
 
 // --- calendar arithmetic in a location's zone -----------------------------------------------
