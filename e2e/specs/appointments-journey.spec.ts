@@ -29,13 +29,22 @@ import type { Locator, Page } from 'playwright-core';
 import {
   addDays,
   calendarLines,
+  MARK,
+  signInPatient,
+  slotOfLink,
+  textOf,
+  uniqueTag,
+  waitUntil,
+  withTidyUps,
+  type Cleanup,
   calendarUtc,
   checkScreen,
   emailContent,
   floorToFiveMinutes,
+  FRONT_DESK,
   MINUTE_MS,
+  openExtraHour,
   PageApi,
-  plainSpaces,
   startOfZonedDay,
   waitForEmailTitled,
   wallClock,
@@ -52,26 +61,16 @@ import { openPage, type Viewport } from '../support/browser.js';
 import { baseUrl } from '../support/env.js';
 import {
   outboxSnapshot,
-  SCREEN_TIMEOUT_MS,
   ScreenChecker,
   signInStaff,
   waitForHeading,
   waitForVisible,
 } from '../support/journey.js';
 
-const DEMO_PASSWORD = 'portal-demo-2026';
-const FRONT_DESK = {
-  username: 'frontdesk.demo',
-  password: DEMO_PASSWORD,
-  email: 'frontdesk.demo@portal.localhost',
-};
-
 /** Sign-ins hash with argon2id and mail goes through a queue: a journey takes a while. */
 const JOURNEY_TIMEOUT_MS = 180_000;
 /** Patients change or cancel online only until 24 hours before (CANCEL_CUTOFF_HOURS). */
 const CUTOFF_MS = 24 * 60 * MINUTE_MS;
-/** What this spec writes as reasons starts so, to find what an interrupted run left behind. */
-const MARK = 'Browser test';
 
 /** The demo patients without a second factor (README), one per viewport, and their seeded visit. */
 const PATIENTS = {
@@ -105,39 +104,6 @@ const CHART_PATIENT = {
 const TODAY_VISIT = { visitType: 'Flu shot', provider: 'Jamie Ortiz, NP' };
 const MAIN_STREET = 'Riverside Family Clinic – Main Street';
 const LAKESIDE = 'Riverside Family Clinic – Lakeside';
-
-type Cleanup = () => Promise<void>;
-
-/**
- * Runs a journey, then its tidy-ups (latest first) while its browser page is still open,
- * whether it passed or failed. A failed journey reports its own error first.
- */
-async function withTidyUps(journey: (tidyUps: Cleanup[]) => Promise<void>): Promise<void> {
-  const tidyUps: Cleanup[] = [];
-  let failure: unknown = null;
-  try {
-    await journey(tidyUps);
-  } catch (error) {
-    failure = error;
-  }
-  const problems: string[] = [];
-  for (const tidyUp of tidyUps.reverse()) {
-    await tidyUp().catch((error: unknown) => problems.push(String(error)));
-  }
-  if (failure) {
-    if (problems.length && failure instanceof Error) {
-      failure.message += `\n(tidying up failed too: ${problems.join('; ')})`;
-    }
-    throw failure;
-  }
-  if (problems.length) throw new Error(`Tidying up failed: ${problems.join('\n')}`);
-}
-
-function uniqueTag(): string {
-  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3)
-    .toString(36)
-    .padStart(3, '0')}`;
-}
 
 /** The seeded upcoming visit, or a plain explanation of why it is missing. */
 function seededVisit(
@@ -177,21 +143,6 @@ async function timesIn(scope: Locator): Promise<number[]> {
   return values.map((value) => Date.parse(value));
 }
 
-/** Polls until `condition` holds, failing with `what` after the screen timeout. */
-async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + SCREEN_TIMEOUT_MS;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`Waited ${SCREEN_TIMEOUT_MS / 1000} s for ${what}.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return plainSpaces(await locator.innerText());
-}
-
 /** Sets "Show times from" and waits for the open times of that first day. */
 async function showTimesFrom(page: Page, day: string): Promise<Locator> {
   const search = page.getByRole('form', { name: 'Narrow down the times' });
@@ -213,16 +164,6 @@ async function showTimesFrom(page: Page, day: string): Promise<Locator> {
     `the open times from ${day}`,
   );
   return times;
-}
-
-/** The time a slot link leads to review, from its address. */
-async function slotOfLink(link: Locator): Promise<{ startsAt: string; locationId: string }> {
-  const href = await link.getAttribute('href');
-  const params = new URL(href ?? '', baseUrl()).searchParams;
-  const startsAt = params.get('startsAt');
-  const locationId = params.get('slotLocationId');
-  if (!startsAt || !locationId) throw new Error(`An open time links to ${href}, not to a review.`);
-  return { startsAt, locationId };
 }
 
 /** The first open time in the list that is not at `except`. */
@@ -250,23 +191,11 @@ async function patientJourney(viewport: Viewport, cleanups: Cleanup[]): Promise<
   const fromDay = addDays(new Date().toISOString().slice(0, 10), who.daysAhead);
 
   const page = await openPage(viewport);
-  expect((await page.goto('/'))?.status()).toBe(200);
-  await waitForHeading(page, 'Sign in', 'patient sign-in');
-  await check(page, 'patient sign-in');
-  await page.getByLabel('Username', { exact: true }).fill(who.username);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await waitForHeading(page, `Hello, ${who.greeting}`, 'patient home');
-  await check(page, 'patient home');
+  await signInPatient(page, who, check);
 
   const api = new PageApi(page);
   const patientId = await api.ownPatientId();
-  // What an interrupted earlier run booked would count against the limit of online bookings.
-  for (const left of await api.appointments(patientId, 'upcoming')) {
-    if (left.bookedBy === 'patient' && left.reason?.startsWith(MARK) && left.canChangeOnline) {
-      await api.cancel(left, `${MARK}: left by an interrupted run`);
-    }
-  }
+  await api.cancelLeftovers(patientId);
   const seeded = seededVisit(
     await api.appointments(patientId, 'upcoming'),
     who.username,
@@ -608,18 +537,14 @@ async function openTimeToday(api: PageApi, cleanups: Cleanup[]): Promise<TodaysP
         ).items
       : [];
   if (slots.length === 0) {
-    const startsAt = floorToFiveMinutes(now);
-    const { exception } = await api.post<{ exception: { id: string } }>(
-      `/api/v1/providers/${provider.id}/exceptions`,
-      {
-        kind: 'extra-hours',
-        locationId: location.id,
-        startsAt: new Date(startsAt).toISOString(),
-        endsAt: new Date(startsAt + 60 * MINUTE_MS).toISOString(),
-        note: `${MARK}: open now, for marking an arrival`,
-      },
+    await openExtraHour(
+      api,
+      provider.id,
+      location.id,
+      floorToFiveMinutes(now),
+      'open now, for marking an arrival',
+      cleanups,
     );
-    cleanups.push(() => api.delete(`/api/v1/providers/${provider.id}/exceptions/${exception.id}`));
   }
   return { location, provider, visitType, today };
 }

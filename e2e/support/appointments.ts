@@ -5,14 +5,106 @@
  * apps and the emails write them, emails picked by subject, and calendar files read back.
  */
 import { expect } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { horizontalOverflow, type Viewport } from './browser.js';
-import { csrfCookieValue } from './env.js';
-import { EMAIL_TIMEOUT_MS, type ScreenChecker } from './journey.js';
+import { baseUrl, csrfCookieValue } from './env.js';
+import {
+  EMAIL_TIMEOUT_MS,
+  SCREEN_TIMEOUT_MS,
+  waitForHeading,
+  type ScreenChecker,
+} from './journey.js';
 import { listEmails, type OutboxEmail } from './outbox.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
+
+// --- journeys: sign-in, tidy-ups, open times ------------------------------------------------
+
+/** The demo accounts' password (README). */
+export const DEMO_PASSWORD = 'portal-demo-2026';
+/** The demo front-desk account. */
+export const FRONT_DESK = {
+  username: 'frontdesk.demo',
+  password: DEMO_PASSWORD,
+  email: 'frontdesk.demo@portal.localhost',
+};
+/** What the specs write as reasons starts so, to find what an interrupted run left behind. */
+export const MARK = 'Browser test';
+
+/** Signs a demo patient in from the sign-in page, checking both screens. */
+export async function signInPatient(
+  page: Page,
+  who: { username: string; greeting: string },
+  check: (page: Page, screen: string) => Promise<unknown>,
+): Promise<void> {
+  expect((await page.goto('/'))?.status()).toBe(200);
+  await waitForHeading(page, 'Sign in', 'patient sign-in');
+  await check(page, 'patient sign-in');
+  await page.getByLabel('Username', { exact: true }).fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await waitForHeading(page, `Hello, ${who.greeting}`, 'patient home');
+  await check(page, 'patient home');
+}
+
+export type Cleanup = () => Promise<void>;
+
+/**
+ * Runs a journey, then its tidy-ups (latest first) while its browser page is still open,
+ * whether it passed or failed. A failed journey reports its own error first.
+ */
+export async function withTidyUps(journey: (tidyUps: Cleanup[]) => Promise<void>): Promise<void> {
+  const tidyUps: Cleanup[] = [];
+  let failure: unknown = null;
+  try {
+    await journey(tidyUps);
+  } catch (error) {
+    failure = error;
+  }
+  const problems: string[] = [];
+  for (const tidyUp of tidyUps.reverse()) {
+    await tidyUp().catch((error: unknown) => problems.push(String(error)));
+  }
+  if (failure) {
+    if (problems.length && failure instanceof Error) {
+      failure.message += `\n(tidying up failed too: ${problems.join('; ')})`;
+    }
+    throw failure;
+  }
+  if (problems.length) throw new Error(`Tidying up failed: ${problems.join('\n')}`);
+}
+
+export function uniqueTag(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3)
+    .toString(36)
+    .padStart(3, '0')}`;
+}
+
+export async function textOf(locator: Locator): Promise<string> {
+  return plainSpaces(await locator.innerText());
+}
+
+/** The time a slot link leads to review, from its address. */
+export async function slotOfLink(link: Locator): Promise<{ startsAt: string; locationId: string }> {
+  const href = await link.getAttribute('href');
+  const params = new URL(href ?? '', baseUrl()).searchParams;
+  const startsAt = params.get('startsAt');
+  const locationId = params.get('slotLocationId');
+  if (!startsAt || !locationId) throw new Error(`An open time links to ${href}, not to a review.`);
+  return { startsAt, locationId };
+}
+
+/** Polls until `condition` holds, failing with `what` after the screen timeout. */
+export async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + SCREEN_TIMEOUT_MS;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`Waited ${SCREEN_TIMEOUT_MS / 1000} s for ${what}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 // --- the API as the page's signed-in person -------------------------------------------------
 
@@ -68,6 +160,8 @@ export interface OpenSlot {
   endsAt: string;
   provider: { id: string; displayName: string };
   location: { id: string; name: string; timeZone: string };
+  changeableUntil: string;
+  canChangeOnline: boolean;
 }
 
 interface ListPage<T> {
@@ -162,12 +256,46 @@ export class PageApi {
     return this.get<Appointment>(`/api/v1/patients/${patientId}/appointments/${appointmentId}`);
   }
 
+  /** Cancels what an interrupted earlier run booked: it counts against the online limit. */
+  async cancelLeftovers(patientId: string): Promise<void> {
+    for (const left of await this.appointments(patientId, 'upcoming')) {
+      if (left.bookedBy === 'patient' && left.reason?.startsWith(MARK) && left.canChangeOnline) {
+        await this.cancel(left, `${MARK}: left by an interrupted run`);
+      }
+    }
+  }
+
   cancel(appointment: Appointment, reason: string): Promise<Appointment> {
     return this.post<Appointment>(
       `/api/v1/patients/${appointment.patientId}/appointments/${appointment.id}/cancel`,
       { version: appointment.version, reason },
     );
   }
+}
+
+/**
+ * Opens an hour of extra hours for a provider at a location from `startsAt`, as front desk
+ * would on the Hours page (`api` signed in as staff), and adds its removal to the tidy-ups.
+ */
+export async function openExtraHour(
+  api: PageApi,
+  providerId: string,
+  locationId: string,
+  startsAt: number,
+  note: string,
+  tidyUps: Cleanup[],
+): Promise<void> {
+  const { exception } = await api.post<{ exception: { id: string } }>(
+    `/api/v1/providers/${providerId}/exceptions`,
+    {
+      kind: 'extra-hours',
+      locationId,
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + 60 * MINUTE_MS).toISOString(),
+      note: `${MARK}: ${note}`,
+    },
+  );
+  tidyUps.push(() => api.delete(`/api/v1/providers/${providerId}/exceptions/${exception.id}`));
 }
 
 // --- calendar arithmetic in a location's zone -----------------------------------------------

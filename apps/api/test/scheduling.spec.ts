@@ -822,8 +822,37 @@ describe('scheduling: catalog, availability and open times', () => {
           specialty: 'Family medicine',
         },
         location: { id: location.id, name: location.name, timeZone: CHICAGO },
+        changeableUntil: new Date(Date.parse(items[0]!.startsAt) - 24 * 3_600_000).toISOString(),
+        canChangeOnline: true,
       });
       expect(response.body!.nextCursor).toBeNull();
+    });
+
+    it('says of each time whether a visit booked there could still be changed online', async () => {
+      // Hours all day: times within the 24-hour change cutoff (the default) and after it.
+      const { visitType } = await bookableSetup({ hours: ['00:00', '23:30'], duration: 60 });
+      const now = Date.now();
+      const response = await slotsFor(frontDesk, {
+        visitTypeId: visitType.id,
+        from: new Date(now).toISOString(),
+        to: new Date(now + 48 * 3_600_000).toISOString(),
+      });
+      const items = response.body!.items as {
+        startsAt: string;
+        changeableUntil: string;
+        canChangeOnline: boolean;
+      }[];
+      const cutoff = 24 * 3_600_000;
+      expect(items.some((slot) => !slot.canChangeOnline)).toBe(true);
+      expect(items.some((slot) => slot.canChangeOnline)).toBe(true);
+      for (const slot of items) {
+        const start = Date.parse(slot.startsAt);
+        expect(slot.changeableUntil).toBe(new Date(start - cutoff).toISOString());
+        // The answer was made a moment after `now`: only a time right at the edge could differ.
+        if (Math.abs(start - cutoff - now) > 60_000) {
+          expect(slot.canChangeOnline).toBe(start - cutoff > now);
+        }
+      }
     });
 
     it('leaves out booked times, time off and past times, and adds extra hours', async () => {

@@ -3285,6 +3285,13 @@ export interface components {
       endsAt: string;
       provider: components['schemas']['SlotProvider'];
       location: components['schemas']['SlotLocation'];
+      /**
+       * Format: date-time
+       * @description The start less the cancellation cutoff: a visit booked here changes online until then
+       */
+      changeableUntil: string;
+      /** @description False when the time is inside the cancellation cutoff: bookable, but not changed or cancelled online afterwards */
+      canChangeOnline: boolean;
     };
     OpenSlotPage: {
       /** @description Earliest first; ties by provider name */

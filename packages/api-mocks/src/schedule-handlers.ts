@@ -1090,6 +1090,9 @@ export function createScheduleBackend(options: ScheduleBackendOptions = {}): Sch
               endsAt: new Date(end).toISOString(),
               provider: { id: p.id, displayName: p.displayName, specialty: p.specialty },
               location: { id: at.id, name: at.name, timeZone: at.timeZone },
+              // The API's default cutoff of 24 hours.
+              changeableUntil: new Date(start - DAY).toISOString(),
+              canChangeOnline: now() < start - DAY,
             });
           }
         }

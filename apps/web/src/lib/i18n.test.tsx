@@ -145,7 +145,7 @@ describe('Trans', () => {
       />,
     );
     expect(container).toHaveTextContent(
-      'It is less than 2 hours before your visit, so it can’t be changed online. Please call Main Street Clinic at +1 555 0100 or send us a message.',
+      'It is less than 2 hours before your visit, so it can’t be changed online. Please call Main Street Clinic at +1 555 0100.',
     );
     expect(screen.getByRole('link', { name: '+1 555 0100' })).toHaveAttribute(
       'href',

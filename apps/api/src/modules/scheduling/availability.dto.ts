@@ -275,6 +275,18 @@ export class OpenSlot {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ type: SlotProvider }) provider: SlotProvider;
   @ApiProperty({ type: SlotLocation }) location: SlotLocation;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'The start less the cancellation cutoff: a visit booked here changes online until then',
+  })
+  changeableUntil: string;
+  @ApiProperty({
+    description:
+      'False when the time is inside the cancellation cutoff: bookable, but not changed or ' +
+      'cancelled online afterwards',
+  })
+  canChangeOnline: boolean;
 }
 
 export class OpenSlotPage extends PageOf(OpenSlot, {

@@ -191,11 +191,15 @@ export class OpenSlotsService {
         byText(a.provider.id, b.provider.id) ||
         byText(a.location.name, b.location.name),
     );
+    const cutoff = this.config.scheduling.cancelCutoffHours * 60 * MINUTE;
     const items: OpenSlot[] = found.slice(0, search.limit).map((slot) => ({
       startsAt: new Date(slot.start).toISOString(),
       endsAt: new Date(slot.end).toISOString(),
       provider: slot.provider,
       location: { id: slot.locationId, name: slot.location.name, timeZone: slot.location.timeZone },
+      // As the appointment view says it (appointment-rows.ts): changes online end at the cutoff.
+      changeableUntil: new Date(slot.start - cutoff).toISOString(),
+      canChangeOnline: now < slot.start - cutoff,
     }));
     return { items, nextCursor: null };
   }

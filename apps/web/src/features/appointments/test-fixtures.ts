@@ -112,7 +112,8 @@ export function signIn() {
 /** The clinic's open times as GET /slots answers them (each is a check-up slot here). */
 export type OpenTime = (typeof openTimes)[number];
 
-export function slotOf(time: OpenTime, durationMinutes = 30): OpenSlot {
+export function slotOf(time: OpenTime, durationMinutes = 30, cutoffHours = 24): OpenSlot {
+  const changeableUntil = Date.parse(time.startsAt) - cutoffHours * 3_600_000;
   const provider = [shah, haddad].find((candidate) => candidate.id === time.providerId)!;
   const location = [harbor, north].find((candidate) => candidate.id === time.locationId)!;
   return {
@@ -120,6 +121,8 @@ export function slotOf(time: OpenTime, durationMinutes = 30): OpenSlot {
     endsAt: new Date(Date.parse(time.startsAt) + durationMinutes * 60_000).toISOString(),
     provider: { id: provider.id, displayName: provider.displayName, specialty: provider.specialty },
     location: { id: location.id, name: location.name, timeZone: location.timeZone },
+    changeableUntil: new Date(changeableUntil).toISOString(),
+    canChangeOnline: Date.now() < changeableUntil,
   };
 }
 

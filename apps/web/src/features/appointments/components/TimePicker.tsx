@@ -3,15 +3,12 @@ import {
   Button,
   ErrorSummary,
   formatDate,
-  formatTime,
   LoadingState,
   Skeleton,
   TextField,
-  VisuallyHidden,
 } from '@portal/ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import {
   OPEN_SLOTS_LIMIT,
@@ -24,7 +21,9 @@ import {
   type TimeWindow,
 } from '../api';
 import type { TimeSearch } from '../utils/search-params';
-import { addDays, calendarDate, groupByDay, isCalendarDate, startOfDay } from '../utils/time';
+import { shownTimes } from '../utils/shown-times';
+import { addDays, isCalendarDate, startOfDay } from '../utils/time';
+import { SlotDays } from './SlotDays';
 
 export interface TimePickerProps {
   visitTypeId: string;
@@ -36,15 +35,17 @@ export interface TimePickerProps {
 }
 
 /**
- * Open times for one kind of visit: narrowed by provider, location and first day, listed by
- * day, earliest first, each written out in its location's time zone. Each time is a link to
- * the review step, so Back returns here.
+ * Open times for one kind of visit: narrowed by provider, location and first day, shown one day
+ * at a time (a strip of days, the first with times chosen), by location in its own time zone.
+ * Each time is a link to the review step, so Back returns here. The header names the days
+ * actually shown, and "later" starts on the day after them.
  */
 export function TimePicker({ visitTypeId, search, onSearch, timeLink }: TimePickerProps) {
   const { t } = useTranslation();
   const providers = useProviders(visitTypeId);
   const { locations, range, slots } = useTimeSearch(visitTypeId, search);
   const titleId = useId();
+  const shown = range && slots.data ? shownTimes(range, slots.data, OPEN_SLOTS_LIMIT) : null;
 
   const move = (firstDay: string) => {
     if (!range) {
@@ -55,21 +56,11 @@ export function TimePicker({ visitTypeId, search, onSearch, timeLink }: TimePick
 
   return (
     <>
-      <SearchForm
-        // A new address (Back, "next 2 weeks") starts the form again from it; the times
-        // arriving do not, so what was typed while they loaded stays.
-        key={`${search.providerId ?? ''}|${search.locationId ?? ''}|${search.from ?? ''}`}
-        search={search}
-        range={range}
-        providers={providers.data ?? []}
-        locations={locations.data ?? []}
-        onSearch={onSearch}
-      />
       <section aria-labelledby={titleId} className="appointments-times">
         <h2 id={titleId}>{t('appointments.picker.resultsTitle')}</h2>
-        {range ? (
+        {range && shown ? (
           <p aria-live="polite">
-            <RangeText range={range} />
+            <RangeText range={range} lastDay={shown.lastDay} />
           </p>
         ) : null}
         {locations.isError || slots.isError ? (
@@ -96,11 +87,18 @@ export function TimePicker({ visitTypeId, search, onSearch, timeLink }: TimePick
             <p>{t('appointments.picker.noneHelp')}</p>
           </>
         ) : (
-          <SlotList slots={slots.data} timeLink={timeLink} />
+          <SlotDays
+            // A new answer starts again from its first day with times.
+            key={`${range.firstDay}|${shown!.lastDay}|${slots.data.length}`}
+            days={shown!.days}
+            timeZone={range.timeZone}
+            locations={locations.data ?? []}
+            timeLink={timeLink}
+          />
         )}
-        {range ? (
+        {range && shown ? (
           <div className="ui-actions">
-            <Button variant="secondary" onClick={() => move(nextFirstDay(range, slots.data))}>
+            <Button variant="secondary" onClick={() => move(shown.nextDay)}>
               {t('appointments.picker.later')}
             </Button>
             {range.firstDay > range.today ? (
@@ -117,75 +115,30 @@ export function TimePicker({ visitTypeId, search, onSearch, timeLink }: TimePick
           </div>
         ) : null}
       </section>
+      {/* After the times, so the first time is a few Tab stops from the step's heading. */}
+      <SearchForm
+        // A new address (Back, "next 2 weeks") starts the form again from it; the times
+        // arriving do not, so what was typed while they loaded stays.
+        key={`${search.providerId ?? ''}|${search.locationId ?? ''}|${search.from ?? ''}`}
+        search={search}
+        range={range}
+        providers={providers.data ?? []}
+        locations={locations.data ?? []}
+        onSearch={onSearch}
+      />
     </>
   );
 }
 
-/** The next look starts after this one, or on the last day shown when the answer was cut. */
-function nextFirstDay(range: TimeWindow, slots: readonly OpenSlot[] | undefined): string {
-  const last = slots?.[slots.length - 1];
-  if (slots && slots.length >= OPEN_SLOTS_LIMIT && last) {
-    return calendarDate(last.startsAt, last.location.timeZone);
-  }
-  return addDays(range.firstDay, SEARCH_DAYS);
-}
-
-function RangeText({ range }: { range: TimeWindow }) {
+function RangeText({ range, lastDay }: { range: TimeWindow; lastDay: string }) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
   const day = (date: string) =>
     formatDate(startOfDay(date, range.timeZone), range.timeZone, locale);
   return (
     <>
-      {t('appointments.picker.range', { from: day(range.firstDay), to: day(range.lastDay) })}{' '}
+      {t('appointments.picker.range', { from: day(range.firstDay), to: day(lastDay) })}{' '}
       {t('appointments.picker.zoneHint')}
-    </>
-  );
-}
-
-function SlotList({
-  slots,
-  timeLink,
-}: {
-  slots: readonly OpenSlot[];
-  timeLink: (slot: OpenSlot) => string;
-}) {
-  const { t } = useTranslation();
-  const locale = useFormatLocale();
-  const days = groupByDay(
-    slots,
-    (slot) => slot.startsAt,
-    (slot) => slot.location.timeZone,
-  );
-  return (
-    <>
-      {days.map((day) => {
-        const dayText = formatDate(day.first.startsAt, day.first.location.timeZone, locale);
-        const headingId = `open-times-${day.date}`;
-        return (
-          <section key={day.date} aria-labelledby={headingId} className="appointments-day">
-            <h3 id={headingId}>{dayText}</h3>
-            <ul className="appointments-slots">
-              {day.items.map((slot) => (
-                <li key={`${slot.startsAt}|${slot.provider.id}|${slot.location.id}`}>
-                  <Link className="appointments-slot" to={{ search: timeLink(slot) }}>
-                    <VisuallyHidden>{`${dayText}, `}</VisuallyHidden>
-                    <span className="appointments-slot__time">
-                      {formatTime(slot.startsAt, slot.location.timeZone, locale)}
-                    </span>
-                    <span className="appointments-slot__place">
-                      {t('appointments.picker.slotPlace', {
-                        provider: slot.provider.displayName,
-                        location: slot.location.name,
-                      })}
-                    </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
     </>
   );
 }
@@ -210,6 +163,7 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
   const from = typedFrom ?? range?.firstDay ?? search.from ?? '';
   const [fromError, setFromError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const headingId = useId();
 
   // Offer the providers who work at the chosen location and the locations of the chosen
   // provider, so a search cannot be set up to find nothing; a choice already made stays listed.
@@ -240,12 +194,8 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
   };
 
   return (
-    <form
-      noValidate
-      className="appointments-search"
-      aria-label={t('appointments.picker.formLabel')}
-      onSubmit={submit}
-    >
+    <form noValidate className="appointments-search" aria-labelledby={headingId} onSubmit={submit}>
+      <h2 id={headingId}>{t('appointments.picker.formLabel')}</h2>
       {fromError ? (
         <ErrorSummary
           title={t('common.errors.summaryTitle')}

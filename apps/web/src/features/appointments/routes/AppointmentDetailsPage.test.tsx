@@ -105,7 +105,7 @@ describe('appointment details', () => {
 
     const notice = await screen.findByText(/It is less than 24 hours before your visit/);
     expect(notice).toHaveTextContent(
-      'It is less than 24 hours before your visit, so it can’t be changed online. Please call Harbor Clinic at +1 555 010 3000 or send us a message.',
+      'It is less than 24 hours before your visit, so it can’t be changed online. Please call Harbor Clinic at +1 555 010 3000.',
     );
     expect(within(notice).getByRole('link', { name: '+1 555 010 3000' })).toHaveAttribute(
       'href',

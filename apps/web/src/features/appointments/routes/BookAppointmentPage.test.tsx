@@ -17,6 +17,7 @@ import {
   PATIENT_ID,
   serveClinic,
   shah,
+  slotOf,
   visitOf,
 } from '../test-fixtures';
 
@@ -53,6 +54,10 @@ async function chooseVisitType(user: UserEvent, name: RegExp) {
   return screen.findByRole('heading', { level: 1, name: 'Step 2 of 3: Choose a time' });
 }
 
+async function chooseDay(user: UserEvent, name: string) {
+  await user.click(screen.getByRole('radio', { name }));
+}
+
 async function chooseTime(user: UserEvent, name: string) {
   await user.click(await screen.findByRole('link', { name }));
   return screen.findByRole('heading', { level: 1, name: 'Step 3 of 3: Check and book' });
@@ -85,15 +90,45 @@ describe('finding a time and booking', () => {
     expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}`);
     expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveDisplayValue('Any provider');
     expect(screen.getByLabelText('Show times from')).toHaveValue('2026-11-27');
-    const tuesday = await screen.findByRole('region', { name: 'Tuesday, December 1, 2026' });
+    // One day at a time: the days as one radio group, the first day with times chosen.
+    const days = await screen.findByRole('group', { name: 'Choose a day' });
+    const dayChoices = within(days).getAllByRole('radio');
+    expect(dayChoices.map((day) => day.closest('div')?.textContent)).toEqual([
+      'Fri, Nov 27No times',
+      'Sat, Nov 28No times',
+      'Sun, Nov 29No times',
+      'Mon, Nov 30No times',
+      'Tue, Dec 12 times',
+      'Wed, Dec 21 time',
+      'Thu, Dec 3No times',
+      'Fri, Dec 4No times',
+      'Sat, Dec 5No times',
+      'Sun, Dec 6No times',
+      'Mon, Dec 7No times',
+      'Tue, Dec 8No times',
+      'Wed, Dec 9No times',
+      'Thu, Dec 10No times',
+    ]);
+    expect(within(days).getByRole('radio', { name: 'Tue, Dec 1 2 times' })).toBeChecked();
+    expect(within(days).getByRole('radio', { name: 'Fri, Nov 27 No times' })).toBeDisabled();
+    // The day's times by location, the location's zone named.
+    const tuesday = screen.getByRole('region', {
+      name: 'Harbor Clinic, Tuesday, December 1, 2026 (Eastern Time)',
+    });
     const times = within(tuesday).getAllByRole('link');
     expect(times.map((link) => link.textContent)).toEqual([
-      'Tuesday, December 1, 2026, 9:30 AM ESTwith Dr. Priya Shah at Harbor Clinic',
-      'Tuesday, December 1, 2026, 10:00 AM ESTwith Dr. Priya Shah at Harbor Clinic',
+      'Tuesday, December 1, 2026, 9:30 AM EST with Dr. Priya Shah at Harbor Clinic',
+      'Tuesday, December 1, 2026, 10:00 AM EST with Dr. Priya Shah at Harbor Clinic',
     ]);
     expect(times[0]).toHaveAccessibleName(NINE_THIRTY);
-    const wednesday = screen.getByRole('region', { name: 'Wednesday, December 2, 2026' });
+    expect(screen.queryByRole('link', { name: CHICAGO })).not.toBeInTheDocument();
+    await chooseDay(user, 'Wed, Dec 2 1 time');
+    const wednesday = screen.getByRole('region', {
+      name: 'North Clinic, Wednesday, December 2, 2026 (Central Time)',
+    });
     expect(within(wednesday).getByRole('link', { name: CHICAGO })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: NINE_THIRTY })).not.toBeInTheDocument();
+    await chooseDay(user, 'Tue, Dec 1 2 times');
     expect(
       screen.getByText(
         'From Friday, November 27, 2026 to Thursday, December 10, 2026. Times are shown in the clinic’s local time.',
@@ -198,7 +233,7 @@ describe('finding a time and booking', () => {
     const backend = useClinic();
     const { user } = renderApp({ path: '/appointments/new' });
     await chooseVisitType(user, /^Check-up/);
-    await screen.findByRole('link', { name: CHICAGO });
+    await screen.findByRole('link', { name: NINE_THIRTY });
 
     await user.selectOptions(
       screen.getByRole('combobox', { name: 'Provider' }),
@@ -342,18 +377,103 @@ describe('finding a time and booking', () => {
     expect(backend.slots.at(-1)?.query.from).toBe('2026-12-11T00:00:00.000Z');
   });
 
-  it('looks at the next two weeks when asked', async () => {
+  it('looks at later times when asked, from the day after the last one shown', async () => {
     const backend = useClinic();
     const { user, router } = renderApp({ path: '/appointments/new' });
     await chooseVisitType(user, /^Check-up/);
     await screen.findByRole('link', { name: NINE_THIRTY });
 
-    await user.click(screen.getByRole('button', { name: 'Show the next 2 weeks' }));
+    await user.click(screen.getByRole('button', { name: 'Show later times' }));
 
     expect(await screen.findByText('There are no open times in these 2 weeks.')).toBeVisible();
     expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}&from=2026-12-11`);
     expect(backend.slots.at(-1)?.query.from).toBe('2026-12-11T00:00:00.000Z');
     await user.click(screen.getByRole('button', { name: 'Show the 2 weeks before' }));
     expect(await screen.findByRole('link', { name: NINE_THIRTY })).toBeInTheDocument();
+  });
+
+  it('shows whole days only when the answer stops at its limit, and goes on from the day cut', async () => {
+    serveClinic();
+    // 120 times on Tuesday and 80 on Wednesday: the API's 200 end somewhere in Wednesday.
+    const every5 = (first: string, count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        providerId: shah.id,
+        locationId: harbor.id,
+        startsAt: new Date(Date.parse(first) + index * 5 * 60_000).toISOString(),
+      }));
+    const full = [
+      ...every5('2026-12-01T13:00:00.000Z', 120),
+      ...every5('2026-12-02T13:00:00.000Z', 80),
+    ].map((time) => slotOf(time));
+    const slots = mockApi('get', '/api/v1/slots', ({ query }) =>
+      pageOf(query.from === '2026-11-27T00:00:00.000Z' ? full : []),
+    );
+    const { user, router } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^Check-up/);
+
+    // The header says what is shown: up to Tuesday, the last whole day.
+    expect(
+      await screen.findByText(
+        'From Friday, November 27, 2026 to Tuesday, December 1, 2026. Times are shown in the clinic’s local time.',
+      ),
+    ).toBeInTheDocument();
+    const days = screen.getByRole('group', { name: 'Choose a day' });
+    expect(within(days).getAllByRole('radio')).toHaveLength(5);
+    expect(within(days).getByRole('radio', { name: 'Tue, Dec 1 120 times' })).toBeChecked();
+    expect(within(days).queryByRole('radio', { name: /Dec 2/ })).not.toBeInTheDocument();
+
+    // Later times start on Wednesday, where the list stopped, not two weeks on.
+    await user.click(screen.getByRole('button', { name: 'Show later times' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(`?visitTypeId=${checkUp.id}&from=2026-12-02`),
+    );
+    await waitFor(() => expect(slots.at(-1)?.query.from).toBe('2026-12-02T00:00:00.000Z'));
+  });
+
+  it('says before booking that a time inside the cutoff can’t be changed online, and whom to call', async () => {
+    // Today at 3 PM in New York: bookable, but less than 24 hours away.
+    serveClinic({
+      times: [
+        { providerId: shah.id, locationId: harbor.id, startsAt: '2026-11-27T20:00:00.000Z' },
+        ...openTimes,
+      ],
+    });
+    const { user } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^Check-up/);
+
+    const today = await screen.findByRole('region', {
+      name: 'Harbor Clinic, Friday, November 27, 2026 (Eastern Time)',
+    });
+    expect(screen.getByRole('radio', { name: 'Fri, Nov 27 1 time' })).toBeChecked();
+    const late = within(today).getByRole('link', {
+      name: 'Friday, November 27, 2026, 3:00 PM EST with Dr. Priya Shah at Harbor Clinic, Can’t change online',
+    });
+    expect(today).toHaveTextContent(
+      'Times marked “Can’t change online” are less than 24 hours away. You can book them, but you can’t change or cancel them online afterwards. To change or cancel one, call Harbor Clinic at +1 555 010 3000.',
+    );
+    expect(within(today).getByRole('link', { name: '+1 555 010 3000' })).toHaveAttribute(
+      'href',
+      'tel:+15550103000',
+    );
+
+    await user.click(late);
+    await screen.findByRole('heading', { level: 1, name: 'Step 3 of 3: Check and book' });
+    const warning = screen.getByRole('status', {
+      name: 'This time can’t be changed or cancelled online',
+    });
+    expect(warning).toHaveTextContent(
+      'It is less than 24 hours away. Once it is booked, you can’t change or cancel it online. To change or cancel it, call Harbor Clinic at +1 555 010 3000.',
+    );
+  });
+
+  it('says nothing of the cutoff for a time that can be changed online', async () => {
+    useClinic();
+    const { user } = renderApp({ path: '/appointments/new' });
+    await chooseVisitType(user, /^Check-up/);
+    const link = await screen.findByRole('link', { name: NINE_THIRTY });
+    expect(screen.queryByText(/Can’t change online/)).not.toBeInTheDocument();
+    await user.click(link);
+    await screen.findByRole('heading', { level: 1, name: 'Step 3 of 3: Check and book' });
+    expect(screen.queryByText(/can’t be changed or cancelled online/)).not.toBeInTheDocument();
   });
 });

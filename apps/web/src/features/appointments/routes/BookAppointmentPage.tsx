@@ -21,6 +21,7 @@ import { $api } from '../../../lib/api-queries';
 import { refreshOpenTimes, useAfterAppointmentChange, useTimeSearch, useVisitTypes } from '../api';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { PatientOnly } from '../../../components/PatientOnly';
+import { CutoffNotice } from '../components/CutoffNotice';
 import { ReasonField } from '../components/ReasonField';
 import { TimePicker } from '../components/TimePicker';
 import { VisitTypeStep } from '../components/VisitTypeStep';
@@ -330,6 +331,7 @@ function ReviewStep({
         <ErrorSummary title={t('common.errors.summaryTitle')} errors={errors} focusKey={attempt} />
       ) : null}
       <p>{t('appointments.book.review.intro')}</p>
+      {slot.canChangeOnline ? null : <CutoffNotice slot={slot} location={location} kind="review" />}
       <dl className="ui-details">
         <dt>{t('appointments.fields.when')}</dt>
         <dd>

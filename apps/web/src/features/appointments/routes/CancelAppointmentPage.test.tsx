@@ -174,7 +174,7 @@ describe('cancelling', () => {
       await screen.findByText(
         /It is less than 24 hours before your visit, so it can’t be changed online/,
       ),
-    ).toHaveTextContent('Please call Harbor Clinic at +1 555 010 3000 or send us a message.');
+    ).toHaveTextContent('Please call Harbor Clinic at +1 555 010 3000.');
     expect(
       screen.queryByRole('group', { name: 'Why are you cancelling?' }),
     ).not.toBeInTheDocument();

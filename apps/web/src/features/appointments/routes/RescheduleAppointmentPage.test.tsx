@@ -67,9 +67,26 @@ describe('rescheduling', () => {
     expect(screen.getByRole('region', { name: 'Your appointment now' })).toHaveTextContent(
       'WhenTuesday, December 1, 2026 at 9:30 AM EST',
     );
-    // The same kind of visit; the visit's own time is not offered.
-    await screen.findByRole('link', { name: CHICAGO });
-    expect(backend.slots[0]?.query.visitTypeId).toBe(checkUp.id);
+    // It starts from the visit's own kind, provider, location and day; its own time is taken.
+    await screen.findByRole('link', { name: TEN });
+    expect(backend.slots.map((call) => call.query)).toEqual([
+      {
+        visitTypeId: checkUp.id,
+        providerId: shah.id,
+        locationId: harbor.id,
+        from: '2026-12-01T05:00:00.000Z',
+        to: '2026-12-15T05:00:00.000Z',
+        limit: '200',
+      },
+    ]);
+    expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveDisplayValue(
+      'Dr. Priya Shah, Family medicine',
+    );
+    expect(screen.getByRole('combobox', { name: 'Location' })).toHaveDisplayValue('Harbor Clinic');
+    expect(screen.getByLabelText('Show times from')).toHaveValue('2026-12-01');
+    expect(router.state.location.search).toBe(
+      `?providerId=${shah.id}&locationId=${harbor.id}&from=2026-12-01`,
+    );
     expect(screen.queryByRole('link', { name: /9:30 AM EST/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('link', { name: TEN }));
@@ -107,7 +124,13 @@ describe('rescheduling', () => {
     const appointment = visit();
     const backend = useVisit(appointment);
     const { user } = renderApp({ path: `/appointments/${appointment.id}/reschedule` });
+    await screen.findByRole('link', { name: TEN });
 
+    // Any provider, any location: Wednesday in Chicago is offered too.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'Any provider');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Location' }), 'Any location');
+    await user.click(screen.getByRole('button', { name: 'Show times' }));
+    await user.click(await screen.findByRole('radio', { name: 'Wed, Dec 2 1 time' }));
     await user.click(await screen.findByRole('link', { name: CHICAGO }));
     await screen.findByRole('heading', { level: 1, name: 'Check the new time' });
     expect(screen.getByRole('main')).toHaveTextContent(
@@ -154,7 +177,9 @@ describe('rescheduling', () => {
     );
     await waitFor(() => expect(message.closest('.confirmation')).toHaveFocus());
     expect(screen.getByRole('heading', { level: 1, name: 'Choose a new time' })).toBeVisible();
-    expect(router.state.location.search).toBe('');
+    expect(router.state.location.search).toBe(
+      `?providerId=${shah.id}&locationId=${harbor.id}&from=2026-12-01`,
+    );
     const now = screen.getByRole('region', { name: 'Your appointment now' });
     await waitFor(() =>
       expect(now).toHaveTextContent('WhenTuesday, December 1, 2026 at 9:00 AM EST'),
@@ -180,7 +205,7 @@ describe('rescheduling', () => {
       name: 'This visit can’t be changed online',
     });
     expect(notice).toHaveTextContent(
-      'It is less than 24 hours before your visit, so it can’t be changed online. Please call Harbor Clinic at +1 555 010 3000 or send us a message.',
+      'It is less than 24 hours before your visit, so it can’t be changed online. Please call Harbor Clinic at +1 555 010 3000.',
     );
     expect(within(notice).getByRole('link', { name: '+1 555 010 3000' })).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Narrow down the times' })).not.toBeInTheDocument();

@@ -27,10 +27,12 @@ import {
 } from '../api';
 import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
+import { CutoffNotice } from '../components/CutoffNotice';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { PatientOnly } from '../../../components/PatientOnly';
 import { TimePicker } from '../components/TimePicker';
 import { addressLines } from '../utils/contact';
+import { calendarDate, today } from '../utils/time';
 import { outcomeState } from '../utils/outcome';
 import { problemItems } from '../utils/problems';
 import {
@@ -47,6 +49,17 @@ const TARGETS: Record<string, string> = {
   providerId: CHANGE_TIME_ID,
   locationId: CHANGE_TIME_ID,
 };
+
+/** The current visit's choices: its provider and location, from its day (or today). */
+function visitSearch(appointment: Appointment): TimeSearch {
+  const day = calendarDate(appointment.startsAt, appointment.location.timeZone);
+  return {
+    providerId: appointment.provider.id,
+    locationId: appointment.location.id,
+    // timeWindow starts from today when this day has passed.
+    from: day > today(appointment.location.timeZone) ? day : undefined,
+  };
+}
 
 /** Why the time list shows again: the time was taken, the visit changed, or it is too late. */
 type Notice = 'slotTaken' | 'changed' | 'cutoff';
@@ -73,7 +86,25 @@ function Reschedule({ patientId }: { patientId: string }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const appointment = useQuery(appointmentQuery(patientId, appointmentId));
-  const search = readTimeSearch(params);
+  // A first visit to this page (nothing chosen yet) starts from the visit's own provider,
+  // location and day (today when that has passed); the choices then live in the address.
+  // Until the address has them, the visit's choices are used as they are.
+  const [fromAddress, setFromAddress] = useState(params.size > 0);
+  const search =
+    !fromAddress && appointment.data ? visitSearch(appointment.data) : readTimeSearch(params);
+  useEffect(() => {
+    if (!fromAddress && appointment.data) {
+      navigate(
+        { search: stepSearch({ search: visitSearch(appointment.data) }) },
+        { replace: true },
+      );
+    }
+  }, [fromAddress, appointment.data, navigate]);
+  useEffect(() => {
+    if (!fromAddress && params.size > 0) {
+      setFromAddress(true);
+    }
+  }, [fromAddress, params]);
   const chosen = readChosenTime(params);
   const reviewing = chosen !== null;
   // A message, and the address of the time list it belongs to.
@@ -343,6 +374,7 @@ function RescheduleReview({
       {errors.length > 0 ? (
         <ErrorSummary title={t('common.errors.summaryTitle')} errors={errors} focusKey={attempt} />
       ) : null}
+      {slot.canChangeOnline ? null : <CutoffNotice slot={slot} location={location} kind="review" />}
       <dl className="ui-details">
         <dt>{t('appointments.reschedule.from')}</dt>
         <dd>
