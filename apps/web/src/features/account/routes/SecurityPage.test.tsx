@@ -11,9 +11,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { renderApp } from '../../../testing/render-app';
 import { server } from '../../../testing/server';
-// Compiled up front, so the lazy routes (Home, then this page) resolve as fast as they would in
-// a browser, and the first test does not spend its wait on the compiler.
-import '../../home/routes/HomePage';
+// Compiled up front, so the lazy route resolves as fast as it would in a browser and the first
+// test does not spend its wait on the compiler.
 import './SecurityPage';
 
 const CURRENT = 'current passphrase here';
