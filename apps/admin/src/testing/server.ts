@@ -26,10 +26,35 @@ const careDefaults: HttpHandler[] = [
   ),
 ];
 
+/**
+ * The staff home's worklist as a screen meets it by default: nothing waiting (no invitations
+ * to resend, no providers, no results to review). Tests of the home state their own answers.
+ */
+const homeDefaults: HttpHandler[] = [
+  http.get('*/api/v1/invitations', () =>
+    HttpResponse.json({ items: [], nextCursor: null } satisfies JsonResponse<
+      'listInvitations',
+      200
+    >),
+  ),
+  http.get('*/api/v1/providers', () =>
+    HttpResponse.json({ items: [], nextCursor: null } satisfies JsonResponse<'listProviders', 200>),
+  ),
+  http.get('*/api/v1/results/review-queue', () =>
+    HttpResponse.json({
+      items: [],
+      nextCursor: null,
+      total: 0,
+      oldestIssuedAt: null,
+    } satisfies JsonResponse<'listResultsForReview', 200>),
+  ),
+];
+
 /** One MSW server for the whole test run; tests add their own handlers with server.use(). */
 export const server = setupServer(
   ...handlers,
   ...careDefaults,
+  ...homeDefaults,
   // Every page's header names the clinic (a test clinic without a logo).
   http.get('/api/v1/clinic', () =>
     HttpResponse.json({ name: 'Test Family Clinic', brandColor: '#0b57a4', logoUrl: null }),
