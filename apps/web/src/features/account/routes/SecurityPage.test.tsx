@@ -41,6 +41,7 @@ describe('account security page', () => {
     setUp();
     const { user } = renderApp({ path: '/' });
 
+    await screen.findByRole('heading', { level: 1, name: 'Hello, Ana Silva' });
     await user.click(await screen.findByRole('link', { name: 'Account' }));
 
     const heading = await screen.findByRole('heading', {
