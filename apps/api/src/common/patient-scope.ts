@@ -127,12 +127,6 @@ export const CurrentPatient = createParamDecorator(
   },
 );
 
-/** Injects the signed-in caller's principal (account, kind, roles). */
-export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal =>
-    context.switchToHttp().getRequest<FastifyRequest>().principal!,
-);
-
 /**
  * Injects the resolved caller: who (principal), what they may do (permissions) and the
  * request's context for the audit trail. Feature controllers take this, never the request.

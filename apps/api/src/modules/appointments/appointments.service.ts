@@ -19,7 +19,8 @@ import { newId } from '../../infra/database/ids.js';
 import { isDeadlock, isExclusionViolation } from '../../infra/database/sql.js';
 import { MailService } from '../../infra/mail/mail.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { PatientsService, type Accessor } from '../patients/patients.service.js';
+import type { Accessor } from '../../common/principal.js';
+import { PatientsService } from '../patients/patients.service.js';
 import { SchedulingService, type BookingContext } from '../scheduling/scheduling.service.js';
 import {
   addressLine,

@@ -7,7 +7,7 @@ import { validationProblem } from '../../common/problem.filter.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Accessor } from '../patients/patients.service.js';
+import type { Accessor } from '../../common/principal.js';
 import { SchedulingService } from '../scheduling/scheduling.service.js';
 import { toAppointmentView } from './appointment-rows.js';
 import type { ScheduleView } from './appointments.dto.js';

@@ -16,7 +16,8 @@ import { newId } from '../../infra/database/ids.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Patient } from '../patients/patient.entity.js';
-import { PatientsService, type Accessor } from '../patients/patients.service.js';
+import type { Accessor } from '../../common/principal.js';
+import { PatientsService } from '../patients/patients.service.js';
 import { Invitation, type InvitationStatus } from './invitation.entity.js';
 import {
   toInvitationSummary,

@@ -25,8 +25,6 @@ export interface NewPatient {
 /** Fields a PATCH may carry: absent means unchanged, null clears an optional one. */
 export type PatientChanges = Partial<NewPatient>;
 
-export type { Accessor };
-
 export interface PatientSearch {
   /** Name prefix (family or given, any case) or an exact MRN. */
   query?: string;

@@ -9,7 +9,7 @@ import { PatientNotFoundError } from '../../common/patient-scope.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { selectTogether } from '../../infra/database/sql.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Accessor } from '../patients/patients.service.js';
+import type { Accessor } from '../../common/principal.js';
 import {
   ALLERGY,
   CARE_PLAN,

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock.js';
 import type { FieldError } from '../../common/problem.js';
 import { newId } from '../../infra/database/ids.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Accessor } from '../patients/patients.service.js';
+import type { Accessor } from '../../common/principal.js';
 import { parseCsvImport, parseFhirImport } from './result-import.js';
 import { IMPORT_CONTENT_MAX_BYTES, type ImportFormat, type ImportSummary } from './results.dto.js';
 import { ImportRejectedError, ImportTooLargeError } from './results.errors.js';

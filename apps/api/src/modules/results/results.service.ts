@@ -10,7 +10,7 @@ import type { AppConfig } from '../../config/config.js';
 import { newId } from '../../infra/database/ids.js';
 import { MailService } from '../../infra/mail/mail.service.js';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
-import type { Accessor } from '../patients/patients.service.js';
+import type { Accessor } from '../../common/principal.js';
 import { RevisionService } from '../records/revisions.service.js';
 import { TerminologyService } from '../terminology/terminology.service.js';
 import { loincCatalog } from './loinc-catalog.js';

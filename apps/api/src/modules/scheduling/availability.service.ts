@@ -9,7 +9,7 @@ import { UUID_PATTERN } from '../../common/validation.js';
 import { newId } from '../../infra/database/ids.js';
 import { isExclusionViolation } from '../../infra/database/sql.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Accessor } from '../patients/patients.service.js';
+import type { Accessor } from '../../common/principal.js';
 import {
   EXCEPTIONS_SHOWN_MAX,
   parseInstant,

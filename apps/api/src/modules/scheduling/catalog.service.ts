@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../../infra/database/sql.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { cleanAddress, type PostalAddress } from '../patients/patient.entity.js';
-import type { Accessor } from '../patients/patients.service.js';
+import type { Accessor } from '../../common/principal.js';
 import {
   toLocationView,
   toVisitTypeSummary,
