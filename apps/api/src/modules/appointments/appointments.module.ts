@@ -1,3 +1,4 @@
+import { RemindersRepository } from './reminders.repository.js';
 import { AppointmentsRepository } from './appointments.repository.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -24,6 +25,7 @@ import { ScheduleService } from './schedule.service.js';
     AppointmentsRepository,
     ScheduleService,
     RemindersService,
+    RemindersRepository,
     RemindAppointmentJob,
   ],
   exports: [AppointmentsService],

@@ -4,27 +4,13 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { returnedRows } from '../../infra/database/sql.js';
 import { MailService } from '../../infra/mail/mail.service.js';
 import { HandlesJob, type JobHandler } from '../../infra/queue/job-handler.js';
 import type { JobPayloads } from '../../infra/queue/jobs.js';
-import type { PostalAddress } from '../patients/patient.entity.js';
 import { reminderEmail } from './appointment-emails.js';
-import type { AppointmentStatus } from './appointment.entity.js';
+import { RemindersRepository, type ReminderSubject } from './reminders.repository.js';
 
 type Payload = JobPayloads['appointment.remind'];
-
-interface ReminderSubject {
-  status: AppointmentStatus;
-  starts_at: Date;
-  schedule_version: number;
-  email: string | null;
-  location_name: string;
-  location_address: PostalAddress;
-  location_phone: string;
-  location_time_zone: string;
-  location_arrival_instructions: string | null;
-}
 
 /**
  * Emails one reminder. The job carries ids only; the appointment is read again here, so a
@@ -38,6 +24,7 @@ export class RemindAppointmentJob implements JobHandler<'appointment.remind'> {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly reminders: RemindersRepository,
     private readonly mail: MailService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,47 +32,15 @@ export class RemindAppointmentJob implements JobHandler<'appointment.remind'> {
 
   async handle({ appointmentId, scheduleVersion, offsetMinutes }: Payload): Promise<void> {
     const deliveryId = await this.db.transaction(async (manager) => {
-      // Held until commit: a cancellation or move waits for this reminder, or this one sees it.
-      const [subject] = (await manager.query(
-        `SELECT a.status, a.starts_at, a.schedule_version, pt.email,
-                l.name AS location_name, l.address AS location_address, l.phone AS location_phone,
-                l.time_zone AS location_time_zone,
-                l.arrival_instructions AS location_arrival_instructions
-           FROM appointment a
-           JOIN patient pt ON pt.id = a.patient_id
-           JOIN location l ON l.id = a.location_id
-          WHERE a.id = $1
-            FOR SHARE OF a`,
-        [appointmentId],
-      )) as ReminderSubject[];
+      const key = { appointmentId, scheduleVersion, offsetMinutes };
+      const subject = await this.reminders.subject(manager, appointmentId);
       if (!subject) return null;
       const skipped = this.reasonToSkip(subject, scheduleVersion);
-      const inserted = returnedRows<{ appointment_id: string }>(
-        await manager.query(
-          `INSERT INTO appointment_reminder
-                  (appointment_id, schedule_version, offset_minutes, outcome, detail, processed_at)
-           VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT DO NOTHING
-           RETURNING appointment_id`,
-          [
-            appointmentId,
-            scheduleVersion,
-            offsetMinutes,
-            skipped ? 'skipped' : 'sent',
-            skipped,
-            this.clock.now(),
-          ],
-        ),
-      );
-      if (!inserted.length) {
+      const handled = await this.reminders.markHandled(manager, key, skipped, this.clock.now());
+      if (!handled) {
         // A repeat delivery: hand its email to the mail queue again, in case the first try
         // stopped between its commit and that step (the mail job skips a sent email).
-        const [earlier] = (await manager.query(
-          `SELECT mail_delivery_id FROM appointment_reminder
-            WHERE appointment_id = $1 AND schedule_version = $2 AND offset_minutes = $3`,
-          [appointmentId, scheduleVersion, offsetMinutes],
-        )) as { mail_delivery_id: string | null }[];
-        return earlier?.mail_delivery_id ?? null;
+        return this.reminders.earlierEmail(manager, key);
       }
       if (skipped) {
         this.logger.log({ appointmentId, offsetMinutes, reason: skipped }, 'reminder skipped');
@@ -114,11 +69,7 @@ export class RemindAppointmentJob implements JobHandler<'appointment.remind'> {
         ),
         manager,
       );
-      await manager.query(
-        `UPDATE appointment_reminder SET mail_delivery_id = $4
-          WHERE appointment_id = $1 AND schedule_version = $2 AND offset_minutes = $3`,
-        [appointmentId, scheduleVersion, offsetMinutes, id],
-      );
+      await this.reminders.setEmail(manager, key, id);
       return id;
     });
     if (deliveryId) await this.mail.dispatch(deliveryId);

@@ -1,3 +1,4 @@
+import { RemindersRepository } from './reminders.repository.js';
 import {
   Inject,
   Injectable,
@@ -40,6 +41,7 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RemindersRepository,
     private readonly queue: QueueService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -114,18 +116,7 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
   ): Promise<Map<string, Map<number, ProcessedReminder>>> {
     const result = new Map<string, Map<number, ProcessedReminder>>();
     if (!appointments.length || !this.offsetsMinutes.length) return result;
-    const rows: {
-      appointment_id: string;
-      offset_minutes: number;
-      outcome: 'sent' | 'skipped';
-      detail: string | null;
-    }[] = await manager.query(
-      `SELECT r.appointment_id, r.offset_minutes, r.outcome, r.detail
-         FROM appointment_reminder r
-         JOIN unnest($1::uuid[], $2::int[]) AS k(id, schedule_version)
-           ON r.appointment_id = k.id AND r.schedule_version = k.schedule_version`,
-      [appointments.map((a) => a.id), appointments.map((a) => a.scheduleVersion)],
-    );
+    const rows = await this.repository.processed(appointments, manager);
     for (const row of rows) {
       const forAppointment = result.get(row.appointment_id) ?? new Map();
       forAppointment.set(row.offset_minutes, { outcome: row.outcome, detail: row.detail });
@@ -147,26 +138,10 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     let queued = 0;
     while (!this.stopping) {
       const now = this.clock.now();
-      const args: unknown[] = [new Date(now.getTime() + smallest * 60_000), batchSize];
-      if (after) args.push(after.at, after.id);
-      const rows: {
-        id: string;
-        starts_at: Date;
-        schedule_version: number;
-        cursor_at: string;
-        done: number[];
-      }[] = await this.db.query(
-        `SELECT a.id, a.starts_at, a.schedule_version,
-                to_char(a.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
-                ARRAY(SELECT r.offset_minutes FROM appointment_reminder r
-                       WHERE r.appointment_id = a.id
-                         AND r.schedule_version = a.schedule_version) AS done
-           FROM appointment a
-          WHERE a.status = 'booked' AND a.starts_at > $1
-                ${after ? 'AND (a.starts_at, a.id) > ($3::timestamptz, $4::uuid)' : ''}
-          ORDER BY a.starts_at, a.id
-          LIMIT $2`,
-        args,
+      const rows = await this.repository.ahead(
+        new Date(now.getTime() + smallest * 60_000),
+        batchSize,
+        after,
       );
       const jobs = rows.flatMap((row) =>
         this.jobsFor(
