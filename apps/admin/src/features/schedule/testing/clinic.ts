@@ -8,7 +8,7 @@ import {
   type MockAppointmentRecord,
   type ScheduleBackendOptions,
 } from '@portal/api-mocks';
-import { answer, page, signInStaff } from '../../../testing/api';
+import { answer, page, signInStaff, type Answer } from '../../../testing/api';
 import { patientFactory, problem } from '../../../testing/factories';
 import { server } from '../../../testing/server';
 
@@ -128,4 +128,86 @@ export function serveClinic(
   });
   server.use(...schedule.handlers);
   return { staff, schedule };
+}
+
+type Appointment = Answer<'getAppointment'>;
+type ScheduleAppointment = Answer<'listSchedule'>['items'][number];
+type OpenSlot = Answer<'findOpenSlots'>['items'][number];
+
+/** An appointment of this clinic as the API answers with it (nested views, not ids). */
+export function appointmentView(
+  clinic: Clinic,
+  record: MockAppointmentRecord,
+  reminders: Appointment['reminders'] = [],
+): Appointment {
+  const provider = [clinic.patel, clinic.kim].find((p) => p.id === record.providerId)!;
+  const type = [clinic.followUp, clinic.newPatient].find((v) => v.id === record.visitTypeId)!;
+  const location = [clinic.north, clinic.south].find((l) => l.id === record.locationId)!;
+  const changeableUntil = new Date(Date.parse(record.startsAt) - 24 * 3_600_000);
+  const { reminders: _stated, ...rest } = record;
+  return {
+    ...rest,
+    provider: { id: provider.id, displayName: provider.displayName, specialty: provider.specialty },
+    location,
+    visitType: { id: type.id, name: type.name, durationMinutes: type.durationMinutes },
+    changeableUntil: changeableUntil.toISOString(),
+    canChangeOnline: record.status === 'booked' && NOW < changeableUntil.getTime(),
+    reminders: record.reminders ?? reminders,
+  } as Appointment;
+}
+
+/** An appointment as the schedule lists it: the view plus who the patient is. */
+export function scheduleView(clinic: Clinic, record: MockAppointmentRecord): ScheduleAppointment {
+  const { reminders: _reminders, ...view } = appointmentView(clinic, record);
+  const patient = [clinic.alex, clinic.jordan].find((p) => p.id === record.patientId)!;
+  return {
+    ...view,
+    patient: {
+      id: patient.id,
+      displayName: `${patient.givenName} ${patient.familyName}`,
+      mrn: patient.mrn,
+    },
+  } as ScheduleAppointment;
+}
+
+/** Open times of `minutes` each starting at these instants, with this provider at this place. */
+export function openSlots(
+  provider: Clinic['patel'],
+  location: Clinic['north'],
+  minutes: number,
+  starts: string[],
+): OpenSlot[] {
+  return starts.map((startsAt) => {
+    const start = Date.parse(startsAt);
+    return {
+      startsAt,
+      endsAt: new Date(start + minutes * 60_000).toISOString(),
+      provider: { id: provider.id, displayName: provider.displayName, specialty: provider.specialty },
+      location: { id: location.id, name: location.name, timeZone: location.timeZone },
+      changeableUntil: new Date(start - 24 * 3_600_000).toISOString(),
+      canChangeOnline: NOW < start - 24 * 3_600_000,
+    };
+  });
+}
+
+/**
+ * Signs staff in and states the clinic's catalogue (locations, providers, visit types) and
+ * its two patients; each test states the schedule answers it needs on top.
+ */
+export function answerClinic(roles: string[], clinic: Clinic, accountId?: string) {
+  signInStaff(roles, { accountId });
+  const patients = [clinic.alex, clinic.jordan];
+  answer(
+    'getPatient',
+    ({ params }) =>
+      patients.find((patient) => patient.id === params['patientId']) ??
+      problem(404, 'patient_not_found', 'No patient was found with this id.'),
+  );
+  const searches = answer('searchPatients', ({ query }) =>
+    page(query.get('query') === 'Lee' ? [clinic.jordan] : []),
+  );
+  answer('listLocations', page([clinic.north, clinic.south]));
+  answer('listProviders', page([clinic.patel, clinic.kim]));
+  answer('listVisitTypes', page([clinic.followUp, clinic.newPatient]));
+  return { searches };
 }
