@@ -1,16 +1,13 @@
 import {
   appointmentRecordFactory,
   availabilityRuleFactory,
-  createScheduleBackend,
   locationFactory,
   providerFactory,
   visitTypeFactory,
   type MockAppointmentRecord,
-  type ScheduleBackendOptions,
 } from '@portal/api-mocks';
 import { answer, page, signInStaff, type Answer } from '../../../testing/api';
 import { patientFactory, problem } from '../../../testing/factories';
-import { server } from '../../../testing/server';
 
 /** Monday 30 November 2026, 9:00 AM in New York: the clock every schedule test runs at. */
 export const NOW = Date.parse('2026-11-30T14:00:00.000Z');
@@ -91,45 +88,6 @@ export function clinicFixture() {
 
 export type Clinic = ReturnType<typeof clinicFixture>;
 
-/** Signs staff in and serves the clinic: the staff app's endpoints plus scheduling. */
-export function serveClinic(
-  roles: string[],
-  clinic: Clinic,
-  options: Partial<ScheduleBackendOptions> & {
-    appointments?: MockAppointmentRecord[];
-    /** The signed-in staff member's account id. */
-    accountId?: string;
-  } = {},
-) {
-  const { accountId, ...backendOptions } = options;
-  signInStaff(roles, { accountId });
-  const patients = [clinic.alex, clinic.jordan];
-  answer(
-    'getPatient',
-    ({ params }) =>
-      patients.find((patient) => patient.id === params['patientId']) ??
-      problem(404, 'patient_not_found', 'No patient was found with this id.'),
-  );
-  // The patient search finds Jordan Lee by family name; nothing else is searched for.
-  const searches = answer('searchPatients', ({ query }) =>
-    page(query.get('query') === 'Lee' ? [clinic.jordan] : []),
-  );
-  const staff = { searches };
-  const schedule = createScheduleBackend({
-    roles,
-    now: NOW,
-    locations: [clinic.north, clinic.south],
-    providers: [clinic.patel, clinic.kim],
-    visitTypes: [clinic.followUp, clinic.newPatient],
-    rules: clinic.rules,
-    patients: [clinic.alex, clinic.jordan],
-    appointments: [clinic.alexVisit],
-    ...backendOptions,
-  });
-  server.use(...schedule.handlers);
-  return { staff, schedule };
-}
-
 type Appointment = Answer<'getAppointment'>;
 type ScheduleAppointment = Answer<'listSchedule'>['items'][number];
 type OpenSlot = Answer<'findOpenSlots'>['items'][number];
@@ -182,7 +140,11 @@ export function openSlots(
     return {
       startsAt,
       endsAt: new Date(start + minutes * 60_000).toISOString(),
-      provider: { id: provider.id, displayName: provider.displayName, specialty: provider.specialty },
+      provider: {
+        id: provider.id,
+        displayName: provider.displayName,
+        specialty: provider.specialty,
+      },
       location: { id: location.id, name: location.name, timeZone: location.timeZone },
       changeableUntil: new Date(start - 24 * 3_600_000).toISOString(),
       canChangeOnline: NOW < start - 24 * 3_600_000,
