@@ -48,6 +48,23 @@ function answerHours(
   answer('listScheduleConflicts', () => ({ items: conflicts() }));
 }
 
+/** Dr. Patel's page for the front desk, where an exception added is listed from then on. */
+function answerAdding(clinic: Clinic) {
+  const added: MockAvailabilityException[] = [];
+  answerHours(['front-desk'], clinic, { exceptions: () => added });
+  return answer('addAvailabilityException', ({ body }) => {
+    const exception = availabilityExceptionFactory({
+      kind: body.kind,
+      locationId: body.locationId ?? null,
+      startsAt: body.startsAt,
+      endsAt: body.endsAt,
+      note: body.note ?? null,
+    });
+    added.push(exception);
+    return { exception, conflicts: [] };
+  });
+}
+
 function hoursForm() {
   return screen.findByRole('form', { name: 'Weekly hours' });
 }
@@ -179,19 +196,7 @@ describe('provider hours', () => {
 
   it('adds time off across a clock change, turning local times into the right instants', async () => {
     const clinic = clinicFixture();
-    const added: MockAvailabilityException[] = [];
-    answerHours(['front-desk'], clinic, { exceptions: () => added });
-    const adds = answer('addAvailabilityException', ({ body }) => {
-      const exception = availabilityExceptionFactory({
-        kind: body.kind,
-        locationId: body.locationId ?? null,
-        startsAt: body.startsAt,
-        endsAt: body.endsAt,
-        note: body.note ?? null,
-      });
-      added.push(exception);
-      return { exception, conflicts: [] };
-    });
+    const adds = answerAdding(clinic);
     const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
     const form = await screen.findByRole('form', { name: 'Add time off or extra hours' });
@@ -222,19 +227,7 @@ describe('provider hours', () => {
 
   it('reads extra hours on the chosen location’s clock', async () => {
     const clinic = clinicFixture();
-    const added: MockAvailabilityException[] = [];
-    answerHours(['front-desk'], clinic, { exceptions: () => added });
-    const adds = answer('addAvailabilityException', ({ body }) => {
-      const exception = availabilityExceptionFactory({
-        kind: body.kind,
-        locationId: body.locationId ?? null,
-        startsAt: body.startsAt,
-        endsAt: body.endsAt,
-        note: body.note ?? null,
-      });
-      added.push(exception);
-      return { exception, conflicts: [] };
-    });
+    const adds = answerAdding(clinic);
     const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
     const form = await screen.findByRole('form', { name: 'Add time off or extra hours' });
