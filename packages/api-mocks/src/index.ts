@@ -35,6 +35,6 @@ export {
   type RecoveryBackend,
   type RecoveryBackendState,
 } from './handlers';
-export * from './schedule-handlers';
+export * from './schedule-factories';
 export * from './records-handlers';
 export * from './record-factories';

@@ -1,10 +1,69 @@
-import { appointmentRecordFactory, availabilityExceptionFactory } from '@portal/api-mocks';
+import {
+  appointmentRecordFactory,
+  availabilityExceptionFactory,
+  problems,
+  type MockAppointmentRecord,
+  type MockAvailabilityException,
+} from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import { answer, apiRequests } from '../../../testing/api';
 import { renderApp } from '../../../testing/render-app';
-import { clinicFixture, freezeClock, serveClinic } from '../testing/clinic';
+import { answerClinic, clinicFixture, freezeClock, type Clinic } from '../testing/clinic';
 
 beforeEach(() => freezeClock());
 afterEach(() => jest.restoreAllMocks());
+
+/** A booked appointment the hours leave out, as the API lists it. */
+function conflict(clinic: Clinic, visit: MockAppointmentRecord) {
+  const patient = [clinic.alex, clinic.jordan].find((p) => p.id === visit.patientId)!;
+  return {
+    appointmentId: visit.id,
+    patientId: visit.patientId,
+    patientName: `${patient.givenName} ${patient.familyName}`,
+    startsAt: visit.startsAt,
+    endsAt: visit.endsAt,
+    locationId: visit.locationId,
+    visitTypeName: clinic.followUp.name,
+    problem: 'outside-hours' as const,
+  };
+}
+
+/** Signs in and states Dr. Patel's page: the catalogue, her hours, exceptions and conflicts. */
+function answerHours(
+  roles: string[],
+  clinic: Clinic,
+  options: {
+    exceptions?: () => MockAvailabilityException[];
+    conflicts?: () => ReturnType<typeof conflict>[];
+  } = {},
+) {
+  const { exceptions = () => [], conflicts = () => [] } = options;
+  answerClinic(roles, clinic);
+  answer('getProvider', clinic.patel);
+  answer('getProviderAvailability', () => ({
+    providerId: clinic.patel.id,
+    rules: clinic.rules[clinic.patel.id]!,
+    exceptions: exceptions(),
+  }));
+  answer('listScheduleConflicts', () => ({ items: conflicts() }));
+}
+
+/** Dr. Patel's page for the front desk, where an exception added is listed from then on. */
+function answerAdding(clinic: Clinic) {
+  const added: MockAvailabilityException[] = [];
+  answerHours(['front-desk'], clinic, { exceptions: () => added });
+  return answer('addAvailabilityException', ({ body }) => {
+    const exception = availabilityExceptionFactory({
+      kind: body.kind,
+      locationId: body.locationId ?? null,
+      startsAt: body.startsAt,
+      endsAt: body.endsAt,
+      note: body.note ?? null,
+    });
+    added.push(exception);
+    return { exception, conflicts: [] };
+  });
+}
 
 function hoursForm() {
   return screen.findByRole('form', { name: 'Weekly hours' });
@@ -13,7 +72,18 @@ function hoursForm() {
 describe('provider hours', () => {
   it('puts the API’s field errors on the very inputs they name', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    answerHours(['front-desk'], clinic);
+    // The API's answer to the rows sent: row 3 overlaps row 2, row 4 ends off the grid.
+    const saves = answer(
+      'replaceWeeklyAvailability',
+      problems.validation([
+        {
+          field: 'rules[2].startTime',
+          message: 'These hours overlap row 2 on the same weekday.',
+        },
+        { field: 'rules[3].endTime', message: 'Use a time on a 5-minute step, like 09:05.' },
+      ]),
+    );
     const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
     const form = await hoursForm();
@@ -42,16 +112,18 @@ describe('provider hours', () => {
     expect(link).toHaveAttribute('href', '#hours-2-startTime');
     await user.click(link);
     expect(start3).toHaveFocus();
-    expect(schedule.callsTo('replaceWeeklyAvailability')[0]?.body).toMatchObject({
-      rules: expect.arrayContaining([
-        expect.objectContaining({ weekday: 2, startTime: '09:00', endTime: '17:00' }),
-      ]),
+    expect(saves[0]?.body.rules[2]).toMatchObject({
+      weekday: 2,
+      startTime: '09:00',
+      endTime: '17:00',
     });
+    expect(saves[0]?.body.rules[3]).toMatchObject({ weekday: 4, endTime: '16:52' });
   });
 
   it('checks the obvious before sending: an end before the start', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['admin'], clinic);
+    answerHours(['admin'], clinic);
+    const saves = answer('replaceWeeklyAvailability', problems.validation([]));
     const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
     const form = await hoursForm();
@@ -64,12 +136,27 @@ describe('provider hours', () => {
       await within(form).findByText('The end time must be after the start time.'),
     ).toBeInTheDocument();
     expect(end).toHaveAttribute('aria-invalid', 'true');
-    expect(schedule.callsTo('replaceWeeklyAvailability')).toHaveLength(0);
+    expect(saves).toHaveLength(0);
   });
 
   it('lists the booked appointments a save leaves outside the hours, which stay booked', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    // Without Tuesdays, Alexandra's Tuesday visit is outside the hours; it stays booked.
+    const outside = [conflict(clinic, clinic.alexVisit)];
+    let saved = false;
+    answerHours(['front-desk'], clinic, { conflicts: () => (saved ? outside : []) });
+    const saves = answer('replaceWeeklyAvailability', ({ body }) => {
+      saved = true;
+      return {
+        rules: body.rules.map((rule, index) => ({
+          id: `rule-${index}`,
+          validUntil: null,
+          validFrom: '2026-01-01',
+          ...rule,
+        })),
+        conflicts: outside,
+      };
+    });
     const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
     const form = await hoursForm();
@@ -90,7 +177,7 @@ describe('provider hours', () => {
     });
     expect(link).toHaveAttribute('href', `/patients/${clinic.alex.id}/appointments`);
     expect(box).toHaveTextContent('outside the weekly hours');
-    expect(schedule.callsTo('replaceWeeklyAvailability')[0]?.body).toEqual({
+    expect(saves[0]?.body).toEqual({
       rules: [1, 3, 4, 5].map((weekday) => ({
         locationId: clinic.north.id,
         weekday,
@@ -99,7 +186,8 @@ describe('provider hours', () => {
         validFrom: '2026-01-01',
       })),
     });
-    expect(schedule.state.appointments[0]?.status).toBe('booked');
+    // Nothing asks to cancel or move the visit: the save is the only change sent.
+    expect(apiRequests().filter(({ method }) => method !== 'GET')).toHaveLength(1);
     const panel = screen.getByRole('region', { name: 'Booked appointments outside the hours' });
     expect(
       await within(panel).findByText(/1 booked appointment is outside this provider’s hours/),
@@ -108,7 +196,7 @@ describe('provider hours', () => {
 
   it('adds time off across a clock change, turning local times into the right instants', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    const adds = answerAdding(clinic);
     const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
     const form = await screen.findByRole('form', { name: 'Add time off or extra hours' });
@@ -127,7 +215,7 @@ describe('provider hours', () => {
       ),
     ).toBeInTheDocument();
     // Clocks go forward on 14 March 2027: 9:00 is 14:00 UTC before, 13:00 UTC after.
-    expect(schedule.callsTo('addAvailabilityException')[0]?.body).toEqual({
+    expect(adds[0]?.body).toEqual({
       kind: 'time-off',
       startsAt: '2027-03-13T14:00:00.000Z',
       endsAt: '2027-03-15T13:00:00.000Z',
@@ -139,7 +227,7 @@ describe('provider hours', () => {
 
   it('reads extra hours on the chosen location’s clock', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    const adds = answerAdding(clinic);
     const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
     const form = await screen.findByRole('form', { name: 'Add time off or extra hours' });
@@ -153,7 +241,7 @@ describe('provider hours', () => {
     await user.click(within(form).getByRole('button', { name: 'Add' }));
 
     await screen.findByText(/Extra hours added/);
-    expect(schedule.callsTo('addAvailabilityException')[0]?.body).toEqual({
+    expect(adds[0]?.body).toEqual({
       kind: 'extra-hours',
       locationId: clinic.south.id,
       startsAt: '2026-12-05T15:00:00.000Z',
@@ -168,8 +256,11 @@ describe('provider hours', () => {
       endsAt: '2026-12-25T05:00:00.000Z',
       note: 'Holiday',
     });
-    const { schedule } = serveClinic(['front-desk'], clinic, {
-      exceptions: { [clinic.patel.id]: [off] },
+    let ahead = [off];
+    answerHours(['front-desk'], clinic, { exceptions: () => ahead });
+    const deletes = answer('deleteAvailabilityException', () => {
+      ahead = [];
+      return { conflicts: [] };
     });
     const { user } = renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
@@ -182,7 +273,7 @@ describe('provider hours', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
     expect(await screen.findByText('The time off is deleted.')).toBeInTheDocument();
-    expect(schedule.callsTo('deleteAvailabilityException')[0]?.params['exceptionId']).toBe(off.id);
+    expect(deletes[0]?.params['exceptionId']).toBe(off.id);
     expect(await screen.findByText('No time off or extra hours ahead.')).toBeInTheDocument();
   });
 
@@ -196,7 +287,7 @@ describe('provider hours', () => {
       startsAt: '2026-12-05T15:00:00.000Z',
       endsAt: '2026-12-05T15:30:00.000Z',
     });
-    serveClinic(['nurse'], clinic, { appointments: [clinic.alexVisit, saturday] });
+    answerHours(['nurse'], clinic, { conflicts: () => [conflict(clinic, saturday)] });
     renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
     const panel = await screen.findByRole('region', {
@@ -210,7 +301,7 @@ describe('provider hours', () => {
 
   it('shows nurses the hours without anything to change them', async () => {
     const clinic = clinicFixture();
-    serveClinic(['nurse'], clinic);
+    answerHours(['nurse'], clinic);
     renderApp({ path: `/schedule/providers/${clinic.patel.id}/availability` });
 
     const table = await screen.findByRole('table', {

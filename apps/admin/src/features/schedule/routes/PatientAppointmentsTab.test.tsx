@@ -1,10 +1,33 @@
-import { appointmentRecordFactory } from '@portal/api-mocks';
+import { appointmentRecordFactory, scheduleProblems } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
+import { answer, page } from '../../../testing/api';
 import { renderApp } from '../../../testing/render-app';
-import { clinicFixture, freezeClock, serveClinic } from '../testing/clinic';
+import {
+  answerClinic,
+  appointmentView,
+  clinicFixture,
+  freezeClock,
+  openSlots,
+  type Clinic,
+} from '../testing/clinic';
 
 beforeEach(() => freezeClock());
 afterEach(() => jest.restoreAllMocks());
+
+/** The patient's appointments as the API answers them: upcoming soonest first, past latest first. */
+function answerAppointments(
+  clinic: Clinic,
+  upcoming: () => Parameters<typeof appointmentView>[1][],
+  past: Parameters<typeof appointmentView>[1][] = [],
+) {
+  return answer('listPatientAppointments', ({ query }) =>
+    page(
+      (query.get('when') === 'past' ? past : upcoming()).map((visit) =>
+        appointmentView(clinic, visit),
+      ),
+    ),
+  );
+}
 
 function tabNames() {
   const tabs = screen.getByRole('navigation', { name: 'Patient record sections' });
@@ -38,7 +61,25 @@ describe('patient record: appointments', () => {
       endsAt: '2026-12-10T15:30:00.000Z',
     });
     // Due 72 h before (Nov 28, sent) and 24 h before (Nov 30, 9:30 AM EST, still ahead).
-    serveClinic(['nurse'], clinic, { appointments: [clinic.alexVisit, past, cancelled] });
+    const visit = {
+      ...clinic.alexVisit,
+      reminders: [
+        {
+          offsetMinutes: 4320,
+          dueAt: '2026-11-28T14:30:00.000Z',
+          state: 'sent' as const,
+          detail: null,
+        },
+        {
+          offsetMinutes: 1440,
+          dueAt: '2026-11-30T14:30:00.000Z',
+          state: 'scheduled' as const,
+          detail: null,
+        },
+      ],
+    };
+    answerClinic(['nurse'], clinic);
+    answerAppointments(clinic, () => [visit], [cancelled, past]);
     renderApp({ path: `/patients/${clinic.alex.id}/appointments` });
 
     const upcoming = await screen.findByRole('table', {
@@ -71,7 +112,28 @@ describe('patient record: appointments', () => {
 
   it('books for the patient from the chart and sends exactly the chosen time', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    answerClinic(['front-desk'], clinic);
+    answer('findOpenSlots', ({ query }) =>
+      page(
+        query.get('providerId') === clinic.kim.id
+          ? openSlots(clinic.kim, clinic.south, 30, [
+              '2026-12-02T14:00:00.000Z',
+              '2026-12-02T14:30:00.000Z',
+              '2026-12-02T15:00:00.000Z',
+            ])
+          : [],
+      ),
+    );
+    const booked = appointmentRecordFactory({
+      patientId: clinic.jordan.id,
+      providerId: clinic.kim.id,
+      locationId: clinic.south.id,
+      visitTypeId: clinic.followUp.id,
+      startsAt: '2026-12-02T14:30:00.000Z',
+      endsAt: '2026-12-02T15:00:00.000Z',
+    });
+    const bookings = answer('bookAppointment', appointmentView(clinic, booked));
+    answerAppointments(clinic, () => (bookings.length > 0 ? [booked] : []));
     const { user } = renderApp({ path: `/patients/${clinic.jordan.id}/appointments` });
 
     expect(await screen.findByText('No upcoming appointments.')).toBeInTheDocument();
@@ -95,8 +157,8 @@ describe('patient record: appointments', () => {
         /Booked: Jordan Lee, Wed, Dec 2, 2026, 8:30\s*AM\s*CST, with Dr\. Sam Kim at South Clinic\./,
       ),
     ).toBeInTheDocument();
-    expect(schedule.callsTo('bookAppointment')).toHaveLength(1);
-    const call = schedule.callsTo('bookAppointment')[0];
+    expect(bookings).toHaveLength(1);
+    const call = bookings[0];
     expect(call?.params['patientId']).toBe(clinic.jordan.id);
     expect(call?.body).toEqual({
       visitTypeId: clinic.followUp.id,
@@ -113,7 +175,22 @@ describe('patient record: appointments', () => {
 
   it('explains a time taken meanwhile and offers the rest', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    answerClinic(['front-desk'], clinic);
+    answerAppointments(clinic, () => []);
+    // Someone else takes 10:00 before the booking is sent: the API refuses it, and the open
+    // times asked for after the refusal no longer have it.
+    const bookings = answer('bookAppointment', scheduleProblems.slotTaken());
+    const slotRequests = answer('findOpenSlots', ({ query }) =>
+      page(
+        query.get('providerId') === clinic.patel.id
+          ? openSlots(clinic.patel, clinic.north, 30, [
+              ...(bookings.length > 0 ? [] : ['2026-12-01T15:00:00.000Z']),
+              '2026-12-01T15:30:00.000Z',
+              '2026-12-01T16:00:00.000Z',
+            ])
+          : [],
+      ),
+    );
     const { user } = renderApp({ path: `/patients/${clinic.jordan.id}/appointments` });
 
     await user.click(await screen.findByRole('button', { name: 'Book an appointment' }));
@@ -125,17 +202,7 @@ describe('patient record: appointments', () => {
     await user.selectOptions(within(form).getByLabelText('Provider'), 'Dr. Priya Patel');
     const day = await within(form).findByRole('group', { name: 'Tuesday, December 1, 2026' });
     await user.click(within(day).getByRole('radio', { name: /^10:00\s*AM\s*EST$/ }));
-    // Someone else takes 10:00 before the booking is sent.
-    schedule.state.appointments.push(
-      appointmentRecordFactory({
-        patientId: clinic.alex.id,
-        providerId: clinic.patel.id,
-        locationId: clinic.north.id,
-        visitTypeId: clinic.followUp.id,
-        startsAt: '2026-12-01T15:00:00.000Z',
-        endsAt: '2026-12-01T15:30:00.000Z',
-      }),
-    );
+    const asked = slotRequests.length;
     await user.click(within(form).getByRole('button', { name: 'Book appointment' }));
 
     const summary = await screen.findByRole('alert');
@@ -148,11 +215,13 @@ describe('patient record: appointments', () => {
         ),
       ).not.toBeInTheDocument(),
     );
+    expect(bookings[0]?.body.startsAt).toBe('2026-12-01T15:00:00.000Z');
+    expect(slotRequests.length).toBeGreaterThan(asked);
   });
 
   it('is not a tab for billing', async () => {
     const clinic = clinicFixture();
-    serveClinic(['billing'], clinic);
+    answerClinic(['billing'], clinic);
     renderApp({ path: `/patients/${clinic.alex.id}` });
 
     await screen.findByRole('heading', { level: 1, name: 'Alexandra Rivera' });

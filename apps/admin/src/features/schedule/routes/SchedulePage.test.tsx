@@ -1,9 +1,21 @@
-import { appointmentRecordFactory } from '@portal/api-mocks';
+import {
+  appointmentRecordFactory,
+  scheduleProblems,
+  type MockAppointmentRecord,
+} from '@portal/api-mocks';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { answer } from '../../../testing/api';
+import { answer, page } from '../../../testing/api';
 import { scheduleItemFactory } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
-import { clinicFixture, freezeClock, serveClinic, type Clinic } from '../testing/clinic';
+import {
+  answerClinic,
+  appointmentView,
+  clinicFixture,
+  freezeClock,
+  openSlots,
+  scheduleView,
+  type Clinic,
+} from '../testing/clinic';
 
 beforeEach(() => freezeClock());
 afterEach(() => jest.restoreAllMocks());
@@ -16,6 +28,36 @@ async function appointmentItem(dayName: string, patientName: string) {
   return link.closest('li') as HTMLElement;
 }
 
+/** Dr. Patel's open hours in the week of 30 November: weekdays 9–5 in New York. */
+function patelHours(clinic: Clinic) {
+  return ['11-30', '12-01', '12-02', '12-03', '12-04'].map((day) => ({
+    providerId: clinic.patel.id,
+    locationId: clinic.north.id,
+    startsAt: `2026-${day}T14:00:00.000Z`,
+    endsAt: `2026-${day}T22:00:00.000Z`,
+  }));
+}
+
+/**
+ * The schedule's answer: these visits (the cancelled ones only when asked for) and, for a
+ * provider's schedule, Dr. Patel's hours. Returns the requests received.
+ */
+function answerSchedule(clinic: Clinic, visits: () => MockAppointmentRecord[]) {
+  return answer('listSchedule', ({ query }) => ({
+    items: visits()
+      .filter((visit) => query.get('includeCancelled') === 'true' || visit.status !== 'cancelled')
+      .map((visit) => scheduleView(clinic, visit)),
+    hours: query.get('providerId') === clinic.patel.id ? patelHours(clinic) : [],
+    truncated: false,
+  }));
+}
+
+/** The clinic for these roles, with Alexandra's Tuesday visit on Dr. Patel's schedule. */
+function answerDay(roles: string[], clinic: Clinic) {
+  answerClinic(roles, clinic);
+  return answerSchedule(clinic, () => [clinic.alexVisit]);
+}
+
 function menuLinks() {
   const nav = screen.getByRole('navigation', { name: 'Main' });
   return within(nav)
@@ -26,7 +68,7 @@ function menuLinks() {
 describe('schedule calendar', () => {
   it('writes each time in the location’s zone, though the browser runs in UTC', async () => {
     const clinic = clinicFixture();
-    serveClinic(['front-desk'], clinic);
+    answerDay(['front-desk'], clinic);
     renderApp({ path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01` });
 
     const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
@@ -49,19 +91,19 @@ describe('schedule calendar', () => {
 
   it('asks the API for the location’s local midnight to midnight', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['nurse'], clinic);
+    const reads = answerDay(['nurse'], clinic);
     renderApp({ path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01` });
 
     await appointmentItem(DEC_1, 'Alexandra Rivera');
-    const url = schedule.callsTo('listSchedule')[0]?.url;
-    expect(url?.searchParams.get('providerId')).toBe(clinic.patel.id);
-    expect(url?.searchParams.get('from')).toBe('2026-12-01T05:00:00.000Z');
-    expect(url?.searchParams.get('to')).toBe('2026-12-02T05:00:00.000Z');
+    const query = reads[0]?.query;
+    expect(query?.get('providerId')).toBe(clinic.patel.id);
+    expect(query?.get('from')).toBe('2026-12-01T05:00:00.000Z');
+    expect(query?.get('to')).toBe('2026-12-02T05:00:00.000Z');
   });
 
   it('shows the seven days of the week, Monday first, in the week view', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['provider'], clinic);
+    const reads = answerDay(['provider'], clinic);
     renderApp({ path: `/schedule?provider=${clinic.patel.id}&view=week&date=2026-12-03` });
 
     await appointmentItem(DEC_1, 'Alexandra Rivera');
@@ -77,9 +119,9 @@ describe('schedule calendar', () => {
     ]);
     expect(screen.getByRole('button', { name: 'Week' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('region', { name: /Saturday/ })).toHaveTextContent('No open hours');
-    const url = schedule.callsTo('listSchedule')[0]?.url;
-    expect(url?.searchParams.get('from')).toBe('2026-11-30T05:00:00.000Z');
-    expect(url?.searchParams.get('to')).toBe('2026-12-07T05:00:00.000Z');
+    const query = reads[0]?.query;
+    expect(query?.get('from')).toBe('2026-11-30T05:00:00.000Z');
+    expect(query?.get('to')).toBe('2026-12-07T05:00:00.000Z');
   });
 
   it('follows the address: a location’s day, in that location’s zone, naming providers', async () => {
@@ -92,9 +134,8 @@ describe('schedule calendar', () => {
       startsAt: '2026-12-02T15:00:00.000Z',
       endsAt: '2026-12-02T15:30:00.000Z',
     });
-    const { schedule } = serveClinic(['front-desk'], clinic, {
-      appointments: [clinic.alexVisit, kimVisit],
-    });
+    answerClinic(['front-desk'], clinic);
+    const reads = answerSchedule(clinic, () => [kimVisit]);
     renderApp({ path: `/schedule?location=${clinic.south.id}&date=2026-12-02&layout=list` });
 
     const item = await appointmentItem('Wednesday, December 2, 2026', 'Jordan Lee');
@@ -105,14 +146,14 @@ describe('schedule calendar', () => {
     expect(screen.getByLabelText('Schedule of')).toHaveValue(`location:${clinic.south.id}`);
     expect(screen.getByLabelText('Date')).toHaveValue('2026-12-02');
     expect(screen.getByRole('button', { name: 'Day' })).toHaveAttribute('aria-pressed', 'true');
-    const url = schedule.callsTo('listSchedule')[0]?.url;
-    expect(url?.searchParams.get('locationId')).toBe(clinic.south.id);
-    expect(url?.searchParams.get('from')).toBe('2026-12-02T06:00:00.000Z');
+    const query = reads[0]?.query;
+    expect(query?.get('locationId')).toBe(clinic.south.id);
+    expect(query?.get('from')).toBe('2026-12-02T06:00:00.000Z');
   });
 
   it('moves to the next day with "]", to the week with "w", but not while typing', async () => {
     const clinic = clinicFixture();
-    serveClinic(['front-desk'], clinic);
+    answerDay(['front-desk'], clinic);
     const { user, router } = renderApp({
       path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-11-30`,
     });
@@ -144,13 +185,25 @@ describe('schedule calendar', () => {
 
   it('shows an appointment’s reminder emails when asked, reading it once', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    answerDay(['front-desk'], clinic);
+    const reads = answer(
+      'getAppointment',
+      appointmentView(clinic, clinic.alexVisit, [
+        { offsetMinutes: 4320, dueAt: '2026-11-28T14:30:00.000Z', state: 'sent', detail: null },
+        {
+          offsetMinutes: 1440,
+          dueAt: '2026-11-30T14:30:00.000Z',
+          state: 'scheduled',
+          detail: null,
+        },
+      ]),
+    );
     const { user } = renderApp({
       path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
     });
 
     const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
-    expect(schedule.callsTo('getAppointment')).toHaveLength(0);
+    expect(reads).toHaveLength(0);
     const toggle = within(item).getByRole('button', { name: /^Reminders for Alexandra Rivera/ });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await user.click(toggle);
@@ -162,7 +215,7 @@ describe('schedule calendar', () => {
     expect(item).toHaveTextContent(
       /Reminder scheduled for Nov 30, 9:30\s*AM\s*EST \(1 day before\)/,
     );
-    expect(schedule.callsTo('getAppointment')).toHaveLength(1);
+    expect(reads).toHaveLength(1);
   });
 
   it('lists cancelled appointments only when asked to', async () => {
@@ -176,9 +229,8 @@ describe('schedule calendar', () => {
       startsAt: '2026-12-01T16:00:00.000Z',
       endsAt: '2026-12-01T16:30:00.000Z',
     });
-    const { schedule } = serveClinic(['front-desk'], clinic, {
-      appointments: [clinic.alexVisit, cancelled],
-    });
+    answerClinic(['front-desk'], clinic);
+    const reads = answerSchedule(clinic, () => [clinic.alexVisit, cancelled]);
     const { user, router } = renderApp({
       path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
     });
@@ -191,14 +243,18 @@ describe('schedule calendar', () => {
     expect(item).toHaveTextContent('Cancelled');
     expect(within(item).queryByRole('button', { name: /^Mark/ })).not.toBeInTheDocument();
     expect(router.state.location.search).toContain('cancelled=1');
-    expect(schedule.callsTo('listSchedule').at(-1)?.url.searchParams.get('includeCancelled')).toBe(
-      'true',
-    );
+    expect(reads.at(-1)?.query.get('includeCancelled')).toBe('true');
   });
 
   it('marks an arrival with the version on screen and shows the new status', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['nurse'], clinic);
+    answerClinic(['nurse'], clinic);
+    let visit = clinic.alexVisit;
+    answerSchedule(clinic, () => [visit]);
+    const marks = answer('setAppointmentStatus', () => {
+      visit = { ...visit, status: 'arrived', version: 2 };
+      return appointmentView(clinic, visit);
+    });
     const { user } = renderApp({
       path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
     });
@@ -207,7 +263,7 @@ describe('schedule calendar', () => {
     await user.click(within(item).getByRole('button', { name: /^Mark arrived/ }));
 
     expect(await screen.findByText('Alexandra Rivera is marked as arrived.')).toBeInTheDocument();
-    expect(schedule.callsTo('setAppointmentStatus')[0]?.body).toEqual({
+    expect(marks[0]?.body).toEqual({
       version: 1,
       status: 'arrived',
     });
@@ -219,24 +275,32 @@ describe('schedule calendar', () => {
 
   it('explains a change made meanwhile by someone else, reloads, and then succeeds', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    answerClinic(['front-desk'], clinic);
+    let visit = clinic.alexVisit;
+    const reads = answerSchedule(clinic, () => [visit]);
+    // The first mark meets the change made meanwhile; the one after the reload goes through.
+    const marks = answer('setAppointmentStatus', () => {
+      if (marks.length === 1) return scheduleProblems.appointmentChanged();
+      visit = { ...visit, status: 'arrived', version: 3 };
+      return appointmentView(clinic, visit);
+    });
     const { user } = renderApp({
       path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
     });
 
     const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
-    schedule.touchAppointment(clinic.alexVisit.id, { reason: 'Changed at the desk' });
+    visit = { ...visit, reason: 'Changed at the desk', version: 2 };
     await user.click(within(item).getByRole('button', { name: /^Mark arrived/ }));
 
     const message = await screen.findByText(/Someone else changed this appointment a moment ago/);
     expect(message).toHaveTextContent('nothing was saved');
-    await waitFor(() => expect(schedule.callsTo('listSchedule')).toHaveLength(2));
+    await waitFor(() => expect(reads).toHaveLength(2));
     const reloaded = await appointmentItem(DEC_1, 'Alexandra Rivera');
     expect(reloaded).toHaveTextContent('Booked');
 
     await user.click(within(reloaded).getByRole('button', { name: /^Mark arrived/ }));
     expect(await screen.findByText('Alexandra Rivera is marked as arrived.')).toBeInTheDocument();
-    expect(schedule.callsTo('setAppointmentStatus').map((call) => call.body)).toEqual([
+    expect(marks.map((call) => call.body)).toEqual([
       { version: 1, status: 'arrived' },
       { version: 2, status: 'arrived' },
     ]);
@@ -244,7 +308,19 @@ describe('schedule calendar', () => {
 
   it('cancels after one question, with the reason required', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    answerClinic(['front-desk'], clinic);
+    let visit = clinic.alexVisit;
+    answerSchedule(clinic, () => [visit]);
+    const cancels = answer('cancelAppointment', ({ body }) => {
+      visit = {
+        ...visit,
+        status: 'cancelled',
+        cancelReason: body.reason ?? null,
+        cancelledAt: new Date(Date.now()).toISOString(),
+        version: 2,
+      };
+      return appointmentView(clinic, visit);
+    });
     const { user } = renderApp({
       path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
     });
@@ -257,7 +333,7 @@ describe('schedule calendar', () => {
     expect(within(dialog).getByLabelText('Reason for cancelling')).toHaveAccessibleDescription(
       expect.stringContaining('Say why the appointment is cancelled.'),
     );
-    expect(schedule.callsTo('cancelAppointment')).toHaveLength(0);
+    expect(cancels).toHaveLength(0);
 
     await user.type(
       within(dialog).getByLabelText('Reason for cancelling'),
@@ -270,7 +346,7 @@ describe('schedule calendar', () => {
         /Alexandra Rivera’s appointment on Tue, Dec 1, 2026.* is cancelled\./,
       ),
     ).toBeInTheDocument();
-    expect(schedule.callsTo('cancelAppointment')[0]?.body).toEqual({
+    expect(cancels[0]?.body).toEqual({
       version: 1,
       reason: 'Patient is travelling',
     });
@@ -282,7 +358,29 @@ describe('schedule calendar', () => {
 
   it('moves an appointment to an open time of the same provider', async () => {
     const clinic = clinicFixture();
-    const { schedule } = serveClinic(['front-desk'], clinic);
+    answerClinic(['front-desk'], clinic);
+    let visit = clinic.alexVisit;
+    answerSchedule(clinic, () => [visit]);
+    const slotReads = answer('findOpenSlots', ({ query }) =>
+      page(
+        query.get('providerId') === clinic.patel.id
+          ? openSlots(clinic.patel, clinic.north, 30, [
+              '2026-12-02T14:00:00.000Z',
+              '2026-12-02T15:00:00.000Z',
+              '2026-12-02T16:00:00.000Z',
+            ])
+          : [],
+      ),
+    );
+    const moves = answer('rescheduleAppointment', ({ body }) => {
+      visit = {
+        ...visit,
+        startsAt: body.startsAt,
+        endsAt: new Date(Date.parse(body.startsAt) + 30 * 60_000).toISOString(),
+        version: 2,
+      };
+      return appointmentView(clinic, visit);
+    });
     const { user } = renderApp({
       path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01`,
     });
@@ -297,10 +395,10 @@ describe('schedule calendar', () => {
     expect(
       await screen.findByText(/appointment is moved to Wed, Dec 2, 2026, 11:00/),
     ).toBeInTheDocument();
-    const call = schedule.callsTo('findOpenSlots')[0];
-    expect(call?.url.searchParams.get('visitTypeId')).toBe(clinic.followUp.id);
-    expect(call?.url.searchParams.get('providerId')).toBe(clinic.patel.id);
-    expect(schedule.callsTo('rescheduleAppointment')[0]?.body).toEqual({
+    const call = slotReads[0];
+    expect(call?.query.get('visitTypeId')).toBe(clinic.followUp.id);
+    expect(call?.query.get('providerId')).toBe(clinic.patel.id);
+    expect(moves[0]?.body).toEqual({
       version: 1,
       startsAt: '2026-12-02T16:00:00.000Z',
       providerId: clinic.patel.id,
@@ -310,7 +408,7 @@ describe('schedule calendar', () => {
 
   it('lets nurses and providers mark visits but not book, move or cancel', async () => {
     const clinic = clinicFixture();
-    serveClinic(['nurse'], clinic);
+    answerDay(['nurse'], clinic);
     renderApp({ path: `/schedule?provider=${clinic.patel.id}&view=day&date=2026-12-01` });
 
     const item = await appointmentItem(DEC_1, 'Alexandra Rivera');
@@ -325,7 +423,8 @@ describe('schedule calendar', () => {
     const clinic = clinicFixture();
     const accountId = '0190b5d2-7c4e-7000-8000-0000000a11ce';
     const kim = { ...clinic.kim, accountId };
-    serveClinic(['provider'], clinic, { providers: [clinic.patel, kim], accountId });
+    answerClinic(['provider'], { ...clinic, kim }, accountId);
+    answerSchedule(clinic, () => []);
     renderApp({ path: '/schedule' });
 
     expect(
@@ -336,7 +435,7 @@ describe('schedule calendar', () => {
 
   it('shows Schedule in the menu to the roles that work it, not to billing', async () => {
     const clinic = clinicFixture();
-    serveClinic(['billing'], clinic);
+    answerClinic(['billing'], clinic);
     const { router } = renderApp({ path: '/' });
     await screen.findByRole('navigation', { name: 'Main' });
     expect(menuLinks()).not.toContain('Schedule');
@@ -349,7 +448,7 @@ describe('schedule calendar', () => {
 
   it('shows Schedule in the menu to nurses, and it opens', async () => {
     const clinic = clinicFixture();
-    serveClinic(['nurse'], clinic);
+    answerDay(['nurse'], clinic);
     const { user } = renderApp({ path: '/' });
     await screen.findByRole('navigation', { name: 'Main' });
     expect(menuLinks()).toContain('Schedule');
@@ -400,8 +499,9 @@ describe('a location’s day grid', () => {
 
   it('puts each provider in a column and each visit in its rows, the zone named', async () => {
     const clinic = clinicFixture();
-    serveClinic(['front-desk'], clinic);
+    answerClinic(['front-desk'], clinic);
     answer('listSchedule', gridDay(clinic));
+    answer('findOpenSlots', page([]));
     renderApp({ path: `/schedule?location=${clinic.north.id}&date=2026-12-01` });
 
     const grid = await screen.findByRole('table', { name: /North Clinic, Tuesday, December 1/ });
@@ -437,8 +537,9 @@ describe('a location’s day grid', () => {
 
   it('books from an empty cell with the provider, location and time chosen', async () => {
     const clinic = clinicFixture();
-    serveClinic(['front-desk'], clinic);
+    answerClinic(['front-desk'], clinic);
     answer('listSchedule', gridDay(clinic));
+    answer('findOpenSlots', page([]));
     const { user, router } = renderApp({
       path: `/schedule?location=${clinic.north.id}&date=2026-12-01`,
     });
@@ -463,8 +564,9 @@ describe('a location’s day grid', () => {
 
   it('keeps the list as the alternative, in the address', async () => {
     const clinic = clinicFixture();
-    serveClinic(['front-desk'], clinic);
+    answerClinic(['front-desk'], clinic);
     answer('listSchedule', gridDay(clinic));
+    answer('findOpenSlots', page([]));
     const { user, router } = renderApp({
       path: `/schedule?location=${clinic.north.id}&date=2026-12-01`,
     });

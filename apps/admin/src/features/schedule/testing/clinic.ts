@@ -1,16 +1,13 @@
 import {
   appointmentRecordFactory,
   availabilityRuleFactory,
-  createScheduleBackend,
   locationFactory,
   providerFactory,
   visitTypeFactory,
   type MockAppointmentRecord,
-  type ScheduleBackendOptions,
 } from '@portal/api-mocks';
-import { answer, page, signInStaff } from '../../../testing/api';
+import { answer, page, signInStaff, type Answer } from '../../../testing/api';
 import { patientFactory, problem } from '../../../testing/factories';
-import { server } from '../../../testing/server';
 
 /** Monday 30 November 2026, 9:00 AM in New York: the clock every schedule test runs at. */
 export const NOW = Date.parse('2026-11-30T14:00:00.000Z');
@@ -91,17 +88,75 @@ export function clinicFixture() {
 
 export type Clinic = ReturnType<typeof clinicFixture>;
 
-/** Signs staff in and serves the clinic: the staff app's endpoints plus scheduling. */
-export function serveClinic(
-  roles: string[],
+type Appointment = Answer<'getAppointment'>;
+type ScheduleAppointment = Answer<'listSchedule'>['items'][number];
+type OpenSlot = Answer<'findOpenSlots'>['items'][number];
+
+/** An appointment of this clinic as the API answers with it (nested views, not ids). */
+export function appointmentView(
   clinic: Clinic,
-  options: Partial<ScheduleBackendOptions> & {
-    appointments?: MockAppointmentRecord[];
-    /** The signed-in staff member's account id. */
-    accountId?: string;
-  } = {},
-) {
-  const { accountId, ...backendOptions } = options;
+  record: MockAppointmentRecord,
+  reminders: Appointment['reminders'] = [],
+): Appointment {
+  const provider = [clinic.patel, clinic.kim].find((p) => p.id === record.providerId)!;
+  const type = [clinic.followUp, clinic.newPatient].find((v) => v.id === record.visitTypeId)!;
+  const location = [clinic.north, clinic.south].find((l) => l.id === record.locationId)!;
+  const changeableUntil = new Date(Date.parse(record.startsAt) - 24 * 3_600_000);
+  const { reminders: _stated, ...rest } = record;
+  return {
+    ...rest,
+    provider: { id: provider.id, displayName: provider.displayName, specialty: provider.specialty },
+    location,
+    visitType: { id: type.id, name: type.name, durationMinutes: type.durationMinutes },
+    changeableUntil: changeableUntil.toISOString(),
+    canChangeOnline: record.status === 'booked' && NOW < changeableUntil.getTime(),
+    reminders: record.reminders ?? reminders,
+  } as Appointment;
+}
+
+/** An appointment as the schedule lists it: the view plus who the patient is. */
+export function scheduleView(clinic: Clinic, record: MockAppointmentRecord): ScheduleAppointment {
+  const { reminders: _reminders, ...view } = appointmentView(clinic, record);
+  const patient = [clinic.alex, clinic.jordan].find((p) => p.id === record.patientId)!;
+  return {
+    ...view,
+    patient: {
+      id: patient.id,
+      displayName: `${patient.givenName} ${patient.familyName}`,
+      mrn: patient.mrn,
+    },
+  } as ScheduleAppointment;
+}
+
+/** Open times of `minutes` each starting at these instants, with this provider at this place. */
+export function openSlots(
+  provider: Clinic['patel'],
+  location: Clinic['north'],
+  minutes: number,
+  starts: string[],
+): OpenSlot[] {
+  return starts.map((startsAt) => {
+    const start = Date.parse(startsAt);
+    return {
+      startsAt,
+      endsAt: new Date(start + minutes * 60_000).toISOString(),
+      provider: {
+        id: provider.id,
+        displayName: provider.displayName,
+        specialty: provider.specialty,
+      },
+      location: { id: location.id, name: location.name, timeZone: location.timeZone },
+      changeableUntil: new Date(start - 24 * 3_600_000).toISOString(),
+      canChangeOnline: NOW < start - 24 * 3_600_000,
+    };
+  });
+}
+
+/**
+ * Signs staff in and states the clinic's catalogue (locations, providers, visit types) and
+ * its two patients; each test states the schedule answers it needs on top.
+ */
+export function answerClinic(roles: string[], clinic: Clinic, accountId?: string) {
   signInStaff(roles, { accountId });
   const patients = [clinic.alex, clinic.jordan];
   answer(
@@ -110,22 +165,11 @@ export function serveClinic(
       patients.find((patient) => patient.id === params['patientId']) ??
       problem(404, 'patient_not_found', 'No patient was found with this id.'),
   );
-  // The patient search finds Jordan Lee by family name; nothing else is searched for.
   const searches = answer('searchPatients', ({ query }) =>
     page(query.get('query') === 'Lee' ? [clinic.jordan] : []),
   );
-  const staff = { searches };
-  const schedule = createScheduleBackend({
-    roles,
-    now: NOW,
-    locations: [clinic.north, clinic.south],
-    providers: [clinic.patel, clinic.kim],
-    visitTypes: [clinic.followUp, clinic.newPatient],
-    rules: clinic.rules,
-    patients: [clinic.alex, clinic.jordan],
-    appointments: [clinic.alexVisit],
-    ...backendOptions,
-  });
-  server.use(...schedule.handlers);
-  return { staff, schedule };
+  answer('listLocations', page([clinic.north, clinic.south]));
+  answer('listProviders', page([clinic.patel, clinic.kim]));
+  answer('listVisitTypes', page([clinic.followUp, clinic.newPatient]));
+  return { searches };
 }
