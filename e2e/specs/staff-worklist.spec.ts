@@ -168,9 +168,7 @@ afterAll(async () => {
       items: [{ category: 'laboratory', mode: 'immediate' }],
     });
     // The new location closes, so other journeys' lists stay as they were.
-    await admin
-      .send('PUT', `/api/v1/locations/${fixture.location.id}`, { active: false })
-      .catch(() => undefined);
+    await admin.send('PATCH', `/api/v1/locations/${fixture.location.id}`, { active: false });
   } finally {
     await admin.dispose();
   }
@@ -293,9 +291,10 @@ describe('a provider', () => {
       await expect(
         results.getByRole('link', { name: 'Open results review' }).count(),
       ).resolves.toBe(1);
-      await expect(page.getByRole('region', { name: 'Your schedule today' }).count()).resolves.toBe(
-        1,
-      );
+      // The schedule block loads on its own: waited for, not counted the moment results show.
+      const schedule = page.getByRole('region', { name: 'Your schedule today' });
+      await waitForVisible(page, schedule, 'the provider’s own schedule on home');
+      await expect(schedule.count()).resolves.toBe(1);
       await check(page, 'provider home');
       await page.close();
     },

@@ -74,7 +74,11 @@ export class StaffApiSession {
     return decodeURIComponent(token);
   }
 
-  async send<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  async send<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const response = await this.context.fetch(path, {
       method,
       ...(body === undefined ? {} : { data: body as object }),
