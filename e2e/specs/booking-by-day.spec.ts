@@ -181,7 +181,6 @@ async function dayStrip(viewport: Viewport, page: Page, api: PageApi, clinic: Cl
     const box = await target.boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(44);
   }
-  console.log(`${viewport}: ${tabs} Tab presses from the heading to the first open time`);
 
   // Later times start on the day after the last day shown.
   const nextDay = addDays(lastDay, 1);
