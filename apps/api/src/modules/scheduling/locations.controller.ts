@@ -1,17 +1,6 @@
-import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Operation } from '../../common/operation.decorator.js';
 import { CurrentCaller } from '../../common/patient-scope.js';
 import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
@@ -31,26 +20,31 @@ export class LocationsController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
-  @Permit('catalog:read')
-  @ApiOperation({
-    operationId: 'listLocations',
+  @Operation({
+    id: 'listLocations',
     summary: 'Clinic locations',
     description: 'By name. Patients see open locations only. Any signed-in caller.',
+    permit: 'catalog:read',
+    returns: LocationPage,
+    problems: { 400: 'A parameter is not valid' },
   })
-  @ApiOkResponse({ type: LocationPage })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   list(@Query() query: ListCatalogQuery, @CurrentCaller() caller: Caller): Promise<LocationPage> {
     return this.catalog.listLocations(query, caller.principal);
   }
 
   @Post()
-  @HttpCode(201)
-  @Permit('catalog:manage')
-  @ApiOperation({ operationId: 'createLocation', summary: 'Add a clinic location (admin)' })
-  @ApiCreatedResponse({ type: LocationView })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
-  @ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage locations' })
-  @ApiConflictResponse({ type: Problem, description: 'The name is taken (location_name_taken)' })
+  @Operation({
+    id: 'createLocation',
+    summary: 'Add a clinic location (admin)',
+    permit: 'catalog:manage',
+    status: 201,
+    returns: LocationView,
+    problems: {
+      400: 'A field is not valid',
+      403: 'Only administrators manage locations',
+      409: 'The name is taken (location_name_taken)',
+    },
+  })
   create(
     @Body() body: CreateLocationRequest,
     @CurrentCaller() caller: Caller,
@@ -59,20 +53,22 @@ export class LocationsController {
   }
 
   @Patch(':locationId')
-  @Permit('catalog:manage')
-  @ApiParam({ name: 'locationId', type: String, format: 'uuid' })
-  @ApiOperation({
-    operationId: 'updateLocation',
+  @Operation({
+    id: 'updateLocation',
     summary: 'Change a clinic location (admin)',
     description:
       'Only the fields sent change. active: false closes it: patients no longer see it, and ' +
       'its hours offer no open times.',
+    permit: 'catalog:manage',
+    uuidParams: ['locationId'],
+    returns: LocationView,
+    problems: {
+      400: 'A field is not valid',
+      403: 'Only administrators manage locations',
+      404: 'No such location',
+      409: 'The name is taken (location_name_taken)',
+    },
   })
-  @ApiOkResponse({ type: LocationView })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
-  @ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage locations' })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such location' })
-  @ApiConflictResponse({ type: Problem, description: 'The name is taken (location_name_taken)' })
   update(
     @Param('locationId') locationId: string,
     @Body() body: UpdateLocationRequest,
