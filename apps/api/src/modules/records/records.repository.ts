@@ -4,11 +4,21 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PageKey } from '../../common/pager.js';
 import { returnedRows } from '../../infra/database/sql.js';
 import type { AnyPatientResource, BaseRow, Columns } from './patient-resource.js';
+import type { RevisionInput } from './revisions.service.js';
 
 /** The status no patient sees: a withdrawn, mistaken entry. */
 export const HIDDEN_STATUS = 'entered-in-error';
 
 const SQL_TYPE = { date: 'date', instant: 'timestamptz' } as const;
+
+export interface RevisionRow {
+  version: number;
+  changed_at: Date;
+  changed_by: string | null;
+  changed_by_name: string | null;
+  reason: string | null;
+  snapshot: Record<string, unknown>;
+}
 
 export interface RecordFilter {
   status?: string;
@@ -178,5 +188,43 @@ export class RecordsRepository {
       [patientId, ids],
     );
     return rows.length;
+  }
+
+  // --- corrections history (record_revision) ----------------------------------------------
+
+  /** Stores a row's before-image, inside the transaction that changes the row. */
+  async insertRevision(
+    manager: EntityManager,
+    revision: RevisionInput & { id: string; changedAt: Date },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO record_revision
+         (id, patient_id, resource_type, resource_id, version, snapshot, reason, changed_by, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`,
+      [
+        revision.id,
+        revision.patientId,
+        revision.resourceType,
+        revision.resourceId,
+        revision.version,
+        JSON.stringify(revision.snapshot),
+        revision.reason,
+        revision.changedBy,
+        revision.changedAt,
+      ],
+    );
+  }
+
+  /** Earlier versions of a row, newest first, with who replaced each (one query). */
+  revisions(resourceType: string, resourceId: string): Promise<RevisionRow[]> {
+    return this.db.query(
+      `SELECT r.version, r.changed_at, r.changed_by, a.display_name AS changed_by_name,
+              r.reason, r.snapshot
+         FROM record_revision r
+         LEFT JOIN account a ON a.id = r.changed_by
+        WHERE r.resource_type = $1 AND r.resource_id = $2
+        ORDER BY r.version DESC`,
+      [resourceType, resourceId],
+    );
   }
 }

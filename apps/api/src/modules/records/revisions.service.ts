@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { newId } from '../../infra/database/ids.js';
+import { RecordsRepository } from './records.repository.js';
 
 export interface RevisionInput {
   patientId: string;
@@ -26,15 +26,6 @@ export interface Revision {
   snapshot: Record<string, unknown>;
 }
 
-interface RevisionRow {
-  version: number;
-  changed_at: Date;
-  changed_by: string | null;
-  changed_by_name: string | null;
-  reason: string | null;
-  snapshot: Record<string, unknown>;
-}
-
 /**
  * Corrections history of medical-record rows: each correction stores the row's previous state
  * in record_revision, in the same transaction as the change, so history never misses a version.
@@ -42,41 +33,22 @@ interface RevisionRow {
 @Injectable()
 export class RevisionService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: RecordsRepository,
     private readonly clock: Clock,
   ) {}
 
   /** Stores the before-image; call it inside the transaction that changes the row. */
   async snapshot(manager: EntityManager, input: RevisionInput): Promise<void> {
-    await manager.query(
-      `INSERT INTO record_revision
-         (id, patient_id, resource_type, resource_id, version, snapshot, reason, changed_by, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`,
-      [
-        newId(),
-        input.patientId,
-        input.resourceType,
-        input.resourceId,
-        input.version,
-        JSON.stringify(input.snapshot),
-        input.reason,
-        input.changedBy,
-        this.clock.now(),
-      ],
-    );
+    await this.rows.insertRevision(manager, {
+      ...input,
+      id: newId(),
+      changedAt: this.clock.now(),
+    });
   }
 
   /** Earlier versions of a row, newest first, with who replaced each (one query). */
   async history(resourceType: string, resourceId: string): Promise<Revision[]> {
-    const rows: RevisionRow[] = await this.db.query(
-      `SELECT r.version, r.changed_at, r.changed_by, a.display_name AS changed_by_name,
-              r.reason, r.snapshot
-         FROM record_revision r
-         LEFT JOIN account a ON a.id = r.changed_by
-        WHERE r.resource_type = $1 AND r.resource_id = $2
-        ORDER BY r.version DESC`,
-      [resourceType, resourceId],
-    );
+    const rows = await this.rows.revisions(resourceType, resourceId);
     return rows.map((row) => ({
       version: row.version,
       changedAt: row.changed_at.toISOString(),

@@ -5,6 +5,7 @@ import { InvitationsModule } from '../invitations/invitations.module.js';
 import { PatientsModule } from '../patients/patients.module.js';
 import { RegistrationController } from './registration.controller.js';
 import { RegistrationEmailCode, RegistrationTicket } from './registration.entity.js';
+import { RegistrationRepository } from './registration.repository.js';
 import { RegistrationService } from './registration.service.js';
 
 @Module({
@@ -15,6 +16,6 @@ import { RegistrationService } from './registration.service.js';
     AccountsModule,
   ],
   controllers: [RegistrationController],
-  providers: [RegistrationService],
+  providers: [RegistrationService, RegistrationRepository],
 })
 export class RegistrationModule {}

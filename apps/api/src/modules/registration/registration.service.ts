@@ -2,8 +2,8 @@ import type { AuditAction } from '../audit/audit.service.js';
 import { maskEmail } from '../../common/mask-email.js';
 import { isUniqueViolation } from '../../infra/database/sql.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import {
   hashOneTimeCode,
@@ -17,7 +17,6 @@ import type { RequestContext } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { returnedRows } from '../../infra/database/sql.js';
 import { composeEmail, MAIL_SECRET } from '../../infra/mail/compose.js';
 import { MailService } from '../../infra/mail/mail.service.js';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -39,12 +38,8 @@ import type {
   RegistrationCompleted,
   RegistrationInvitation,
 } from './registration.dto.js';
-import {
-  IDENTITY_METHODS,
-  RegistrationEmailCode,
-  RegistrationTicket,
-  type IdentityMethod,
-} from './registration.entity.js';
+import { IDENTITY_METHODS, type IdentityMethod } from './registration.entity.js';
+import { RegistrationRepository } from './registration.repository.js';
 import {
   AccountExistsError,
   EmailCodeExpiredError,
@@ -83,9 +78,7 @@ export class RegistrationService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(RegistrationEmailCode)
-    private readonly codes: Repository<RegistrationEmailCode>,
-    @InjectRepository(RegistrationTicket) private readonly tickets: Repository<RegistrationTicket>,
+    private readonly rows: RegistrationRepository,
     private readonly invitations: InvitationsService,
     private readonly patients: PatientsService,
     private readonly accounts: AccountsService,
@@ -123,28 +116,18 @@ export class RegistrationService {
       const expiresAt = new Date(now.getTime() + EMAIL_CODE_TTL_MS);
       const deliveryId = await this.db.transaction(async (manager) => {
         // A new code replaces the last one, up to a fixed number of codes per link.
-        const sent = returnedRows<{ sends: number }>(
-          await manager.query(
-            `INSERT INTO registration_email_code AS c
-                    (token_hash, invitation_id, code_hash, expires_at, attempts, used_at, sends,
-                     created_at, updated_at)
-             VALUES ($1, $2, $3, $4, 0, NULL, 1, $5, $5)
-             ON CONFLICT (token_hash) DO UPDATE
-                SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at,
-                    attempts = 0, used_at = NULL, sends = c.sends + 1, updated_at = EXCLUDED.updated_at
-              WHERE c.sends < $6
-          RETURNING sends`,
-            [
-              link.tokenHash,
-              link.invitation.id,
-              hashOneTimeCode(this.keys, RegistrationService.codeScope(link), code),
-              expiresAt,
-              now,
-              EMAIL_CODE_SENDS,
-            ],
-          ),
+        const sent = await this.rows.replaceEmailCode(
+          manager,
+          {
+            tokenHash: link.tokenHash,
+            invitationId: link.invitation.id,
+            codeHash: hashOneTimeCode(this.keys, RegistrationService.codeScope(link), code),
+            expiresAt,
+            now,
+          },
+          EMAIL_CODE_SENDS,
         );
-        if (!sent.length) throw new EmailCodeLimitError();
+        if (!sent) throw new EmailCodeLimitError();
         const id = await this.mail.record(
           this.codeEmail(link.invitation.email, code, expiresAt),
           manager,
@@ -184,7 +167,7 @@ export class RegistrationService {
         if (!(await this.invitations.holdUsable(link.invitation.id, link.tokenHash, manager))) {
           return false;
         }
-        await manager.getRepository(RegistrationTicket).insert({
+        await this.rows.insertTicket(manager, {
           ticketHash: hashSecret(ticket),
           invitationId: link.invitation.id,
           tokenHash: link.tokenHash,
@@ -211,7 +194,7 @@ export class RegistrationService {
   ): Promise<RegistrationCompleted> {
     return this.step('registration.complete', context, async (subject) => {
       const ticketHash = hashSecret(input.ticket);
-      const ticket = await this.tickets.findOneBy({ ticketHash });
+      const ticket = await this.rows.findTicket(ticketHash);
       if (!ticket) throw new RegistrationTicketInvalidError();
       subject.invitationId = ticket.invitationId;
       const link = await this.invitations.findLink(ticket.tokenHash);
@@ -233,15 +216,9 @@ export class RegistrationService {
 
       const account = await this.db.transaction(async (manager) => {
         // Conditional updates: of two requests racing with one ticket, only one gets through.
-        const spent = returnedRows<{ ticket_hash: string }>(
-          await manager.query(
-            `UPDATE registration_ticket SET used_at = $2
-              WHERE ticket_hash = $1 AND used_at IS NULL AND expires_at > $2
-          RETURNING ticket_hash`,
-            [ticketHash, now],
-          ),
-        );
-        if (!spent.length) throw new RegistrationTicketUsedError();
+        if (!(await this.rows.spendTicket(manager, ticketHash, now))) {
+          throw new RegistrationTicketUsedError();
+        }
         if (!(await this.invitations.accept(link.invitation.id, link.tokenHash, manager))) {
           throw new InvitationUsedError();
         }
@@ -296,16 +273,9 @@ export class RegistrationService {
   private async checkEmailCode(link: InvitationLink, code: string): Promise<void> {
     const now = this.clock.now();
     // Count the try before comparing, in one statement, so parallel guesses share the limit.
-    const [current] = returnedRows<{ code_hash: string; attempts: number }>(
-      await this.db.query(
-        `UPDATE registration_email_code SET attempts = attempts + 1, updated_at = $2
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND attempts < $3
-      RETURNING code_hash, attempts`,
-        [link.tokenHash, now, EMAIL_CODE_TRIES],
-      ),
-    );
+    const current = await this.rows.takeEmailCodeTry(link.tokenHash, now, EMAIL_CODE_TRIES);
     if (!current) {
-      const row = await this.codes.findOneBy({ tokenHash: link.tokenHash });
+      const row = await this.rows.findEmailCode(link.tokenHash);
       if (!row) throw new EmailCodeNotRequestedError();
       if (row.usedAt) throw new EmailCodeUsedError();
       if (row.attempts >= EMAIL_CODE_TRIES) throw new EmailCodeTriesExceededError();
@@ -322,15 +292,9 @@ export class RegistrationService {
           : 'That code is not right, and it cannot be tried again. Ask for a new code.',
       );
     }
-    const used = returnedRows<{ token_hash: string }>(
-      await this.db.query(
-        `UPDATE registration_email_code SET used_at = $2, updated_at = $2
-          WHERE token_hash = $1 AND code_hash = $3 AND used_at IS NULL
-      RETURNING token_hash`,
-        [link.tokenHash, now, current.code_hash],
-      ),
-    );
-    if (!used.length) throw new EmailCodeUsedError();
+    if (!(await this.rows.useEmailCode(link.tokenHash, current.code_hash, now))) {
+      throw new EmailCodeUsedError();
+    }
   }
 
   // --- shared ---------------------------------------------------------------------------

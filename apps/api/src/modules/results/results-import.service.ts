@@ -9,6 +9,7 @@ import type { Accessor } from '../../common/principal.js';
 import { parseCsvImport, parseFhirImport } from './result-import.js';
 import { IMPORT_CONTENT_MAX_BYTES, type ImportFormat, type ImportSummary } from './results.dto.js';
 import { ImportRejectedError, ImportTooLargeError } from './results.errors.js';
+import { ResultsRepository } from './results.repository.js';
 import { ResultsService, type ReportDraft } from './results.service.js';
 
 /** At most this many problems are listed; the detail says how many there were. */
@@ -23,6 +24,7 @@ const LISTED_ERRORS = 100;
 export class ResultsImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: ResultsRepository,
     private readonly results: ResultsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -56,10 +58,7 @@ export class ResultsImportService {
     const mrns = [...new Set(parsed.reports.map((report) => report.mrn))];
     const patients = new Map<string, string>();
     if (mrns.length) {
-      const rows = (await this.db.query(`SELECT id, mrn FROM patient WHERE mrn = ANY($1::text[])`, [
-        mrns,
-      ])) as { id: string; mrn: string }[];
-      for (const row of rows) patients.set(row.mrn, row.id);
+      for (const row of await this.rows.patientsByMrn(mrns)) patients.set(row.mrn, row.id);
     }
     const drafts: ReportDraft[] = [];
     for (const report of parsed.reports) {
@@ -88,20 +87,15 @@ export class ResultsImportService {
     const importId = newId();
     const stored = await this.db.transaction(async (manager) => {
       const done = await this.results.store(manager, drafts, by, importId);
-      await manager.query(
-        `INSERT INTO result_import (id, format, file_name, report_count, observation_count,
-                imported_by, imported_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          importId,
-          input.format,
-          input.fileName ?? null,
-          done.reportIds.length,
-          done.observationCount,
-          by.principal.accountId,
-          this.clock.now(),
-        ],
-      );
+      await this.rows.insertImport(manager, {
+        id: importId,
+        format: input.format,
+        fileName: input.fileName ?? null,
+        reportCount: done.reportIds.length,
+        observationCount: done.observationCount,
+        importedBy: by.principal.accountId,
+        importedAt: this.clock.now(),
+      });
       return done;
     });
     await this.results.dispatch(stored.mailIds);

@@ -15,7 +15,7 @@ import type {
   ReportCategory,
   ResultStatus,
 } from './observation-rules.js';
-import type { ReleaseMode } from './results.dto.js';
+import type { ImportFormat, ReleaseMode } from './results.dto.js';
 
 /** A checked report about to be stored, with its id and whether it is released at once. */
 export interface NewReportRow {
@@ -492,5 +492,38 @@ export class ResultsRepository {
       [patientIds],
     )) as { email: string }[];
     return rows.map((row) => row.email);
+  }
+
+  /** Patient ids by MRN, for the MRNs that name a patient. */
+  patientsByMrn(mrns: string[]): Promise<{ id: string; mrn: string }[]> {
+    return this.db.query(`SELECT id, mrn FROM patient WHERE mrn = ANY($1::text[])`, [mrns]);
+  }
+
+  async insertImport(
+    manager: EntityManager,
+    row: {
+      id: string;
+      format: ImportFormat;
+      fileName: string | null;
+      reportCount: number;
+      observationCount: number;
+      importedBy: string | null;
+      importedAt: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO result_import (id, format, file_name, report_count, observation_count,
+              imported_by, imported_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        row.id,
+        row.format,
+        row.fileName,
+        row.reportCount,
+        row.observationCount,
+        row.importedBy,
+        row.importedAt,
+      ],
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { AuditAction } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { FieldError } from '../../common/problem.js';
 import { validationProblem } from '../../common/problem.filter.js';
@@ -20,12 +20,13 @@ import {
   type ScheduleConflict,
   type WeeklyAvailabilityResult,
 } from './availability.dto.js';
-import {
+import { AvailabilityRepository } from './availability.repository.js';
+import { CatalogRepository } from './catalog.repository.js';
+import type {
   AvailabilityException,
   AvailabilityRule,
-  Location,
+  ExceptionKind,
   Provider,
-  type ExceptionKind,
 } from './scheduling.entities.js';
 import {
   AvailabilityExceptionNotFoundError,
@@ -80,6 +81,8 @@ export function toExceptionView(exception: AvailabilityException): AvailabilityE
 export class AvailabilityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: AvailabilityRepository,
+    private readonly catalog: CatalogRepository,
     private readonly scheduling: SchedulingService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -88,21 +91,13 @@ export class AvailabilityService {
   async get(providerId: string): Promise<ProviderAvailability> {
     const manager = this.db.manager;
     await this.findProvider(manager, providerId);
-    const rules = await manager.getRepository(AvailabilityRule).find({
-      where: { providerId },
-      order: { weekday: 'ASC', startTime: 'ASC', validFrom: 'ASC', id: 'ASC' },
-    });
-    const exceptions = await manager
-      .getRepository(AvailabilityException)
-      .createQueryBuilder('e')
-      .where('e.providerId = :providerId AND e.endsAt > :now', {
-        providerId,
-        now: this.clock.now(),
-      })
-      .orderBy('e.startsAt')
-      .addOrderBy('e.id')
-      .limit(EXCEPTIONS_SHOWN_MAX)
-      .getMany();
+    const rules = await this.rows.rules(manager, providerId);
+    const exceptions = await this.rows.upcomingExceptions(
+      manager,
+      providerId,
+      this.clock.now(),
+      EXCEPTIONS_SHOWN_MAX,
+    );
     return {
       providerId,
       rules: rules.map(toRuleView),
@@ -124,10 +119,9 @@ export class AvailabilityService {
       await this.findProvider(manager, providerId, true);
       const locationIds = [...new Set(parsed.rules.map((rule) => rule.locationId))];
       const locations = new Map(
-        (locationIds.length
-          ? await manager.getRepository(Location).findBy({ id: In(locationIds) })
-          : []
-        ).map((location) => [location.id, location]),
+        (locationIds.length ? await this.catalog.findLocations(manager, locationIds) : []).map(
+          (location) => [location.id, location],
+        ),
       );
       const unavailable = parsed.rules.findIndex((rule) => !locations.get(rule.locationId)?.active);
       if (unavailable >= 0) throw new LocationNotAvailableError(`rules[${unavailable}].locationId`);
@@ -151,8 +145,7 @@ export class AvailabilityService {
       const overlaps = findOverlaps(rules);
       if (overlaps.length) throw validationProblem(overlaps);
 
-      const repository = manager.getRepository(AvailabilityRule);
-      await repository.delete({ providerId });
+      await this.rows.deleteRules(manager, providerId);
       const rows: AvailabilityRule[] = rules.map((rule) => ({
         id: newId(),
         providerId,
@@ -166,7 +159,7 @@ export class AvailabilityService {
       }));
       if (rows.length) {
         try {
-          await repository.insert(rows);
+          await this.rows.insertRules(manager, rows);
         } catch (error) {
           // The same rule as findOverlaps, kept by the database: never a 500.
           if (isExclusionViolation(error, 'availability_rule_no_overlap')) {
@@ -235,7 +228,7 @@ export class AvailabilityService {
     return this.db.transaction(async (manager) => {
       await this.findProvider(manager, providerId, true);
       if (input.locationId) {
-        const location = await manager.getRepository(Location).findOneBy({ id: input.locationId });
+        const location = await this.catalog.findLocation(manager, input.locationId);
         if (!location?.active) throw new LocationNotAvailableError();
       }
       const exception: AvailabilityException = {
@@ -249,7 +242,7 @@ export class AvailabilityService {
         createdBy: by.principal.accountId,
         createdAt: now,
       };
-      await manager.getRepository(AvailabilityException).insert(exception);
+      await this.rows.insertException(manager, exception);
       const conflicts = await this.scheduling.findConflicts(manager, providerId, now);
       await this.record('schedule.exception.add', providerId, conflicts, by, manager);
       return { exception: toExceptionView(exception), conflicts };
@@ -266,10 +259,8 @@ export class AvailabilityService {
     const now = this.clock.now();
     return this.db.transaction(async (manager) => {
       await this.findProvider(manager, providerId, true);
-      const result = await manager
-        .getRepository(AvailabilityException)
-        .delete({ id: exceptionId, providerId });
-      if (!result.affected) throw new AvailabilityExceptionNotFoundError();
+      const deleted = await this.rows.deleteException(manager, providerId, exceptionId);
+      if (!deleted) throw new AvailabilityExceptionNotFoundError();
       const conflicts = await this.scheduling.findConflicts(manager, providerId, now);
       await this.record('schedule.exception.delete', providerId, conflicts, by, manager);
       return { conflicts };
@@ -292,10 +283,7 @@ export class AvailabilityService {
     lock = false,
   ): Promise<Provider> {
     if (!UUID_PATTERN.test(providerId)) throw new ProviderNotFoundError();
-    const provider = await manager.getRepository(Provider).findOne({
-      where: { id: providerId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const provider = await this.catalog.findProvider(manager, providerId, lock);
     if (!provider) throw new ProviderNotFoundError();
     return provider;
   }

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import {
+  In,
+  type DataSource,
+  type EntityManager,
+  type ObjectLiteral,
+  type UpdateResult,
+} from 'typeorm';
 import { decodeCursor } from '../../common/pager.js';
-import type { Location, VisitType } from './scheduling.entities.js';
+import { Location, Provider, ProviderVisitType, VisitType } from './scheduling.entities.js';
+
+type CatalogTable = typeof Location | typeof Provider | typeof VisitType;
 
 export interface ProviderRow {
   id: string;
@@ -43,7 +51,10 @@ interface PageRequest {
   cursor?: string;
 }
 
-/** The reads of location, provider and visit_type; CatalogService holds the rules. */
+/**
+ * The queries of location, provider, provider_visit_type and visit_type; CatalogService holds
+ * the rules. Writes and locks run on the caller's EntityManager, inside its transaction.
+ */
 @Injectable()
 export class CatalogRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -165,5 +176,82 @@ export class CatalogRepository {
         LIMIT ${limit}`,
       args,
     );
+  }
+
+  // --- rows by id, and writes ------------------------------------------------------------
+
+  findLocation(manager: EntityManager, id: string): Promise<Location | null> {
+    return manager.getRepository(Location).findOneBy({ id });
+  }
+
+  findLocations(manager: EntityManager, ids: string[]): Promise<Location[]> {
+    return manager.getRepository(Location).findBy({ id: In(ids) });
+  }
+
+  /** The provider, held FOR UPDATE until the transaction ends when `lock` is set. */
+  findProvider(manager: EntityManager, id: string, lock = false): Promise<Provider | null> {
+    return manager.getRepository(Provider).findOne({
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /**
+   * The provider for a booking; inside a transaction held FOR SHARE until it ends, so a
+   * change of the provider's hours (which takes it FOR UPDATE) waits for the booking.
+   */
+  findProviderToBook(manager: EntityManager, id: string): Promise<Provider | null> {
+    const providers = manager
+      .getRepository(Provider)
+      .createQueryBuilder('p')
+      .where('p.id = :id', { id });
+    if (manager.queryRunner?.isTransactionActive) providers.setLock('pessimistic_read');
+    return providers.getOne();
+  }
+
+  offersVisitType(manager: EntityManager, providerId: string, visitTypeId: string) {
+    return manager.getRepository(ProviderVisitType).existsBy({ providerId, visitTypeId });
+  }
+
+  /** Replaces the visit types the provider offers (`clear` first when they had some). */
+  async setOffers(
+    manager: EntityManager,
+    providerId: string,
+    visitTypeIds: string[],
+    clear: boolean,
+  ): Promise<void> {
+    const offers = manager.getRepository(ProviderVisitType);
+    if (clear) await offers.delete({ providerId });
+    if (!visitTypeIds.length) return;
+    await offers.insert(
+      [...new Set(visitTypeIds)].map((visitTypeId) => ({ providerId, visitTypeId })),
+    );
+  }
+
+  findVisitType(manager: EntityManager, id: string): Promise<VisitType | null> {
+    return manager.getRepository(VisitType).findOneBy({ id });
+  }
+
+  countVisitTypes(manager: EntityManager, ids: string[]): Promise<number> {
+    return manager.getRepository(VisitType).countBy({ id: In(ids) });
+  }
+
+  /** Inserts a location, provider or visit type (it may clash with a unique name or account). */
+  async insert<Table extends CatalogTable>(
+    manager: EntityManager,
+    table: Table,
+    row: InstanceType<Table>,
+  ): Promise<void> {
+    await manager.getRepository<ObjectLiteral>(table).insert(row);
+  }
+
+  /** Changes a location, provider or visit type by id; `affected` is 0 when there is none. */
+  update<Table extends CatalogTable>(
+    manager: EntityManager,
+    table: Table,
+    id: string,
+    set: Partial<InstanceType<Table>>,
+  ): Promise<UpdateResult> {
+    return manager.getRepository<ObjectLiteral>(table).update({ id }, set);
   }
 }

@@ -2,7 +2,7 @@ import { CatalogRepository, type ProviderRow } from './catalog.repository.js';
 import type { AuditAction } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { Principal } from '../../common/principal.js';
 import { validationProblem } from '../../common/problem.filter.js';
@@ -24,13 +24,7 @@ import {
   type VisitTypeSummary,
 } from './catalog.dto.js';
 import { pageOf } from '../../common/pager.js';
-import {
-  Location,
-  Provider,
-  ProviderVisitType,
-  VisitType,
-  type PatientStatusRule,
-} from './scheduling.entities.js';
+import { Location, Provider, VisitType, type PatientStatusRule } from './scheduling.entities.js';
 import {
   AccountAlreadyLinkedError,
   AccountNotProviderError,
@@ -125,7 +119,7 @@ export class CatalogService {
     };
     await this.db.transaction(async (manager) => {
       await this.uniqueName(
-        () => manager.getRepository(Location).insert(location),
+        () => this.rows.insert(manager, Location, location),
         'location_name_key',
         () => new LocationNameTakenError(),
       );
@@ -140,15 +134,14 @@ export class CatalogService {
     if (!Object.keys(set).length) nothingToChange();
     if (set.address) set.address = cleanAddress(set.address)!;
     return this.db.transaction(async (manager) => {
-      const repository = manager.getRepository(Location);
       const result = await this.uniqueName(
-        () => repository.update({ id }, { ...set, updatedAt: this.clock.now() }),
+        () => this.rows.update(manager, Location, id, { ...set, updatedAt: this.clock.now() }),
         'location_name_key',
         () => new LocationNameTakenError(),
       );
       if (!result.affected) throw new LocationNotFoundError();
       await this.record('location.update', 'location', id, by, manager);
-      return toLocationView((await repository.findOneBy({ id }))!);
+      return toLocationView((await this.rows.findLocation(manager, id))!);
     });
   }
 
@@ -197,11 +190,11 @@ export class CatalogService {
       if (provider.accountId) await this.assertProviderAccount(provider.accountId);
       await this.assertVisitTypesExist(manager, input.visitTypeIds);
       await this.uniqueName(
-        () => manager.getRepository(Provider).insert(provider),
+        () => this.rows.insert(manager, Provider, provider),
         'provider_account_id_key',
         () => new AccountAlreadyLinkedError(),
       );
-      await this.offer(manager, provider.id, input.visitTypeIds);
+      await this.rows.setOffers(manager, provider.id, input.visitTypeIds, false);
       await this.record('provider.create', 'provider', provider.id, by, manager);
       return this.getProvider(provider.id, by.principal, manager);
     });
@@ -216,23 +209,18 @@ export class CatalogService {
     const { visitTypeIds, ...columns } = sent(changes);
     if (!Object.keys(columns).length && visitTypeIds === undefined) nothingToChange();
     return this.db.transaction(async (manager) => {
-      const repository = manager.getRepository(Provider);
       // Held until commit: availability changes and bookings of this provider wait.
-      const current = await repository.findOne({
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const current = await this.rows.findProvider(manager, id, true);
       if (!current) throw new ProviderNotFoundError();
       if (columns.accountId && columns.accountId !== current.accountId) {
         await this.assertProviderAccount(columns.accountId);
       }
       if (visitTypeIds !== undefined) {
         await this.assertVisitTypesExist(manager, visitTypeIds);
-        await manager.getRepository(ProviderVisitType).delete({ providerId: id });
-        await this.offer(manager, id, visitTypeIds);
+        await this.rows.setOffers(manager, id, visitTypeIds, true);
       }
       await this.uniqueName(
-        () => repository.update({ id }, { ...columns, updatedAt: this.clock.now() }),
+        () => this.rows.update(manager, Provider, id, { ...columns, updatedAt: this.clock.now() }),
         'provider_account_id_key',
         () => new AccountAlreadyLinkedError(),
       );
@@ -265,15 +253,8 @@ export class CatalogService {
 
   private async assertVisitTypesExist(manager: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const found = await manager.getRepository(VisitType).countBy({ id: In(ids) });
+    const found = await this.rows.countVisitTypes(manager, ids);
     if (found !== new Set(ids).size) throw new UnknownVisitTypesError();
-  }
-
-  private async offer(manager: EntityManager, providerId: string, visitTypeIds: string[]) {
-    if (!visitTypeIds.length) return;
-    await manager
-      .getRepository(ProviderVisitType)
-      .insert([...new Set(visitTypeIds)].map((visitTypeId) => ({ providerId, visitTypeId })));
   }
 
   // --- visit types -----------------------------------------------------------------------
@@ -300,7 +281,7 @@ export class CatalogService {
     };
     await this.db.transaction(async (manager) => {
       await this.uniqueName(
-        () => manager.getRepository(VisitType).insert(visitType),
+        () => this.rows.insert(manager, VisitType, visitType),
         'visit_type_name_key',
         () => new VisitTypeNameTakenError(),
       );
@@ -318,15 +299,14 @@ export class CatalogService {
     const set = sent(changes);
     if (!Object.keys(set).length) nothingToChange();
     return this.db.transaction(async (manager) => {
-      const repository = manager.getRepository(VisitType);
       const result = await this.uniqueName(
-        () => repository.update({ id }, { ...set, updatedAt: this.clock.now() }),
+        () => this.rows.update(manager, VisitType, id, { ...set, updatedAt: this.clock.now() }),
         'visit_type_name_key',
         () => new VisitTypeNameTakenError(),
       );
       if (!result.affected) throw new VisitTypeNotFoundError();
       await this.record('visit-type.update', 'visit_type', id, by, manager);
-      return toVisitTypeSummary((await repository.findOneBy({ id }))!);
+      return toVisitTypeSummary((await this.rows.findVisitType(manager, id))!);
     });
   }
 

@@ -14,13 +14,8 @@ import {
   type SlotProvider,
 } from './availability.dto.js';
 import { VisitTypeNotFoundError } from './scheduling.errors.js';
-import {
-  HOURS_MARGIN,
-  hoursSql,
-  shapeHours,
-  type ExceptionRow,
-  type RuleRow,
-} from './scheduling.service.js';
+import { hoursSql, type ExceptionRow, type RuleRow } from './availability.repository.js';
+import { HOURS_MARGIN, shapeHours } from './scheduling.service.js';
 import { cutSlots, openHours, type Window } from './slots.js';
 
 const MINUTE = 60_000;

@@ -1,3 +1,4 @@
+import { AvailabilityRepository } from './availability.repository.js';
 import { CatalogRepository } from './catalog.repository.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -45,6 +46,7 @@ import { VisitTypesController } from './visit-types.controller.js';
     CatalogService,
     CatalogRepository,
     AvailabilityService,
+    AvailabilityRepository,
     OpenSlotsService,
   ],
   exports: [SchedulingService],

@@ -3,12 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { CONFLICTS_MAX, type ScheduleConflict } from './availability.dto.js';
 import {
-  Location,
-  Provider,
-  ProviderVisitType,
-  VisitType,
-  type ExceptionKind,
-} from './scheduling.entities.js';
+  AvailabilityRepository,
+  type ExceptionRow,
+  type RuleRow,
+} from './availability.repository.js';
+import { CatalogRepository } from './catalog.repository.js';
+import type { Location, Provider, VisitType } from './scheduling.entities.js';
 import {
   LocationNotAvailableError,
   ProviderNotAvailableError,
@@ -58,38 +58,6 @@ export interface ProviderHours {
   locations: Map<string, HoursLocation>;
 }
 
-export interface RuleRow {
-  provider_id: string;
-  location_id: string;
-  weekday: number;
-  start_time: string;
-  end_time: string;
-  valid_from: string;
-  valid_until: string | null;
-  time_zone: string;
-  location_name: string;
-}
-
-export interface ExceptionRow {
-  provider_id: string;
-  kind: ExceptionKind;
-  location_id: string | null;
-  starts_at: Date;
-  ends_at: Date;
-  time_zone: string | null;
-  location_name: string | null;
-}
-
-interface ConflictRow {
-  id: string;
-  patient_id: string;
-  patient_name: string;
-  starts_at: Date;
-  ends_at: Date;
-  location_id: string;
-  visit_type_name: string;
-}
-
 /**
  * Open hours of providers, as the rest of the portal needs them: the booking context and
  * hours check used by appointments, open windows for calendars, and conflicts. Weekly rules
@@ -97,6 +65,11 @@ interface ConflictRow {
  */
 @Injectable()
 export class SchedulingService {
+  constructor(
+    private readonly availability: AvailabilityRepository,
+    private readonly catalog: CatalogRepository,
+  ) {}
+
   /**
    * Loads what booking needs, refusing unknown or inactive ones with 422 problems. Inside a
    * transaction the provider row is held FOR SHARE until it ends, so a change of the
@@ -107,27 +80,20 @@ export class SchedulingService {
     input: { providerId: string; locationId: string; visitTypeId: string },
   ): Promise<BookingContext> {
     if (!UUID_PATTERN.test(input.providerId)) throw new ProviderNotAvailableError();
-    const providers = manager
-      .getRepository(Provider)
-      .createQueryBuilder('p')
-      .where('p.id = :id', { id: input.providerId });
-    if (manager.queryRunner?.isTransactionActive) providers.setLock('pessimistic_read');
-    const provider = await providers.getOne();
+    const provider = await this.catalog.findProviderToBook(manager, input.providerId);
     if (!provider?.active) throw new ProviderNotAvailableError();
 
     const location = UUID_PATTERN.test(input.locationId)
-      ? await manager.getRepository(Location).findOneBy({ id: input.locationId })
+      ? await this.catalog.findLocation(manager, input.locationId)
       : null;
     if (!location?.active) throw new LocationNotAvailableError();
 
     const visitType = UUID_PATTERN.test(input.visitTypeId)
-      ? await manager.getRepository(VisitType).findOneBy({ id: input.visitTypeId })
+      ? await this.catalog.findVisitType(manager, input.visitTypeId)
       : null;
     if (!visitType?.active) throw new VisitTypeNotAvailableError();
 
-    const offersVisitType = await manager
-      .getRepository(ProviderVisitType)
-      .existsBy({ providerId: provider.id, visitTypeId: visitType.id });
+    const offersVisitType = await this.catalog.offersVisitType(manager, provider.id, visitType.id);
     return { provider, location, visitType, offersVisitType };
   }
 
@@ -184,18 +150,7 @@ export class SchedulingService {
     providerId: string,
     now: Date,
   ): Promise<ScheduleConflict[]> {
-    const appointments: ConflictRow[] = await manager.query(
-      `SELECT a.id, a.patient_id, a.starts_at, a.ends_at, a.location_id,
-              vt.name AS visit_type_name,
-              p.given_name || coalesce(' (' || p.preferred_name || ')', '') || ' ' || p.family_name
-                AS patient_name
-         FROM appointment a
-         JOIN visit_type vt ON vt.id = a.visit_type_id
-         JOIN patient p ON p.id = a.patient_id
-        WHERE a.provider_id = $1 AND a.status = 'booked' AND a.starts_at > $2
-        ORDER BY a.starts_at, a.id`,
-      [providerId, now],
-    );
+    const appointments = await this.availability.bookedAfter(manager, providerId, now);
     if (!appointments.length) return [];
     const span = {
       start: appointments[0]!.starts_at.getTime(),
@@ -241,58 +196,18 @@ export class SchedulingService {
     }
     // Windows come from local dates a day either side of the range, in zones up to 14 hours
     // from UTC: two days of margin covers every rule and exception that can touch them.
-    const sql = hoursSql({
-      providerIds: '$1::uuid[]',
-      from: '$2::timestamptz',
-      to: '$3::timestamptz',
-      locationId: '$4::uuid',
+    const { rules, exceptions } = await this.availability.hours(manager, {
+      providerIds: ids,
+      from: new Date(range.start - HOURS_MARGIN),
+      to: new Date(range.end + HOURS_MARGIN),
+      locationId: locationId ?? null,
     });
-    const parameters = [
-      ids,
-      new Date(range.start - HOURS_MARGIN),
-      new Date(range.end + HOURS_MARGIN),
-      locationId ?? null,
-    ];
-    const rules: RuleRow[] = await manager.query(sql.rules, parameters);
-    const exceptions: ExceptionRow[] = await manager.query(sql.exceptions, parameters);
     return shapeHours(ids, rules, exceptions);
   }
 }
 
 /** Rules and exceptions are read this far either side of a range (see hoursSql). */
 export const HOURS_MARGIN = 2 * DAY;
-
-/**
- * The SQL of the weekly rules and of the exceptions that can shape providers' hours between
- * two instants, at open locations only (at one, when the location is not null; time off
- * applies everywhere). Each argument is an SQL expression: the providers' ids (uuid[]), the
- * instants (timestamptz) and the location (uuid or null), so callers choose their parameters.
- */
-export function hoursSql(on: {
-  providerIds: string;
-  from: string;
-  to: string;
-  locationId: string;
-}) {
-  return {
-    rules: `SELECT r.provider_id, r.location_id, r.weekday, r.start_time::text AS start_time,
-              r.end_time::text AS end_time, r.valid_from::text AS valid_from,
-              r.valid_until::text AS valid_until, l.time_zone, l.name AS location_name
-         FROM availability_rule r
-         JOIN location l ON l.id = r.location_id
-        WHERE r.provider_id = ANY(${on.providerIds}) AND l.active
-          AND r.valid_from <= (${on.to} AT TIME ZONE 'UTC')::date
-          AND (r.valid_until IS NULL OR r.valid_until >= (${on.from} AT TIME ZONE 'UTC')::date)
-          AND (${on.locationId} IS NULL OR r.location_id = ${on.locationId})`,
-    exceptions: `SELECT e.provider_id, e.kind, e.location_id, e.starts_at, e.ends_at, l.time_zone,
-              l.name AS location_name
-         FROM availability_exception e
-         LEFT JOIN location l ON l.id = e.location_id
-        WHERE e.provider_id = ANY(${on.providerIds}) AND e.ends_at > ${on.from} AND e.starts_at < ${on.to}
-          AND (e.kind = 'time-off'
-               OR (l.active AND (${on.locationId} IS NULL OR e.location_id = ${on.locationId})))`,
-  };
-}
 
 /** Each provider's rules, exceptions and the locations they name, from the rows of hoursSql. */
 export function shapeHours(
