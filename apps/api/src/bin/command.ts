@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
@@ -10,6 +11,36 @@ export const REFUSED = 2;
 
 /** Thrown by a command's argument reader: its message is printed as is, exit status 2. */
 export class Refusal extends Error {}
+
+/**
+ * The command's string options, by name (strict: no positionals, no unknown options), with
+ * -h/--help printing the usage and exiting. A malformed command line is refused with the usage.
+ */
+export function readOptions<Name extends string>(
+  argv: string[],
+  names: readonly Name[],
+  usage: string,
+): Partial<Record<Name, string>> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        ...Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new Refusal(`${(error as Error).message}\n\n${usage}`);
+  }
+  if (values.help) {
+    process.stdout.write(usage);
+    process.exit(0);
+  }
+  return values as Partial<Record<Name, string>>;
+}
 
 export interface CommandContext<WithApp extends boolean> {
   runtime: Runtime;

@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../common/validation.js';
 import { CreateStaffRequest } from '../modules/staff/staff.dto.js';
 import { UsernameTakenError } from '../modules/staff/staff.errors.js';
 import { StaffService, type NewStaff } from '../modules/staff/staff.service.js';
-import { REFUSED, Refusal, runCommand } from './command.js';
+import { REFUSED, Refusal, readOptions, runCommand } from './command.js';
 
 const USAGE = `Creates an administrator account and prints a one-time link to choose its password.
 
@@ -25,26 +24,7 @@ const OPTION_OF: Record<string, string> = {
 
 /** The same rules as POST /api/v1/staff, so an account made here is one the API accepts. */
 function readArguments(argv: string[]): NewStaff {
-  let values: { username?: string; email?: string; name?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        username: { type: 'string' },
-        email: { type: 'string' },
-        name: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new Refusal(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
+  const values = readOptions(argv, ['username', 'email', 'name'], USAGE);
   const missing = ['username', 'email', 'name'].filter(
     (key) => values[key as 'username' | 'email' | 'name'] === undefined,
   );

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { verifyAuditChain, type ChainCheckpoint } from '../modules/audit/audit-chain.js';
-import { Refusal, runCommand } from './command.js';
+import { Refusal, readOptions, runCommand } from './command.js';
 
 const USAGE = `Verifies the audit trail's hash chain and names the first row that does not fit.
 
@@ -18,25 +17,7 @@ Exit codes: 0 the chain is intact, 1 it is broken (or the check could not run), 
 `;
 
 function readArguments(argv: string[]): ChainCheckpoint {
-  let values: { from?: string; 'prev-hash'?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        from: { type: 'string' },
-        'prev-hash': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new Refusal(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
+  const values = readOptions(argv, ['from', 'prev-hash'], USAGE);
   const from = values.from ?? '1';
   if (!/^[1-9]\d{0,18}$/.test(from)) throw new Refusal('--from must be a position ≥ 1.\n');
   const prevHash = values['prev-hash'];

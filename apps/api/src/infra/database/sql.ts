@@ -18,27 +18,22 @@ export function returnedRows<T>(result: unknown): T[] {
 
 /** True when a query failed on a unique constraint (the named one, when given). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const cause =
-    error instanceof QueryFailedError
-      ? (error.driverError as { code?: string; constraint?: string })
-      : null;
-  return (
-    !!cause &&
-    cause.code === '23505' &&
-    (constraint === undefined || cause.constraint === constraint)
-  );
+  return isViolation(error, '23505', constraint);
 }
 
 /** True when a query failed on an exclusion constraint (the named one, when given). */
 export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  return isViolation(error, '23P01', constraint);
+}
+
+/** True when a query failed with this SQLSTATE, on the named constraint when given. */
+function isViolation(error: unknown, code: string, constraint?: string): boolean {
   const cause =
     error instanceof QueryFailedError
       ? (error.driverError as { code?: string; constraint?: string })
       : null;
   return (
-    !!cause &&
-    cause.code === '23P01' &&
-    (constraint === undefined || cause.constraint === constraint)
+    !!cause && cause.code === code && (constraint === undefined || cause.constraint === constraint)
   );
 }
 
