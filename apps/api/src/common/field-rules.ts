@@ -112,12 +112,15 @@ export function trimmed(emptyIsNull: boolean) {
   });
 }
 
-export function TextField(
-  mode: Presence,
-  label: string,
-  max: number,
-  docs: { example?: string; description?: string } = {},
-) {
+// Notes and instructions may span lines, but carry no other control characters.
+export const MULTI_LINE = /^(?:[^\p{Cc}\u2028\u2029]|[\t\n\r])*$/u;
+
+interface TextDocs {
+  example?: string;
+  description?: string;
+}
+
+function text(mode: Presence, label: string, max: number, docs: TextDocs, lines: 'one' | 'any') {
   return applyDecorators(
     documented(mode, { type: String, minLength: 1, maxLength: max, ...docs }),
     trimmed(mode === 'nullable'),
@@ -126,8 +129,70 @@ export function TextField(
       missing: `Enter ${label}.`,
       max,
       tooLong: `Keep ${label} to ${max} characters or fewer.`,
-      pattern: SINGLE_LINE,
-      badPattern: `Write ${label} on one line, without special characters.`,
+      pattern: lines === 'one' ? SINGLE_LINE : MULTI_LINE,
+      badPattern:
+        lines === 'one'
+          ? `Write ${label} on one line, without special characters.`
+          : `Write ${label} without special characters.`,
     }),
+  );
+}
+
+/** Single-line text (a name, a title), trimmed; for a clearable field, empty means none. */
+export function TextField(mode: Presence, label: string, max: number, docs: TextDocs = {}) {
+  return text(mode, label, max, docs, 'one');
+}
+
+/** Free text over one or more lines (a note, instructions), trimmed like TextField. */
+export function TextBlockField(mode: Presence, label: string, max: number, docs: TextDocs = {}) {
+  return text(mode, label, max, docs, 'any');
+}
+
+/** ?q= of a search: optional single-line text of at most 100 characters; blank is left out. */
+export function SearchTextField(docs: { description: string; example: string }) {
+  return applyDecorators(
+    ApiPropertyOptional({ description: docs.description, maxLength: 100, example: docs.example }),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.trim() || undefined : value,
+    ),
+    IsOptional(),
+    TextRule({
+      missing: 'Enter the search as one piece of text.',
+      max: 100,
+      tooLong: 'Keep the search to 100 characters or fewer.',
+      pattern: SINGLE_LINE,
+      badPattern: 'Write the search on one line, without special characters.',
+    }),
+  );
+}
+
+/** ?cursor= of a list: the nextCursor of the page before, up to `max` characters. */
+export function CursorField(
+  max: number,
+  invalid = 'This page link is not valid. Load the list again.',
+) {
+  return applyDecorators(
+    ApiPropertyOptional({ maxLength: max, description: 'nextCursor from the previous page' }),
+    IsOptional(),
+    TextRule({ missing: invalid, max }),
+  );
+}
+
+const VERSION_MAX = 2_147_483_647;
+
+/** The version of a row as it was loaded, for a change that must not overwrite a newer one. */
+export function VersionField(what: string, staleAnswer = '409 record_changed') {
+  return applyDecorators(
+    ApiProperty({
+      type: 'integer',
+      minimum: 1,
+      maximum: VERSION_MAX,
+      description: `The version of the ${what} as loaded; a stale one answers ${staleAnswer}`,
+    }),
+    Rule('isVersion', (value) =>
+      Number.isInteger(value) && (value as number) >= 1 && (value as number) <= VERSION_MAX
+        ? null
+        : `Send the version of the ${what} as it was loaded.`,
+    ),
   );
 }

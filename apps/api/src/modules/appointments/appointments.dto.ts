@@ -3,7 +3,13 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageLimit, Rule, TextRule } from '../../common/field-rules.js';
+import {
+  CursorField,
+  PageLimit,
+  Rule,
+  TextBlockField,
+  VersionField,
+} from '../../common/field-rules.js';
 import { LocationView } from '../scheduling/catalog.dto.js';
 import {
   APPOINTMENT_STATUSES,
@@ -22,8 +28,6 @@ export type ReminderState = (typeof REMINDER_STATES)[number];
 
 const BOOKED_BY: BookedBy[] = ['patient', 'staff'];
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-// A reason may span lines, but carries no other control characters.
-const MULTI_LINE = /^(?:[^\p{Cc}\u2028\u2029]|[\t\n\r])*$/u;
 
 /** True for an ISO 8601 date and time with a zone (Z or an offset) that names a real instant. */
 export function isInstant(value: unknown): value is string {
@@ -51,50 +55,6 @@ function IdField(required: boolean, message: string, description?: string) {
   );
 }
 
-function VersionField() {
-  return applyDecorators(
-    ApiProperty({
-      type: 'integer',
-      minimum: 1,
-      maximum: 2_147_483_647,
-      description: 'The version of the appointment as loaded; a stale one answers 409',
-    }),
-    Rule('isVersion', (value) =>
-      Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 2_147_483_647
-        ? null
-        : 'Send the version of the appointment as it was loaded.',
-    ),
-  );
-}
-
-/** Free text over one or more lines: trimmed; for an optional field, empty means none. */
-function ReasonField(required: boolean, max: number, label: string, description: string) {
-  return applyDecorators(
-    required
-      ? ApiProperty({ type: String, minLength: 1, maxLength: max, description })
-      : ApiPropertyOptional({
-          type: String,
-          nullable: true,
-          minLength: 1,
-          maxLength: max,
-          description,
-        }),
-    Transform(({ value }: { value: unknown }) => {
-      if (typeof value !== 'string') return value;
-      const text = value.trim();
-      return text === '' && !required ? null : text;
-    }),
-    ...(required ? [] : [IsOptional()]),
-    TextRule({
-      missing: `Enter ${label}.`,
-      max,
-      tooLong: `Keep ${label} to ${max} characters or fewer.`,
-      pattern: MULTI_LINE,
-      badPattern: `Write ${label} without special characters.`,
-    }),
-  );
-}
-
 // --- requests ----------------------------------------------------------------------------
 
 export class ListAppointmentsQuery {
@@ -111,9 +71,7 @@ export class ListAppointmentsQuery {
   @PageLimit(APPOINTMENT_LIMIT_MAX, APPOINTMENT_LIMIT_DEFAULT)
   limit: number = APPOINTMENT_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @TextRule({ missing: 'This page link is not valid. Load the list again.', max: 200 })
+  @CursorField(200)
   cursor?: string;
 }
 
@@ -134,17 +92,15 @@ export class BookAppointmentRequest {
   )
   startsAt: string;
 
-  @ReasonField(
-    false,
-    1000,
-    'the reason for the visit',
-    'What the visit is about, for the care team only: never in emails or calendar files',
-  )
+  @TextBlockField('nullable', 'the reason for the visit', 1000, {
+    description:
+      'What the visit is about, for the care team only: never in emails or calendar files',
+  })
   reason?: string | null;
 }
 
 export class RescheduleAppointmentRequest {
-  @VersionField()
+  @VersionField('appointment', '409')
   version: number;
 
   @InstantField(true, 'the new start time', 'The new start; the length stays the same')
@@ -158,15 +114,17 @@ export class RescheduleAppointmentRequest {
 }
 
 export class CancelAppointmentRequest {
-  @VersionField()
+  @VersionField('appointment', '409')
   version: number;
 
-  @ReasonField(true, 500, 'why the appointment is cancelled', 'Why it is cancelled')
+  @TextBlockField('required', 'why the appointment is cancelled', 500, {
+    description: 'Why it is cancelled',
+  })
   reason: string;
 }
 
 export class SetAppointmentStatusRequest {
-  @VersionField()
+  @VersionField('appointment', '409')
   version: number;
 
   @ApiProperty({

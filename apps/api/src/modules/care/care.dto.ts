@@ -11,7 +11,7 @@ import {
   ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
-import { PageLimit, TextRule } from '../../common/field-rules.js';
+import { CursorField, PageLimit, TextRule } from '../../common/field-rules.js';
 import { PageOf } from '../../common/pager.js';
 
 export const REASON_MIN = 10;
@@ -137,9 +137,7 @@ export class EmergencyAccessQuery {
   @PageLimit(GRANT_LIMIT_MAX, GRANT_LIMIT_DEFAULT)
   limit: number = GRANT_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ maxLength: 1200, description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @TextRule({ missing: 'This page link is not valid. Load the list again.', max: 1200 })
+  @CursorField(1200)
   cursor?: string;
 }
 

@@ -11,17 +11,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  CursorField,
   documented,
   IsCalendarDate,
   isCalendarDate,
   PageLimit,
   presence,
+  type Presence,
   Rule,
-  SINGLE_LINE,
+  SearchTextField,
   TextField,
   TextRule,
   trimmed,
-  type Presence,
 } from '../../common/field-rules.js';
 import { cleanAddress, SEXES, type Patient, type Sex } from './patient.entity.js';
 
@@ -198,22 +199,10 @@ export class UpdatePatientRequest {
 }
 
 export class SearchPatientsQuery {
-  @ApiPropertyOptional({
+  @SearchTextField({
     description:
       'The start of a family or given name (any case; "alex riv" matches both), or an exact MRN',
-    maxLength: 100,
     example: 'riv',
-  })
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim() || undefined : value,
-  )
-  @IsOptional()
-  @TextRule({
-    missing: 'Enter the search as one piece of text.',
-    max: 100,
-    tooLong: 'Keep the search to 100 characters or fewer.',
-    pattern: SINGLE_LINE,
-    badPattern: 'Write the search on one line, without special characters.',
   })
   query?: string;
 
@@ -225,9 +214,7 @@ export class SearchPatientsQuery {
   @PageLimit(SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT)
   limit: number = SEARCH_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @TextRule({ missing: 'This page link is not valid. Start the search again.', max: 1000 })
+  @CursorField(1000, 'This page link is not valid. Start the search again.')
   cursor?: string;
 }
 

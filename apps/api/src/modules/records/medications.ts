@@ -2,7 +2,13 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { PageOf } from '../../common/pager.js';
-import { documented, Rule, TextField } from '../../common/field-rules.js';
+import {
+  documented,
+  Rule,
+  TextBlockField,
+  TextField,
+  VersionField,
+} from '../../common/field-rules.js';
 import { clean, notes, ref, text } from '../../common/fhir.js';
 import { longDate, statusInWords } from '../../common/pdf-section.js';
 import { TerminologyService } from '../terminology/terminology.service.js';
@@ -23,8 +29,6 @@ import {
   ReasonField,
   RecordListQuery,
   RecordViewBase,
-  TextBlock,
-  VersionField,
 } from './records.dto.js';
 import { RecordNotFoundError } from './records.errors.js';
 
@@ -79,7 +83,9 @@ class MedicationDetails {
   @TextField('nullable', 'how often', 100, { example: 'Once a day' })
   frequency?: string | null;
 
-  @TextBlock('nullable', 'the instructions', 2000, 'How to take it, for the patient')
+  @TextBlockField('nullable', 'the instructions', 2000, {
+    description: 'How to take it, for the patient',
+  })
   instructions?: string | null;
 
   @TextField('nullable', 'the prescriber', 200, { example: 'Dr. Priya Shah' })
@@ -116,7 +122,7 @@ export class CreateMedicationRequest extends MedicationDetails {
 }
 
 export class UpdateMedicationRequest extends MedicationDetails {
-  @VersionField()
+  @VersionField('record')
   version: number;
 
   @CodeField('optional', RXNORM_MESSAGE, '314076', 'An RxNorm code from the code list')

@@ -11,7 +11,10 @@ import {
   PageLimit,
   presence,
   Rule,
+  TextBlockField,
   TextField,
+  CursorField,
+  VersionField,
   TextRule,
   type Presence,
 } from '../../common/field-rules.js';
@@ -75,29 +78,6 @@ export function creatable<T extends string>(
   return values.filter((value) => value !== 'entered-in-error') as Exclude<T, 'entered-in-error'>[];
 }
 
-// Notes and instructions may span lines, but carry no other control characters.
-const MULTI_LINE = /^(?:[^\p{Cc}\u2028\u2029]|[\t\n\r])*$/u;
-
-/** Free text over one or more lines, trimmed; for a clearable field, empty means none. */
-export function TextBlock(mode: Presence, label: string, max: number, description?: string) {
-  return applyDecorators(
-    documented(mode, { type: String, minLength: 1, maxLength: max, description }),
-    Transform(({ value }: { value: unknown }) => {
-      if (typeof value !== 'string') return value;
-      const text = value.trim();
-      return text === '' && mode === 'nullable' ? null : text;
-    }),
-    ...presence(mode),
-    TextRule({
-      missing: `Enter ${label}.`,
-      max,
-      tooLong: `Keep ${label} to ${max} characters or fewer.`,
-      pattern: MULTI_LINE,
-      badPattern: `Write ${label} without special characters.`,
-    }),
-  );
-}
-
 /**
  * A calendar date, YYYY-MM-DD, from 1900 on. The "not in the future" check and the order of
  * two dates are made where the other value and the clock are known (the service).
@@ -148,29 +128,10 @@ function IdField(mode: Presence, message: string, description?: string) {
   );
 }
 
-export function VersionField() {
-  return applyDecorators(
-    ApiProperty({
-      type: 'integer',
-      minimum: 1,
-      maximum: 2_147_483_647,
-      description: 'The version of the record as loaded; a stale one answers 409 record_changed',
-    }),
-    Rule('isVersion', (value) =>
-      Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 2_147_483_647
-        ? null
-        : 'Send the version of the record as it was loaded.',
-    ),
-  );
-}
-
 export function ReasonField() {
-  return TextBlock(
-    'nullable',
-    'the reason for the correction',
-    500,
-    'Why the record is corrected; kept in its history',
-  );
+  return TextBlockField('nullable', 'the reason for the correction', 500, {
+    description: 'Why the record is corrected; kept in its history',
+  });
 }
 
 /** A list of nested items, each validated, at most `max` of them. */
@@ -212,9 +173,7 @@ export class RecordListQuery {
   @PageLimit(RECORD_LIMIT_MAX, RECORD_LIMIT_DEFAULT)
   limit: number = RECORD_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ maxLength: 300, description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @TextRule({ missing: 'This page link is not valid. Load the list again.', max: 300 })
+  @CursorField(300)
   cursor?: string;
 }
 
@@ -264,12 +223,12 @@ export class CreateConditionRequest {
   @DateField('nullable', 'the date it ended', '2023-02-15', 'Not before the onset date')
   abatementDate?: string | null;
 
-  @TextBlock('nullable', 'the note', 2000)
+  @TextBlockField('nullable', 'the note', 2000)
   note?: string | null;
 }
 
 export class UpdateConditionRequest {
-  @VersionField()
+  @VersionField('record')
   version: number;
 
   @CodeField('optional', CODE_MESSAGE, 'E11.9', 'An ICD-10-CM code from the code list')
@@ -284,7 +243,7 @@ export class UpdateConditionRequest {
   @DateField('nullable', 'the date it ended', '2023-02-15', 'Not before the onset date')
   abatementDate?: string | null;
 
-  @TextBlock('nullable', 'the note', 2000)
+  @TextBlockField('nullable', 'the note', 2000)
   note?: string | null;
 
   @ReasonField()
@@ -298,7 +257,7 @@ export class CreateAllergyRequest {
   @EnumField('required', ALLERGY_CATEGORIES, 'AllergyCategory', 'the category')
   category: AllergyCategory;
 
-  @TextBlock('nullable', 'the reaction', 500)
+  @TextBlockField('nullable', 'the reaction', 500)
   reaction?: string | null;
 
   @EnumField('nullable', ALLERGY_SEVERITIES, 'AllergySeverity', 'the severity')
@@ -316,12 +275,12 @@ export class CreateAllergyRequest {
   @DateField('nullable', 'the onset date', '2010-05-01')
   onsetDate?: string | null;
 
-  @TextBlock('nullable', 'the note', 2000)
+  @TextBlockField('nullable', 'the note', 2000)
   note?: string | null;
 }
 
 export class UpdateAllergyRequest {
-  @VersionField()
+  @VersionField('record')
   version: number;
 
   @TextField('optional', 'the substance', 200, { example: 'Penicillin' })
@@ -330,7 +289,7 @@ export class UpdateAllergyRequest {
   @EnumField('optional', ALLERGY_CATEGORIES, 'AllergyCategory', 'the category')
   category?: AllergyCategory;
 
-  @TextBlock('nullable', 'the reaction', 500)
+  @TextBlockField('nullable', 'the reaction', 500)
   reaction?: string | null;
 
   @EnumField('nullable', ALLERGY_SEVERITIES, 'AllergySeverity', 'the severity')
@@ -342,7 +301,7 @@ export class UpdateAllergyRequest {
   @DateField('nullable', 'the onset date', '2010-05-01')
   onsetDate?: string | null;
 
-  @TextBlock('nullable', 'the note', 2000)
+  @TextBlockField('nullable', 'the note', 2000)
   note?: string | null;
 
   @ReasonField()
@@ -389,12 +348,12 @@ export class CreateImmunizationRequest {
   )
   status?: ImmunizationStatus;
 
-  @TextBlock('nullable', 'the note', 2000)
+  @TextBlockField('nullable', 'the note', 2000)
   note?: string | null;
 }
 
 export class UpdateImmunizationRequest {
-  @VersionField()
+  @VersionField('record')
   version: number;
 
   @CodeField('optional', CVX_MESSAGE, '140', 'A CVX code from the code list')
@@ -418,7 +377,7 @@ export class UpdateImmunizationRequest {
   @EnumField('optional', IMMUNIZATION_STATUSES, 'ImmunizationStatus', 'the status')
   status?: ImmunizationStatus;
 
-  @TextBlock('nullable', 'the note', 2000)
+  @TextBlockField('nullable', 'the note', 2000)
   note?: string | null;
 
   @ReasonField()
@@ -447,15 +406,17 @@ export class CreateVisitSummaryRequest {
   @ListField('optional', DiagnosisInput, MAX_VISIT_DIAGNOSES, 'diagnoses', 'ICD-10-CM codes')
   diagnoses?: DiagnosisInput[];
 
-  @TextBlock('required', 'the instructions', 10000, 'What the patient should do after the visit')
+  @TextBlockField('required', 'the instructions', 10000, {
+    description: 'What the patient should do after the visit',
+  })
   instructions: string;
 
-  @TextBlock('nullable', 'the follow-up', 2000)
+  @TextBlockField('nullable', 'the follow-up', 2000)
   followUp?: string | null;
 }
 
 export class UpdateVisitSummaryRequest {
-  @VersionField()
+  @VersionField('record')
   version: number;
 
   @DateField('optional', 'the visit date', '2024-11-05', 'Not in the future')
@@ -473,10 +434,10 @@ export class UpdateVisitSummaryRequest {
   @ListField('optional', DiagnosisInput, MAX_VISIT_DIAGNOSES, 'diagnoses', 'ICD-10-CM codes')
   diagnoses?: DiagnosisInput[];
 
-  @TextBlock('optional', 'the instructions', 10000)
+  @TextBlockField('optional', 'the instructions', 10000)
   instructions?: string;
 
-  @TextBlock('nullable', 'the follow-up', 2000)
+  @TextBlockField('nullable', 'the follow-up', 2000)
   followUp?: string | null;
 
   @EnumField(
@@ -501,7 +462,7 @@ export class GoalInput {
   )
   id?: string;
 
-  @TextBlock('required', 'the goal', 500)
+  @TextBlockField('required', 'the goal', 500)
   description: string;
 
   @EnumField('required', GOAL_STATUSES, 'CarePlanGoalStatus', 'the goal’s status')
@@ -520,7 +481,7 @@ export class ActivityInput {
   )
   id?: string;
 
-  @TextBlock('required', 'the activity', 500)
+  @TextBlockField('required', 'the activity', 500)
   description: string;
 
   @EnumField('required', ACTIVITY_STATUSES, 'CarePlanActivityStatus', 'the activity’s status')
@@ -550,7 +511,7 @@ export class CreateCarePlanRequest {
   @TextField('required', 'the title', 200, { example: 'Diabetes care plan' })
   title: string;
 
-  @TextBlock('nullable', 'the description', 4000)
+  @TextBlockField('nullable', 'the description', 4000)
   description?: string | null;
 
   @EnumField(
@@ -579,13 +540,13 @@ export class CreateCarePlanRequest {
 }
 
 export class UpdateCarePlanRequest {
-  @VersionField()
+  @VersionField('record')
   version: number;
 
   @TextField('optional', 'the title', 200, { example: 'Diabetes care plan' })
   title?: string;
 
-  @TextBlock('nullable', 'the description', 4000)
+  @TextBlockField('nullable', 'the description', 4000)
   description?: string | null;
 
   @EnumField('optional', CARE_PLAN_STATUSES, 'CarePlanStatus', 'the status')

@@ -4,15 +4,17 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import {
+  CursorField,
   documented,
   IsCalendarDate,
   PageLimit,
   presence,
+  type Presence,
   Rule,
   TextField,
   TextRule,
   trimmed,
-  type Presence,
+  VersionField,
 } from '../../common/field-rules.js';
 import {
   INTERPRETATIONS,
@@ -62,22 +64,6 @@ function InstantField(label: string, description: string) {
   );
 }
 
-function VersionField(what: string) {
-  return applyDecorators(
-    ApiProperty({
-      type: 'integer',
-      minimum: 1,
-      maximum: 2_147_483_647,
-      description: `The version of the ${what} as loaded; a stale one answers 409 record_changed`,
-    }),
-    Rule('isVersion', (value) =>
-      Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 2_147_483_647
-        ? null
-        : `Send the version of the ${what} as it was loaded.`,
-    ),
-  );
-}
-
 function NumberField(mode: Presence, label: string, description?: string) {
   return applyDecorators(
     documented(mode, { type: Number, description }),
@@ -120,9 +106,7 @@ class PageQuery {
   @PageLimit(RESULTS_LIMIT_MAX, RESULTS_LIMIT_DEFAULT)
   limit: number = RESULTS_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @TextRule({ missing: 'This page link is not valid. Load the list again.', max: 200 })
+  @CursorField(200)
   cursor?: string;
 }
 

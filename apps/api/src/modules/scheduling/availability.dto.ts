@@ -4,7 +4,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { toTime } from '../audit/audit.dto.js';
-import { documented, presence, Rule, TextRule } from '../../common/field-rules.js';
+import { documented, MULTI_LINE, presence, Rule, TextRule } from '../../common/field-rules.js';
 import { EXCEPTION_KINDS, type ExceptionKind } from './scheduling.entities.js';
 
 export const RULES_MAX = 100;
@@ -17,7 +17,6 @@ export type ConflictProblem = (typeof CONFLICT_PROBLEMS)[number];
 
 // An instant with its offset: a time without one would be read in the server's zone.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const MULTI_LINE = /^(?:[^\p{Cc}\u2028\u2029]|[\t\n\r])*$/u;
 
 /** An ISO 8601 instant with a zone or offset, from 1970 to 9999; null when it is not one. */
 export function parseInstant(value: unknown): Date | null {

@@ -11,8 +11,9 @@ import {
   PageLimit,
   presence,
   Rule,
+  TextBlockField,
   TextField,
-  TextRule,
+  CursorField,
   trimmed,
   type Presence,
 } from '../../common/field-rules.js';
@@ -27,8 +28,6 @@ export const CATALOG_LIMIT_MAX = 100;
 const CATALOG_LIMIT_DEFAULT = 50;
 export const VISIT_TYPES_PER_PROVIDER_MAX = 50;
 
-// Notes and instructions may span lines, but carry no other control characters.
-const MULTI_LINE = /^(?:[^\p{Cc}\u2028\u2029]|[\t\n\r])*$/u;
 // Area/City names only: offsets such as "+05:00" are not zones a clinic sits in.
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 const PHONE = /^\+?[0-9(][0-9 ().-]*[0-9]$/;
@@ -46,22 +45,6 @@ export function canonicalTimeZone(value: unknown): string | null {
     return null;
   }
   return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-}
-
-/** Text that may span lines (instructions, a biography). */
-function LongTextField(mode: Presence, label: string, max: number, example?: string) {
-  return applyDecorators(
-    documented(mode, { type: String, minLength: 1, maxLength: max, example }),
-    trimmed(mode === 'nullable'),
-    ...presence(mode),
-    TextRule({
-      missing: `Enter ${label}.`,
-      max,
-      tooLong: `Keep ${label} to ${max} characters or fewer.`,
-      pattern: MULTI_LINE,
-      badPattern: `Write ${label} without special characters.`,
-    }),
-  );
 }
 
 function TimeZoneField(mode: Exclude<Presence, 'nullable'>) {
@@ -185,14 +168,6 @@ function ActiveField(description: string) {
   return BooleanField('optional', 'Choose whether it is active: true or false.', description);
 }
 
-function CursorField() {
-  return applyDecorators(
-    ApiPropertyOptional({ maxLength: 1000, description: 'nextCursor from the previous page' }),
-    IsOptional(),
-    TextRule({ missing: 'This page link is not valid. Load the list again.', max: 1000 }),
-  );
-}
-
 // --- locations ---------------------------------------------------------------------------
 
 @ApiSchema({ name: 'Location' })
@@ -227,7 +202,7 @@ export class ListCatalogQuery {
   @PageLimit(CATALOG_LIMIT_MAX, CATALOG_LIMIT_DEFAULT)
   limit: number = CATALOG_LIMIT_DEFAULT;
 
-  @CursorField()
+  @CursorField(1000)
   cursor?: string;
 }
 
@@ -244,7 +219,9 @@ export class CreateLocationRequest {
   @TimeZoneField('required')
   timeZone: string;
 
-  @LongTextField('nullable', 'the arrival instructions', 1000, 'Park behind the building.')
+  @TextBlockField('nullable', 'the arrival instructions', 1000, {
+    example: 'Park behind the building.',
+  })
   arrivalInstructions?: string | null;
 }
 
@@ -261,7 +238,7 @@ export class UpdateLocationRequest {
   @TimeZoneField('optional')
   timeZone?: string;
 
-  @LongTextField('nullable', 'the arrival instructions', 1000)
+  @TextBlockField('nullable', 'the arrival instructions', 1000)
   arrivalInstructions?: string | null;
 
   @ActiveField('false closes the location: patients no longer see it or its hours')
@@ -347,7 +324,7 @@ export class CreateProviderRequest {
   @TextField('required', 'the specialty', 100, { example: 'Family medicine' })
   specialty: string;
 
-  @LongTextField('nullable', 'the biography', 2000)
+  @TextBlockField('nullable', 'the biography', 2000)
   bio?: string | null;
 
   @ApiPropertyOptional({
@@ -371,7 +348,7 @@ export class UpdateProviderRequest {
   @TextField('optional', 'the specialty', 100)
   specialty?: string;
 
-  @LongTextField('nullable', 'the biography', 2000)
+  @TextBlockField('nullable', 'the biography', 2000)
   bio?: string | null;
 
   @ApiPropertyOptional({
@@ -410,7 +387,7 @@ export class CreateVisitTypeRequest {
   @TextField('required', 'the visit type name', 100, { example: 'Annual physical' })
   name: string;
 
-  @LongTextField('nullable', 'the description', 1000)
+  @TextBlockField('nullable', 'the description', 1000)
   description?: string | null;
 
   @DurationField('required')
@@ -431,7 +408,7 @@ export class UpdateVisitTypeRequest {
   @TextField('optional', 'the visit type name', 100)
   name?: string;
 
-  @LongTextField('nullable', 'the description', 1000)
+  @TextBlockField('nullable', 'the description', 1000)
   description?: string | null;
 
   @DurationField('optional')

@@ -1,28 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional } from 'class-validator';
-import { PageLimit, SINGLE_LINE, TextRule } from '../../common/field-rules.js';
+import { PageLimit, SearchTextField } from '../../common/field-rules.js';
 import { CODE_SYSTEMS, type CodeSystemId } from './terminology.service.js';
 
 export const CODE_SEARCH_LIMIT_MAX = 100;
 const CODE_SEARCH_LIMIT_DEFAULT = 20;
 
 export class SearchCodesQuery {
-  @ApiPropertyOptional({
+  @SearchTextField({
     description: 'The start of a code, or words of its name (any case); empty lists the first',
-    maxLength: 100,
     example: 'diabetes',
-  })
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim() || undefined : value,
-  )
-  @IsOptional()
-  @TextRule({
-    missing: 'Enter the search as one piece of text.',
-    max: 100,
-    tooLong: 'Keep the search to 100 characters or fewer.',
-    pattern: SINGLE_LINE,
-    badPattern: 'Write the search on one line, without special characters.',
   })
   q?: string;
 
