@@ -136,13 +136,9 @@ export class AppointmentsService {
     });
     const { items: page, nextCursor } = pageOf(rows, query.limit, (row) => [row.cursor_at, row.id]);
     const items = await this.views(page, by, now);
-    await this.audit.record({
-      action: 'appointment.list',
-      outcome: 'success',
-      actor: by.principal,
+    await this.audit.recordSuccess(by, 'appointment.list', {
       patientId,
       resourceType: 'appointment',
-      context: by.context,
     });
     return { items, nextCursor };
   }
@@ -351,49 +347,45 @@ export class AppointmentsService {
     by: Accessor,
   ): Promise<AppointmentView> {
     const forPatient = by.principal.kind === 'patient';
-    const committed = await this.auditFailure(
+    const committed = await this.changeAt(
       'appointment.cancel',
       by,
-      patientId,
-      appointmentId,
-      () =>
-        this.db.transaction(async (manager): Promise<Committed> => {
-          const current = await this.findChangeRow(manager, patientId, appointmentId);
-          if (current.version !== input.version) throw new AppointmentChangedError();
-          // Patients cancel booked visits; staff may also cancel one the patient arrived for.
-          const cancellable: AppointmentStatus[] = forPatient ? ['booked'] : ACTIVE;
-          if (!cancellable.includes(current.status)) {
-            throw new NotCancellableError(current.status);
-          }
-          const now = this.clock.now();
-          this.assertOutsideCutoff(current, now, forPatient);
-          const updated = await this.rows.cancel(manager, current.id, input.version, {
-            now,
-            who: forPatient ? 'patient' : 'staff',
-            reason: input.reason,
-          });
-          if (updated.length !== 1) throw new AppointmentChangedError();
-          const row: AppointmentRow = {
-            ...current,
-            status: 'cancelled',
-            cancelled_at: now,
-            cancel_reason: input.reason,
-            version: updated[0]!.version,
-            updated_at: now,
-          };
-          const mailId = current.patient_email
-            ? await this.mail.record(
-                cancelledEmail(
-                  current.patient_email,
-                  this.emailAppointment(row),
-                  this.emailSettings(),
-                ),
-                manager,
-              )
-            : null;
-          await this.auditChange('appointment.cancel', row, by, manager);
-          return { row, mailId, processed: await this.processedFor(row, by, manager) };
-        }),
+      { patientId, appointmentId, version: input.version },
+      async (manager, current) => {
+        // Patients cancel booked visits; staff may also cancel one the patient arrived for.
+        const cancellable: AppointmentStatus[] = forPatient ? ['booked'] : ACTIVE;
+        if (!cancellable.includes(current.status)) {
+          throw new NotCancellableError(current.status);
+        }
+        const now = this.clock.now();
+        this.assertOutsideCutoff(current, now, forPatient);
+        const updated = await this.rows.cancel(manager, current.id, input.version, {
+          now,
+          who: forPatient ? 'patient' : 'staff',
+          reason: input.reason,
+        });
+        if (updated.length !== 1) throw new AppointmentChangedError();
+        const row: AppointmentRow = {
+          ...current,
+          status: 'cancelled',
+          cancelled_at: now,
+          cancel_reason: input.reason,
+          version: updated[0]!.version,
+          updated_at: now,
+        };
+        const mailId = current.patient_email
+          ? await this.mail.record(
+              cancelledEmail(
+                current.patient_email,
+                this.emailAppointment(row),
+                this.emailSettings(),
+              ),
+              manager,
+            )
+          : null;
+        await this.auditChange('appointment.cancel', row, by, manager);
+        return { row, mailId, processed: await this.processedFor(row, by, manager) };
+      },
     );
     await this.afterCommit(committed, () => this.reminders.unschedule(target(committed.row)));
     return this.committedView(committed, by);
@@ -406,34 +398,30 @@ export class AppointmentsService {
     input: { version: number; status: StatusMark },
     by: Accessor,
   ): Promise<AppointmentView> {
-    const committed = await this.auditFailure(
+    const committed = await this.changeAt(
       'appointment.status',
       by,
-      patientId,
-      appointmentId,
-      () =>
-        this.db.transaction(async (manager): Promise<Committed> => {
-          const current = await this.findChangeRow(manager, patientId, appointmentId);
-          if (current.version !== input.version) throw new AppointmentChangedError();
-          const now = this.clock.now();
-          this.assertStatusChange(current, input.status, now);
-          const updated = await this.rows.setStatus(
-            manager,
-            current.id,
-            input.version,
-            input.status,
-            now,
-          );
-          if (updated.length !== 1) throw new AppointmentChangedError();
-          const row: AppointmentRow = {
-            ...current,
-            status: input.status,
-            version: updated[0]!.version,
-            updated_at: now,
-          };
-          await this.auditChange('appointment.status', row, by, manager);
-          return { row, mailId: null, processed: await this.processedFor(row, by, manager) };
-        }),
+      { patientId, appointmentId, version: input.version },
+      async (manager, current) => {
+        const now = this.clock.now();
+        this.assertStatusChange(current, input.status, now);
+        const updated = await this.rows.setStatus(
+          manager,
+          current.id,
+          input.version,
+          input.status,
+          now,
+        );
+        if (updated.length !== 1) throw new AppointmentChangedError();
+        const row: AppointmentRow = {
+          ...current,
+          status: input.status,
+          version: updated[0]!.version,
+          updated_at: now,
+        };
+        await this.auditChange('appointment.status', row, by, manager);
+        return { row, mailId: null, processed: await this.processedFor(row, by, manager) };
+      },
     );
     return this.committedView(committed, by);
   }
@@ -742,6 +730,25 @@ export class AppointmentsService {
   }
 
   /** Records a refused change in the audit trail (after the rollback), then lets the error through. */
+  /**
+   * A change of one appointment in a transaction, with the row locked for it: refused with
+   * 409 when the row is no longer at the version the caller loaded; a refusal is audited.
+   */
+  private changeAt(
+    action: AuditAction,
+    by: Accessor,
+    target: { patientId: string; appointmentId: string; version: number },
+    change: (manager: EntityManager, current: ChangeRow) => Promise<Committed>,
+  ): Promise<Committed> {
+    return this.auditFailure(action, by, target.patientId, target.appointmentId, () =>
+      this.db.transaction(async (manager) => {
+        const current = await this.findChangeRow(manager, target.patientId, target.appointmentId);
+        if (current.version !== target.version) throw new AppointmentChangedError();
+        return change(manager, current);
+      }),
+    );
+  }
+
   private async auditFailure<T>(
     action: AuditAction,
     by: Accessor,

@@ -2,7 +2,7 @@ import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import type { Principal, RequestContext } from '../../common/principal.js';
+import type { Accessor, Principal, RequestContext } from '../../common/principal.js';
 import { DomainError } from '../../common/problem.js';
 import { newId } from '../../infra/database/ids.js';
 import type { AuditAction } from './audit-actions.js';
@@ -56,6 +56,19 @@ export class AuditService {
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const repository = manager ? manager.getRepository(AuditEvent) : this.events;
     await repository.insert(this.toRow(entry, this.clock.now()));
+  }
+
+  /** A success of `by` (the signed-in caller of a request), about a patient or a resource. */
+  recordSuccess(
+    by: Accessor,
+    action: AuditAction,
+    about: Pick<AuditEntry, 'patientId' | 'resourceType' | 'resourceId'>,
+    manager?: EntityManager,
+  ): Promise<void> {
+    return this.record(
+      { action, outcome: 'success', actor: by.principal, ...about, context: by.context },
+      manager,
+    );
   }
 
   /**

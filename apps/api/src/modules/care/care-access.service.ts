@@ -71,16 +71,10 @@ export class CareAccessService {
         manager,
       );
       if (!inserted) return false;
-      await this.audit.record(
-        {
-          action: 'emergency-access.grant',
-          outcome: 'success',
-          actor: by.principal,
-          patientId,
-          resourceType: 'emergency_access',
-          resourceId: id,
-          context: by.context,
-        },
+      await this.audit.recordSuccess(
+        by,
+        'emergency-access.grant',
+        { patientId, resourceType: 'emergency_access', resourceId: id },
         manager,
       );
       return true;
@@ -146,16 +140,10 @@ export class CareAccessService {
       if (!(await this.repository.markReviewed(id, by.principal.accountId, now, manager))) {
         throw new EmergencyAccessReviewedError();
       }
-      await this.audit.record(
-        {
-          action: 'emergency-access.review',
-          outcome: 'success',
-          actor: by.principal,
-          patientId: grant.patient_id,
-          resourceType: 'emergency_access',
-          resourceId: id,
-          context: by.context,
-        },
+      await this.audit.recordSuccess(
+        by,
+        'emergency-access.review',
+        { patientId: grant.patient_id, resourceType: 'emergency_access', resourceId: id },
         manager,
       );
       return (await this.repository.grant(id, manager))!;
@@ -189,15 +177,10 @@ export class CareAccessService {
         this.clock.now(),
         manager,
       );
-      await this.audit.record(
-        {
-          action: 'staff.locations.update',
-          outcome: 'success',
-          actor: by.principal,
-          resourceType: 'account',
-          resourceId: accountId,
-          context: by.context,
-        },
+      await this.audit.recordSuccess(
+        by,
+        'staff.locations.update',
+        { resourceType: 'account', resourceId: accountId },
         manager,
       );
     });

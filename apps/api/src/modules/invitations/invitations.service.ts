@@ -130,16 +130,10 @@ export class InvitationsService implements OnApplicationBootstrap {
           revokedBy: null,
         });
         await this.rows.insert(manager, invitation);
-        await this.audit.record(
-          {
-            action: 'invitation.create',
-            outcome: 'success',
-            actor: by.principal,
-            patientId,
-            resourceType: 'invitation',
-            resourceId: invitation.id,
-            context: by.context,
-          },
+        await this.audit.recordSuccess(
+          by,
+          'invitation.create',
+          { patientId, resourceType: 'invitation', resourceId: invitation.id },
           manager,
         );
         return invitation;
@@ -187,16 +181,10 @@ export class InvitationsService implements OnApplicationBootstrap {
           updatedAt: now,
         };
         await this.rows.update(manager, invitationId, changes);
-        await this.audit.record(
-          {
-            action: 'invitation.resend',
-            outcome: 'success',
-            actor: by.principal,
-            patientId: current.patientId,
-            resourceType: 'invitation',
-            resourceId: invitationId,
-            context: by.context,
-          },
+        await this.audit.recordSuccess(
+          by,
+          'invitation.resend',
+          { patientId: current.patientId, resourceType: 'invitation', resourceId: invitationId },
           manager,
         );
         return { ...current, ...changes };
@@ -224,16 +212,10 @@ export class InvitationsService implements OnApplicationBootstrap {
           updatedAt: now,
         };
         await this.rows.update(manager, invitationId, changes);
-        await this.audit.record(
-          {
-            action: 'invitation.revoke',
-            outcome: 'success',
-            actor: by.principal,
-            patientId: current.patientId,
-            resourceType: 'invitation',
-            resourceId: invitationId,
-            context: by.context,
-          },
+        await this.audit.recordSuccess(
+          by,
+          'invitation.revoke',
+          { patientId: current.patientId, resourceType: 'invitation', resourceId: invitationId },
           manager,
         );
         return { ...current, ...changes };

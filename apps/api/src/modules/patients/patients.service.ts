@@ -96,16 +96,10 @@ export class PatientsService {
     this.assertBirthDateNotInFuture(input.dateOfBirth);
     return this.db.transaction(async (manager) => {
       const patient = await this.create(input, manager);
-      await this.audit.record(
-        {
-          action: 'patient.create',
-          outcome: 'success',
-          actor: by.principal,
-          patientId: patient.id,
-          resourceType: 'patient',
-          resourceId: patient.id,
-          context: by.context,
-        },
+      await this.audit.recordSuccess(
+        by,
+        'patient.create',
+        { patientId: patient.id, resourceType: 'patient', resourceId: patient.id },
         manager,
       );
       return patient;
@@ -116,14 +110,10 @@ export class PatientsService {
   async read(id: string, by: Accessor): Promise<Patient> {
     const patient = await this.findById(id);
     if (!patient) throw new PatientNotFoundError();
-    await this.audit.record({
-      action: 'patient.read',
-      outcome: 'success',
-      actor: by.principal,
+    await this.audit.recordSuccess(by, 'patient.read', {
       patientId: patient.id,
       resourceType: 'patient',
       resourceId: patient.id,
-      context: by.context,
     });
     return patient;
   }
@@ -139,16 +129,10 @@ export class PatientsService {
     return this.db.transaction(async (manager) => {
       const updated = await this.rows.update(id, { ...set, updatedAt: this.clock.now() }, manager);
       if (!updated) throw new PatientNotFoundError();
-      await this.audit.record(
-        {
-          action: 'patient.update',
-          outcome: 'success',
-          actor: by.principal,
-          patientId: id,
-          resourceType: 'patient',
-          resourceId: id,
-          context: by.context,
-        },
+      await this.audit.recordSuccess(
+        by,
+        'patient.update',
+        { patientId: id, resourceType: 'patient', resourceId: id },
         manager,
       );
       return (await this.rows.findById(id, manager))!;

@@ -223,19 +223,7 @@ export class RecordExportService {
     title: string,
     write: (pdf: RecordPdf, source: RecordSource) => Promise<void>,
   ): Promise<Readable> {
-    const snapshot = await RecordSnapshot.open(this.db);
-    const source = new RecordSource(snapshot, patientId, audienceOf(by));
-    let patient: RecordPatient | null;
-    try {
-      patient = await source.patient();
-    } catch (error) {
-      await snapshot.close();
-      throw error;
-    }
-    if (!patient) {
-      await snapshot.close();
-      throw new PatientNotFoundError();
-    }
+    const { snapshot, source, patient } = await this.openRecord(patientId, by);
     const pdf = new RecordPdf(
       {
         patientName: `${patient.given_name} ${patient.family_name}`,
@@ -267,19 +255,7 @@ export class RecordExportService {
    * arrive from the database.
    */
   async recordFhir(patientId: string, by: Accessor): Promise<RecordFile> {
-    const snapshot = await RecordSnapshot.open(this.db);
-    const source = new RecordSource(snapshot, patientId, audienceOf(by));
-    let patient: RecordPatient | null;
-    try {
-      patient = await source.patient();
-    } catch (error) {
-      await snapshot.close();
-      throw error;
-    }
-    if (!patient) {
-      await snapshot.close();
-      throw new PatientNotFoundError();
-    }
+    const { snapshot, source, patient } = await this.openRecord(patientId, by);
     await this.record('health-record.fhir', 'patient', patientId, patientId, by);
     const timestamp = this.clock.now().toISOString();
     const logger = this.logger;
@@ -306,6 +282,30 @@ export class RecordExportService {
     return { stream: Readable.from(bundle()), fileName: 'health-record.fhir.json' };
   }
 
+  /**
+   * A consistent snapshot of the patient's record, as `by` may see it, and the patient; the
+   * snapshot is closed again when the patient cannot be read (404 when there is none).
+   */
+  private async openRecord(
+    patientId: string,
+    by: Accessor,
+  ): Promise<{ snapshot: RecordSnapshot; source: RecordSource; patient: RecordPatient }> {
+    const snapshot = await RecordSnapshot.open(this.db);
+    const source = new RecordSource(snapshot, patientId, audienceOf(by));
+    let patient: RecordPatient | null;
+    try {
+      patient = await source.patient();
+    } catch (error) {
+      await snapshot.close();
+      throw error;
+    }
+    if (!patient) {
+      await snapshot.close();
+      throw new PatientNotFoundError();
+    }
+    return { snapshot, source, patient };
+  }
+
   private record(
     action: AuditAction,
     resourceType: string,
@@ -313,15 +313,7 @@ export class RecordExportService {
     patientId: string,
     by: Accessor,
   ): Promise<void> {
-    return this.audit.record({
-      action,
-      outcome: 'success',
-      actor: by.principal,
-      patientId,
-      resourceType,
-      resourceId,
-      context: by.context,
-    });
+    return this.audit.recordSuccess(by, action, { patientId, resourceType, resourceId });
   }
 }
 

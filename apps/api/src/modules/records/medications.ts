@@ -27,7 +27,7 @@ import {
   DateField,
   EnumField,
   ReasonField,
-  RecordListQuery,
+  RecordListQueryWith,
   RecordViewBase,
 } from './records.dto.js';
 import { RecordNotFoundError } from './records.errors.js';
@@ -65,11 +65,6 @@ function RefillsField() {
         : `Enter the refills remaining as a whole number from 0 to ${MAX_REFILLS}.`,
     ),
   );
-}
-
-export class ListMedicationsQuery extends RecordListQuery {
-  @EnumField('optional', MEDICATION_STATUSES, 'MedicationStatus', 'the status')
-  status?: MedicationStatus;
 }
 
 /** The fields a new medication and a correction share: each may be left out or cleared. */
@@ -284,7 +279,7 @@ export const MEDICATION: PatientResource<
     order: 'Newest first by start date; from and to filter on that date.',
     rules:
       'The medication must be in the RxNorm list; its display comes from the list. The end date is not before the start; the date last filled is not in the future.',
-    listQuery: ListMedicationsQuery,
+    listQuery: RecordListQueryWith(MEDICATION_STATUSES, 'MedicationStatus'),
     page: MedicationPage,
     view: MedicationView,
     create: CreateMedicationRequest,

@@ -177,29 +177,16 @@ export class RecordListQuery {
   cursor?: string;
 }
 
-export class ListConditionsQuery extends RecordListQuery {
-  @EnumField('optional', CONDITION_STATUSES, 'ConditionClinicalStatus', 'the status')
-  status?: ConditionStatus;
-}
-
-export class ListAllergiesQuery extends RecordListQuery {
-  @EnumField('optional', ALLERGY_STATUSES, 'AllergyClinicalStatus', 'the status')
-  status?: AllergyStatus;
-}
-
-export class ListImmunizationsQuery extends RecordListQuery {
-  @EnumField('optional', IMMUNIZATION_STATUSES, 'ImmunizationStatus', 'the status')
-  status?: ImmunizationStatus;
-}
-
-export class ListVisitSummariesQuery extends RecordListQuery {
-  @EnumField('optional', VISIT_SUMMARY_STATUSES, 'VisitSummaryStatus', 'the status')
-  status?: VisitSummaryStatus;
-}
-
-export class ListCarePlansQuery extends RecordListQuery {
-  @EnumField('optional', CARE_PLAN_STATUSES, 'CarePlanStatus', 'the status')
-  status?: CarePlanStatus;
+/** The query of a record list with ?status= among `statuses`, `enumName` in the OpenAPI document. */
+export function RecordListQueryWith<Status extends string>(
+  statuses: readonly Status[],
+  enumName: string,
+) {
+  class StatusListQuery extends RecordListQuery {
+    @EnumField('optional', statuses, enumName, 'the status')
+    status?: Status;
+  }
+  return StatusListQuery;
 }
 
 // --- requests ----------------------------------------------------------------------------

@@ -133,33 +133,20 @@ export class RecordsService {
     by: Accessor,
   ): Promise<View> {
     const id = newId();
-    return this.audit.recordRefusal(
-      () => this.auditEntry(`${kind.action}.create`, kind, patientId, undefined, by),
-      () =>
-        this.db.transaction(async (manager) => {
-          const fields = await kind.create(body, this.context(manager, patientId));
-          const now = this.clock.now();
-          await this.repository.insert(manager, kind, {
-            id,
-            patient_id: patientId,
-            ...fields,
-            version: 1,
-            recorded_by: by.principal.accountId,
-            recorded_at: now,
-            updated_by: by.principal.accountId,
-            updated_at: now,
-          });
-          await this.audit.record(
-            {
-              ...this.auditEntry(`${kind.action}.create`, kind, patientId, id, by),
-              outcome: 'success',
-            },
-            manager,
-          );
-          const row = await this.findRow(kind, patientId, id, false, manager);
-          return kind.toView(row, false);
-        }),
-    );
+    return this.write(kind, 'create', { patientId, id, by }, async (manager) => {
+      const fields = await kind.create(body, this.context(manager, patientId));
+      const now = this.clock.now();
+      await this.repository.insert(manager, kind, {
+        id,
+        patient_id: patientId,
+        ...fields,
+        version: 1,
+        recorded_by: by.principal.accountId,
+        recorded_at: now,
+        updated_by: by.principal.accountId,
+        updated_at: now,
+      });
+    });
   }
 
   async update<Row extends BaseRow, View extends RecordViewBase, C, U extends Correction>(
@@ -169,40 +156,51 @@ export class RecordsService {
     body: U,
     by: Accessor,
   ): Promise<View> {
+    return this.write(kind, 'update', { patientId, id, by }, async (manager) => {
+      // Locked until commit, so two corrections of the same version cannot both pass.
+      const row = await this.findRow(kind, patientId, id, false, manager, true);
+      if (row.version !== body.version) throw new RecordChangedError();
+      const changes = await kind.update(body, row, this.context(manager, patientId));
+      await this.revisions.snapshot(manager, {
+        patientId,
+        resourceType: kind.table,
+        resourceId: row.id,
+        version: row.version,
+        snapshot: kind.toView(row, false),
+        reason: body.reason ?? null,
+        changedBy: by.principal.accountId,
+      });
+      const columns: Columns = {
+        ...changes,
+        updated_by: by.principal.accountId,
+        updated_at: this.clock.now(),
+      };
+      if (!(await this.repository.update(manager, kind, row.id, row.version, columns))) {
+        throw new RecordChangedError();
+      }
+    });
+  }
+
+  /**
+   * A new row or a correction, in one transaction with its audit row; answers the row as
+   * saved. A refusal is audited after the rollback (without the id of a row never made).
+   */
+  private write<Row extends BaseRow, View extends RecordViewBase, C, U extends Correction>(
+    kind: Kind<Row, View, C, U>,
+    verb: 'create' | 'update',
+    target: { patientId: string; id: string; by: Accessor },
+    change: (manager: EntityManager) => Promise<void>,
+  ): Promise<View> {
+    const { patientId, id, by } = target;
+    const action: AuditAction = `${kind.action}.${verb}`;
     return this.audit.recordRefusal(
-      () => this.auditEntry(`${kind.action}.update`, kind, patientId, id, by),
+      () => this.auditEntry(action, kind, patientId, verb === 'create' ? undefined : id, by),
       () =>
         this.db.transaction(async (manager) => {
-          // Locked until commit, so two corrections of the same version cannot both pass.
-          const row = await this.findRow(kind, patientId, id, false, manager, true);
-          if (row.version !== body.version) throw new RecordChangedError();
-          const changes = await kind.update(body, row, this.context(manager, patientId));
-          await this.revisions.snapshot(manager, {
-            patientId,
-            resourceType: kind.table,
-            resourceId: row.id,
-            version: row.version,
-            snapshot: kind.toView(row, false),
-            reason: body.reason ?? null,
-            changedBy: by.principal.accountId,
-          });
-          const columns: Columns = {
-            ...changes,
-            updated_by: by.principal.accountId,
-            updated_at: this.clock.now(),
-          };
-          if (!(await this.repository.update(manager, kind, row.id, row.version, columns))) {
-            throw new RecordChangedError();
-          }
-          await this.audit.record(
-            {
-              ...this.auditEntry(`${kind.action}.update`, kind, patientId, id, by),
-              outcome: 'success',
-            },
-            manager,
-          );
-          const fresh = await this.findRow(kind, patientId, id, false, manager);
-          return kind.toView(fresh, false);
+          await change(manager);
+          await this.auditSuccess(action, kind, patientId, id, by, manager);
+          const row = await this.findRow(kind, patientId, id, false, manager);
+          return kind.toView(row, false);
         }),
     );
   }
@@ -245,11 +243,12 @@ export class RecordsService {
     patientId: string,
     id: string,
     by: Accessor,
+    manager?: EntityManager,
   ): Promise<void> {
-    await this.audit.record({
-      ...this.auditEntry(action, kind, patientId, id, by),
-      outcome: 'success',
-    });
+    await this.audit.record(
+      { ...this.auditEntry(action, kind, patientId, id, by), outcome: 'success' },
+      manager,
+    );
   }
 
   /** The checks a kind's write steps use, inside this write's transaction. */

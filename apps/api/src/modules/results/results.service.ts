@@ -233,13 +233,7 @@ export class ResultsService {
     }));
     if (entries.length) await this.audit.recordMany(entries);
     else {
-      await this.audit.record({
-        action: 'result.review-queue',
-        outcome: 'success',
-        actor: by.principal,
-        resourceType: 'result_report',
-        context: by.context,
-      });
+      await this.audit.recordSuccess(by, 'result.review-queue', { resourceType: 'result_report' });
     }
     return {
       items: page.map(toReviewItem),
@@ -251,12 +245,8 @@ export class ResultsService {
 
   async policy(by: Accessor): Promise<ReleasePolicy> {
     const rows = await this.rows.releasePolicy();
-    await this.audit.record({
-      action: 'result-release-policy.read',
-      outcome: 'success',
-      actor: by.principal,
+    await this.audit.recordSuccess(by, 'result-release-policy.read', {
       resourceType: 'result_release_policy',
-      context: by.context,
     });
     return {
       items: rows.map((row) => ({
@@ -289,14 +279,10 @@ export class ResultsService {
     if (errors.length) throw validationProblem(errors);
     await this.db.transaction(async (manager) => {
       await this.rows.setReleaseModes(manager, items, by.principal.accountId, this.clock.now());
-      await this.audit.record(
-        {
-          action: 'result-release-policy.update',
-          outcome: 'success',
-          actor: by.principal,
-          resourceType: 'result_release_policy',
-          context: by.context,
-        },
+      await this.audit.recordSuccess(
+        by,
+        'result-release-policy.update',
+        { resourceType: 'result_release_policy' },
         manager,
       );
     });
@@ -498,16 +484,10 @@ export class ResultsService {
           if (row.version !== version) throw new RecordChangedError();
           if (row.release_state === 'released') throw new AlreadyReleasedError();
           await this.rows.markReleased(manager, reportId, this.clock.now(), by.principal.accountId);
-          await this.audit.record(
-            {
-              action: 'result.release',
-              outcome: 'success',
-              actor: by.principal,
-              patientId,
-              resourceType: 'result_report',
-              resourceId: reportId,
-              context: by.context,
-            },
+          await this.audit.recordSuccess(
+            by,
+            'result.release',
+            { patientId, resourceType: 'result_report', resourceId: reportId },
             manager,
           );
           return this.recordEmails(manager, [patientId]);
@@ -570,16 +550,10 @@ export class ResultsService {
             changedBy: by.principal.accountId,
           });
           await this.rows.markReportCorrected(manager, reportId, by.principal.accountId, now);
-          await this.audit.record(
-            {
-              action: 'observation.update',
-              outcome: 'success',
-              actor: by.principal,
-              patientId,
-              resourceType: 'observation',
-              resourceId: observationId,
-              context: by.context,
-            },
+          await this.audit.recordSuccess(
+            by,
+            'observation.update',
+            { patientId, resourceType: 'observation', resourceId: observationId },
             manager,
           );
         }),
@@ -693,15 +667,7 @@ export class ResultsService {
     resourceId: string | undefined,
     by: Accessor,
   ): Promise<void> {
-    await this.audit.record({
-      action,
-      outcome: 'success',
-      actor: by.principal,
-      patientId,
-      resourceType,
-      resourceId,
-      context: by.context,
-    });
+    await this.audit.recordSuccess(by, action, { patientId, resourceType, resourceId });
   }
 
   private refusal(

@@ -296,15 +296,10 @@ export class AvailabilityService {
     by: Accessor,
     manager: EntityManager,
   ): Promise<void> {
-    await this.audit.record(
-      {
-        action,
-        outcome: 'success',
-        actor: by.principal,
-        resourceType: 'provider',
-        resourceId: providerId,
-        context: by.context,
-      },
+    await this.audit.recordSuccess(
+      by,
+      action,
+      { resourceType: 'provider', resourceId: providerId },
       manager,
     );
     await this.recordShown(conflicts, by, manager);

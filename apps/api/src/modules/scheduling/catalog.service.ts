@@ -333,17 +333,7 @@ export class CatalogService {
     by: Accessor,
     manager: EntityManager,
   ): Promise<void> {
-    return this.audit.record(
-      {
-        action,
-        outcome: 'success',
-        actor: by.principal,
-        resourceType,
-        resourceId,
-        context: by.context,
-      },
-      manager,
-    );
+    return this.audit.recordSuccess(by, action, { resourceType, resourceId }, manager);
   }
 }
 
