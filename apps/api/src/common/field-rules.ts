@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsOptional, registerDecorator, ValidateIf } from 'class-validator';
+import { IsOptional, IsUUID, registerDecorator, ValidateIf } from 'class-validator';
 
 /**
  * The validation decorators every request DTO builds on: one message per field for whatever
@@ -163,6 +163,15 @@ export function SearchTextField(docs: { description: string; example: string }) 
       pattern: SINGLE_LINE,
       badPattern: 'Write the search on one line, without special characters.',
     }),
+  );
+}
+
+/** An optional UUID naming a row (a filter, a choice); `message` says what to choose instead. */
+export function OptionalIdField(message: string, description?: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ format: 'uuid', description }),
+    IsOptional(),
+    IsUUID('all', { message }),
   );
 }
 

@@ -72,6 +72,28 @@ export class AuditService {
   }
 
   /**
+   * One row per patient a page showed `by` (the patient is the resource), so the look is in
+   * each one's access log; null names nobody (an empty page). One INSERT.
+   */
+  recordPatientsShown(
+    by: Accessor,
+    action: AuditAction,
+    patientIds: (string | null)[],
+  ): Promise<void> {
+    return this.recordMany(
+      patientIds.map((patientId) => ({
+        action,
+        outcome: 'success',
+        actor: by.principal,
+        patientId,
+        resourceType: 'patient',
+        resourceId: patientId ?? undefined,
+        context: by.context,
+      })),
+    );
+  }
+
+  /**
    * Several rows in one INSERT, whatever their number (e.g. one per patient a list showed),
    * all at the same instant. Nothing is written for an empty list.
    */

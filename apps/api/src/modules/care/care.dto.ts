@@ -11,7 +11,7 @@ import {
   ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
-import { CursorField, PageLimit, TextRule } from '../../common/field-rules.js';
+import { CursorField, OptionalIdField, PageLimit, TextRule } from '../../common/field-rules.js';
 import { PageOf } from '../../common/pager.js';
 
 export const REASON_MIN = 10;
@@ -106,14 +106,10 @@ function IsInstant(options: ValidationOptions) {
 }
 
 export class EmergencyAccessQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Grants used by this staff account' })
-  @IsOptional()
-  @IsUUID('all', { message: 'staffAccountId must be a UUID.' })
+  @OptionalIdField('staffAccountId must be a UUID.', 'Grants used by this staff account')
   staffAccountId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Grants to this patient’s record' })
-  @IsOptional()
-  @IsUUID('all', { message: 'patientId must be a UUID.' })
+  @OptionalIdField('patientId must be a UUID.', 'Grants to this patient’s record')
   patientId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Granted at or after this time' })

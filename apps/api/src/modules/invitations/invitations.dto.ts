@@ -1,9 +1,9 @@
 import { IsPageCursor, PageOf } from '../../common/pager.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import type { MailStatus } from '../../infra/mail/mail-delivery.entity.js';
 import type { Patient } from '../patients/patient.entity.js';
-import { PageLimit } from '../../common/field-rules.js';
+import { OptionalIdField, PageLimit } from '../../common/field-rules.js';
 import {
   INVITATION_STATUSES,
   invitationStatus,
@@ -23,9 +23,7 @@ export class ListInvitationsQuery {
   })
   status?: InvitationStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this patient’s invitations' })
-  @IsOptional()
-  @IsUUID('all', { message: 'The patient id is not valid.' })
+  @OptionalIdField('The patient id is not valid.', 'Only this patient’s invitations')
   patientId?: string;
 
   @PageLimit(LIST_LIMIT_MAX, LIST_LIMIT_DEFAULT)

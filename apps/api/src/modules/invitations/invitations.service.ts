@@ -238,17 +238,7 @@ export class InvitationsService implements OnApplicationBootstrap {
     // patient (or nobody). A single INSERT either way.
     const patientIds = [...new Set(page.map((invitation) => invitation.patientId))];
     const shown: (string | null)[] = patientIds.length ? patientIds : [filter.patientId ?? null];
-    await this.audit.recordMany(
-      shown.map((patientId) => ({
-        action: 'invitation.list',
-        outcome: 'success',
-        actor: by.principal,
-        patientId,
-        resourceType: 'patient',
-        resourceId: patientId ?? undefined,
-        context: by.context,
-      })),
-    );
+    await this.audit.recordPatientsShown(by, 'invitation.list', shown);
     return { items, nextCursor };
   }
 

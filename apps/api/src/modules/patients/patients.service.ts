@@ -157,17 +157,7 @@ export class PatientsService {
     // the look appears in each one's access log; one row naming nobody when none matched.
     // A single INSERT either way.
     const shown: (string | null)[] = page.length ? page.map((row) => row.id) : [null];
-    await this.audit.recordMany(
-      shown.map((patientId) => ({
-        action: 'patient.search',
-        outcome: 'success',
-        actor: by.principal,
-        patientId,
-        resourceType: 'patient',
-        resourceId: patientId ?? undefined,
-        context: by.context,
-      })),
-    );
+    await this.audit.recordPatientsShown(by, 'patient.search', shown);
     return {
       items: page.map((row) => ({
         id: row.id,

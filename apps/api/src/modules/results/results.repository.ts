@@ -17,22 +17,24 @@ import type {
 } from './observation-rules.js';
 import type { ImportFormat, ReleaseMode } from './results.dto.js';
 
+/** A report's own columns, as checked. */
+export interface ReportFields {
+  patientId: string;
+  category: ReportCategory;
+  code: string | null;
+  title: string;
+  status: ResultStatus;
+  effectiveAt: Date;
+  orderingProviderId: string | null;
+  narrative: string | null;
+}
+
 /** A checked report about to be stored, with its id and whether it is released at once. */
 export interface NewReportRow {
   id: string;
   released: boolean;
   abnormal: boolean;
-  draft: {
-    patientId: string;
-    category: ReportCategory;
-    code: string | null;
-    title: string;
-    status: ResultStatus;
-    effectiveAt: Date;
-    orderingProviderId: string | null;
-    narrative: string | null;
-    attachment: { name: string } | null;
-  };
+  draft: ReportFields & { attachment: { name: string } | null };
 }
 
 /** A checked observation about to be stored, with its id. */

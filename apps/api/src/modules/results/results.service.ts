@@ -26,7 +26,7 @@ import {
   type ResultStatus,
 } from './observation-rules.js';
 import { resultAvailableEmail } from './result-emails.js';
-import { ResultsRepository, type ReportFilter } from './results.repository.js';
+import { ResultsRepository, type ReportFields, type ReportFilter } from './results.repository.js';
 
 /** For the record export: the one rule of which results a patient sees. */
 export { patientSeesObservation, patientSeesReport } from './results.repository.js';
@@ -63,15 +63,7 @@ import {
 } from './results.errors.js';
 
 /** A report ready to store: checked, with its observations. */
-export interface ReportDraft {
-  patientId: string;
-  category: ReportCategory;
-  code: string | null;
-  title: string;
-  status: ResultStatus;
-  effectiveAt: Date;
-  orderingProviderId: string | null;
-  narrative: string | null;
+export interface ReportDraft extends ReportFields {
   attachment: { name: string; pdf: Buffer } | null;
   observations: ObservationDraft[];
 }

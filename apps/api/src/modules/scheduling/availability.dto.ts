@@ -4,7 +4,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { toTime } from '../audit/audit.dto.js';
-import { documented, MULTI_LINE, presence, Rule, TextRule } from '../../common/field-rules.js';
+import {
+  documented,
+  MULTI_LINE,
+  OptionalIdField,
+  presence,
+  Rule,
+  TextRule,
+} from '../../common/field-rules.js';
 import { EXCEPTION_KINDS, type ExceptionKind } from './scheduling.entities.js';
 
 export const RULES_MAX = 100;
@@ -159,12 +166,10 @@ export class AddAvailabilityExceptionRequest {
   @IsIn(EXCEPTION_KINDS, { message: 'Choose time-off or extra-hours.' })
   kind: ExceptionKind;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'Required for extra hours; left out for time off, which applies everywhere',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'Choose a location from the list.' })
+  @OptionalIdField(
+    'Choose a location from the list.',
+    'Required for extra hours; left out for time off, which applies everywhere',
+  )
   locationId?: string;
 
   @InstantField('required', '2026-12-24T15:00:00.000Z', 'Enter the start as a date and time.')
@@ -215,14 +220,10 @@ export class OpenSlotsQuery {
   @IsUUID('all', { message: 'Choose a visit type from the list.' })
   visitTypeId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this provider (any when left out)' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Choose a provider from the list.' })
+  @OptionalIdField('Choose a provider from the list.', 'Only this provider (any when left out)')
   providerId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this location (any when left out)' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Choose a location from the list.' })
+  @OptionalIdField('Choose a location from the list.', 'Only this location (any when left out)')
   locationId?: string;
 
   @InstantField(

@@ -7,15 +7,16 @@ import { IANAZone } from 'luxon';
 import { cleanAddress } from '../patients/patient.entity.js';
 import { Address } from '../patients/patients.dto.js';
 import {
+  CursorField,
   documented,
+  OptionalIdField,
   PageLimit,
   presence,
+  type Presence,
   Rule,
   TextBlockField,
   TextField,
-  CursorField,
   trimmed,
-  type Presence,
 } from '../../common/field-rules.js';
 import {
   PATIENT_STATUSES,
@@ -303,17 +304,13 @@ export class ProviderSummary {
 export class ProviderPage extends PageOf(ProviderSummary, { description: 'By name' }) {}
 
 export class ListProvidersQuery extends ListCatalogQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only providers offering this visit type' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Choose a visit type from the list.' })
+  @OptionalIdField('Choose a visit type from the list.', 'Only providers offering this visit type')
   visitTypeId?: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'Only providers with weekly hours at this location now or later',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'Choose a location from the list.' })
+  @OptionalIdField(
+    'Choose a location from the list.',
+    'Only providers with weekly hours at this location now or later',
+  )
   locationId?: string;
 }
 
