@@ -180,17 +180,28 @@ export class InvitationsService implements OnApplicationBootstrap {
           sentAt: null,
           updatedAt: now,
         };
-        await this.rows.update(manager, invitationId, changes);
-        await this.audit.recordSuccess(
-          by,
-          'invitation.resend',
-          { patientId: current.patientId, resourceType: 'invitation', resourceId: invitationId },
-          manager,
-        );
-        return { ...current, ...changes };
+        return this.saveChange(manager, current, changes, 'invitation.resend', by);
       }),
     );
     return this.summarize(await this.send(invitation));
+  }
+
+  /** Saves the changes of a locked invitation with their audit row; answers it as changed. */
+  private async saveChange<Changes extends Partial<Invitation>>(
+    manager: EntityManager,
+    current: Invitation,
+    changes: Changes,
+    action: AuditAction,
+    by: Accessor,
+  ): Promise<Invitation & Changes> {
+    await this.rows.update(manager, current.id, changes);
+    await this.audit.recordSuccess(
+      by,
+      action,
+      { patientId: current.patientId, resourceType: 'invitation', resourceId: current.id },
+      manager,
+    );
+    return { ...current, ...changes };
   }
 
   /** Kills the link. Revoking a revoked invitation changes nothing and answers the same. */
@@ -211,14 +222,7 @@ export class InvitationsService implements OnApplicationBootstrap {
           revokedBy: by.principal.accountId,
           updatedAt: now,
         };
-        await this.rows.update(manager, invitationId, changes);
-        await this.audit.recordSuccess(
-          by,
-          'invitation.revoke',
-          { patientId: current.patientId, resourceType: 'invitation', resourceId: invitationId },
-          manager,
-        );
-        return { ...current, ...changes };
+        return this.saveChange(manager, current, changes, 'invitation.revoke', by);
       }),
     );
     return this.summarize(invitation);

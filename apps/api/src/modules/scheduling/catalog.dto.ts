@@ -48,6 +48,15 @@ export function canonicalTimeZone(value: unknown): string | null {
   return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
 }
 
+/** The staff account a provider signs in with; null unlinks it. */
+function ProviderAccountField(description: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description }),
+    IsOptional(),
+    IsUUID('all', { message: 'Choose a staff account from the list.' }),
+  );
+}
+
 function TimeZoneField(mode: Exclude<Presence, 'nullable'>) {
   return applyDecorators(
     documented(mode, {
@@ -324,14 +333,7 @@ export class CreateProviderRequest {
   @TextBlockField('nullable', 'the biography', 2000)
   bio?: string | null;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'uuid',
-    nullable: true,
-    description: 'A staff account with the provider role, so the provider can sign in',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'Choose a staff account from the list.' })
+  @ProviderAccountField('A staff account with the provider role, so the provider can sign in')
   accountId?: string | null;
 
   @VisitTypeIdsField('required')
@@ -348,14 +350,7 @@ export class UpdateProviderRequest {
   @TextBlockField('nullable', 'the biography', 2000)
   bio?: string | null;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'uuid',
-    nullable: true,
-    description: 'null unlinks the staff account',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'Choose a staff account from the list.' })
+  @ProviderAccountField('null unlinks the staff account')
   accountId?: string | null;
 
   @VisitTypeIdsField('optional')
