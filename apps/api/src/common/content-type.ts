@@ -33,13 +33,16 @@ export function registerContentTypeCheck(app: FastifyInstance): void {
       request.headers['transfer-encoding'] !== undefined;
     if (!hasBody) return;
     const type = request.headers['content-type'] ?? '';
-    if (acceptsBinary(request) && BINARY.test(type)) return;
+    const binary = acceptsBinary(request);
+    if (binary && BINARY.test(type)) return;
     if (!ACCEPTED.test(type)) {
       throw new DomainError(
         415,
         'unsupported_media_type',
         'Unsupported content type',
-        'Send the request body as application/json.',
+        binary
+          ? 'Send the file’s bytes as application/octet-stream.'
+          : 'Send the request body as application/json.',
       );
     }
   });
