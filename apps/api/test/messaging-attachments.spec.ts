@@ -93,7 +93,7 @@ describe('message attachments', () => {
     expect(theirs.status).toBe(404);
     // A file already sent cannot be sent again.
     const again = await patient.post(conversationsOf(patient.patient.id), {
-      ...(await import('./support/messaging.js')).newMessage(),
+      ...newMessage(),
       attachmentIds: [pdf.body!.id],
     });
     expect(again.status).toBe(400);
