@@ -2131,7 +2131,7 @@ export interface paths {
     };
     /**
      * The whole record as a PDF
-     * @description Conditions, allergies, immunizations, care plans, visit summaries, test results and vital signs, with the patient’s name, date of birth, the time it was made and page numbers on every page. Patients read their own; staff roles: provider, nurse, admin.
+     * @description Conditions, allergies, immunizations, care plans, visit summaries, test results and vital signs (and secure messages with includeMessages=true), with the patient’s name, date of birth, the time it was made and page numbers on every page. Patients read their own; staff roles: provider, nurse, admin.
      *
      *     Permission `records:export` (Download the record as PDF or FHIR), held by: a patient (their own record only), admin, provider, nurse.
      */
@@ -2197,7 +2197,7 @@ export interface paths {
     };
     /**
      * The whole record as a FHIR R4 Bundle
-     * @description A Bundle of type collection: Patient, Condition (ICD-10-CM), AllergyIntolerance, Immunization (CVX), Observation (LOINC, UCUM), DiagnosticReport, Encounter (one per visit summary), CarePlan and Goal. Patients get what they may see (released results, nothing entered in error); staff everything but entries entered in error. Staff roles: provider, nurse, admin.
+     * @description A Bundle of type collection: Patient, Condition (ICD-10-CM), AllergyIntolerance, Immunization (CVX), Observation (LOINC, UCUM), DiagnosticReport, Encounter (one per visit summary), CarePlan and Goal, and Communication (secure messages) with includeMessages=true. Patients get what they may see (released results, nothing entered in error); staff everything but entries entered in error. Staff roles: provider, nurse, admin.
      *
      *     Permission `records:export` (Download the record as PDF or FHIR), held by: a patient (their own record only), admin, provider, nurse.
      */
@@ -5681,7 +5681,8 @@ export interface components {
       | components['schemas']['FhirDiagnosticReport']
       | components['schemas']['FhirEncounter']
       | components['schemas']['FhirCarePlan']
-      | components['schemas']['FhirGoal'];
+      | components['schemas']['FhirGoal']
+      | components['schemas']['FhirCommunication'];
     /** @description The patient, always the first entry */
     FhirPatient: {
       /**
@@ -5921,6 +5922,38 @@ export interface components {
       subject: components['schemas']['FhirReference'];
       addresses?: components['schemas']['FhirReference'][];
       note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description A secure message between the patient and the care team (only when asked for: includeMessages) */
+    FhirCommunication: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Communication';
+      /** Format: uuid */
+      id: string;
+      identifier: {
+        /**
+         * Format: uri
+         * @description The conversation
+         */
+        system: string;
+        /** Format: uuid */
+        value: string;
+      }[];
+      /** @enum {string} */
+      status: 'completed';
+      category: components['schemas']['FhirCodeableConcept'][];
+      subject: components['schemas']['FhirReference'];
+      topic: components['schemas']['FhirCodeableConcept'];
+      /** Format: date-time */
+      sent: string;
+      sender: components['schemas']['FhirReference'];
+      recipient: components['schemas']['FhirReference'][];
+      payload: {
+        /** @description The message, plain text */
+        contentString: string;
+      }[];
     };
     FhirCoding: {
       /**
@@ -13598,6 +13631,8 @@ export interface operations {
       query?: {
         /** @description IANA time zone for the times in the document (when it was made, when results were collected), usually the reader’s device zone; UTC when left out */
         timeZone?: string;
+        /** @description true: add the patient’s secure messages with the care team (never the team’s internal notes); off unless asked */
+        includeMessages?: boolean;
       };
       header?: never;
       path: {
@@ -13788,7 +13823,10 @@ export interface operations {
   };
   downloadHealthRecordFhir: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: add the patient’s secure messages with the care team (never the team’s internal notes); off unless asked */
+        includeMessages?: boolean;
+      };
       header?: never;
       path: {
         patientId: string;
@@ -13804,6 +13842,15 @@ export interface operations {
         };
         content: {
           'application/fhir+json': components['schemas']['FhirBundle'];
+        };
+      };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
