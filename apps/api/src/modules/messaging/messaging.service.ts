@@ -48,6 +48,8 @@ import { conversationPage, inboxItem, messagePage, patientItem } from './messagi
 /** The first page of messages shown with a conversation. */
 const FIRST_MESSAGES = 50;
 
+export { addBusinessDays };
+
 export function unreadEmailJobId(messageId: string): string {
   return `message-unread-${messageId}`;
 }
