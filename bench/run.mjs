@@ -38,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { seedLargeClinic } from './large-clinic.mjs';
+import { seedLargeInbox } from './large-inbox.mjs';
 import { seedLargeRecord } from './large-record.mjs';
 import { LIGHTHOUSE_GOALS, meetsGoals, runLighthouse } from './lighthouse.mjs';
 
@@ -172,6 +173,60 @@ const SCENARIOS = [
         concurrency: LOAD.connections,
         request: () => fetch(urls[turn++ % urls.length], { headers: { cookie } }),
       });
+    },
+  },
+  {
+    name: 'messages: inbox page of a pool with 10,000 open conversations vs node:http + pg',
+    target: 0.6,
+    // A nurse's first inbox page: session, the page of 20 (the pool rule, unread flags), and
+    // one audit row per patient on it. The yardstick runs the API's own repository SQL.
+    async setup(ctx) {
+      const inbox = await benchInbox(ctx);
+      const yardstick = await ctx.startYardstick('pg-messaging.mjs', {
+        DATABASE_URL: ctx.databaseUrl,
+      });
+      const path = `/api/v1/inbox/conversations?view=open&poolId=${inbox.poolId}&limit=20`;
+      const headers = { cookie: inbox.nurseCookie };
+      await expectItems(`${ctx.api.url}${path}`, headers);
+      return {
+        portal: { url: `${ctx.api.url}${path}`, headers },
+        yardstick: { url: `${yardstick.url}${path}`, headers },
+      };
+    },
+  },
+  {
+    name: 'messages: unread counts of a pool with 10,000 open conversations vs node:http + pg',
+    target: 0.6,
+    async setup(ctx) {
+      const inbox = await benchInbox(ctx);
+      const yardstick = await ctx.startYardstick('pg-messaging.mjs', {
+        DATABASE_URL: ctx.databaseUrl,
+      });
+      const path = `/api/v1/inbox/counts?poolId=${inbox.poolId}`;
+      const headers = { cookie: inbox.nurseCookie };
+      return {
+        portal: { url: `${ctx.api.url}${path}`, headers },
+        yardstick: { url: `${yardstick.url}${path}`, headers },
+      };
+    },
+  },
+  {
+    name: 'messages: a conversation of a patient with 500 conversations of 50 messages vs node:http + pg',
+    target: 0.6,
+    // The patient opens their newest conversation: session, the conversation, its 50 newest
+    // messages with attachments, the read mark and the audit row.
+    async setup(ctx) {
+      const inbox = await benchInbox(ctx);
+      const { cookie, patientId } = await benchPatient(ctx);
+      const yardstick = await ctx.startYardstick('pg-messaging.mjs', {
+        DATABASE_URL: ctx.databaseUrl,
+      });
+      const path = `/api/v1/patients/${patientId}/conversations/${inbox.conversationId}`;
+      const headers = { cookie };
+      return {
+        portal: { url: `${ctx.api.url}${path}`, headers },
+        yardstick: { url: `${yardstick.url}${path}`, headers },
+      };
     },
   },
   {
@@ -464,6 +519,21 @@ function benchRecordPatient(ctx) {
     return patient;
   })();
   return benchRecordPromise;
+}
+
+/** The large inbox (a pool of 10,000 open conversations, the bench patient's 500), once per run. */
+let benchInboxPromise = null;
+function benchInbox(ctx) {
+  benchInboxPromise ??= (async () => {
+    const patient = await benchPatient(ctx);
+    return seedLargeInbox(ctx.databaseUrl, patient.patientId, say);
+  })();
+  return benchInboxPromise;
+}
+
+async function expectItems(url, headers) {
+  const page = await (await fetch(url, { headers })).json();
+  if (!Array.isArray(page.items) || page.items.length === 0) throw new Error(`empty: ${url}`);
 }
 
 /* ---- data for the authenticated scenarios ------------------------------------------------ */

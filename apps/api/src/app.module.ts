@@ -23,6 +23,7 @@ import { RecordExportModule } from './modules/record-export/record-export.module
 import { TerminologyModule } from './modules/terminology/terminology.module.js';
 import { RecordsModule } from './modules/records/records.module.js';
 import { ResultsModule } from './modules/results/results.module.js';
+import { MessagingModule } from './modules/messaging/messaging.module.js';
 
 /** Every feature module, in one list, shared by the HTTP and worker entrypoints. */
 export const FEATURE_MODULES = [
@@ -44,6 +45,7 @@ export const FEATURE_MODULES = [
   RecordsModule,
   ResultsModule,
   RecordExportModule,
+  MessagingModule,
 ];
 
 @Module({})

@@ -31,6 +31,7 @@ import {
   insertAppointment,
 } from './support/scheduling-fixtures.js';
 import { assignLocation } from './support/care.js';
+import { PDF_BYTES, setUpMessaging, startConversation, uploadFile } from './support/messaging.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** A response body, read loosely in tests. */
@@ -99,6 +100,11 @@ async function call(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const type = response.headers.get('content-type') ?? '';
+  // A live event stream never ends: its status and headers are the answer.
+  if (type.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    return { status: response.status, body: null };
+  }
   const text = await response.text();
   return {
     status: response.status,
@@ -200,6 +206,23 @@ describe('the permission table on every route', () => {
     );
     expect(medication.status).toBe(201);
     ids.medicationId = medication.body!.id as string;
+    // Messaging: pools and routing of this run, a conversation with a file and a template.
+    const { pools } = await setUpMessaging(testApp);
+    const upload = await uploadFile(patient, patient.patient.id, PDF_BYTES, 'letter.pdf');
+    expect(upload.status).toBe(201);
+    const conversation = await startConversation(patient, { attachmentIds: [upload.body!.id] });
+    const template = await admin.post('/api/v1/reply-templates', {
+      name: `Template ${conversation.id}`,
+      body: 'Hello {{patientFirstName}}',
+    });
+    expect(template.status).toBe(201);
+    Object.assign(ids, {
+      conversationId: conversation.id as string,
+      attachmentId: upload.body!.id as string,
+      poolId: pools.nurses.id as string,
+      templateId: template.body!.id as string,
+      category: 'other',
+    });
     for (const kind of RECORD_KINDS) {
       const made = await staff.provider.post(
         `/api/v1/patients/${patient.patient.id}/${kind.path}`,

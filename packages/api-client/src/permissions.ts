@@ -38,6 +38,13 @@ export const PERMISSIONS: Record<Permission, string> = {
   'emergency-access:use':
     'Open the clinical record of a patient outside one’s care relationship, with a reason (break the glass)',
   'emergency-access:review': 'Review the emergency accesses staff have used',
+  'messages:send':
+    'Message one’s care team: read one’s own conversations, write, attach files, close (patients)',
+  'messages:read': 'Read the care-team inbox and the conversations of the pools one’s role reads',
+  'messages:reply':
+    'Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient',
+  'messages:manage-pools':
+    'Set up care-team pools, the routing of message categories and reply templates',
 };
 
 /** The staff roles and the permissions each holds. */
@@ -68,6 +75,9 @@ export const ROLE_PERMISSIONS = {
     'audit:read',
     'access-log:read',
     'emergency-access:review',
+    'messages:read',
+    'messages:reply',
+    'messages:manage-pools',
   ],
   provider: [
     'account:self',
@@ -89,6 +99,8 @@ export const ROLE_PERMISSIONS = {
     'slots:search',
     'schedule:read',
     'emergency-access:use',
+    'messages:read',
+    'messages:reply',
   ],
   nurse: [
     'account:self',
@@ -108,6 +120,8 @@ export const ROLE_PERMISSIONS = {
     'slots:search',
     'schedule:read',
     'emergency-access:use',
+    'messages:read',
+    'messages:reply',
   ],
   'front-desk': [
     'account:self',
@@ -124,8 +138,18 @@ export const ROLE_PERMISSIONS = {
     'slots:search',
     'schedule:read',
     'schedule:manage',
+    'messages:read',
+    'messages:reply',
   ],
-  billing: ['account:self', 'catalog:read', 'patients:search', 'patients:read', 'codes:read'],
+  billing: [
+    'account:self',
+    'catalog:read',
+    'patients:search',
+    'patients:read',
+    'codes:read',
+    'messages:read',
+    'messages:reply',
+  ],
 } as const satisfies Record<string, readonly Permission[]>;
 
 /** What a patient holds (over their own record only, on patient-scoped operations). */
@@ -140,6 +164,7 @@ export const PATIENT_PERMISSIONS: readonly Permission[] = [
   'appointments:book',
   'slots:search',
   'access-log:read',
+  'messages:send',
 ];
 
 export interface OperationPermission {
@@ -780,6 +805,192 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
     path: '/api/v1/patients/{patientId}/health-record.fhir.json',
     permission: 'records:export',
     patientScoped: true,
+  },
+  listMessageCategories: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/message-categories',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  listPatientConversations: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/conversations',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  startPatientConversation: {
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/conversations',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  getPatientConversation: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/conversations/{conversationId}',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  listPatientConversationMessages: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/conversations/{conversationId}/messages',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  replyToPatientConversation: {
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/conversations/{conversationId}/messages',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  closePatientConversation: {
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/conversations/{conversationId}/close',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  uploadMessageAttachment: {
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/message-attachments',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  downloadPatientMessageAttachment: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/conversations/{conversationId}/attachments/{attachmentId}',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  streamPatientMessageEvents: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/message-events',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
+  listInboxConversations: {
+    method: 'GET',
+    path: '/api/v1/inbox/conversations',
+    permission: 'messages:read',
+    patientScoped: false,
+  },
+  getInboxCounts: {
+    method: 'GET',
+    path: '/api/v1/inbox/counts',
+    permission: 'messages:read',
+    patientScoped: false,
+  },
+  streamInboxEvents: {
+    method: 'GET',
+    path: '/api/v1/inbox/events',
+    permission: 'messages:read',
+    patientScoped: false,
+  },
+  getConversation: {
+    method: 'GET',
+    path: '/api/v1/conversations/{conversationId}',
+    permission: 'messages:read',
+    patientScoped: false,
+  },
+  listConversationMessages: {
+    method: 'GET',
+    path: '/api/v1/conversations/{conversationId}/messages',
+    permission: 'messages:read',
+    patientScoped: false,
+  },
+  postConversationMessage: {
+    method: 'POST',
+    path: '/api/v1/conversations/{conversationId}/messages',
+    permission: 'messages:reply',
+    patientScoped: false,
+  },
+  listFilledReplyTemplates: {
+    method: 'GET',
+    path: '/api/v1/conversations/{conversationId}/reply-templates',
+    permission: 'messages:reply',
+    patientScoped: false,
+  },
+  downloadConversationAttachment: {
+    method: 'GET',
+    path: '/api/v1/conversations/{conversationId}/attachments/{attachmentId}',
+    permission: 'messages:read',
+    patientScoped: false,
+  },
+  moveConversation: {
+    method: 'POST',
+    path: '/api/v1/conversations/{conversationId}/move',
+    permission: 'messages:reply',
+    patientScoped: false,
+  },
+  assignConversations: {
+    method: 'POST',
+    path: '/api/v1/conversations/assign',
+    permission: 'messages:reply',
+    patientScoped: false,
+  },
+  closeConversations: {
+    method: 'POST',
+    path: '/api/v1/conversations/close',
+    permission: 'messages:reply',
+    patientScoped: false,
+  },
+  reopenConversations: {
+    method: 'POST',
+    path: '/api/v1/conversations/reopen',
+    permission: 'messages:reply',
+    patientScoped: false,
+  },
+  startConversationWithPatient: {
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/care-team-conversations',
+    permission: 'messages:reply',
+    patientScoped: true,
+  },
+  listCarePools: {
+    method: 'GET',
+    path: '/api/v1/care-pools',
+    permission: 'messages:read',
+    patientScoped: false,
+  },
+  createCarePool: {
+    method: 'POST',
+    path: '/api/v1/care-pools',
+    permission: 'messages:manage-pools',
+    patientScoped: false,
+  },
+  updateCarePool: {
+    method: 'PATCH',
+    path: '/api/v1/care-pools/{poolId}',
+    permission: 'messages:manage-pools',
+    patientScoped: false,
+  },
+  listMessageRouting: {
+    method: 'GET',
+    path: '/api/v1/message-routing',
+    permission: 'messages:read',
+    patientScoped: false,
+  },
+  setMessageRouting: {
+    method: 'PUT',
+    path: '/api/v1/message-routing/{category}',
+    permission: 'messages:manage-pools',
+    patientScoped: false,
+  },
+  listReplyTemplates: {
+    method: 'GET',
+    path: '/api/v1/reply-templates',
+    permission: 'messages:read',
+    patientScoped: false,
+  },
+  createReplyTemplate: {
+    method: 'POST',
+    path: '/api/v1/reply-templates',
+    permission: 'messages:manage-pools',
+    patientScoped: false,
+  },
+  updateReplyTemplate: {
+    method: 'PATCH',
+    path: '/api/v1/reply-templates/{templateId}',
+    permission: 'messages:manage-pools',
+    patientScoped: false,
   },
 };
 

@@ -2131,7 +2131,7 @@ export interface paths {
     };
     /**
      * The whole record as a PDF
-     * @description Conditions, allergies, immunizations, care plans, visit summaries, test results and vital signs, with the patient’s name, date of birth, the time it was made and page numbers on every page. Patients read their own; staff roles: provider, nurse, admin.
+     * @description Conditions, allergies, immunizations, care plans, visit summaries, test results and vital signs (and secure messages with includeMessages=true), with the patient’s name, date of birth, the time it was made and page numbers on every page. Patients read their own; staff roles: provider, nurse, admin.
      *
      *     Permission `records:export` (Download the record as PDF or FHIR), held by: a patient (their own record only), admin, provider, nurse.
      */
@@ -2197,7 +2197,7 @@ export interface paths {
     };
     /**
      * The whole record as a FHIR R4 Bundle
-     * @description A Bundle of type collection: Patient, Condition (ICD-10-CM), AllergyIntolerance, Immunization (CVX), Observation (LOINC, UCUM), DiagnosticReport, Encounter (one per visit summary), CarePlan and Goal. Patients get what they may see (released results, nothing entered in error); staff everything but entries entered in error. Staff roles: provider, nurse, admin.
+     * @description A Bundle of type collection: Patient, Condition (ICD-10-CM), AllergyIntolerance, Immunization (CVX), Observation (LOINC, UCUM), DiagnosticReport, Encounter (one per visit summary), CarePlan and Goal, and Communication (secure messages) with includeMessages=true. Patients get what they may see (released results, nothing entered in error); staff everything but entries entered in error. Staff roles: provider, nurse, admin.
      *
      *     Permission `records:export` (Download the record as PDF or FHIR), held by: a patient (their own record only), admin, provider, nurse.
      */
@@ -2208,6 +2208,598 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/message-categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a patient can write about, who reads it and how soon they answer
+     * @description Each category with the care team that reads it and the promised answer time (“Usually answers within 2 business days”), shown before sending. A category the clinic has not set up is listed with available: false. Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    get: operations['listMessageCategories'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The patient’s conversations with the care team, newest activity first
+     * @description unread: a care-team reply not opened yet. Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    get: operations['listPatientConversations'];
+    put?: never;
+    /**
+     * Send a new message to the care team
+     * @description Starts a conversation routed by its category. Attach files uploaded first with uploadMessageAttachment. Idempotent: send a fresh clientMessageId per message and the same one on a retry; a retry answers the conversation already stored (header Idempotent-Replayed: true) and posts nothing. Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    post: operations['startPatientConversation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/conversations/{conversationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One conversation with its newest messages
+     * @description Messages newest first (50; more with listPatientConversationMessages); internal notes of the care team are never included. Opening it marks it read. Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    get: operations['getPatientConversation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/conversations/{conversationId}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Earlier messages of a conversation, newest first
+     * @description Pass the nextCursor of the conversation’s messages. Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    get: operations['listPatientConversationMessages'];
+    put?: never;
+    /**
+     * Reply in a conversation (reopens a closed one)
+     * @description Idempotent by clientMessageId, like startPatientConversation: a retry answers the message already stored (Idempotent-Replayed: true). Starts the answer-time clock when nothing was waiting. Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    post: operations['replyToPatientConversation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/conversations/{conversationId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a conversation
+     * @description Nothing more is expected; replying later reopens it. Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    post: operations['closePatientConversation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/message-attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a file to attach to a message
+     * @description One file per request, sent as application/octet-stream: application/pdf, image/jpeg, image/png, image/heic, up to 10 MB. The type is read from the bytes. Then name the returned id in attachmentIds of a message (at most 5 per message). Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    post: operations['uploadMessageAttachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/conversations/{conversationId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a file of a conversation
+     * @description Sent as a download (Content-Disposition: attachment) with the type read from its bytes and X-Content-Type-Options: nosniff. Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    get: operations['downloadPatientMessageAttachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/message-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live events of the patient’s conversations (server-sent events)
+     * @description text/event-stream. Events: `ready` (listening), `message` {conversationId, messageId} (a new message: refetch), `conversation` {conversationId} (assigned, moved, closed or reopened: refetch), `session-ended` (sign in again). Ids only, never content. The stream does not keep the session alive. Open with EventSource (cookies are sent). Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    get: operations['streamPatientMessageEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The care-team inbox: one view of the conversations this staff member reads
+     * @description Newest activity first, with the answer-time clock (awaitingSince, replyDueAt, overdue) and an unread flag for this reader. Staff read the pools of their role (providers and nurses clinical pools, front desk the appointment pools, billing the billing pools; a pool with a location only those who work there), what is assigned to them, and providers the clinical conversations of their own patients; administrators every pool.
+     *
+     *     Permission `messages:read` (Read the care-team inbox and the conversations of the pools one’s role reads), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['listInboxConversations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many conversations each inbox view holds, and how many are unread
+     * @description Unread: a patient message this staff member has not opened. Staff read the pools of their role (providers and nurses clinical pools, front desk the appointment pools, billing the billing pools; a pool with a location only those who work there), what is assigned to them, and providers the clinical conversations of their own patients; administrators every pool.
+     *
+     *     Permission `messages:read` (Read the care-team inbox and the conversations of the pools one’s role reads), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['getInboxCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live events of the pools this staff member reads (server-sent events)
+     * @description text/event-stream. Events: `ready` (listening), `message` {conversationId, messageId} (a new message: refetch), `conversation` {conversationId} (assigned, moved, closed or reopened: refetch), `session-ended` (sign in again). Ids only, never content. The stream does not keep the session alive. Internal notes are told too.
+     *
+     *     Permission `messages:read` (Read the care-team inbox and the conversations of the pools one’s role reads), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['streamInboxEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{conversationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One conversation with its newest messages and internal notes
+     * @description Newest first (50; more with listConversationMessages). Opening it marks it read for this staff member. Staff read the pools of their role (providers and nurses clinical pools, front desk the appointment pools, billing the billing pools; a pool with a location only those who work there), what is assigned to them, and providers the clinical conversations of their own patients; administrators every pool.
+     *
+     *     Permission `messages:read` (Read the care-team inbox and the conversations of the pools one’s role reads), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['getConversation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{conversationId}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Earlier messages and notes of a conversation, newest first
+     * @description Permission `messages:read` (Read the care-team inbox and the conversations of the pools one’s role reads), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['listConversationMessages'];
+    put?: never;
+    /**
+     * Reply to the patient, or add an internal note
+     * @description kind reply: the patient reads it; it answers what was waiting (the clock stops) and reopens a closed conversation; if the patient has not read it a few minutes later they get an email saying only that a message is waiting. kind note: staff only, never shown to the patient. Idempotent by clientMessageId (a retry: Idempotent-Replayed: true).
+     *
+     *     Permission `messages:reply` (Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient), held by: admin, provider, nurse, front-desk, billing.
+     */
+    post: operations['postConversationMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{conversationId}/reply-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The active reply templates, filled in for this conversation
+     * @description Placeholders filled: the patient’s first name, the caller’s name, the clinic and the pool.
+     *
+     *     Permission `messages:reply` (Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['listFilledReplyTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{conversationId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a file of a conversation
+     * @description Content-Disposition: attachment, the type read from its bytes, X-Content-Type-Options: nosniff.
+     *
+     *     Permission `messages:read` (Read the care-team inbox and the conversations of the pools one’s role reads), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['downloadConversationAttachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{conversationId}/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pass a conversation to another care-team pool
+     * @description It becomes unassigned there; it may leave the caller’s own inbox.
+     *
+     *     Permission `messages:reply` (Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient), held by: admin, provider, nurse, front-desk, billing.
+     */
+    post: operations['moveConversation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Assign conversations to a staff member, or unassign them (one or many)
+     * @description Permission `messages:reply` (Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient), held by: admin, provider, nurse, front-desk, billing.
+     */
+    post: operations['assignConversations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close conversations (one or many)
+     * @description The patient replying later reopens one.
+     *
+     *     Permission `messages:reply` (Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient), held by: admin, provider, nurse, front-desk, billing.
+     */
+    post: operations['closeConversations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen closed conversations (one or many)
+     * @description Permission `messages:reply` (Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient), held by: admin, provider, nurse, front-desk, billing.
+     */
+    post: operations['reopenConversations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/care-team-conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a conversation with a patient (staff)
+     * @description The first message is a reply the patient reads; the conversation is assigned to its author, in the given pool or the one the category routes to. Idempotent by clientMessageId.
+     *
+     *     Permission `messages:reply` (Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient), held by: admin, provider, nurse, front-desk, billing.
+     */
+    post: operations['startConversationWithPatient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/care-pools': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The care-team pools, by name
+     * @description For the inbox’s pool filter and moving a conversation. Any staff who read messages.
+     *
+     *     Permission `messages:read` (Read the care-team inbox and the conversations of the pools one’s role reads), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['listCarePools'];
+    put?: never;
+    /**
+     * Add a care-team pool (admin)
+     * @description A department decides which roles read it (clinical: providers and nurses; appointments: front desk; billing: billing); a location narrows it to staff who work there.
+     *
+     *     Permission `messages:manage-pools` (Set up care-team pools, the routing of message categories and reply templates), held by: admin.
+     */
+    post: operations['createCarePool'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/care-pools/{poolId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a care-team pool (admin)
+     * @description Only the fields sent change. active: false stops new messages being routed to it.
+     *
+     *     Permission `messages:manage-pools` (Set up care-team pools, the routing of message categories and reply templates), held by: admin.
+     */
+    patch: operations['updateCarePool'];
+    trace?: never;
+  };
+  '/api/v1/message-routing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which pool reads each message category, and the promised answer time
+     * @description Permission `messages:read` (Read the care-team inbox and the conversations of the pools one’s role reads), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['listMessageRouting'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/message-routing/{category}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Route a message category to a pool, with its answer time (admin)
+     * @description New messages of the category go there; conversations already open stay where they are.
+     *
+     *     Permission `messages:manage-pools` (Set up care-team pools, the routing of message categories and reply templates), held by: admin.
+     */
+    put: operations['setMessageRouting'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reply-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reply templates, by name, with their placeholders unfilled
+     * @description Permission `messages:read` (Read the care-team inbox and the conversations of the pools one’s role reads), held by: admin, provider, nurse, front-desk, billing.
+     */
+    get: operations['listReplyTemplates'];
+    put?: never;
+    /**
+     * Add a reply template (admin)
+     * @description Placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}}; filled when staff use it.
+     *
+     *     Permission `messages:manage-pools` (Set up care-team pools, the routing of message categories and reply templates), held by: admin.
+     */
+    post: operations['createReplyTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reply-templates/{templateId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change or retire a reply template (admin)
+     * @description Only the fields sent change; active: false stops offering it.
+     *
+     *     Permission `messages:manage-pools` (Set up care-team pools, the routing of message categories and reply templates), held by: admin.
+     */
+    patch: operations['updateReplyTemplate'];
     trace?: never;
   };
 }
@@ -2477,7 +3069,11 @@ export interface components {
       | 'audit:read'
       | 'access-log:read'
       | 'emergency-access:use'
-      | 'emergency-access:review';
+      | 'emergency-access:review'
+      | 'messages:send'
+      | 'messages:read'
+      | 'messages:reply'
+      | 'messages:manage-pools';
     SessionUser: {
       /** Format: uuid */
       id: string;
@@ -4647,6 +5243,419 @@ export interface components {
       activeCarePlans: components['schemas']['CarePlanView'][];
       lastVisitSummary: components['schemas']['VisitSummaryView'] | null;
     };
+    /** @enum {string} */
+    MessageCategory:
+      'medical-question' | 'appointment' | 'prescription' | 'billing' | 'test-result' | 'other';
+    MessageCategoryView: {
+      category: components['schemas']['MessageCategory'];
+      label: string;
+      /** @description false: the clinic has not set up who answers it; it cannot be sent */
+      available: boolean;
+      /** @description Who reads it */
+      careTeam: string | null;
+      /**
+       * Format: int32
+       * @description Usually answered within this many business days
+       */
+      answerWithinBusinessDays: number | null;
+      /** @description The promise in words, e.g. “Usually answers within 2 business days” */
+      answerTimeText: string | null;
+    };
+    MessageCategoryList: {
+      items: components['schemas']['MessageCategoryView'][];
+    };
+    /** @enum {string} */
+    MessageAboutType: 'appointment' | 'result' | 'medication';
+    MessageAboutView: {
+      type: components['schemas']['MessageAboutType'];
+      /** Format: uuid */
+      id: string;
+    };
+    PatientConversationItem: {
+      /** Format: uuid */
+      id: string;
+      category: components['schemas']['MessageCategory'];
+      subject: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      about: components['schemas']['MessageAboutView'] | null;
+      /** @description The care team that reads it */
+      careTeam: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description The newest message
+       */
+      lastMessageAt: string;
+      /** @description A care-team reply the patient has not opened yet */
+      unread: boolean;
+    };
+    PatientConversationPage: {
+      /** @description Newest activity first */
+      items: components['schemas']['PatientConversationItem'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    MessageAbout: {
+      type: components['schemas']['MessageAboutType'];
+      /**
+       * Format: uuid
+       * @description The appointment, result report or medication
+       */
+      id: string;
+    };
+    StartConversationRequest: {
+      /**
+       * Format: uuid
+       * @description A UUID the client makes once per message and sends again on every retry: a retried send answers the message already stored instead of posting it twice.
+       */
+      clientMessageId: string;
+      /** @description What the message is about; decides which care team reads it */
+      category: components['schemas']['MessageCategory'];
+      /** @description One of the patient’s own appointments, results or medications */
+      about?: components['schemas']['MessageAbout'] | null;
+      subject: string;
+      /** @description Plain text; shown as written, never as HTML */
+      body: string;
+      /** @description Files uploaded first with uploadMessageAttachment (at most 5), not yet sent with another message */
+      attachmentIds?: string[];
+    };
+    /**
+     * @description patient, staff (a reply), or note (internal; only staff see notes)
+     * @enum {string}
+     */
+    MessageKind: 'patient' | 'staff' | 'note';
+    AttachmentView: {
+      /** Format: uuid */
+      id: string;
+      fileName: string;
+      /**
+       * @description Read from the file’s bytes
+       * @enum {string}
+       */
+      contentType: 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/heic';
+      /** Format: int32 */
+      sizeBytes: number;
+    };
+    MessageView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The id the sender’s client gave it
+       */
+      clientMessageId: string;
+      /** @description patient, staff (a reply), or note (internal; only staff see notes) */
+      kind: components['schemas']['MessageKind'];
+      /** @description The sender’s name as shown */
+      authorName: string;
+      /** @description Plain text: show as text, never as HTML */
+      body: string;
+      /** Format: date-time */
+      sentAt: string;
+      attachments: components['schemas']['AttachmentView'][];
+    };
+    MessagePage: {
+      /** @description Newest first */
+      items: components['schemas']['MessageView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    PatientConversationView: {
+      /** Format: uuid */
+      id: string;
+      category: components['schemas']['MessageCategory'];
+      subject: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      about: components['schemas']['MessageAboutView'] | null;
+      /** @description The care team that reads it */
+      careTeam: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description The newest message
+       */
+      lastMessageAt: string;
+      /** @description A care-team reply the patient has not opened yet */
+      unread: boolean;
+      /** @description The first page of messages, newest first; more with listPatientConversationMessages */
+      messages: components['schemas']['MessagePage'];
+    };
+    SendMessageRequest: {
+      /**
+       * Format: uuid
+       * @description A UUID the client makes once per message and sends again on every retry: a retried send answers the message already stored instead of posting it twice.
+       */
+      clientMessageId: string;
+      /** @description Plain text; shown as written, never as HTML */
+      body: string;
+      /** @description Files uploaded first with uploadMessageAttachment (at most 5), not yet sent with another message */
+      attachmentIds?: string[];
+    };
+    UploadedAttachmentView: {
+      /** Format: uuid */
+      id: string;
+      fileName: string;
+      /**
+       * @description Read from the file’s bytes
+       * @enum {string}
+       */
+      contentType: 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/heic';
+      /** Format: int32 */
+      sizeBytes: number;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    /** @enum {string} */
+    InboxView: 'unassigned' | 'mine' | 'open' | 'waiting' | 'closed';
+    InboxPatient: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      mrn: string;
+    };
+    InboxConversationItem: {
+      /** Format: uuid */
+      id: string;
+      patient: components['schemas']['InboxPatient'];
+      category: components['schemas']['MessageCategory'];
+      subject: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      about: components['schemas']['MessageAboutView'] | null;
+      /** @description The pool that reads it */
+      pool: components['schemas']['PersonRef'];
+      /** @description The staff member it is assigned to */
+      assignee: components['schemas']['PersonRef'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description The newest message or note
+       */
+      lastActivityAt: string;
+      /**
+       * Format: date-time
+       * @description When the patient’s oldest unanswered message arrived; null when answered
+       */
+      awaitingSince: string | null;
+      /**
+       * Format: date-time
+       * @description The promised answer time for it (business days of the category)
+       */
+      replyDueAt: string | null;
+      /** @description The promised answer time has passed */
+      overdue: boolean;
+      /** @description A patient message this staff member has not opened yet */
+      unread: boolean;
+    };
+    InboxConversationPage: {
+      /** @description Newest activity first */
+      items: components['schemas']['InboxConversationItem'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    InboxViewCount: {
+      view: components['schemas']['InboxView'];
+      /** Format: int32 */
+      total: number;
+      /**
+       * Format: int32
+       * @description Those with a patient message this staff member has not opened
+       */
+      unread: number;
+    };
+    InboxCounts: {
+      views: components['schemas']['InboxViewCount'][];
+    };
+    StaffConversationView: {
+      /** Format: uuid */
+      id: string;
+      patient: components['schemas']['InboxPatient'];
+      category: components['schemas']['MessageCategory'];
+      subject: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      about: components['schemas']['MessageAboutView'] | null;
+      /** @description The pool that reads it */
+      pool: components['schemas']['PersonRef'];
+      /** @description The staff member it is assigned to */
+      assignee: components['schemas']['PersonRef'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description The newest message or note
+       */
+      lastActivityAt: string;
+      /**
+       * Format: date-time
+       * @description When the patient’s oldest unanswered message arrived; null when answered
+       */
+      awaitingSince: string | null;
+      /**
+       * Format: date-time
+       * @description The promised answer time for it (business days of the category)
+       */
+      replyDueAt: string | null;
+      /** @description The promised answer time has passed */
+      overdue: boolean;
+      /** @description A patient message this staff member has not opened yet */
+      unread: boolean;
+      /** @description The first page of messages and internal notes, newest first */
+      messages: components['schemas']['MessagePage'];
+    };
+    StaffMessageRequest: {
+      /**
+       * Format: uuid
+       * @description A UUID the client makes once per message and sends again on every retry: a retried send answers the message already stored instead of posting it twice.
+       */
+      clientMessageId: string;
+      /**
+       * @description reply: the patient reads it; note: an internal note the patient never sees
+       * @enum {string}
+       */
+      kind: 'reply' | 'note';
+      /** @description Plain text */
+      body: string;
+    };
+    FilledReplyTemplate: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description The template with its placeholders filled for this conversation and caller */
+      text: string;
+    };
+    FilledReplyTemplateList: {
+      items: components['schemas']['FilledReplyTemplate'][];
+    };
+    MoveConversationRequest: {
+      /**
+       * Format: uuid
+       * @description The pool to pass the conversation to
+       */
+      poolId: string;
+    };
+    BulkChangeResult: {
+      /** @description The conversations changed */
+      changed: string[];
+      /** @description Ids that are not conversations this caller reads (nothing done to them) */
+      notFound: string[];
+    };
+    AssignConversationsRequest: {
+      /** @description The conversations to assign (one, or up to 100 at once) */
+      conversationIds: string[];
+      /**
+       * Format: uuid
+       * @description The staff member to assign them to; null to unassign
+       */
+      assigneeAccountId: string | null;
+    };
+    ConversationIdsRequest: {
+      /** @description The conversations (one, or up to 100 at once) */
+      conversationIds: string[];
+    };
+    StaffStartConversationRequest: {
+      /**
+       * Format: uuid
+       * @description A UUID the client makes once per message and sends again on every retry: a retried send answers the message already stored instead of posting it twice.
+       */
+      clientMessageId: string;
+      /** @description What the message is about; decides which care team reads it */
+      category: components['schemas']['MessageCategory'];
+      /**
+       * Format: uuid
+       * @description The pool that will read the answers; by default the one the category routes to
+       */
+      poolId?: string;
+      subject: string;
+      /** @description Plain text */
+      body: string;
+    };
+    /** @enum {string} */
+    PoolDepartment: 'clinical' | 'appointments' | 'billing';
+    CarePoolView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      department: components['schemas']['PoolDepartment'];
+      /** Format: uuid */
+      locationId: string | null;
+      active: boolean;
+    };
+    CarePoolList: {
+      /** @description By name */
+      items: components['schemas']['CarePoolView'][];
+    };
+    CreateCarePoolRequest: {
+      /** @example Main Street nurses */
+      name: string;
+      /** @description Which roles read it: clinical (providers, nurses), appointments (front desk), billing */
+      department: components['schemas']['PoolDepartment'];
+      /**
+       * Format: uuid
+       * @description Read only by staff working at this location; none for the whole clinic
+       */
+      locationId?: string | null;
+    };
+    UpdateCarePoolRequest: {
+      name?: string;
+      department?: components['schemas']['PoolDepartment'];
+      /** Format: uuid */
+      locationId?: string | null;
+      /** @description false: no new routing to it */
+      active?: boolean;
+    };
+    MessageRoutingView: {
+      category: components['schemas']['MessageCategory'];
+      label: string;
+      /** @description null: not routed yet; patients cannot send this category */
+      pool: components['schemas']['CarePoolView'] | null;
+      /** Format: int32 */
+      answerWithinBusinessDays: number | null;
+    };
+    MessageRoutingList: {
+      items: components['schemas']['MessageRoutingView'][];
+    };
+    SetMessageRoutingRequest: {
+      /**
+       * Format: uuid
+       * @description The pool that reads this category
+       */
+      poolId: string;
+      /**
+       * Format: int32
+       * @description The answer time promised to patients, in business days
+       */
+      answerWithinBusinessDays: number;
+    };
+    ReplyTemplateView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}} */
+      body: string;
+      active: boolean;
+    };
+    ReplyTemplateList: {
+      /** @description By name */
+      items: components['schemas']['ReplyTemplateView'][];
+    };
+    CreateReplyTemplateRequest: {
+      name: string;
+      /** @description Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}} */
+      body: string;
+    };
+    UpdateReplyTemplateRequest: {
+      name?: string;
+      /** @description Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}} */
+      body?: string;
+      /** @description false: no longer offered */
+      active?: boolean;
+    };
     /** @description A FHIR R4 Bundle of type collection: the Patient first, then every entry of the record the caller may see */
     FhirBundle: {
       /** @enum {string} */
@@ -4672,7 +5681,8 @@ export interface components {
       | components['schemas']['FhirDiagnosticReport']
       | components['schemas']['FhirEncounter']
       | components['schemas']['FhirCarePlan']
-      | components['schemas']['FhirGoal'];
+      | components['schemas']['FhirGoal']
+      | components['schemas']['FhirCommunication'];
     /** @description The patient, always the first entry */
     FhirPatient: {
       /**
@@ -4912,6 +5922,38 @@ export interface components {
       subject: components['schemas']['FhirReference'];
       addresses?: components['schemas']['FhirReference'][];
       note?: components['schemas']['FhirAnnotation'][];
+    };
+    /** @description A secure message between the patient and the care team (only when asked for: includeMessages) */
+    FhirCommunication: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      resourceType: 'Communication';
+      /** Format: uuid */
+      id: string;
+      identifier: {
+        /**
+         * Format: uri
+         * @description The conversation
+         */
+        system: string;
+        /** Format: uuid */
+        value: string;
+      }[];
+      /** @enum {string} */
+      status: 'completed';
+      category: components['schemas']['FhirCodeableConcept'][];
+      subject: components['schemas']['FhirReference'];
+      topic: components['schemas']['FhirCodeableConcept'];
+      /** Format: date-time */
+      sent: string;
+      sender: components['schemas']['FhirReference'];
+      recipient: components['schemas']['FhirReference'][];
+      payload: {
+        /** @description The message, plain text */
+        contentString: string;
+      }[];
     };
     FhirCoding: {
       /**
@@ -12589,6 +13631,8 @@ export interface operations {
       query?: {
         /** @description IANA time zone for the times in the document (when it was made, when results were collected), usually the reader’s device zone; UTC when left out */
         timeZone?: string;
+        /** @description true: add the patient’s secure messages with the care team (never the team’s internal notes); off unless asked */
+        includeMessages?: boolean;
       };
       header?: never;
       path: {
@@ -12779,7 +13823,10 @@ export interface operations {
   };
   downloadHealthRecordFhir: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: add the patient’s secure messages with the care team (never the team’s internal notes); off unless asked */
+        includeMessages?: boolean;
+      };
       header?: never;
       path: {
         patientId: string;
@@ -12795,6 +13842,15 @@ export interface operations {
         };
         content: {
           'application/fhir+json': components['schemas']['FhirBundle'];
+        };
+      };
+      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Not signed in */
@@ -12817,6 +13873,2053 @@ export interface operations {
       };
       /** @description No such patient, or not yours */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMessageCategories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageCategoryList'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPatientConversations: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PatientConversationPage'];
+        };
+      };
+      /** @description A parameter is not valid (limit, cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startPatientConversation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartConversationRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PatientConversationView'];
+        };
+      };
+      /** @description A field is not valid; about is not one of the patient’s own records; an attachment is not theirs or already sent */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The clientMessageId was used for another patient (client_message_id_reused) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The clinic has not set up who answers this category (messaging_not_set_up) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPatientConversation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conversationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PatientConversationView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such patient, or not yours
+       *
+       *     No such conversation of this patient
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPatientConversationMessages: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        conversationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such patient, or not yours
+       *
+       *     No such conversation of this patient
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  replyToPatientConversation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conversationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendMessageRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageView'];
+        };
+      };
+      /** @description A field is not valid; an attachment is not theirs or already sent */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such patient, or not yours
+       *
+       *     No such conversation of this patient
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The clientMessageId was used in another conversation (client_message_id_reused) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  closePatientConversation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conversationId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done; no body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such patient, or not yours
+       *
+       *     No such conversation of this patient
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  uploadMessageAttachment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The file’s name, percent-encoded UTF-8 (encodeURIComponent), up to 200 characters */
+        'X-File-Name': string;
+      };
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    /** @description The file’s bytes, as they are (not multipart, not base64) */
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedAttachmentView'];
+        };
+      };
+      /** @description No bytes, or no valid X-File-Name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The file is over 10 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The bytes are not a PDF, JPEG, PNG or HEIC file (unsupported_attachment_type), or the body is not application/octet-stream */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadPatientMessageAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conversationId: string;
+        attachmentId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description OK
+       *
+       *     The file
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'image/heic': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such patient, or not yours
+       *
+       *     No such file in a conversation of this patient
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamPatientMessageEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description OK
+       *
+       *     An endless text/event-stream
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listInboxConversations: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        /** @description unassigned: open and nobody’s; mine: open and assigned to me; open: every open one; waiting: open and answered, waiting on the patient; closed */
+        view?: components['schemas']['InboxView'];
+        /** @description Only this pool */
+        poolId?: string;
+        /** @description What the message is about; decides which care team reads it */
+        category?: components['schemas']['MessageCategory'];
+        /** @description true: only those whose promised answer time has passed */
+        overdue?: boolean;
+        /** @description Only those whose patient has waited for an answer at least this many hours */
+        waitingAtLeastHours?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxConversationPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getInboxCounts: {
+    parameters: {
+      query?: {
+        /** @description Only this pool */
+        poolId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxCounts'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamInboxEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description OK
+       *
+       *     An endless text/event-stream
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getConversation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffConversationView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such conversation, or not one this staff member reads */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listConversationMessages: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such conversation, or not one this staff member reads */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postConversationMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StaffMessageRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:reply (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such conversation, or not one this staff member reads */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The clientMessageId was used in another conversation (client_message_id_reused) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listFilledReplyTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FilledReplyTemplateList'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:reply (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such conversation, or not one this staff member reads */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadConversationAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conversationId: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description OK
+       *
+       *     The file
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'image/heic': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such file, or not in a conversation this staff member reads */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  moveConversation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MoveConversationRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkChangeResult'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:reply (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such conversation or pool (care_pool_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  assignConversations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignConversationsRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkChangeResult'];
+        };
+      };
+      /** @description A field is not valid, or the assignee is not an active staff member */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:reply (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  closeConversations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConversationIdsRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkChangeResult'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:reply (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  reopenConversations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConversationIdsRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkChangeResult'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:reply (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startConversationWithPatient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StaffStartConversationRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffConversationView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:reply (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description No such patient, or not yours
+       *
+       *     No such patient, or no such pool (care_pool_not_found)
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The clientMessageId was used for another patient (client_message_id_reused) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No pool given and the category is not routed (messaging_not_set_up) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCarePools: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarePoolList'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createCarePool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCarePoolRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarePoolView'];
+        };
+      };
+      /** @description A field is not valid, or no such location */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage pools; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The name is taken (care_pool_name_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateCarePool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        poolId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCarePoolRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarePoolView'];
+        };
+      };
+      /** @description A field is not valid, or no such location */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage pools; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such pool */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The name is taken (care_pool_name_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMessageRouting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageRoutingList'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setMessageRouting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        category: components['schemas']['MessageCategory'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetMessageRoutingRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageRoutingList'];
+        };
+      };
+      /** @description A field or the category is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators set the routing; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such pool (care_pool_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listReplyTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplyTemplateList'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createReplyTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReplyTemplateRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplyTemplateView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage templates; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The name is taken (reply_template_name_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateReplyTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateReplyTemplateRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplyTemplateView'];
+        };
+      };
+      /** @description A field is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only administrators manage templates; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such template */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The name is taken (reply_template_name_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,9 +1,24 @@
-import type { FastifyInstance } from 'fastify';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from './problem.js';
 import { isApiRequest } from './request-path.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ACCEPTED = /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i;
+const BINARY = /^application\/octet-stream(?:\s*;|$)/i;
+
+/**
+ * Marks the one kind of route that takes raw bytes (a file upload) instead of JSON, up to
+ * `maxBytes` (its body limit, as RouteBodyLimit would set). A cross-site form cannot send
+ * this type without a CORS preflight, and CSRF still applies.
+ */
+export function AcceptsBinaryBody(maxBytes: number) {
+  return RouteConfig({ binaryBody: true, bodyLimit: maxBytes });
+}
+
+function acceptsBinary(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as { binaryBody?: unknown } | undefined)?.binaryBody === true;
+}
 
 /**
  * The API takes JSON bodies only. Rejecting form encodings up front also closes the
@@ -18,15 +33,27 @@ export function registerContentTypeCheck(app: FastifyInstance): void {
       request.headers['transfer-encoding'] !== undefined;
     if (!hasBody) return;
     const type = request.headers['content-type'] ?? '';
+    const binary = acceptsBinary(request);
+    if (binary && BINARY.test(type)) return;
     if (!ACCEPTED.test(type)) {
       throw new DomainError(
         415,
         'unsupported_media_type',
         'Unsupported content type',
-        'Send the request body as application/json.',
+        binary
+          ? 'Send the file’s bytes as application/octet-stream.'
+          : 'Send the request body as application/json.',
       );
     }
   });
+  // Raw bytes reach a handler as a Buffer, only on routes marked AcceptsBinaryBody.
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer' },
+    (request, body, done) => {
+      done(null, acceptsBinary(request) ? body : undefined);
+    },
+  );
 }
 
 function nulRefused(): DomainError {
@@ -84,6 +111,7 @@ export function registerNulCheck(app: FastifyInstance): void {
     if (/%00/i.test(request.url) || request.url.includes('\u0000')) throw nulRefused();
   });
   app.addHook('preValidation', async (request) => {
+    if (Buffer.isBuffer(request.body)) return; // file bytes: no text fields to check
     if (request.body !== undefined && request.body !== null) checkBody(request.body);
   });
 }

@@ -50,6 +50,8 @@ export const API_TAGS: Record<string, string> = {
   'health record': 'The whole record as a summary, a PDF or a FHIR R4 Bundle.',
   'emergency access':
     'Minimum necessary access: staff locations, breaking the glass to reach a patient outside one’s care, and the review of those accesses.',
+  messages:
+    'Secure messaging between patients and their care team: conversations, attachments, live events, the staff inbox, care-team pools, routing and reply templates.',
 };
 
 /** Error responses whose body is not a problem document (each with its reason). */

@@ -38,6 +38,13 @@ export const PERMISSIONS = {
   'emergency-access:use':
     'Open the clinical record of a patient outside one’s care relationship, with a reason (break the glass)',
   'emergency-access:review': 'Review the emergency accesses staff have used',
+  'messages:send':
+    'Message one’s care team: read one’s own conversations, write, attach files, close (patients)',
+  'messages:read': 'Read the care-team inbox and the conversations of the pools one’s role reads',
+  'messages:reply':
+    'Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient',
+  'messages:manage-pools':
+    'Set up care-team pools, the routing of message categories and reply templates',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -79,6 +86,9 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'audit:read',
     'access-log:read',
     'emergency-access:review',
+    'messages:read',
+    'messages:reply',
+    'messages:manage-pools',
   ],
   provider: [
     ...EVERYONE,
@@ -93,6 +103,8 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'slots:search',
     'schedule:read',
     'emergency-access:use',
+    'messages:read',
+    'messages:reply',
   ],
   nurse: [
     ...EVERYONE,
@@ -105,6 +117,8 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'slots:search',
     'schedule:read',
     'emergency-access:use',
+    'messages:read',
+    'messages:reply',
   ],
   'front-desk': [
     ...EVERYONE,
@@ -120,8 +134,17 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'slots:search',
     'schedule:read',
     'schedule:manage',
+    'messages:read',
+    'messages:reply',
   ],
-  billing: [...EVERYONE, 'patients:search', 'patients:read', 'codes:read'],
+  billing: [
+    ...EVERYONE,
+    'patients:search',
+    'patients:read',
+    'codes:read',
+    'messages:read',
+    'messages:reply',
+  ],
 };
 
 /**
@@ -138,6 +161,7 @@ export const PATIENT_PERMISSIONS: readonly Permission[] = [
   'appointments:book',
   'slots:search',
   'access-log:read',
+  'messages:send',
 ];
 
 /** Everything a caller holds, from their kind and roles (unknown role names hold nothing). */

@@ -49,6 +49,13 @@ export interface AppConfig {
   sessionAbsoluteHours: number;
   /** How long a portal invitation link stays valid. */
   invitationTtlDays: number;
+  /** Secure messaging (modules/messaging). */
+  messaging: {
+    /** A staff reply the patient has not read this many minutes later gets a "new message" email. */
+    unreadEmailDelayMinutes: number;
+    /** How often a live event stream checks that its session is still signed in. */
+    streamSessionCheckSeconds: number;
+  };
   /** Scheduling rules for patients booking online (staff are not bound by them). */
   scheduling: {
     /** Patients may cancel or reschedule online until this many hours before the start. */
@@ -321,6 +328,10 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
     invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 7, 1, 90),
+    messaging: {
+      unreadEmailDelayMinutes: int(env, 'MESSAGE_EMAIL_DELAY_MINUTES', 5, 0, 1440),
+      streamSessionCheckSeconds: int(env, 'MESSAGE_STREAM_SESSION_CHECK_SECONDS', 30, 1, 600),
+    },
     scheduling: {
       cancelCutoffHours: int(env, 'CANCEL_CUTOFF_HOURS', 24, 0, 14 * 24),
       bookingHorizonDays: int(env, 'BOOKING_HORIZON_DAYS', 90, 1, 730),

@@ -17,6 +17,11 @@ export class BrowserClient {
     this.names = cookieNames(testApp.config.secureCookies);
   }
 
+  /** The API's origin, for requests this client does not shape (raw file uploads, streams). */
+  get baseUrl(): string {
+    return this.testApp.url;
+  }
+
   /** The session cookie's value, if any. */
   get session(): string | undefined {
     return this.cookies.get(this.names.session);

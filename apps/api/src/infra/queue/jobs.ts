@@ -20,6 +20,8 @@ export interface JobPayloads {
   'mail.send': { deliveryId: string };
   /** Email one appointment reminder, if the visit is still booked at that time. */
   'appointment.remind': { appointmentId: string; scheduleVersion: number; offsetMinutes: number };
+  /** Email "you have a new message" (no content) if the patient has not read this staff reply. */
+  'message.notify-unread': { messageId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -34,6 +36,7 @@ interface JobDefinition {
 export const JOBS: { readonly [J in JobName]: JobDefinition } = {
   'mail.send': { queue: 'mail', attempts: 6, backoffMs: 5_000 },
   'appointment.remind': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
+  'message.notify-unread': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

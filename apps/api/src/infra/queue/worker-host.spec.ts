@@ -17,6 +17,11 @@ class ReminderHandler {
   async handle() {}
 }
 
+@HandlesJob('message.notify-unread')
+class UnreadMessageHandler {
+  async handle() {}
+}
+
 describe('collectHandlers', () => {
   it('maps each registered job to its one handler', () => {
     const handler = new MailHandler();
@@ -24,6 +29,7 @@ describe('collectHandlers', () => {
     const handlers = collectHandlers([
       { instance: handler },
       { instance: reminders },
+      { instance: new UnreadMessageHandler() },
       { instance: { unrelated: true } },
     ]);
     expect(handlers.get('mail.send')).toBe(handler);
@@ -40,6 +46,7 @@ describe('collectHandlers', () => {
         { instance: new MailHandler() },
         { instance: new SecondMailHandler() },
         { instance: new ReminderHandler() },
+        { instance: new UnreadMessageHandler() },
       ]),
     ).toThrow('job "mail.send" has 2 handlers');
   });

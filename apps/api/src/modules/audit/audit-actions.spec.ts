@@ -11,7 +11,8 @@ const names = Object.keys(AUDIT_ACTIONS) as (keyof typeof AUDIT_ACTIONS)[];
 
 /**
  * The namespaces of actions that are not about a patient's data: signing in, the account's
- * own settings, registration, clinic staff, the scheduling catalog and the clinic's policy.
+ * own settings, registration, clinic staff, the scheduling catalog, the clinic's policy and
+ * the set-up of messaging (pools, routing, templates).
  * Every other action is about a patient's data and must tell the patient what it was.
  */
 const NOT_ABOUT_A_PATIENT = [
@@ -25,6 +26,9 @@ const NOT_ABOUT_A_PATIENT = [
   'schedule.availability.',
   'schedule.exception.',
   'result-release-policy.',
+  'care-pool.',
+  'message-routing.',
+  'reply-template.',
 ];
 const aboutAPatient = (name: string) =>
   !NOT_ABOUT_A_PATIENT.some((prefix) => name.startsWith(prefix));

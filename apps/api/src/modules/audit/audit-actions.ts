@@ -122,6 +122,25 @@ export const AUDIT_ACTIONS = {
   'staff.locations.update': null,
   'emergency-access.list': 'Saw an emergency access to your record in the list for review',
   'emergency-access.review': 'Reviewed an emergency access to your record',
+
+  // Secure messaging (modules/messaging).
+  'conversation.list': 'Looked at your list of messages',
+  'conversation.inbox': 'Saw your conversation in the care team’s inbox',
+  'conversation.read': 'Read a conversation with you',
+  'conversation.start': 'Started a conversation with you',
+  'conversation.close': 'Closed a conversation with you',
+  'conversation.reopen': 'Reopened a conversation with you',
+  'conversation.assign': 'Assigned a conversation with you to a member of the care team',
+  'conversation.move': 'Passed a conversation with you to another care team',
+  'message.send': 'Sent you a message',
+  'message.note': 'Added a note for the care team to a conversation with you',
+  'message.attachment.upload': 'Uploaded a file for a message',
+  'message.attachment.download': 'Downloaded a file from a conversation with you',
+  'care-pool.create': null,
+  'care-pool.update': null,
+  'message-routing.update': null,
+  'reply-template.create': null,
+  'reply-template.update': null,
 } as const satisfies Readonly<Record<string, string | null>>;
 
 /** A refusal recorded at the door, named after the refused operation (api.getPatient). */

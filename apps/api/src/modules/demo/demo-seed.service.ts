@@ -7,6 +7,7 @@ import { ConfigError, type AppConfig } from '../../config/config.js';
 import type { StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { PatientsService, type NewPatient } from '../patients/patients.service.js';
+import { seedDemoMessages } from './demo-messages.js';
 import { seedDemoRecords } from './demo-records.js';
 import { demoScheduleExists, seedDemoSchedule } from './demo-schedule.js';
 
@@ -98,7 +99,8 @@ export class DemoSeedService {
     const accountsCreated = await this.seedAccounts();
     const scheduleCreated = await this.seedSchedule();
     const recordsCreated = await this.seedRecords();
-    return accountsCreated || scheduleCreated || recordsCreated;
+    const messagesCreated = await this.seedMessages();
+    return accountsCreated || scheduleCreated || recordsCreated || messagesCreated;
   }
 
   /** Each demo account that is missing (a database may hold some of them already). */
@@ -152,6 +154,12 @@ export class DemoSeedService {
   private async seedRecords(): Promise<boolean> {
     const people = await this.demoPeople();
     return this.db.transaction((manager) => seedDemoRecords(manager, people, this.clock.now()));
+  }
+
+  /** The demo clinic's care-team pools, routing and templates, and the patients' conversations. */
+  private async seedMessages(): Promise<boolean> {
+    const people = await this.demoPeople();
+    return this.db.transaction((manager) => seedDemoMessages(manager, people, this.clock.now()));
   }
 
   private async demoPeople() {

@@ -15,7 +15,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import { requestContext } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
-import { HealthSummary, PdfQuery } from './record-export.dto.js';
+import { HealthSummary, PdfQuery, RecordFhirQuery, RecordPdfQuery } from './record-export.dto.js';
 import { RecordExportService, type RecordFile } from './record-export.service.js';
 
 const PDF_RESPONSE = (what: string) =>
@@ -58,7 +58,7 @@ export class RecordExportController {
     summary: 'The whole record as a PDF',
     description:
       'Conditions, allergies, immunizations, care plans, visit summaries, test results and ' +
-      'vital signs, with the patient’s name, date of birth, the time it was made and page ' +
+      'vital signs (and secure messages with includeMessages=true), with the patient’s name, date of birth, the time it was made and page ' +
       'numbers on every page. Patients read their own; staff roles: provider, nurse, admin.',
   })
   @ApiProduces('application/pdf')
@@ -66,11 +66,16 @@ export class RecordExportController {
   @ApiBadRequestResponse({ type: Problem, description: 'The time zone is not valid' })
   async recordPdf(
     @CurrentPatient() scope: PatientScope,
-    @Query() query: PdfQuery,
+    @Query() query: RecordPdfQuery,
     @Req() request: FastifyRequest,
   ): Promise<StreamableFile> {
     return download(
-      await this.exports.recordPdf(scope.patientId, accessor(scope, request), query.timeZone),
+      await this.exports.recordPdf(
+        scope.patientId,
+        accessor(scope, request),
+        query.timeZone,
+        query.includeMessages === true,
+      ),
       'application/pdf',
     );
   }
@@ -143,7 +148,8 @@ export class RecordExportController {
     description:
       'A Bundle of type collection: Patient, Condition (ICD-10-CM), AllergyIntolerance, ' +
       'Immunization (CVX), Observation (LOINC, UCUM), DiagnosticReport, Encounter (one per ' +
-      'visit summary), CarePlan and Goal. Patients get what they may see (released results, ' +
+      'visit summary), CarePlan and Goal, and Communication (secure messages) with ' +
+      'includeMessages=true. Patients get what they may see (released results, ' +
       'nothing entered in error); staff everything but entries entered in error. Staff roles: ' +
       'provider, nurse, admin.',
   })
@@ -156,10 +162,15 @@ export class RecordExportController {
   })
   async recordFhir(
     @CurrentPatient() scope: PatientScope,
+    @Query() query: RecordFhirQuery,
     @Req() request: FastifyRequest,
   ): Promise<StreamableFile> {
     return download(
-      await this.exports.recordFhir(scope.patientId, accessor(scope, request)),
+      await this.exports.recordFhir(
+        scope.patientId,
+        accessor(scope, request),
+        query.includeMessages === true,
+      ),
       'application/fhir+json',
     );
   }

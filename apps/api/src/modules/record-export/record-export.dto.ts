@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { Rule } from '../../common/field-rules.js';
 import { canonicalTimeZone, TIME_ZONE_MAX_LENGTH } from '../scheduling/catalog.dto.js';
 import {
@@ -71,4 +71,30 @@ export class PdfQuery {
     canonicalTimeZone(value) === null ? 'Give a time zone like America/Chicago.' : null,
   )
   timeZone?: string;
+}
+
+function IncludeMessages() {
+  return (target: object, property: string) => {
+    ApiPropertyOptional({
+      type: 'boolean',
+      default: false,
+      description:
+        'true: add the patient’s secure messages with the care team (never the team’s internal notes); off unless asked',
+    })(target, property);
+    IsOptional()(target, property);
+    Transform(({ value }: { value: unknown }) =>
+      value === 'true' ? true : value === 'false' ? false : value,
+    )(target, property);
+    IsBoolean({ message: 'Send true or false.' })(target, property);
+  };
+}
+
+/** The whole-record PDF: its zone, and whether messages are in it. */
+export class RecordPdfQuery extends PdfQuery {
+  @IncludeMessages() includeMessages?: boolean;
+}
+
+/** The whole-record FHIR Bundle: whether messages are in it (as Communication). */
+export class RecordFhirQuery {
+  @IncludeMessages() includeMessages?: boolean;
 }

@@ -1,3 +1,4 @@
+import { categoryLabel, communicationResource } from '../messaging/messaging-export.service.js';
 import type { AuditAction } from '../audit/audit.service.js';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
@@ -160,12 +161,18 @@ export class RecordExportService {
   // --- PDF --------------------------------------------------------------------------------
 
   /** The whole record as a PDF. */
-  async recordPdf(patientId: string, by: Accessor, timeZone = 'UTC'): Promise<RecordFile> {
+  async recordPdf(
+    patientId: string,
+    by: Accessor,
+    timeZone = 'UTC',
+    includeMessages = false,
+  ): Promise<RecordFile> {
     return this.pdf(patientId, by, timeZone, 'Health record', async (pdf, source) => {
       for (const kind of RECORD_ORDER) await writeRecords(pdf, kind, source);
       pdf.heading('Test results');
       if (!(await writeReports(pdf, source))) pdf.empty('No test results yet.');
       await writeVitals(pdf, source);
+      if (includeMessages) await writeMessages(pdf, source);
     }).then(async (stream) => {
       await this.record('health-record.pdf', 'patient', patientId, patientId, by);
       return { stream, fileName: 'health-record.pdf' };
@@ -254,7 +261,7 @@ export class RecordExportService {
    * The whole record as a FHIR R4 Bundle (collection), written entry by entry as the rows
    * arrive from the database.
    */
-  async recordFhir(patientId: string, by: Accessor): Promise<RecordFile> {
+  async recordFhir(patientId: string, by: Accessor, includeMessages = false): Promise<RecordFile> {
     const { snapshot, source, patient } = await this.openRecord(patientId, by);
     await this.record('health-record.fhir', 'patient', patientId, patientId, by);
     const timestamp = this.clock.now().toISOString();
@@ -271,6 +278,11 @@ export class RecordExportService {
         };
         yield entry(patientResource(patient!));
         for await (const batch of fhirResources(source)) yield batch.map(entry).join('');
+        if (includeMessages) {
+          for await (const rows of source.messages()) {
+            yield rows.map((row) => entry(communicationResource(row, patientId))).join('');
+          }
+        }
         yield ']}';
       } catch (error) {
         logger.error({ err: error }, 'could not write a FHIR bundle');
@@ -361,6 +373,24 @@ async function* fhirResources(source: RecordSource): AsyncGenerator<FhirResource
  * A section that is one table: its heading, the column headings once rows come (again on
  * each new page), a row per record, or a line saying there is none.
  */
+/** The messages section: each conversation under its subject, each message with who and when. */
+async function writeMessages(pdf: RecordPdf, source: RecordSource): Promise<void> {
+  pdf.heading('Messages with your care team');
+  let conversation: string | null = null;
+  for await (const rows of source.messages()) {
+    for (const row of rows) {
+      if (row.conversation_id !== conversation) {
+        conversation = row.conversation_id;
+        pdf.subheading(`${row.subject} (${categoryLabel(row.category)})`);
+      }
+      const who = row.kind === 'patient' ? 'You' : row.author_name;
+      pdf.paragraph(`${who}, ${pdf.instant(row.sent_at)}`, { bold: true });
+      pdf.paragraph(row.body);
+    }
+  }
+  if (conversation === null) pdf.empty('No messages.');
+}
+
 async function writeTableSection<Row>(
   pdf: RecordPdf,
   section: { heading: string; columns: Column[]; none: string },

@@ -280,6 +280,46 @@ const RESOURCES = {
       note: list(ref('FhirAnnotation'), 1),
     },
   ),
+  FhirCommunication: resource(
+    'Communication',
+    'A secure message between the patient and the care team (only when asked for: includeMessages)',
+    [
+      'identifier',
+      'status',
+      'category',
+      'subject',
+      'topic',
+      'sent',
+      'sender',
+      'recipient',
+      'payload',
+    ],
+    {
+      identifier: list(
+        {
+          type: 'object',
+          required: ['system', 'value'],
+          properties: { system: uri('The conversation'), value: id },
+        },
+        1,
+      ),
+      status: code(['completed']),
+      category: list(ref('FhirCodeableConcept'), 1),
+      subject: ref('FhirReference'),
+      topic: ref('FhirCodeableConcept'),
+      sent: instant,
+      sender: ref('FhirReference'),
+      recipient: list(ref('FhirReference'), 1),
+      payload: list(
+        {
+          type: 'object',
+          required: ['contentString'],
+          properties: { contentString: text(NOTE_MAX, 'The message, plain text') },
+        },
+        1,
+      ),
+    },
+  ),
 } satisfies Record<string, SchemaObject>;
 
 const RESOURCE_TYPES = Object.fromEntries(

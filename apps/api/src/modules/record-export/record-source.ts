@@ -1,3 +1,7 @@
+import {
+  EXPORT_MESSAGES_SQL,
+  type ExportMessageRow,
+} from '../messaging/messaging-export.service.js';
 import { exportRecords, type BaseRow, type PatientResource } from '../records/records.service.js';
 import type { RecordSnapshot } from './record-batches.js';
 import {
@@ -52,6 +56,11 @@ export class RecordSource {
       [this.patientId],
     );
     return row ?? null;
+  }
+
+  /** The patient's messages with the care team, never internal notes (a batch at a time). */
+  messages(): AsyncGenerator<ExportMessageRow[]> {
+    return this.snapshot.rows(EXPORT_MESSAGES_SQL, [this.patientId]);
   }
 
   /** Every record of a kind the record shows (or one of them), newest first. */

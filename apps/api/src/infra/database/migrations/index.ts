@@ -9,6 +9,7 @@ import { AuditChain1764231100000 } from './1764231100000-AuditChain.js';
 import { SealedSecrets1764231200000 } from './1764231200000-SealedSecrets.js';
 import { Medications1764231300000 } from './1764231300000-Medications.js';
 import { CareRelationship1764231500000 } from './1764231500000-CareRelationship.js';
+import { Messaging1764232000000 } from './1764232000000-Messaging.js';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SealedSecrets1764231200000,
   Medications1764231300000,
   CareRelationship1764231500000,
+  Messaging1764232000000,
 ];
