@@ -25,3 +25,16 @@ export {
   formattingLocale,
 } from './format';
 export { ClinicBrand, type ClinicBrandProps, type ClinicIdentity } from './ClinicBrand';
+export {
+  addDays,
+  isDate,
+  isoWeekday,
+  isTime,
+  startOfWeek,
+  startOfZonedDay,
+  zoneAbbreviation,
+  zonedDate,
+  zonedTime,
+  zonedToday,
+  zonedToUtc,
+} from './zoned-time';

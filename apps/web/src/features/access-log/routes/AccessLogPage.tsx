@@ -1,5 +1,6 @@
 import '../access-log.css';
-import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { Alert, Button } from '@portal/ui';
+import { QueryPending } from '../../../components/QueryState';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +13,8 @@ import { AccessLogList } from '../components/AccessLogList';
 import { groupVisits } from '../utils/group-visits';
 
 const COUNT_ID = 'access-log-count';
+
+const LOG_SKELETONS = [{ height: '8rem' }, { height: '8rem' }, { height: '8rem' }];
 
 /**
  * /account/access-log — who at the clinic has opened or changed the patient's record
@@ -52,23 +55,7 @@ function AccessLog({ patientId }: { patientId: string }) {
   const clearFocus = useCallback(() => setFocusIndex(null), []);
 
   if (!log.data) {
-    if (log.isError) {
-      return (
-        <Alert tone="error" title={t('accessLog.loadFailedTitle')}>
-          <p>{t('accessLog.loadFailed')}</p>
-          <Button variant="secondary" onClick={() => void log.refetch()}>
-            {t('common.tryAgain')}
-          </Button>
-        </Alert>
-      );
-    }
-    return (
-      <LoadingState label={t('accessLog.loading')}>
-        <Skeleton height="8rem" />
-        <Skeleton height="8rem" />
-        <Skeleton height="8rem" />
-      </LoadingState>
-    );
+    return <QueryPending query={log} copy="accessLog" skeletons={LOG_SKELETONS} />;
   }
 
   const entries = log.data.pages.flatMap((page) => page.items);

@@ -1,10 +1,13 @@
 import {
+  addDays,
   Alert,
   Button,
   ErrorSummary,
   formatDate,
+  isDate,
   LoadingState,
   Skeleton,
+  startOfZonedDay,
   TextField,
 } from '@portal/ui';
 import { useId, useState, type FormEvent } from 'react';
@@ -22,7 +25,6 @@ import {
 } from '../api';
 import type { TimeSearch } from '../utils/search-params';
 import { shownTimes } from '../utils/shown-times';
-import { addDays, isCalendarDate, startOfDay } from '../utils/time';
 import { SlotDays } from './SlotDays';
 
 export interface TimePickerProps {
@@ -134,7 +136,7 @@ function RangeText({ range, lastDay }: { range: TimeWindow; lastDay: string }) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
   const day = (date: string) =>
-    formatDate(startOfDay(date, range.timeZone), range.timeZone, locale);
+    formatDate(startOfZonedDay(date, range.timeZone), range.timeZone, locale);
   return (
     <>
       {t('appointments.picker.range', { from: day(range.firstDay), to: day(lastDay) })}{' '}
@@ -181,7 +183,7 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
     event.preventDefault();
     setAttempt((count) => count + 1);
     const day = from.trim() || range?.today || '';
-    if (!isCalendarDate(day) || (range && day < range.today)) {
+    if (!isDate(day) || (range && day < range.today)) {
       setFromError(t('appointments.picker.fromInvalid'));
       return;
     }

@@ -1,6 +1,5 @@
 import '../appointments.css';
-import { isApiError } from '@portal/api-client';
-import { Alert, Button, formatDateTime, LoadingState, Skeleton } from '@portal/ui';
+import { Alert, Button, formatDateTime } from '@portal/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -15,11 +14,17 @@ import { useQuery } from '@tanstack/react-query';
 import { appointmentQuery, useDownloadAppointmentCalendar, type Appointment } from '../api';
 import { AppointmentOutcome } from '../components/AppointmentOutcome';
 import { CallToChange } from '../components/CallToChange';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { isNotFound, QueryState } from '../../../components/QueryState';
 import { PatientOnly } from '../../../components/PatientOnly';
 import { statusWords } from '../components/status';
 import { addressLines, telHref } from '../utils/contact';
 import { readOutcome } from '../utils/outcome';
+
+const DETAILS_SKELETONS = [
+  { width: '70%', height: '1.5rem' },
+  { height: '8rem' },
+  { height: '10rem' },
+];
 
 /**
  * /appointments/:appointmentId — everything about one visit: when (in the location's zone),
@@ -53,7 +58,7 @@ function Details({ patientId }: { patientId: string }) {
     }
   }, [location.state, location.pathname, location.search, navigate]);
 
-  const notFound = isApiError(appointment.error) && appointment.error.status === 404;
+  const notFound = isNotFound(appointment);
   return (
     <Page
       title={t('appointments.details.title')}
@@ -62,26 +67,19 @@ function Details({ patientId }: { patientId: string }) {
       }
       autoFocus={outcome && appointment.data ? false : undefined}
     >
-      {appointment.data ? (
-        <>
-          {outcome ? <AppointmentOutcome outcome={outcome} appointment={appointment.data} /> : null}
-          <AppointmentDetails patientId={patientId} appointment={appointment.data} />
-        </>
-      ) : notFound ? (
-        <p>{t('appointments.details.notFound')}</p>
-      ) : appointment.isError ? (
-        <LoadFailed
-          title={t('appointments.details.loadFailedTitle')}
-          body={t('appointments.details.loadFailed')}
-          onRetry={() => void appointment.refetch()}
-        />
-      ) : (
-        <LoadingState label={t('appointments.details.loading')}>
-          <Skeleton width="70%" height="1.5rem" />
-          <Skeleton height="8rem" />
-          <Skeleton height="10rem" />
-        </LoadingState>
-      )}
+      <QueryState
+        query={appointment}
+        copy="appointments.details"
+        skeletons={DETAILS_SKELETONS}
+        notFoundText
+      >
+        {(data) => (
+          <>
+            {outcome ? <AppointmentOutcome outcome={outcome} appointment={data} /> : null}
+            <AppointmentDetails patientId={patientId} appointment={data} />
+          </>
+        )}
+      </QueryState>
       <ul className="ui-link-list">
         <li>
           <Link to={APPOINTMENTS_PATH}>{t('appointments.backToList')}</Link>

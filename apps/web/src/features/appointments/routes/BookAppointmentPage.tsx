@@ -1,15 +1,7 @@
 import '../appointments.css';
 import { Confirmation } from '@portal/auth-ui';
 import { isApiError } from '@portal/api-client';
-import {
-  Alert,
-  Button,
-  ErrorSummary,
-  formatDateTime,
-  LoadingState,
-  Skeleton,
-  type ErrorSummaryItem,
-} from '@portal/ui';
+import { Alert, Button, ErrorSummary, formatDateTime, type ErrorSummaryItem } from '@portal/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +11,7 @@ import { useFormatLocale } from '../../../lib/i18n';
 import { appointmentPath } from '../../../lib/navigation';
 import { $api } from '../../../lib/api-queries';
 import { refreshOpenTimes, useAfterAppointmentChange, useTimeSearch, useVisitTypes } from '../api';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { allOf, QueryPending } from '../../../components/QueryState';
 import { PatientOnly } from '../../../components/PatientOnly';
 import { CutoffNotice } from '../components/CutoffNotice';
 import { ReasonField } from '../components/ReasonField';
@@ -239,23 +231,13 @@ function ReviewStep({
   const [attempt, setAttempt] = useState(0);
   const listSearch = stepSearch({ visitTypeId, search });
 
-  const failed = visitTypes.isError || locations.isError || slots.isError;
   if (!visitTypes.data || !locations.data || !slots.data) {
-    return failed ? (
-      <LoadFailed
-        title={t('appointments.picker.loadFailedTitle')}
-        body={t('appointments.picker.loadFailed')}
-        onRetry={() => {
-          void visitTypes.refetch();
-          void locations.refetch();
-          void slots.refetch();
-        }}
+    return (
+      <QueryPending
+        query={allOf(visitTypes, locations, slots)}
+        copy="appointments.picker"
+        skeletons={[{ height: '10rem' }, { height: '8rem' }]}
       />
-    ) : (
-      <LoadingState label={t('appointments.picker.loading')}>
-        <Skeleton height="10rem" />
-        <Skeleton height="8rem" />
-      </LoadingState>
     );
   }
 

@@ -1,15 +1,7 @@
 import '../appointments.css';
 import { Confirmation } from '@portal/auth-ui';
 import { isApiError } from '@portal/api-client';
-import {
-  Alert,
-  Button,
-  ErrorSummary,
-  LoadingState,
-  Skeleton,
-  TextField,
-  type ErrorSummaryItem,
-} from '@portal/ui';
+import { Alert, Button, ErrorSummary, TextField, type ErrorSummaryItem } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -20,7 +12,7 @@ import { $api } from '../../../lib/api-queries';
 import { appointmentQuery, useAfterAppointmentChange, type Appointment } from '../api';
 import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { isNotFound, QueryState } from '../../../components/QueryState';
 import { PatientOnly } from '../../../components/PatientOnly';
 import { outcomeState } from '../utils/outcome';
 import { problemItems } from '../utils/problems';
@@ -37,6 +29,8 @@ const IDS = {
 } as const;
 
 type Stale = 'changed' | 'cutoff';
+
+const APPOINTMENT_SKELETONS = [{ height: '8rem' }, { height: '12rem' }];
 
 /**
  * /appointments/:appointmentId/cancel — which visit, why (a few plain choices or their own
@@ -56,7 +50,7 @@ function Cancel({ patientId }: { patientId: string }) {
   const { appointmentId = '' } = useParams();
   const appointment = useQuery(appointmentQuery(patientId, appointmentId));
   const [stale, setStale] = useState<Stale | null>(null);
-  const notFound = isApiError(appointment.error) && appointment.error.status === 404;
+  const notFound = isNotFound(appointment);
 
   const onStale = (kind: Stale) => {
     setStale(kind);
@@ -69,29 +63,23 @@ function Cancel({ patientId }: { patientId: string }) {
       heading={notFound ? t('appointments.details.notFoundTitle') : undefined}
       autoFocus={stale ? false : undefined}
     >
-      {appointment.data ? (
-        <CancelContent
-          // A fresh form for each version: what the person chose stays only for the one they saw.
-          key={`${appointment.data.version}`}
-          patientId={patientId}
-          appointment={appointment.data}
-          stale={stale}
-          onStale={onStale}
-        />
-      ) : notFound ? (
-        <p>{t('appointments.details.notFound')}</p>
-      ) : appointment.isError ? (
-        <LoadFailed
-          title={t('appointments.details.loadFailedTitle')}
-          body={t('appointments.details.loadFailed')}
-          onRetry={() => void appointment.refetch()}
-        />
-      ) : (
-        <LoadingState label={t('appointments.details.loading')}>
-          <Skeleton height="8rem" />
-          <Skeleton height="12rem" />
-        </LoadingState>
-      )}
+      <QueryState
+        query={appointment}
+        copy="appointments.details"
+        skeletons={APPOINTMENT_SKELETONS}
+        notFoundText
+      >
+        {(data) => (
+          <CancelContent
+            // A fresh form for each version: what the person chose stays only for the one they saw.
+            key={`${data.version}`}
+            patientId={patientId}
+            appointment={data}
+            stale={stale}
+            onStale={onStale}
+          />
+        )}
+      </QueryState>
     </Page>
   );
 }
