@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadFailed } from './LoadFailed';
 
 /** The message groups (the key less its last part) that have a `<leaf>` message. */
-type GroupWith<Leaf extends string, Key = ParseKeys> = Key extends `${infer Group}.${Leaf}`
+export type GroupWith<Leaf extends string, Key = ParseKeys> = Key extends `${infer Group}.${Leaf}`
   ? Group
   : never;
 

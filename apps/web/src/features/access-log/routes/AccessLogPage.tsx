@@ -1,5 +1,5 @@
 import '../access-log.css';
-import { Alert, Button } from '@portal/ui';
+import { Alert } from '@portal/ui';
 import { QueryPending } from '../../../components/QueryState';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { $api, cursorPages } from '../../../lib/api-queries';
 import { ACCESS_LOG_PAGE_SIZE } from '../api';
 import { AccessLogList } from '../components/AccessLogList';
 import { groupVisits } from '../utils/group-visits';
+import { ShowMore } from '../../../components/ShowMore';
 
 const COUNT_ID = 'access-log-count';
 
@@ -89,14 +90,7 @@ function AccessLog({ patientId }: { patientId: string }) {
         onFocused={clearFocus}
         labelledBy={COUNT_ID}
       />
-      {log.isFetchNextPageError ? <Alert tone="error">{t('accessLog.moreFailed')}</Alert> : null}
-      {log.hasNextPage ? (
-        <p>
-          <Button variant="secondary" busy={log.isFetchingNextPage} onClick={() => void showMore()}>
-            {log.isFetchingNextPage ? t('accessLog.loadingMore') : t('accessLog.showMore')}
-          </Button>
-        </p>
-      ) : null}
+      <ShowMore list={log} copy="accessLog" onShowMore={showMore} />
     </>
   );
 }

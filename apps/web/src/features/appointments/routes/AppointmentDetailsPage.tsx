@@ -15,7 +15,7 @@ import { appointmentQuery, useDownloadAppointmentCalendar, type Appointment } fr
 import { AppointmentOutcome } from '../components/AppointmentOutcome';
 import { CallToChange } from '../components/CallToChange';
 import { isNotFound, QueryState } from '../../../components/QueryState';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { patientPage } from '../../../components/PatientOnly';
 import { statusWords } from '../components/status';
 import { addressLines, telHref } from '../utils/contact';
 import { readOutcome } from '../utils/outcome';
@@ -31,14 +31,7 @@ const DETAILS_SKELETONS = [
  * with whom, where and how to get there, the patient's own reason, and what can be done:
  * add to calendar, reschedule, cancel, or, inside the cutoff, whom to call.
  */
-export function AppointmentDetailsPage() {
-  const { t } = useTranslation();
-  return (
-    <PatientOnly title={t('appointments.details.title')}>
-      {(patientId) => <Details patientId={patientId} />}
-    </PatientOnly>
-  );
-}
+export const AppointmentDetailsPage = patientPage('appointments.details.title', Details);
 
 function Details({ patientId }: { patientId: string }) {
   const { t } = useTranslation();

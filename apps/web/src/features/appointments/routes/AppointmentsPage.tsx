@@ -1,5 +1,5 @@
 import '../appointments.css';
-import { Alert, Button } from '@portal/ui';
+import { Alert } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { APPOINTMENTS_PAGE_SIZE, type AppointmentWhen } from '../api';
 import { AppointmentCard, cardHeadingId } from '../components/AppointmentCard';
 import { QueryPending } from '../../../components/QueryState';
 import { PatientOnly } from '../../../components/PatientOnly';
+import { ShowMore } from '../../../components/ShowMore';
 
 const VIEWS: readonly AppointmentWhen[] = ['upcoming', 'past'];
 
@@ -102,22 +103,7 @@ function AppointmentList({ patientId, when }: { patientId: string; when: Appoint
           <AppointmentCard key={appointment.id} appointment={appointment} index={index} />
         ))}
       </ol>
-      {list.isFetchNextPageError ? (
-        <Alert tone="error">{t('appointments.list.moreFailed')}</Alert>
-      ) : null}
-      {list.hasNextPage ? (
-        <p>
-          <Button
-            variant="secondary"
-            busy={list.isFetchingNextPage}
-            onClick={() => void showMore()}
-          >
-            {list.isFetchingNextPage
-              ? t('appointments.list.loadingMore')
-              : t('appointments.list.showMore')}
-          </Button>
-        </p>
-      ) : null}
+      <ShowMore list={list} copy="appointments.list" onShowMore={showMore} />
     </>
   );
 }

@@ -12,7 +12,7 @@ import { appointmentPath } from '../../../lib/navigation';
 import { $api } from '../../../lib/api-queries';
 import { refreshOpenTimes, useAfterAppointmentChange, useTimeSearch, useVisitTypes } from '../api';
 import { allOf, QueryPending } from '../../../components/QueryState';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { patientPage } from '../../../components/PatientOnly';
 import { CutoffNotice } from '../components/CutoffNotice';
 import { ReasonField } from '../components/ReasonField';
 import { TimePicker } from '../components/TimePicker';
@@ -52,14 +52,7 @@ const TARGETS: Record<string, string> = {
  * provider, location and first day), then a review with an optional reason and "Book". The
  * steps' choices live in the address so Back works; the reason stays in memory only.
  */
-export function BookAppointmentPage() {
-  const { t } = useTranslation();
-  return (
-    <PatientOnly title={t('appointments.book.title')}>
-      {(patientId) => <Booking patientId={patientId} />}
-    </PatientOnly>
-  );
-}
+export const BookAppointmentPage = patientPage('appointments.book.title', Booking);
 
 function Booking({ patientId }: { patientId: string }) {
   const { t } = useTranslation();

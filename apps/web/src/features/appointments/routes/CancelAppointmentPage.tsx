@@ -13,7 +13,7 @@ import { appointmentQuery, useAfterAppointmentChange, type Appointment } from '.
 import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
 import { isNotFound, QueryState } from '../../../components/QueryState';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { patientPage } from '../../../components/PatientOnly';
 import { outcomeState } from '../utils/outcome';
 import { problemItems } from '../utils/problems';
 
@@ -36,14 +36,7 @@ const APPOINTMENT_SKELETONS = [{ height: '8rem' }, { height: '12rem' }];
  * /appointments/:appointmentId/cancel — which visit, why (a few plain choices or their own
  * words), and one clear button. Inside the cutoff the page says whom to call instead.
  */
-export function CancelAppointmentPage() {
-  const { t } = useTranslation();
-  return (
-    <PatientOnly title={t('appointments.cancel.title')}>
-      {(patientId) => <Cancel patientId={patientId} />}
-    </PatientOnly>
-  );
-}
+export const CancelAppointmentPage = patientPage('appointments.cancel.title', Cancel);
 
 function Cancel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();

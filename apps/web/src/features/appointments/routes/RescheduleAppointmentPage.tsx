@@ -29,7 +29,7 @@ import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
 import { CutoffNotice } from '../components/CutoffNotice';
 import { allOf, isNotFound, QueryPending, QueryState } from '../../../components/QueryState';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { patientPage } from '../../../components/PatientOnly';
 import { TimePicker } from '../components/TimePicker';
 import { addressLines } from '../utils/contact';
 import { outcomeState } from '../utils/outcome';
@@ -70,14 +70,7 @@ const APPOINTMENT_SKELETONS = [{ height: '8rem' }, { height: '12rem' }];
  * of visit, then "from … to …" and one button. The API moves the visit in one step, so the old
  * time is kept until the new one is certain.
  */
-export function RescheduleAppointmentPage() {
-  const { t } = useTranslation();
-  return (
-    <PatientOnly title={t('appointments.reschedule.title')}>
-      {(patientId) => <Reschedule patientId={patientId} />}
-    </PatientOnly>
-  );
-}
+export const RescheduleAppointmentPage = patientPage('appointments.reschedule.title', Reschedule);
 
 function Reschedule({ patientId }: { patientId: string }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import '../health-record.css';
-import { Alert, Button } from '@portal/ui';
+import { Alert } from '@portal/ui';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowMore } from '../../../lib/show-more';
@@ -12,6 +12,7 @@ import { DateRangeForm } from './DateRangeForm';
 import { QueryPending } from '../../../components/QueryState';
 import type { EntryProps } from './RecordItems';
 import { PatientOnly } from '../../../components/PatientOnly';
+import { ShowMore } from '../../../components/ShowMore';
 
 /** The words of one list page, under healthRecord.lists.<copy>. */
 type ListCopy =
@@ -116,22 +117,7 @@ function RecordList<K extends RecordKind>({
           <Card key={entry.id} entry={entry} level={2} headingId={entryHeadingId(kind, index)} />
         ))}
       </ol>
-      {list.isFetchNextPageError ? (
-        <Alert tone="error">{t('healthRecord.lists.moreFailed')}</Alert>
-      ) : null}
-      {list.hasNextPage ? (
-        <p>
-          <Button
-            variant="secondary"
-            busy={list.isFetchingNextPage}
-            onClick={() => void showMore()}
-          >
-            {list.isFetchingNextPage
-              ? t('healthRecord.lists.loadingMore')
-              : t('healthRecord.lists.showMore')}
-          </Button>
-        </p>
-      ) : null}
+      <ShowMore list={list} copy="healthRecord.lists" onShowMore={showMore} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { $api } from '../../../lib/api-queries';
 import { useDownloadVisitSummaryPdf, type VisitSummary } from '../api';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { isNotFound, QueryState } from '../../../components/QueryState';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { patientPage } from '../../../components/PatientOnly';
 import { VisitFacts } from '../components/RecordItems';
 import { formatCalendarDate } from '../utils/format';
 
@@ -18,23 +18,10 @@ const VISIT_SKELETONS = [{ width: '60%' }, { height: '8rem' }, { height: '6rem' 
  * /health-record/visits/:visitSummaryId — one visit: who and where, what was found, the
  * instructions and the follow-up, and the PDF. The tab title stays generic.
  */
-export function VisitSummaryPage() {
-  const { t } = useTranslation();
-  const { visitSummaryId = '' } = useParams();
-  return (
-    <PatientOnly title={t('healthRecord.visit.title')}>
-      {(patientId) => <VisitSummaryDetails patientId={patientId} visitSummaryId={visitSummaryId} />}
-    </PatientOnly>
-  );
-}
+export const VisitSummaryPage = patientPage('healthRecord.visit.title', VisitSummaryDetails);
 
-function VisitSummaryDetails({
-  patientId,
-  visitSummaryId,
-}: {
-  patientId: string;
-  visitSummaryId: string;
-}) {
+function VisitSummaryDetails({ patientId }: { patientId: string }) {
+  const { visitSummaryId = '' } = useParams();
   const { t } = useTranslation();
   const locale = useFormatLocale();
   const visit = $api.useQuery(

@@ -17,7 +17,7 @@ import { pairBloodPressure } from '../../../lib/blood-pressure';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { isNotFound, QueryState } from '../../../components/QueryState';
 import { ObservationResult } from '../components/ObservationResult';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { patientPage } from '../../../components/PatientOnly';
 
 const REPORT_SKELETONS = [{ width: '70%' }, { height: '10rem' }, { height: '10rem' }];
 
@@ -26,17 +26,10 @@ const REPORT_SKELETONS = [{ width: '70%' }, { height: '10rem' }, { height: '10re
  * radiologist's or lab's words for imaging, and the PDF. The tab title stays generic: test
  * names never go in titles.
  */
-export function ResultDetailsPage() {
-  const { t } = useTranslation();
-  const { reportId = '' } = useParams();
-  return (
-    <PatientOnly title={t('testResults.details.title')}>
-      {(patientId) => <ResultDetails patientId={patientId} reportId={reportId} />}
-    </PatientOnly>
-  );
-}
+export const ResultDetailsPage = patientPage('testResults.details.title', ResultDetails);
 
-function ResultDetails({ patientId, reportId }: { patientId: string; reportId: string }) {
+function ResultDetails({ patientId }: { patientId: string }) {
+  const { reportId = '' } = useParams();
   const { t } = useTranslation();
   const report = useResult(patientId, reportId);
   const notFound = isNotFound(report);

@@ -9,7 +9,7 @@ import { $api } from '../../../lib/api-queries';
 import { numericTrend, TREND_LIMIT } from '../api';
 import { QueryState } from '../../../components/QueryState';
 import { MedicalTerm } from '../../../components/MedicalTerm';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { patientPage } from '../../../components/PatientOnly';
 import { TrendChart } from '../components/TrendChart';
 import { TrendTable } from '../components/TrendTable';
 
@@ -19,17 +19,10 @@ const TREND_SKELETONS = [{ height: '16rem' }, { height: '8rem' }];
  * /results/trends/:code — one test over time: a chart with the usual range, and the same
  * values as a table. The tab title stays generic.
  */
-export function ResultTrendPage() {
-  const { t } = useTranslation();
-  const { code = '' } = useParams();
-  return (
-    <PatientOnly title={t('testResults.trend.title')}>
-      {(patientId) => <ResultTrend patientId={patientId} code={code} />}
-    </PatientOnly>
-  );
-}
+export const ResultTrendPage = patientPage('testResults.trend.title', ResultTrend);
 
-function ResultTrend({ patientId, code }: { patientId: string; code: string }) {
+function ResultTrend({ patientId }: { patientId: string }) {
+  const { code = '' } = useParams();
   const { t } = useTranslation();
   const locale = useFormatLocale();
   const trend = $api.useQuery('get', '/api/v1/patients/{patientId}/observations/trend', {

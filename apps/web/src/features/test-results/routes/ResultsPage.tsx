@@ -1,5 +1,5 @@
 import '../test-results.css';
-import { Alert, Button } from '@portal/ui';
+import { Alert } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import {
   resultFiltersSearch,
   type ResultFilters,
 } from '../utils/filters';
+import { ShowMore } from '../../../components/ShowMore';
 
 const LIST_SKELETONS = [{ height: '8rem' }, { height: '8rem' }, { height: '8rem' }];
 
@@ -97,22 +98,7 @@ function ResultList({ patientId, filters }: { patientId: string; filters: Result
           <ResultCard key={result.id} result={result} index={index} />
         ))}
       </ol>
-      {list.isFetchNextPageError ? (
-        <Alert tone="error">{t('testResults.list.moreFailed')}</Alert>
-      ) : null}
-      {list.hasNextPage ? (
-        <p>
-          <Button
-            variant="secondary"
-            busy={list.isFetchingNextPage}
-            onClick={() => void showMore()}
-          >
-            {list.isFetchingNextPage
-              ? t('testResults.list.loadingMore')
-              : t('testResults.list.showMore')}
-          </Button>
-        </p>
-      ) : null}
+      <ShowMore list={list} copy="testResults.list" onShowMore={showMore} />
     </>
   );
 }
