@@ -1,5 +1,5 @@
 import '../access-log.css';
-import { Alert } from '@portal/ui';
+import { Alert, LinkList } from '@portal/ui';
 import { QueryPending } from '../../../components/QueryState';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,11 +35,9 @@ export function AccessLogPage() {
           {t('accessLog.noPatient')}
         </Alert>
       )}
-      <ul className="ui-link-list">
-        <li>
-          <Link to={ACCOUNT_PATH}>{t('accessLog.backToAccount')}</Link>
-        </li>
-      </ul>
+      <LinkList>
+        <Link to={ACCOUNT_PATH}>{t('accessLog.backToAccount')}</Link>
+      </LinkList>
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import {
   formatDate,
   isDate,
   LoadingState,
+  SelectField,
   Skeleton,
   startOfZonedDay,
   TextField,
@@ -205,42 +206,27 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
           focusKey={attempt}
         />
       ) : null}
-      <div className="ui-field">
-        <label className="ui-field__label" htmlFor="time-search-provider">
-          {t('appointments.picker.provider')}
-        </label>
-        <select
-          id="time-search-provider"
-          className="ui-input"
-          value={providerId}
-          onChange={(event) => setProviderId(event.target.value)}
-        >
-          <option value="">{t('appointments.picker.anyProvider')}</option>
-          {providerOptions.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.specialty ? `${option.displayName}, ${option.specialty}` : option.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="ui-field">
-        <label className="ui-field__label" htmlFor="time-search-location">
-          {t('appointments.picker.location')}
-        </label>
-        <select
-          id="time-search-location"
-          className="ui-input"
-          value={locationId}
-          onChange={(event) => setLocationId(event.target.value)}
-        >
-          <option value="">{t('appointments.picker.anyLocation')}</option>
-          {locationOptions.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="time-search-provider"
+        label={t('appointments.picker.provider')}
+        value={providerId}
+        onChange={(event) => setProviderId(event.target.value)}
+        emptyOption={t('appointments.picker.anyProvider')}
+        options={providerOptions.map((option) => ({
+          value: option.id,
+          label: option.specialty
+            ? `${option.displayName}, ${option.specialty}`
+            : option.displayName,
+        }))}
+      />
+      <SelectField
+        id="time-search-location"
+        label={t('appointments.picker.location')}
+        value={locationId}
+        onChange={(event) => setLocationId(event.target.value)}
+        emptyOption={t('appointments.picker.anyLocation')}
+        options={locationOptions.map((option) => ({ value: option.id, label: option.name }))}
+      />
       <TextField
         id={FROM_ID}
         name="from"

@@ -1,5 +1,5 @@
 import '../appointments.css';
-import { Alert, Button, formatDateTime } from '@portal/ui';
+import { Alert, Button, formatDateTime, LinkList } from '@portal/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -73,11 +73,9 @@ function Details({ patientId }: { patientId: string }) {
           </>
         )}
       </QueryState>
-      <ul className="ui-link-list">
-        <li>
-          <Link to={APPOINTMENTS_PATH}>{t('appointments.backToList')}</Link>
-        </li>
-      </ul>
+      <LinkList>
+        <Link to={APPOINTMENTS_PATH}>{t('appointments.backToList')}</Link>
+      </LinkList>
     </Page>
   );
 }

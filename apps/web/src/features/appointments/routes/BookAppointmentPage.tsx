@@ -1,7 +1,14 @@
 import '../appointments.css';
 import { Confirmation } from '@portal/auth-ui';
 import { isApiError } from '@portal/api-client';
-import { Alert, Button, ErrorSummary, formatDateTime, type ErrorSummaryItem } from '@portal/ui';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  formatDateTime,
+  LinkList,
+} from '@portal/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -162,11 +169,9 @@ function TimeStep({
           </dd>
         </dl>
       ) : null}
-      <ul className="ui-link-list">
-        <li>
-          <Link to={{ search: '' }}>{t('appointments.book.changeVisitType')}</Link>
-        </li>
-      </ul>
+      <LinkList>
+        <Link to={{ search: '' }}>{t('appointments.book.changeVisitType')}</Link>
+      </LinkList>
       <TimePicker
         visitTypeId={visitTypeId}
         search={search}

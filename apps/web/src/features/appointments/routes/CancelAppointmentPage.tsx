@@ -1,7 +1,14 @@
 import '../appointments.css';
 import { Confirmation } from '@portal/auth-ui';
 import { isApiError } from '@portal/api-client';
-import { Alert, Button, ErrorSummary, TextField, type ErrorSummaryItem } from '@portal/ui';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  LinkList,
+  TextField,
+} from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -99,11 +106,9 @@ function CancelContent({ patientId, appointment, stale, onStale }: CancelContent
   const [attempt, setAttempt] = useState(0);
 
   const keep = (
-    <ul className="ui-link-list">
-      <li>
-        <Link to={appointmentPath(appointment.id)}>{t('appointments.cancel.keep')}</Link>
-      </li>
-    </ul>
+    <LinkList>
+      <Link to={appointmentPath(appointment.id)}>{t('appointments.cancel.keep')}</Link>
+    </LinkList>
   );
   const summary = (
     <section className="ui-card" aria-label={t('appointments.details.heading')}>

@@ -7,6 +7,7 @@ import {
   ErrorSummary,
   type ErrorSummaryItem,
   formatDateTime,
+  LinkList,
   zonedDate,
   zonedToday,
 } from '@portal/ui';
@@ -175,11 +176,9 @@ function RescheduleContent({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const back = (
-    <ul className="ui-link-list">
-      <li>
-        <Link to={appointmentPath(appointment.id)}>{t('appointments.reschedule.keep')}</Link>
-      </li>
-    </ul>
+    <LinkList>
+      <Link to={appointmentPath(appointment.id)}>{t('appointments.reschedule.keep')}</Link>
+    </LinkList>
   );
 
   if (!appointment.canChangeOnline) {
