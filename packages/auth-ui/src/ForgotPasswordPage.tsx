@@ -1,5 +1,5 @@
 import { isApiError } from '@portal/api-client';
-import { Button, ErrorSummary, TextField } from '@portal/ui';
+import { Button, ErrorSummary, LinkList, TextField } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -103,14 +103,10 @@ export function ForgotPasswordPage() {
           </form>
         </>
       )}
-      <ul className="ui-link-list">
-        <li>
-          <Link to={signInPath}>{t('common.backToSignIn')}</Link>
-        </li>
-        <li>
-          <Link to={forgotUsernamePath}>{t('signIn.forgotUsername')}</Link>
-        </li>
-      </ul>
+      <LinkList>
+        <Link to={signInPath}>{t('common.backToSignIn')}</Link>
+        <Link to={forgotUsernamePath}>{t('signIn.forgotUsername')}</Link>
+      </LinkList>
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { isApiError } from '@portal/api-client';
-import { Button, ErrorSummary, TextField } from '@portal/ui';
+import { Button, ErrorSummary, LinkList, TextField } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -105,14 +105,10 @@ export function ForgotUsernamePage() {
           </form>
         </>
       )}
-      <ul className="ui-link-list">
-        <li>
-          <Link to={signInPath}>{t('common.backToSignIn')}</Link>
-        </li>
-        <li>
-          <Link to={forgotPasswordPath}>{t('signIn.forgotPassword')}</Link>
-        </li>
-      </ul>
+      <LinkList>
+        <Link to={signInPath}>{t('common.backToSignIn')}</Link>
+        <Link to={forgotPasswordPath}>{t('signIn.forgotPassword')}</Link>
+      </LinkList>
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { isApiError } from '@portal/api-client';
-import { Alert, Button, ErrorSummary, type ErrorSummaryItem } from '@portal/ui';
+import { Alert, Button, ErrorSummary, type ErrorSummaryItem, LinkList } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -86,14 +86,10 @@ export function ResetPasswordPage() {
             <p>{t('links.missing')}</p>
           </Alert>
         )}
-        <ul className="ui-link-list">
-          <li>
-            <Link to={forgotPasswordPath}>{t('resetPassword.newLink')}</Link>
-          </li>
-          <li>
-            <Link to={signInPath}>{t('common.backToSignIn')}</Link>
-          </li>
-        </ul>
+        <LinkList>
+          <Link to={forgotPasswordPath}>{t('resetPassword.newLink')}</Link>
+          <Link to={signInPath}>{t('common.backToSignIn')}</Link>
+        </LinkList>
       </Page>
     );
   }

@@ -1,5 +1,5 @@
 import type { LoginSecondFactorRequired } from '@portal/api-client';
-import { Alert, ErrorSummary } from '@portal/ui';
+import { Alert, ErrorSummary, LinkList } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
@@ -88,14 +88,10 @@ export function SignInPage() {
           setStep({ kind: 'code', challenge });
         }}
       />
-      <ul className="ui-link-list">
-        <li>
-          <Link to={forgotUsernamePath}>{t('signIn.forgotUsername')}</Link>
-        </li>
-        <li>
-          <Link to={forgotPasswordPath}>{t('signIn.forgotPassword')}</Link>
-        </li>
-      </ul>
+      <LinkList>
+        <Link to={forgotUsernamePath}>{t('signIn.forgotUsername')}</Link>
+        <Link to={forgotPasswordPath}>{t('signIn.forgotPassword')}</Link>
+      </LinkList>
       <p className="sign-in__help">{t('signIn.help')}</p>
     </Page>
   );

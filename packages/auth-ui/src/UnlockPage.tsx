@@ -1,5 +1,5 @@
 import { isApiError } from '@portal/api-client';
-import { Alert, Button } from '@portal/ui';
+import { Alert, Button, LinkList } from '@portal/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -34,14 +34,10 @@ export function UnlockPage() {
   };
 
   const links = (
-    <ul className="ui-link-list">
-      <li>
-        <Link to={signInPath}>{t('unlock.signIn')}</Link>
-      </li>
-      <li>
-        <Link to={forgotPasswordPath}>{t('signIn.forgotPassword')}</Link>
-      </li>
-    </ul>
+    <LinkList>
+      <Link to={signInPath}>{t('unlock.signIn')}</Link>
+      <Link to={forgotPasswordPath}>{t('signIn.forgotPassword')}</Link>
+    </LinkList>
   );
 
   if (outcome === 'done') {

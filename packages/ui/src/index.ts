@@ -11,6 +11,8 @@ export {
 } from './password-strength';
 export { PasswordStrengthMeter, type PasswordStrengthMeterProps } from './PasswordStrengthMeter';
 export { LoadingState, Skeleton, type LoadingStateProps, type SkeletonProps } from './Skeleton';
+export { LinkList } from './LinkList';
+export { SelectField, type SelectFieldProps, type SelectOption } from './SelectField';
 export { SkipLink, type SkipLinkProps } from './SkipLink';
 export { TextField, type TextFieldProps } from './TextField';
 export { TwoColumn, type TwoColumnProps } from './TwoColumn';
@@ -25,3 +27,5 @@ export {
   formattingLocale,
 } from './format';
 export { ClinicBrand, type ClinicBrandProps, type ClinicIdentity } from './ClinicBrand';
+// Calendar arithmetic in a location's zone; every export of the module is public.
+export * from './zoned-time';

@@ -200,7 +200,7 @@ export const routes: RouteObject[] = [
                   {
                     path: 'conditions',
                     lazy: page(
-                      () => import('../features/health-record/routes/ConditionsPage'),
+                      () => import('../features/health-record/routes/RecordListPages'),
                       (m) => m.ConditionsPage,
                       'health-record',
                     ),
@@ -208,7 +208,7 @@ export const routes: RouteObject[] = [
                   {
                     path: 'allergies',
                     lazy: page(
-                      () => import('../features/health-record/routes/AllergiesPage'),
+                      () => import('../features/health-record/routes/RecordListPages'),
                       (m) => m.AllergiesPage,
                       'health-record',
                     ),
@@ -216,7 +216,7 @@ export const routes: RouteObject[] = [
                   {
                     path: 'immunizations',
                     lazy: page(
-                      () => import('../features/health-record/routes/ImmunizationsPage'),
+                      () => import('../features/health-record/routes/RecordListPages'),
                       (m) => m.ImmunizationsPage,
                       'health-record',
                     ),
@@ -224,7 +224,7 @@ export const routes: RouteObject[] = [
                   {
                     path: 'visits',
                     lazy: page(
-                      () => import('../features/health-record/routes/VisitSummariesPage'),
+                      () => import('../features/health-record/routes/RecordListPages'),
                       (m) => m.VisitSummariesPage,
                       'health-record',
                     ),
@@ -240,7 +240,7 @@ export const routes: RouteObject[] = [
                   {
                     path: 'care-plans',
                     lazy: page(
-                      () => import('../features/health-record/routes/CarePlansPage'),
+                      () => import('../features/health-record/routes/RecordListPages'),
                       (m) => m.CarePlansPage,
                       'health-record',
                     ),
@@ -248,7 +248,7 @@ export const routes: RouteObject[] = [
                   {
                     path: 'medications',
                     lazy: page(
-                      () => import('../features/health-record/routes/MedicationsPage'),
+                      () => import('../features/health-record/routes/RecordListPages'),
                       (m) => m.MedicationsPage,
                       'health-record',
                     ),

@@ -1,5 +1,6 @@
 import { Alert } from '@portal/ui';
-import type { ReactNode } from 'react';
+import type { ParseKeys } from 'i18next';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from './Page';
 import { useCurrentSession } from '../lib/session';
@@ -24,4 +25,22 @@ export function PatientOnly({ title, children }: PatientOnlyProps) {
     );
   }
   return <>{children(user.patientId)}</>;
+}
+
+/**
+ * A route's page about the patient's own care: `Content` gets the patient's id; an account
+ * without a patient record sees `titleKey`'s page saying so.
+ */
+export function patientPage(
+  titleKey: ParseKeys,
+  Content: ComponentType<{ patientId: string }>,
+): ComponentType {
+  return function PatientPage() {
+    const { t } = useTranslation();
+    return (
+      <PatientOnly title={t(titleKey)}>
+        {(patientId) => <Content patientId={patientId} />}
+      </PatientOnly>
+    );
+  };
 }

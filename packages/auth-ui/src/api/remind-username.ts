@@ -1,15 +1,13 @@
 import type { ApiClient, JsonRequestBody } from '@portal/api-client';
-import { mutationOptions, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useAuthUi } from '../context';
+import { noContentMutationOptions } from './no-content';
 
 /** POST /api/v1/auth/username-reminder (operationId remindUsername). Always 204. */
 export function remindUsernameMutationOptions(api: ApiClient) {
-  return mutationOptions({
-    mutationKey: ['auth', 'username-reminder'],
-    mutationFn: async (body: JsonRequestBody<'remindUsername'>): Promise<void> => {
-      await api.POST('/api/v1/auth/username-reminder', { body });
-    },
-  });
+  return noContentMutationOptions('username-reminder', (body: JsonRequestBody<'remindUsername'>) =>
+    api.POST('/api/v1/auth/username-reminder', { body }),
+  );
 }
 
 export function useRemindUsername() {

@@ -1,15 +1,15 @@
 import type { ApiClient, JsonRequestBody } from '@portal/api-client';
-import { mutationOptions, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useAuthUi } from '../context';
+import { noContentMutationOptions } from './no-content';
 
 /** POST /api/v1/auth/password-reset (operationId requestPasswordReset). Always 204. */
 export function requestPasswordResetMutationOptions(api: ApiClient) {
-  return mutationOptions({
-    mutationKey: ['auth', 'password-reset'],
-    mutationFn: async (body: JsonRequestBody<'requestPasswordReset'>): Promise<void> => {
-      await api.POST('/api/v1/auth/password-reset', { body });
-    },
-  });
+  return noContentMutationOptions(
+    'password-reset',
+    (body: JsonRequestBody<'requestPasswordReset'>) =>
+      api.POST('/api/v1/auth/password-reset', { body }),
+  );
 }
 
 export function useRequestPasswordReset() {

@@ -1,10 +1,9 @@
 import { expectData, type JsonResponse } from '@portal/api-client';
-import { deviceTimeZone } from '@portal/ui';
+import { addDays, deviceTimeZone, isDate, startOfZonedDay, zonedToday } from '@portal/ui';
 import { hashKey, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { $api, readsFrom, useFileDownload } from '../../lib/api-queries';
 import type { TimeSearch } from './utils/search-params';
-import { addDays, isCalendarDate, startOfDay, today } from './utils/time';
 
 /*
  * Appointments read and change through $api directly. Kept here: what a change refreshes,
@@ -159,18 +158,16 @@ export function timeWindow(
 ): TimeWindow {
   const location = locations.find((candidate) => candidate.id === search.locationId);
   const timeZone = location?.timeZone ?? deviceTimeZone();
-  const todayThere = today(timeZone, now);
+  const todayThere = zonedToday(timeZone, now);
   const firstDay =
-    search.from && isCalendarDate(search.from) && search.from > todayThere
-      ? search.from
-      : todayThere;
+    search.from && isDate(search.from) && search.from > todayThere ? search.from : todayThere;
   return {
     firstDay,
     lastDay: addDays(firstDay, SEARCH_DAYS - 1),
     today: todayThere,
     timeZone,
-    from: startOfDay(firstDay, timeZone),
-    to: startOfDay(addDays(firstDay, SEARCH_DAYS), timeZone),
+    from: startOfZonedDay(firstDay, timeZone),
+    to: startOfZonedDay(addDays(firstDay, SEARCH_DAYS), timeZone),
   };
 }
 

@@ -25,7 +25,7 @@ export const PATIENT_ID = '0190b5d2-7c4e-7000-8000-0000000a7e01';
 export const NOW = Date.parse('2026-11-27T14:00:00.000Z');
 
 /** Only Date is faked, so the app's and MSW's timers run as usual. */
-export function freezeClock(): void {
+function freezeClock(): void {
   jest.useFakeTimers({
     now: NOW,
     advanceTimers: true,
@@ -46,6 +46,12 @@ export function freezeClock(): void {
       'clearTimeout',
     ],
   });
+}
+
+/** Each test of the file at NOW (freezeClock), with the real clock back after it. */
+export function atFrozenClock(): void {
+  beforeEach(() => freezeClock());
+  afterEach(() => jest.useRealTimers());
 }
 
 export const harbor = locationFactory({

@@ -10,7 +10,7 @@ import { useLocations, useProviders, type Location } from '../../../lib/catalog'
 import { useFormatLocale } from '../../../lib/i18n';
 import { patientAppointmentsPath, SCHEDULE_PATH } from '../../../lib/paths';
 import { useCurrentSession } from '../../../lib/session';
-import { addDays, startOfZonedDay, zoneAbbreviation, zonedToday } from '../../../lib/zoned-time';
+import { addDays, startOfZonedDay, zoneAbbreviation, zonedToday } from '@portal/ui';
 import { useArrivalChange, WORKLIST_QUERY, type TodayAppointment } from '../api/home';
 import { WorkBlock } from './WorkBlock';
 

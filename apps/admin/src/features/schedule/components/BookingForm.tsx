@@ -11,7 +11,7 @@ import type { OpenSlot } from '../api/schedule';
 import type { Appointment } from '../api/schedule';
 import { useLocations, useProviders, useVisitTypes } from '../../../lib/catalog';
 import { isSlotTaken } from '../utils/action-result';
-import { isTime, zonedToday, zonedToUtc } from '../../../lib/zoned-time';
+import { isTime, zonedToday, zonedToUtc } from '@portal/ui';
 import { formatWhen } from '../utils/format';
 import { PatientPicker, type ChosenPatient } from './PatientPicker';
 import { slotKey, SlotFinder } from './SlotFinder';

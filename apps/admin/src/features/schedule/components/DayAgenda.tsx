@@ -12,7 +12,7 @@ import {
   formatTimeRange,
   formatTimeRangeBare,
 } from '../utils/format';
-import { zoneAbbreviation } from '../../../lib/zoned-time';
+import { zoneAbbreviation } from '@portal/ui';
 import { AppointmentActions } from './AppointmentActions';
 import { AppointmentStatusBadge } from '../../../components/AppointmentStatusBadge';
 import { RemindersOnDemand } from './RemindersOnDemand';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Provider } from '../../../lib/catalog';
 import { useFormatLocale } from '../../../lib/i18n';
 import { BOOK_APPOINTMENT_PATH, patientAppointmentsPath } from '../../../lib/paths';
-import { addDays, startOfZonedDay, zonedTime } from '../../../lib/zoned-time';
+import { addDays, startOfZonedDay, zonedTime } from '@portal/ui';
 import type { ScheduleAppointment, ScheduleHours } from '../api/schedule';
 import { buildDayGrid } from '../utils/day-grid';
 import { formatClock, formatDayLong, formatTimeRangeBare } from '../utils/format';

@@ -13,7 +13,7 @@ import type { AvailabilityException } from '../api/schedule';
 import type { ScheduleConflict } from '../api/schedule';
 import type { Location } from '../../../lib/catalog';
 import { formatWhen } from '../utils/format';
-import { isDate, isTime, zonedToUtc } from '../../../lib/zoned-time';
+import { isDate, isTime, zonedToUtc } from '@portal/ui';
 import { TextAreaField } from '../../../components/TextAreaField';
 
 const CAPTION_ID = 'exceptions-caption';

@@ -9,7 +9,7 @@ import { useAppointmentChange } from '../api/schedule';
 import { isChangedMeanwhile, isSlotTaken, type ActionResult } from '../utils/action-result';
 import type { AppointmentLike } from '../utils/appointment';
 import { formatWhen } from '../utils/format';
-import { zonedDate, zonedToday } from '../../../lib/zoned-time';
+import { zonedDate, zonedToday } from '@portal/ui';
 import { slotKey, SlotFinder } from './SlotFinder';
 
 export interface MoveAppointmentDialogProps {

@@ -14,7 +14,7 @@ import {
   zoneAbbreviation,
   zonedDate,
   zonedToday,
-} from '../../../lib/zoned-time';
+} from '@portal/ui';
 
 /** Open times are asked for two weeks at a time (the API allows up to 31 days). */
 const RANGE_DAYS = 14;

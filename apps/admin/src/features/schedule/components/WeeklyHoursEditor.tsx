@@ -9,7 +9,7 @@ import type { ScheduleConflict } from '../api/schedule';
 import type { Location } from '../../../lib/catalog';
 import { $api } from '../../../lib/api';
 import { useHoursChange, type WeeklyRuleInput } from '../api/schedule';
-import { isDate, isTime } from '../../../lib/zoned-time';
+import { isDate, isTime } from '@portal/ui';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const RULE_FIELDS = [

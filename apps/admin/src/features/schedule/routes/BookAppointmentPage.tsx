@@ -9,7 +9,7 @@ import { BookingForm } from '../components/BookingForm';
 import '../schedule.css';
 import { formatWhen } from '../utils/format';
 import { scheduleSearch } from '../utils/schedule-params';
-import { isDate, isTime, zonedDate } from '../../../lib/zoned-time';
+import { isDate, isTime, zonedDate } from '@portal/ui';
 
 /**
  * Book an appointment from the schedule: the provider, location and day the schedule showed

@@ -41,7 +41,7 @@ import {
   zoneAbbreviation,
   zonedDate,
   zonedToday,
-} from '../../../lib/zoned-time';
+} from '@portal/ui';
 
 const SHORTCUTS_ID = 'schedule-shortcuts';
 

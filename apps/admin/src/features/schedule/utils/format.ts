@@ -1,4 +1,4 @@
-import { startOfZonedDay } from '../../../lib/zoned-time';
+import { startOfZonedDay } from '@portal/ui';
 
 /**
  * Appointment times for staff: always in the location's time zone, with the zone named, since

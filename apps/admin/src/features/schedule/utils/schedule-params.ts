@@ -1,4 +1,4 @@
-import { addDays, isDate, startOfWeek } from '../../../lib/zoned-time';
+import { addDays, isDate, startOfWeek } from '@portal/ui';
 
 /** Whose schedule is shown. */
 export type ScheduleSubject = { kind: 'provider' | 'location'; id: string };

@@ -1,5 +1,6 @@
 import '../access-log.css';
-import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { Alert, LinkList } from '@portal/ui';
+import { QueryPending } from '../../../components/QueryState';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,8 +11,11 @@ import { $api, cursorPages } from '../../../lib/api-queries';
 import { ACCESS_LOG_PAGE_SIZE } from '../api';
 import { AccessLogList } from '../components/AccessLogList';
 import { groupVisits } from '../utils/group-visits';
+import { ShowMore } from '../../../components/ShowMore';
 
 const COUNT_ID = 'access-log-count';
+
+const LOG_SKELETONS = [{ height: '8rem' }, { height: '8rem' }, { height: '8rem' }];
 
 /**
  * /account/access-log — who at the clinic has opened or changed the patient's record
@@ -31,11 +35,9 @@ export function AccessLogPage() {
           {t('accessLog.noPatient')}
         </Alert>
       )}
-      <ul className="ui-link-list">
-        <li>
-          <Link to={ACCOUNT_PATH}>{t('accessLog.backToAccount')}</Link>
-        </li>
-      </ul>
+      <LinkList>
+        <Link to={ACCOUNT_PATH}>{t('accessLog.backToAccount')}</Link>
+      </LinkList>
     </Page>
   );
 }
@@ -52,23 +54,7 @@ function AccessLog({ patientId }: { patientId: string }) {
   const clearFocus = useCallback(() => setFocusIndex(null), []);
 
   if (!log.data) {
-    if (log.isError) {
-      return (
-        <Alert tone="error" title={t('accessLog.loadFailedTitle')}>
-          <p>{t('accessLog.loadFailed')}</p>
-          <Button variant="secondary" onClick={() => void log.refetch()}>
-            {t('common.tryAgain')}
-          </Button>
-        </Alert>
-      );
-    }
-    return (
-      <LoadingState label={t('accessLog.loading')}>
-        <Skeleton height="8rem" />
-        <Skeleton height="8rem" />
-        <Skeleton height="8rem" />
-      </LoadingState>
-    );
+    return <QueryPending query={log} copy="accessLog" skeletons={LOG_SKELETONS} />;
   }
 
   const entries = log.data.pages.flatMap((page) => page.items);
@@ -102,14 +88,7 @@ function AccessLog({ patientId }: { patientId: string }) {
         onFocused={clearFocus}
         labelledBy={COUNT_ID}
       />
-      {log.isFetchNextPageError ? <Alert tone="error">{t('accessLog.moreFailed')}</Alert> : null}
-      {log.hasNextPage ? (
-        <p>
-          <Button variant="secondary" busy={log.isFetchingNextPage} onClick={() => void showMore()}>
-            {log.isFetchingNextPage ? t('accessLog.loadingMore') : t('accessLog.showMore')}
-          </Button>
-        </p>
-      ) : null}
+      <ShowMore list={log} copy="accessLog" onShowMore={showMore} />
     </>
   );
 }

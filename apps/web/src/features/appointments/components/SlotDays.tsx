@@ -1,11 +1,10 @@
-import { formatDate, formatTime, VisuallyHidden } from '@portal/ui';
+import { formatDate, formatTime, startOfZonedDay, VisuallyHidden } from '@portal/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatLocale } from '../../../lib/i18n';
 import type { Location, OpenSlot } from '../api';
 import type { ShownDay } from '../utils/shown-times';
-import { startOfDay } from '../utils/time';
 import { CutoffNotice } from './CutoffNotice';
 
 export interface SlotDaysProps {
@@ -33,7 +32,7 @@ export function SlotDays({ days, timeZone, locations, timeLink }: SlotDaysProps)
       month: 'short',
       day: 'numeric',
       timeZone,
-    }).format(new Date(startOfDay(date, timeZone)));
+    }).format(new Date(startOfZonedDay(date, timeZone)));
 
   return (
     <>

@@ -1,10 +1,14 @@
 import {
+  addDays,
   Alert,
   Button,
   ErrorSummary,
   formatDate,
+  isDate,
   LoadingState,
+  SelectField,
   Skeleton,
+  startOfZonedDay,
   TextField,
 } from '@portal/ui';
 import { useId, useState, type FormEvent } from 'react';
@@ -22,7 +26,6 @@ import {
 } from '../api';
 import type { TimeSearch } from '../utils/search-params';
 import { shownTimes } from '../utils/shown-times';
-import { addDays, isCalendarDate, startOfDay } from '../utils/time';
 import { SlotDays } from './SlotDays';
 
 export interface TimePickerProps {
@@ -134,7 +137,7 @@ function RangeText({ range, lastDay }: { range: TimeWindow; lastDay: string }) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
   const day = (date: string) =>
-    formatDate(startOfDay(date, range.timeZone), range.timeZone, locale);
+    formatDate(startOfZonedDay(date, range.timeZone), range.timeZone, locale);
   return (
     <>
       {t('appointments.picker.range', { from: day(range.firstDay), to: day(lastDay) })}{' '}
@@ -181,7 +184,7 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
     event.preventDefault();
     setAttempt((count) => count + 1);
     const day = from.trim() || range?.today || '';
-    if (!isCalendarDate(day) || (range && day < range.today)) {
+    if (!isDate(day) || (range && day < range.today)) {
       setFromError(t('appointments.picker.fromInvalid'));
       return;
     }
@@ -203,42 +206,27 @@ function SearchForm({ search, range, providers, locations, onSearch }: SearchFor
           focusKey={attempt}
         />
       ) : null}
-      <div className="ui-field">
-        <label className="ui-field__label" htmlFor="time-search-provider">
-          {t('appointments.picker.provider')}
-        </label>
-        <select
-          id="time-search-provider"
-          className="ui-input"
-          value={providerId}
-          onChange={(event) => setProviderId(event.target.value)}
-        >
-          <option value="">{t('appointments.picker.anyProvider')}</option>
-          {providerOptions.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.specialty ? `${option.displayName}, ${option.specialty}` : option.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="ui-field">
-        <label className="ui-field__label" htmlFor="time-search-location">
-          {t('appointments.picker.location')}
-        </label>
-        <select
-          id="time-search-location"
-          className="ui-input"
-          value={locationId}
-          onChange={(event) => setLocationId(event.target.value)}
-        >
-          <option value="">{t('appointments.picker.anyLocation')}</option>
-          {locationOptions.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="time-search-provider"
+        label={t('appointments.picker.provider')}
+        value={providerId}
+        onChange={(event) => setProviderId(event.target.value)}
+        emptyOption={t('appointments.picker.anyProvider')}
+        options={providerOptions.map((option) => ({
+          value: option.id,
+          label: option.specialty
+            ? `${option.displayName}, ${option.specialty}`
+            : option.displayName,
+        }))}
+      />
+      <SelectField
+        id="time-search-location"
+        label={t('appointments.picker.location')}
+        value={locationId}
+        onChange={(event) => setLocationId(event.target.value)}
+        emptyOption={t('appointments.picker.anyLocation')}
+        options={locationOptions.map((option) => ({ value: option.id, label: option.name }))}
+      />
       <TextField
         id={FROM_ID}
         name="from"

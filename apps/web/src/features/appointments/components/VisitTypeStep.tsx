@@ -1,8 +1,10 @@
-import { Alert, Button, ErrorSummary, LoadingState, Skeleton } from '@portal/ui';
+import { Alert, Button, ErrorSummary } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVisitTypes } from '../api';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { QueryPending } from '../../../components/QueryState';
+
+const VISIT_TYPE_SKELETONS = [{ height: '4rem' }, { height: '4rem' }, { height: '4rem' }];
 
 export interface VisitTypeStepProps {
   onChoose: (visitTypeId: string) => void;
@@ -21,18 +23,13 @@ export function VisitTypeStep({ onChoose }: VisitTypeStepProps) {
   const [attempt, setAttempt] = useState(0);
 
   if (!visitTypes.data) {
-    return visitTypes.isError ? (
-      <LoadFailed
-        title={t('appointments.picker.loadFailedTitle')}
-        body={t('appointments.picker.loadFailed')}
-        onRetry={() => void visitTypes.refetch()}
+    return (
+      <QueryPending
+        query={visitTypes}
+        copy="appointments.picker"
+        loadingLabel={t('appointments.book.visitType.loading')}
+        skeletons={VISIT_TYPE_SKELETONS}
       />
-    ) : (
-      <LoadingState label={t('appointments.book.visitType.loading')}>
-        <Skeleton height="4rem" />
-        <Skeleton height="4rem" />
-        <Skeleton height="4rem" />
-      </LoadingState>
     );
   }
 

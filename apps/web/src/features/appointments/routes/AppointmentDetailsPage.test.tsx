@@ -4,7 +4,7 @@ import { fileResponse, mockApi, problem } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 import {
   appointmentProblems,
-  freezeClock,
+  atFrozenClock,
   harbor,
   PATIENT_ID,
   serveVisit,
@@ -31,8 +31,7 @@ function useVisit(appointment: ReturnType<typeof visit>) {
   return serveVisit(appointment);
 }
 
-beforeEach(() => freezeClock());
-afterEach(() => jest.useRealTimers());
+atFrozenClock();
 
 describe('appointment details', () => {
   it('shows when, who, where with address, phone and map, and the private reason', async () => {

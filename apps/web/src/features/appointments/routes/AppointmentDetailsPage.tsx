@@ -1,6 +1,5 @@
 import '../appointments.css';
-import { isApiError } from '@portal/api-client';
-import { Alert, Button, formatDateTime, LoadingState, Skeleton } from '@portal/ui';
+import { Alert, Button, formatDateTime, LinkList } from '@portal/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -15,25 +14,24 @@ import { useQuery } from '@tanstack/react-query';
 import { appointmentQuery, useDownloadAppointmentCalendar, type Appointment } from '../api';
 import { AppointmentOutcome } from '../components/AppointmentOutcome';
 import { CallToChange } from '../components/CallToChange';
-import { LoadFailed } from '../../../components/LoadFailed';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { isNotFound, QueryState } from '../../../components/QueryState';
+import { patientPage } from '../../../components/PatientOnly';
 import { statusWords } from '../components/status';
 import { addressLines, telHref } from '../utils/contact';
 import { readOutcome } from '../utils/outcome';
+
+const DETAILS_SKELETONS = [
+  { width: '70%', height: '1.5rem' },
+  { height: '8rem' },
+  { height: '10rem' },
+];
 
 /**
  * /appointments/:appointmentId — everything about one visit: when (in the location's zone),
  * with whom, where and how to get there, the patient's own reason, and what can be done:
  * add to calendar, reschedule, cancel, or, inside the cutoff, whom to call.
  */
-export function AppointmentDetailsPage() {
-  const { t } = useTranslation();
-  return (
-    <PatientOnly title={t('appointments.details.title')}>
-      {(patientId) => <Details patientId={patientId} />}
-    </PatientOnly>
-  );
-}
+export const AppointmentDetailsPage = patientPage('appointments.details.title', Details);
 
 function Details({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
@@ -53,7 +51,7 @@ function Details({ patientId }: { patientId: string }) {
     }
   }, [location.state, location.pathname, location.search, navigate]);
 
-  const notFound = isApiError(appointment.error) && appointment.error.status === 404;
+  const notFound = isNotFound(appointment);
   return (
     <Page
       title={t('appointments.details.title')}
@@ -62,31 +60,22 @@ function Details({ patientId }: { patientId: string }) {
       }
       autoFocus={outcome && appointment.data ? false : undefined}
     >
-      {appointment.data ? (
-        <>
-          {outcome ? <AppointmentOutcome outcome={outcome} appointment={appointment.data} /> : null}
-          <AppointmentDetails patientId={patientId} appointment={appointment.data} />
-        </>
-      ) : notFound ? (
-        <p>{t('appointments.details.notFound')}</p>
-      ) : appointment.isError ? (
-        <LoadFailed
-          title={t('appointments.details.loadFailedTitle')}
-          body={t('appointments.details.loadFailed')}
-          onRetry={() => void appointment.refetch()}
-        />
-      ) : (
-        <LoadingState label={t('appointments.details.loading')}>
-          <Skeleton width="70%" height="1.5rem" />
-          <Skeleton height="8rem" />
-          <Skeleton height="10rem" />
-        </LoadingState>
-      )}
-      <ul className="ui-link-list">
-        <li>
-          <Link to={APPOINTMENTS_PATH}>{t('appointments.backToList')}</Link>
-        </li>
-      </ul>
+      <QueryState
+        query={appointment}
+        copy="appointments.details"
+        skeletons={DETAILS_SKELETONS}
+        notFoundText
+      >
+        {(data) => (
+          <>
+            {outcome ? <AppointmentOutcome outcome={outcome} appointment={data} /> : null}
+            <AppointmentDetails patientId={patientId} appointment={data} />
+          </>
+        )}
+      </QueryState>
+      <LinkList>
+        <Link to={APPOINTMENTS_PATH}>{t('appointments.backToList')}</Link>
+      </LinkList>
     </Page>
   );
 }

@@ -3,7 +3,7 @@ import { pageOf } from '../../../testing/factories';
 import { mockApi, type MockCall } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 import type { AppointmentPage } from '../api';
-import { freezeClock, haddad, north, PATIENT_ID, serveClinic, visitOf } from '../test-fixtures';
+import { atFrozenClock, haddad, north, PATIENT_ID, serveClinic, visitOf } from '../test-fixtures';
 
 const DAY = 86_400_000;
 
@@ -17,8 +17,7 @@ function useVisits(answer: AppointmentPage | ((call: MockCall) => AppointmentPag
   return mockApi('get', '/api/v1/patients/{patientId}/appointments', answer);
 }
 
-beforeEach(() => freezeClock());
-afterEach(() => jest.useRealTimers());
+atFrozenClock();
 
 describe('appointments list', () => {
   it('lists upcoming visits, earliest first, written out in the location’s time zone', async () => {

@@ -1,5 +1,5 @@
 import '../appointments.css';
-import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { Alert } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
@@ -8,10 +8,13 @@ import { BOOK_APPOINTMENT_PATH } from '../../../lib/navigation';
 import { $api, cursorPages } from '../../../lib/api-queries';
 import { APPOINTMENTS_PAGE_SIZE, type AppointmentWhen } from '../api';
 import { AppointmentCard, cardHeadingId } from '../components/AppointmentCard';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { QueryPending } from '../../../components/QueryState';
 import { PatientOnly } from '../../../components/PatientOnly';
+import { ShowMore } from '../../../components/ShowMore';
 
 const VIEWS: readonly AppointmentWhen[] = ['upcoming', 'past'];
+
+const LIST_SKELETONS = [{ height: '9rem' }, { height: '9rem' }, { height: '9rem' }];
 
 /**
  * /appointments — upcoming visits (earliest first) or past ones (latest first, cancelled ones
@@ -67,19 +70,7 @@ function AppointmentList({ patientId, when }: { patientId: string; when: Appoint
   const showMore = useShowMore(list, cardHeadingId);
 
   if (!list.data) {
-    return list.isError ? (
-      <LoadFailed
-        title={t('appointments.list.loadFailedTitle')}
-        body={t('appointments.list.loadFailed')}
-        onRetry={() => void list.refetch()}
-      />
-    ) : (
-      <LoadingState label={t('appointments.list.loading')}>
-        <Skeleton height="9rem" />
-        <Skeleton height="9rem" />
-        <Skeleton height="9rem" />
-      </LoadingState>
-    );
+    return <QueryPending query={list} copy="appointments.list" skeletons={LIST_SKELETONS} />;
   }
 
   const appointments = list.data.pages.flatMap((page) => page.items);
@@ -112,22 +103,7 @@ function AppointmentList({ patientId, when }: { patientId: string; when: Appoint
           <AppointmentCard key={appointment.id} appointment={appointment} index={index} />
         ))}
       </ol>
-      {list.isFetchNextPageError ? (
-        <Alert tone="error">{t('appointments.list.moreFailed')}</Alert>
-      ) : null}
-      {list.hasNextPage ? (
-        <p>
-          <Button
-            variant="secondary"
-            busy={list.isFetchingNextPage}
-            onClick={() => void showMore()}
-          >
-            {list.isFetchingNextPage
-              ? t('appointments.list.loadingMore')
-              : t('appointments.list.showMore')}
-          </Button>
-        </p>
-      ) : null}
+      <ShowMore list={list} copy="appointments.list" onShowMore={showMore} />
     </>
   );
 }

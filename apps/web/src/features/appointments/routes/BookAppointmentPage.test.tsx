@@ -7,7 +7,7 @@ import type { Appointment } from '../api';
 import {
   appointmentProblems,
   checkUp,
-  freezeClock,
+  atFrozenClock,
   haddad,
   harbor,
   newPatient,
@@ -45,8 +45,7 @@ const NINE_THIRTY = 'Tuesday, December 1, 2026, 9:30 AM EST with Dr. Priya Shah 
 const TEN = 'Tuesday, December 1, 2026, 10:00 AM EST with Dr. Priya Shah at Harbor Clinic';
 const CHICAGO = 'Wednesday, December 2, 2026, 9:00 AM CST with Dr. Omar Haddad at North Clinic';
 
-beforeEach(() => freezeClock());
-afterEach(() => jest.useRealTimers());
+atFrozenClock();
 
 async function chooseVisitType(user: UserEvent, name: RegExp) {
   await user.click(await screen.findByRole('radio', { name }));

@@ -5,10 +5,9 @@ import {
   Alert,
   Button,
   ErrorSummary,
-  formatDateTime,
-  LoadingState,
-  Skeleton,
   type ErrorSummaryItem,
+  formatDateTime,
+  LinkList,
 } from '@portal/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -19,8 +18,8 @@ import { useFormatLocale } from '../../../lib/i18n';
 import { appointmentPath } from '../../../lib/navigation';
 import { $api } from '../../../lib/api-queries';
 import { refreshOpenTimes, useAfterAppointmentChange, useTimeSearch, useVisitTypes } from '../api';
-import { LoadFailed } from '../../../components/LoadFailed';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { allOf, QueryPending } from '../../../components/QueryState';
+import { patientPage } from '../../../components/PatientOnly';
 import { CutoffNotice } from '../components/CutoffNotice';
 import { ReasonField } from '../components/ReasonField';
 import { TimePicker } from '../components/TimePicker';
@@ -60,14 +59,7 @@ const TARGETS: Record<string, string> = {
  * provider, location and first day), then a review with an optional reason and "Book". The
  * steps' choices live in the address so Back works; the reason stays in memory only.
  */
-export function BookAppointmentPage() {
-  const { t } = useTranslation();
-  return (
-    <PatientOnly title={t('appointments.book.title')}>
-      {(patientId) => <Booking patientId={patientId} />}
-    </PatientOnly>
-  );
-}
+export const BookAppointmentPage = patientPage('appointments.book.title', Booking);
 
 function Booking({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
@@ -177,11 +169,9 @@ function TimeStep({
           </dd>
         </dl>
       ) : null}
-      <ul className="ui-link-list">
-        <li>
-          <Link to={{ search: '' }}>{t('appointments.book.changeVisitType')}</Link>
-        </li>
-      </ul>
+      <LinkList>
+        <Link to={{ search: '' }}>{t('appointments.book.changeVisitType')}</Link>
+      </LinkList>
       <TimePicker
         visitTypeId={visitTypeId}
         search={search}
@@ -239,23 +229,13 @@ function ReviewStep({
   const [attempt, setAttempt] = useState(0);
   const listSearch = stepSearch({ visitTypeId, search });
 
-  const failed = visitTypes.isError || locations.isError || slots.isError;
   if (!visitTypes.data || !locations.data || !slots.data) {
-    return failed ? (
-      <LoadFailed
-        title={t('appointments.picker.loadFailedTitle')}
-        body={t('appointments.picker.loadFailed')}
-        onRetry={() => {
-          void visitTypes.refetch();
-          void locations.refetch();
-          void slots.refetch();
-        }}
+    return (
+      <QueryPending
+        query={allOf(visitTypes, locations, slots)}
+        copy="appointments.picker"
+        skeletons={[{ height: '10rem' }, { height: '8rem' }]}
       />
-    ) : (
-      <LoadingState label={t('appointments.picker.loading')}>
-        <Skeleton height="10rem" />
-        <Skeleton height="8rem" />
-      </LoadingState>
     );
   }
 

@@ -4,7 +4,7 @@ import { renderApp } from '../../../testing/render-app';
 import type { Appointment } from '../api';
 import {
   appointmentProblems,
-  freezeClock,
+  atFrozenClock,
   PATIENT_ID,
   serveVisit,
   signIn,
@@ -38,8 +38,7 @@ function useVisit(appointment: Appointment) {
   );
 }
 
-beforeEach(() => freezeClock());
-afterEach(() => jest.useRealTimers());
+atFrozenClock();
 
 describe('cancelling', () => {
   it('asks why, cancels, and confirms in words with how to book again', async () => {

@@ -5,10 +5,9 @@ import {
   Alert,
   Button,
   ErrorSummary,
-  LoadingState,
-  Skeleton,
-  TextField,
   type ErrorSummaryItem,
+  LinkList,
+  TextField,
 } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,8 +19,8 @@ import { $api } from '../../../lib/api-queries';
 import { appointmentQuery, useAfterAppointmentChange, type Appointment } from '../api';
 import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
-import { LoadFailed } from '../../../components/LoadFailed';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { isNotFound, QueryState } from '../../../components/QueryState';
+import { patientPage } from '../../../components/PatientOnly';
 import { outcomeState } from '../utils/outcome';
 import { problemItems } from '../utils/problems';
 
@@ -38,25 +37,20 @@ const IDS = {
 
 type Stale = 'changed' | 'cutoff';
 
+const APPOINTMENT_SKELETONS = [{ height: '8rem' }, { height: '12rem' }];
+
 /**
  * /appointments/:appointmentId/cancel — which visit, why (a few plain choices or their own
  * words), and one clear button. Inside the cutoff the page says whom to call instead.
  */
-export function CancelAppointmentPage() {
-  const { t } = useTranslation();
-  return (
-    <PatientOnly title={t('appointments.cancel.title')}>
-      {(patientId) => <Cancel patientId={patientId} />}
-    </PatientOnly>
-  );
-}
+export const CancelAppointmentPage = patientPage('appointments.cancel.title', Cancel);
 
 function Cancel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const { appointmentId = '' } = useParams();
   const appointment = useQuery(appointmentQuery(patientId, appointmentId));
   const [stale, setStale] = useState<Stale | null>(null);
-  const notFound = isApiError(appointment.error) && appointment.error.status === 404;
+  const notFound = isNotFound(appointment);
 
   const onStale = (kind: Stale) => {
     setStale(kind);
@@ -69,29 +63,23 @@ function Cancel({ patientId }: { patientId: string }) {
       heading={notFound ? t('appointments.details.notFoundTitle') : undefined}
       autoFocus={stale ? false : undefined}
     >
-      {appointment.data ? (
-        <CancelContent
-          // A fresh form for each version: what the person chose stays only for the one they saw.
-          key={`${appointment.data.version}`}
-          patientId={patientId}
-          appointment={appointment.data}
-          stale={stale}
-          onStale={onStale}
-        />
-      ) : notFound ? (
-        <p>{t('appointments.details.notFound')}</p>
-      ) : appointment.isError ? (
-        <LoadFailed
-          title={t('appointments.details.loadFailedTitle')}
-          body={t('appointments.details.loadFailed')}
-          onRetry={() => void appointment.refetch()}
-        />
-      ) : (
-        <LoadingState label={t('appointments.details.loading')}>
-          <Skeleton height="8rem" />
-          <Skeleton height="12rem" />
-        </LoadingState>
-      )}
+      <QueryState
+        query={appointment}
+        copy="appointments.details"
+        skeletons={APPOINTMENT_SKELETONS}
+        notFoundText
+      >
+        {(data) => (
+          <CancelContent
+            // A fresh form for each version: what the person chose stays only for the one they saw.
+            key={`${data.version}`}
+            patientId={patientId}
+            appointment={data}
+            stale={stale}
+            onStale={onStale}
+          />
+        )}
+      </QueryState>
     </Page>
   );
 }
@@ -118,11 +106,9 @@ function CancelContent({ patientId, appointment, stale, onStale }: CancelContent
   const [attempt, setAttempt] = useState(0);
 
   const keep = (
-    <ul className="ui-link-list">
-      <li>
-        <Link to={appointmentPath(appointment.id)}>{t('appointments.cancel.keep')}</Link>
-      </li>
-    </ul>
+    <LinkList>
+      <Link to={appointmentPath(appointment.id)}>{t('appointments.cancel.keep')}</Link>
+    </LinkList>
   );
   const summary = (
     <section className="ui-card" aria-label={t('appointments.details.heading')}>

@@ -5,7 +5,7 @@ import type { Appointment } from '../api';
 import {
   appointmentProblems,
   checkUp,
-  freezeClock,
+  atFrozenClock,
   harbor,
   movedTo,
   north,
@@ -49,8 +49,7 @@ function useVisit(appointment: Appointment) {
   return { ...clinic, reschedules };
 }
 
-beforeEach(() => freezeClock());
-afterEach(() => jest.useRealTimers());
+atFrozenClock();
 
 describe('rescheduling', () => {
   it('moves the visit to another open time and says so, from and to', async () => {

@@ -5,10 +5,11 @@ import {
   Alert,
   Button,
   ErrorSummary,
-  formatDateTime,
-  LoadingState,
-  Skeleton,
   type ErrorSummaryItem,
+  formatDateTime,
+  LinkList,
+  zonedDate,
+  zonedToday,
 } from '@portal/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -28,11 +29,10 @@ import {
 import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
 import { CutoffNotice } from '../components/CutoffNotice';
-import { LoadFailed } from '../../../components/LoadFailed';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { allOf, isNotFound, QueryPending, QueryState } from '../../../components/QueryState';
+import { patientPage } from '../../../components/PatientOnly';
 import { TimePicker } from '../components/TimePicker';
 import { addressLines } from '../utils/contact';
-import { calendarDate, today } from '../utils/time';
 import { outcomeState } from '../utils/outcome';
 import { problemItems } from '../utils/problems';
 import {
@@ -52,31 +52,26 @@ const TARGETS: Record<string, string> = {
 
 /** The current visit's choices: its provider and location, from its day (or today). */
 function visitSearch(appointment: Appointment): TimeSearch {
-  const day = calendarDate(appointment.startsAt, appointment.location.timeZone);
+  const day = zonedDate(appointment.startsAt, appointment.location.timeZone);
   return {
     providerId: appointment.provider.id,
     locationId: appointment.location.id,
     // timeWindow starts from today when this day has passed.
-    from: day > today(appointment.location.timeZone) ? day : undefined,
+    from: day > zonedToday(appointment.location.timeZone) ? day : undefined,
   };
 }
 
 /** Why the time list shows again: the time was taken, the visit changed, or it is too late. */
 type Notice = 'slotTaken' | 'changed' | 'cutoff';
 
+const APPOINTMENT_SKELETONS = [{ height: '8rem' }, { height: '12rem' }];
+
 /**
  * /appointments/:appointmentId/reschedule — the same time picker as booking, for the same kind
  * of visit, then "from … to …" and one button. The API moves the visit in one step, so the old
  * time is kept until the new one is certain.
  */
-export function RescheduleAppointmentPage() {
-  const { t } = useTranslation();
-  return (
-    <PatientOnly title={t('appointments.reschedule.title')}>
-      {(patientId) => <Reschedule patientId={patientId} />}
-    </PatientOnly>
-  );
-}
+export const RescheduleAppointmentPage = patientPage('appointments.reschedule.title', Reschedule);
 
 function Reschedule({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
@@ -132,7 +127,7 @@ function Reschedule({ patientId }: { patientId: string }) {
   const title = chosen
     ? t('appointments.reschedule.reviewTitle')
     : t('appointments.reschedule.pickTitle');
-  const notFound = isApiError(appointment.error) && appointment.error.status === 404;
+  const notFound = isNotFound(appointment);
   return (
     <Page
       key={chosen ? 'review' : 'pick'}
@@ -140,29 +135,23 @@ function Reschedule({ patientId }: { patientId: string }) {
       heading={notFound ? t('appointments.details.notFoundTitle') : title}
       autoFocus={shownNotice ? false : undefined}
     >
-      {appointment.data ? (
-        <RescheduleContent
-          patientId={patientId}
-          appointment={appointment.data}
-          search={search}
-          chosen={chosen}
-          notice={shownNotice}
-          onStale={backToTimes}
-        />
-      ) : notFound ? (
-        <p>{t('appointments.details.notFound')}</p>
-      ) : appointment.isError ? (
-        <LoadFailed
-          title={t('appointments.details.loadFailedTitle')}
-          body={t('appointments.details.loadFailed')}
-          onRetry={() => void appointment.refetch()}
-        />
-      ) : (
-        <LoadingState label={t('appointments.details.loading')}>
-          <Skeleton height="8rem" />
-          <Skeleton height="12rem" />
-        </LoadingState>
-      )}
+      <QueryState
+        query={appointment}
+        copy="appointments.details"
+        skeletons={APPOINTMENT_SKELETONS}
+        notFoundText
+      >
+        {(data) => (
+          <RescheduleContent
+            patientId={patientId}
+            appointment={data}
+            search={search}
+            chosen={chosen}
+            notice={shownNotice}
+            onStale={backToTimes}
+          />
+        )}
+      </QueryState>
     </Page>
   );
 }
@@ -187,11 +176,9 @@ function RescheduleContent({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const back = (
-    <ul className="ui-link-list">
-      <li>
-        <Link to={appointmentPath(appointment.id)}>{t('appointments.reschedule.keep')}</Link>
-      </li>
-    </ul>
+    <LinkList>
+      <Link to={appointmentPath(appointment.id)}>{t('appointments.reschedule.keep')}</Link>
+    </LinkList>
   );
 
   if (!appointment.canChangeOnline) {
@@ -289,19 +276,12 @@ function RescheduleReview({
   const listSearch = stepSearch({ search });
 
   if (!locations.data || !slots.data) {
-    return locations.isError || slots.isError ? (
-      <LoadFailed
-        title={t('appointments.picker.loadFailedTitle')}
-        body={t('appointments.picker.loadFailed')}
-        onRetry={() => {
-          void locations.refetch();
-          void slots.refetch();
-        }}
+    return (
+      <QueryPending
+        query={allOf(locations, slots)}
+        copy="appointments.picker"
+        skeletons={[{ height: '10rem' }]}
       />
-    ) : (
-      <LoadingState label={t('appointments.picker.loading')}>
-        <Skeleton height="10rem" />
-      </LoadingState>
     );
   }
 

@@ -1,5 +1,5 @@
 import type { OpenSlot, TimeWindow } from '../api';
-import { addDays, calendarDate } from './time';
+import { addDays, zonedDate } from '@portal/ui';
 
 export interface ShownDay {
   /** YYYY-MM-DD */
@@ -28,7 +28,7 @@ export function shownTimes(
 ): ShownTimes {
   const dated = slots.map((slot) => ({
     slot,
-    date: calendarDate(slot.startsAt, slot.location.timeZone),
+    date: zonedDate(slot.startsAt, slot.location.timeZone),
   }));
   let lastDay = range.lastDay;
   let kept = dated;

@@ -1,6 +1,6 @@
 import '../health-record.css';
-import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
-import type { ReactNode } from 'react';
+import { Alert } from '@portal/ui';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
@@ -9,8 +9,10 @@ import { HEALTH_RECORD_PATH } from '../../../lib/navigation';
 import { useRecordList, type DateRange, type RecordItems, type RecordKind } from '../api';
 import { dateRangeSearch, readDateRange } from '../utils/date-range';
 import { DateRangeForm } from './DateRangeForm';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { QueryPending } from '../../../components/QueryState';
+import type { EntryProps } from './RecordItems';
 import { PatientOnly } from '../../../components/PatientOnly';
+import { ShowMore } from '../../../components/ShowMore';
 
 /** The words of one list page, under healthRecord.lists.<copy>. */
 type ListCopy =
@@ -19,8 +21,11 @@ type ListCopy =
 export interface RecordListPageProps<K extends RecordKind> {
   kind: K;
   copy: ListCopy;
-  renderEntry: (entry: RecordItems[K], headingId: string) => ReactNode;
+  /** One entry, as a list item with a level-2 heading. */
+  Card: ComponentType<EntryProps<RecordItems[K]>>;
 }
+
+const LIST_SKELETONS = [{ height: '7rem' }, { height: '7rem' }, { height: '7rem' }];
 
 function entryHeadingId(kind: RecordKind, index: number): string {
   return `${kind}-entry-${index}`;
@@ -30,11 +35,7 @@ function entryHeadingId(kind: RecordKind, index: number): string {
  * One section of the record on its own page: newest first, a page at a time, narrowed by
  * dates kept in the address (?from=&to=), so Back and reload keep them.
  */
-export function RecordListPage<K extends RecordKind>({
-  kind,
-  copy,
-  renderEntry,
-}: RecordListPageProps<K>) {
+export function RecordListPage<K extends RecordKind>({ kind, copy, Card }: RecordListPageProps<K>) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const range = readDateRange(params);
@@ -60,7 +61,7 @@ export function RecordListPage<K extends RecordKind>({
             kind={kind}
             copy={copy}
             range={range}
-            renderEntry={renderEntry}
+            Card={Card}
           />
           <p>
             <Link to={HEALTH_RECORD_PATH}>{t('healthRecord.backToSummary')}</Link>
@@ -76,25 +77,20 @@ function RecordList<K extends RecordKind>({
   kind,
   copy,
   range,
-  renderEntry,
+  Card,
 }: RecordListPageProps<K> & { patientId: string; range: DateRange }) {
   const { t } = useTranslation();
   const list = useRecordList(patientId, kind, range);
   const showMore = useShowMore(list, (index: number) => entryHeadingId(kind, index));
 
   if (!list.data) {
-    return list.isError ? (
-      <LoadFailed
-        title={t(`healthRecord.lists.${copy}.loadFailedTitle`)}
-        body={t('healthRecord.lists.loadFailed')}
-        onRetry={() => void list.refetch()}
+    return (
+      <QueryPending
+        query={list}
+        copy={`healthRecord.lists.${copy}`}
+        failedCopy="healthRecord.lists"
+        skeletons={LIST_SKELETONS}
       />
-    ) : (
-      <LoadingState label={t(`healthRecord.lists.${copy}.loading`)}>
-        <Skeleton height="7rem" />
-        <Skeleton height="7rem" />
-        <Skeleton height="7rem" />
-      </LoadingState>
     );
   }
 
@@ -117,24 +113,11 @@ function RecordList<K extends RecordKind>({
   return (
     <>
       <ol className="ui-stack" aria-label={t(`healthRecord.lists.${copy}.label`)}>
-        {entries.map((entry, index) => renderEntry(entry, entryHeadingId(kind, index)))}
+        {entries.map((entry, index) => (
+          <Card key={entry.id} entry={entry} level={2} headingId={entryHeadingId(kind, index)} />
+        ))}
       </ol>
-      {list.isFetchNextPageError ? (
-        <Alert tone="error">{t('healthRecord.lists.moreFailed')}</Alert>
-      ) : null}
-      {list.hasNextPage ? (
-        <p>
-          <Button
-            variant="secondary"
-            busy={list.isFetchingNextPage}
-            onClick={() => void showMore()}
-          >
-            {list.isFetchingNextPage
-              ? t('healthRecord.lists.loadingMore')
-              : t('healthRecord.lists.showMore')}
-          </Button>
-        </p>
-      ) : null}
+      <ShowMore list={list} copy="healthRecord.lists" onShowMore={showMore} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import '../health-record.css';
-import { deviceTimeZone, formatDate, LoadingState, Skeleton, VisuallyHidden } from '@portal/ui';
+import { deviceTimeZone, formatDate, VisuallyHidden } from '@portal/ui';
 import { useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,7 @@ import {
   type Vital,
 } from '../api';
 import { DownloadButton } from '../../../components/DownloadButton';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { QueryState } from '../../../components/QueryState';
 import { MedicalTerm } from '../../../components/MedicalTerm';
 import { PatientOnly } from '../../../components/PatientOnly';
 import {
@@ -36,6 +36,13 @@ import {
 } from '../components/RecordItems';
 import { formatCalendarDate, formatNumber, measureText } from '../utils/format';
 import { bloodPressureNumbers, pairBloodPressure, type Reading } from '../../../lib/blood-pressure';
+
+const SUMMARY_SKELETONS = [
+  { height: '9rem' },
+  { height: '7rem' },
+  { height: '7rem' },
+  { height: '7rem' },
+];
 
 /**
  * /health-record — the summary: current conditions, allergies (severe ones said plainly),
@@ -58,26 +65,13 @@ export function HealthRecordPage() {
 }
 
 function Summary({ patientId }: { patientId: string }) {
-  const { t } = useTranslation();
   const summary = $api.useQuery('get', '/api/v1/patients/{patientId}/health-summary', {
     params: { path: { patientId } },
   });
-  if (summary.data) {
-    return <SummarySections summary={summary.data} />;
-  }
-  return summary.isError ? (
-    <LoadFailed
-      title={t('healthRecord.summary.loadFailedTitle')}
-      body={t('healthRecord.summary.loadFailed')}
-      onRetry={() => void summary.refetch()}
-    />
-  ) : (
-    <LoadingState label={t('healthRecord.summary.loading')}>
-      <Skeleton height="9rem" />
-      <Skeleton height="7rem" />
-      <Skeleton height="7rem" />
-      <Skeleton height="7rem" />
-    </LoadingState>
+  return (
+    <QueryState query={summary} copy="healthRecord.summary" skeletons={SUMMARY_SKELETONS}>
+      {(data) => <SummarySections summary={data} />}
+    </QueryState>
   );
 }
 

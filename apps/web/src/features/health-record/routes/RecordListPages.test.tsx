@@ -10,10 +10,7 @@ import { mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 import { PATIENT_ID, signIn } from '../test-fixtures';
 // Compiled up front, so the lazy routes resolve as fast as they would in a browser.
-import './AllergiesPage';
-import './ConditionsPage';
-import './ImmunizationsPage';
-import './MedicationsPage';
+import './RecordListPages';
 
 type MedicationPage = JsonResponse<'listMedications', 200>;
 

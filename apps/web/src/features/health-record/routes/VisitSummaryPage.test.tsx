@@ -6,8 +6,7 @@ import { fileResponse, mockApi, problem } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 import { captureDownloads, PATIENT_ID, signIn } from '../test-fixtures';
 // Compiled up front, so the lazy routes resolve as fast as they would in a browser.
-import './CarePlansPage';
-import './VisitSummariesPage';
+import './RecordListPages';
 import './VisitSummaryPage';
 
 describe('visit summaries and care plans', () => {

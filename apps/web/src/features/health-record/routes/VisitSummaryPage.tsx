@@ -1,6 +1,4 @@
 import '../health-record.css';
-import { isApiError } from '@portal/api-client';
-import { LoadingState, Skeleton } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/Page';
@@ -9,32 +7,21 @@ import { VISIT_SUMMARIES_PATH } from '../../../lib/navigation';
 import { $api } from '../../../lib/api-queries';
 import { useDownloadVisitSummaryPdf, type VisitSummary } from '../api';
 import { DownloadButton } from '../../../components/DownloadButton';
-import { LoadFailed } from '../../../components/LoadFailed';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { isNotFound, QueryState } from '../../../components/QueryState';
+import { patientPage } from '../../../components/PatientOnly';
 import { VisitFacts } from '../components/RecordItems';
 import { formatCalendarDate } from '../utils/format';
+
+const VISIT_SKELETONS = [{ width: '60%' }, { height: '8rem' }, { height: '6rem' }];
 
 /**
  * /health-record/visits/:visitSummaryId — one visit: who and where, what was found, the
  * instructions and the follow-up, and the PDF. The tab title stays generic.
  */
-export function VisitSummaryPage() {
-  const { t } = useTranslation();
-  const { visitSummaryId = '' } = useParams();
-  return (
-    <PatientOnly title={t('healthRecord.visit.title')}>
-      {(patientId) => <VisitSummaryDetails patientId={patientId} visitSummaryId={visitSummaryId} />}
-    </PatientOnly>
-  );
-}
+export const VisitSummaryPage = patientPage('healthRecord.visit.title', VisitSummaryDetails);
 
-function VisitSummaryDetails({
-  patientId,
-  visitSummaryId,
-}: {
-  patientId: string;
-  visitSummaryId: string;
-}) {
+function VisitSummaryDetails({ patientId }: { patientId: string }) {
+  const { visitSummaryId = '' } = useParams();
   const { t } = useTranslation();
   const locale = useFormatLocale();
   const visit = $api.useQuery(
@@ -44,7 +31,7 @@ function VisitSummaryDetails({
       params: { path: { patientId, visitSummaryId } },
     },
   );
-  const notFound = isApiError(visit.error) && visit.error.status === 404;
+  const notFound = isNotFound(visit);
 
   return (
     <Page
@@ -59,23 +46,9 @@ function VisitSummaryDetails({
             : t('healthRecord.visit.heading')
       }
     >
-      {visit.data ? (
-        <VisitBody patientId={patientId} visit={visit.data} />
-      ) : notFound ? (
-        <p>{t('healthRecord.visit.notFound')}</p>
-      ) : visit.isError ? (
-        <LoadFailed
-          title={t('healthRecord.visit.loadFailedTitle')}
-          body={t('healthRecord.visit.loadFailed')}
-          onRetry={() => void visit.refetch()}
-        />
-      ) : (
-        <LoadingState label={t('healthRecord.visit.loading')}>
-          <Skeleton width="60%" />
-          <Skeleton height="8rem" />
-          <Skeleton height="6rem" />
-        </LoadingState>
-      )}
+      <QueryState query={visit} copy="healthRecord.visit" skeletons={VISIT_SKELETONS} notFoundText>
+        {(data) => <VisitBody patientId={patientId} visit={data} />}
+      </QueryState>
       <p>
         <Link to={VISIT_SUMMARIES_PATH}>{t('healthRecord.visit.backToList')}</Link>
       </p>

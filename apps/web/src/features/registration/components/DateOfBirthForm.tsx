@@ -1,9 +1,7 @@
-import { isApiError } from '@portal/api-client';
-import { Button, ErrorSummary, type ErrorSummaryItem } from '@portal/ui';
+import { Button, ErrorSummary } from '@portal/ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import { $api } from '../../../lib/api-queries';
 import type { IdentityVerified } from '../api';
 import {
   datePartOrder,
@@ -12,8 +10,9 @@ import {
   type DatePart,
   type DateParts,
 } from '../utils/date-of-birth';
-import { stopReason, triesLeft, type StopReason } from '../utils/registration-errors';
+import { triesLeft, type StopReason } from '../utils/registration-errors';
 import { DateOfBirthFields } from './DateOfBirthFields';
+import { useIdentityCheck } from './use-identity-check';
 
 const IDS: Record<DatePart, string> = {
   day: 'register-dob-day',
@@ -49,11 +48,25 @@ export function DateOfBirthForm({
   const locale = useFormatLocale();
   const order = datePartOrder(locale);
   const example = exampleDate(order);
-  const verify = $api.useMutation('post', '/api/v1/registration/verify-identity');
   const [value, setValue] = useState<DateParts>({ day: '', month: '', year: '' });
-  const [fieldError, setFieldError] = useState<FieldError | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const check = useIdentityCheck<FieldError>({
+    onVerified,
+    onStopped,
+    fieldProblem: (error) => {
+      const message = error.fieldError('dateOfBirth');
+      if (error.code !== 'identity_not_confirmed' && !message) {
+        return undefined;
+      }
+      const left = triesLeft(message ?? error.detail);
+      return {
+        message:
+          left === undefined
+            ? message || error.detail
+            : t('registration.dob.errors.wrong', { count: left }),
+        parts: ALL_PARTS,
+      };
+    },
+  });
   const firstId = IDS[order[0] ?? 'day'];
 
   useEffect(() => {
@@ -62,72 +75,33 @@ export function DateOfBirthForm({
     }
   }, [focusOnMount, firstId]);
 
-  const describe = (error: unknown): { field?: FieldError; failure?: string } => {
-    if (!isApiError(error)) {
-      return { failure: t('common.errors.network') };
-    }
-    const message = error.fieldError('dateOfBirth');
-    if (error.code === 'identity_not_confirmed' || message) {
-      const left = triesLeft(message ?? error.detail);
-      return {
-        field: {
-          message:
-            left === undefined
-              ? message || error.detail
-              : t('registration.dob.errors.wrong', { count: left }),
-          parts: ALL_PARTS,
-        },
-      };
-    }
-    return {
-      failure: error.status >= 500 || !error.detail ? t('common.errors.unexpected') : error.detail,
-    };
-  };
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    check.submit(event, () => {
+      const parsed = parseDateOfBirth(value);
+      return parsed.ok
+        ? { body: { token, dateOfBirth: parsed.iso } }
+        : {
+            problem: {
+              message: t(`registration.dob.errors.${parsed.problem}`, { example }),
+              parts: parsed.parts,
+            },
+          };
+    });
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (verify.isPending) {
-      return;
-    }
-    setAttempt((count) => count + 1);
-    const parsed = parseDateOfBirth(value);
-    if (!parsed.ok) {
-      setFailure(null);
-      setFieldError({
-        message: t(`registration.dob.errors.${parsed.problem}`, { example }),
-        parts: parsed.parts,
-      });
-      return;
-    }
-    setFieldError(null);
-    setFailure(null);
-    try {
-      onVerified(await verify.mutateAsync({ body: { token, dateOfBirth: parsed.iso } }));
-    } catch (error) {
-      const reason = stopReason(error);
-      if (reason) {
-        onStopped(reason);
-        return;
-      }
-      const described = describe(error);
-      setFieldError(described.field ?? null);
-      setFailure(described.failure ?? null);
-    }
-  };
-
-  const items: ErrorSummaryItem[] = [];
-  if (fieldError) {
-    const target = order.find((part) => fieldError.parts.includes(part)) ?? order[0] ?? 'day';
-    items.push({ message: fieldError.message, targetId: IDS[target] });
-  }
-  if (failure) {
-    items.push({ message: failure });
-  }
+  const fieldError = check.fieldError;
+  const items = check.summaryItems((problem) => {
+    const target = order.find((part) => problem.parts.includes(part)) ?? order[0] ?? 'day';
+    return { message: problem.message, targetId: IDS[target] };
+  });
 
   return (
     <>
       {items.length > 0 ? (
-        <ErrorSummary title={t('common.errors.summaryTitle')} errors={items} focusKey={attempt} />
+        <ErrorSummary
+          title={t('common.errors.summaryTitle')}
+          errors={items}
+          focusKey={check.attempt}
+        />
       ) : null}
       <form
         noValidate
@@ -143,8 +117,8 @@ export function DateOfBirthForm({
           error={fieldError?.message}
           invalidParts={fieldError?.parts}
         />
-        <Button type="submit" busy={verify.isPending}>
-          {verify.isPending ? t('registration.checking') : t('registration.continue')}
+        <Button type="submit" busy={check.pending}>
+          {check.pending ? t('registration.checking') : t('registration.continue')}
         </Button>
       </form>
     </>

@@ -1,24 +1,16 @@
-import { isApiError } from '@portal/api-client';
 import {
   Confirmation,
   isSixDigitCode,
   normalizeNumericCode,
   OneTimeCodeField,
 } from '@portal/auth-ui';
-import {
-  Alert,
-  Button,
-  deviceTimeZone,
-  ErrorSummary,
-  type ErrorSummaryItem,
-  formatTime,
-} from '@portal/ui';
+import { Alert, Button, deviceTimeZone, ErrorSummary, formatTime } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatLocale } from '../../../lib/i18n';
-import { $api } from '../../../lib/api-queries';
 import type { EmailCodeSent, IdentityVerified } from '../api';
-import { stopReason, triesLeft, type StopReason } from '../utils/registration-errors';
+import { triesLeft, type StopReason } from '../utils/registration-errors';
+import { useIdentityCheck } from './use-identity-check';
 
 const CODE_ID = 'register-email-code';
 
@@ -59,67 +51,36 @@ export function EmailCodeForm({
 }: EmailCodeFormProps) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const verify = $api.useMutation('post', '/api/v1/registration/verify-identity');
   const [code, setCode] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  const describe = (error: unknown): { field?: string; failure?: string } => {
-    if (!isApiError(error)) {
-      return { failure: t('common.errors.network') };
-    }
-    const known = CODE_PROBLEMS[error.code as keyof typeof CODE_PROBLEMS];
-    if (known) {
-      return { field: t(`registration.email.errors.${known}`) };
-    }
-    const message = error.fieldError('emailCode');
-    if (error.code === 'identity_not_confirmed' || message) {
-      const left = triesLeft(message ?? error.detail);
-      return {
-        field:
-          left === undefined || left === 0
-            ? message || error.detail
-            : t('registration.email.errors.wrong', { count: left }),
-      };
-    }
-    return {
-      failure: error.status >= 500 || !error.detail ? t('common.errors.unexpected') : error.detail,
-    };
-  };
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (verify.isPending) {
-      return;
-    }
-    setAttempt((count) => count + 1);
-    const typed = normalizeNumericCode(code);
-    if (!typed) {
-      setFailure(null);
-      setFieldError(t('registration.email.errors.required'));
-      return;
-    }
-    if (!isSixDigitCode(typed)) {
-      setFailure(null);
-      setFieldError(t('registration.email.errors.sixDigits'));
-      return;
-    }
-    setFieldError(null);
-    setFailure(null);
-    try {
-      onVerified(await verify.mutateAsync({ body: { token, emailCode: typed } }));
-    } catch (error) {
-      const reason = stopReason(error);
-      if (reason) {
-        onStopped(reason);
-        return;
+  const check = useIdentityCheck<string>({
+    onVerified,
+    onStopped,
+    fieldProblem: (error) => {
+      const known = CODE_PROBLEMS[error.code as keyof typeof CODE_PROBLEMS];
+      if (known) {
+        return t(`registration.email.errors.${known}`);
       }
-      const described = describe(error);
-      setFieldError(described.field ?? null);
-      setFailure(described.failure ?? null);
-    }
-  };
+      const message = error.fieldError('emailCode');
+      if (error.code !== 'identity_not_confirmed' && !message) {
+        return undefined;
+      }
+      const left = triesLeft(message ?? error.detail);
+      return left === undefined || left === 0
+        ? message || error.detail
+        : t('registration.email.errors.wrong', { count: left });
+    },
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    check.submit(event, () => {
+      const typed = normalizeNumericCode(code);
+      if (!typed) {
+        return { problem: t('registration.email.errors.required') };
+      }
+      return isSixDigitCode(typed)
+        ? { body: { token, emailCode: typed } }
+        : { problem: t('registration.email.errors.sixDigits') };
+    });
 
   if (!sent) {
     // Only email codes are offered for this invitation, and none was sent yet.
@@ -135,13 +96,8 @@ export function EmailCodeForm({
   }
 
   const until = formatTime(sent.info.expiresAt, deviceTimeZone(), locale);
-  const items: ErrorSummaryItem[] = [];
-  if (fieldError) {
-    items.push({ message: fieldError, targetId: CODE_ID });
-  }
-  if (failure) {
-    items.push({ message: failure });
-  }
+  const fieldError = check.fieldError;
+  const items = check.summaryItems((message) => ({ message, targetId: CODE_ID }));
 
   return (
     <>
@@ -154,7 +110,11 @@ export function EmailCodeForm({
         </p>
       </Confirmation>
       {items.length > 0 ? (
-        <ErrorSummary title={t('common.errors.summaryTitle')} errors={items} focusKey={attempt} />
+        <ErrorSummary
+          title={t('common.errors.summaryTitle')}
+          errors={items}
+          focusKey={check.attempt}
+        />
       ) : null}
       <form
         noValidate
@@ -173,8 +133,8 @@ export function EmailCodeForm({
           error={fieldError ?? undefined}
         />
         <div className="ui-actions">
-          <Button type="submit" busy={verify.isPending}>
-            {verify.isPending ? t('registration.checking') : t('registration.continue')}
+          <Button type="submit" busy={check.pending}>
+            {check.pending ? t('registration.checking') : t('registration.continue')}
           </Button>
           <Button variant="secondary" busy={sending} onClick={onSend}>
             {sending ? t('registration.email.sending') : t('registration.email.resend')}

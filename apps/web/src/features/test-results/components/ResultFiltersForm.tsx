@@ -1,7 +1,7 @@
-import { Button, TextField } from '@portal/ui';
-import { useState, type FormEvent } from 'react';
+import { SelectField } from '@portal/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { DateFilterForm } from '../../../components/DateFilterForm';
 import {
   hasFilters,
   RESULT_CATEGORIES,
@@ -18,77 +18,29 @@ export interface ResultFiltersFormProps {
 export function ResultFiltersForm({ filters, onApply }: ResultFiltersFormProps) {
   const { t } = useTranslation();
   const [category, setCategory] = useState(filters.category ?? '');
-  const [from, setFrom] = useState(filters.from ?? '');
-  const [to, setTo] = useState(filters.to ?? '');
-  const [error, setError] = useState<string | undefined>();
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (from && to && from > to) {
-      setError(t('testResults.filters.toBeforeFrom'));
-      return;
-    }
-    setError(undefined);
-    onApply({
-      category: (category || null) as ResultCategoryFilter | null,
-      from: from || null,
-      to: to || null,
-    });
-  };
-
   return (
-    <form
-      className="ui-card results-filters"
-      aria-label={t('testResults.filters.label')}
-      onSubmit={submit}
-      noValidate
+    <DateFilterForm
+      copy="testResults.filters"
+      label={t('testResults.filters.label')}
+      classPrefix="results-filters"
+      range={filters}
+      filtered={hasFilters(filters)}
+      onApply={(range) =>
+        onApply({ category: (category || null) as ResultCategoryFilter | null, ...range })
+      }
     >
-      <div className="ui-field">
-        <label className="ui-field__label" htmlFor="results-category">
-          {t('testResults.filters.category')}
-        </label>
-        <select
-          id="results-category"
-          name="category"
-          className="ui-input"
-          value={category}
-          onChange={(event) => setCategory(event.target.value)}
-        >
-          <option value="">{t('testResults.filters.allCategories')}</option>
-          {RESULT_CATEGORIES.map((value) => (
-            <option key={value} value={value}>
-              {t(`testResults.category.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="results-filters__dates">
-        <TextField
-          label={t('testResults.filters.from')}
-          name="from"
-          type="date"
-          value={from}
-          onChange={(event) => setFrom(event.target.value)}
-        />
-        <TextField
-          label={t('testResults.filters.to')}
-          name="to"
-          type="date"
-          value={to}
-          error={error}
-          onChange={(event) => setTo(event.target.value)}
-        />
-      </div>
-      <div className="ui-actions">
-        <Button type="submit" variant="secondary">
-          {t('testResults.filters.apply')}
-        </Button>
-        {hasFilters(filters) ? (
-          <Link to={{ search: '' }} className="results-filters__clear">
-            {t('testResults.filters.clear')}
-          </Link>
-        ) : null}
-      </div>
-    </form>
+      <SelectField
+        id="results-category"
+        name="category"
+        label={t('testResults.filters.category')}
+        value={category}
+        onChange={(event) => setCategory(event.target.value)}
+        emptyOption={t('testResults.filters.allCategories')}
+        options={RESULT_CATEGORIES.map((value) => ({
+          value,
+          label: t(`testResults.category.${value}`),
+        }))}
+      />
+    </DateFilterForm>
   );
 }

@@ -1,6 +1,5 @@
 import '../test-results.css';
-import { isApiError } from '@portal/api-client';
-import { deviceTimeZone, formatDateTime, LoadingState, Skeleton } from '@portal/ui';
+import { deviceTimeZone, formatDateTime } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/Page';
@@ -16,29 +15,24 @@ import { BloodPressureResult } from '../components/BloodPressureResult';
 import { CorrectedMark } from '../components/CorrectedMark';
 import { pairBloodPressure } from '../../../lib/blood-pressure';
 import { DownloadButton } from '../../../components/DownloadButton';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { isNotFound, QueryState } from '../../../components/QueryState';
 import { ObservationResult } from '../components/ObservationResult';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { patientPage } from '../../../components/PatientOnly';
+
+const REPORT_SKELETONS = [{ width: '70%' }, { height: '10rem' }, { height: '10rem' }];
 
 /**
  * /results/:reportId — one report: each value against its usual range in words, the
  * radiologist's or lab's words for imaging, and the PDF. The tab title stays generic: test
  * names never go in titles.
  */
-export function ResultDetailsPage() {
-  const { t } = useTranslation();
-  const { reportId = '' } = useParams();
-  return (
-    <PatientOnly title={t('testResults.details.title')}>
-      {(patientId) => <ResultDetails patientId={patientId} reportId={reportId} />}
-    </PatientOnly>
-  );
-}
+export const ResultDetailsPage = patientPage('testResults.details.title', ResultDetails);
 
-function ResultDetails({ patientId, reportId }: { patientId: string; reportId: string }) {
+function ResultDetails({ patientId }: { patientId: string }) {
+  const { reportId = '' } = useParams();
   const { t } = useTranslation();
   const report = useResult(patientId, reportId);
-  const notFound = isApiError(report.error) && report.error.status === 404;
+  const notFound = isNotFound(report);
 
   return (
     <Page
@@ -48,23 +42,14 @@ function ResultDetails({ patientId, reportId }: { patientId: string; reportId: s
         (notFound ? t('testResults.details.notFoundTitle') : t('testResults.details.heading'))
       }
     >
-      {report.data ? (
-        <ReportBody patientId={patientId} report={report.data} />
-      ) : notFound ? (
-        <p>{t('testResults.details.notFound')}</p>
-      ) : report.isError ? (
-        <LoadFailed
-          title={t('testResults.details.loadFailedTitle')}
-          body={t('testResults.details.loadFailed')}
-          onRetry={() => void report.refetch()}
-        />
-      ) : (
-        <LoadingState label={t('testResults.details.loading')}>
-          <Skeleton width="70%" />
-          <Skeleton height="10rem" />
-          <Skeleton height="10rem" />
-        </LoadingState>
-      )}
+      <QueryState
+        query={report}
+        copy="testResults.details"
+        skeletons={REPORT_SKELETONS}
+        notFoundText
+      >
+        {(data) => <ReportBody patientId={patientId} report={data} />}
+      </QueryState>
       <p>
         <Link to={RESULTS_PATH}>{t('testResults.backToList')}</Link>
       </p>

@@ -1,5 +1,5 @@
 import '../test-results.css';
-import { Alert, deviceTimeZone, formatDateTime, LoadingState, Skeleton } from '@portal/ui';
+import { Alert, deviceTimeZone, formatDateTime } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/Page';
@@ -7,27 +7,22 @@ import { useFormatLocale } from '../../../lib/i18n';
 import { RESULTS_PATH } from '../../../lib/navigation';
 import { $api } from '../../../lib/api-queries';
 import { numericTrend, TREND_LIMIT } from '../api';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { QueryState } from '../../../components/QueryState';
 import { MedicalTerm } from '../../../components/MedicalTerm';
-import { PatientOnly } from '../../../components/PatientOnly';
+import { patientPage } from '../../../components/PatientOnly';
 import { TrendChart } from '../components/TrendChart';
 import { TrendTable } from '../components/TrendTable';
+
+const TREND_SKELETONS = [{ height: '16rem' }, { height: '8rem' }];
 
 /**
  * /results/trends/:code — one test over time: a chart with the usual range, and the same
  * values as a table. The tab title stays generic.
  */
-export function ResultTrendPage() {
-  const { t } = useTranslation();
-  const { code = '' } = useParams();
-  return (
-    <PatientOnly title={t('testResults.trend.title')}>
-      {(patientId) => <ResultTrend patientId={patientId} code={code} />}
-    </PatientOnly>
-  );
-}
+export const ResultTrendPage = patientPage('testResults.trend.title', ResultTrend);
 
-function ResultTrend({ patientId, code }: { patientId: string; code: string }) {
+function ResultTrend({ patientId }: { patientId: string }) {
+  const { code = '' } = useParams();
   const { t } = useTranslation();
   const locale = useFormatLocale();
   const trend = $api.useQuery('get', '/api/v1/patients/{patientId}/observations/trend', {
@@ -52,34 +47,26 @@ function ResultTrend({ patientId, code }: { patientId: string; code: string }) {
           : t('testResults.trend.title')
       }
     >
-      {data ? (
-        data.points.length === 0 ? (
-          <Alert tone="info" announce={false}>
-            <p>
-              {t('testResults.trend.empty')}{' '}
-              <Link to={RESULTS_PATH}>{t('testResults.backToList')}</Link>
-            </p>
-          </Alert>
-        ) : (
-          <>
-            <MedicalTerm plainName={data.plainName} display={data.display} />
-            <p>{t('testResults.trend.intro')}</p>
-            <TrendChart trend={data} locale={locale} formatDay={formatDay} />
-            <TrendTable trend={data} locale={locale} formatWhen={formatWhen} />
-          </>
-        )
-      ) : trend.isError ? (
-        <LoadFailed
-          title={t('testResults.trend.loadFailedTitle')}
-          body={t('testResults.trend.loadFailed')}
-          onRetry={() => void trend.refetch()}
-        />
-      ) : (
-        <LoadingState label={t('testResults.trend.loading')}>
-          <Skeleton height="16rem" />
-          <Skeleton height="8rem" />
-        </LoadingState>
-      )}
+      <QueryState query={trend} copy="testResults.trend" skeletons={TREND_SKELETONS}>
+        {() =>
+          data &&
+          (data.points.length === 0 ? (
+            <Alert tone="info" announce={false}>
+              <p>
+                {t('testResults.trend.empty')}{' '}
+                <Link to={RESULTS_PATH}>{t('testResults.backToList')}</Link>
+              </p>
+            </Alert>
+          ) : (
+            <>
+              <MedicalTerm plainName={data.plainName} display={data.display} />
+              <p>{t('testResults.trend.intro')}</p>
+              <TrendChart trend={data} locale={locale} formatDay={formatDay} />
+              <TrendTable trend={data} locale={locale} formatWhen={formatWhen} />
+            </>
+          ))
+        }
+      </QueryState>
       <p>
         <Link to={RESULTS_PATH}>{t('testResults.backToList')}</Link>
       </p>

@@ -1,12 +1,12 @@
 import '../test-results.css';
-import { Alert, Button, LoadingState, Skeleton } from '@portal/ui';
+import { Alert } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { $api, cursorPages } from '../../../lib/api-queries';
 import { RESULTS_PAGE_SIZE } from '../api';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { QueryPending } from '../../../components/QueryState';
 import { PatientOnly } from '../../../components/PatientOnly';
 import { ResultCard, resultHeadingId } from '../components/ResultCard';
 import { ResultFiltersForm } from '../components/ResultFiltersForm';
@@ -16,6 +16,9 @@ import {
   resultFiltersSearch,
   type ResultFilters,
 } from '../utils/filters';
+import { ShowMore } from '../../../components/ShowMore';
+
+const LIST_SKELETONS = [{ height: '8rem' }, { height: '8rem' }, { height: '8rem' }];
 
 /**
  * /results — released reports newest first, "New" until opened, anything outside the usual
@@ -69,19 +72,7 @@ function ResultList({ patientId, filters }: { patientId: string; filters: Result
   const showMore = useShowMore(list, resultHeadingId);
 
   if (!list.data) {
-    return list.isError ? (
-      <LoadFailed
-        title={t('testResults.list.loadFailedTitle')}
-        body={t('testResults.list.loadFailed')}
-        onRetry={() => void list.refetch()}
-      />
-    ) : (
-      <LoadingState label={t('testResults.list.loading')}>
-        <Skeleton height="8rem" />
-        <Skeleton height="8rem" />
-        <Skeleton height="8rem" />
-      </LoadingState>
-    );
+    return <QueryPending query={list} copy="testResults.list" skeletons={LIST_SKELETONS} />;
   }
 
   const results = list.data.pages.flatMap((page) => page.items);
@@ -107,22 +98,7 @@ function ResultList({ patientId, filters }: { patientId: string; filters: Result
           <ResultCard key={result.id} result={result} index={index} />
         ))}
       </ol>
-      {list.isFetchNextPageError ? (
-        <Alert tone="error">{t('testResults.list.moreFailed')}</Alert>
-      ) : null}
-      {list.hasNextPage ? (
-        <p>
-          <Button
-            variant="secondary"
-            busy={list.isFetchingNextPage}
-            onClick={() => void showMore()}
-          >
-            {list.isFetchingNextPage
-              ? t('testResults.list.loadingMore')
-              : t('testResults.list.showMore')}
-          </Button>
-        </p>
-      ) : null}
+      <ShowMore list={list} copy="testResults.list" onShowMore={showMore} />
     </>
   );
 }

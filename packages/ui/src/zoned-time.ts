@@ -1,7 +1,8 @@
 /**
  * Wall-clock dates and times in a clinic location's time zone, and the UTC instants they stand
- * for, with Intl only (the app has no date library). Calendar dates are 'YYYY-MM-DD', times of
- * day 'HH:MM' (24 h), weekdays ISO (1 = Monday … 7 = Sunday), instants ISO 8601 in UTC.
+ * for, with Intl only (the apps have no date library, which keeps it out of their first
+ * download). Calendar dates are 'YYYY-MM-DD', times of day 'HH:MM' (24 h), weekdays ISO
+ * (1 = Monday … 7 = Sunday), instants ISO 8601 in UTC (or epoch milliseconds where noted).
  */
 
 const DAY = 86_400_000;
@@ -119,9 +120,9 @@ export function zonedToUtc(date: string, time: string, timeZone: string): string
   return new Date(chosen).toISOString();
 }
 
-/** The calendar date the zone's clocks show at an instant. */
-export function zonedDate(iso: string, timeZone: string): string {
-  const wall = wallClock(Date.parse(iso), timeZone);
+/** The calendar date the zone's clocks show at an instant (ISO 8601 or epoch milliseconds). */
+export function zonedDate(instant: string | number, timeZone: string): string {
+  const wall = wallClock(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
 }
 
@@ -131,7 +132,10 @@ export function zonedTime(iso: string, timeZone: string): string {
   return `${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
-/** The UTC instant of local midnight at the start of a calendar day in the zone. */
+/**
+ * The UTC instant a calendar day starts in the zone: local midnight, or the first wall-clock
+ * time that exists where the clocks jump past midnight.
+ */
 export function startOfZonedDay(date: string, timeZone: string): string {
   return zonedToUtc(date, '00:00', timeZone);
 }
@@ -156,7 +160,7 @@ export function startOfWeek(date: string): string {
 
 /** Today's date on the zone's clocks. */
 export function zonedToday(timeZone: string, now: number = Date.now()): string {
-  return zonedDate(new Date(now).toISOString(), timeZone);
+  return zonedDate(now, timeZone);
 }
 
 /** "EST", "CET", or "GMT+5:30" where the locale has no abbreviation. */

@@ -7,6 +7,7 @@ import {
   zoneAbbreviation,
   zonedDate,
   zonedTime,
+  zonedToday,
   zonedToUtc,
 } from './zoned-time';
 
@@ -50,6 +51,27 @@ describe('local date and time in a location’s zone to a UTC instant', () => {
     expect(startOfZonedDay('2026-11-02', 'America/New_York')).toBe('2026-11-02T05:00:00.000Z');
   });
 
+  it('finds the day an instant falls on in the zone, not in UTC', () => {
+    // 02:30 UTC on 2 December is still the evening of 1 December in New York.
+    expect(zonedDate('2026-12-02T02:30:00.000Z', 'America/New_York')).toBe('2026-12-01');
+    expect(zonedDate('2026-12-02T02:30:00.000Z', 'Europe/London')).toBe('2026-12-02');
+    expect(zonedToday('America/Chicago', Date.parse('2026-11-27T05:00:00.000Z'))).toBe(
+      '2026-11-26',
+    );
+  });
+
+  it('gives the instant a day starts, across daylight-saving changes', () => {
+    expect(startOfZonedDay('2026-12-01', 'America/New_York')).toBe('2026-12-01T05:00:00.000Z');
+    expect(startOfZonedDay('2026-07-01', 'America/New_York')).toBe('2026-07-01T04:00:00.000Z');
+    // The clocks go back at 02:00 on 1 November 2026: midnight is still daylight time.
+    expect(startOfZonedDay('2026-11-01', 'America/Chicago')).toBe('2026-11-01T05:00:00.000Z');
+    expect(startOfZonedDay('2026-11-02', 'America/Chicago')).toBe('2026-11-02T06:00:00.000Z');
+    expect(startOfZonedDay('2026-03-29', 'Europe/London')).toBe('2026-03-29T00:00:00.000Z');
+    expect(startOfZonedDay('2026-03-30', 'Europe/London')).toBe('2026-03-29T23:00:00.000Z');
+    // São Paulo's clocks jumped from midnight to 01:00 on 4 November 2018.
+    expect(startOfZonedDay('2018-11-04', 'America/Sao_Paulo')).toBe('2018-11-04T03:00:00.000Z');
+  });
+
   it('names the zone in effect', () => {
     expect(zoneAbbreviation('2026-12-01T14:30:00.000Z', 'America/New_York', 'en-US')).toBe('EST');
     expect(zoneAbbreviation('2026-07-01T14:30:00.000Z', 'America/New_York', 'en-US')).toBe('EDT');
@@ -60,6 +82,8 @@ describe('calendar dates', () => {
   it('adds days across months and years', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-12-25', 14)).toBe('2027-01-08');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
   });
 
   it('knows ISO weekdays and the Monday that starts a week', () => {
@@ -74,5 +98,9 @@ describe('calendar dates', () => {
     expect(isDate('2026-02-29')).toBe(false);
     expect(isDate('2028-02-29')).toBe(true);
     expect(isDate('2026-2-1')).toBe(false);
+    expect(isDate('2026-12-01')).toBe(true);
+    expect(isDate('2026-02-30')).toBe(false);
+    expect(isDate('1/12/2026')).toBe(false);
+    expect(isDate('')).toBe(false);
   });
 });
