@@ -7782,7 +7782,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7833,7 +7833,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7913,7 +7913,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7986,6 +7986,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8003,7 +8004,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8036,6 +8037,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -8053,7 +8055,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8120,6 +8122,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8128,7 +8131,7 @@ export interface operations {
           'application/json': components['schemas']['ProviderSummary'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8172,6 +8175,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8189,7 +8193,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8267,6 +8271,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8284,7 +8289,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8317,6 +8322,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -8334,7 +8340,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8396,6 +8402,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8413,7 +8420,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8480,6 +8487,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8488,7 +8496,7 @@ export interface operations {
           'application/json': components['schemas']['ProviderAvailability'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8497,7 +8505,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission schedule:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8532,6 +8540,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8549,7 +8558,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8558,7 +8567,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission schedule:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8620,6 +8629,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -8637,7 +8647,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8646,7 +8656,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission schedule:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8705,6 +8715,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8713,7 +8724,7 @@ export interface operations {
           'application/json': components['schemas']['ScheduleConflictsResult'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8722,7 +8733,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission schedule:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8753,6 +8764,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8761,7 +8773,7 @@ export interface operations {
           'application/json': components['schemas']['ScheduleConflictList'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8770,7 +8782,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission schedule:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8810,6 +8822,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8827,7 +8840,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8836,7 +8849,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission slots:search (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9567,6 +9580,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9584,7 +9598,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9593,7 +9607,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9628,6 +9642,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -9645,7 +9660,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9654,7 +9669,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9704,6 +9719,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9712,7 +9728,7 @@ export interface operations {
           'application/json': components['schemas']['ConditionView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9721,7 +9737,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9730,11 +9746,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such condition for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such condition for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9761,6 +9773,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9778,7 +9791,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9787,7 +9800,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9796,11 +9809,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such condition for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such condition for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9850,6 +9859,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9858,7 +9868,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9867,7 +9877,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9876,11 +9886,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such condition for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such condition for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9911,6 +9917,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9928,7 +9935,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9937,7 +9944,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9972,6 +9979,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -9989,7 +9997,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9998,7 +10006,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10048,6 +10056,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10056,7 +10065,7 @@ export interface operations {
           'application/json': components['schemas']['AllergyView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10065,7 +10074,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10074,11 +10083,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such allergy for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such allergy for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10105,6 +10110,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10122,7 +10128,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10131,7 +10137,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10140,11 +10146,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such allergy for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such allergy for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10194,6 +10196,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10202,7 +10205,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10211,7 +10214,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10220,11 +10223,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such allergy for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such allergy for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10255,6 +10254,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10272,7 +10272,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10281,7 +10281,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10316,6 +10316,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -10333,7 +10334,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10342,7 +10343,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10392,6 +10393,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10400,7 +10402,7 @@ export interface operations {
           'application/json': components['schemas']['ImmunizationView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10409,7 +10411,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10418,11 +10420,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such immunization for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such immunization for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10449,6 +10447,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10466,7 +10465,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10475,7 +10474,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10484,11 +10483,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such immunization for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such immunization for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10538,6 +10533,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10546,7 +10542,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10555,7 +10551,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10564,11 +10560,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such immunization for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such immunization for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10599,6 +10591,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10616,7 +10609,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10625,7 +10618,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10660,6 +10653,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -10677,7 +10671,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10686,7 +10680,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10736,6 +10730,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10744,7 +10739,7 @@ export interface operations {
           'application/json': components['schemas']['VisitSummaryView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10753,7 +10748,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10762,11 +10757,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such visit summary for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such visit summary for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10793,6 +10784,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10810,7 +10802,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10819,7 +10811,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10828,11 +10820,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such visit summary for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such visit summary for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10882,6 +10870,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10890,7 +10879,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10899,7 +10888,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10908,11 +10897,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such visit summary for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such visit summary for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10943,6 +10928,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10960,7 +10946,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10969,7 +10955,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11004,6 +10990,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -11021,7 +11008,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11030,7 +11017,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11080,6 +11067,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11088,7 +11076,7 @@ export interface operations {
           'application/json': components['schemas']['CarePlanView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11097,7 +11085,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11106,11 +11094,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such care plan for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such care plan for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11137,6 +11121,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11154,7 +11139,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11163,7 +11148,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11172,11 +11157,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such care plan for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such care plan for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11226,6 +11207,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11234,7 +11216,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11243,7 +11225,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11252,11 +11234,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such care plan for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such care plan for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11287,6 +11265,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11304,7 +11283,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11313,7 +11292,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11348,6 +11327,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -11365,7 +11345,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11374,7 +11354,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11424,6 +11404,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11432,7 +11413,7 @@ export interface operations {
           'application/json': components['schemas']['MedicationView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11441,7 +11422,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11450,11 +11431,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such medication for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such medication for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11481,6 +11458,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11498,7 +11476,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11507,7 +11485,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11516,11 +11494,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such medication for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such medication for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11570,6 +11544,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11578,7 +11553,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11587,7 +11562,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11596,11 +11571,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such medication for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such medication for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
