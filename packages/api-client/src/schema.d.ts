@@ -8824,7 +8824,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8875,7 +8875,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8955,7 +8955,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9028,6 +9028,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9045,7 +9046,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9078,6 +9079,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -9095,7 +9097,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9162,6 +9164,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9170,7 +9173,7 @@ export interface operations {
           'application/json': components['schemas']['ProviderSummary'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9214,6 +9217,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9231,7 +9235,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9309,6 +9313,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9326,7 +9331,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9359,6 +9364,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -9376,7 +9382,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9438,6 +9444,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9455,7 +9462,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9522,6 +9529,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9530,7 +9538,7 @@ export interface operations {
           'application/json': components['schemas']['ProviderAvailability'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9539,7 +9547,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission schedule:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9574,6 +9582,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9591,7 +9600,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9600,7 +9609,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission schedule:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9662,6 +9671,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -9679,7 +9689,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9688,7 +9698,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission schedule:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9747,6 +9757,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9755,7 +9766,7 @@ export interface operations {
           'application/json': components['schemas']['ScheduleConflictsResult'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9764,7 +9775,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission schedule:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9795,6 +9806,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9803,7 +9815,7 @@ export interface operations {
           'application/json': components['schemas']['ScheduleConflictList'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9812,7 +9824,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission schedule:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9852,6 +9864,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9869,7 +9882,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9878,7 +9891,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission slots:search (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10609,6 +10622,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10626,7 +10640,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10635,7 +10649,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10670,6 +10684,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -10687,7 +10702,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10696,7 +10711,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10746,6 +10761,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10754,7 +10770,7 @@ export interface operations {
           'application/json': components['schemas']['ConditionView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10763,7 +10779,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10772,11 +10788,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such condition for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such condition for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10803,6 +10815,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10820,7 +10833,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10829,7 +10842,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10838,11 +10851,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such condition for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such condition for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10892,6 +10901,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10900,7 +10910,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10909,7 +10919,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10918,11 +10928,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such condition for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such condition for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10953,6 +10959,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10970,7 +10977,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10979,7 +10986,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11014,6 +11021,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -11031,7 +11039,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11040,7 +11048,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11090,6 +11098,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11098,7 +11107,7 @@ export interface operations {
           'application/json': components['schemas']['AllergyView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11107,7 +11116,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11116,11 +11125,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such allergy for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such allergy for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11147,6 +11152,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11164,7 +11170,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11173,7 +11179,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11182,11 +11188,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such allergy for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such allergy for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11236,6 +11238,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11244,7 +11247,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11253,7 +11256,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11262,11 +11265,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such allergy for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such allergy for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11297,6 +11296,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11314,7 +11314,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11323,7 +11323,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11358,6 +11358,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -11375,7 +11376,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11384,7 +11385,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11434,6 +11435,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11442,7 +11444,7 @@ export interface operations {
           'application/json': components['schemas']['ImmunizationView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11451,7 +11453,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11460,11 +11462,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such immunization for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such immunization for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11491,6 +11489,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11508,7 +11507,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11517,7 +11516,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11526,11 +11525,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such immunization for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such immunization for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11580,6 +11575,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11588,7 +11584,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11597,7 +11593,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11606,11 +11602,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such immunization for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such immunization for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11641,6 +11633,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11658,7 +11651,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11667,7 +11660,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11702,6 +11695,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -11719,7 +11713,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11728,7 +11722,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11778,6 +11772,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11786,7 +11781,7 @@ export interface operations {
           'application/json': components['schemas']['VisitSummaryView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11795,7 +11790,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11804,11 +11799,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such visit summary for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such visit summary for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11835,6 +11826,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11852,7 +11844,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11861,7 +11853,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11870,11 +11862,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such visit summary for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such visit summary for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11924,6 +11912,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11932,7 +11921,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11941,7 +11930,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11950,11 +11939,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such visit summary for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such visit summary for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11985,6 +11970,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12002,7 +11988,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12011,7 +11997,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12046,6 +12032,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -12063,7 +12050,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12072,7 +12059,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12122,6 +12109,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12130,7 +12118,7 @@ export interface operations {
           'application/json': components['schemas']['CarePlanView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12139,7 +12127,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12148,11 +12136,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such care plan for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such care plan for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12179,6 +12163,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12196,7 +12181,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12205,7 +12190,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12214,11 +12199,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such care plan for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such care plan for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12268,6 +12249,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12276,7 +12258,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12285,7 +12267,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12294,11 +12276,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such care plan for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such care plan for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12329,6 +12307,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12346,7 +12325,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12355,7 +12334,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12390,6 +12369,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -12407,7 +12387,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12416,7 +12396,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12466,6 +12446,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12474,7 +12455,7 @@ export interface operations {
           'application/json': components['schemas']['MedicationView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12483,7 +12464,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12492,11 +12473,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such medication for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such medication for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12523,6 +12500,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12540,7 +12518,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12549,7 +12527,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12558,11 +12536,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such medication for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such medication for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12612,6 +12586,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12620,7 +12595,7 @@ export interface operations {
           'application/json': components['schemas']['RecordHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12629,7 +12604,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12638,11 +12613,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such medication for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such medication for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;

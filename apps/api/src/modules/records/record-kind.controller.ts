@@ -1,19 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, type Type } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { Operation } from '../../common/operation.decorator.js';
 import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
-import { Permit } from '../../common/permit.decorator.js';
-import { Problem } from '../../common/problem.js';
 import type { AnyPatientResource } from './patient-resource.js';
 import { RecordHistory } from './records.dto.js';
 import { RecordsService, type RecordListQuery } from './records.service.js';
@@ -26,78 +14,78 @@ import { RecordsService, type RecordListQuery } from './records.service.js';
  */
 export function RecordKindController(kind: AnyPatientResource): Type<unknown> {
   const { api } = kind;
-  const ID = ApiParam({ name: api.param, type: String, format: 'uuid' });
-  const notFound = ApiNotFoundResponse({
-    type: Problem,
-    description: `No such ${api.noun} for this patient`,
-  });
+  const onOne = { patientScoped: true, uuidParams: [api.param] };
+  const notFound = `No such ${api.noun} for this patient`;
 
   @ApiTags('records')
-  @ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
-  @ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
   @Controller(`v1/patients/:patientId/${api.path}`)
   class RecordKindRoutes {
     constructor(readonly records: RecordsService) {}
 
     @Get()
-    @Permit('records:read', { patientScoped: true })
-    @ApiOperation({
-      operationId: `list${api.plural}`,
+    @Operation({
+      id: `list${api.plural}`,
       summary: api.summary,
       description:
         `${api.order} Patients read their own and never see ${api.nouns} entered in error, ` +
         'nor who recorded them. Staff: provider, nurse, admin.',
+      permit: 'records:read',
+      patientScoped: true,
+      returns: api.page,
+      problems: { 400: 'A parameter is not valid' },
     })
-    @ApiOkResponse({ type: api.page })
-    @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
     list(@CurrentPatient() scope: PatientScope, @Query() query: RecordListQuery) {
       return this.records.list(kind, scope.patientId, query, scope.caller);
     }
 
     @Post()
-    @Permit('records:write', { patientScoped: true })
-    @ApiOperation({
-      operationId: `create${api.singular}`,
+    @Operation({
+      id: `create${api.singular}`,
       summary: `Record a ${api.noun}`,
       description: `${api.rules} Roles: provider, nurse.`,
+      permit: 'records:write',
+      patientScoped: true,
+      status: 201,
+      returns: api.view,
+      problems: { 400: 'A field is missing or not valid' },
     })
-    @ApiCreatedResponse({ type: api.view })
-    @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
     create(@CurrentPatient() scope: PatientScope, @Body() body: object) {
       return this.records.create(kind, scope.patientId, body, scope.caller);
     }
 
     @Get(`:${api.param}`)
-    @Permit('records:read', { patientScoped: true })
-    @ID
-    @ApiOperation({
-      operationId: `get${api.singular}`,
+    @Operation({
+      id: `get${api.singular}`,
       summary: `One ${api.noun}`,
       description:
         'Patients read their own (never one entered in error). Staff: provider, nurse, admin.',
+      permit: 'records:read',
+      ...onOne,
+      returns: api.view,
+      problems: { 404: notFound },
     })
-    @ApiOkResponse({ type: api.view })
-    @notFound
     get(@CurrentPatient() scope: PatientScope, @Param(api.param) id: string) {
       return this.records.get(kind, scope.patientId, id, scope.caller);
     }
 
     @Patch(`:${api.param}`)
-    @Permit('records:write', { patientScoped: true })
-    @ID
-    @ApiOperation({
-      operationId: `update${api.singular}`,
+    @Operation({
+      id: `update${api.singular}`,
       summary: `Correct a ${api.noun}`,
       description:
         'Only the fields sent change; null clears an optional one. Send the version you loaded. ' +
         `The previous state is kept in the history, and patients see the ${api.noun} marked ` +
         'corrected. Set the status to entered-in-error to withdraw a mistaken entry. ' +
         'Roles: provider, nurse.',
+      permit: 'records:write',
+      ...onOne,
+      returns: api.view,
+      problems: {
+        400: 'A field is not valid',
+        404: notFound,
+        409: 'record_changed: stale version',
+      },
     })
-    @ApiOkResponse({ type: api.view })
-    @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
-    @notFound
-    @ApiConflictResponse({ type: Problem, description: 'record_changed: stale version' })
     update(
       @CurrentPatient() scope: PatientScope,
       @Param(api.param) id: string,
@@ -107,16 +95,16 @@ export function RecordKindController(kind: AnyPatientResource): Type<unknown> {
     }
 
     @Get(`:${api.param}/history`)
-    @Permit('records:history', { patientScoped: true })
-    @ID
-    @ApiOperation({
-      operationId: `get${api.singular}History`,
+    @Operation({
+      id: `get${api.singular}History`,
       summary: `Earlier versions of a ${api.noun}`,
       description:
         'Each correction’s before-image, who made it and why; newest first. Staff: provider, nurse, admin.',
+      permit: 'records:history',
+      ...onOne,
+      returns: RecordHistory,
+      problems: { 404: notFound },
     })
-    @ApiOkResponse({ type: RecordHistory })
-    @notFound
     history(@CurrentPatient() scope: PatientScope, @Param(api.param) id: string) {
       return this.records.history(kind, scope.patientId, id, scope.caller);
     }

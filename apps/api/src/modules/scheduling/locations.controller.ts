@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Operation } from '../../common/operation.decorator.js';
 import { CurrentCaller } from '../../common/patient-scope.js';
 import type { Caller } from '../../common/principal.js';
-import { Problem } from '../../common/problem.js';
 import {
   CreateLocationRequest,
   ListCatalogQuery,
@@ -13,8 +12,13 @@ import {
 } from './catalog.dto.js';
 import { CatalogService } from './catalog.service.js';
 
+const MANAGE_PROBLEMS = {
+  400: 'A field is not valid',
+  403: 'Only administrators manage locations',
+  409: 'The name is taken (location_name_taken)',
+} as const;
+
 @ApiTags('scheduling')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
 @Controller('v1/locations')
 export class LocationsController {
   constructor(private readonly catalog: CatalogService) {}
@@ -39,11 +43,7 @@ export class LocationsController {
     permit: 'catalog:manage',
     status: 201,
     returns: LocationView,
-    problems: {
-      400: 'A field is not valid',
-      403: 'Only administrators manage locations',
-      409: 'The name is taken (location_name_taken)',
-    },
+    problems: MANAGE_PROBLEMS,
   })
   create(
     @Body() body: CreateLocationRequest,
@@ -62,12 +62,7 @@ export class LocationsController {
     permit: 'catalog:manage',
     uuidParams: ['locationId'],
     returns: LocationView,
-    problems: {
-      400: 'A field is not valid',
-      403: 'Only administrators manage locations',
-      404: 'No such location',
-      409: 'The name is taken (location_name_taken)',
-    },
+    problems: { ...MANAGE_PROBLEMS, 404: 'No such location' },
   })
   update(
     @Param('locationId') locationId: string,

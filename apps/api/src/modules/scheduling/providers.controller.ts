@@ -1,21 +1,8 @@
-import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Operation } from '../../common/operation.decorator.js';
 import { CurrentCaller } from '../../common/patient-scope.js';
 import type { Caller } from '../../common/principal.js';
-import { Problem } from '../../common/problem.js';
 import {
   CreateProviderRequest,
   ListProvidersQuery,
@@ -25,39 +12,43 @@ import {
 } from './catalog.dto.js';
 import { CatalogService } from './catalog.service.js';
 
-const PROVIDER_ID = ApiParam({ name: 'providerId', type: String, format: 'uuid' });
+const MANAGE_PROBLEMS = {
+  400: 'A field is not valid',
+  403: 'Only administrators manage providers',
+  409: 'The account belongs to another provider (account_already_linked)',
+  422: 'Not a provider account, or an unknown visit type',
+} as const;
 
 @ApiTags('scheduling')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
 @Controller('v1/providers')
 export class ProvidersController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
-  @Permit('catalog:read')
-  @ApiOperation({
-    operationId: 'listProviders',
+  @Operation({
+    id: 'listProviders',
     summary: 'Providers patients can see',
     description:
       'By name, optionally only those offering a visit type or with hours at a location. ' +
       'Patients see active providers only. Any signed-in caller.',
+    permit: 'catalog:read',
+    returns: ProviderPage,
+    problems: { 400: 'A parameter is not valid' },
   })
-  @ApiOkResponse({ type: ProviderPage })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   list(@Query() query: ListProvidersQuery, @CurrentCaller() caller: Caller): Promise<ProviderPage> {
     return this.catalog.listProviders(query, caller.principal);
   }
 
   @Get(':providerId')
-  @Permit('catalog:read')
-  @PROVIDER_ID
-  @ApiOperation({
-    operationId: 'getProvider',
+  @Operation({
+    id: 'getProvider',
     summary: 'One provider',
     description: 'Patients do not see inactive providers. Any signed-in caller.',
+    permit: 'catalog:read',
+    uuidParams: ['providerId'],
+    returns: ProviderSummary,
+    problems: { 404: 'No such provider' },
   })
-  @ApiOkResponse({ type: ProviderSummary })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such provider' })
   get(
     @Param('providerId') providerId: string,
     @CurrentCaller() caller: Caller,
@@ -66,24 +57,15 @@ export class ProvidersController {
   }
 
   @Post()
-  @HttpCode(201)
-  @Permit('catalog:manage')
-  @ApiOperation({
-    operationId: 'createProvider',
+  @Operation({
+    id: 'createProvider',
     summary: 'Add a provider (admin)',
     description:
       'accountId links a staff account with the provider role, so the provider can sign in.',
-  })
-  @ApiCreatedResponse({ type: ProviderSummary })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
-  @ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage providers' })
-  @ApiConflictResponse({
-    type: Problem,
-    description: 'The account belongs to another provider (account_already_linked)',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'Not a provider account, or an unknown visit type',
+    permit: 'catalog:manage',
+    status: 201,
+    returns: ProviderSummary,
+    problems: MANAGE_PROBLEMS,
   })
   create(
     @Body() body: CreateProviderRequest,
@@ -93,26 +75,16 @@ export class ProvidersController {
   }
 
   @Patch(':providerId')
-  @Permit('catalog:manage')
-  @PROVIDER_ID
-  @ApiOperation({
-    operationId: 'updateProvider',
+  @Operation({
+    id: 'updateProvider',
     summary: 'Change a provider (admin)',
     description:
       'Only the fields sent change; visitTypeIds replaces the whole list. active: false hides ' +
       'the provider from patients and offers no open times; booked visits stay.',
-  })
-  @ApiOkResponse({ type: ProviderSummary })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
-  @ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage providers' })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such provider' })
-  @ApiConflictResponse({
-    type: Problem,
-    description: 'The account belongs to another provider (account_already_linked)',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'Not a provider account, or an unknown visit type',
+    permit: 'catalog:manage',
+    uuidParams: ['providerId'],
+    returns: ProviderSummary,
+    problems: { ...MANAGE_PROBLEMS, 404: 'No such provider' },
   })
   update(
     @Param('providerId') providerId: string,

@@ -1,20 +1,8 @@
-import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Operation } from '../../common/operation.decorator.js';
 import { CurrentCaller } from '../../common/patient-scope.js';
 import type { Caller } from '../../common/principal.js';
-import { Problem } from '../../common/problem.js';
 import {
   CreateVisitTypeRequest,
   ListCatalogQuery,
@@ -24,34 +12,40 @@ import {
 } from './catalog.dto.js';
 import { CatalogService } from './catalog.service.js';
 
+const MANAGE_PROBLEMS = {
+  400: 'A field is not valid',
+  403: 'Only administrators manage visit types',
+  409: 'The name is taken (visit_type_name_taken)',
+} as const;
+
 @ApiTags('scheduling')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
 @Controller('v1/visit-types')
 export class VisitTypesController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
-  @Permit('catalog:read')
-  @ApiOperation({
-    operationId: 'listVisitTypes',
+  @Operation({
+    id: 'listVisitTypes',
     summary: 'Kinds of visit and their length',
     description:
       'By name. Patients see active visit types they may book online only. Any signed-in caller.',
+    permit: 'catalog:read',
+    returns: VisitTypePage,
+    problems: { 400: 'A parameter is not valid' },
   })
-  @ApiOkResponse({ type: VisitTypePage })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   list(@Query() query: ListCatalogQuery, @CurrentCaller() caller: Caller): Promise<VisitTypePage> {
     return this.catalog.listVisitTypes(query, caller.principal);
   }
 
   @Post()
-  @HttpCode(201)
-  @Permit('catalog:manage')
-  @ApiOperation({ operationId: 'createVisitType', summary: 'Add a visit type (admin)' })
-  @ApiCreatedResponse({ type: VisitTypeSummary })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
-  @ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage visit types' })
-  @ApiConflictResponse({ type: Problem, description: 'The name is taken (visit_type_name_taken)' })
+  @Operation({
+    id: 'createVisitType',
+    summary: 'Add a visit type (admin)',
+    permit: 'catalog:manage',
+    status: 201,
+    returns: VisitTypeSummary,
+    problems: MANAGE_PROBLEMS,
+  })
   create(
     @Body() body: CreateVisitTypeRequest,
     @CurrentCaller() caller: Caller,
@@ -60,19 +54,16 @@ export class VisitTypesController {
   }
 
   @Patch(':visitTypeId')
-  @Permit('catalog:manage')
-  @ApiParam({ name: 'visitTypeId', type: String, format: 'uuid' })
-  @ApiOperation({
-    operationId: 'updateVisitType',
+  @Operation({
+    id: 'updateVisitType',
     summary: 'Change a visit type (admin)',
     description:
       'Only the fields sent change. Booked appointments keep their times when the length changes.',
+    permit: 'catalog:manage',
+    uuidParams: ['visitTypeId'],
+    returns: VisitTypeSummary,
+    problems: { ...MANAGE_PROBLEMS, 404: 'No such visit type' },
   })
-  @ApiOkResponse({ type: VisitTypeSummary })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
-  @ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage visit types' })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such visit type' })
-  @ApiConflictResponse({ type: Problem, description: 'The name is taken (visit_type_name_taken)' })
   update(
     @Param('visitTypeId') visitTypeId: string,
     @Body() body: UpdateVisitTypeRequest,
