@@ -1,11 +1,11 @@
-import { Button, ErrorSummary, TextField, type TextFieldProps } from '@portal/ui';
+import { TextField, type TextFieldProps } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import '../../../components/sections.css';
 import type { Location } from '../../../lib/catalog';
-import { sameField, useFormProblems } from '../utils/form-problems';
+import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { FormActions } from '../../../components/FormActions';
+import { FormProblems } from '../../../components/FormProblems';
 import { CLINIC_LOCATIONS_PATH } from '../utils/paths';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { TimeZoneSelect } from './TimeZoneSelect';
@@ -145,14 +145,7 @@ export function LocationForm({ label, initialValues, submitLabel, onSubmit }: Lo
 
   return (
     <>
-      {problems.summary ? (
-        <ErrorSummary
-          title={t('sections.errors.summaryTitle')}
-          errors={problems.summary}
-          focusKey={problems.attempt}
-        />
-      ) : null}
-      {problems.failure ? <ApiErrorAlert error={problems.failure} /> : null}
+      <FormProblems {...problems} />
       <form
         className="admin-form"
         noValidate
@@ -196,12 +189,7 @@ export function LocationForm({ label, initialValues, submitLabel, onSubmit }: Lo
           error={errors.arrivalInstructions}
           onChange={(event) => set({ arrivalInstructions: event.target.value })}
         />
-        <div className="ui-actions">
-          <Button type="submit" busy={busy}>
-            {busy ? t('sections.saving') : submitLabel}
-          </Button>
-          <Link to={CLINIC_LOCATIONS_PATH}>{t('sections.cancel')}</Link>
-        </div>
+        <FormActions busy={busy} label={submitLabel} cancelTo={CLINIC_LOCATIONS_PATH} />
       </form>
     </>
   );

@@ -1,13 +1,13 @@
-import { Button, ErrorSummary, TextField } from '@portal/ui';
+import { TextField } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SelectField } from '../../../components/SelectField';
 import '../../../components/sections.css';
 import type { StaffAccount } from '../api/clinic-settings';
 import type { Provider, VisitType } from '../../../lib/catalog';
-import { sameField, useFormProblems } from '../utils/form-problems';
+import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { FormActions } from '../../../components/FormActions';
+import { FormProblems } from '../../../components/FormProblems';
 import { CLINIC_PROVIDERS_PATH } from '../utils/paths';
 import { TextAreaField } from '../../../components/TextAreaField';
 
@@ -107,14 +107,7 @@ export function ProviderForm({
 
   return (
     <>
-      {problems.summary ? (
-        <ErrorSummary
-          title={t('sections.errors.summaryTitle')}
-          errors={problems.summary}
-          focusKey={problems.attempt}
-        />
-      ) : null}
-      {problems.failure ? <ApiErrorAlert error={problems.failure} /> : null}
+      <FormProblems {...problems} />
       <form
         className="admin-form"
         noValidate
@@ -210,12 +203,7 @@ export function ProviderForm({
             </ul>
           )}
         </fieldset>
-        <div className="ui-actions">
-          <Button type="submit" busy={busy}>
-            {busy ? t('sections.saving') : submitLabel}
-          </Button>
-          <Link to={CLINIC_PROVIDERS_PATH}>{t('sections.cancel')}</Link>
-        </div>
+        <FormActions busy={busy} label={submitLabel} cancelTo={CLINIC_PROVIDERS_PATH} />
       </form>
     </>
   );

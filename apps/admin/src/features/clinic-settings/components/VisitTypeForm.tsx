@@ -1,12 +1,12 @@
-import { Button, ErrorSummary, TextField } from '@portal/ui';
+import { TextField } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SelectField } from '../../../components/SelectField';
 import '../../../components/sections.css';
 import type { VisitType } from '../../../lib/catalog';
-import { sameField, useFormProblems } from '../utils/form-problems';
+import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { FormActions } from '../../../components/FormActions';
+import { FormProblems } from '../../../components/FormProblems';
 import { CLINIC_VISIT_TYPES_PATH } from '../utils/paths';
 import { TextAreaField } from '../../../components/TextAreaField';
 
@@ -89,14 +89,7 @@ export function VisitTypeForm({ label, initialValues, submitLabel, onSubmit }: V
 
   return (
     <>
-      {problems.summary ? (
-        <ErrorSummary
-          title={t('sections.errors.summaryTitle')}
-          errors={problems.summary}
-          focusKey={problems.attempt}
-        />
-      ) : null}
-      {problems.failure ? <ApiErrorAlert error={problems.failure} /> : null}
+      <FormProblems {...problems} />
       <form
         className="admin-form"
         noValidate
@@ -167,12 +160,7 @@ export function VisitTypeForm({ label, initialValues, submitLabel, onSubmit }: V
             onChange={(event) => set({ patientStatus: event.target.value as PatientStatusRule })}
           />
         </fieldset>
-        <div className="ui-actions">
-          <Button type="submit" busy={busy}>
-            {busy ? t('sections.saving') : submitLabel}
-          </Button>
-          <Link to={CLINIC_VISIT_TYPES_PATH}>{t('sections.cancel')}</Link>
-        </div>
+        <FormActions busy={busy} label={submitLabel} cancelTo={CLINIC_VISIT_TYPES_PATH} />
       </form>
     </>
   );

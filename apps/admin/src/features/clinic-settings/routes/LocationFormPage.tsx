@@ -1,9 +1,11 @@
-import { LoadingState, Skeleton } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useParams } from 'react-router';
 import { Page } from '../../../components/Page';
-import { flashState } from '../../../lib/flash';
+import {
+  CatalogFormLoading,
+  CatalogFormMissing,
+  useBackWithMessage,
+} from '../components/CatalogFormStates';
 import { useLocations } from '../../../lib/catalog';
 import { $api } from '../../../lib/api';
 import {
@@ -56,7 +58,6 @@ function changes(before: LocationFormValues, after: LocationFormValues): UpdateL
 /** Adds a location, or changes one (`/settings/clinic/locations/:locationId`). */
 export function LocationFormPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { locationId } = useParams();
   const locations = useLocations();
   const create = $api.useMutation('post', '/api/v1/locations', useCatalogChange('locations'));
@@ -69,8 +70,7 @@ export function LocationFormPage() {
     ? t('clinicSettings.locations.editTitle')
     : t('clinicSettings.locations.newTitle');
 
-  const done = (message: string) =>
-    navigate(CLINIC_LOCATIONS_PATH, { flushSync: true, state: flashState(message) });
+  const done = useBackWithMessage(CLINIC_LOCATIONS_PATH);
 
   if (!locationId) {
     return (
@@ -91,28 +91,18 @@ export function LocationFormPage() {
   }
 
   if (locations.isPending) {
-    return (
-      <Page title={title}>
-        <LoadingState label={t('clinicSettings.locations.loading')}>
-          <Skeleton height="2.5rem" />
-          <Skeleton height="8rem" />
-        </LoadingState>
-      </Page>
-    );
+    return <CatalogFormLoading title={title} section="locations" />;
   }
   const location = locations.data?.find((item) => item.id === locationId);
   if (!location) {
     return (
-      <Page title={title}>
-        {locations.isError ? (
-          <ApiErrorAlert error={locations.error} onRetry={() => void locations.refetch()} />
-        ) : (
-          <p>{t('clinicSettings.locations.notFound')}</p>
-        )}
-        <p>
-          <Link to={CLINIC_LOCATIONS_PATH}>{t('clinicSettings.backToSettings')}</Link>
-        </p>
-      </Page>
+      <CatalogFormMissing
+        title={title}
+        section="locations"
+        listPath={CLINIC_LOCATIONS_PATH}
+        error={locations.error}
+        onRetry={() => void locations.refetch()}
+      />
     );
   }
 

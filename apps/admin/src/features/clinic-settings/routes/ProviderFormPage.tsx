@@ -1,9 +1,11 @@
-import { LoadingState, Skeleton } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useParams } from 'react-router';
 import { Page } from '../../../components/Page';
-import { flashState } from '../../../lib/flash';
+import {
+  CatalogFormLoading,
+  CatalogFormMissing,
+  useBackWithMessage,
+} from '../components/CatalogFormStates';
 import { useProviderAccounts } from '../api/clinic-settings';
 import { useProviders, useVisitTypes } from '../../../lib/catalog';
 import { $api } from '../../../lib/api';
@@ -31,7 +33,6 @@ function changes(before: ProviderFormValues, after: ProviderFormValues): UpdateP
 /** Adds a provider, or changes one (`/settings/clinic/providers/:providerId`). */
 export function ProviderFormPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { providerId } = useParams();
   const providers = useProviders();
   const visitTypes = useVisitTypes();
@@ -46,28 +47,20 @@ export function ProviderFormPage() {
     ? t('clinicSettings.providers.editTitle')
     : t('clinicSettings.providers.newTitle');
 
-  const done = (message: string) =>
-    navigate(CLINIC_PROVIDERS_PATH, { flushSync: true, state: flashState(message) });
+  const done = useBackWithMessage(CLINIC_PROVIDERS_PATH);
 
   if (visitTypes.isPending || accounts.isPending || (providerId && providers.isPending)) {
-    return (
-      <Page title={title}>
-        <LoadingState label={t('clinicSettings.providers.loading')}>
-          <Skeleton height="2.5rem" />
-          <Skeleton height="8rem" />
-        </LoadingState>
-      </Page>
-    );
+    return <CatalogFormLoading title={title} section="providers" />;
   }
   const failed = visitTypes.error ?? accounts.error ?? (providerId ? providers.error : null);
   if (failed) {
     return (
-      <Page title={title}>
-        <ApiErrorAlert error={failed} />
-        <p>
-          <Link to={CLINIC_PROVIDERS_PATH}>{t('clinicSettings.backToSettings')}</Link>
-        </p>
-      </Page>
+      <CatalogFormMissing
+        title={title}
+        section="providers"
+        listPath={CLINIC_PROVIDERS_PATH}
+        error={failed}
+      />
     );
   }
 
@@ -105,12 +98,7 @@ export function ProviderFormPage() {
   const provider = providers.data?.find((item) => item.id === providerId);
   if (!provider) {
     return (
-      <Page title={title}>
-        <p>{t('clinicSettings.providers.notFound')}</p>
-        <p>
-          <Link to={CLINIC_PROVIDERS_PATH}>{t('clinicSettings.backToSettings')}</Link>
-        </p>
-      </Page>
+      <CatalogFormMissing title={title} section="providers" listPath={CLINIC_PROVIDERS_PATH} />
     );
   }
   const initial = providerFormValues(provider);

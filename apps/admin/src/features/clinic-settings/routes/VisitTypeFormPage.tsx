@@ -1,9 +1,11 @@
-import { LoadingState, Skeleton } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useParams } from 'react-router';
 import { Page } from '../../../components/Page';
-import { flashState } from '../../../lib/flash';
+import {
+  CatalogFormLoading,
+  CatalogFormMissing,
+  useBackWithMessage,
+} from '../components/CatalogFormStates';
 import { useVisitTypes } from '../../../lib/catalog';
 import { $api } from '../../../lib/api';
 import { useCatalogChange, type UpdateVisitTypeRequest } from '../api/clinic-settings';
@@ -33,7 +35,6 @@ function changes(
 /** Adds a visit type, or changes one (`/settings/clinic/visit-types/:visitTypeId`). */
 export function VisitTypeFormPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { visitTypeId } = useParams();
   const visitTypes = useVisitTypes();
   const create = $api.useMutation('post', '/api/v1/visit-types', useCatalogChange('visitTypes'));
@@ -46,8 +47,7 @@ export function VisitTypeFormPage() {
     ? t('clinicSettings.visitTypes.editTitle')
     : t('clinicSettings.visitTypes.newTitle');
 
-  const done = (message: string) =>
-    navigate(CLINIC_VISIT_TYPES_PATH, { flushSync: true, state: flashState(message) });
+  const done = useBackWithMessage(CLINIC_VISIT_TYPES_PATH);
 
   if (!visitTypeId) {
     return (
@@ -75,28 +75,18 @@ export function VisitTypeFormPage() {
   }
 
   if (visitTypes.isPending) {
-    return (
-      <Page title={title}>
-        <LoadingState label={t('clinicSettings.visitTypes.loading')}>
-          <Skeleton height="2.5rem" />
-          <Skeleton height="8rem" />
-        </LoadingState>
-      </Page>
-    );
+    return <CatalogFormLoading title={title} section="visitTypes" />;
   }
   const visitType = visitTypes.data?.find((item) => item.id === visitTypeId);
   if (!visitType) {
     return (
-      <Page title={title}>
-        {visitTypes.isError ? (
-          <ApiErrorAlert error={visitTypes.error} onRetry={() => void visitTypes.refetch()} />
-        ) : (
-          <p>{t('clinicSettings.visitTypes.notFound')}</p>
-        )}
-        <p>
-          <Link to={CLINIC_VISIT_TYPES_PATH}>{t('clinicSettings.backToSettings')}</Link>
-        </p>
-      </Page>
+      <CatalogFormMissing
+        title={title}
+        section="visitTypes"
+        listPath={CLINIC_VISIT_TYPES_PATH}
+        error={visitTypes.error}
+        onRetry={() => void visitTypes.refetch()}
+      />
     );
   }
   const initial = visitTypeFormValues(visitType);

@@ -1,17 +1,11 @@
-import {
-  Button,
-  ErrorSummary,
-  TextField,
-  type ErrorSummaryItem,
-  type TextFieldProps,
-} from '@portal/ui';
+import { TextField, type TextFieldProps } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { FormActions } from '../../../components/FormActions';
+import { FormProblems } from '../../../components/FormProblems';
 import { SelectField } from '../../../components/SelectField';
 import '../../../components/sections.css';
-import { fieldProblems } from '../../../lib/api-errors';
+import { useFormProblems } from '../../../lib/form-problems';
 import { localToday } from '../../../lib/format-compact';
 import {
   clientHints,
@@ -70,28 +64,14 @@ export function PatientForm({
 }: PatientFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initialValues);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<PatientField, string>>>({});
-  const [summary, setSummary] = useState<ErrorSummaryItem[] | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const problems = useFormProblems(PATIENT_FIELDS, patientFieldId);
+  const fieldErrors = problems.errors;
   const [busy, setBusy] = useState(false);
-
-  const showFieldErrors = (errors: Partial<Record<PatientField, string>>, other: string[] = []) => {
-    setFieldErrors(errors);
-    setSummary([
-      ...PATIENT_FIELDS.filter((field) => errors[field]).map((field) => ({
-        message: errors[field] ?? '',
-        targetId: patientFieldId(field),
-      })),
-      ...other.map((message) => ({ message })),
-    ]);
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    setAttempt((count) => count + 1);
-    setFailure(null);
+    problems.begin();
 
     const hints = clientHints(values, localToday());
     const hinted = Object.keys(hints) as PatientField[];
@@ -104,28 +84,16 @@ export function PatientForm({
             ? t(REQUIRED_MESSAGES[field])
             : t(`patients.form.hints.${hint ?? 'required'}`);
       }
-      showFieldErrors(errors);
+      problems.show(errors);
       return;
     }
 
-    setFieldErrors({});
-    setSummary(null);
+    problems.clear();
     setBusy(true);
     try {
       await onSubmit(values);
     } catch (error) {
-      const problems = fieldProblems(error, formFieldFor);
-      if (problems.length > 0) {
-        const errors: Partial<Record<PatientField, string>> = {};
-        const other: string[] = [];
-        for (const { field, message } of problems) {
-          if (field) errors[field] ??= message;
-          else other.push(message);
-        }
-        showFieldErrors(errors, other);
-      } else {
-        setFailure(error);
-      }
+      problems.fail(error, formFieldFor);
     } finally {
       setBusy(false);
     }
@@ -145,20 +113,12 @@ export function PatientForm({
 
   return (
     <>
-      {summary ? (
-        <ErrorSummary
-          id={SUMMARY_ID}
-          title={t('sections.errors.summaryTitle')}
-          errors={summary}
-          focusKey={attempt}
-        />
-      ) : null}
-      {failure ? <ApiErrorAlert error={failure} /> : null}
+      <FormProblems id={SUMMARY_ID} {...problems} />
       <form
         className="admin-form"
         noValidate
         aria-label={label}
-        aria-describedby={summary ? SUMMARY_ID : undefined}
+        aria-describedby={problems.summary ? SUMMARY_ID : undefined}
         onSubmit={(event) => void submit(event)}
       >
         <fieldset className="admin-fieldset">
@@ -230,12 +190,7 @@ export function PatientForm({
             })}
           </div>
         </fieldset>
-        <div className="ui-actions">
-          <Button type="submit" busy={busy}>
-            {busy ? t('sections.saving') : submitLabel}
-          </Button>
-          <Link to={cancelTo}>{t('sections.cancel')}</Link>
-        </div>
+        <FormActions busy={busy} label={submitLabel} cancelTo={cancelTo} />
       </form>
     </>
   );

@@ -1,9 +1,10 @@
-import { Button, ErrorSummary, LoadingState, Skeleton, type ErrorSummaryItem } from '@portal/ui';
+import { Button, LoadingState, Skeleton } from '@portal/ui';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SelectField } from '../../../components/SelectField';
-import { fieldProblems } from '../../../lib/api-errors';
+import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { FormProblems } from '../../../components/FormProblems';
 import { useFormatLocale } from '../../../lib/i18n';
 import { $api } from '../../../lib/api';
 import { useAppointmentChange } from '../api/schedule';
@@ -32,7 +33,7 @@ const FIELDS: readonly Field[] = [
 /** The API names the start time; the form's field for it is the list of open times. */
 function formField(serverField: string): Field | undefined {
   if (serverField === 'startsAt') return 'slot';
-  return (FIELDS as readonly string[]).includes(serverField) ? (serverField as Field) : undefined;
+  return sameField(FIELDS)(serverField);
 }
 
 export interface BookingFormProps {
@@ -84,15 +85,14 @@ export function BookingForm({
   const [locationId, setLocationId] = useState(initialLocationId);
   const [slot, setSlot] = useState<OpenSlot | null>(null);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [summary, setSummary] = useState<ErrorSummaryItem[] | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
 
   const id = (field: Field) =>
     field === 'slot'
       ? `${idPrefix}-slot`
       : `${idPrefix}-${field === 'patient' ? 'patient-search' : field}`;
+
+  const problems = useFormProblems(FIELDS, id);
+  const { errors } = problems;
 
   if (visitTypes.isPending || providers.isPending || locations.isPending) {
     return (
@@ -126,22 +126,10 @@ export function BookingForm({
       ? zonedToUtc(initialDate, initialTime, zone)
       : undefined;
 
-  const show = (next: Partial<Record<Field, string>>, other: string[] = []) => {
-    setErrors(next);
-    setSummary([
-      ...FIELDS.filter((field) => next[field]).map((field) => ({
-        message: next[field] ?? '',
-        targetId: id(field),
-      })),
-      ...other.map((message) => ({ message })),
-    ]);
-  };
-
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (book.isPending) return;
-    setAttempt((count) => count + 1);
-    setFailure(null);
+    problems.begin();
     const hints: Partial<Record<Field, string>> = {};
     if (!patient) hints.patient = t('schedule.book.errors.patient');
     if (!visitTypeId) hints.visitTypeId = t('schedule.book.errors.visitType');
@@ -150,11 +138,10 @@ export function BookingForm({
       hints.reason = t('schedule.book.errors.reasonTooLong', { max: REASON_MAX });
     }
     if (!patient || !slot || Object.keys(hints).length > 0) {
-      show(hints);
+      problems.show(hints);
       return;
     }
-    setErrors({});
-    setSummary(null);
+    problems.clear();
     const text = reason.trim();
     try {
       const appointment = await book.mutateAsync({
@@ -171,21 +158,10 @@ export function BookingForm({
     } catch (error) {
       if (isSlotTaken(error)) {
         setSlot(null);
-        show({ slot: t('schedule.book.errors.slotTaken') });
+        problems.show({ slot: t('schedule.book.errors.slotTaken') });
         return;
       }
-      const problems = fieldProblems(error, formField);
-      if (problems.length > 0) {
-        const next: Partial<Record<Field, string>> = {};
-        const other: string[] = [];
-        for (const { field, message } of problems) {
-          if (field) next[field] ??= message;
-          else other.push(message);
-        }
-        show(next, other);
-      } else {
-        setFailure(error);
-      }
+      problems.fail(error, formField);
     }
   };
 
@@ -193,15 +169,7 @@ export function BookingForm({
 
   return (
     <>
-      {summary ? (
-        <ErrorSummary
-          id={`${idPrefix}-errors`}
-          title={t('sections.errors.summaryTitle')}
-          errors={summary}
-          focusKey={attempt}
-        />
-      ) : null}
-      {failure ? <ApiErrorAlert error={failure} /> : null}
+      <FormProblems id={`${idPrefix}-errors`} {...problems} />
       <form
         className="admin-form"
         noValidate

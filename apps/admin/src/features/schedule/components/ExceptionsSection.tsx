@@ -1,11 +1,11 @@
-import { Button, ErrorSummary, TextField, VisuallyHidden, type ErrorSummaryItem } from '@portal/ui';
+import { Button, TextField, VisuallyHidden } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { SelectField } from '../../../components/SelectField';
 import { TableScroll } from '../../../components/TableScroll';
-import { fieldProblems } from '../../../lib/api-errors';
+import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { FormProblems } from '../../../components/FormProblems';
 import { useFormatLocale } from '../../../lib/i18n';
 import { $api } from '../../../lib/api';
 import { useHoursChange } from '../api/schedule';
@@ -42,7 +42,7 @@ function fieldId(field: Field): string {
 function formField(serverField: string): Field | undefined {
   if (serverField === 'startsAt') return 'startDate';
   if (serverField === 'endsAt') return 'endDate';
-  return (FIELDS as readonly string[]).includes(serverField) ? (serverField as Field) : undefined;
+  return sameField(FIELDS)(serverField);
 }
 
 export interface ExceptionsSectionProps {
@@ -92,10 +92,8 @@ export function ExceptionsSection({
     note: '',
   };
   const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [summary, setSummary] = useState<ErrorSummaryItem[] | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
+  const problems = useFormProblems(FIELDS, fieldId);
+  const { errors } = problems;
 
   const zoneOf = (exception: AvailabilityException) =>
     (exception.locationId ? locationMap.get(exception.locationId)?.timeZone : undefined) ??
@@ -106,22 +104,10 @@ export function ExceptionsSection({
       ? (locationMap.get(values.locationId)?.timeZone ?? providerZone)
       : values.timeZone;
 
-  const show = (next: Partial<Record<Field, string>>, other: string[] = []) => {
-    setErrors(next);
-    setSummary([
-      ...FIELDS.filter((field) => next[field]).map((field) => ({
-        message: next[field] ?? '',
-        targetId: fieldId(field),
-      })),
-      ...other.map((message) => ({ message })),
-    ]);
-  };
-
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (add.isPending) return;
-    setAttempt((count) => count + 1);
-    setFailure(null);
+    problems.begin();
     const hints: Partial<Record<Field, string>> = {};
     if (values.kind === 'extra-hours' && !values.locationId) {
       hints.locationId = t('schedule.exceptions.errors.location');
@@ -142,11 +128,10 @@ export function ExceptionsSection({
       }
     }
     if (Object.keys(hints).length > 0) {
-      show(hints);
+      problems.show(hints);
       return;
     }
-    setErrors({});
-    setSummary(null);
+    problems.clear();
     const note = values.note.trim();
     try {
       const result = await add.mutateAsync({
@@ -168,18 +153,7 @@ export function ExceptionsSection({
         conflicts: result.conflicts,
       });
     } catch (error) {
-      const problems = fieldProblems(error, formField);
-      if (problems.length > 0) {
-        const next: Partial<Record<Field, string>> = {};
-        const other: string[] = [];
-        for (const { field, message } of problems) {
-          if (field) next[field] ??= message;
-          else other.push(message);
-        }
-        show(next, other);
-      } else {
-        setFailure(error);
-      }
+      problems.fail(error, formField);
     }
   };
 
@@ -274,14 +248,7 @@ export function ExceptionsSection({
       {editable ? (
         <section className="ui-card schedule-section" aria-labelledby="exception-add-heading">
           <h3 id="exception-add-heading">{t('schedule.exceptions.addTitle')}</h3>
-          {summary ? (
-            <ErrorSummary
-              title={t('sections.errors.summaryTitle')}
-              errors={summary}
-              focusKey={attempt}
-            />
-          ) : null}
-          {failure ? <ApiErrorAlert error={failure} /> : null}
+          <FormProblems {...problems} />
           <form
             className="admin-form"
             noValidate

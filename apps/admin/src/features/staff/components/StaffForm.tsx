@@ -1,11 +1,11 @@
-import { Button, ErrorSummary, TextField, type ErrorSummaryItem } from '@portal/ui';
+import { TextField } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { STAFF_ROLES, useRoleLabel } from '../../../components/RoleNames';
 import '../../../components/sections.css';
-import { fieldProblems } from '../../../lib/api-errors';
+import { FormActions } from '../../../components/FormActions';
+import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { FormProblems } from '../../../components/FormProblems';
 import { STAFF_PATH } from '../../../lib/paths';
 import type { StaffRole } from '../api/staff';
 
@@ -24,10 +24,6 @@ const USERNAME = /^[A-Za-z0-9._-]{3,64}$/;
 function fieldId(field: StaffField): string {
   // The roles group is reached through its first checkbox.
   return field === 'roles' ? 'staff-role-front-desk' : `staff-${field}`;
-}
-
-function isStaffField(field: string): field is StaffField {
-  return (FIELDS as readonly string[]).includes(field);
 }
 
 export interface StaffFormProps {
@@ -50,28 +46,14 @@ export function StaffForm({
   const { t } = useTranslation();
   const roleLabel = useRoleLabel();
   const [values, setValues] = useState(initialValues);
-  const [errors, setErrors] = useState<Partial<Record<StaffField, string>>>({});
-  const [summary, setSummary] = useState<ErrorSummaryItem[] | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const problems = useFormProblems(FIELDS, fieldId);
+  const { errors } = problems;
   const [busy, setBusy] = useState(false);
-
-  const show = (next: Partial<Record<StaffField, string>>, other: string[] = []) => {
-    setErrors(next);
-    setSummary([
-      ...FIELDS.filter((field) => next[field]).map((field) => ({
-        message: next[field] ?? '',
-        targetId: fieldId(field),
-      })),
-      ...other.map((message) => ({ message })),
-    ]);
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    setAttempt((count) => count + 1);
-    setFailure(null);
+    problems.begin();
 
     const hints: Partial<Record<StaffField, string>> = {};
     if (usernameEditable && !USERNAME.test(values.username.trim())) {
@@ -81,12 +63,11 @@ export function StaffForm({
     if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) hints.email = t('staff.form.errors.email');
     if (values.roles.length === 0) hints.roles = t('staff.form.errors.roles');
     if (Object.keys(hints).length > 0) {
-      show(hints);
+      problems.show(hints);
       return;
     }
 
-    setErrors({});
-    setSummary(null);
+    problems.clear();
     setBusy(true);
     try {
       await onSubmit({
@@ -96,18 +77,7 @@ export function StaffForm({
         roles: values.roles,
       });
     } catch (error) {
-      const problems = fieldProblems(error, (field) => (isStaffField(field) ? field : undefined));
-      if (problems.length > 0) {
-        const next: Partial<Record<StaffField, string>> = {};
-        const other: string[] = [];
-        for (const { field, message } of problems) {
-          if (field) next[field] ??= message;
-          else other.push(message);
-        }
-        show(next, other);
-      } else {
-        setFailure(error);
-      }
+      problems.fail(error, sameField(FIELDS));
     } finally {
       setBusy(false);
     }
@@ -124,20 +94,12 @@ export function StaffForm({
 
   return (
     <>
-      {summary ? (
-        <ErrorSummary
-          id={SUMMARY_ID}
-          title={t('sections.errors.summaryTitle')}
-          errors={summary}
-          focusKey={attempt}
-        />
-      ) : null}
-      {failure ? <ApiErrorAlert error={failure} /> : null}
+      <FormProblems id={SUMMARY_ID} {...problems} />
       <form
         className="admin-form"
         noValidate
         aria-label={label}
-        aria-describedby={summary ? SUMMARY_ID : undefined}
+        aria-describedby={problems.summary ? SUMMARY_ID : undefined}
         onSubmit={(event) => void submit(event)}
       >
         {usernameEditable ? (
@@ -222,12 +184,7 @@ export function StaffForm({
             ))}
           </ul>
         </fieldset>
-        <div className="ui-actions">
-          <Button type="submit" busy={busy}>
-            {busy ? t('sections.saving') : submitLabel}
-          </Button>
-          <Link to={STAFF_PATH}>{t('sections.cancel')}</Link>
-        </div>
+        <FormActions busy={busy} label={submitLabel} cancelTo={STAFF_PATH} />
       </form>
     </>
   );

@@ -1,6 +1,6 @@
 import type { ErrorSummaryItem } from '@portal/ui';
 import { useState } from 'react';
-import { fieldProblems } from '../../../lib/api-errors';
+import { fieldProblems } from './api-errors';
 
 /**
  * The error state every form here shares: messages by field, a summary that links to each
