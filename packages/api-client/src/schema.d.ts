@@ -14100,11 +14100,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such patient, or not yours
-       *
-       *     No such conversation of this patient
-       */
+      /** @description No such conversation of this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14166,11 +14162,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such patient, or not yours
-       *
-       *     No such conversation of this patient
-       */
+      /** @description No such conversation of this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14233,11 +14225,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such patient, or not yours
-       *
-       *     No such conversation of this patient
-       */
+      /** @description No such conversation of this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14312,11 +14300,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such patient, or not yours
-       *
-       *     No such conversation of this patient
-       */
+      /** @description No such conversation of this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14458,11 +14442,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such patient, or not yours
-       *
-       *     No such file in a conversation of this patient
-       */
+      /** @description No such file in a conversation of this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -15321,11 +15301,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such patient, or not yours
-       *
-       *     No such patient, or no such pool (care_pool_not_found)
-       */
+      /** @description No such patient, or no such pool (care_pool_not_found); or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
