@@ -5,6 +5,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AttachmentStorage } from '../src/modules/messaging/attachment-storage.js';
 import { MessagingRepository } from '../src/modules/messaging/messaging.repository.js';
+import {
+  SweepUnsentUploadJob,
+  sweepUploadJobId,
+  UnsentUploadSweeps,
+} from '../src/modules/messaging/sweep-uploads.job.js';
+import { QueueService } from '../src/infra/queue/queue.service.js';
 import { signedInPatient } from './support/appointment-flow.js';
 import { signedInStaff } from './support/invitation-flow.js';
 import {
@@ -159,5 +165,52 @@ describe('message attachments', () => {
     const works = await uploadFile(patient, patient.patient.id, PDF_BYTES, 'a.pdf');
     expect(works.status).toBe(201);
     expect(storedFiles(patient.patient.id)).toEqual([works.body!.id]);
+  });
+
+  describe('uploads no message took', () => {
+    const DAY_MS = 24 * 3_600_000;
+    const queuedSweep = (attachmentId: string) =>
+      (
+        testApp.app.get(QueueService).queue('reminders') as unknown as {
+          getJob(id: string): Promise<{ delay: number; getState(): Promise<string> } | undefined>;
+        }
+      ).getJob(sweepUploadJobId(attachmentId));
+
+    it('are removed, bytes and row, by their sweep a day later; a sent file stays', async () => {
+      const patient = await signedInPatient(testApp);
+      const unsent = await uploadFile(patient, patient.patient.id, PDF_BYTES, 'left.pdf');
+      const sent = await uploadFile(patient, patient.patient.id, PNG_BYTES, 'sent.png');
+      await startConversation(patient, { attachmentIds: [sent.body!.id] });
+
+      // Each upload queued its own sweep, delayed by the keep time (24 hours by default).
+      const job = await queuedSweep(unsent.body!.id);
+      expect(await job?.getState()).toBe('delayed');
+      expect(job!.delay).toBeGreaterThan(DAY_MS - 60_000);
+      expect(job!.delay).toBeLessThanOrEqual(DAY_MS);
+
+      const sweep = testApp.app.get(SweepUnsentUploadJob);
+      await sweep.handle({ attachmentId: unsent.body!.id });
+      await sweep.handle({ attachmentId: sent.body!.id });
+      // A second delivery of the same job finds nothing to do.
+      await sweep.handle({ attachmentId: unsent.body!.id });
+      expect(await rowsOf(patient.patient.id)).toEqual([{ id: sent.body!.id }]);
+      expect(storedFiles(patient.patient.id)).toEqual([sent.body!.id]);
+    });
+
+    it('get their sweeps queued again at start when a job was lost', async () => {
+      const patient = await signedInPatient(testApp);
+      const first = await uploadFile(patient, patient.patient.id, PDF_BYTES, 'one.pdf');
+      const second = await uploadFile(patient, patient.patient.id, PDF_BYTES, 'two.pdf');
+      const queue = testApp.app.get(QueueService);
+      for (const upload of [first, second]) {
+        await queue.removeJob('reminders', sweepUploadJobId(upload.body!.id));
+        expect(await queuedSweep(upload.body!.id)).toBeUndefined();
+      }
+      // In batches of one, so the walk's paging is exercised.
+      expect(await testApp.app.get(UnsentUploadSweeps).reconcile(1)).toBeGreaterThanOrEqual(2);
+      for (const upload of [first, second]) {
+        expect(await (await queuedSweep(upload.body!.id))?.getState()).toBe('delayed');
+      }
+    });
   });
 });

@@ -55,6 +55,8 @@ export interface AppConfig {
     unreadEmailDelayMinutes: number;
     /** How often a live event stream checks that its session is still signed in. */
     streamSessionCheckSeconds: number;
+    /** An uploaded file no message has taken this many hours later is removed. */
+    unsentUploadKeepHours: number;
   };
   /** Scheduling rules for patients booking online (staff are not bound by them). */
   scheduling: {
@@ -331,6 +333,7 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     messaging: {
       unreadEmailDelayMinutes: int(env, 'MESSAGE_EMAIL_DELAY_MINUTES', 5, 0, 1440),
       streamSessionCheckSeconds: int(env, 'MESSAGE_STREAM_SESSION_CHECK_SECONDS', 30, 1, 600),
+      unsentUploadKeepHours: int(env, 'MESSAGE_UPLOAD_KEEP_HOURS', 24, 1, 24 * 30),
     },
     scheduling: {
       cancelCutoffHours: int(env, 'CANCEL_CUTOFF_HOURS', 24, 0, 14 * 24),

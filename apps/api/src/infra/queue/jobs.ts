@@ -22,6 +22,8 @@ export interface JobPayloads {
   'appointment.remind': { appointmentId: string; scheduleVersion: number; offsetMinutes: number };
   /** Email "you have a new message" (no content) if the patient has not read this staff reply. */
   'message.notify-unread': { messageId: string };
+  /** Remove an uploaded message file (bytes and row) if no message has taken it by now. */
+  'message.sweep-upload': { attachmentId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -37,6 +39,7 @@ export const JOBS: { readonly [J in JobName]: JobDefinition } = {
   'mail.send': { queue: 'mail', attempts: 6, backoffMs: 5_000 },
   'appointment.remind': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
   'message.notify-unread': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
+  'message.sweep-upload': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

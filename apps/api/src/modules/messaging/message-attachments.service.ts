@@ -20,6 +20,7 @@ import {
 import { MessagingRepository, type AttachmentRow } from './messaging.repository.js';
 import { MAX_ATTACHMENT_BYTES, requireId } from './messaging.rules.js';
 import { MessagingService } from './messaging.service.js';
+import { UnsentUploadSweeps } from './sweep-uploads.job.js';
 
 /** The name a file was sent with (X-File-Name, percent-encoded UTF-8), checked. */
 export function uploadedFileName(header: string | undefined): string {
@@ -52,7 +53,7 @@ export function contentDisposition(fileName: string): string {
  * Message attachments: uploaded one file per request before the message that sends them.
  * The type is read from the bytes (file-type), never from the name or the request's type.
  * The bytes are stored first and the row committed after; a failed commit removes the bytes,
- * so a failed upload leaves nothing behind.
+ * so a failed upload leaves nothing behind; an upload never sent is swept after a day.
  */
 @Injectable()
 export class MessageAttachmentsService {
@@ -65,6 +66,7 @@ export class MessageAttachmentsService {
     private readonly storage: AttachmentStorage,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sweeps: UnsentUploadSweeps,
   ) {}
 
   async upload(
@@ -121,6 +123,7 @@ export class MessageAttachmentsService {
         );
       throw error;
     }
+    await this.sweeps.schedule(id, now);
     return {
       id,
       fileName,

@@ -10,11 +10,12 @@ import { MessagingRepository } from './messaging.repository.js';
 import { MessagingService } from './messaging.service.js';
 import { NotifyUnreadMessageJob } from './notify-unread.job.js';
 import { PatientMessagesController } from './patient-messages.controller.js';
+import { SweepUnsentUploadJob, UnsentUploadSweeps } from './sweep-uploads.job.js';
 
 /**
  * Secure messaging between patients and their care team: conversations and messages,
  * attachments (through the AttachmentStorage port), live events across processes, the staff
- * inbox, pools, routing and templates, and the unread-reply email.
+ * inbox, pools, routing and templates, the unread-reply email and the sweep of unsent uploads.
  */
 @Module({
   controllers: [PatientMessagesController, InboxController, MessagingAdminController],
@@ -26,6 +27,8 @@ import { PatientMessagesController } from './patient-messages.controller.js';
     MessagingEvents,
     MessagingStreams,
     NotifyUnreadMessageJob,
+    UnsentUploadSweeps,
+    SweepUnsentUploadJob,
     { provide: AttachmentStorage, useClass: LocalDiskAttachmentStorage },
   ],
   exports: [MessagingService, MessagingRepository, MessagingAdminService],

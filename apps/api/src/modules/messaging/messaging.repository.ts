@@ -646,6 +646,36 @@ export class MessagingRepository {
     );
   }
 
+  /** An upload no message has taken, locked until the transaction ends (a send waits). */
+  async lockUnsentUpload(
+    manager: Queryable,
+    attachmentId: string,
+  ): Promise<{ storage_key: string } | undefined> {
+    const [row] = (await manager.query(
+      `SELECT storage_key FROM message_attachment
+        WHERE id = $1 AND message_id IS NULL FOR UPDATE`,
+      [attachmentId],
+    )) as { storage_key: string }[];
+    return row;
+  }
+
+  async deleteAttachment(manager: Queryable, attachmentId: string): Promise<void> {
+    await manager.query(`DELETE FROM message_attachment WHERE id = $1`, [attachmentId]);
+  }
+
+  /** Uploads no message has taken yet, oldest first, a batch after the given one. */
+  async unsentUploads(
+    limit: number,
+    after: { at: Date; id: string } | null,
+  ): Promise<{ id: string; created_at: Date }[]> {
+    return (await this.db.query(
+      `SELECT id, created_at FROM message_attachment
+        WHERE message_id IS NULL AND ($2::timestamptz IS NULL OR (created_at, id) > ($2, $3::uuid))
+        ORDER BY created_at, id LIMIT $1`,
+      [limit, after?.at ?? null, after?.id ?? null],
+    )) as { id: string; created_at: Date }[];
+  }
+
   /** A sent file of a conversation (never one of an internal note for the patient). */
   async attachment(
     conversationId: string,
