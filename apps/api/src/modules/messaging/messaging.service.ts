@@ -153,12 +153,17 @@ export class MessagingService {
     return row;
   }
 
-  /** Reading a conversation: one upsert of the read mark and one audit row, in one transaction. */
+  /**
+   * Reading a conversation: the read mark and the audit row, side by side on two pooled
+   * connections. Not one transaction: a read mark without its audit row harms nobody (the
+   * request fails and the messages are not shown), and BEGIN/COMMIT held a connection for
+   * four round trips on the busiest read of messaging.
+   */
   private async recordRead(row: ConversationRow, by: Accessor): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await this.repository.markRead(manager, row.id, by.principal.accountId, this.clock.now());
-      await this.audit.record(this.entry('conversation.read', by, row.patient_id, row.id), manager);
-    });
+    await Promise.all([
+      this.repository.markRead(this.db, row.id, by.principal.accountId, this.clock.now()),
+      this.audit.record(this.entry('conversation.read', by, row.patient_id, row.id)),
+    ]);
   }
 
   /**
