@@ -22,6 +22,11 @@ class UnreadMessageHandler {
   async handle() {}
 }
 
+@HandlesJob('message.sweep-upload')
+class SweepUploadHandler {
+  async handle() {}
+}
+
 describe('collectHandlers', () => {
   it('maps each registered job to its one handler', () => {
     const handler = new MailHandler();
@@ -30,6 +35,7 @@ describe('collectHandlers', () => {
       { instance: handler },
       { instance: reminders },
       { instance: new UnreadMessageHandler() },
+      { instance: new SweepUploadHandler() },
       { instance: { unrelated: true } },
     ]);
     expect(handlers.get('mail.send')).toBe(handler);

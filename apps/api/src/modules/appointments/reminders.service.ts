@@ -1,18 +1,13 @@
-import { RemindersRepository } from './reminders.repository.js';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { QueueService } from '../../infra/queue/queue.service.js';
+import { StartUpReconciler } from '../../infra/queue/start-up-reconciler.js';
 import type { ProcessedReminder } from './appointment-rows.js';
+import { RemindersRepository } from './reminders.repository.js';
 
 /** What reminder scheduling needs to know of an appointment. */
 export interface ReminderTarget {
@@ -34,18 +29,16 @@ export function reminderJobId(appointmentId: string, scheduleVersion: number, of
  * runs at start-up in processes that run the workers.
  */
 @Injectable()
-export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('reminders');
-  private reconciling: Promise<void> | null = null;
-  private stopping = false;
-
+export class RemindersService extends StartUpReconciler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repository: RemindersRepository,
-    private readonly queue: QueueService,
+    queue: QueueService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(queue, { logger: 'reminders', queued: 'appointment reminders' });
+  }
 
   get offsetsMinutes(): number[] {
     return this.config.scheduling.reminderOffsetsMinutes;
@@ -159,26 +152,7 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     return queued;
   }
 
-  /** Processes that run the workers re-queue reminders at start, in the background. */
-  onApplicationBootstrap(): void {
-    if (!this.queue.runsWorkers || !this.offsetsMinutes.length) return;
-    this.reconciling = this.reconcile()
-      .then((count) => {
-        if (count) this.logger.log({ count }, 'reminder jobs queued (or confirmed) at start');
-      })
-      .catch((error: unknown) =>
-        this.logger.error({ err: error }, 'could not re-queue appointment reminders at start'),
-      );
-  }
-
-  /** Lets a running reconcile() stop between batches before the queues and pool close. */
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    await this.reconciling;
-  }
-
-  /** Resolves once the start-up reconciliation has finished (tests wait on it). */
-  async started(): Promise<void> {
-    await this.reconciling;
+  protected override get enabled(): boolean {
+    return this.offsetsMinutes.length > 0;
   }
 }

@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -13,6 +7,7 @@ import type { AppConfig } from '../../config/config.js';
 import { HandlesJob, type JobHandler } from '../../infra/queue/job-handler.js';
 import type { JobPayloads } from '../../infra/queue/jobs.js';
 import { QueueService } from '../../infra/queue/queue.service.js';
+import { StartUpReconciler } from '../../infra/queue/start-up-reconciler.js';
 import { AttachmentStorage } from './attachment-storage.js';
 import { MessagingRepository } from './messaging.repository.js';
 
@@ -29,17 +24,15 @@ export function sweepUploadJobId(attachmentId: string): string {
  * crash between the upload's commit and its job only delays the clean-up.
  */
 @Injectable()
-export class UnsentUploadSweeps implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('message-attachments');
-  private reconciling: Promise<void> | null = null;
-  private stopping = false;
-
+export class UnsentUploadSweeps extends StartUpReconciler {
   constructor(
     private readonly repository: MessagingRepository,
-    private readonly queue: QueueService,
+    queue: QueueService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(queue, { logger: 'message-attachments', queued: 'sweeps of unsent uploads' });
+  }
 
   private delayFor(uploadedAt: Date): number {
     const keepMs = this.config.messaging.unsentUploadKeepHours * 3_600_000;
@@ -81,27 +74,6 @@ export class UnsentUploadSweeps implements OnApplicationBootstrap, OnModuleDestr
       after = { at: last.created_at, id: last.id };
     }
     return queued;
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.queue.runsWorkers) return;
-    this.reconciling = this.reconcile()
-      .then((count) => {
-        if (count) this.logger.log({ count }, 'sweeps of unsent uploads queued at start');
-      })
-      .catch((error: unknown) =>
-        this.logger.error({ err: error }, 'could not queue the sweeps of unsent uploads'),
-      );
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    await this.reconciling;
-  }
-
-  /** Resolves once the start-up reconciliation has finished (tests wait on it). */
-  async started(): Promise<void> {
-    await this.reconciling;
   }
 }
 
