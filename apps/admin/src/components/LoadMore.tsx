@@ -37,3 +37,33 @@ export function LoadMore({ shown, hasMore, loading, onLoadMore, error }: LoadMor
     </>
   );
 }
+
+/** What LoadMore reads from an infinite query. */
+export interface PagedList {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  error: unknown;
+  fetchNextPage: () => unknown;
+}
+
+export interface QueryLoadMoreProps {
+  list: PagedList;
+  shown: number;
+  /** Leaves the footer out once every row is on screen. */
+  onlyWithMore?: boolean;
+}
+
+/** LoadMore driven by an infinite query. */
+export function QueryLoadMore({ list, shown, onlyWithMore = false }: QueryLoadMoreProps) {
+  if (onlyWithMore && !list.hasNextPage) return null;
+  return (
+    <LoadMore
+      shown={shown}
+      hasMore={list.hasNextPage}
+      loading={list.isFetchingNextPage}
+      onLoadMore={() => void list.fetchNextPage()}
+      error={list.isFetchNextPageError ? list.error : undefined}
+    />
+  );
+}

@@ -1,5 +1,5 @@
-import { useId, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
-import './sections.css';
+import type { ReactNode, Ref, SelectHTMLAttributes } from 'react';
+import { FieldShell } from './FieldShell';
 
 export interface SelectOption {
   value: string;
@@ -30,43 +30,17 @@ export function SelectField({
   'aria-describedby': describedBy,
   ...rest
 }: SelectFieldProps) {
-  const generatedId = useId();
-  const selectId = id ?? generatedId;
-  const hintId = hint ? `${selectId}-hint` : undefined;
-  const errorId = error ? `${selectId}-error` : undefined;
-  const descriptions = [hintId, errorId, describedBy].filter(Boolean).join(' ') || undefined;
   return (
-    <div
-      className={['ui-field', error ? 'ui-field--invalid' : '', className]
-        .filter(Boolean)
-        .join(' ')}
-    >
-      <label className="ui-field__label" htmlFor={selectId}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="ui-field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="ui-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <select
-        {...rest}
-        id={selectId}
-        className="admin-select"
-        aria-describedby={descriptions}
-        aria-invalid={error ? true : undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldShell {...{ label, hint, error, id, className }} aria-describedby={describedBy}>
+      {(control) => (
+        <select {...rest} {...control} className="admin-select">
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }

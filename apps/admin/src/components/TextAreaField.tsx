@@ -1,5 +1,5 @@
-import { useId, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
-import './sections.css';
+import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
+import { FieldShell } from './FieldShell';
 
 export interface TextAreaFieldProps extends Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
@@ -23,37 +23,9 @@ export function TextAreaField({
   'aria-describedby': describedBy,
   ...rest
 }: TextAreaFieldProps) {
-  const generatedId = useId();
-  const fieldId = id ?? generatedId;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
-  const descriptions = [hintId, errorId, describedBy].filter(Boolean).join(' ') || undefined;
   return (
-    <div
-      className={['ui-field', error ? 'ui-field--invalid' : '', className]
-        .filter(Boolean)
-        .join(' ')}
-    >
-      <label className="ui-field__label" htmlFor={fieldId}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="ui-field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="ui-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        {...rest}
-        id={fieldId}
-        className="ui-input textarea-field"
-        aria-describedby={descriptions}
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
+    <FieldShell {...{ label, hint, error, id, className }} aria-describedby={describedBy}>
+      {(control) => <textarea {...rest} {...control} className="ui-input textarea-field" />}
+    </FieldShell>
   );
 }

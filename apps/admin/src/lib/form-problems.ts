@@ -1,5 +1,5 @@
 import type { ErrorSummaryItem } from '@portal/ui';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { fieldProblems } from './api-errors';
 
 /**
@@ -63,4 +63,43 @@ export function useFormProblems<F extends string>(
 export function sameField<F extends string>(fields: readonly F[]) {
   return (serverField: string): F | undefined =>
     (fields as readonly string[]).includes(serverField) ? (serverField as F) : undefined;
+}
+
+export type FormProblemsState<F extends string> = ReturnType<typeof useFormProblems<F>>;
+
+/**
+ * The submit every form here shares: the client checks first; only a form without problems is
+ * sent, once at a time, and what the API finds wrong lands by the fields as well.
+ */
+export function useFormSubmit<F extends string>(
+  problems: FormProblemsState<F>,
+  resolve: (serverField: string) => F | undefined,
+) {
+  const [busy, setBusy] = useState(false);
+  return {
+    busy,
+    submit: async (
+      event: FormEvent<HTMLFormElement>,
+      check: () => Partial<Record<F, string>>,
+      send: () => Promise<unknown>,
+    ) => {
+      event.preventDefault();
+      if (busy) return;
+      problems.begin();
+      const hints = check();
+      if (Object.keys(hints).length > 0) {
+        problems.show(hints);
+        return;
+      }
+      problems.clear();
+      setBusy(true);
+      try {
+        await send();
+      } catch (error) {
+        problems.fail(error, resolve);
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
 }

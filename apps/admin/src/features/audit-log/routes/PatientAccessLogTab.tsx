@@ -1,7 +1,7 @@
 import { LoadingState, Skeleton } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { LoadMore } from '../../../components/LoadMore';
+import { QueryLoadMore } from '../../../components/LoadMore';
 import { RoleNames } from '../../../components/RoleNames';
 import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
@@ -77,13 +77,7 @@ export function PatientAccessLogTab() {
               </tbody>
             </table>
           </TableScroll>
-          <LoadMore
-            shown={entries.length}
-            hasMore={log.hasNextPage}
-            loading={log.isFetchingNextPage}
-            onLoadMore={() => void log.fetchNextPage()}
-            error={log.isFetchNextPageError ? log.error : undefined}
-          />
+          <QueryLoadMore list={log} shown={entries.length} />
         </>
       )}
     </section>

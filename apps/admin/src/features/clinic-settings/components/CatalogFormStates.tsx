@@ -57,3 +57,25 @@ export function CatalogFormMissing({
     </Page>
   );
 }
+
+export interface CatalogEntryUnavailableProps extends Omit<
+  CatalogFormMissingProps,
+  'error' | 'onRetry'
+> {
+  /** The list the entry is looked up in. */
+  query: { isPending: boolean; error: unknown; refetch: () => unknown };
+}
+
+/** The edit page while its entry is loading, failed to load, or is not in the list. */
+export function CatalogEntryUnavailable({ query, ...page }: CatalogEntryUnavailableProps) {
+  if (query.isPending) return <CatalogFormLoading title={page.title} section={page.section} />;
+  return <CatalogFormMissing {...page} error={query.error} onRetry={() => void query.refetch()} />;
+}
+
+/** Sends an edit only when something changed. */
+export async function sendChanges<B extends object>(
+  body: B,
+  send: (body: B) => Promise<unknown>,
+): Promise<void> {
+  if (Object.keys(body).length > 0) await send(body);
+}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../../components/sections.css';
 import type { Location } from '../../../lib/catalog';
-import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { sameField, useFormProblems, useFormSubmit } from '../../../lib/form-problems';
 import { FormActions } from '../../../components/FormActions';
 import { FormProblems } from '../../../components/FormProblems';
 import { CLINIC_LOCATIONS_PATH } from '../utils/paths';
@@ -81,50 +81,42 @@ export interface LocationFormProps {
 export function LocationForm({ label, initialValues, submitLabel, onSubmit }: LocationFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initialValues);
-  const [busy, setBusy] = useState(false);
   const problems = useFormProblems(FIELDS, fieldId);
+  const form = useFormSubmit(problems, sameField(FIELDS));
+  const { busy } = form;
   const { errors } = problems;
 
   const set = (changes: Partial<LocationFormValues>) =>
     setValues((current) => ({ ...current, ...changes }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    problems.begin();
-    const hints: Partial<Record<Field, string>> = {};
-    const required: [Field, keyof LocationFormValues, string][] = [
-      ['name', 'name', t('clinicSettings.locations.errors.name')],
-      ['address.line1', 'line1', t('clinicSettings.locations.errors.line1')],
-      ['address.city', 'city', t('clinicSettings.locations.errors.city')],
-      ['address.region', 'region', t('clinicSettings.locations.errors.region')],
-      ['address.postalCode', 'postalCode', t('clinicSettings.locations.errors.postalCode')],
-      ['phone', 'phone', t('clinicSettings.locations.errors.phone')],
-      ['timeZone', 'timeZone', t('clinicSettings.locations.errors.timeZone')],
-    ];
-    for (const [field, key, message] of required) {
-      if (!values[key].trim()) hints[field] = message;
-    }
-    if (!/^[A-Za-z]{2}$/.test(values.country.trim())) {
-      hints['address.country'] = t('clinicSettings.locations.errors.country');
-    }
-    if (Object.keys(hints).length > 0) {
-      problems.show(hints);
-      return;
-    }
-    problems.clear();
-    setBusy(true);
-    try {
-      await onSubmit({
-        ...values,
-        country: values.country.trim().toUpperCase(),
-      });
-    } catch (error) {
-      problems.fail(error, sameField(FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(
+      event,
+      () => {
+        const hints: Partial<Record<Field, string>> = {};
+        const required: [Field, keyof LocationFormValues, string][] = [
+          ['name', 'name', t('clinicSettings.locations.errors.name')],
+          ['address.line1', 'line1', t('clinicSettings.locations.errors.line1')],
+          ['address.city', 'city', t('clinicSettings.locations.errors.city')],
+          ['address.region', 'region', t('clinicSettings.locations.errors.region')],
+          ['address.postalCode', 'postalCode', t('clinicSettings.locations.errors.postalCode')],
+          ['phone', 'phone', t('clinicSettings.locations.errors.phone')],
+          ['timeZone', 'timeZone', t('clinicSettings.locations.errors.timeZone')],
+        ];
+        for (const [field, key, message] of required) {
+          if (!values[key].trim()) hints[field] = message;
+        }
+        if (!/^[A-Za-z]{2}$/.test(values.country.trim())) {
+          hints['address.country'] = t('clinicSettings.locations.errors.country');
+        }
+        return hints;
+      },
+      () =>
+        onSubmit({
+          ...values,
+          country: values.country.trim().toUpperCase(),
+        }),
+    );
 
   const text = (
     field: Field,

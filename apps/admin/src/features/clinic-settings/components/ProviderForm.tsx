@@ -5,7 +5,7 @@ import { SelectField } from '../../../components/SelectField';
 import '../../../components/sections.css';
 import type { StaffAccount } from '../api/clinic-settings';
 import type { Provider, VisitType } from '../../../lib/catalog';
-import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { sameField, useFormProblems, useFormSubmit } from '../../../lib/form-problems';
 import { FormActions } from '../../../components/FormActions';
 import { FormProblems } from '../../../components/FormProblems';
 import { CLINIC_PROVIDERS_PATH } from '../utils/paths';
@@ -59,36 +59,28 @@ export function ProviderForm({
 }: ProviderFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initialValues);
-  const [busy, setBusy] = useState(false);
   const problems = useFormProblems(FIELDS, fieldId);
+  const form = useFormSubmit(problems, sameField(FIELDS));
+  const { busy } = form;
   const { errors } = problems;
 
   const set = (changes: Partial<ProviderFormValues>) =>
     setValues((current) => ({ ...current, ...changes }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    problems.begin();
-    const hints: Partial<Record<Field, string>> = {};
-    if (!values.displayName.trim()) {
-      hints.displayName = t('clinicSettings.providers.errors.displayName');
-    }
-    if (!values.specialty.trim()) hints.specialty = t('clinicSettings.providers.errors.specialty');
-    if (Object.keys(hints).length > 0) {
-      problems.show(hints);
-      return;
-    }
-    problems.clear();
-    setBusy(true);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      problems.fail(error, sameField(FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(
+      event,
+      () => {
+        const hints: Partial<Record<Field, string>> = {};
+        if (!values.displayName.trim()) {
+          hints.displayName = t('clinicSettings.providers.errors.displayName');
+        }
+        if (!values.specialty.trim())
+          hints.specialty = t('clinicSettings.providers.errors.specialty');
+        return hints;
+      },
+      () => onSubmit(values),
+    );
 
   // The linked account stays choosable even if it lost the provider role since.
   const accountOptions = [

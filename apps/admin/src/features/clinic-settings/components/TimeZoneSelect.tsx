@@ -1,4 +1,5 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
+import { FieldShell } from '../../../components/FieldShell';
 import { useTranslation } from 'react-i18next';
 import { timeZoneGroups, zoneLabel } from '../utils/time-zones';
 
@@ -27,35 +28,27 @@ export function TimeZoneSelect({ id, value, error, onChange }: TimeZoneSelectPro
       )),
     [groups],
   );
-  const hintId = useId();
-  const errorId = `${id}-error`;
   const known = groups.some((group) => group.zones.includes(value));
   return (
-    <div className={['ui-field', error ? 'ui-field--invalid' : ''].filter(Boolean).join(' ')}>
-      <label className="ui-field__label" htmlFor={id}>
-        {t('clinicSettings.locations.fields.timeZone')}
-      </label>
-      <p className="ui-field__hint" id={hintId}>
-        {t('clinicSettings.locations.timeZoneHint')}
-      </p>
-      {error ? (
-        <p className="ui-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name="timeZone"
-        className="admin-select"
-        value={value}
-        aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        <option value="">{t('clinicSettings.locations.chooseTimeZone')}</option>
-        {value && !known ? <option value={value}>{value}</option> : null}
-        {options}
-      </select>
-    </div>
+    <FieldShell
+      id={id}
+      label={t('clinicSettings.locations.fields.timeZone')}
+      hint={t('clinicSettings.locations.timeZoneHint')}
+      error={error}
+    >
+      {(control) => (
+        <select
+          {...control}
+          name="timeZone"
+          className="admin-select"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          <option value="">{t('clinicSettings.locations.chooseTimeZone')}</option>
+          {value && !known ? <option value={value}>{value}</option> : null}
+          {options}
+        </select>
+      )}
+    </FieldShell>
   );
 }

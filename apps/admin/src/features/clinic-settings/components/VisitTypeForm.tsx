@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/SelectField';
 import '../../../components/sections.css';
 import type { VisitType } from '../../../lib/catalog';
-import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { sameField, useFormProblems, useFormSubmit } from '../../../lib/form-problems';
 import { FormActions } from '../../../components/FormActions';
 import { FormProblems } from '../../../components/FormProblems';
 import { CLINIC_VISIT_TYPES_PATH } from '../utils/paths';
@@ -55,37 +55,28 @@ export interface VisitTypeFormProps {
 export function VisitTypeForm({ label, initialValues, submitLabel, onSubmit }: VisitTypeFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initialValues);
-  const [busy, setBusy] = useState(false);
   const problems = useFormProblems(FIELDS, fieldId);
+  const form = useFormSubmit(problems, sameField(FIELDS));
+  const { busy } = form;
   const { errors } = problems;
 
   const set = (changes: Partial<VisitTypeFormValues>) =>
     setValues((current) => ({ ...current, ...changes }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    problems.begin();
-    const hints: Partial<Record<Field, string>> = {};
-    if (!values.name.trim()) hints.name = t('clinicSettings.visitTypes.errors.name');
-    const duration = Number(values.durationMinutes);
-    if (!Number.isInteger(duration) || duration < 5 || duration > 480 || duration % 5 !== 0) {
-      hints.durationMinutes = t('clinicSettings.visitTypes.errors.duration');
-    }
-    if (Object.keys(hints).length > 0) {
-      problems.show(hints);
-      return;
-    }
-    problems.clear();
-    setBusy(true);
-    try {
-      await onSubmit({ ...values, duration });
-    } catch (error) {
-      problems.fail(error, sameField(FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(
+      event,
+      () => {
+        const hints: Partial<Record<Field, string>> = {};
+        if (!values.name.trim()) hints.name = t('clinicSettings.visitTypes.errors.name');
+        const duration = Number(values.durationMinutes);
+        if (!Number.isInteger(duration) || duration < 5 || duration > 480 || duration % 5 !== 0) {
+          hints.durationMinutes = t('clinicSettings.visitTypes.errors.duration');
+        }
+        return hints;
+      },
+      () => onSubmit({ ...values, duration: Number(values.durationMinutes) }),
+    );
 
   return (
     <>

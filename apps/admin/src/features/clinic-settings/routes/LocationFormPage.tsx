@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import {
-  CatalogFormLoading,
-  CatalogFormMissing,
+  CatalogEntryUnavailable,
+  sendChanges,
   useBackWithMessage,
 } from '../components/CatalogFormStates';
 import { useLocations } from '../../../lib/catalog';
@@ -90,18 +90,14 @@ export function LocationFormPage() {
     );
   }
 
-  if (locations.isPending) {
-    return <CatalogFormLoading title={title} section="locations" />;
-  }
   const location = locations.data?.find((item) => item.id === locationId);
   if (!location) {
     return (
-      <CatalogFormMissing
+      <CatalogEntryUnavailable
         title={title}
         section="locations"
         listPath={CLINIC_LOCATIONS_PATH}
-        error={locations.error}
-        onRetry={() => void locations.refetch()}
+        query={locations}
       />
     );
   }
@@ -117,13 +113,9 @@ export function LocationFormPage() {
         initialValues={initial}
         submitLabel={t('clinicSettings.saveChanges')}
         onSubmit={async (values) => {
-          const body = changes(initial, values);
-          if (Object.keys(body).length > 0) {
-            await update.mutateAsync({
-              params: { path: { locationId: location.id } },
-              body,
-            });
-          }
+          await sendChanges(changes(initial, values), (body) =>
+            update.mutateAsync({ params: { path: { locationId: location.id } }, body }),
+          );
           await done(t('clinicSettings.locations.saved', { name: values.name.trim() }));
         }}
       />

@@ -4,6 +4,7 @@ import { Page } from '../../../components/Page';
 import {
   CatalogFormLoading,
   CatalogFormMissing,
+  sendChanges,
   useBackWithMessage,
 } from '../components/CatalogFormStates';
 import { useProviderAccounts } from '../api/clinic-settings';
@@ -112,13 +113,9 @@ export function ProviderFormPage() {
         initialValues={initial}
         submitLabel={t('clinicSettings.saveChanges')}
         onSubmit={async (values) => {
-          const body = changes(initial, values);
-          if (Object.keys(body).length > 0) {
-            await update.mutateAsync({
-              params: { path: { providerId: provider.id } },
-              body,
-            });
-          }
+          await sendChanges(changes(initial, values), (body) =>
+            update.mutateAsync({ params: { path: { providerId: provider.id } }, body }),
+          );
           await done(t('clinicSettings.providers.saved', { name: values.displayName.trim() }));
         }}
       />

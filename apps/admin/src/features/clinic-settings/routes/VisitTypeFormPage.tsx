@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import {
-  CatalogFormLoading,
-  CatalogFormMissing,
+  CatalogEntryUnavailable,
+  sendChanges,
   useBackWithMessage,
 } from '../components/CatalogFormStates';
 import { useVisitTypes } from '../../../lib/catalog';
@@ -74,18 +74,14 @@ export function VisitTypeFormPage() {
     );
   }
 
-  if (visitTypes.isPending) {
-    return <CatalogFormLoading title={title} section="visitTypes" />;
-  }
   const visitType = visitTypes.data?.find((item) => item.id === visitTypeId);
   if (!visitType) {
     return (
-      <CatalogFormMissing
+      <CatalogEntryUnavailable
         title={title}
         section="visitTypes"
         listPath={CLINIC_VISIT_TYPES_PATH}
-        error={visitTypes.error}
-        onRetry={() => void visitTypes.refetch()}
+        query={visitTypes}
       />
     );
   }
@@ -100,13 +96,9 @@ export function VisitTypeFormPage() {
         initialValues={initial}
         submitLabel={t('clinicSettings.saveChanges')}
         onSubmit={async (values) => {
-          const body = changes(initial, values);
-          if (Object.keys(body).length > 0) {
-            await update.mutateAsync({
-              params: { path: { visitTypeId: visitType.id } },
-              body,
-            });
-          }
+          await sendChanges(changes(initial, values), (body) =>
+            update.mutateAsync({ params: { path: { visitTypeId: visitType.id } }, body }),
+          );
           await done(t('clinicSettings.visitTypes.saved', { name: values.name.trim() }));
         }}
       />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ActionMessage } from '../../../components/ActionMessage';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { LoadMore } from '../../../components/LoadMore';
+import { QueryLoadMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import { SelectField } from '../../../components/SelectField';
 import '../../../components/sections.css';
@@ -251,13 +251,7 @@ export function EmergencyAccessReviewPage() {
               </tbody>
             </table>
           </TableScroll>
-          <LoadMore
-            shown={items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-            error={list.isFetchNextPageError ? list.error : undefined}
-          />
+          <QueryLoadMore list={list} shown={items.length} />
         </>
       )}
     </Page>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldShell } from '../../../components/FieldShell';
 import { useCodeSearch } from '../api/search-codes';
 import type { CodeEntry, CodeSystem } from '../api/types';
 
@@ -29,8 +30,6 @@ export function CodeLookup({
 }: CodeLookupProps) {
   const { t } = useTranslation();
   const listId = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const [text, setText] = useState(value ? `${value.code} ${value.display}` : '');
   const [term, setTerm] = useState('');
   const [open, setOpen] = useState(false);
@@ -77,66 +76,63 @@ export function CodeLookup({
       : t('healthRecords.lookup.matches', { count: items.length });
 
   return (
-    <div className={['ui-field', 'hr-combobox', error ? 'ui-field--invalid' : ''].join(' ')}>
-      <label className="ui-field__label" htmlFor={id}>
-        {label}
-      </label>
-      <p className="ui-field__hint" id={hintId}>
-        {t(`healthRecords.lookup.hint.${system}`)}
-      </p>
-      {error ? (
-        <p className="ui-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        className="ui-input"
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-        aria-describedby={[hintId, error ? errorId : ''].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          setOpen(true);
-          setActive(-1);
-          if (value) onChange(null);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
-      />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label={label}
-        className="hr-combobox__list"
-        hidden={!expanded || items.length === 0}
-      >
-        {items.map((entry, index) => (
-          <li
-            key={entry.code}
-            id={`${listId}-${index}`}
-            role="option"
-            aria-selected={index === active}
-            className="hr-combobox__option"
-            // Keep focus in the input so the list stays open until the click lands.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(entry)}
+    <FieldShell
+      id={id}
+      label={label}
+      hint={t(`healthRecords.lookup.hint.${system}`)}
+      error={error}
+      className="hr-combobox"
+    >
+      {(control) => (
+        <>
+          <input
+            {...control}
+            className="ui-input"
+            type="text"
+            role="combobox"
+            autoComplete="off"
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+            aria-required={required || undefined}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setOpen(true);
+              setActive(-1);
+              if (value) onChange(null);
+            }}
+            onKeyDown={onKeyDown}
+            onBlur={() => setOpen(false)}
+          />
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={label}
+            className="hr-combobox__list"
+            hidden={!expanded || items.length === 0}
           >
-            <span className="admin-mono">{entry.code}</span> {entry.display}
-          </li>
-        ))}
-      </ul>
-      <p className="ui-visually-hidden" role="status">
-        {status}
-      </p>
-    </div>
+            {items.map((entry, index) => (
+              <li
+                key={entry.code}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className="hr-combobox__option"
+                // Keep focus in the input so the list stays open until the click lands.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => choose(entry)}
+              >
+                <span className="admin-mono">{entry.code}</span> {entry.display}
+              </li>
+            ))}
+          </ul>
+          <p className="ui-visually-hidden" role="status">
+            {status}
+          </p>
+        </>
+      )}
+    </FieldShell>
   );
 }

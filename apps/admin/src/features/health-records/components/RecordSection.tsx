@@ -2,7 +2,7 @@ import { Button, LoadingState, Skeleton } from '@portal/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { LoadMore } from '../../../components/LoadMore';
+import { QueryLoadMore } from '../../../components/LoadMore';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { TableScroll } from '../../../components/TableScroll';
 import { Time } from '../../../components/Time';
@@ -163,15 +163,7 @@ export function RecordSection({ patientId, spec, canEdit, onDone }: RecordSectio
             </tbody>
           </table>
         </TableScroll>
-        {list.hasNextPage ? (
-          <LoadMore
-            shown={items.length}
-            hasMore
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-            error={list.isFetchNextPageError ? list.error : undefined}
-          />
-        ) : null}
+        <QueryLoadMore list={list} shown={items.length} onlyWithMore />
       </>
     );
   }

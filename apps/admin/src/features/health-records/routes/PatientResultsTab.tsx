@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ActionMessage } from '../../../components/ActionMessage';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { LoadMore } from '../../../components/LoadMore';
+import { QueryLoadMore } from '../../../components/LoadMore';
 import '../../../components/sections.css';
 import { SelectField } from '../../../components/SelectField';
 import { StatusBadge } from '../../../components/StatusBadge';
@@ -218,15 +218,7 @@ export function PatientResultsTab() {
                 </tbody>
               </table>
             </TableScroll>
-            {list.hasNextPage ? (
-              <LoadMore
-                shown={items.length}
-                hasMore
-                loading={list.isFetchingNextPage}
-                onLoadMore={() => void list.fetchNextPage()}
-                error={list.isFetchNextPageError ? list.error : undefined}
-              />
-            ) : null}
+            <QueryLoadMore list={list} shown={items.length} onlyWithMore />
           </>
         )}
       </section>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { LoadMore } from '../../../components/LoadMore';
+import { QueryLoadMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
 import { Time } from '../../../components/Time';
@@ -106,13 +106,7 @@ export function InvitationsPage() {
               <Time value={oldest.createdAt} display="relative" now={now} />
             </p>
           ) : null}
-          <LoadMore
-            shown={items.length}
-            hasMore={invitations.hasNextPage}
-            loading={invitations.isFetchingNextPage}
-            onLoadMore={() => void invitations.fetchNextPage()}
-            error={invitations.isFetchNextPageError ? invitations.error : undefined}
-          />
+          <QueryLoadMore list={invitations} shown={items.length} />
         </>
       )}
     </Page>

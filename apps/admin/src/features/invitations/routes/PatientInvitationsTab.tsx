@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { LoadMore } from '../../../components/LoadMore';
+import { QueryLoadMore } from '../../../components/LoadMore';
 import { useCanUse } from '../../../lib/access';
 import { formatShortDateTime } from '../../../lib/format-compact';
 import { useFormatLocale } from '../../../lib/i18n';
@@ -105,15 +105,7 @@ export function PatientInvitationsTab() {
             onResult={onResult}
             now={now}
           />
-          {invitations.hasNextPage ? (
-            <LoadMore
-              shown={items.length}
-              hasMore
-              loading={invitations.isFetchingNextPage}
-              onLoadMore={() => void invitations.fetchNextPage()}
-              error={invitations.isFetchNextPageError ? invitations.error : undefined}
-            />
-          ) : null}
+          <QueryLoadMore list={invitations} shown={items.length} onlyWithMore />
         </>
       )}
     </section>

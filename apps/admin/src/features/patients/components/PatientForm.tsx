@@ -5,7 +5,7 @@ import { FormActions } from '../../../components/FormActions';
 import { FormProblems } from '../../../components/FormProblems';
 import { SelectField } from '../../../components/SelectField';
 import '../../../components/sections.css';
-import { useFormProblems } from '../../../lib/form-problems';
+import { useFormProblems, useFormSubmit } from '../../../lib/form-problems';
 import { localToday } from '../../../lib/format-compact';
 import {
   clientHints,
@@ -66,38 +66,26 @@ export function PatientForm({
   const [values, setValues] = useState(initialValues);
   const problems = useFormProblems(PATIENT_FIELDS, patientFieldId);
   const fieldErrors = problems.errors;
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(problems, formFieldFor);
+  const { busy } = form;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    problems.begin();
-
-    const hints = clientHints(values, localToday());
-    const hinted = Object.keys(hints) as PatientField[];
-    if (hinted.length > 0) {
-      const errors: Partial<Record<PatientField, string>> = {};
-      for (const field of hinted) {
-        const hint = hints[field];
-        errors[field] =
-          (hint === 'required' || hint === 'addressRequired') && hasRequiredMessage(field)
-            ? t(REQUIRED_MESSAGES[field])
-            : t(`patients.form.hints.${hint ?? 'required'}`);
-      }
-      problems.show(errors);
-      return;
-    }
-
-    problems.clear();
-    setBusy(true);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      problems.fail(error, formFieldFor);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(
+      event,
+      () => {
+        const hints = clientHints(values, localToday());
+        const errors: Partial<Record<PatientField, string>> = {};
+        for (const field of Object.keys(hints) as PatientField[]) {
+          const hint = hints[field];
+          errors[field] =
+            (hint === 'required' || hint === 'addressRequired') && hasRequiredMessage(field)
+              ? t(REQUIRED_MESSAGES[field])
+              : t(`patients.form.hints.${hint ?? 'required'}`);
+        }
+        return errors;
+      },
+      () => onSubmit(values),
+    );
 
   const text = (field: PatientField, extra: Partial<TextFieldProps> = {}) => (
     <TextField

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { LoadMore } from '../../../components/LoadMore';
+import { QueryLoadMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
 import { useCanUse } from '../../../lib/access';
@@ -126,13 +126,7 @@ export function PatientSearchPage() {
       ) : (
         <>
           <PatientResultsTable patients={patients} search={q} />
-          <LoadMore
-            shown={patients.length}
-            hasMore={results.hasNextPage}
-            loading={results.isFetchingNextPage}
-            onLoadMore={() => void results.fetchNextPage()}
-            error={results.isFetchNextPageError ? results.error : undefined}
-          />
+          <QueryLoadMore list={results} shown={patients.length} />
         </>
       )}
     </Page>

@@ -2,7 +2,7 @@ import { LoadingState, Skeleton } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { LoadMore } from '../../../components/LoadMore';
+import { QueryLoadMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
 import { StatusBadge } from '../../../components/StatusBadge';
@@ -117,15 +117,7 @@ export function ResultsReviewPage() {
                 </tbody>
               </table>
             </TableScroll>
-            {queue.hasNextPage ? (
-              <LoadMore
-                shown={items.length}
-                hasMore
-                loading={queue.isFetchingNextPage}
-                onLoadMore={() => void queue.fetchNextPage()}
-                error={queue.isFetchNextPageError ? queue.error : undefined}
-              />
-            ) : null}
+            <QueryLoadMore list={queue} shown={items.length} onlyWithMore />
           </>
         )}
       </section>

@@ -1,5 +1,5 @@
 import { Button, ErrorSummary, VisuallyHidden, type ErrorSummaryItem } from '@portal/ui';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { TableScroll } from '../../../components/TableScroll';
@@ -235,10 +235,32 @@ export function WeeklyHoursEditor({
     );
   };
 
-  const described = (index: number, field: RuleField) =>
-    errors[index]?.[field]
+  /** What every control in a row shares: its id, value, change and its error, if any. */
+  const bound = (row: Row, index: number, field: RuleField) => ({
+    id: inputId(index, field),
+    value: row[field],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      update(row.key, { [field]: event.target.value }),
+    ...(errors[index]?.[field]
       ? { 'aria-describedby': `${inputId(index, field)}-error`, 'aria-invalid': true as const }
-      : {};
+      : {}),
+  });
+
+  const timeCell = (row: Row, index: number, field: RuleField, label: string) =>
+    cell(
+      index,
+      field,
+      label,
+      <input className="ui-input" type="time" step={300} {...bound(row, index, field)} />,
+    );
+
+  const dateCell = (row: Row, index: number, field: RuleField, label: string) =>
+    cell(
+      index,
+      field,
+      label,
+      <input className="ui-input" type="date" {...bound(row, index, field)} />,
+    );
 
   return (
     <>
@@ -283,13 +305,7 @@ export function WeeklyHoursEditor({
                       index,
                       'weekday',
                       t('schedule.hours.columns.weekday'),
-                      <select
-                        id={inputId(index, 'weekday')}
-                        className="admin-select"
-                        value={row.weekday}
-                        onChange={(event) => update(row.key, { weekday: event.target.value })}
-                        {...described(index, 'weekday')}
-                      >
+                      <select className="admin-select" {...bound(row, index, 'weekday')}>
                         {WEEKDAYS.map((weekday) => (
                           <option key={weekday} value={String(weekday)}>
                             {weekdayName(weekday)}
@@ -301,13 +317,7 @@ export function WeeklyHoursEditor({
                       index,
                       'locationId',
                       t('schedule.hours.columns.location'),
-                      <select
-                        id={inputId(index, 'locationId')}
-                        className="admin-select"
-                        value={row.locationId}
-                        onChange={(event) => update(row.key, { locationId: event.target.value })}
-                        {...described(index, 'locationId')}
-                      >
+                      <select className="admin-select" {...bound(row, index, 'locationId')}>
                         <option value="">{t('schedule.hours.chooseLocation')}</option>
                         {locations
                           .filter((location) => location.active || location.id === row.locationId)
@@ -320,60 +330,10 @@ export function WeeklyHoursEditor({
                           ))}
                       </select>,
                     )}
-                    {cell(
-                      index,
-                      'startTime',
-                      t('schedule.hours.columns.start'),
-                      <input
-                        id={inputId(index, 'startTime')}
-                        className="ui-input"
-                        type="time"
-                        step={300}
-                        value={row.startTime}
-                        onChange={(event) => update(row.key, { startTime: event.target.value })}
-                        {...described(index, 'startTime')}
-                      />,
-                    )}
-                    {cell(
-                      index,
-                      'endTime',
-                      t('schedule.hours.columns.end'),
-                      <input
-                        id={inputId(index, 'endTime')}
-                        className="ui-input"
-                        type="time"
-                        step={300}
-                        value={row.endTime}
-                        onChange={(event) => update(row.key, { endTime: event.target.value })}
-                        {...described(index, 'endTime')}
-                      />,
-                    )}
-                    {cell(
-                      index,
-                      'validFrom',
-                      t('schedule.hours.columns.validFrom'),
-                      <input
-                        id={inputId(index, 'validFrom')}
-                        className="ui-input"
-                        type="date"
-                        value={row.validFrom}
-                        onChange={(event) => update(row.key, { validFrom: event.target.value })}
-                        {...described(index, 'validFrom')}
-                      />,
-                    )}
-                    {cell(
-                      index,
-                      'validUntil',
-                      t('schedule.hours.columns.validUntil'),
-                      <input
-                        id={inputId(index, 'validUntil')}
-                        className="ui-input"
-                        type="date"
-                        value={row.validUntil}
-                        onChange={(event) => update(row.key, { validUntil: event.target.value })}
-                        {...described(index, 'validUntil')}
-                      />,
-                    )}
+                    {timeCell(row, index, 'startTime', t('schedule.hours.columns.start'))}
+                    {timeCell(row, index, 'endTime', t('schedule.hours.columns.end'))}
+                    {dateCell(row, index, 'validFrom', t('schedule.hours.columns.validFrom'))}
+                    {dateCell(row, index, 'validUntil', t('schedule.hours.columns.validUntil'))}
                     <td>
                       <Button variant="secondary" onClick={() => removeRow(row.key)}>
                         {t('schedule.hours.remove')}

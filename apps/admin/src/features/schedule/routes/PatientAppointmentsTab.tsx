@@ -2,7 +2,7 @@ import { Button, LoadingState, Skeleton } from '@portal/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { LoadMore } from '../../../components/LoadMore';
+import { QueryLoadMore } from '../../../components/LoadMore';
 import '../../../components/sections.css';
 import { TableScroll } from '../../../components/TableScroll';
 import { useCanUse } from '../../../lib/access';
@@ -162,15 +162,7 @@ function AppointmentList({
             patientName={patientName}
             onResult={onResult}
           />
-          {list.hasNextPage ? (
-            <LoadMore
-              shown={items.length}
-              hasMore
-              loading={list.isFetchingNextPage}
-              onLoadMore={() => void list.fetchNextPage()}
-              error={list.isFetchNextPageError ? list.error : undefined}
-            />
-          ) : null}
+          <QueryLoadMore list={list} shown={items.length} onlyWithMore />
         </>
       )}
     </section>

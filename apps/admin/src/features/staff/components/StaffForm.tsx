@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES, useRoleLabel } from '../../../components/RoleNames';
 import '../../../components/sections.css';
 import { FormActions } from '../../../components/FormActions';
-import { sameField, useFormProblems } from '../../../lib/form-problems';
+import { sameField, useFormProblems, useFormSubmit } from '../../../lib/form-problems';
 import { FormProblems } from '../../../components/FormProblems';
 import { STAFF_PATH } from '../../../lib/paths';
 import type { StaffRole } from '../api/staff';
@@ -47,41 +47,32 @@ export function StaffForm({
   const roleLabel = useRoleLabel();
   const [values, setValues] = useState(initialValues);
   const problems = useFormProblems(FIELDS, fieldId);
+  const form = useFormSubmit(problems, sameField(FIELDS));
+  const { busy } = form;
   const { errors } = problems;
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    problems.begin();
-
-    const hints: Partial<Record<StaffField, string>> = {};
-    if (usernameEditable && !USERNAME.test(values.username.trim())) {
-      hints.username = t('staff.form.errors.username');
-    }
-    if (!values.displayName.trim()) hints.displayName = t('staff.form.errors.displayName');
-    if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) hints.email = t('staff.form.errors.email');
-    if (values.roles.length === 0) hints.roles = t('staff.form.errors.roles');
-    if (Object.keys(hints).length > 0) {
-      problems.show(hints);
-      return;
-    }
-
-    problems.clear();
-    setBusy(true);
-    try {
-      await onSubmit({
-        username: values.username.trim(),
-        displayName: values.displayName.trim(),
-        email: values.email.trim(),
-        roles: values.roles,
-      });
-    } catch (error) {
-      problems.fail(error, sameField(FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(
+      event,
+      () => {
+        const hints: Partial<Record<StaffField, string>> = {};
+        if (usernameEditable && !USERNAME.test(values.username.trim())) {
+          hints.username = t('staff.form.errors.username');
+        }
+        if (!values.displayName.trim()) hints.displayName = t('staff.form.errors.displayName');
+        if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim()))
+          hints.email = t('staff.form.errors.email');
+        if (values.roles.length === 0) hints.roles = t('staff.form.errors.roles');
+        return hints;
+      },
+      () =>
+        onSubmit({
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          email: values.email.trim(),
+          roles: values.roles,
+        }),
+    );
 
   const toggleRole = (role: StaffRole, checked: boolean) =>
     setValues((current) => ({
