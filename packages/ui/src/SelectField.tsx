@@ -1,4 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { FieldShell } from './FieldShell';
 
 export interface SelectOption {
   value: string;
@@ -17,20 +18,26 @@ export interface SelectFieldProps extends Omit<
 }
 
 /** A labelled native select: the keyboard, screen readers and phones handle it as they know. */
-export function SelectField({ label, id, emptyOption, options, ...rest }: SelectFieldProps) {
+export function SelectField({
+  label,
+  id,
+  emptyOption,
+  options,
+  'aria-describedby': describedBy,
+  ...rest
+}: SelectFieldProps) {
   return (
-    <div className="ui-field">
-      <label className="ui-field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select {...rest} id={id} className="ui-input">
-        {emptyOption === undefined ? null : <option value="">{emptyOption}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldShell label={label} id={id} aria-describedby={describedBy}>
+      {(control) => (
+        <select {...rest} {...control} className="ui-input">
+          {emptyOption === undefined ? null : <option value="">{emptyOption}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }

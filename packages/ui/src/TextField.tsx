@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { FieldShell } from './FieldShell';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> {
   label: ReactNode;
@@ -21,39 +22,9 @@ export function TextField({
   'aria-describedby': describedBy,
   ...rest
 }: TextFieldProps) {
-  const generatedId = useId();
-  const inputId = id ?? generatedId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const descriptions = [hintId, errorId, describedBy].filter(Boolean).join(' ') || undefined;
-
   return (
-    <div
-      className={['ui-field', error ? 'ui-field--invalid' : '', className]
-        .filter(Boolean)
-        .join(' ')}
-    >
-      <label className="ui-field__label" htmlFor={inputId}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="ui-field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="ui-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        {...rest}
-        id={inputId}
-        type={type}
-        className="ui-input"
-        aria-describedby={descriptions}
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
+    <FieldShell {...{ label, hint, error, id, className }} aria-describedby={describedBy}>
+      {(control) => <input {...rest} {...control} type={type} className="ui-input" />}
+    </FieldShell>
   );
 }

@@ -12,6 +12,7 @@ export {
 export { PasswordStrengthMeter, type PasswordStrengthMeterProps } from './PasswordStrengthMeter';
 export { LoadingState, Skeleton, type LoadingStateProps, type SkeletonProps } from './Skeleton';
 export { LinkList } from './LinkList';
+export { FieldShell, type FieldShellProps } from './FieldShell';
 export { SelectField, type SelectFieldProps, type SelectOption } from './SelectField';
 export { SkipLink, type SkipLinkProps } from './SkipLink';
 export { TextField, type TextFieldProps } from './TextField';

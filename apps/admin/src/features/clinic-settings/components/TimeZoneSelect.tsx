@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { FieldShell } from '../../../components/FieldShell';
+import { FieldShell } from '@portal/ui';
+import '../../../components/sections.css';
 import { useTranslation } from 'react-i18next';
 import { timeZoneGroups, zoneLabel } from '../utils/time-zones';
 

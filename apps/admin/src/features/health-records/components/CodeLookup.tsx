@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldShell } from '../../../components/FieldShell';
+import { FieldShell } from '@portal/ui';
+import '../../../components/sections.css';
 import { useCodeSearch } from '../api/search-codes';
 import type { CodeEntry, CodeSystem } from '../api/types';
 

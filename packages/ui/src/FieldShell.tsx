@@ -1,5 +1,4 @@
 import { useId, type ReactNode } from 'react';
-import './sections.css';
 
 export interface FieldShellProps {
   label: ReactNode;
@@ -17,7 +16,10 @@ export interface FieldShellProps {
   }) => ReactNode;
 }
 
-/** Label, hint and error around one control, announced with it, like TextField. */
+/**
+ * Label, hint and error around one control, announced with it (aria-describedby): the one
+ * shell of every labelled field in both apps.
+ */
 export function FieldShell({
   label,
   hint,
