@@ -6027,6 +6027,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6046,6 +6047,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6073,6 +6075,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6129,6 +6132,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6146,7 +6150,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6155,7 +6159,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission patients:search (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6179,6 +6183,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -6196,7 +6201,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6205,7 +6210,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission patients:register (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6245,6 +6250,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6253,7 +6259,7 @@ export interface operations {
           'application/json': components['schemas']['PatientDetails'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6262,7 +6268,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission patients:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6297,6 +6303,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6314,7 +6321,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6323,7 +6330,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission patients:update (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6374,6 +6381,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6384,7 +6392,7 @@ export interface operations {
             | components['schemas']['LoginSecondFactorRequired'];
         };
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      /** @description A field is missing or not valid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6455,6 +6463,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6530,12 +6539,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
+      /** @description No sign-in waiting for a code: sign in again */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6568,6 +6579,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
@@ -6634,13 +6646,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      /** @description A field is missing or not valid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6700,6 +6713,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
@@ -6766,6 +6780,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
@@ -6790,6 +6805,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The link expired or was used */
       410: {
         headers: {
           [name: string]: unknown;
@@ -6827,6 +6843,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6853,6 +6870,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
@@ -6888,6 +6906,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
@@ -6923,6 +6942,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6964,13 +6984,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      /** @description A field is missing or not valid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7030,6 +7051,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7098,6 +7120,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7106,7 +7129,7 @@ export interface operations {
           'application/json': components['schemas']['RecoveryCodes'];
         };
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      /** @description A field is missing or not valid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7175,13 +7198,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description The request is not valid (code validation_failed, bad_request or malformed_json) */
+      /** @description A field is missing or not valid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7250,6 +7274,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7323,6 +7348,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7363,6 +7389,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
@@ -7387,7 +7414,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not found, or not yours (code not_found or a more specific *_not_found) */
+      /** @description No such session of this account */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7413,6 +7440,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -7500,6 +7528,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7548,6 +7577,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7614,6 +7644,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7666,6 +7697,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7739,6 +7771,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7747,7 +7780,7 @@ export interface operations {
           'application/json': components['schemas']['StaffList'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7756,7 +7789,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts */
+      /** @description Not allowed: the caller does not hold the permission staff:manage (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7780,6 +7813,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -7797,7 +7831,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7806,7 +7840,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission staff:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7859,6 +7893,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7876,7 +7911,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7885,7 +7920,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission staff:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7943,6 +7978,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7951,7 +7987,7 @@ export interface operations {
           'application/json': components['schemas']['StaffMember'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7960,7 +7996,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission staff:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8000,6 +8036,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8008,7 +8045,7 @@ export interface operations {
           'application/json': components['schemas']['StaffMember'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8017,7 +8054,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission staff:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8048,6 +8085,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8056,7 +8094,7 @@ export interface operations {
           'application/json': components['schemas']['StaffMember'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8065,7 +8103,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only administrators manage staff accounts; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission staff:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8110,6 +8148,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8127,7 +8166,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8162,6 +8201,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8179,7 +8219,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8219,6 +8259,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -8227,7 +8268,7 @@ export interface operations {
           'application/json': components['schemas']['InvitationSummary'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8236,7 +8277,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission invitations:send (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8285,6 +8326,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8293,7 +8335,7 @@ export interface operations {
           'application/json': components['schemas']['InvitationSummary'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8302,7 +8344,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission invitations:send (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8351,6 +8393,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8359,7 +8402,7 @@ export interface operations {
           'application/json': components['schemas']['InvitationSummary'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8368,7 +8411,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission invitations:send (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8413,6 +8456,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8430,7 +8474,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8439,7 +8483,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only front desk and admins manage invitations; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission invitations:send (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8462,6 +8506,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8521,6 +8566,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Accepted */
       202: {
         headers: {
           [name: string]: unknown;
@@ -8616,6 +8662,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8711,6 +8758,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -9928,6 +9976,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9945,7 +9994,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9954,7 +10003,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission appointments:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9989,6 +10038,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -10006,7 +10056,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10015,7 +10065,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission appointments:book (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10083,6 +10133,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10091,7 +10142,7 @@ export interface operations {
           'application/json': components['schemas']['AppointmentView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10100,7 +10151,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission appointments:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10109,11 +10160,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such appointment for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such appointment for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10140,6 +10187,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10157,7 +10205,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10166,7 +10214,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission appointments:book (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10175,11 +10223,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such appointment for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such appointment for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10242,6 +10286,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10259,7 +10304,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10268,7 +10313,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission appointments:book (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10277,11 +10322,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such appointment for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such appointment for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10344,6 +10385,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10361,7 +10403,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10370,7 +10412,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission appointments:track (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10379,11 +10421,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such appointment for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such appointment for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10451,7 +10489,7 @@ export interface operations {
           'text/calendar': string;
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10460,7 +10498,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission appointments:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10469,11 +10507,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such appointment for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such appointment for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10504,6 +10538,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10521,7 +10556,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10530,7 +10565,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only clinical and front-desk staff */
+      /** @description Not allowed: the caller does not hold the permission schedule:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10556,6 +10591,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10573,7 +10609,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10582,7 +10618,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission codes:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12646,6 +12682,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12663,7 +12700,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12672,7 +12709,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission results:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12707,6 +12744,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -12724,7 +12762,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12733,7 +12771,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12783,6 +12821,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12791,7 +12830,7 @@ export interface operations {
           'application/json': components['schemas']['ReportView'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12800,7 +12839,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12809,11 +12848,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such result for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such result for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12845,7 +12880,7 @@ export interface operations {
           'application/pdf': string;
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12854,7 +12889,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12863,11 +12898,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such result, or it has no attachment
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such result, or it has no attachment; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12894,6 +12925,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12911,7 +12943,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12920,7 +12952,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results:release (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12929,11 +12961,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such result for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such result for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12988,6 +13016,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13005,7 +13034,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13014,7 +13043,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13023,11 +13052,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such value for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such value for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -13078,6 +13103,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13086,7 +13112,7 @@ export interface operations {
           'application/json': components['schemas']['RevisionHistory'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13095,7 +13121,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission records:history (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13104,11 +13130,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such value for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such value for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -13134,6 +13156,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13151,7 +13174,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13160,7 +13183,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13201,6 +13224,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13218,7 +13242,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13227,7 +13251,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results:read (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13262,6 +13286,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -13279,7 +13304,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13288,7 +13313,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results:write (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13339,6 +13364,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13356,7 +13382,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13365,7 +13391,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission results:review (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13385,6 +13411,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13393,7 +13420,7 @@ export interface operations {
           'application/json': components['schemas']['ReleasePolicy'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13402,7 +13429,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission results-policy:read (code forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13426,6 +13453,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13443,7 +13471,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13452,7 +13480,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results-policy:manage (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13494,6 +13522,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -13511,7 +13540,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13520,7 +13549,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this; or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      /** @description Not allowed: the caller does not hold the permission results:write (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13560,6 +13589,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13568,7 +13598,7 @@ export interface operations {
           'application/json': components['schemas']['HealthSummary'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13577,7 +13607,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:export (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13631,7 +13661,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13640,7 +13670,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:export (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13693,7 +13723,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13702,7 +13732,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:export (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13711,11 +13741,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such result for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such result for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -13759,7 +13785,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13768,7 +13794,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:export (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13777,11 +13803,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /**
-       * @description No such visit summary for this patient
-       *
-       *     No such patient, or not yours
-       */
+      /** @description No such visit summary for this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;
@@ -13824,7 +13846,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not signed in */
+      /** @description Not signed in, or the session has ended (code unauthenticated) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13833,7 +13855,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The caller’s role may not do this */
+      /** @description Not allowed: the caller does not hold the permission records:export (code forbidden); or the patient is not in the staff member’s care (code care_relationship_required): emergency access (createEmergencyAccess) opens the record for a while */
       403: {
         headers: {
           [name: string]: unknown;

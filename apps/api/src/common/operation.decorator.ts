@@ -22,6 +22,11 @@ export interface MediaBody {
   media: Record<string, SchemaObject | ReferenceObject>;
 }
 
+/** The 400 of a route whose body is checked: which fields are wrong is in the problem's errors. */
+export const INVALID_BODY = 'A field is missing or not valid';
+/** The 400 of a route whose query parameters are checked. */
+export const INVALID_QUERY = 'A parameter is not valid';
+
 /** The schema of a file body (a PDF, an image). */
 export const BINARY: SchemaObject = { type: 'string', format: 'binary' };
 

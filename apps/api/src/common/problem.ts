@@ -58,6 +58,18 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * The class of a 404 for one kind of thing, so each kind says only its code and sentence:
+ * `export class StaffNotFoundError extends notFoundError('staff_not_found', 'No staff …') {}`.
+ */
+export function notFoundError(code: string, detail: string) {
+  return class extends DomainError {
+    constructor() {
+      super(404, code, 'Not found', detail);
+    }
+  };
+}
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export function problemType(code: string): string {

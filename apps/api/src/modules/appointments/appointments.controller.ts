@@ -1,22 +1,8 @@
-import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
-import { Problem } from '../../common/problem.js';
+import { INVALID_BODY, INVALID_QUERY, Operation } from '../../common/operation.decorator.js';
 import {
   AppointmentPage,
   AppointmentView,
@@ -28,28 +14,28 @@ import {
 } from './appointments.dto.js';
 import { AppointmentsService } from './appointments.service.js';
 
-const APPOINTMENT_ID = ApiParam({ name: 'appointmentId', type: String, format: 'uuid' });
+const NO_APPOINTMENT = 'No such appointment for this patient';
+const STALE = 'appointment_changed: stale version';
 
 /** A patient's appointments: the patient themself, and staff by role. */
 @ApiTags('appointments')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
-@ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
 @Controller('v1/patients/:patientId/appointments')
 export class AppointmentsController {
   constructor(private readonly appointments: AppointmentsService) {}
 
   @Get()
-  @Permit('appointments:read', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'listPatientAppointments',
+  @Operation({
+    id: 'listPatientAppointments',
     summary: 'A patient’s appointments, upcoming or past',
     description:
       'upcoming: booked or arrived and not yet ended, earliest first. past: everything else ' +
       '(ended, completed, missed, cancelled), latest first. Staff also see each reminder’s ' +
       'state. Patients read their own; staff roles: front-desk, nurse, provider, admin.',
+    permit: 'appointments:read',
+    patientScoped: true,
+    returns: AppointmentPage,
+    problems: { 400: INVALID_QUERY },
   })
-  @ApiOkResponse({ type: AppointmentPage })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   list(
     @CurrentPatient() scope: PatientScope,
     @Query() query: ListAppointmentsQuery,
@@ -58,9 +44,8 @@ export class AppointmentsController {
   }
 
   @Post()
-  @Permit('appointments:book', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'bookAppointment',
+  @Operation({
+    id: 'bookAppointment',
     summary: 'Book an appointment',
     description:
       'Takes one of the open times (see findOpenSlots). The end follows from the visit type. ' +
@@ -69,17 +54,19 @@ export class AppointmentsController {
       'Staff (front-desk, admin) may book any visit type beyond the horizon. Nobody books a ' +
       'time in the past, outside the provider’s hours, or overlapping the patient’s other ' +
       'appointments. A confirmation email goes to the patient.',
-  })
-  @ApiCreatedResponse({ type: AppointmentView })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
-  @ApiConflictResponse({ type: Problem, description: 'slot_taken: someone else has that time' })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description:
-      'A booking rule refused it: in_past, beyond_horizon, outside_hours, too_many_bookings, ' +
-      'overlaps_own_appointment, not_bookable_online, provider_does_not_offer_visit_type, ' +
-      'new_patients_only, established_patients_only, or an unknown or inactive provider, ' +
-      'location or visit type',
+    permit: 'appointments:book',
+    patientScoped: true,
+    status: 201,
+    returns: AppointmentView,
+    problems: {
+      400: INVALID_BODY,
+      409: 'slot_taken: someone else has that time',
+      422:
+        'A booking rule refused it: in_past, beyond_horizon, outside_hours, too_many_bookings, ' +
+        'overlaps_own_appointment, not_bookable_online, provider_does_not_offer_visit_type, ' +
+        'new_patients_only, established_patients_only, or an unknown or inactive provider, ' +
+        'location or visit type',
+    },
   })
   book(
     @CurrentPatient() scope: PatientScope,
@@ -99,15 +86,16 @@ export class AppointmentsController {
   }
 
   @Get(':appointmentId')
-  @Permit('appointments:read', { patientScoped: true })
-  @APPOINTMENT_ID
-  @ApiOperation({
-    operationId: 'getAppointment',
+  @Operation({
+    id: 'getAppointment',
     summary: 'One appointment',
     description: 'Patients read their own; staff roles: front-desk, nurse, provider, admin.',
+    permit: 'appointments:read',
+    patientScoped: true,
+    returns: AppointmentView,
+    uuidParams: ['appointmentId'],
+    problems: { 404: NO_APPOINTMENT },
   })
-  @ApiOkResponse({ type: AppointmentView })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
   get(
     @CurrentPatient() scope: PatientScope,
     @Param('appointmentId') appointmentId: string,
@@ -116,28 +104,25 @@ export class AppointmentsController {
   }
 
   @Post(':appointmentId/reschedule')
-  @HttpCode(200)
-  @Permit('appointments:book', { patientScoped: true })
-  @APPOINTMENT_ID
-  @ApiOperation({
-    operationId: 'rescheduleAppointment',
+  @Operation({
+    id: 'rescheduleAppointment',
     summary: 'Move an appointment to another time',
     description:
       'Same appointment (same id), new time, optionally another provider or location; the ' +
       'visit type stays. The new time is taken and the old one released in one step, or ' +
       'nothing changes. Patients may do it online until the cancellation cutoff before the ' +
       'current start; staff (front-desk, admin) at any time. Send the version you loaded.',
-  })
-  @ApiOkResponse({ type: AppointmentView })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
-  @ApiConflictResponse({
-    type: Problem,
-    description: 'slot_taken (the new time is taken) or appointment_changed (stale version)',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'inside_cutoff, not_cancellable, or a booking rule refused the new time',
+    permit: 'appointments:book',
+    patientScoped: true,
+    status: 200,
+    returns: AppointmentView,
+    uuidParams: ['appointmentId'],
+    problems: {
+      400: INVALID_BODY,
+      404: NO_APPOINTMENT,
+      409: 'slot_taken (the new time is taken) or appointment_changed (stale version)',
+      422: 'inside_cutoff, not_cancellable, or a booking rule refused the new time',
+    },
   })
   reschedule(
     @CurrentPatient() scope: PatientScope,
@@ -158,24 +143,24 @@ export class AppointmentsController {
   }
 
   @Post(':appointmentId/cancel')
-  @HttpCode(200)
-  @Permit('appointments:book', { patientScoped: true })
-  @APPOINTMENT_ID
-  @ApiOperation({
-    operationId: 'cancelAppointment',
+  @Operation({
+    id: 'cancelAppointment',
     summary: 'Cancel an appointment',
     description:
       'Patients may cancel online until the cancellation cutoff before the start; later, the ' +
       'answer says which number to call. Staff (front-desk, admin) may cancel at any time. ' +
       'The time becomes free at once; the patient gets an email.',
-  })
-  @ApiOkResponse({ type: AppointmentView })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
-  @ApiConflictResponse({ type: Problem, description: 'appointment_changed: stale version' })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'inside_cutoff, or not_cancellable (already cancelled, completed or missed)',
+    permit: 'appointments:book',
+    patientScoped: true,
+    status: 200,
+    returns: AppointmentView,
+    uuidParams: ['appointmentId'],
+    problems: {
+      400: INVALID_BODY,
+      404: NO_APPOINTMENT,
+      409: STALE,
+      422: 'inside_cutoff, or not_cancellable (already cancelled, completed or missed)',
+    },
   })
   cancel(
     @CurrentPatient() scope: PatientScope,
@@ -191,23 +176,23 @@ export class AppointmentsController {
   }
 
   @Post(':appointmentId/status')
-  @HttpCode(200)
-  @Permit('appointments:track', { patientScoped: true })
-  @APPOINTMENT_ID
-  @ApiOperation({
-    operationId: 'setAppointmentStatus',
+  @Operation({
+    id: 'setAppointmentStatus',
     summary: 'Mark arrival, completion or a missed visit',
     description:
       'arrived (on the day), completed or no-show (once the start time has come); booked ' +
       'undoes a mark. Roles: front-desk, nurse, provider, admin.',
-  })
-  @ApiOkResponse({ type: AppointmentView })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
-  @ApiConflictResponse({ type: Problem, description: 'appointment_changed: stale version' })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'status_not_allowed: the mark does not fit the appointment now',
+    permit: 'appointments:track',
+    patientScoped: true,
+    status: 200,
+    returns: AppointmentView,
+    uuidParams: ['appointmentId'],
+    problems: {
+      400: INVALID_BODY,
+      404: NO_APPOINTMENT,
+      409: STALE,
+      422: 'status_not_allowed: the mark does not fit the appointment now',
+    },
   })
   setStatus(
     @CurrentPatient() scope: PatientScope,
@@ -223,22 +208,20 @@ export class AppointmentsController {
   }
 
   @Get(':appointmentId/calendar.ics')
-  @Permit('appointments:read', { patientScoped: true })
-  @APPOINTMENT_ID
-  @ApiOperation({
-    operationId: 'downloadAppointmentCalendar',
+  @Operation({
+    id: 'downloadAppointmentCalendar',
     summary: 'The appointment as a calendar file (.ics)',
     description:
       'One iCalendar event: when (in UTC), where, and a link to the portal. It never holds ' +
       'the reason for the visit. Cancelled appointments come as a cancelled event. Patients ' +
       'read their own; staff roles: front-desk, nurse, provider, admin.',
+    permit: 'appointments:read',
+    patientScoped: true,
+    returns: { media: { 'text/calendar': { type: 'string', maxLength: 20000 } } },
+    returnsDescription: 'An iCalendar (RFC 5545) file, offered as a download named appointment.ics',
+    uuidParams: ['appointmentId'],
+    problems: { 404: NO_APPOINTMENT },
   })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({
-    description: 'An iCalendar (RFC 5545) file, offered as a download named appointment.ics',
-    content: { 'text/calendar': { schema: { type: 'string', maxLength: 20000 } } },
-  })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such appointment for this patient' })
   async calendar(
     @CurrentPatient() scope: PatientScope,
     @Param('appointmentId') appointmentId: string,

@@ -1,10 +1,9 @@
-import { DomainError } from '../../common/problem.js';
+import { DomainError, notFoundError } from '../../common/problem.js';
 
-export class AppointmentNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'appointment_not_found', 'Not found', 'No appointment was found with this id.');
-  }
-}
+export class AppointmentNotFoundError extends notFoundError(
+  'appointment_not_found',
+  'No appointment was found with this id.',
+) {}
 
 /** Raised from the exclusion constraint's refusal, never only from a check made before. */
 export class SlotTakenError extends DomainError {

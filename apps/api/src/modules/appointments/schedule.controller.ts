@@ -1,39 +1,29 @@
-import { Permit } from '../../common/permit.decorator.js';
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { INVALID_QUERY, Operation } from '../../common/operation.decorator.js';
 import { CurrentCaller } from '../../common/patient-scope.js';
 import type { Caller } from '../../common/principal.js';
-import { Problem } from '../../common/problem.js';
 import { ScheduleQuery, ScheduleView } from './appointments.dto.js';
 import { ScheduleService } from './schedule.service.js';
 
 @ApiTags('appointments')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
-@ApiForbiddenResponse({ type: Problem, description: 'Only clinical and front-desk staff' })
 @Controller('v1/schedule')
 export class ScheduleController {
   constructor(private readonly schedule: ScheduleService) {}
 
   @Get()
-  @Permit('schedule:read')
-  @ApiOperation({
-    operationId: 'listSchedule',
+  @Operation({
+    id: 'listSchedule',
     summary: 'The appointments of one provider or one location over a few days',
     description:
       'Give exactly one of providerId or locationId, and a range of at most 8 days. ' +
       'Appointments overlapping the range, by start, at most 500 (truncated says when there ' +
       'were more); cancelled ones only with includeCancelled=true. hours lists the open hours ' +
       'in the range: the provider’s, or for a location those of every provider there. Roles: front-desk, nurse, provider, admin.',
+    permit: 'schedule:read',
+    returns: ScheduleView,
+    problems: { 400: INVALID_QUERY },
   })
-  @ApiOkResponse({ type: ScheduleView })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   read(@Query() query: ScheduleQuery, @CurrentCaller() caller: Caller): Promise<ScheduleView> {
     return this.schedule.read(
       {

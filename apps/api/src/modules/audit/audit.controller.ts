@@ -1,36 +1,26 @@
-import { Permit } from '../../common/permit.decorator.js';
+import { Operation } from '../../common/operation.decorator.js';
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import type { Caller } from '../../common/principal.js';
-import { Problem } from '../../common/problem.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AccessLogPage, AuditEventPage, AuditEventQuery, AuditPageQuery } from './audit.dto.js';
 
 @ApiTags('audit')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
 @Controller('v1')
 export class AuditController {
   constructor(private readonly log: AuditLogService) {}
 
   @Get('audit-events')
-  @Permit('audit:read')
-  @ApiOperation({
-    operationId: 'listAuditEvents',
+  @Operation({
+    id: 'listAuditEvents',
     summary: 'Browse the audit trail',
     description:
       'Newest first, filtered, cursor-paginated. Reading the trail is itself recorded (audit.read).',
+    permit: 'audit:read',
+    returns: AuditEventPage,
+    problems: { 400: 'A filter is not valid', 403: 'Only administrators read the audit trail' },
   })
-  @ApiOkResponse({ type: AuditEventPage })
-  @ApiBadRequestResponse({ type: Problem, description: 'A filter is not valid' })
-  @ApiForbiddenResponse({ type: Problem, description: 'Only administrators read the audit trail' })
   listEvents(
     @Query() query: AuditEventQuery,
     @CurrentCaller() caller: Caller,
@@ -39,17 +29,17 @@ export class AuditController {
   }
 
   @Get('patients/:patientId/access-log')
-  @Permit('access-log:read', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'getPatientAccessLog',
+  @Operation({
+    id: 'getPatientAccessLog',
     summary: 'Who has accessed my record',
     description:
       'What clinic staff did with this patient’s record, newest first, in plain words. For the ' +
       'patient themself and administrators. The patient’s own actions are not listed.',
+    permit: 'access-log:read',
+    patientScoped: true,
+    returns: AccessLogPage,
+    problems: { 400: 'limit or cursor is not valid', 403: 'Staff other than administrators' },
   })
-  @ApiOkResponse({ type: AccessLogPage })
-  @ApiBadRequestResponse({ type: Problem, description: 'limit or cursor is not valid' })
-  @ApiForbiddenResponse({ type: Problem, description: 'Staff other than administrators' })
   accessLog(
     @Query() query: AuditPageQuery,
     @CurrentPatient() scope: PatientScope,

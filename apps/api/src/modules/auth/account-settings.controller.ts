@@ -1,19 +1,9 @@
-import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { INVALID_BODY, Operation } from '../../common/operation.decorator.js';
 import { CurrentCaller } from '../../common/patient-scope.js';
+import { Permit } from '../../common/permit.decorator.js';
 import type { Caller } from '../../common/principal.js';
-import { Problem } from '../../common/problem.js';
 import {
   ActiveSessionList,
   ChangePasswordRequest,
@@ -26,6 +16,8 @@ import {
 } from './account-settings.dto.js';
 import { AccountSettingsService } from './account-settings.service.js';
 
+const WRONG_PASSWORD = 'Wrong password';
+
 /** The signed-in person's own sign-in settings; patients and staff alike. */
 @ApiTags('account')
 @Permit('account:self')
@@ -34,38 +26,37 @@ export class AccountSettingsController {
   constructor(private readonly settings: AccountSettingsService) {}
 
   @Get('security')
-  @ApiOperation({
-    operationId: 'getSecuritySettings',
+  @Operation({
+    id: 'getSecuritySettings',
     summary: 'Second factor and password status',
+    returns: SecuritySettings,
   })
-  @ApiOkResponse({ type: SecuritySettings })
   security(@CurrentCaller() caller: Caller): Promise<SecuritySettings> {
     return this.settings.security(caller.principal);
   }
 
   @Post('password')
-  @HttpCode(204)
-  @ApiOperation({
-    operationId: 'changePassword',
+  @Operation({
+    id: 'changePassword',
     summary: 'Change password',
     description: 'Ends every other session.',
+    status: 204,
+    problems: { 400: INVALID_BODY },
   })
-  @ApiNoContentResponse()
-  @ApiBadRequestResponse({ type: Problem })
   async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordRequest) {
     await this.settings.changePassword(caller, body.currentPassword, body.newPassword);
   }
 
   @Post('totp/setup')
-  @HttpCode(200)
-  @ApiOperation({
-    operationId: 'startTotpSetup',
+  @Operation({
+    id: 'startTotpSetup',
     summary: 'Start setting up an authenticator app',
     description:
       'Confirmed with the current password. The new secret must be confirmed within 10 minutes.',
+    status: 200,
+    returns: TotpSetup,
+    problems: { 400: WRONG_PASSWORD },
   })
-  @ApiOkResponse({ type: TotpSetup })
-  @ApiBadRequestResponse({ type: Problem, description: 'Wrong password' })
   startTotp(
     @CurrentCaller() caller: Caller,
     @Body() body: PasswordConfirmation,
@@ -74,17 +65,16 @@ export class AccountSettingsController {
   }
 
   @Post('totp/confirm')
-  @HttpCode(200)
-  @ApiOperation({
-    operationId: 'confirmTotpSetup',
+  @Operation({
+    id: 'confirmTotpSetup',
     summary: 'Finish authenticator set-up with its first code',
     description: 'Returns 10 recovery codes, shown once.',
-  })
-  @ApiOkResponse({ type: RecoveryCodes })
-  @ApiBadRequestResponse({ type: Problem })
-  @ApiConflictResponse({
-    type: Problem,
-    description: 'No set-up in progress, or it was started over 10 minutes ago: start again',
+    status: 200,
+    returns: RecoveryCodes,
+    problems: {
+      400: INVALID_BODY,
+      409: 'No set-up in progress, or it was started over 10 minutes ago: start again',
+    },
   })
   async confirmTotp(
     @CurrentCaller() caller: Caller,
@@ -96,31 +86,25 @@ export class AccountSettingsController {
   }
 
   @Post('second-factor')
-  @HttpCode(204)
-  @ApiOperation({
-    operationId: 'setSecondFactor',
+  @Operation({
+    id: 'setSecondFactor',
     summary: 'Switch to emailed codes, or turn the second step off',
-  })
-  @ApiNoContentResponse()
-  @ApiBadRequestResponse({ type: Problem })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'The clinic requires a second step for this account',
+    status: 204,
+    problems: { 400: INVALID_BODY, 422: 'The clinic requires a second step for this account' },
   })
   async setSecondFactor(@CurrentCaller() caller: Caller, @Body() body: SetSecondFactorRequest) {
     await this.settings.setSecondFactor(caller, body.method, body.password);
   }
 
   @Post('recovery-codes')
-  @HttpCode(200)
-  @ApiOperation({
-    operationId: 'regenerateRecoveryCodes',
+  @Operation({
+    id: 'regenerateRecoveryCodes',
     summary: 'Replace recovery codes',
     description: 'The old codes stop working.',
+    status: 200,
+    returns: RecoveryCodes,
+    problems: { 400: WRONG_PASSWORD, 422: 'No authenticator app set up' },
   })
-  @ApiOkResponse({ type: RecoveryCodes })
-  @ApiBadRequestResponse({ type: Problem, description: 'Wrong password' })
-  @ApiUnprocessableEntityResponse({ type: Problem, description: 'No authenticator app set up' })
   async recoveryCodes(
     @CurrentCaller() caller: Caller,
     @Body() body: PasswordConfirmation,
@@ -131,22 +115,27 @@ export class AccountSettingsController {
   }
 
   @Get('sessions')
-  @ApiOperation({ operationId: 'listMySessions', summary: 'Where this account is signed in' })
-  @ApiOkResponse({ type: ActiveSessionList })
+  @Operation({
+    id: 'listMySessions',
+    summary: 'Where this account is signed in',
+    returns: ActiveSessionList,
+  })
   async sessions(@CurrentCaller() caller: Caller): Promise<ActiveSessionList> {
     return { items: await this.settings.listSessions(caller.principal) };
   }
 
   @Delete('sessions/:sessionId')
-  @HttpCode(204)
-  @ApiOperation({ operationId: 'endMySession', summary: 'Sign out one session of this account' })
+  @Operation({
+    id: 'endMySession',
+    summary: 'Sign out one session of this account',
+    status: 204,
+    problems: { 404: 'No such session of this account' },
+  })
   @ApiParam({
     name: 'sessionId',
     description: 'The id from listMySessions',
     schema: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 },
   })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({ type: Problem })
   async endSession(@CurrentCaller() caller: Caller, @Param('sessionId') id: string) {
     await this.settings.endSession(caller, id);
   }

@@ -1,14 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Operation } from '../../common/operation.decorator.js';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   CurrentCaller,
   CurrentPatient,
@@ -17,7 +9,6 @@ import {
 } from '../../common/patient-scope.js';
 import { Permit } from '../../common/permit.decorator.js';
 import type { Caller } from '../../common/principal.js';
-import { Problem } from '../../common/problem.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { StaffNotFoundError } from '../staff/staff.errors.js';
 import { CareAccessService } from './care-access.service.js';
@@ -32,19 +23,14 @@ import {
 } from './care.dto.js';
 import { EmergencyAccessNotFoundError } from './care.errors.js';
 
-const GRANT_ID = ApiParam({ name: 'grantId', type: String, format: 'uuid' });
-const ACCOUNT_ID = ApiParam({ name: 'accountId', type: String, format: 'uuid' });
-
 @ApiTags('emergency access')
 @Controller('v1')
 export class CareController {
   constructor(private readonly care: CareAccessService) {}
 
   @Post('patients/:patientId/emergency-access')
-  @HttpCode(201)
-  @Permit('emergency-access:use', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'createEmergencyAccess',
+  @Operation({
+    id: 'createEmergencyAccess',
     summary: 'Break the glass: open a patient’s record outside one’s care',
     description:
       'For a patient not seen at any of the caller’s locations (clinical routes answer 403 ' +
@@ -52,8 +38,11 @@ export class CareController {
       'EMERGENCY_ACCESS_MINUTES (4 hours by default). Recorded in the audit trail and in ' +
       'the patient’s access log ("Used emergency access to your record"), and listed for ' +
       'administrators to review.',
+    status: 201,
+    permit: 'emergency-access:use',
+    patientScoped: true,
+    returns: EmergencyAccessGrant,
   })
-  @ApiCreatedResponse({ type: EmergencyAccessGrant })
   async create(
     @Body() body: EmergencyAccessRequest,
     @CurrentPatient() scope: PatientScope,
@@ -68,15 +57,15 @@ export class CareController {
   }
 
   @Get('emergency-access')
-  @Permit('emergency-access:review')
-  @ApiOperation({
-    operationId: 'listEmergencyAccess',
+  @Operation({
+    id: 'listEmergencyAccess',
     summary: 'Emergency accesses, for review',
     description:
       'Newest first, filtered by time, staff member, patient and review state. Each patient ' +
       'listed gets a line in their access log.',
+    permit: 'emergency-access:review',
+    returns: EmergencyAccessPage,
   })
-  @ApiOkResponse({ type: EmergencyAccessPage })
   list(
     @Query() query: EmergencyAccessQuery,
     @CurrentCaller() caller: Caller,
@@ -85,23 +74,19 @@ export class CareController {
   }
 
   @Post('emergency-access/:grantId/review')
-  @HttpCode(200)
-  @Permit('emergency-access:review')
-  @ApiOperation({
-    operationId: 'reviewEmergencyAccess',
+  @Operation({
+    id: 'reviewEmergencyAccess',
     summary: 'Mark an emergency access reviewed',
     description: 'Records who reviewed it and when. Nobody reviews their own.',
-  })
-  @GRANT_ID
-  @ApiOkResponse({ type: EmergencyAccessItem })
-  @ApiNotFoundResponse({ type: Problem, description: 'No emergency access has this id' })
-  @ApiConflictResponse({
-    type: Problem,
-    description: 'Already reviewed (code emergency_access_already_reviewed)',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'Your own emergency access (code cannot_review_own_emergency_access)',
+    status: 200,
+    permit: 'emergency-access:review',
+    returns: EmergencyAccessItem,
+    uuidParams: ['grantId'],
+    problems: {
+      404: 'No emergency access has this id',
+      409: 'Already reviewed (code emergency_access_already_reviewed)',
+      422: 'Your own emergency access (code cannot_review_own_emergency_access)',
+    },
   })
   review(
     @Param('grantId') grantId: string,
@@ -120,30 +105,30 @@ export class StaffLocationsController {
   constructor(private readonly care: CareAccessService) {}
 
   @Get(':accountId/locations')
-  @ApiOperation({
-    operationId: 'getStaffLocations',
+  @Operation({
+    id: 'getStaffLocations',
     summary: 'The locations a staff member works at',
     description:
       'Staff reach the clinical records of patients seen at these locations. A provider also ' +
       'works where their provider profile has weekly hours (practice).',
+    returns: StaffLocations,
+    uuidParams: ['accountId'],
+    problems: { 404: 'No staff account has this id' },
   })
-  @ACCOUNT_ID
-  @ApiOkResponse({ type: StaffLocations })
-  @ApiNotFoundResponse({ type: Problem, description: 'No staff account has this id' })
   locations(@Param('accountId') accountId: string): Promise<StaffLocations> {
     if (!UUID_PATTERN.test(accountId)) throw new StaffNotFoundError();
     return this.care.staffLocations(accountId);
   }
 
   @Put(':accountId/locations')
-  @ApiOperation({
-    operationId: 'setStaffLocations',
+  @Operation({
+    id: 'setStaffLocations',
     summary: 'Assign the locations a staff member works at',
     description: 'Replaces the assigned list. Applies to the next request of open sessions.',
+    returns: StaffLocations,
+    uuidParams: ['accountId'],
+    problems: { 404: 'No staff account has this id' },
   })
-  @ACCOUNT_ID
-  @ApiOkResponse({ type: StaffLocations })
-  @ApiNotFoundResponse({ type: Problem, description: 'No staff account has this id' })
   setLocations(
     @Param('accountId') accountId: string,
     @Body() body: StaffLocationsRequest,

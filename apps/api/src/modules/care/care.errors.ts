@@ -1,4 +1,4 @@
-import { DomainError } from '../../common/problem.js';
+import { DomainError, notFoundError } from '../../common/problem.js';
 
 /**
  * A clinical read or change of a patient outside the caller's care relationship. The detail
@@ -17,11 +17,10 @@ export class CareRelationshipRequiredError extends DomainError {
   }
 }
 
-export class EmergencyAccessNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'emergency_access_not_found', 'Not found', 'No emergency access has this id.');
-  }
-}
+export class EmergencyAccessNotFoundError extends notFoundError(
+  'emergency_access_not_found',
+  'No emergency access has this id.',
+) {}
 
 export class EmergencyAccessReviewedError extends DomainError {
   constructor() {

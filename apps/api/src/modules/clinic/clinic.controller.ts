@@ -1,22 +1,13 @@
+import { BINARY, Operation } from '../../common/operation.decorator.js';
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import {
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainError, Problem } from '../../common/problem.js';
+import { notFoundError } from '../../common/problem.js';
 import { Public } from '../../common/public.decorator.js';
 import { ClinicIdentityService } from './clinic-identity.service.js';
 import { ClinicIdentity } from './clinic.dto.js';
 
-class NoLogoError extends DomainError {
-  constructor() {
-    super(404, 'logo_not_found', 'Not found', 'This clinic has no logo.');
-  }
-}
+class NoLogoError extends notFoundError('logo_not_found', 'This clinic has no logo.') {}
 
 /** Who the portal belongs to: public, so the sign-in pages show it too. */
 @ApiTags('clinic')
@@ -26,12 +17,12 @@ export class ClinicController {
   constructor(private readonly clinic: ClinicIdentityService) {}
 
   @Get()
-  @ApiOperation({
-    operationId: 'getClinicIdentity',
+  @Operation({
+    id: 'getClinicIdentity',
     summary: 'The clinic’s name, colour and logo',
     description: 'Set by the operator (CLINIC_NAME, CLINIC_BRAND_COLOR, CLINIC_LOGO). No session.',
+    returns: ClinicIdentity,
   })
-  @ApiOkResponse({ type: ClinicIdentity })
   identity(@Res({ passthrough: true }) reply: FastifyReply): ClinicIdentity {
     // Not about anyone: a browser may keep it for a few minutes.
     void reply.header('cache-control', 'public, max-age=300');
@@ -44,20 +35,14 @@ export class ClinicController {
   }
 
   @Get('logo')
-  @ApiOperation({
-    operationId: 'getClinicLogo',
+  @Operation({
+    id: 'getClinicLogo',
     summary: 'The clinic’s logo image',
     description: 'PNG or JPEG as the operator provided it; cached for a year by its URL.',
+    problems: { 404: 'The clinic has no logo' },
+    returns: { media: { 'image/png': BINARY, 'image/jpeg': BINARY } },
+    returnsDescription: 'The image',
   })
-  @ApiProduces('image/png', 'image/jpeg')
-  @ApiOkResponse({
-    description: 'The image',
-    content: {
-      'image/png': { schema: { type: 'string', format: 'binary' } },
-      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
-    },
-  })
-  @ApiNotFoundResponse({ type: Problem, description: 'The clinic has no logo' })
   logo(
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,10 +1,6 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Operation } from '../../common/operation.decorator.js';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/public.decorator.js';
 import { HealthService } from './health.service.js';
@@ -17,20 +13,23 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('live')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up' })
-  @ApiOkResponse({ type: LivenessDto })
+  @Operation({
+    id: 'getLiveness',
+    summary: 'The process is up',
+    status: 200,
+    returns: LivenessDto,
+  })
   live(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({
-    operationId: 'getReadiness',
+  @Operation({
+    id: 'getReadiness',
     summary: 'The database and the queue backend answer',
     description: 'Also reports emails waiting or failed, so delivery trouble is visible.',
+    returns: ReadinessDto,
   })
-  @ApiOkResponse({ type: ReadinessDto })
   @ApiServiceUnavailableResponse({ type: ReadinessDto })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessDto> {
     const report = await this.health.readiness();

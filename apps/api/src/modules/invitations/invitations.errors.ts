@@ -1,14 +1,13 @@
-import { DomainError } from '../../common/problem.js';
+import { DomainError, notFoundError } from '../../common/problem.js';
 
 const ASK_CLINIC = 'Ask the clinic for a new invitation.';
 
 // --- staff side ------------------------------------------------------------------------
 
-export class InvitationNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'invitation_not_found', 'Not found', 'No invitation was found with this id.');
-  }
-}
+export class InvitationNotFoundError extends notFoundError(
+  'invitation_not_found',
+  'No invitation was found with this id.',
+) {}
 
 export class PatientEmailMissingError extends DomainError {
   constructor() {

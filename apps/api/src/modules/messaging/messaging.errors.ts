@@ -1,29 +1,25 @@
-import { DomainError } from '../../common/problem.js';
+import { DomainError, notFoundError } from '../../common/problem.js';
 import { MAX_ATTACHMENT_BYTES } from './messaging.rules.js';
 
-export class ConversationNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'conversation_not_found', 'Not found', 'No such conversation was found.');
-  }
-}
+export class ConversationNotFoundError extends notFoundError(
+  'conversation_not_found',
+  'No such conversation was found.',
+) {}
 
-export class MessageAttachmentNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'attachment_not_found', 'Not found', 'No such file was found in this conversation.');
-  }
-}
+export class MessageAttachmentNotFoundError extends notFoundError(
+  'attachment_not_found',
+  'No such file was found in this conversation.',
+) {}
 
-export class CarePoolNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'care_pool_not_found', 'Not found', 'No such care-team pool.');
-  }
-}
+export class CarePoolNotFoundError extends notFoundError(
+  'care_pool_not_found',
+  'No such care-team pool.',
+) {}
 
-export class ReplyTemplateNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'reply_template_not_found', 'Not found', 'No such reply template.');
-  }
-}
+export class ReplyTemplateNotFoundError extends notFoundError(
+  'reply_template_not_found',
+  'No such reply template.',
+) {}
 
 export class MessagingNotSetUpError extends DomainError {
   constructor() {

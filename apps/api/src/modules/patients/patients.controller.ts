@@ -1,17 +1,8 @@
-import { Permit } from '../../common/permit.decorator.js';
+import { INVALID_BODY, INVALID_QUERY, Operation } from '../../common/operation.decorator.js';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import type { Caller } from '../../common/principal.js';
-import { Problem } from '../../common/problem.js';
 import {
   CreatePatientRequest,
   PatientDetails,
@@ -23,21 +14,20 @@ import {
 import { PatientsService } from './patients.service.js';
 
 @ApiTags('patients')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
-@ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
 @Controller('v1/patients')
 export class PatientsController {
   constructor(private readonly patients: PatientsService) {}
 
   @Post()
-  @Permit('patients:register')
-  @ApiOperation({
-    operationId: 'createPatient',
+  @Operation({
+    id: 'createPatient',
     summary: 'Register a patient',
     description: 'A medical record number (MRN) is generated. Roles: front-desk, admin.',
+    status: 201,
+    permit: 'patients:register',
+    returns: PatientDetails,
+    problems: { 400: INVALID_BODY },
   })
-  @ApiCreatedResponse({ type: PatientDetails })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
   async create(
     @Body() body: CreatePatientRequest,
     @CurrentCaller() caller: Caller,
@@ -50,17 +40,17 @@ export class PatientsController {
   }
 
   @Get()
-  @Permit('patients:search')
-  @ApiOperation({
-    operationId: 'searchPatients',
+  @Operation({
+    id: 'searchPatients',
     summary: 'Find patients by name, MRN or date of birth',
     description:
       'Name search matches the start of the family or given name, in any case; an MRN must ' +
       'match exactly. Sorted by family then given name. Roles: front-desk, nurse, provider, ' +
       'admin, billing.',
+    permit: 'patients:search',
+    returns: PatientPage,
+    problems: { 400: INVALID_QUERY },
   })
-  @ApiOkResponse({ type: PatientPage })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   async search(
     @Query() query: SearchPatientsQuery,
     @CurrentCaller() caller: Caller,
@@ -69,29 +59,31 @@ export class PatientsController {
   }
 
   @Get(':patientId')
-  @Permit('patients:read', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'getPatient',
+  @Operation({
+    id: 'getPatient',
     summary: 'A patient’s demographics',
     description:
       'Patients read their own record; staff roles: front-desk, nurse, provider, admin, billing.',
+    permit: 'patients:read',
+    patientScoped: true,
+    returns: PatientDetails,
   })
-  @ApiOkResponse({ type: PatientDetails })
   async get(@CurrentPatient() scope: PatientScope): Promise<PatientDetails> {
     const patient = await this.patients.read(scope.patientId, scope.caller);
     return toPatientDetails(patient);
   }
 
   @Patch(':patientId')
-  @Permit('patients:update', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'updatePatient',
+  @Operation({
+    id: 'updatePatient',
     summary: 'Change a patient’s demographics',
     description:
       'Only the fields sent change; null clears an optional field. Roles: front-desk, admin.',
+    permit: 'patients:update',
+    patientScoped: true,
+    returns: PatientDetails,
+    problems: { 400: 'A field is not valid' },
   })
-  @ApiOkResponse({ type: PatientDetails })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
   async update(
     @CurrentPatient() scope: PatientScope,
     @Body() body: UpdatePatientRequest,

@@ -1,19 +1,6 @@
-import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiGoneResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { INVALID_BODY, Operation } from '../../common/operation.decorator.js';
 import type { RequestContext } from '../../common/principal.js';
 import { CurrentRequestContext } from '../../common/patient-scope.js';
 import { Problem } from '../../common/problem.js';
@@ -32,21 +19,13 @@ import {
 import { RegistrationService } from './registration.service.js';
 
 /** The answers of every step whose invitation link cannot be used. */
-const LinkProblems = () =>
-  applyDecorators(
-    ApiNotFoundResponse({ type: Problem, description: 'Unknown link: invitation_link_invalid' }),
-    ApiGoneResponse({
-      type: Problem,
-      description:
-        'The invitation can no longer be used; the code says why: invitation_expired, ' +
-        'invitation_used, invitation_revoked or invitation_replaced',
-    }),
-    ApiResponse({
-      status: 423,
-      type: Problem,
-      description: 'Locked after 5 wrong dates of birth, until the clinic resends it',
-    }),
-  );
+const LINK_PROBLEMS = {
+  404: 'Unknown link: invitation_link_invalid',
+  410:
+    'The invitation can no longer be used; the code says why: invitation_expired, ' +
+    'invitation_used, invitation_revoked or invitation_replaced',
+  423: 'Locked after 5 wrong dates of birth, until the clinic resends it',
+} as const;
 
 /**
  * Registration from an invitation link, for a patient who has no account yet, so every
@@ -56,18 +35,20 @@ const LinkProblems = () =>
  */
 @ApiTags('registration')
 @Public()
-@ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
+@ApiBadRequestResponse({ type: Problem, description: INVALID_BODY })
 @Controller('v1/registration')
 export class RegistrationController {
   constructor(private readonly registration: RegistrationService) {}
 
   @Get('invitation')
-  @ApiOperation({
-    operationId: 'checkRegistrationInvitation',
+  @Operation({
+    id: 'checkRegistrationInvitation',
     summary: 'Check an invitation link',
     description:
       'Says whether the link can be used, and how the patient can prove who they are. The ' +
       `token goes in the ${INVITATION_TOKEN_HEADER} header, never in the URL.`,
+    returns: RegistrationInvitation,
+    problems: LINK_PROBLEMS,
   })
   @ApiHeader({
     name: INVITATION_TOKEN_HEADER,
@@ -75,8 +56,6 @@ export class RegistrationController {
     description: 'The token from the invitation link (…/register#token=…)',
     schema: { type: 'string', minLength: 1, maxLength: 200 },
   })
-  @ApiOkResponse({ type: RegistrationInvitation })
-  @LinkProblems()
   describe(
     @Headers(INVITATION_TOKEN_HEADER.toLowerCase()) token: string | string[] | undefined,
     @CurrentRequestContext() context: RequestContext,
@@ -85,17 +64,16 @@ export class RegistrationController {
   }
 
   @Post('email-code')
-  @HttpCode(202)
-  @ApiOperation({
-    operationId: 'sendRegistrationEmailCode',
+  @Operation({
+    id: 'sendRegistrationEmailCode',
     summary: 'Email a 6-digit code to the address on file',
     description:
       'The code works once, for 10 minutes, with 5 tries; a new request replaces it. At most ' +
       '5 codes per invitation link.',
+    status: 202,
+    returns: EmailCodeSent,
+    problems: { ...LINK_PROBLEMS, 429: 'No more codes for this link' },
   })
-  @ApiAcceptedResponse({ type: EmailCodeSent })
-  @LinkProblems()
-  @ApiTooManyRequestsResponse({ type: Problem, description: 'No more codes for this link' })
   sendEmailCode(
     @Body() body: SendEmailCodeRequest,
     @CurrentRequestContext() context: RequestContext,
@@ -104,21 +82,20 @@ export class RegistrationController {
   }
 
   @Post('verify-identity')
-  @HttpCode(200)
-  @ApiOperation({
-    operationId: 'verifyRegistrationIdentity',
+  @Operation({
+    id: 'verifyRegistrationIdentity',
     summary: 'Prove identity with the date of birth or the emailed code',
     description:
       'Send exactly one of dateOfBirth and emailCode. Success gives a ticket for ' +
       'completeRegistration, valid 30 minutes. The fifth wrong date of birth locks the ' +
       'invitation until the clinic resends it.',
+    status: 200,
+    returns: IdentityVerified,
+    problems: {
+      ...LINK_PROBLEMS,
+      422: 'Wrong date of birth or code (identity_not_confirmed), or no code requested',
+    },
   })
-  @ApiOkResponse({ type: IdentityVerified })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'Wrong date of birth or code (identity_not_confirmed), or no code requested',
-  })
-  @LinkProblems()
   verifyIdentity(
     @Body() body: VerifyIdentityRequest,
     @CurrentRequestContext() context: RequestContext,
@@ -127,21 +104,21 @@ export class RegistrationController {
   }
 
   @Post('complete')
-  @ApiOperation({
-    operationId: 'completeRegistration',
+  @Operation({
+    id: 'completeRegistration',
     summary: 'Choose a username and password',
     description:
       'Creates the patient’s account and spends the invitation and the ticket, together. ' +
       'The patient then signs in with POST /api/v1/auth/login.',
+    status: 201,
+    returns: RegistrationCompleted,
+    problems: {
+      404: 'Unknown ticket',
+      409: 'username_taken or account_exists',
+      410: 'The ticket or the invitation can no longer be used; the code says why',
+      423: 'The invitation is locked',
+    },
   })
-  @ApiCreatedResponse({ type: RegistrationCompleted })
-  @ApiConflictResponse({ type: Problem, description: 'username_taken or account_exists' })
-  @ApiNotFoundResponse({ type: Problem, description: 'Unknown ticket' })
-  @ApiGoneResponse({
-    type: Problem,
-    description: 'The ticket or the invitation can no longer be used; the code says why',
-  })
-  @ApiResponse({ status: 423, type: Problem, description: 'The invitation is locked' })
   complete(
     @Body() body: CompleteRegistrationRequest,
     @CurrentRequestContext() context: RequestContext,

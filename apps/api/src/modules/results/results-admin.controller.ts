@@ -1,18 +1,8 @@
-import { Permit } from '../../common/permit.decorator.js';
+import { INVALID_BODY, INVALID_QUERY, Operation } from '../../common/operation.decorator.js';
 import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentCaller } from '../../common/patient-scope.js';
 import type { Caller } from '../../common/principal.js';
-import { Problem } from '../../common/problem.js';
 import { RouteBodyLimit } from '../../common/route-body-limit.js';
 import {
   ImportResultsRequest,
@@ -33,8 +23,6 @@ const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** Results work across patients: the review queue, the release policy, bulk imports. */
 @ApiTags('results')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
-@ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
 @Controller('v1/results')
 export class ResultsAdminController {
   constructor(
@@ -43,14 +31,14 @@ export class ResultsAdminController {
   ) {}
 
   @Get('review-queue')
-  @Permit('results:review')
-  @ApiOperation({
-    operationId: 'listResultsForReview',
+  @Operation({
+    id: 'listResultsForReview',
     summary: 'Reports held for a provider’s review, oldest first',
     description: 'With the number held in all and when the oldest was issued. Role: provider.',
+    permit: 'results:review',
+    returns: ReviewQueuePage,
+    problems: { 400: INVALID_QUERY },
   })
-  @ApiOkResponse({ type: ReviewQueuePage })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   reviewQueue(
     @CurrentCaller() caller: Caller,
     @Query() query: ReviewQueueQuery,
@@ -59,30 +47,30 @@ export class ResultsAdminController {
   }
 
   @Get('release-policy')
-  @Permit('results-policy:read')
-  @ApiOperation({
-    operationId: 'getResultReleasePolicy',
+  @Operation({
+    id: 'getResultReleasePolicy',
     summary: 'How each category of result is released',
     description:
       'immediate: patients see new reports at once; review: reports wait for a provider. ' +
       'Roles: provider, nurse, admin.',
+    permit: 'results-policy:read',
+    returns: ReleasePolicy,
   })
-  @ApiOkResponse({ type: ReleasePolicy })
   policy(@CurrentCaller() caller: Caller): Promise<ReleasePolicy> {
     return this.results.policy(caller);
   }
 
   @Put('release-policy')
-  @Permit('results-policy:manage')
-  @ApiOperation({
-    operationId: 'updateResultReleasePolicy',
+  @Operation({
+    id: 'updateResultReleasePolicy',
     summary: 'Change how categories of result are released',
     description:
       'Applies to reports recorded from now on; reports already held stay held until a ' +
       'provider releases them. Role: admin.',
+    permit: 'results-policy:manage',
+    returns: ReleasePolicy,
+    problems: { 400: INVALID_BODY },
   })
-  @ApiOkResponse({ type: ReleasePolicy })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
   updatePolicy(
     @CurrentCaller() caller: Caller,
     @Body() body: UpdateReleasePolicyRequest,
@@ -91,23 +79,23 @@ export class ResultsAdminController {
   }
 
   @Post('imports')
-  @Permit('results:write')
   @RouteBodyLimit(IMPORT_BODY_LIMIT)
-  @ApiOperation({
-    operationId: 'importResults',
+  @Operation({
+    id: 'importResults',
     summary: 'Import results from a CSV file or a FHIR Bundle',
     description:
       'The whole file is checked first: any problem rejects it (400 import_rejected, with ' +
       'each problem named by line or bundle entry) and nothing is stored. An accepted file ' +
       'is stored at once, released per the category policy, with one email per patient. ' +
       'content: at most 4 MB. Roles: provider, nurse.',
+    status: 201,
+    permit: 'results:write',
+    returns: ImportSummary,
+    problems: {
+      400: 'validation_failed, or import_rejected with errors by line or entry',
+      413: 'import_too_large: over 4 MB',
+    },
   })
-  @ApiCreatedResponse({ type: ImportSummary })
-  @ApiBadRequestResponse({
-    type: Problem,
-    description: 'validation_failed, or import_rejected with errors by line or entry',
-  })
-  @ApiPayloadTooLargeResponse({ type: Problem, description: 'import_too_large: over 4 MB' })
   import(
     @CurrentCaller() caller: Caller,
     @Body() body: ImportResultsRequest,

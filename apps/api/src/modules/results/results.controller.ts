@@ -1,22 +1,13 @@
-import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import {
+  BINARY,
+  INVALID_BODY,
+  INVALID_QUERY,
+  Operation,
+} from '../../common/operation.decorator.js';
 import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
-import { Problem } from '../../common/problem.js';
 import { UUID_PATTERN } from '../../common/validation.js';
 import { ResultNotFoundError } from './results.errors.js';
 import { RouteBodyLimit } from '../../common/route-body-limit.js';
@@ -38,30 +29,29 @@ import {
 } from './results.dto.js';
 import { ResultsService } from './results.service.js';
 
-const REPORT_ID = ApiParam({ name: 'reportId', type: String, format: 'uuid' });
-const OBSERVATION_ID = ApiParam({ name: 'observationId', type: String, format: 'uuid' });
 /** A 5 MB PDF grows by a third in base64, plus the rest of the report. */
 const CREATE_RESULT_BODY_LIMIT = 8 * 1024 * 1024;
+const NO_RESULT = 'No such result for this patient';
+const NO_VALUE = 'No such value for this patient';
 
 /** A patient's test results and vital signs: the patient themself, and clinical staff. */
 @ApiTags('results')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
-@ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
 @Controller('v1/patients/:patientId')
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
   @Get('results')
-  @Permit('results:read', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'listResults',
+  @Operation({
+    id: 'listResults',
     summary: 'A patient’s test result reports, newest first',
     description:
       'Patients see released reports only (never held ones or those entered in error); ' +
       'isNew marks those they have not opened. Staff roles: provider, nurse, admin.',
+    permit: 'results:read',
+    patientScoped: true,
+    returns: ReportPage,
+    problems: { 400: INVALID_QUERY },
   })
-  @ApiOkResponse({ type: ReportPage })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   list(
     @CurrentPatient() scope: PatientScope,
     @Query() query: ListResultsQuery,
@@ -70,10 +60,9 @@ export class ResultsController {
   }
 
   @Post('results')
-  @Permit('results:write', { patientScoped: true })
   @RouteBodyLimit(CREATE_RESULT_BODY_LIMIT)
-  @ApiOperation({
-    operationId: 'createResult',
+  @Operation({
+    id: 'createResult',
     summary: 'Record a test result report',
     description:
       'Codes and units are checked against the LOINC list; a missing reference range comes ' +
@@ -81,10 +70,12 @@ export class ResultsController {
       'once or held for review, as the category’s release policy says; on release the ' +
       'patient gets an email that names no test or value. An attachment must be a PDF of at ' +
       'most 5 MB. Roles: provider, nurse.',
+    permit: 'results:write',
+    patientScoped: true,
+    status: 201,
+    returns: ReportView,
+    problems: { 400: INVALID_BODY, 413: 'The request is too large' },
   })
-  @ApiCreatedResponse({ type: ReportView })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
-  @ApiPayloadTooLargeResponse({ type: Problem, description: 'The request is too large' })
   create(
     @CurrentPatient() scope: PatientScope,
     @Body() body: CreateResultRequest,
@@ -93,17 +84,18 @@ export class ResultsController {
   }
 
   @Get('results/:reportId')
-  @Permit('results:read', { patientScoped: true })
-  @REPORT_ID
-  @ApiOperation({
-    operationId: 'getResult',
+  @Operation({
+    id: 'getResult',
     summary: 'One test result report with its values',
     description:
       'A patient’s first look at a released report clears its “new” mark. Staff roles: ' +
       'provider, nurse, admin.',
+    permit: 'results:read',
+    patientScoped: true,
+    returns: ReportView,
+    uuidParams: ['reportId'],
+    problems: { 404: NO_RESULT },
   })
-  @ApiOkResponse({ type: ReportView })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such result for this patient' })
   get(
     @CurrentPatient() scope: PatientScope,
     @Param('reportId') reportId: string,
@@ -112,19 +104,17 @@ export class ResultsController {
   }
 
   @Get('results/:reportId/attachment')
-  @Permit('results:read', { patientScoped: true })
-  @REPORT_ID
-  @ApiOperation({
-    operationId: 'downloadResultAttachment',
+  @Operation({
+    id: 'downloadResultAttachment',
     summary: 'The PDF attached to a report',
     description: 'Staff roles: provider, nurse, admin.',
+    permit: 'results:read',
+    patientScoped: true,
+    returns: { media: { 'application/pdf': BINARY } },
+    returnsDescription: 'The PDF document',
+    uuidParams: ['reportId'],
+    problems: { 404: 'No such result, or it has no attachment' },
   })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({
-    description: 'The PDF document',
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-  })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such result, or it has no attachment' })
   async attachment(
     @CurrentPatient() scope: PatientScope,
     @Param('reportId') reportId: string,
@@ -139,21 +129,18 @@ export class ResultsController {
   }
 
   @Post('results/:reportId/release')
-  @HttpCode(200)
-  @Permit('results:release', { patientScoped: true })
-  @REPORT_ID
-  @ApiOperation({
-    operationId: 'releaseResult',
+  @Operation({
+    id: 'releaseResult',
     summary: 'Release a held report to the patient',
     description:
       'The patient can then read it and gets an email that names no test or value. Send the ' +
       'version you reviewed. Role: provider.',
-  })
-  @ApiOkResponse({ type: ReportView })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such result for this patient' })
-  @ApiConflictResponse({
-    type: Problem,
-    description: 'record_changed (stale version) or already_released',
+    permit: 'results:release',
+    patientScoped: true,
+    status: 200,
+    returns: ReportView,
+    uuidParams: ['reportId'],
+    problems: { 404: NO_RESULT, 409: 'record_changed (stale version) or already_released' },
   })
   release(
     @CurrentPatient() scope: PatientScope,
@@ -164,21 +151,19 @@ export class ResultsController {
   }
 
   @Patch('results/:reportId/observations/:observationId')
-  @Permit('results:write', { patientScoped: true })
-  @REPORT_ID
-  @OBSERVATION_ID
-  @ApiOperation({
-    operationId: 'updateObservation',
+  @Operation({
+    id: 'updateObservation',
     summary: 'Correct a value',
     description:
       'The previous state is kept in the history; the value and its report are marked ' +
       'corrected (or entered-in-error, which hides it from the patient). Send the version you ' +
       'loaded and the reason. Roles: provider, nurse.',
+    permit: 'results:write',
+    patientScoped: true,
+    returns: ObservationView,
+    uuidParams: ['reportId', 'observationId'],
+    problems: { 400: INVALID_BODY, 404: NO_VALUE, 409: 'record_changed: stale version' },
   })
-  @ApiOkResponse({ type: ObservationView })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such value for this patient' })
-  @ApiConflictResponse({ type: Problem, description: 'record_changed: stale version' })
   updateObservation(
     @CurrentPatient() scope: PatientScope,
     @Param('reportId') reportId: string,
@@ -195,16 +180,16 @@ export class ResultsController {
   }
 
   @Get('results/:reportId/observations/:observationId/history')
-  @Permit('records:history', { patientScoped: true })
-  @REPORT_ID
-  @OBSERVATION_ID
-  @ApiOperation({
-    operationId: 'getObservationHistory',
+  @Operation({
+    id: 'getObservationHistory',
     summary: 'Earlier versions of a corrected value',
     description: 'Newest first, with who changed it and why. Staff roles: provider, nurse, admin.',
+    permit: 'records:history',
+    patientScoped: true,
+    returns: RevisionHistory,
+    uuidParams: ['reportId', 'observationId'],
+    problems: { 404: NO_VALUE },
   })
-  @ApiOkResponse({ type: RevisionHistory })
-  @ApiNotFoundResponse({ type: Problem, description: 'No such value for this patient' })
   history(
     @CurrentPatient() scope: PatientScope,
     @Param('reportId') reportId: string,
@@ -214,16 +199,17 @@ export class ResultsController {
   }
 
   @Get('observations/trend')
-  @Permit('results:read', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'getObservationTrend',
+  @Operation({
+    id: 'getObservationTrend',
     summary: 'One test’s values over time',
     description:
       'The newest `limit` values, oldest first, with the list’s unit and adult range. ' +
       'Patients see released values only. Staff roles: provider, nurse, admin.',
+    permit: 'results:read',
+    patientScoped: true,
+    returns: ObservationTrend,
+    problems: { 400: INVALID_QUERY },
   })
-  @ApiOkResponse({ type: ObservationTrend })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   trend(
     @CurrentPatient() scope: PatientScope,
     @Query() query: TrendQuery,
@@ -232,14 +218,15 @@ export class ResultsController {
   }
 
   @Get('vitals')
-  @Permit('results:read', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'listVitals',
+  @Operation({
+    id: 'listVitals',
     summary: 'A patient’s vital signs, newest first',
     description: 'Staff roles: provider, nurse, admin.',
+    permit: 'results:read',
+    patientScoped: true,
+    returns: ObservationPage,
+    problems: { 400: INVALID_QUERY },
   })
-  @ApiOkResponse({ type: ObservationPage })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
   listVitals(
     @CurrentPatient() scope: PatientScope,
     @Query() query: ListVitalsQuery,
@@ -248,16 +235,18 @@ export class ResultsController {
   }
 
   @Post('vitals')
-  @Permit('results:write', { patientScoped: true })
-  @ApiOperation({
-    operationId: 'createVitalSigns',
+  @Operation({
+    id: 'createVitalSigns',
     summary: 'Record vital signs',
     description:
       'LOINC vital-sign codes with their UCUM units; visible to the patient at once. Roles: ' +
       'provider, nurse.',
+    permit: 'results:write',
+    patientScoped: true,
+    status: 201,
+    returns: ObservationList,
+    problems: { 400: INVALID_BODY },
   })
-  @ApiCreatedResponse({ type: ObservationList })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is missing or not valid' })
   createVitals(
     @CurrentPatient() scope: PatientScope,
     @Body() body: CreateVitalSignsRequest,

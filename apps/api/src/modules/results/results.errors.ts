@@ -1,23 +1,20 @@
 import type { FieldError } from '../../common/problem.js';
-import { DomainError } from '../../common/problem.js';
+import { DomainError, notFoundError } from '../../common/problem.js';
 
-export class ResultNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'result_not_found', 'Not found', 'No test result was found with this id.');
-  }
-}
+export class ResultNotFoundError extends notFoundError(
+  'result_not_found',
+  'No test result was found with this id.',
+) {}
 
-export class ObservationNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'observation_not_found', 'Not found', 'No value was found with this id.');
-  }
-}
+export class ObservationNotFoundError extends notFoundError(
+  'observation_not_found',
+  'No value was found with this id.',
+) {}
 
-export class AttachmentNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'attachment_not_found', 'Not found', 'This result has no attached document.');
-  }
-}
+export class AttachmentNotFoundError extends notFoundError(
+  'attachment_not_found',
+  'This result has no attached document.',
+) {}
 
 export class RecordChangedError extends DomainError {
   constructor() {

@@ -1,38 +1,24 @@
-import { DomainError } from '../../common/problem.js';
+import { DomainError, notFoundError } from '../../common/problem.js';
 
-export class LocationNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'location_not_found', 'Not found', 'No clinic location has this id.');
-  }
-}
+export class LocationNotFoundError extends notFoundError(
+  'location_not_found',
+  'No clinic location has this id.',
+) {}
 
-export class ProviderNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'provider_not_found', 'Not found', 'No provider has this id.');
-  }
-}
+export class ProviderNotFoundError extends notFoundError(
+  'provider_not_found',
+  'No provider has this id.',
+) {}
 
-export class VisitTypeNotFoundError extends DomainError {
-  constructor() {
-    super(
-      404,
-      'visit_type_not_found',
-      'Not found',
-      'No visit type that can be booked has this id.',
-    );
-  }
-}
+export class VisitTypeNotFoundError extends notFoundError(
+  'visit_type_not_found',
+  'No visit type that can be booked has this id.',
+) {}
 
-export class AvailabilityExceptionNotFoundError extends DomainError {
-  constructor() {
-    super(
-      404,
-      'availability_exception_not_found',
-      'Not found',
-      'This provider has no time off or extra hours with this id.',
-    );
-  }
-}
+export class AvailabilityExceptionNotFoundError extends notFoundError(
+  'availability_exception_not_found',
+  'This provider has no time off or extra hours with this id.',
+) {}
 
 export class LocationNameTakenError extends DomainError {
   constructor() {

@@ -1,25 +1,13 @@
+import { Operation } from '../../common/operation.decorator.js';
 import { Permit } from '../../common/permit.decorator.js';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller } from '../../common/patient-scope.js';
 import type { Caller } from '../../common/principal.js';
 import { Problem } from '../../common/problem.js';
 import { CreateStaffRequest, StaffList, StaffMember, UpdateStaffRequest } from './staff.dto.js';
 import { StaffService } from './staff.service.js';
 
-const ACCOUNT_ID = ApiParam({ name: 'accountId', type: String, format: 'uuid' });
 const NOT_FOUND = ApiNotFoundResponse({
   type: Problem,
   description: 'No staff account has this id',
@@ -27,53 +15,49 @@ const NOT_FOUND = ApiNotFoundResponse({
 
 @ApiTags('staff')
 @Permit('staff:manage')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
-@ApiForbiddenResponse({ type: Problem, description: 'Only administrators manage staff accounts' })
 @Controller('v1/staff')
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listStaff', summary: 'Staff accounts' })
-  @ApiOkResponse({ type: StaffList })
+  @Operation({
+    id: 'listStaff',
+    summary: 'Staff accounts',
+    returns: StaffList,
+  })
   async list(): Promise<StaffList> {
     return { items: await this.staff.list() };
   }
 
   @Post()
-  @HttpCode(201)
-  @ApiOperation({
-    operationId: 'createStaff',
+  @Operation({
+    id: 'createStaff',
     summary: 'Create a staff account',
     description:
       'The account starts without a usable password: its owner gets an email with a single-use ' +
       'link (72 hours) to choose one.',
-  })
-  @ApiCreatedResponse({ type: StaffMember })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
-  @ApiConflictResponse({
-    type: Problem,
-    description: 'The username is taken (code username_taken)',
+    status: 201,
+    returns: StaffMember,
+    problems: { 400: 'A field is not valid', 409: 'The username is taken (code username_taken)' },
   })
   create(@Body() body: CreateStaffRequest, @CurrentCaller() caller: Caller): Promise<StaffMember> {
     return this.staff.invite(body, caller);
   }
 
   @Patch(':accountId')
-  @ApiOperation({
-    operationId: 'updateStaff',
+  @Operation({
+    id: 'updateStaff',
     summary: "Change a staff member's name, email or roles",
     description:
       'Role changes apply to open sessions at once. Nobody can remove their own admin role.',
+    returns: StaffMember,
+    uuidParams: ['accountId'],
+    problems: {
+      400: 'A field is not valid',
+      422: 'Removing your own admin role (code cannot_remove_own_admin_role)',
+    },
   })
-  @ACCOUNT_ID
-  @ApiOkResponse({ type: StaffMember })
-  @ApiBadRequestResponse({ type: Problem, description: 'A field is not valid' })
   @NOT_FOUND
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'Removing your own admin role (code cannot_remove_own_admin_role)',
-  })
   update(
     @Param('accountId') accountId: string,
     @Body() body: UpdateStaffRequest,
@@ -83,19 +67,16 @@ export class StaffController {
   }
 
   @Post(':accountId/disable')
-  @HttpCode(200)
-  @ApiOperation({
-    operationId: 'disableStaff',
+  @Operation({
+    id: 'disableStaff',
     summary: 'Disable a staff account',
     description: 'Ends all its sessions and blocks sign-in until it is enabled again.',
+    status: 200,
+    returns: StaffMember,
+    uuidParams: ['accountId'],
+    problems: { 422: 'Disabling your own account (code cannot_disable_self)' },
   })
-  @ACCOUNT_ID
-  @ApiOkResponse({ type: StaffMember })
   @NOT_FOUND
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'Disabling your own account (code cannot_disable_self)',
-  })
   disable(
     @Param('accountId') accountId: string,
     @CurrentCaller() caller: Caller,
@@ -104,14 +85,14 @@ export class StaffController {
   }
 
   @Post(':accountId/enable')
-  @HttpCode(200)
-  @ApiOperation({
-    operationId: 'enableStaff',
+  @Operation({
+    id: 'enableStaff',
     summary: 'Enable a disabled staff account',
     description: 'Sign-in works again; sessions ended by the disable stay ended.',
+    status: 200,
+    returns: StaffMember,
+    uuidParams: ['accountId'],
   })
-  @ACCOUNT_ID
-  @ApiOkResponse({ type: StaffMember })
   @NOT_FOUND
   enable(
     @Param('accountId') accountId: string,
@@ -121,16 +102,16 @@ export class StaffController {
   }
 
   @Post(':accountId/reset-second-factor')
-  @HttpCode(200)
-  @ApiOperation({
-    operationId: 'resetStaffSecondFactor',
+  @Operation({
+    id: 'resetStaffSecondFactor',
     summary: "Remove a staff member's authenticator app and recovery codes",
     description:
       'For a lost phone. Ends all their sessions and emails them a notice; their next sign-in ' +
       'follows the staff second-factor policy.',
+    status: 200,
+    returns: StaffMember,
+    uuidParams: ['accountId'],
   })
-  @ACCOUNT_ID
-  @ApiOkResponse({ type: StaffMember })
   @NOT_FOUND
   resetSecondFactor(
     @Param('accountId') accountId: string,

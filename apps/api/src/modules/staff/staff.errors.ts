@@ -1,10 +1,9 @@
-import { DomainError } from '../../common/problem.js';
+import { DomainError, notFoundError } from '../../common/problem.js';
 
-export class StaffNotFoundError extends DomainError {
-  constructor() {
-    super(404, 'staff_not_found', 'Not found', 'No staff account has this id.');
-  }
-}
+export class StaffNotFoundError extends notFoundError(
+  'staff_not_found',
+  'No staff account has this id.',
+) {}
 
 export class UsernameTakenError extends DomainError {
   constructor() {

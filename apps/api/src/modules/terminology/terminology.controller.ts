@@ -1,41 +1,28 @@
-import { Permit } from '../../common/permit.decorator.js';
+import { INVALID_QUERY, Operation } from '../../common/operation.decorator.js';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { Problem } from '../../common/problem.js';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CodeSearchResult, SearchCodesQuery, type CodeView } from './terminology.dto.js';
 import { CodeSystemNotFoundError } from './terminology.errors.js';
 import { CODE_SYSTEMS, TerminologyService, type LoincEntry } from './terminology.service.js';
 
 @ApiTags('terminology')
-@ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
-@ApiForbiddenResponse({ type: Problem, description: 'The caller’s role may not do this' })
 @Controller('v1/code-systems')
 export class TerminologyController {
   constructor(private readonly terminology: TerminologyService) {}
 
   @Get(':system/codes')
-  @Permit('codes:read')
   @ApiParam({ name: 'system', enum: CODE_SYSTEMS, enumName: 'CodeSystem' })
-  @ApiOperation({
-    operationId: 'searchCodes',
+  @Operation({
+    id: 'searchCodes',
     summary: 'Find codes in a code list',
     description:
       'ICD-10-CM diagnoses (icd10cm), CVX vaccines (cvx), LOINC tests (loinc, with their ' +
       'units and adult reference ranges) or RxNorm medications (rxnorm). Records accept only ' +
       'codes from these lists. Staff.',
+    permit: 'codes:read',
+    returns: CodeSearchResult,
+    problems: { 400: INVALID_QUERY, 404: 'code_system_not_found' },
   })
-  @ApiOkResponse({ type: CodeSearchResult })
-  @ApiBadRequestResponse({ type: Problem, description: 'A parameter is not valid' })
-  @ApiNotFoundResponse({ type: Problem, description: 'code_system_not_found' })
   search(@Param('system') system: string, @Query() query: SearchCodesQuery): CodeSearchResult {
     if (!this.terminology.isSystem(system)) throw new CodeSystemNotFoundError();
     return {
