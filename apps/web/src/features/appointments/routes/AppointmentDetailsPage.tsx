@@ -17,6 +17,7 @@ import { CallToChange } from '../components/CallToChange';
 import { isNotFound, QueryState } from '../../../components/QueryState';
 import { patientPage } from '../../../components/PatientOnly';
 import { statusWords } from '../components/status';
+import { ProviderFact } from '../components/AppointmentFacts';
 import { addressLines, telHref } from '../utils/contact';
 import { readOutcome } from '../utils/outcome';
 
@@ -120,11 +121,7 @@ function AppointmentDetails({
               <dd className="appointments-text">{appointment.cancelReason}</dd>
             </>
           ) : null}
-          <dt>{t('appointments.fields.with')}</dt>
-          <dd>
-            {provider.displayName}
-            {provider.specialty ? `, ${provider.specialty}` : ''}
-          </dd>
+          <ProviderFact provider={provider} />
           <dt>{t('appointments.fields.visit')}</dt>
           <dd>{visitType.name}</dd>
           <dt>{t('appointments.fields.length')}</dt>

@@ -20,11 +20,11 @@ import { $api } from '../../../lib/api-queries';
 import { refreshOpenTimes, useAfterAppointmentChange, useTimeSearch, useVisitTypes } from '../api';
 import { allOf, QueryPending } from '../../../components/QueryState';
 import { patientPage } from '../../../components/PatientOnly';
+import { PlaceFact, ProviderFact } from '../components/AppointmentFacts';
 import { CutoffNotice } from '../components/CutoffNotice';
 import { ReasonField } from '../components/ReasonField';
 import { TimePicker } from '../components/TimePicker';
 import { VisitTypeStep } from '../components/VisitTypeStep';
-import { addressLines } from '../utils/contact';
 import { outcomeState } from '../utils/outcome';
 import { problemItems } from '../utils/problems';
 import {
@@ -324,20 +324,8 @@ function ReviewStep({
           {visitType.name} ({t('appointments.fields.minutes', { count: visitType.durationMinutes })}
           )
         </dd>
-        <dt>{t('appointments.fields.with')}</dt>
-        <dd>
-          {slot.provider.displayName}
-          {slot.provider.specialty ? `, ${slot.provider.specialty}` : ''}
-        </dd>
-        <dt>{t('appointments.fields.where')}</dt>
-        <dd>
-          {location.name}
-          <address className="appointments-address">
-            {addressLines(location.address, locale).map((line) => (
-              <span key={line}>{line}</span>
-            ))}
-          </address>
-        </dd>
+        <ProviderFact provider={slot.provider} />
+        <PlaceFact location={location} />
       </dl>
       <ul className="ui-link-list">
         <li>

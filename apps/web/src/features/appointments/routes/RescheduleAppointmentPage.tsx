@@ -26,13 +26,12 @@ import {
   useTimeSearch,
   type Appointment,
 } from '../api';
-import { AppointmentFacts } from '../components/AppointmentFacts';
+import { AppointmentFacts, PlaceFact, ProviderFact } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
 import { CutoffNotice } from '../components/CutoffNotice';
 import { allOf, isNotFound, QueryPending, QueryState } from '../../../components/QueryState';
 import { patientPage } from '../../../components/PatientOnly';
 import { TimePicker } from '../components/TimePicker';
-import { addressLines } from '../utils/contact';
 import { outcomeState } from '../utils/outcome';
 import { problemItems } from '../utils/problems';
 import {
@@ -364,20 +363,8 @@ function RescheduleReview({
         <dd>
           <time dateTime={slot.startsAt}>{newWhen}</time>
         </dd>
-        <dt>{t('appointments.fields.with')}</dt>
-        <dd>
-          {slot.provider.displayName}
-          {slot.provider.specialty ? `, ${slot.provider.specialty}` : ''}
-        </dd>
-        <dt>{t('appointments.fields.where')}</dt>
-        <dd>
-          {location.name}
-          <address className="appointments-address">
-            {addressLines(location.address, locale).map((line) => (
-              <span key={line}>{line}</span>
-            ))}
-          </address>
-        </dd>
+        <ProviderFact provider={slot.provider} />
+        <PlaceFact location={location} />
       </dl>
       <ul className="ui-link-list">
         <li>

@@ -233,13 +233,17 @@ function JumpList({ targets, onJump }: { targets: JumpTarget[]; onJump: (id: str
   );
 }
 
-type FoldingId =
-  | 'record-conditions'
-  | 'record-allergies'
-  | 'record-immunizations'
-  | 'record-vitals'
-  | 'record-care-plans'
-  | 'record-visits';
+type FoldingKey = 'conditions' | 'allergies' | 'immunizations' | 'vitals' | 'carePlans' | 'visits';
+type FoldingId = (typeof FOLDING_IDS)[FoldingKey];
+/** The parts that fold, by their locale key, with the id their heading's toggle is named by. */
+const FOLDING_IDS = {
+  conditions: 'record-conditions',
+  allergies: 'record-allergies',
+  immunizations: 'record-immunizations',
+  vitals: 'record-vitals',
+  carePlans: 'record-care-plans',
+  visits: 'record-visits',
+} as const;
 
 function SummarySections({ summary }: { summary: HealthSummary }) {
   const { t } = useTranslation();
@@ -280,6 +284,21 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
     carePlans: t('healthRecord.sections.carePlans.title'),
     visits: t('healthRecord.sections.visits.last'),
   };
+
+  /** The props every folding part shares: its id, texts and open state. */
+  const fold = (key: FoldingKey, count: number) => ({
+    id: FOLDING_IDS[key],
+    title: sections[key],
+    explain: t(`healthRecord.sections.${key}.explain`),
+    empty: t(`healthRecord.sections.${key}.empty`),
+    count,
+    open: open.has(FOLDING_IDS[key]),
+    onToggle: toggle(FOLDING_IDS[key]),
+  });
+  const seeAll = (key: Exclude<FoldingKey, 'vitals'>, to: string) => ({
+    to,
+    label: t(`healthRecord.sections.${key}.seeAll`),
+  });
 
   return (
     <>
@@ -324,15 +343,9 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
       </PlainSection>
 
       <Section
-        id="record-conditions"
-        title={sections.conditions}
-        explain={t('healthRecord.sections.conditions.explain')}
-        empty={t('healthRecord.sections.conditions.empty')}
-        count={summary.activeConditions.length}
+        {...fold('conditions', summary.activeConditions.length)}
         summary={shortList(summary.activeConditions.map((c) => c.plainName ?? c.display))}
-        open={open.has('record-conditions')}
-        onToggle={toggle('record-conditions')}
-        more={{ to: CONDITIONS_PATH, label: t('healthRecord.sections.conditions.seeAll') }}
+        more={seeAll('conditions', CONDITIONS_PATH)}
       >
         {summary.activeConditions.map((condition) => (
           <ConditionCard key={condition.id} entry={condition} level={3} />
@@ -340,11 +353,7 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
       </Section>
 
       <Section
-        id="record-allergies"
-        title={sections.allergies}
-        explain={t('healthRecord.sections.allergies.explain')}
-        empty={t('healthRecord.sections.allergies.empty')}
-        count={allergies.length}
+        {...fold('allergies', allergies.length)}
         summary={
           <>
             {severe.length > 0 ? (
@@ -363,9 +372,7 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
             )}
           </>
         }
-        open={open.has('record-allergies')}
-        onToggle={toggle('record-allergies')}
-        more={{ to: ALLERGIES_PATH, label: t('healthRecord.sections.allergies.seeAll') }}
+        more={seeAll('allergies', ALLERGIES_PATH)}
       >
         {allergies.map((allergy) => (
           <AllergyCard key={allergy.id} entry={allergy} level={3} />
@@ -380,15 +387,9 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
       </PlainSection>
 
       <Section
-        id="record-immunizations"
-        title={sections.immunizations}
-        explain={t('healthRecord.sections.immunizations.explain')}
-        empty={t('healthRecord.sections.immunizations.empty')}
-        count={summary.recentImmunizations.length}
+        {...fold('immunizations', summary.recentImmunizations.length)}
         summary={shortList(summary.recentImmunizations.map((i) => i.plainName ?? i.display))}
-        open={open.has('record-immunizations')}
-        onToggle={toggle('record-immunizations')}
-        more={{ to: IMMUNIZATIONS_PATH, label: t('healthRecord.sections.immunizations.seeAll') }}
+        more={seeAll('immunizations', IMMUNIZATIONS_PATH)}
       >
         {summary.recentImmunizations.map((immunization) => (
           <ImmunizationCard key={immunization.id} entry={immunization} level={3} />
@@ -396,16 +397,10 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
       </Section>
 
       <Section
-        id="record-vitals"
-        title={sections.vitals}
-        explain={t('healthRecord.sections.vitals.explain')}
-        empty={t('healthRecord.sections.vitals.empty')}
-        count={readings.length}
+        {...fold('vitals', readings.length)}
         summary={shortList(
           readings.map((reading) => `${vitalName(reading)} ${readingText(reading, locale)}`),
         )}
-        open={open.has('record-vitals')}
-        onToggle={toggle('record-vitals')}
       >
         {readings.map((reading) => (
           <VitalRow
@@ -417,15 +412,9 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
       </Section>
 
       <Section
-        id="record-care-plans"
-        title={sections.carePlans}
-        explain={t('healthRecord.sections.carePlans.explain')}
-        empty={t('healthRecord.sections.carePlans.empty')}
-        count={summary.activeCarePlans.length}
+        {...fold('carePlans', summary.activeCarePlans.length)}
         summary={shortList(summary.activeCarePlans.map((plan) => plan.title))}
-        open={open.has('record-care-plans')}
-        onToggle={toggle('record-care-plans')}
-        more={{ to: CARE_PLANS_PATH, label: t('healthRecord.sections.carePlans.seeAll') }}
+        more={seeAll('carePlans', CARE_PLANS_PATH)}
       >
         {summary.activeCarePlans.map((plan) => (
           <CarePlanCard key={plan.id} entry={plan} level={3} />
@@ -433,11 +422,7 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
       </Section>
 
       <Section
-        id="record-visits"
-        title={sections.visits}
-        explain={t('healthRecord.sections.visits.explain')}
-        empty={t('healthRecord.sections.visits.empty')}
-        count={summary.lastVisitSummary ? 1 : 0}
+        {...fold('visits', summary.lastVisitSummary ? 1 : 0)}
         summary={
           summary.lastVisitSummary
             ? t('healthRecord.visit.headingOn', {
@@ -445,9 +430,7 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
               })
             : null
         }
-        open={open.has('record-visits')}
-        onToggle={toggle('record-visits')}
-        more={{ to: VISIT_SUMMARIES_PATH, label: t('healthRecord.sections.visits.seeAll') }}
+        more={seeAll('visits', VISIT_SUMMARIES_PATH)}
       >
         {summary.lastVisitSummary ? (
           <VisitSummaryCard entry={summary.lastVisitSummary} level={3} />
