@@ -14,9 +14,10 @@ import { useQuery } from '@tanstack/react-query';
 import { appointmentQuery, useDownloadAppointmentCalendar, type Appointment } from '../api';
 import { AppointmentOutcome } from '../components/AppointmentOutcome';
 import { CallToChange } from '../components/CallToChange';
-import { isNotFound, QueryState } from '../../../components/QueryState';
+import { isNotFound } from '../../../components/QueryState';
 import { patientPage } from '../../../components/PatientOnly';
 import { statusWords } from '../components/status';
+import { AppointmentState } from '../components/AppointmentState';
 import { ProviderFact } from '../components/AppointmentFacts';
 import { addressLines, telHref } from '../utils/contact';
 import { readOutcome } from '../utils/outcome';
@@ -61,19 +62,14 @@ function Details({ patientId }: { patientId: string }) {
       }
       autoFocus={outcome && appointment.data ? false : undefined}
     >
-      <QueryState
-        query={appointment}
-        copy="appointments.details"
-        skeletons={DETAILS_SKELETONS}
-        notFoundText
-      >
+      <AppointmentState query={appointment} skeletons={DETAILS_SKELETONS}>
         {(data) => (
           <>
             {outcome ? <AppointmentOutcome outcome={outcome} appointment={data} /> : null}
             <AppointmentDetails patientId={patientId} appointment={data} />
           </>
         )}
-      </QueryState>
+      </AppointmentState>
       <LinkList>
         <Link to={APPOINTMENTS_PATH}>{t('appointments.backToList')}</Link>
       </LinkList>

@@ -19,7 +19,8 @@ import { $api } from '../../../lib/api-queries';
 import { appointmentQuery, useAfterAppointmentChange, type Appointment } from '../api';
 import { AppointmentFacts } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
-import { isNotFound, QueryState } from '../../../components/QueryState';
+import { isNotFound } from '../../../components/QueryState';
+import { AppointmentState } from '../components/AppointmentState';
 import { patientPage } from '../../../components/PatientOnly';
 import { outcomeState } from '../utils/outcome';
 import { problemItems } from '../utils/problems';
@@ -36,8 +37,6 @@ const IDS = {
 } as const;
 
 type Stale = 'changed' | 'cutoff';
-
-const APPOINTMENT_SKELETONS = [{ height: '8rem' }, { height: '12rem' }];
 
 /**
  * /appointments/:appointmentId/cancel — which visit, why (a few plain choices or their own
@@ -63,12 +62,7 @@ function Cancel({ patientId }: { patientId: string }) {
       heading={notFound ? t('appointments.details.notFoundTitle') : undefined}
       autoFocus={stale ? false : undefined}
     >
-      <QueryState
-        query={appointment}
-        copy="appointments.details"
-        skeletons={APPOINTMENT_SKELETONS}
-        notFoundText
-      >
+      <AppointmentState query={appointment}>
         {(data) => (
           <CancelContent
             // A fresh form for each version: what the person chose stays only for the one they saw.
@@ -79,7 +73,7 @@ function Cancel({ patientId }: { patientId: string }) {
             onStale={onStale}
           />
         )}
-      </QueryState>
+      </AppointmentState>
     </Page>
   );
 }

@@ -28,8 +28,9 @@ import {
 } from '../api';
 import { AppointmentFacts, PlaceFact, ProviderFact } from '../components/AppointmentFacts';
 import { CallToChange } from '../components/CallToChange';
+import { AppointmentState } from '../components/AppointmentState';
 import { CutoffNotice } from '../components/CutoffNotice';
-import { allOf, isNotFound, QueryPending, QueryState } from '../../../components/QueryState';
+import { allOf, isNotFound, QueryPending } from '../../../components/QueryState';
 import { patientPage } from '../../../components/PatientOnly';
 import { TimePicker } from '../components/TimePicker';
 import { outcomeState } from '../utils/outcome';
@@ -62,8 +63,6 @@ function visitSearch(appointment: Appointment): TimeSearch {
 
 /** Why the time list shows again: the time was taken, the visit changed, or it is too late. */
 type Notice = 'slotTaken' | 'changed' | 'cutoff';
-
-const APPOINTMENT_SKELETONS = [{ height: '8rem' }, { height: '12rem' }];
 
 /**
  * /appointments/:appointmentId/reschedule — the same time picker as booking, for the same kind
@@ -134,12 +133,7 @@ function Reschedule({ patientId }: { patientId: string }) {
       heading={notFound ? t('appointments.details.notFoundTitle') : title}
       autoFocus={shownNotice ? false : undefined}
     >
-      <QueryState
-        query={appointment}
-        copy="appointments.details"
-        skeletons={APPOINTMENT_SKELETONS}
-        notFoundText
-      >
+      <AppointmentState query={appointment}>
         {(data) => (
           <RescheduleContent
             patientId={patientId}
@@ -150,7 +144,7 @@ function Reschedule({ patientId }: { patientId: string }) {
             onStale={backToTimes}
           />
         )}
-      </QueryState>
+      </AppointmentState>
     </Page>
   );
 }
