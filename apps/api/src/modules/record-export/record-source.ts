@@ -1,3 +1,4 @@
+import type { PatientSearchRow } from '../patients/patients.repository.js';
 import {
   EXPORT_MESSAGES_SQL,
   type ExportMessageRow,
@@ -14,15 +15,8 @@ import {
   type ReportRow,
 } from './record-rows.js';
 
-export interface RecordPatient {
-  id: string;
-  mrn: string;
-  given_name: string;
-  family_name: string;
-  preferred_name: string | null;
-  date_of_birth: string;
-  sex: string;
-}
+/** The patient's own facts on every page of a download: a search row without its sort keys. */
+export type RecordPatient = Omit<PatientSearchRow, 'family_key' | 'given_key'>;
 
 /** A report's columns on each of its observation rows (observation columns null when none). */
 export type ReportObservationRow = {
