@@ -1,4 +1,3 @@
-import type { PatientSearchRow } from '../patients/patients.repository.js';
 import {
   EXPORT_MESSAGES_SQL,
   type ExportMessageRow,
@@ -15,8 +14,15 @@ import {
   type ReportRow,
 } from './record-rows.js';
 
-/** The patient's own facts on every page of a download: a search row without its sort keys. */
-export type RecordPatient = Omit<PatientSearchRow, 'family_key' | 'given_key'>;
+export interface RecordPatient {
+  id: string;
+  mrn: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  date_of_birth: string;
+  sex: string;
+}
 
 /** A report's columns on each of its observation rows (observation columns null when none). */
 export type ReportObservationRow = {
