@@ -283,6 +283,65 @@ export const staffSectionRoutes: RouteObject[] = [
                 .VisitTypesTab,
             }),
           },
+          {
+            element: <RequireRole section="messagingSettings" inline />,
+            children: [
+              {
+                path: 'care-pools',
+                lazy: async () => ({
+                  Component: (await import('../features/clinic-settings/routes/CarePoolsTab'))
+                    .CarePoolsTab,
+                }),
+              },
+              {
+                path: 'message-routing',
+                lazy: async () => ({
+                  Component: (await import('../features/clinic-settings/routes/MessageRoutingTab'))
+                    .MessageRoutingTab,
+                }),
+              },
+              {
+                path: 'reply-templates',
+                lazy: async () => ({
+                  Component: (await import('../features/clinic-settings/routes/ReplyTemplatesTab'))
+                    .ReplyTemplatesTab,
+                }),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        element: <RequireRole section="messagingSettings" />,
+        children: [
+          {
+            path: 'care-pools/new',
+            lazy: async () => ({
+              Component: (await import('../features/clinic-settings/routes/CarePoolFormPage'))
+                .CarePoolFormPage,
+            }),
+          },
+          {
+            path: 'care-pools/:poolId',
+            lazy: async () => ({
+              Component: (await import('../features/clinic-settings/routes/CarePoolFormPage'))
+                .CarePoolFormPage,
+            }),
+          },
+          {
+            path: 'reply-templates/new',
+            lazy: async () => ({
+              Component: (await import('../features/clinic-settings/routes/ReplyTemplateFormPage'))
+                .ReplyTemplateFormPage,
+            }),
+          },
+          {
+            path: 'reply-templates/:templateId',
+            lazy: async () => ({
+              Component: (await import('../features/clinic-settings/routes/ReplyTemplateFormPage'))
+                .ReplyTemplateFormPage,
+            }),
+          },
         ],
       },
       {

@@ -23,6 +23,8 @@ export const SECTION_PERMISSION = {
   scheduleEdit: 'schedule:manage',
   /** Locations, providers and visit types. */
   clinicSettings: 'catalog:manage',
+  /** Clinic settings' care-team pools, message routing and reply templates. */
+  messagingSettings: 'messages:manage-pools',
   /** A patient's appointments tab. */
   patientAppointments: 'appointments:read',
   /** A patient's medical record and results tabs (front desk and billing see nothing clinical). */

@@ -6,7 +6,10 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { Page } from '../../../components/Page';
 import { flashState } from '../../../lib/flash';
 
-type Section = 'locations' | 'providers' | 'visitTypes';
+/** A list of clinic settings with entries to add, edit and deactivate. */
+export type CatalogSection =
+  'locations' | 'providers' | 'visitTypes' | 'carePools' | 'replyTemplates';
+type Section = CatalogSection;
 
 /** Back to the list, which says what was done (the flash message takes focus there). */
 export function useBackWithMessage(listPath: string) {

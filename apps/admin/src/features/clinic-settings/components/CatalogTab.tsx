@@ -6,6 +6,7 @@ import { QueryView, type ViewedQuery } from '../../../components/QueryView';
 import { RowLink } from '../../../components/RowAction';
 import { ActiveBadge } from './ActiveBadge';
 import { ActiveToggle } from './ActiveToggle';
+import type { CatalogSection } from './CatalogFormStates';
 import { SettingsResultMessage } from './SettingsResultMessage';
 import { useSettingsResult } from '../utils/result';
 
@@ -16,7 +17,7 @@ interface CatalogItem {
 
 export interface CatalogTabProps<T extends CatalogItem> {
   /** Which list: its texts are under `clinicSettings.<section>`. */
-  section: 'locations' | 'providers' | 'visitTypes';
+  section: CatalogSection;
   /** Prefix of the heading's and caption's ids. */
   idPrefix: string;
   query: ViewedQuery<T[]>;
