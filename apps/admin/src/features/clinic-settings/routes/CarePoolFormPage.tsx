@@ -7,8 +7,11 @@ import {
   useCarePools,
   type UpdateCarePoolRequest,
 } from '../api/clinic-settings';
+import { useLocations } from '../../../lib/catalog';
 import {
   CatalogEntryUnavailable,
+  CatalogFormLoading,
+  CatalogFormMissing,
   sendChanges,
   useBackWithMessage,
 } from '../components/CatalogFormStates';
@@ -36,6 +39,8 @@ export function CarePoolFormPage() {
   const { t } = useTranslation();
   const { poolId } = useParams();
   const pools = useCarePools();
+  // The location select offers them: the form waits for them, so an edit shows its own.
+  const locations = useLocations();
   const create = $api.useMutation('post', '/api/v1/care-pools', useCarePoolChange());
   const update = $api.useMutation('patch', '/api/v1/care-pools/{poolId}', useCarePoolChange());
   const title = poolId
@@ -43,6 +48,19 @@ export function CarePoolFormPage() {
     : t('clinicSettings.carePools.newTitle');
 
   const done = useBackWithMessage(CLINIC_CARE_POOLS_PATH);
+
+  if (locations.isPending) return <CatalogFormLoading title={title} section="carePools" />;
+  if (locations.isError) {
+    return (
+      <CatalogFormMissing
+        title={title}
+        section="carePools"
+        listPath={CLINIC_CARE_POOLS_PATH}
+        error={locations.error}
+        onRetry={() => void locations.refetch()}
+      />
+    );
+  }
 
   if (!poolId) {
     return (

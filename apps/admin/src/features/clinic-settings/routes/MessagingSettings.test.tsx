@@ -13,6 +13,7 @@ import {
 import { permissionsOf } from '@portal/api-client';
 import { act, screen, within } from '@testing-library/react';
 import { answer, signInStaff } from '../../../testing/api';
+import { problem } from '../../../testing/factories';
 import { server } from '../../../testing/server';
 import { renderApp } from '../../../testing/render-app';
 
@@ -63,10 +64,23 @@ function serve(
       return { items: routing };
     }),
     createReplyTemplate: answer('createReplyTemplate', ({ body }) => {
+      if (templates.some((template) => template.name === body.name)) {
+        return problem(
+          409,
+          'reply_template_name_taken',
+          'Another reply template already has this name.',
+          {
+            title: 'The name is taken',
+          },
+        );
+      }
       const template = replyTemplateFactory(body);
       templates.push(template);
       return template;
     }),
+    updateReplyTemplate: answer('updateReplyTemplate', ({ params, body }) =>
+      changeIn(templates, params['templateId'], body),
+    ),
   };
   return { backend };
 }
@@ -281,27 +295,62 @@ describe('messaging settings', () => {
   });
 
   it('creates a reply template with its placeholders as written', async () => {
-    const { backend } = serve();
+    const { backend } = serve({ templates: [replyTemplateFactory({ name: 'Call us' })] });
     const { user, router } = renderApp({ path: '/settings/clinic/reply-templates' });
 
     await user.click(await screen.findByRole('link', { name: 'Add reply template' }));
     const form = await screen.findByRole('form', { name: 'New reply template' });
-    await user.type(within(form).getByLabelText(/^Name/), 'Result is normal');
+    const name = within(form).getByLabelText(/^Name/);
+    await user.type(name, 'Call us');
     await user.type(within(form).getByLabelText(/^Text/), 'Hello {{{{patientFirstName}},');
+    await user.click(within(form).getByRole('button', { name: 'Add reply template' }));
+    expect(
+      await screen.findByText('Another reply template already has this name.'),
+    ).toBeInTheDocument();
+
+    await user.clear(name);
+    await user.type(name, 'Result is normal');
     await user.click(within(form).getByRole('button', { name: 'Add reply template' }));
 
     expect(
       await screen.findByText('Result is normal is added. Staff can start a reply from it.'),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/settings/clinic/reply-templates');
-    expect(backend.createReplyTemplate[0]?.body).toEqual({
+    expect(backend.createReplyTemplate[1]?.body).toEqual({
       name: 'Result is normal',
       body: 'Hello {{patientFirstName}},',
     });
-    const table = await screen.findByRole('table', { name: '1 reply template, by name' });
+    const table = await screen.findByRole('table', { name: '2 reply templates, by name' });
     expect(within(table).getByRole('row', { name: /Result is normal/ })).toHaveTextContent(
       'Hello {{patientFirstName}},',
     );
+  });
+
+  it('changes a template’s text only, and retires it with one button', async () => {
+    const template = replyTemplateFactory({ name: 'Call us', body: 'Please call {{clinicName}}.' });
+    const { backend } = serve({ templates: [template] });
+    const { user } = renderApp({ path: '/settings/clinic/reply-templates' });
+
+    const table = await screen.findByRole('table', { name: '1 reply template, by name' });
+    await user.click(within(table).getByRole('link', { name: 'Edit Call us' }));
+    const form = await screen.findByRole('form', { name: 'Edit reply template' });
+    const text = within(form).getByLabelText(/^Text/);
+    expect(text).toHaveValue('Please call {{clinicName}}.');
+    expect(within(form).getByRole('region', { name: 'Preview' })).toHaveTextContent(
+      'Please call Test Family Clinic.',
+    );
+    await user.type(text, ' We answer weekdays.');
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('The changes to Call us are saved.')).toBeInTheDocument();
+    expect(backend.updateReplyTemplate[0]?.body).toEqual({
+      body: 'Please call {{clinicName}}. We answer weekdays.',
+    });
+
+    const list = await screen.findByRole('table', { name: '1 reply template, by name' });
+    await user.click(within(list).getByRole('button', { name: 'Deactivate Call us' }));
+    expect(await screen.findByText(/Call us is no longer offered/)).toBeInTheDocument();
+    expect(backend.updateReplyTemplate[1]?.body).toEqual({ active: false });
+    expect(await within(list).findByText('Inactive')).toBeInTheDocument();
   });
 
   it('shows the messaging tabs only to those who manage pools', async () => {
