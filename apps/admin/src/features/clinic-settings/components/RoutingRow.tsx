@@ -88,7 +88,7 @@ export function RoutingRow({ routing, pools }: RoutingRowProps) {
       {saved ? <ActionMessage focusKey={saved.key}>{saved.text}</ActionMessage> : null}
       <FormProblems {...problems} />
       <form noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
-        <div className="admin-form-grid">
+        <div className="admin-routing-fields">
           <SelectField
             id={fieldId('poolId')}
             name="poolId"
@@ -117,17 +117,16 @@ export function RoutingRow({ routing, pools }: RoutingRowProps) {
             max={10}
             step={1}
             label={t('clinicSettings.routing.fields.days')}
-            hint={t('clinicSettings.routing.daysHint')}
             value={days}
             error={errors.answerWithinBusinessDays}
             onChange={(event) => setDays(event.target.value)}
           />
-        </div>
-        <div className="ui-actions">
-          <Button type="submit" busy={form.busy}>
-            {form.busy ? t('sections.saving') : t('clinicSettings.routing.save')}
-            <VisuallyHidden> {categoryName}</VisuallyHidden>
-          </Button>
+          <div className="ui-actions">
+            <Button type="submit" busy={form.busy}>
+              {form.busy ? t('sections.saving') : t('clinicSettings.routing.save')}
+              <VisuallyHidden> {categoryName}</VisuallyHidden>
+            </Button>
+          </div>
         </div>
       </form>
     </li>
