@@ -36,6 +36,7 @@ export function ClinicSettingsLayout() {
   return (
     <Page title={t('clinicSettings.title')}>
       <p>{t('clinicSettings.intro')}</p>
+      {messaging ? <p>{t('clinicSettings.messagingIntro')}</p> : null}
       <nav className="admin-tabs" aria-label={t('clinicSettings.tabs.label')}>
         <ul>
           {tabs.map((tab) => (

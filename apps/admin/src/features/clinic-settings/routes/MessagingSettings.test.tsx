@@ -96,6 +96,18 @@ describe('messaging settings', () => {
     const { user } = renderApp({ path: '/settings/clinic' });
 
     const tabs = await screen.findByRole('navigation', { name: 'Clinic settings sections' });
+    expect(
+      within(tabs)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
+      'Locations',
+      'Providers',
+      'Visit types',
+      'Care-team pools',
+      'Message routing',
+      'Reply templates',
+    ]);
     await user.click(within(tabs).getByRole('link', { name: 'Care-team pools' }));
     const table = await screen.findByRole('table', { name: '2 care-team pools, by name' });
     expect(within(tabs).getByRole('link', { name: 'Care-team pools' })).toHaveAttribute(
@@ -376,6 +388,7 @@ describe('messaging settings', () => {
         .getAllByRole('link')
         .map((link) => link.textContent),
     ).toEqual(['Locations', 'Providers', 'Visit types']);
+    expect(screen.queryByText(/Care-team pools, message routing/)).not.toBeInTheDocument();
 
     await act(() => router.navigate('/settings/clinic/care-pools'));
     expect(await screen.findByText("You don't have access")).toBeInTheDocument();
