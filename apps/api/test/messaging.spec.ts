@@ -370,11 +370,25 @@ describe('secure messaging', () => {
   });
 
   it('fills reply templates for the conversation', async () => {
+    const name = `Lab follow-up ${crypto.randomUUID()}`.slice(0, 60);
+    // A placeholder the portal does not fill would reach the patient as written.
+    const misspelt = await admin.post('/api/v1/reply-templates', {
+      name,
+      body: 'Hello {{patientFirstName}}, this is {{staffNmae}}.',
+    });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body!.errors).toEqual([
+      { field: 'body', message: expect.stringContaining('{{staffNmae}}') },
+    ]);
     const made = await admin.post('/api/v1/reply-templates', {
-      name: `Lab follow-up ${crypto.randomUUID()}`.slice(0, 60),
-      body: 'Hello {{patientFirstName}}, this is {{staffName}} at {{clinicName}}. {{unknown}}',
+      name,
+      body: 'Hello {{patientFirstName}}, this is {{staffName}} at {{clinicName}}.',
     });
     expect(made.status).toBe(201);
+    const misspeltEdit = await admin.request('PATCH', `/api/v1/reply-templates/${made.body!.id}`, {
+      body: '{{ poolname }}',
+    });
+    expect(misspeltEdit.status).toBe(400);
     const patient = await signedInPatient(testApp);
     const conversation = await startConversation(patient);
     const filled = await nurse.get(`/api/v1/conversations/${conversation.id}/reply-templates`);
@@ -382,7 +396,7 @@ describe('secure messaging', () => {
     expect(filled.body!.items).toContainEqual({
       id: made.body!.id,
       name: made.body!.name,
-      text: `Hello Test, this is ${nurse.account.displayName} at ${testApp.config.clinicName}. {{unknown}}`,
+      text: `Hello Test, this is ${nurse.account.displayName} at ${testApp.config.clinicName}.`,
     });
     // Only administrators manage templates and pools.
     expect((await nurse.post('/api/v1/reply-templates', { name: 'x', body: 'y' })).status).toBe(

@@ -5636,7 +5636,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
-      /** @description Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}} */
+      /** @description Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}}; any other {{name}} is refused */
       body: string;
       active: boolean;
     };
@@ -5646,12 +5646,12 @@ export interface components {
     };
     CreateReplyTemplateRequest: {
       name: string;
-      /** @description Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}} */
+      /** @description Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}}; any other {{name}} is refused */
       body: string;
     };
     UpdateReplyTemplateRequest: {
       name?: string;
-      /** @description Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}} */
+      /** @description Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}}; any other {{name}} is refused */
       body?: string;
       /** @description false: no longer offered */
       active?: boolean;

@@ -22,6 +22,8 @@ import {
   MESSAGE_CATEGORIES,
   MESSAGE_KINDS,
   POOL_DEPARTMENTS,
+  TEMPLATE_PLACEHOLDERS,
+  unknownPlaceholders,
   type AboutType,
   type InboxView,
   type MessageCategory,
@@ -315,11 +317,26 @@ export class SetMessageRoutingRequest {
 }
 
 const TEMPLATE_BODY_DESCRIPTION =
-  'Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}}';
+  'Plain text with placeholders: {{patientFirstName}}, {{staffName}}, {{clinicName}}, {{poolName}}; any other {{name}} is refused';
+
+/** A template may use only the placeholders the portal fills; a typo would reach a patient. */
+function KnownPlaceholders() {
+  return Rule('knownPlaceholders', (value) => {
+    if (typeof value !== 'string') return null;
+    const unknown = unknownPlaceholders(value);
+    return unknown.length === 0
+      ? null
+      : `Unknown placeholder ${unknown.map((name) => `{{${name}}}`).join(', ')}. Use ${Object.keys(
+          TEMPLATE_PLACEHOLDERS,
+        )
+          .map((name) => `{{${name}}}`)
+          .join(', ')}.`;
+  });
+}
 
 export class CreateReplyTemplateRequest {
   @TextField('required', 'a name', 100) name: string;
-  @BodyField(TEMPLATE_BODY_DESCRIPTION) body: string;
+  @BodyField(TEMPLATE_BODY_DESCRIPTION) @KnownPlaceholders() body: string;
 }
 
 export class UpdateReplyTemplateRequest {
@@ -338,6 +355,7 @@ export class UpdateReplyTemplateRequest {
     pattern: MULTI_LINE,
     badPattern: 'The template contains characters that cannot be sent.',
   })
+  @KnownPlaceholders()
   body?: string;
 
   @ApiPropertyOptional({ type: 'boolean', description: 'false: no longer offered' })

@@ -108,6 +108,12 @@ export function fillTemplate(body: string, values: Record<TemplatePlaceholder, s
   );
 }
 
+/** The {{names}} in a template's text that the portal does not fill, each once. */
+export function unknownPlaceholders(body: string): string[] {
+  const names = [...body.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]!);
+  return [...new Set(names.filter((name) => !Object.hasOwn(TEMPLATE_PLACEHOLDERS, name)))];
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A path id that is not a UUID names nothing: the route's 404, never a database error. */
