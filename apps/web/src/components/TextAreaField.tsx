@@ -48,9 +48,7 @@ export function TextAreaField({
           />
           <p
             id={countId}
-            className={
-              count > max ? 'text-area__count text-area__count--over' : 'text-area__count'
-            }
+            className={count > max ? 'text-area__count text-area__count--over' : 'text-area__count'}
           >
             {t('common.characterCount', { count, max })}
           </p>
