@@ -109,9 +109,11 @@ describe('messages list', () => {
   it('reads the list again when a live event comes', async () => {
     signIn();
     const conversation = patientConversationItemFactory({ subject: 'About my refill' });
-    const calls = mockApi('get', '/api/v1/patients/{patientId}/conversations', () =>
-      pageOf([{ ...conversation, unread: calls.length > 1 }]),
-    );
+    let asked = 0;
+    mockApi('get', '/api/v1/patients/{patientId}/conversations', () => {
+      asked += 1;
+      return pageOf([{ ...conversation, unread: asked > 1 }]);
+    });
     renderApp({ path: '/messages' });
     await screen.findByRole('heading', { level: 2, name: 'About my refill' });
 
@@ -123,6 +125,6 @@ describe('messages list', () => {
     expect(
       await screen.findByRole('heading', { level: 2, name: 'About my refill New reply' }),
     ).toBeVisible();
-    expect(calls).toHaveLength(2);
+    expect(asked).toBe(2);
   });
 });
