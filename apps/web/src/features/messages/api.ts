@@ -1,8 +1,15 @@
 import { expectData, type JsonResponse } from '@portal/api-client';
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api } from '../../lib/api';
 import { $api, readsFrom, useFileDownload } from '../../lib/api-queries';
+import { sessionQueryKey } from '../../lib/session';
 
 /*
  * Messages read and send through $api directly. Kept here: what a send, a close or a live
@@ -42,6 +49,35 @@ const CONVERSATION_MESSAGES =
 export function conversationQuery(patientId: string, conversationId: string) {
   return $api.queryOptions('get', CONVERSATION, {
     params: { path: { patientId, conversationId } },
+  });
+}
+
+/**
+ * The conversation, read; the server marks it read on the way, so the lists already loaded
+ * stop saying "New reply" for it at once (rather than when they are next fetched).
+ */
+export function useConversation(patientId: string, conversationId: string) {
+  const queryClient = useQueryClient();
+  const options = conversationQuery(patientId, conversationId);
+  return useQuery({
+    ...options,
+    queryFn: async (context) => {
+      const conversation = await options.queryFn(context);
+      queryClient.setQueriesData<InfiniteData<ConversationPage>>(
+        { predicate: readsFrom([CONVERSATIONS]) },
+        (data) =>
+          data && {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              items: page.items.map((item) =>
+                item.id === conversationId && item.unread ? { ...item, unread: false } : item,
+              ),
+            })),
+          },
+      );
+      return conversation;
+    },
   });
 }
 
@@ -158,7 +194,8 @@ function readEvent(data: unknown): MessagingEvent | null {
  * GET …/message-events (streamPatientMessageEvents), open while the page is: on a `message`
  * or `conversation` event the lists and that conversation are read again, and `onEvent`
  * hears of it. The browser sends the session cookie (same origin) and reconnects by itself
- * after a drop; `session-ended` closes the stream for good (the next request signs out).
+ * after a drop (everything is read again then); `session-ended` closes the stream for good
+ * and checks the session, which sends the patient to sign in.
  */
 export function useMessageEvents(patientId: string, onEvent?: (event: MessagingEvent) => void) {
   const queryClient = useQueryClient();
@@ -180,14 +217,30 @@ export function useMessageEvents(patientId: string, onEvent?: (event: MessagingE
       void refreshConversation(queryClient, data.conversationId);
       listener.current?.(data);
     };
-    const end = () => source.close();
-    source.addEventListener('message', refresh);
-    source.addEventListener('conversation', refresh);
-    source.addEventListener('session-ended', end);
+    // `ready` comes on every (re)connection; after a drop, events may have been missed.
+    let connections = 0;
+    const ready = () => {
+      connections += 1;
+      if (connections > 1) {
+        void queryClient.invalidateQueries({
+          predicate: readsFrom([CONVERSATIONS, CONVERSATION, CONVERSATION_MESSAGES]),
+        });
+      }
+    };
+    // Signed out or idle: the stream stops for good, and the session check says so.
+    const end = () => {
+      source.close();
+      void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+    };
+    const events: [string, (event: Event) => void][] = [
+      ['message', refresh],
+      ['conversation', refresh],
+      ['ready', ready],
+      ['session-ended', end],
+    ];
+    for (const [type, handler] of events) source.addEventListener(type, handler);
     return () => {
-      source.removeEventListener('message', refresh);
-      source.removeEventListener('conversation', refresh);
-      source.removeEventListener('session-ended', end);
+      for (const [type, handler] of events) source.removeEventListener(type, handler);
       source.close();
     };
   }, [patientId, queryClient]);

@@ -3,9 +3,12 @@ import { server } from '../../testing/server';
 
 export const PATIENT_ID = '0190b5d2-7c4e-7000-8000-0000000e5a01';
 
-export function signIn(): void {
+/** Signs Ana in; the backend's state lets a test end the session. */
+export function signIn() {
   const session = sessionFactory({ user: { patientId: PATIENT_ID, displayName: 'Ana Silva' } });
-  server.use(...createAuthBackend({ session }).handlers);
+  const backend = createAuthBackend({ session });
+  server.use(...backend.handlers);
+  return backend;
 }
 
 /** A time as the messages pages write it: in the device's zone, like the app. */

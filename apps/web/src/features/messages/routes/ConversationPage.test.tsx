@@ -198,6 +198,23 @@ describe('conversation', () => {
     expect(FakeEventSource.open()).toHaveLength(0);
   });
 
+  it('reads everything again after a reconnection, and stops when the session ends', async () => {
+    const calls = useConversation(() => conversationWith());
+    const { router } = renderApp({ path: `/messages/${conversationWith().id}` });
+    await screen.findByRole('heading', { level: 1, name: 'My cholesterol' });
+    const [stream] = FakeEventSource.open();
+
+    act(() => stream?.emit('ready', {}));
+    act(() => stream?.emit('ready', {}));
+    await waitFor(() => expect(calls).toHaveLength(2));
+
+    const backend = signIn();
+    backend.state.session = null;
+    act(() => stream?.emit('session-ended', {}));
+    expect(stream?.readyState).toBe(FakeEventSource.CLOSED);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
+  });
+
   it('says so when the conversation is not there', async () => {
     signIn();
     mockApi(

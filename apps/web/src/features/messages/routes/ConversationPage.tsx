@@ -2,7 +2,6 @@ import '../messages.css';
 import { Confirmation } from '@portal/auth-ui';
 import { isApiError } from '@portal/api-client';
 import { Alert, Button, Dialog, ErrorSummary, LinkList, type ErrorSummaryItem } from '@portal/ui';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -14,11 +13,11 @@ import { $api, cursorPages } from '../../../lib/api-queries';
 import { problemItems } from '../../../lib/form-problems';
 import { MESSAGES_PATH } from '../../../lib/navigation';
 import {
-  conversationQuery,
   MAX_BODY_CHARACTERS,
   MESSAGES_PAGE_SIZE,
   useAfterMessageChange,
   useCloseConversation,
+  useConversation,
   useMessageEvents,
   type Conversation,
   type Message,
@@ -45,7 +44,7 @@ function ConversationRoute({ patientId }: { patientId: string }) {
   const { conversationId = '' } = useParams();
   const location = useLocation();
   const sent = readSent(location.state);
-  const conversation = useQuery(conversationQuery(patientId, conversationId));
+  const conversation = useConversation(patientId, conversationId);
   const [outcome, setOutcome] = useState<Outcome>(null);
   useMessageEvents(patientId);
 

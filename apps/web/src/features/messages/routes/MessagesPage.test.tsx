@@ -1,4 +1,9 @@
-import { patientConversationItemFactory } from '@portal/api-mocks';
+import {
+  conversationItemOf,
+  messageFactory,
+  patientConversationFactory,
+  patientConversationItemFactory,
+} from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
 import { pageOf } from '../../../testing/factories';
 import { mockApi } from '../../../testing/mock-api';
@@ -7,6 +12,7 @@ import { FakeEventSource } from '../../../testing/event-source';
 import { PATIENT_ID, signIn, writtenOut } from '../test-fixtures';
 // Compiled up front, so the lazy route resolves as fast as it would in a browser.
 import './MessagesPage';
+import './ConversationPage';
 
 const HOUR = 3_600_000;
 const base = Date.parse('2026-11-20T14:30:00.000Z');
@@ -68,6 +74,31 @@ describe('messages list', () => {
       'aria-current',
       'page',
     );
+  });
+
+  it('stops saying "New reply" once the conversation is opened', async () => {
+    signIn();
+    const conversation = patientConversationFactory({ subject: 'About my refill', unread: true }, [
+      messageFactory({
+        kind: 'staff',
+        authorName: 'Nico Navarro, RN',
+        body: 'Sent to the pharmacy.',
+      }),
+    ]);
+    mockApi(
+      'get',
+      '/api/v1/patients/{patientId}/conversations',
+      pageOf([conversationItemOf(conversation)]),
+    );
+    mockApi('get', '/api/v1/patients/{patientId}/conversations/{conversationId}', conversation);
+    const { user } = renderApp({ path: '/messages' });
+
+    await user.click(await screen.findByRole('link', { name: 'About my refill' }));
+    expect(await screen.findByText('Sent to the pharmacy.')).toBeVisible();
+    await user.click(screen.getByRole('link', { name: 'All your messages' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'About my refill' })).toBeVisible();
+    expect(screen.queryByText('New reply')).not.toBeInTheDocument();
   });
 
   it('loads more with the API’s cursor and moves focus to the first new one', async () => {
