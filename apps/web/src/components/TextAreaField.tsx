@@ -1,5 +1,6 @@
-import { FieldShell } from '@portal/ui';
+import { FieldShell, formatNumber } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
+import { useFormatLocale } from '../lib/i18n';
 
 export interface TextAreaFieldProps {
   id: string;
@@ -30,6 +31,7 @@ export function TextAreaField({
   'aria-describedby': describedBy,
 }: TextAreaFieldProps) {
   const { t } = useTranslation();
+  const locale = useFormatLocale();
   const countId = `${id}-count`;
   const count = [...value].length;
   return (
@@ -50,7 +52,10 @@ export function TextAreaField({
             id={countId}
             className={count > max ? 'text-area__count text-area__count--over' : 'text-area__count'}
           >
-            {t('common.characterCount', { count, max })}
+            {t('common.characterCount', {
+              count: formatNumber(count, locale),
+              max: formatNumber(max, locale),
+            })}
           </p>
         </>
       )}

@@ -118,7 +118,7 @@ describe('conversation', () => {
 
     const box = await screen.findByRole('textbox', { name: 'Your reply' });
     await user.type(box, 'Thank you!');
-    expect(screen.getByText('10 of 10000 characters')).toBeVisible();
+    expect(screen.getByText('10 of 10,000 characters')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Send reply' }));
 
     expect(await screen.findByText('Your reply was sent.')).toBeVisible();

@@ -1,9 +1,18 @@
 import '../messages.css';
 import { Confirmation } from '@portal/auth-ui';
 import { isApiError } from '@portal/api-client';
-import { Alert, Button, Dialog, ErrorSummary, LinkList, type ErrorSummaryItem } from '@portal/ui';
+import {
+  Alert,
+  Button,
+  Dialog,
+  ErrorSummary,
+  formatNumber,
+  LinkList,
+  type ErrorSummaryItem,
+} from '@portal/ui';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatLocale } from '../../../lib/i18n';
 import { Link, useLocation, useParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { patientPage } from '../../../components/PatientOnly';
@@ -267,6 +276,7 @@ function ReplyForm({
   onSent: () => void;
 }) {
   const { t } = useTranslation();
+  const locale = useFormatLocale();
   const afterChange = useAfterMessageChange();
   const reply = $api.useMutation(
     'post',
@@ -290,8 +300,8 @@ function ReplyForm({
     if (!body.trim()) fields.body = t('messages.reply.required');
     else if (length > MAX_BODY_CHARACTERS)
       fields.body = t('messages.reply.tooLong', {
-        max: MAX_BODY_CHARACTERS.toLocaleString(),
-        count: length,
+        max: formatNumber(MAX_BODY_CHARACTERS, locale),
+        count: formatNumber(length, locale),
       });
     if (fields.body) items.push({ message: fields.body, targetId: REPLY_ID });
     if (attachments.uploading) fields.files = t('messages.attachments.stillUploading');

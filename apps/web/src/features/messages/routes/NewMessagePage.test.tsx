@@ -100,7 +100,7 @@ describe('new message', () => {
       screen.getByRole('textbox', { name: 'Your message' }),
       'Is my cholesterol too high?',
     );
-    expect(screen.getByText('27 of 10000 characters')).toBeVisible();
+    expect(screen.getByText('27 of 10,000 characters')).toBeVisible();
 
     await user.upload(screen.getByLabelText('Attach files (optional)'), pdf('scan.pdf'));
     const files = screen.getByRole('list', { name: 'Files attached' });

@@ -1,8 +1,9 @@
 import '../messages.css';
 import { isApiError } from '@portal/api-client';
-import { Button, ErrorSummary, TextField, type ErrorSummaryItem } from '@portal/ui';
+import { Button, ErrorSummary, formatNumber, TextField, type ErrorSummaryItem } from '@portal/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatLocale } from '../../../lib/i18n';
 import { useNavigate } from 'react-router';
 import { Page } from '../../../components/Page';
 import { patientPage } from '../../../components/PatientOnly';
@@ -81,6 +82,7 @@ function NewMessageForm({
   categories: MessageCategoryView[];
 }) {
   const { t } = useTranslation();
+  const locale = useFormatLocale();
   const navigate = useNavigate();
   const afterChange = useAfterMessageChange();
   const start = $api.useMutation('post', '/api/v1/patients/{patientId}/conversations');
@@ -116,7 +118,10 @@ function NewMessageForm({
     else if (length > MAX_BODY_CHARACTERS)
       add(
         'body',
-        t('messages.new.bodyTooLong', { max: MAX_BODY_CHARACTERS.toLocaleString(), count: length }),
+        t('messages.new.bodyTooLong', {
+          max: formatNumber(MAX_BODY_CHARACTERS, locale),
+          count: formatNumber(length, locale),
+        }),
         IDS.body,
       );
     if (attachments.uploading) add('files', t('messages.attachments.stillUploading'), IDS.files);
