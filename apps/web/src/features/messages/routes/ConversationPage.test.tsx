@@ -13,6 +13,7 @@ import { PATIENT_ID, signIn, UUID, writtenOut } from '../test-fixtures';
 import './ConversationPage';
 
 const HOUR = 3_600_000;
+const RESULT_ID = '0190b5d2-7c4e-7000-8000-00000000e501';
 const base = Date.parse('2026-11-20T14:30:00.000Z');
 const at = (hoursAfter: number) => new Date(base + hoursAfter * HOUR).toISOString();
 
@@ -37,6 +38,7 @@ function conversationWith(messages = [question, answer], status: 'open' | 'close
       subject: 'My cholesterol',
       category: 'test-result',
       careTeam: 'Main Street nurses',
+      about: { type: 'result', id: RESULT_ID },
       status,
     },
     messages,
@@ -72,6 +74,10 @@ describe('conversation', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'My cholesterol' })).toBeVisible();
     expect(document.title).toBe('Conversation – Patient Portal');
     expect(screen.getByText('Open: your care team answered')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'The test result' })).toHaveAttribute(
+      'href',
+      `/results/${RESULT_ID}`,
+    );
     const thread = screen.getByRole('list', {
       name: 'Messages in this conversation, oldest first',
     });

@@ -20,7 +20,12 @@ import { isNotFound, QueryState } from '../../../components/QueryState';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { $api, cursorPages } from '../../../lib/api-queries';
 import { problemItems } from '../../../lib/form-problems';
-import { MESSAGES_PATH } from '../../../lib/navigation';
+import {
+  appointmentPath,
+  MEDICATIONS_PATH,
+  MESSAGES_PATH,
+  resultPath,
+} from '../../../lib/navigation';
 import {
   MAX_BODY_CHARACTERS,
   MESSAGES_PAGE_SIZE,
@@ -143,6 +148,16 @@ function ConversationContent({
         <dd>{conversation.careTeam}</dd>
         <dt>{t('messages.fields.status')}</dt>
         <dd>{t(`messages.status.${status}`)}</dd>
+        {conversation.about ? (
+          <>
+            <dt>{t('messages.fields.concerns')}</dt>
+            <dd>
+              <Link to={aboutPath(conversation.about)}>
+                {t(`messages.conversation.aboutLink.${conversation.about.type}`)}
+              </Link>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <section aria-labelledby="conversation-messages">
         <h2 id="conversation-messages">{t('messages.conversation.messagesHeading')}</h2>
@@ -187,6 +202,13 @@ function ConversationContent({
       ) : null}
     </>
   );
+}
+
+/** Where the visit, result or medicine a conversation is about is shown. */
+function aboutPath(about: NonNullable<Conversation['about']>): string {
+  if (about.type === 'appointment') return appointmentPath(about.id);
+  if (about.type === 'result') return resultPath(about.id);
+  return MEDICATIONS_PATH;
 }
 
 /**
