@@ -39,3 +39,4 @@ export * from './schedule-factories';
 export * from './records-handlers';
 export * from './record-factories';
 export * from './messaging-settings-factories';
+export * from './message-factories';

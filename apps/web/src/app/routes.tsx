@@ -5,6 +5,7 @@ import {
   FORGOT_PASSWORD_PATH,
   FORGOT_USERNAME_PATH,
   HEALTH_RECORD_PATH,
+  MESSAGES_PATH,
   REGISTER_PATH,
   RESET_PASSWORD_PATH,
   RESULTS_PATH,
@@ -182,6 +183,35 @@ export const routes: RouteObject[] = [
                       () => import('../features/test-results/routes/ResultTrendPage'),
                       (m) => m.ResultTrendPage,
                       'test-results',
+                    ),
+                  },
+                ],
+              },
+              {
+                path: MESSAGES_PATH,
+                children: [
+                  {
+                    index: true,
+                    lazy: page(
+                      () => import('../features/messages/routes/MessagesPage'),
+                      (m) => m.MessagesPage,
+                      'messages',
+                    ),
+                  },
+                  {
+                    path: 'new',
+                    lazy: page(
+                      () => import('../features/messages/routes/NewMessagePage'),
+                      (m) => m.NewMessagePage,
+                      'messages',
+                    ),
+                  },
+                  {
+                    path: ':conversationId',
+                    lazy: page(
+                      () => import('../features/messages/routes/ConversationPage'),
+                      (m) => m.ConversationPage,
+                      'messages',
                     ),
                   },
                 ],

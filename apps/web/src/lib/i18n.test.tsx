@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import account from '../locales/en/account.json';
 import appointments from '../locales/en/appointments.json';
 import healthRecord from '../locales/en/health-record.json';
+import messagesBundle from '../locales/en/messages.json';
 import home from '../locales/en/home.json';
 import idle from '../locales/en/idle.json';
 import newPassword from '../locales/en/new-password.json';
@@ -99,6 +100,7 @@ describe('messages', () => {
       appointments,
       'test-results': testResults,
       'health-record': healthRecord,
+      messages: messagesBundle,
     };
     const fromFiles = Object.fromEntries(
       Object.entries(files).flatMap(([bundle, tree]) => Object.keys(tree).map((k) => [k, bundle])),

@@ -4,6 +4,7 @@ import type appointmentsMessages from '../locales/en/appointments.json';
 import type healthRecordMessages from '../locales/en/health-record.json';
 import type homeMessages from '../locales/en/home.json';
 import type idleMessages from '../locales/en/idle.json';
+import type messagesMessages from '../locales/en/messages.json';
 import type newPasswordMessages from '../locales/en/new-password.json';
 import type recoveryMessages from '../locales/en/recovery.json';
 import type registrationMessages from '../locales/en/registration.json';
@@ -40,7 +41,8 @@ export type Messages = typeof enShell &
   typeof accountMessages &
   typeof appointmentsMessages &
   typeof testResultsMessages &
-  typeof healthRecordMessages;
+  typeof healthRecordMessages &
+  typeof messagesMessages;
 
 type MessageTree = { readonly [key: string]: string | MessageTree };
 type BundleModule = { default: MessageTree };
@@ -62,6 +64,7 @@ const LOADERS = {
     appointments: () => import('../locales/en/appointments.json'),
     'test-results': () => import('../locales/en/test-results.json'),
     'health-record': () => import('../locales/en/health-record.json'),
+    messages: () => import('../locales/en/messages.json'),
   },
 } satisfies Record<SupportedLanguage, Record<string, () => Promise<BundleModule>>>;
 
@@ -85,6 +88,7 @@ export const BUNDLE_OF: Readonly<Record<string, MessageBundle>> = {
   appointments: 'appointments',
   testResults: 'test-results',
   healthRecord: 'health-record',
+  messages: 'messages',
 };
 
 /** The shell's messages (frame, menu, errors, sign-out) ship with the first download. */

@@ -41,6 +41,16 @@ export function resultTrendPath(code: string): string {
   return `${RESULTS_PATH}/trends/${encodeURIComponent(code)}`;
 }
 
+/** The patient's conversations with the care team, newest activity first. */
+export const MESSAGES_PATH = '/messages';
+/** Writing to the care team; nothing of the draft goes into the address. */
+export const NEW_MESSAGE_PATH = '/messages/new';
+
+/** One conversation; the unread-message email links here. */
+export function conversationPath(conversationId: string): string {
+  return `${MESSAGES_PATH}/${encodeURIComponent(conversationId)}`;
+}
+
 export const HEALTH_RECORD_PATH = '/health-record';
 export const CONDITIONS_PATH = '/health-record/conditions';
 export const ALLERGIES_PATH = '/health-record/allergies';

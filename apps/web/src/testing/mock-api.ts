@@ -41,7 +41,7 @@ export interface MockCall {
   params: Record<string, string>;
   /** The query string, one value a name. */
   query: Record<string, string>;
-  /** The JSON body, if any. */
+  /** The JSON body, if any (a body of another type: its text). */
   body: unknown;
   headers: Headers;
 }
@@ -80,7 +80,12 @@ export function mockApi<M extends Method, P extends PathWith<M>>(
         const call: MockCall = {
           params: params as Record<string, string>,
           query: Object.fromEntries(new URL(request.url).searchParams),
-          body: text ? (JSON.parse(text) as unknown) : undefined,
+          // JSON bodies parsed; anything else (a file's bytes) as the text it is.
+          body: !text
+            ? undefined
+            : /json/i.test(request.headers.get('Content-Type') ?? '')
+              ? (JSON.parse(text) as unknown)
+              : text,
           headers: request.headers,
         };
         calls.push(call);

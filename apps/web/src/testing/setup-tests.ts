@@ -2,6 +2,7 @@ import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 import { CSRF_COOKIES } from '@portal/api-client';
 import { clearActivity } from '@portal/auth-ui';
+import { FakeEventSource } from './event-source';
 import { server } from './server';
 
 // The one async timeout of the suite (no test sets its own): findBy* and waitFor wait up to
@@ -14,6 +15,13 @@ configure({ asyncUtilTimeout: 30_000 });
 // Any request without a handler fails the test: the app must not call what we did not expect.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 
+// jsdom has no EventSource: live streams are the stand-in's, fed by each test.
+Object.defineProperty(globalThis, 'EventSource', {
+  value: FakeEventSource,
+  configurable: true,
+  writable: true,
+});
+
 // The API sets this readable cookie on its first response; state-changing calls echo it.
 // jsdom's page is http://localhost, where the cookie has its plain name (no __Host- prefix).
 const CSRF_COOKIE = CSRF_COOKIES[CSRF_COOKIES.length - 1];
@@ -23,6 +31,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  FakeEventSource.opened = [];
   server.resetHandlers();
   localStorage.clear();
   sessionStorage.clear();

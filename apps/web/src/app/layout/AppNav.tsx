@@ -4,6 +4,7 @@ import {
   ACCOUNT_PATH,
   APPOINTMENTS_PATH,
   HEALTH_RECORD_PATH,
+  MESSAGES_PATH,
   RESULTS_PATH,
 } from '../../lib/navigation';
 
@@ -31,6 +32,11 @@ export function AppNav() {
         <li>
           <NavLink to={HEALTH_RECORD_PATH} className="app-nav__link">
             {t('nav.healthRecord')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={MESSAGES_PATH} className="app-nav__link">
+            {t('nav.messages')}
           </NavLink>
         </li>
         <li>

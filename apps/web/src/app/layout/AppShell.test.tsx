@@ -51,6 +51,7 @@ describe('app shell', () => {
       'Appointments',
       'Test results',
       'Health record',
+      'Messages',
       'Account',
     ]);
     expect(links[0]).toHaveAttribute('aria-current', 'page');

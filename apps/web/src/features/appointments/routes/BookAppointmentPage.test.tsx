@@ -151,7 +151,7 @@ describe('finding a time and booking', () => {
     expect(review).toHaveTextContent('WhereHarbor Clinic25 Water StreetFloor 3New York, NY 10004');
     const reason = screen.getByRole('textbox', { name: 'Reason for the visit (optional)' });
     await user.type(reason, REASON);
-    expect(screen.getByText(`${REASON.length} of 1000 characters`)).toBeInTheDocument();
+    expect(screen.getByText(`${REASON.length} of 1,000 characters`)).toBeInTheDocument();
     expect(JSON.stringify(router.state.location)).not.toContain('knee');
 
     await user.click(screen.getByRole('button', { name: 'Book this time' }));
@@ -320,7 +320,7 @@ describe('finding a time and booking', () => {
     const reason = screen.getByRole('textbox', { name: /Reason/ });
     await user.click(reason);
     await user.paste('a'.repeat(1001));
-    expect(screen.getByText('1001 of 1000 characters')).toBeInTheDocument();
+    expect(screen.getByText('1,001 of 1,000 characters')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Book this time' }));
 

@@ -22,11 +22,11 @@ import { allOf, QueryPending } from '../../../components/QueryState';
 import { patientPage } from '../../../components/PatientOnly';
 import { PlaceFact, ProviderFact } from '../components/AppointmentFacts';
 import { CutoffNotice } from '../components/CutoffNotice';
-import { ReasonField } from '../components/ReasonField';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { TimePicker } from '../components/TimePicker';
 import { VisitTypeStep } from '../components/VisitTypeStep';
 import { outcomeState } from '../utils/outcome';
-import { problemItems } from '../utils/problems';
+import { problemItems } from '../../../lib/form-problems';
 import {
   readChosenTime,
   readTimeSearch,
@@ -344,7 +344,7 @@ function ReviewStep({
         aria-label={t('appointments.book.review.title')}
         onSubmit={(event) => void submit(event)}
       >
-        <ReasonField
+        <TextAreaField
           id={IDS.reason}
           label={t('appointments.book.review.reasonLabel')}
           hint={t('appointments.book.review.reasonHint')}

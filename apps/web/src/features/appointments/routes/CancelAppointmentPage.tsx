@@ -23,7 +23,7 @@ import { isNotFound } from '../../../components/QueryState';
 import { AppointmentState } from '../components/AppointmentState';
 import { patientPage } from '../../../components/PatientOnly';
 import { outcomeState } from '../utils/outcome';
-import { problemItems } from '../utils/problems';
+import { problemItems } from '../../../lib/form-problems';
 
 /** The API's limit on why an appointment is cancelled. */
 export const CANCEL_REASON_MAX = 500;

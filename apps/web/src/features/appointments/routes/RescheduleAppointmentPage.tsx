@@ -34,7 +34,7 @@ import { allOf, isNotFound, QueryPending } from '../../../components/QueryState'
 import { patientPage } from '../../../components/PatientOnly';
 import { TimePicker } from '../components/TimePicker';
 import { outcomeState } from '../utils/outcome';
-import { problemItems } from '../utils/problems';
+import { problemItems } from '../../../lib/form-problems';
 import {
   readChosenTime,
   readTimeSearch,

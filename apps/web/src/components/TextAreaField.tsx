@@ -1,7 +1,8 @@
-import { FieldShell } from '@portal/ui';
+import { FieldShell, formatNumber } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
+import { useFormatLocale } from '../lib/i18n';
 
-export interface ReasonFieldProps {
+export interface TextAreaFieldProps {
   id: string;
   label: string;
   hint?: string;
@@ -10,13 +11,15 @@ export interface ReasonFieldProps {
   max: number;
   error?: string;
   rows?: number;
+  /** Read with the field too (a notice about what was written). */
+  'aria-describedby'?: string;
 }
 
 /**
  * A labelled text area with a running count ("120 of 1000 characters"). Longer text is not cut
  * off silently (no maxLength, which would drop pasted words): it is refused with a message.
  */
-export function ReasonField({
+export function TextAreaField({
   id,
   label,
   hint,
@@ -25,28 +28,34 @@ export function ReasonField({
   max,
   error,
   rows = 5,
-}: ReasonFieldProps) {
+  'aria-describedby': describedBy,
+}: TextAreaFieldProps) {
   const { t } = useTranslation();
+  const locale = useFormatLocale();
   const countId = `${id}-count`;
   const count = [...value].length;
   return (
-    <FieldShell {...{ id, label, hint, error }} aria-describedby={countId}>
+    <FieldShell
+      {...{ id, label, hint, error }}
+      aria-describedby={describedBy ? `${countId} ${describedBy}` : countId}
+    >
       {(control) => (
         <>
           <textarea
             {...control}
-            className="ui-input appointments-textarea"
+            className="ui-input text-area"
             rows={rows}
             value={value}
             onChange={(event) => onChange(event.target.value)}
           />
           <p
             id={countId}
-            className={
-              count > max ? 'appointments-count appointments-count--over' : 'appointments-count'
-            }
+            className={count > max ? 'text-area__count text-area__count--over' : 'text-area__count'}
           >
-            {t('appointments.reason.count', { count, max })}
+            {t('common.characterCount', {
+              count: formatNumber(count, locale),
+              max: formatNumber(max, locale),
+            })}
           </p>
         </>
       )}
