@@ -75,10 +75,10 @@ describe('sending approved refills and telling the patient', () => {
     expect(message).toContain('<NumberOfRefills>1</NumberOfRefills>');
     expect(message).toContain('lisinopril 10 MG Oral Tablet');
     // The job carries the request id and nothing else.
-    const job = await testApp.app
+    const job = (await testApp.app
       .get(QueueService)
       .queue('prescriptions')
-      .getJob(sendPrescriptionJobId(made!.id));
+      .getJob(sendPrescriptionJobId(made!.id))) as unknown as { data: unknown } | undefined;
     expect(job?.data).toEqual({ refillRequestId: made!.id });
     // A repeated delivery of the job sends nothing more.
     const port = testApp.app.get(EPrescribingPort);

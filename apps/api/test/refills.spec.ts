@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { QUERY_COUNT_HEADER } from '../src/infra/database/query-count.js';
 import { signedInPatient } from './support/appointment-flow.js';
+import { bundleSchemaErrors, fhirErrors } from './support/record-export-fhir.js';
 import { signedInStaff } from './support/invitation-flow.js';
 import { addMedication, createPharmacy, refillsOf, requestRefill } from './support/refills.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -269,6 +270,52 @@ describe('prescription refills', () => {
       expect([late.status, late.body!.code]).toEqual([409, 'refill_state_conflict']);
       expect(late.body!.detail).toContain('approved');
     });
+  });
+
+  it('exports refill requests in the FHIR Bundle as MedicationRequests: proposals, and orders once approved', async () => {
+    const patient = await signedInPatient(testApp);
+    const [a, b] = [
+      await addMedication(db, patient.patient.id),
+      await addMedication(db, patient.patient.id, { refillsRemaining: 0 }),
+    ];
+    const made = await requestRefill(patient, patient.patient.id, [a, b], pharmacy.id);
+    const approvedId = made.find((item) => item.medicationId === a)!.id as string;
+    await provider.post(`/api/v1/refill-requests/${approvedId}/approve`, { refills: 2 });
+    const response = await testApp.fetch(
+      `/api/v1/patients/${patient.patient.id}/health-record.fhir.json`,
+      {
+        headers: {
+          cookie: [...patient.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '),
+        },
+      },
+    );
+    expect(response.status).toBe(200);
+    const bundle = (await response.json()) as { entry: { resource: Body }[] };
+    expect(bundleSchemaErrors(bundle)).toEqual([]);
+    const refills = bundle.entry
+      .map((entry) => entry.resource)
+      .filter((resource) => made.some((item) => item.id === resource.id));
+    for (const resource of refills) expect(fhirErrors(resource)).toEqual([]);
+    const byId = new Map(refills.map((resource) => [resource.id as string, resource]));
+    expect(byId.get(approvedId)).toMatchObject({
+      resourceType: 'MedicationRequest',
+      intent: 'order',
+      status: 'completed',
+      priorPrescription: { reference: `urn:uuid:${a}` },
+      dispenseRequest: {
+        numberOfRepeatsAllowed: 2,
+        quantity: { value: 30 },
+        performer: { identifier: { value: pharmacy.ncpdpId }, display: pharmacy.name },
+      },
+    });
+    const renewal = made.find((item) => item.medicationId === b)!.id as string;
+    expect(byId.get(renewal)).toMatchObject({
+      intent: 'proposal',
+      status: 'active',
+      category: [{ text: 'Prescription renewal' }],
+    });
+    // The prescription it refills is in the Bundle too.
+    expect(bundle.entry.some((entry) => entry.resource.id === a)).toBe(true);
   });
 
   describe('the staff side', () => {

@@ -6363,7 +6363,7 @@ export interface components {
       }[];
       note?: components['schemas']['FhirAnnotation'][];
     };
-    /** @description A medication on the patient’s list, coded in RxNorm */
+    /** @description A medication on the patient’s list, coded in RxNorm (intent order, status active or stopped); or a refill request of one (intent proposal while it is asked, order once approved; priorPrescription names the medication) */
     FhirMedicationRequest: {
       /**
        * @description discriminator enum property added by openapi-typescript
@@ -6373,14 +6373,18 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      status: 'active' | 'stopped';
+      status: 'active' | 'stopped' | 'completed' | 'cancelled' | 'on-hold';
+      statusReason?: components['schemas']['FhirCodeableConcept'];
       /** @enum {string} */
-      intent: 'order';
+      intent: 'order' | 'proposal';
+      category?: components['schemas']['FhirCodeableConcept'][];
       medicationCodeableConcept: components['schemas']['FhirCodeableConcept'];
       subject: components['schemas']['FhirReference'];
       /** Format: date-time */
       authoredOn: string;
       requester?: components['schemas']['FhirReference'];
+      performer?: components['schemas']['FhirReference'];
+      priorPrescription?: components['schemas']['FhirReference'];
       dosageInstruction?: {
         text?: string;
         patientInstruction?: string;
@@ -6393,6 +6397,7 @@ export interface components {
         validityPeriod?: components['schemas']['FhirPeriod'];
         /** Format: int32 */
         numberOfRepeatsAllowed?: number;
+        quantity?: components['schemas']['FhirQuantity'];
         performer?: components['schemas']['FhirReference'];
       };
       note?: components['schemas']['FhirAnnotation'][];
@@ -6562,6 +6567,7 @@ export interface components {
     FhirReference: {
       /** @description urn:uuid: and the id of an entry in this Bundle */
       reference?: string;
+      identifier?: components['schemas']['FhirIdentifier'];
       display?: string;
     };
     FhirQuantity: {
@@ -6585,6 +6591,11 @@ export interface components {
     };
     FhirIdentifier: {
       type?: components['schemas']['FhirCodeableConcept'];
+      /**
+       * Format: uri
+       * @description The identifier system (NCPDP for a pharmacy)
+       */
+      system?: string;
       value: string;
     };
     FhirHumanName: {
