@@ -207,6 +207,16 @@ export class RefillsRepository {
     )) as MedicationFacts[];
   }
 
+  /** The open request of each of these medications that has one, by medication id. */
+  async openRequests(db: Queryable, medicationIds: string[]): Promise<Map<string, string>> {
+    const rows = (await db.query(
+      `SELECT medication_id, id FROM refill_request
+        WHERE medication_id = ANY($1::uuid[]) AND status IN ('requested', 'in_review')`,
+      [medicationIds],
+    )) as { medication_id: string; id: string }[];
+    return new Map(rows.map((row) => [row.medication_id, row.id]));
+  }
+
   async insertRequests(
     manager: EntityManager,
     rows: {

@@ -160,7 +160,12 @@ export class RefillsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private entry(action: AuditAction, by: Accessor, patientId: string, id?: string): AuditEntry {
+  private entry(
+    action: AuditAction,
+    by: Accessor,
+    patientId: string | null,
+    id?: string,
+  ): AuditEntry {
     return {
       action,
       outcome: 'success',
@@ -237,96 +242,101 @@ export class RefillsService {
     const { ids, mailId } = await this.audit.recordRefusal(
       () => this.entry('refill.request', by, patientId),
       () =>
-        this.db.transaction(async (manager) => {
-          const now = this.clock.now();
-          const pharmacy = body.pharmacyId
-            ? await this.repository.pharmacy(manager, body.pharmacyId)
-            : await this.repository.preferredPharmacy(manager, patientId);
-          if (!pharmacy) {
-            if (body.pharmacyId) {
-              throw validationProblem([
-                { field: 'pharmacyId', message: 'Choose a pharmacy from the directory.' },
-              ]);
-            }
-            throw new PharmacyRequiredError();
-          }
-          const facts = new Map(
-            (await this.repository.medicationFacts(manager, patientId, body.medicationIds)).map(
-              (row) => [row.id, row],
-            ),
+        this.insertRequests(patientId, body, by).catch(async (error: unknown) => {
+          // A request for the same medication made at the same moment won the unique index.
+          if (!isUniqueViolation(error, 'refill_request_open_idx')) throw error;
+          const open = await this.repository.openRequests(this.db, body.medicationIds);
+          const index = body.medicationIds.findIndex((id) => open.has(id));
+          if (index < 0) throw error;
+          const medicationId = body.medicationIds[index]!;
+          throw new RefillAlreadyRequestedError(
+            medicationId,
+            open.get(medicationId)!,
+            `medicationIds.${index}`,
           );
-          const unknown = body.medicationIds
-            .map((id, index) => ({ id, field: `medicationIds.${index}` }))
-            .filter(({ id }) => !facts.has(id));
-          if (unknown.length) {
-            throw validationProblem(
-              unknown.map(({ field }) => ({
-                field,
-                message: 'Choose one of the medications on your list.',
-              })),
-            );
-          }
-          const rows = body.medicationIds.map((medicationId, index) => {
-            const field = `medicationIds.${index}`;
-            const medication = facts.get(medicationId)!;
-            if (medication.status !== 'active') throw new MedicationStoppedError(field);
-            if (medication.controlled) {
-              throw new ControlledSubstanceError(this.config.clinicPhone, field);
-            }
-            if (medication.open_request_id) {
-              throw new RefillAlreadyRequestedError(
-                medicationId,
-                medication.open_request_id,
-                field,
-              );
-            }
-            return {
-              id: newId(),
-              patientId,
-              medicationId,
-              kind: kindFor(medication.refills_remaining),
-              pharmacyId: pharmacy.id,
-              prescriber: medication.prescriber,
-              note: body.note ?? null,
-              by: by.principal.accountId,
-              at: now,
-            };
-          });
-          try {
-            await this.repository.insertRequests(manager, rows);
-          } catch (error) {
-            if (isUniqueViolation(error, 'refill_request_open_idx')) {
-              throw new RefillAlreadyRequestedError(
-                rows[0]!.medicationId,
-                'made at the same moment',
-                'medicationIds',
-              );
-            }
-            throw error;
-          }
-          await this.repository.insertHistory(
-            manager,
-            rows.map((row) => ({
-              id: newId(),
-              requestId: row.id,
-              at: now,
-              by: by.principal.accountId,
-              event: 'status' as const,
-              from: null,
-              to: 'requested' as const,
-              reason: null,
-            })),
-          );
-          await this.audit.recordMany(
-            rows.map((row) => this.entry('refill.request', by, patientId, row.id)),
-            manager,
-          );
-          const mailId = await this.email(manager, patientId, 'requested', rows.length);
-          return { ids: rows.map((row) => row.id), mailId };
         }),
     );
     if (mailId) await this.mail.dispatch(mailId);
     return { items: await this.views(ids, patientId) };
+  }
+
+  private insertRequests(
+    patientId: string,
+    body: CreateRefillRequests,
+    by: Accessor,
+  ): Promise<{ ids: string[]; mailId: string | null }> {
+    return this.db.transaction(async (manager) => {
+      const now = this.clock.now();
+      const pharmacy = body.pharmacyId
+        ? await this.repository.pharmacy(manager, body.pharmacyId)
+        : await this.repository.preferredPharmacy(manager, patientId);
+      if (!pharmacy) {
+        if (body.pharmacyId) {
+          throw validationProblem([
+            { field: 'pharmacyId', message: 'Choose a pharmacy from the directory.' },
+          ]);
+        }
+        throw new PharmacyRequiredError();
+      }
+      const facts = new Map(
+        (await this.repository.medicationFacts(manager, patientId, body.medicationIds)).map(
+          (row) => [row.id, row],
+        ),
+      );
+      const unknown = body.medicationIds
+        .map((id, index) => ({ id, field: `medicationIds.${index}` }))
+        .filter(({ id }) => !facts.has(id));
+      if (unknown.length) {
+        throw validationProblem(
+          unknown.map(({ field }) => ({
+            field,
+            message: 'Choose one of the medications on your list.',
+          })),
+        );
+      }
+      const rows = body.medicationIds.map((medicationId, index) => {
+        const field = `medicationIds.${index}`;
+        const medication = facts.get(medicationId)!;
+        if (medication.status !== 'active') throw new MedicationStoppedError(field);
+        if (medication.controlled) {
+          throw new ControlledSubstanceError(this.config.clinicPhone, field);
+        }
+        if (medication.open_request_id) {
+          throw new RefillAlreadyRequestedError(medicationId, medication.open_request_id, field);
+        }
+        return {
+          id: newId(),
+          patientId,
+          medicationId,
+          kind: kindFor(medication.refills_remaining),
+          pharmacyId: pharmacy.id,
+          prescriber: medication.prescriber,
+          note: body.note ?? null,
+          by: by.principal.accountId,
+          at: now,
+        };
+      });
+      await this.repository.insertRequests(manager, rows);
+      await this.repository.insertHistory(
+        manager,
+        rows.map((row) => ({
+          id: newId(),
+          requestId: row.id,
+          at: now,
+          by: by.principal.accountId,
+          event: 'status' as const,
+          from: null,
+          to: 'requested' as const,
+          reason: null,
+        })),
+      );
+      await this.audit.recordMany(
+        rows.map((row) => this.entry('refill.request', by, patientId, row.id)),
+        manager,
+      );
+      const mailId = await this.email(manager, patientId, 'requested', rows.length);
+      return { ids: rows.map((row) => row.id), mailId };
+    });
   }
 
   async listOwn(patientId: string, query: PageQuery, by: Accessor): Promise<RefillRequestPage> {
@@ -569,10 +579,7 @@ export class RefillsService {
     let patientId: string | null = input.patientId ?? null;
     const { to } = MOVES[move];
     const mailId = await this.audit.recordRefusal(
-      () => ({
-        ...this.entry(action, by, patientId ?? '', requestId),
-        patientId,
-      }),
+      () => this.entry(action, by, patientId, requestId),
       () =>
         this.db.transaction(async (manager) => {
           if (input.patientId) {
