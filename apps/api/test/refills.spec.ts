@@ -175,6 +175,29 @@ describe('prescription refills', () => {
       await requestRefill(patient, patient.patient.id, [medication], pharmacy.id);
     });
 
+    it('lets staff mark a medication controlled, which the patient then calls about', async () => {
+      const patient = await signedInPatient(testApp);
+      const path = `/api/v1/patients/${patient.patient.id}/medications`;
+      const made = await provider.post(path, {
+        rxnormCode: '314076',
+        startDate: '2024-03-01',
+        controlled: true,
+      });
+      expect([made.status, made.body!.controlled]).toEqual([201, true]);
+      const cleared = await provider.request('PATCH', `${path}/${made.body!.id}`, {
+        version: 1,
+        controlled: null,
+      });
+      expect([cleared.status, cleared.body!.errors?.[0]?.field]).toEqual([400, 'controlled']);
+      const refused = await patient.post(refillsOf(patient.patient.id), {
+        medicationIds: [made.body!.id],
+        pharmacyId: pharmacy.id,
+      });
+      expect([refused.status, refused.body!.code]).toEqual([422, 'controlled_substance']);
+      const plain = await provider.post(path, { rxnormCode: '314076', startDate: '2024-03-01' });
+      expect(plain.body!.controlled).toBe(false);
+    });
+
     it('keeps one open request per medication when the same request is sent several times at once', async () => {
       const patient = await signedInPatient(testApp);
       const medication = await addMedication(db, patient.patient.id);
