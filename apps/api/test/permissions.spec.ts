@@ -32,6 +32,7 @@ import {
 } from './support/scheduling-fixtures.js';
 import { assignLocation } from './support/care.js';
 import { PDF_BYTES, setUpMessaging, startConversation, uploadFile } from './support/messaging.js';
+import { addMedication, createPharmacy, requestRefill } from './support/refills.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** A response body, read loosely in tests. */
@@ -223,6 +224,16 @@ describe('the permission table on every route', () => {
       templateId: template.body!.id as string,
       category: 'other',
     });
+    // Refills: a request of the patient's, at a pharmacy of this run.
+    const pharmacy = await createPharmacy(db);
+    const refillMedication = await addMedication(db, patient.patient.id);
+    const [refill] = await requestRefill(
+      patient,
+      patient.patient.id,
+      [refillMedication],
+      pharmacy.id,
+    );
+    ids.refillRequestId = refill!.id as string;
     for (const kind of RECORD_KINDS) {
       const made = await staff.provider.post(
         `/api/v1/patients/${patient.patient.id}/${kind.path}`,

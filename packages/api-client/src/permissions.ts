@@ -45,6 +45,11 @@ export const PERMISSIONS: Record<Permission, string> = {
     'Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient',
   'messages:manage-pools':
     'Set up care-team pools, the routing of message categories and reply templates',
+  'refills:request':
+    'Request refills of one’s own medications, choose a preferred pharmacy, follow and cancel one’s requests (patients)',
+  'refills:read': 'Read the refill queue, refill requests and the refill turnaround report',
+  'refills:decide':
+    'Review refill requests: approve (sending the prescription), deny or ask for an appointment',
 };
 
 /** The staff roles and the permissions each holds. */
@@ -101,6 +106,8 @@ export const ROLE_PERMISSIONS = {
     'emergency-access:use',
     'messages:read',
     'messages:reply',
+    'refills:read',
+    'refills:decide',
   ],
   nurse: [
     'account:self',
@@ -122,6 +129,8 @@ export const ROLE_PERMISSIONS = {
     'emergency-access:use',
     'messages:read',
     'messages:reply',
+    'refills:read',
+    'refills:decide',
   ],
   'front-desk': [
     'account:self',
@@ -165,6 +174,7 @@ export const PATIENT_PERMISSIONS: readonly Permission[] = [
   'slots:search',
   'access-log:read',
   'messages:send',
+  'refills:request',
 ];
 
 export interface OperationPermission {
@@ -990,6 +1000,96 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
     method: 'PATCH',
     path: '/api/v1/reply-templates/{templateId}',
     permission: 'messages:manage-pools',
+    patientScoped: false,
+  },
+  listPharmacies: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/pharmacies',
+    permission: 'refills:request',
+    patientScoped: true,
+  },
+  getPreferredPharmacy: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/preferred-pharmacy',
+    permission: 'refills:request',
+    patientScoped: true,
+  },
+  setPreferredPharmacy: {
+    method: 'PUT',
+    path: '/api/v1/patients/{patientId}/preferred-pharmacy',
+    permission: 'refills:request',
+    patientScoped: true,
+  },
+  createRefillRequests: {
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/refill-requests',
+    permission: 'refills:request',
+    patientScoped: true,
+  },
+  listPatientRefillRequests: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/refill-requests',
+    permission: 'refills:request',
+    patientScoped: true,
+  },
+  getPatientRefillRequest: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/refill-requests/{refillRequestId}',
+    permission: 'refills:request',
+    patientScoped: true,
+  },
+  cancelRefillRequest: {
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/refill-requests/{refillRequestId}/cancel',
+    permission: 'refills:request',
+    patientScoped: true,
+  },
+  listRefillQueue: {
+    method: 'GET',
+    path: '/api/v1/refill-queue',
+    permission: 'refills:read',
+    patientScoped: false,
+  },
+  getRefillTurnaround: {
+    method: 'GET',
+    path: '/api/v1/refill-reports/turnaround',
+    permission: 'refills:read',
+    patientScoped: false,
+  },
+  bulkApproveRefillRequests: {
+    method: 'POST',
+    path: '/api/v1/refill-requests/bulk-approve',
+    permission: 'refills:decide',
+    patientScoped: false,
+  },
+  getRefillRequest: {
+    method: 'GET',
+    path: '/api/v1/refill-requests/{refillRequestId}',
+    permission: 'refills:read',
+    patientScoped: false,
+  },
+  startRefillReview: {
+    method: 'POST',
+    path: '/api/v1/refill-requests/{refillRequestId}/review',
+    permission: 'refills:decide',
+    patientScoped: false,
+  },
+  approveRefillRequest: {
+    method: 'POST',
+    path: '/api/v1/refill-requests/{refillRequestId}/approve',
+    permission: 'refills:decide',
+    patientScoped: false,
+  },
+  denyRefillRequest: {
+    method: 'POST',
+    path: '/api/v1/refill-requests/{refillRequestId}/deny',
+    permission: 'refills:decide',
+    patientScoped: false,
+  },
+  requireRefillAppointment: {
+    method: 'POST',
+    path: '/api/v1/refill-requests/{refillRequestId}/needs-appointment',
+    permission: 'refills:decide',
     patientScoped: false,
   },
 };

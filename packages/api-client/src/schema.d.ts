@@ -2802,6 +2802,290 @@ export interface paths {
     patch: operations['updateReplyTemplate'];
     trace?: never;
   };
+  '/api/v1/patients/{patientId}/pharmacies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the pharmacy directory
+     * @description By the start of the name, the city or the ZIP code; alphabetical by name. Patients only.
+     *
+     *     Permission `refills:request` (Request refills of one’s own medications, choose a preferred pharmacy, follow and cancel one’s requests (patients)), held by: a patient (their own record only).
+     */
+    get: operations['listPharmacies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/preferred-pharmacy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The patient’s preferred pharmacy (null when none is chosen)
+     * @description Permission `refills:request` (Request refills of one’s own medications, choose a preferred pharmacy, follow and cancel one’s requests (patients)), held by: a patient (their own record only).
+     */
+    get: operations['getPreferredPharmacy'];
+    /**
+     * Choose the patient’s preferred pharmacy
+     * @description New refill requests go there unless they name another. Patients only.
+     *
+     *     Permission `refills:request` (Request refills of one’s own medications, choose a preferred pharmacy, follow and cancel one’s requests (patients)), held by: a patient (their own record only).
+     */
+    put: operations['setPreferredPharmacy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/refill-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The patient’s refill requests, newest first, each with its timeline
+     * @description Permission `refills:request` (Request refills of one’s own medications, choose a preferred pharmacy, follow and cancel one’s requests (patients)), held by: a patient (their own record only).
+     */
+    get: operations['listPatientRefillRequests'];
+    put?: never;
+    /**
+     * Ask for refills of one or more medications
+     * @description One request per medication, all or none. A medication with no refills remaining is asked as a renewal, routed to its prescriber. The pharmacy defaults to the preferred one. Each change of the request is emailed to the patient (without naming the medication). Patients only.
+     *
+     *     Permission `refills:request` (Request refills of one’s own medications, choose a preferred pharmacy, follow and cancel one’s requests (patients)), held by: a patient (their own record only).
+     */
+    post: operations['createRefillRequests'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/refill-requests/{refillRequestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of the patient’s refill requests with its timeline
+     * @description Permission `refills:request` (Request refills of one’s own medications, choose a preferred pharmacy, follow and cancel one’s requests (patients)), held by: a patient (their own record only).
+     */
+    get: operations['getPatientRefillRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/refill-requests/{refillRequestId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel one of the patient’s refill requests
+     * @description Only while it is requested or in review. Patients only.
+     *
+     *     Permission `refills:request` (Request refills of one’s own medications, choose a preferred pharmacy, follow and cancel one’s requests (patients)), held by: a patient (their own record only).
+     */
+    post: operations['cancelRefillRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/refill-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The refill queue, oldest request first
+     * @description Open requests (requested, in review) unless status says otherwise. Beside each: the medication’s facts and earlier requests, the patient’s last visit, and stale: open and untouched for two business days.
+     *
+     *     Permission `refills:read` (Read the refill queue, refill requests and the refill turnaround report), held by: provider, nurse.
+     */
+    get: operations['listRefillQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/refill-reports/turnaround': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Refill turnaround: requests per week, and time to decision per prescriber
+     * @description Over requests made from `from` to `to` (UTC days, at most a year): per week the requests made and decided; per prescriber the median and 90th percentile hours from request to decision.
+     *
+     *     Permission `refills:read` (Read the refill queue, refill requests and the refill turnaround report), held by: provider, nurse.
+     */
+    get: operations['getRefillTurnaround'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/refill-requests/bulk-approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve several routine refill requests with their defaults
+     * @description Each is approved on its own (quantity and refills from the medication); renewals and requests no longer open are left as they are and listed in notApproved.
+     *
+     *     Permission `refills:decide` (Review refill requests: approve (sending the prescription), deny or ask for an appointment), held by: provider, nurse.
+     */
+    post: operations['bulkApproveRefillRequests'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/refill-requests/{refillRequestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One refill request with its timeline
+     * @description Permission `refills:read` (Read the refill queue, refill requests and the refill turnaround report), held by: provider, nurse.
+     */
+    get: operations['getRefillRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/refill-requests/{refillRequestId}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start reviewing a requested refill (it shows “in review” to the patient)
+     * @description Permission `refills:decide` (Review refill requests: approve (sending the prescription), deny or ask for an appointment), held by: provider, nurse.
+     */
+    post: operations['startRefillReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/refill-requests/{refillRequestId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a refill request and send the prescription to the pharmacy
+     * @description Quantity and refills default from the medication. The prescription is sent through e-prescribing in the background: sendStatus is waiting until it is sent.
+     *
+     *     Permission `refills:decide` (Review refill requests: approve (sending the prescription), deny or ask for an appointment), held by: provider, nurse.
+     */
+    post: operations['approveRefillRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/refill-requests/{refillRequestId}/deny': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Deny a refill request, with a reason from the list or in words
+     * @description Permission `refills:decide` (Review refill requests: approve (sending the prescription), deny or ask for an appointment), held by: provider, nurse.
+     */
+    post: operations['denyRefillRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/refill-requests/{refillRequestId}/needs-appointment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the patient to book a visit before this refill
+     * @description Permission `refills:decide` (Review refill requests: approve (sending the prescription), deny or ask for an appointment), held by: provider, nurse.
+     */
+    post: operations['requireRefillAppointment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3073,7 +3357,10 @@ export interface components {
       | 'messages:send'
       | 'messages:read'
       | 'messages:reply'
-      | 'messages:manage-pools';
+      | 'messages:manage-pools'
+      | 'refills:request'
+      | 'refills:read'
+      | 'refills:decide';
     SessionUser: {
       /** Format: uuid */
       id: string;
@@ -4777,6 +5064,8 @@ export interface components {
       /** Format: date */
       lastFilledOn: string | null;
       pharmacy: string | null;
+      /** @description A controlled substance: refills are not requested online; the patient calls the clinic */
+      controlled: boolean;
     };
     MedicationPage: {
       items: components['schemas']['MedicationView'][];
@@ -4817,6 +5106,8 @@ export interface components {
       lastFilledOn?: string | null;
       /** @example Main Street Pharmacy */
       pharmacy?: string | null;
+      /** @description A controlled substance: the patient is asked to call the clinic instead of requesting refills online. Default: false */
+      controlled?: boolean;
       /**
        * @description An RxNorm code from the code list
        * @example 314076
@@ -4859,6 +5150,8 @@ export interface components {
       lastFilledOn?: string | null;
       /** @example Main Street Pharmacy */
       pharmacy?: string | null;
+      /** @description A controlled substance: the patient is asked to call the clinic instead of requesting refills online. Default: false */
+      controlled?: boolean;
       /**
        * Format: int32
        * @description The version of the record as loaded; a stale one answers 409 record_changed
@@ -5656,6 +5949,303 @@ export interface components {
       /** @description false: no longer offered */
       active?: boolean;
     };
+    PharmacyView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description NCPDP provider id
+       * @example 1234567
+       */
+      ncpdpId: string;
+      /** @example Main Street Pharmacy */
+      name: string;
+      /** @example 12 Main Street */
+      addressLine: string;
+      /** @example Springfield */
+      city: string;
+      /** @example IL */
+      region: string;
+      /** @example 62701 */
+      postalCode: string;
+      /** @example +1 555 010 3000 */
+      phone: string;
+    };
+    PharmacyPage: {
+      items: components['schemas']['PharmacyView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    PreferredPharmacyView: {
+      /** @description null when the patient has not chosen one */
+      pharmacy: components['schemas']['PharmacyView'] | null;
+    };
+    SetPreferredPharmacyRequest: {
+      /** Format: uuid */
+      pharmacyId: string;
+    };
+    CreateRefillRequests: {
+      /** @description The patient’s active medications to refill: one request is made for each */
+      medicationIds: string[];
+      /**
+       * Format: uuid
+       * @description The pharmacy to fill them; default: the preferred pharmacy
+       */
+      pharmacyId?: string;
+      /**
+       * @description A note for the care team
+       * @example I am running low; three days left.
+       */
+      note?: string | null;
+    };
+    /**
+     * @description renewal: no refills remained, so the prescriber writes a new prescription
+     * @enum {string}
+     */
+    RefillKind: 'refill' | 'renewal';
+    /** @enum {string} */
+    RefillStatus:
+      'requested' | 'in_review' | 'approved' | 'denied' | 'needs_appointment' | 'cancelled';
+    /** @enum {string} */
+    RefillDenialReason:
+      | 'no-longer-prescribed'
+      | 'too-early'
+      | 'needs-lab-work'
+      | 'different-prescriber'
+      | 'duplicate'
+      | 'other';
+    /**
+     * @description For an approved request: waiting (to send to the pharmacy) until the prescription is sent
+     * @enum {string}
+     */
+    RefillSendStatus: 'waiting' | 'sent';
+    /**
+     * @description status: the request moved; sent: the prescription went to the pharmacy
+     * @enum {string}
+     */
+    RefillHistoryEvent: 'status' | 'sent';
+    /**
+     * @description Who made the change; portal: the portal itself (sending)
+     * @enum {string}
+     */
+    RefillActorKind: 'patient' | 'staff' | 'portal';
+    RefillHistoryEntryView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @description status: the request moved; sent: the prescription went to the pharmacy */
+      event: components['schemas']['RefillHistoryEvent'];
+      fromStatus: (string & components['schemas']['RefillStatus']) | null;
+      toStatus: components['schemas']['RefillStatus'];
+      /** @description Who made the change; portal: the portal itself (sending) */
+      byKind: components['schemas']['RefillActorKind'];
+      byName: string | null;
+      reason: string | null;
+    };
+    RefillRequestView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /** Format: uuid */
+      medicationId: string;
+      /** @example lisinopril 10 MG Oral Tablet */
+      medicationName: string;
+      /** @description renewal: no refills remained, so the prescriber writes a new prescription */
+      kind: components['schemas']['RefillKind'];
+      status: components['schemas']['RefillStatus'];
+      /**
+       * @description The status in words
+       * @example In review
+       */
+      statusText: string;
+      version: number;
+      pharmacy: components['schemas']['PharmacyView'];
+      prescriber: string | null;
+      note: string | null;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      denialReasonCode: (string & components['schemas']['RefillDenialReason']) | null;
+      decisionReason: string | null;
+      approvedQuantity: number | null;
+      approvedRefills: number | null;
+      /** @description For an approved request: waiting (to send to the pharmacy) until the prescription is sent */
+      sendStatus: (string & components['schemas']['RefillSendStatus']) | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @description Oldest first */
+      history: components['schemas']['RefillHistoryEntryView'][];
+    };
+    RefillRequestList: {
+      items: components['schemas']['RefillRequestView'][];
+    };
+    RefillRequestPage: {
+      items: components['schemas']['RefillRequestView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    ChangeRefillRequest: {
+      /**
+       * Format: int32
+       * @description The version of the request as loaded: when given, a request changed since answers 409 refill_state_conflict
+       */
+      version?: number;
+    };
+    RefillPatientSummary: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      mrn: string;
+      /** Format: date */
+      dateOfBirth: string;
+      /**
+       * Format: date-time
+       * @description The start of the patient’s last visit that took place
+       */
+      lastVisitAt: string | null;
+    };
+    RefillMedicationRecent: {
+      /** Format: uuid */
+      id: string;
+      status: components['schemas']['RefillStatus'];
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+    };
+    RefillMedicationSummary: {
+      dose: string | null;
+      frequency: string | null;
+      refillsRemaining: number | null;
+      /** Format: date */
+      lastFilledOn: string | null;
+      /** Format: date */
+      startDate: string;
+      /** @description The medication’s earlier refill requests, newest first (at most 5) */
+      recentRequests: components['schemas']['RefillMedicationRecent'][];
+    };
+    RefillQueueItem: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      patientId: string;
+      /** Format: uuid */
+      medicationId: string;
+      /** @example lisinopril 10 MG Oral Tablet */
+      medicationName: string;
+      /** @description renewal: no refills remained, so the prescriber writes a new prescription */
+      kind: components['schemas']['RefillKind'];
+      status: components['schemas']['RefillStatus'];
+      /**
+       * @description The status in words
+       * @example In review
+       */
+      statusText: string;
+      version: number;
+      pharmacy: components['schemas']['PharmacyView'];
+      prescriber: string | null;
+      note: string | null;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      denialReasonCode: (string & components['schemas']['RefillDenialReason']) | null;
+      decisionReason: string | null;
+      approvedQuantity: number | null;
+      approvedRefills: number | null;
+      /** @description For an approved request: waiting (to send to the pharmacy) until the prescription is sent */
+      sendStatus: (string & components['schemas']['RefillSendStatus']) | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @description Oldest first */
+      history: components['schemas']['RefillHistoryEntryView'][];
+      patient: components['schemas']['RefillPatientSummary'];
+      medication: components['schemas']['RefillMedicationSummary'];
+      /** @description Open and untouched for two business days or more */
+      stale: boolean;
+    };
+    RefillQueuePage: {
+      items: components['schemas']['RefillQueueItem'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    TurnaroundWeek: {
+      /**
+       * Format: date
+       * @description Monday of the week (UTC)
+       */
+      weekStart: string;
+      requested: number;
+      decided: number;
+    };
+    TurnaroundPrescriber: {
+      prescriber: string | null;
+      decided: number;
+      /** @description Median hours from request to decision */
+      medianHours: number;
+      /** @description 90th percentile of hours to decision */
+      p90Hours: number;
+    };
+    TurnaroundReport: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      weeks: components['schemas']['TurnaroundWeek'][];
+      prescribers: components['schemas']['TurnaroundPrescriber'][];
+    };
+    BulkApproveRequest: {
+      requestIds: string[];
+    };
+    BulkApproveConflict: {
+      /** Format: uuid */
+      id: string;
+      status: (string & components['schemas']['RefillStatus']) | null;
+      reason: string;
+    };
+    BulkApproveResult: {
+      approved: string[];
+      /** @description Requests left as they were: not open any more, not found, or not routine */
+      notApproved: components['schemas']['BulkApproveConflict'][];
+    };
+    ApproveRefillRequest: {
+      /**
+       * Format: int32
+       * @description The version of the request as loaded: when given, a request changed since answers 409 refill_state_conflict
+       */
+      version?: number;
+      /**
+       * Format: int32
+       * @example 30
+       */
+      quantity?: number;
+      /**
+       * Format: int32
+       * @example 3
+       */
+      refills?: number;
+    };
+    DenyRefillRequest: {
+      /**
+       * Format: int32
+       * @description The version of the request as loaded: when given, a request changed since answers 409 refill_state_conflict
+       */
+      version?: number;
+      reasonCode: components['schemas']['RefillDenialReason'];
+      /** @description In the reviewer’s words; required with reasonCode other */
+      reason?: string | null;
+    };
+    NeedsAppointmentRequest: {
+      /**
+       * Format: int32
+       * @description The version of the request as loaded: when given, a request changed since answers 409 refill_state_conflict
+       */
+      version?: number;
+      /** @description What the visit is for, for the patient */
+      reason?: string | null;
+    };
     /** @description A FHIR R4 Bundle of type collection: the Patient first, then every entry of the record the caller may see */
     FhirBundle: {
       /** @enum {string} */
@@ -5773,7 +6363,7 @@ export interface components {
       }[];
       note?: components['schemas']['FhirAnnotation'][];
     };
-    /** @description A medication on the patient’s list, coded in RxNorm */
+    /** @description A medication on the patient’s list, coded in RxNorm (intent order, status active or stopped); or a refill request of one (intent proposal while it is asked, order once approved; priorPrescription names the medication) */
     FhirMedicationRequest: {
       /**
        * @description discriminator enum property added by openapi-typescript
@@ -5783,14 +6373,18 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      status: 'active' | 'stopped';
+      status: 'active' | 'stopped' | 'completed' | 'cancelled' | 'on-hold';
+      statusReason?: components['schemas']['FhirCodeableConcept'];
       /** @enum {string} */
-      intent: 'order';
+      intent: 'order' | 'proposal';
+      category?: components['schemas']['FhirCodeableConcept'][];
       medicationCodeableConcept: components['schemas']['FhirCodeableConcept'];
       subject: components['schemas']['FhirReference'];
       /** Format: date-time */
       authoredOn: string;
       requester?: components['schemas']['FhirReference'];
+      performer?: components['schemas']['FhirReference'];
+      priorPrescription?: components['schemas']['FhirReference'];
       dosageInstruction?: {
         text?: string;
         patientInstruction?: string;
@@ -5803,6 +6397,7 @@ export interface components {
         validityPeriod?: components['schemas']['FhirPeriod'];
         /** Format: int32 */
         numberOfRepeatsAllowed?: number;
+        quantity?: components['schemas']['FhirQuantity'];
         performer?: components['schemas']['FhirReference'];
       };
       note?: components['schemas']['FhirAnnotation'][];
@@ -5972,6 +6567,7 @@ export interface components {
     FhirReference: {
       /** @description urn:uuid: and the id of an entry in this Bundle */
       reference?: string;
+      identifier?: components['schemas']['FhirIdentifier'];
       display?: string;
     };
     FhirQuantity: {
@@ -5995,6 +6591,11 @@ export interface components {
     };
     FhirIdentifier: {
       type?: components['schemas']['FhirCodeableConcept'];
+      /**
+       * Format: uri
+       * @description The identifier system (NCPDP for a pharmacy)
+       */
+      system?: string;
       value: string;
     };
     FhirHumanName: {
@@ -15870,6 +16471,1081 @@ export interface operations {
         };
       };
       /** @description The name is taken (reply_template_name_taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPharmacies: {
+    parameters: {
+      query?: {
+        /** @description The start of the pharmacy’s name, its city or its ZIP code */
+        q?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PharmacyPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:request (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPreferredPharmacy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferredPharmacyView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:request (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setPreferredPharmacy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetPreferredPharmacyRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferredPharmacyView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:request (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such pharmacy in the directory; or no such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPatientRefillRequests: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillRequestPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:request (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createRefillRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRefillRequests'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillRequestList'];
+        };
+      };
+      /** @description A field is not valid, or a medication is not on the patient’s list */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:request (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A medication already has an open request (refill_already_requested, naming it) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A medication is stopped (medication_not_active) or a controlled substance (controlled_substance: the answer gives the clinic’s phone); no pharmacy given or preferred (pharmacy_required) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPatientRefillRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        refillRequestId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillRequestView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:request (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such refill request of this patient; or no such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelRefillRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        refillRequestId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeRefillRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillRequestView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:request (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such refill request of this patient; or no such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description It is decided or cancelled already, or changed since version (refill_state_conflict, with its state) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listRefillQueue: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        /** @description Only this status; default: the open ones (requested and in review) */
+        status?: components['schemas']['RefillStatus'];
+        /** @description Only requests routed to this prescriber (as written on the medication) */
+        prescriber?: string;
+        /** @description Only patients seen at this location (an appointment there) */
+        locationId?: string;
+        /** @description Only requests made at least this many days ago */
+        olderThanDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillQueuePage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRefillTurnaround: {
+    parameters: {
+      query: {
+        /** @description First day (UTC) of requests counted */
+        from: string;
+        /** @description Last day (UTC) of requests counted */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TurnaroundReport'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  bulkApproveRefillRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkApproveRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkApproveResult'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:decide (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRefillRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        refillRequestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillRequestView'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such refill request */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startRefillReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        refillRequestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeRefillRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillRequestView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:decide (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such refill request */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request is not in a state this move starts from, another reviewer decided it first, or it changed since version (refill_state_conflict, with its state) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  approveRefillRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        refillRequestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveRefillRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillRequestView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:decide (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such refill request */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request is not in a state this move starts from, another reviewer decided it first, or it changed since version (refill_state_conflict, with its state) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  denyRefillRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        refillRequestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DenyRefillRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillRequestView'];
+        };
+      };
+      /** @description A field is missing or not valid; reason is required with reasonCode other */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:decide (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such refill request */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request is not in a state this move starts from, another reviewer decided it first, or it changed since version (refill_state_conflict, with its state) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  requireRefillAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        refillRequestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NeedsAppointmentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefillRequestView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission refills:decide (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such refill request */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request is not in a state this move starts from, another reviewer decided it first, or it changed since version (refill_state_conflict, with its state) */
       409: {
         headers: {
           [name: string]: unknown;

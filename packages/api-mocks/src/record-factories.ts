@@ -240,6 +240,7 @@ export function medicationFactory(overrides: Partial<Medication> = {}): Medicati
     refillsRemaining: null,
     lastFilledOn: null,
     pharmacy: null,
+    controlled: false,
     ...overrides,
   };
 }

@@ -45,6 +45,11 @@ export const PERMISSIONS = {
     'Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient',
   'messages:manage-pools':
     'Set up care-team pools, the routing of message categories and reply templates',
+  'refills:request':
+    'Request refills of one’s own medications, choose a preferred pharmacy, follow and cancel one’s requests (patients)',
+  'refills:read': 'Read the refill queue, refill requests and the refill turnaround report',
+  'refills:decide':
+    'Review refill requests: approve (sending the prescription), deny or ask for an appointment',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -105,6 +110,8 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'emergency-access:use',
     'messages:read',
     'messages:reply',
+    'refills:read',
+    'refills:decide',
   ],
   nurse: [
     ...EVERYONE,
@@ -119,6 +126,8 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'emergency-access:use',
     'messages:read',
     'messages:reply',
+    'refills:read',
+    'refills:decide',
   ],
   'front-desk': [
     ...EVERYONE,
@@ -162,6 +171,7 @@ export const PATIENT_PERMISSIONS: readonly Permission[] = [
   'slots:search',
   'access-log:read',
   'messages:send',
+  'refills:request',
 ];
 
 /** Everything a caller holds, from their kind and roles (unknown role names hold nothing). */

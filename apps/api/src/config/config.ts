@@ -33,6 +33,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   clinicName: string;
+  /** The clinic's phone number, given where the portal asks patients to call (CLINIC_PHONE). */
+  clinicPhone: string;
   /**
    * The clinic's colour (#rrggbb) for headers and buttons in both apps; it carries white text,
    * so it must reach 4.5:1 contrast against white (WCAG AA).
@@ -317,6 +319,7 @@ export function loadConfig(env: Env = process.env, root = REPO_ROOT): AppConfig 
     smtpUrl,
     mailFrom,
     clinicName: str(env, 'CLINIC_NAME', 'Riverside Family Clinic'),
+    clinicPhone: str(env, 'CLINIC_PHONE', '+1 555 010 0100'),
     clinicBrandColor: brandColor(env),
     clinicLogoPath:
       env.CLINIC_LOGO === ''

@@ -2,7 +2,7 @@
  * The job registry: every queue, every job, its payload type and its retry policy.
  * Payloads carry ids only, never health data or contact details.
  */
-export const QUEUE_NAMES = ['mail', 'reminders'] as const;
+export const QUEUE_NAMES = ['mail', 'reminders', 'prescriptions'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
@@ -13,6 +13,7 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   mail: 5,
   reminders: 12,
+  prescriptions: 2,
 };
 
 export interface JobPayloads {
@@ -24,6 +25,8 @@ export interface JobPayloads {
   'message.notify-unread': { messageId: string };
   /** Remove an uploaded message file (bytes and row) if no message has taken it by now. */
   'message.sweep-upload': { attachmentId: string };
+  /** Send an approved refill's prescription through the e-prescribing port, once. */
+  'refill.send-prescription': { refillRequestId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -40,6 +43,8 @@ export const JOBS: { readonly [J in JobName]: JobDefinition } = {
   'appointment.remind': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
   'message.notify-unread': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
   'message.sweep-upload': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
+  // A pharmacy network that is down for a while: retried for about an hour.
+  'refill.send-prescription': { queue: 'prescriptions', attempts: 12, backoffMs: 1_000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -29,6 +29,8 @@ const NOT_ABOUT_A_PATIENT = [
   'care-pool.',
   'message-routing.',
   'reply-template.',
+  'pharmacy.',
+  'refill-report.',
 ];
 const aboutAPatient = (name: string) =>
   !NOT_ABOUT_A_PATIENT.some((prefix) => name.startsWith(prefix));

@@ -141,6 +141,22 @@ export const AUDIT_ACTIONS = {
   'message-routing.update': null,
   'reply-template.create': null,
   'reply-template.update': null,
+
+  // Prescription refills (modules/refills).
+  'pharmacy.search': null,
+  'preferred-pharmacy.read': 'Looked at your preferred pharmacy',
+  'preferred-pharmacy.update': 'Changed your preferred pharmacy',
+  'refill.list': 'Looked at your prescription refill requests',
+  'refill.read': 'Looked at one of your prescription refill requests',
+  'refill.request': 'Asked for a prescription refill',
+  'refill.cancel': 'Cancelled a prescription refill request',
+  'refill.queue': 'Saw your prescription refill request in the refill queue',
+  'refill.review': 'Started reviewing your prescription refill request',
+  'refill.approve': 'Approved your prescription refill request',
+  'refill.deny': 'Turned down your prescription refill request',
+  'refill.needs-appointment': 'Asked you to book a visit before a prescription refill',
+  'refill.send': 'Sent your approved prescription to your pharmacy',
+  'refill-report.read': null,
 } as const satisfies Readonly<Record<string, string | null>>;
 
 /** A refusal recorded at the door, named after the refused operation (api.getPatient). */

@@ -9,6 +9,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { PatientsService, type NewPatient } from '../patients/patients.service.js';
 import { seedDemoMessages } from './demo-messages.js';
 import { seedDemoRecords } from './demo-records.js';
+import { seedDemoRefills } from './demo-refills.js';
 import { demoScheduleExists, seedDemoSchedule } from './demo-schedule.js';
 
 export const DEMO_PASSWORD = 'portal-demo-2026';
@@ -92,7 +93,7 @@ export class DemoSeedService {
 
   /**
    * Idempotent: creates what is missing (the demo accounts, then the demo clinic and visits, then the
-   * patients' health records),
+   * patients' health records, messages and prescription refills),
    * each part in one transaction. Returns false when all existed.
    */
   async seed(): Promise<boolean> {
@@ -100,7 +101,10 @@ export class DemoSeedService {
     const scheduleCreated = await this.seedSchedule();
     const recordsCreated = await this.seedRecords();
     const messagesCreated = await this.seedMessages();
-    return accountsCreated || scheduleCreated || recordsCreated || messagesCreated;
+    const refillsCreated = await this.seedRefills();
+    return (
+      accountsCreated || scheduleCreated || recordsCreated || messagesCreated || refillsCreated
+    );
   }
 
   /** Each demo account that is missing (a database may hold some of them already). */
@@ -160,6 +164,12 @@ export class DemoSeedService {
   private async seedMessages(): Promise<boolean> {
     const people = await this.demoPeople();
     return this.db.transaction((manager) => seedDemoMessages(manager, people, this.clock.now()));
+  }
+
+  /** The pharmacy directory, preferred pharmacies and the patients' refill requests. */
+  private async seedRefills(): Promise<boolean> {
+    const people = await this.demoPeople();
+    return this.db.transaction((manager) => seedDemoRefills(manager, people, this.clock.now()));
   }
 
   private async demoPeople() {

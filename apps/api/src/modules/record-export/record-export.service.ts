@@ -1,4 +1,5 @@
 import { categoryLabel, communicationResource } from '../messaging/messaging-export.service.js';
+import { refillRequestResource } from '../refills/refills-export.service.js';
 import type { AuditAction } from '../audit/audit.service.js';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
@@ -278,6 +279,9 @@ export class RecordExportService {
         };
         yield entry(patientResource(patient!));
         for await (const batch of fhirResources(source)) yield batch.map(entry).join('');
+        for await (const rows of source.refillRequests()) {
+          yield rows.map((row) => entry(refillRequestResource(row, patientId))).join('');
+        }
         if (includeMessages) {
           for await (const rows of source.messages()) {
             yield rows.map((row) => entry(communicationResource(row, patientId))).join('');

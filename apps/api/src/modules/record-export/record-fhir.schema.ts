@@ -132,15 +132,19 @@ const RESOURCES = {
   ),
   FhirMedicationRequest: resource(
     'MedicationRequest',
-    'A medication on the patient’s list, coded in RxNorm',
+    'A medication on the patient’s list, coded in RxNorm (intent order, status active or stopped); or a refill request of one (intent proposal while it is asked, order once approved; priorPrescription names the medication)',
     ['status', 'intent', 'medicationCodeableConcept', 'subject', 'authoredOn'],
     {
-      status: code(['active', 'stopped']),
-      intent: code(['order']),
+      status: code(['active', 'stopped', 'completed', 'cancelled', 'on-hold']),
+      statusReason: ref('FhirCodeableConcept'),
+      intent: code(['order', 'proposal']),
+      category: list(ref('FhirCodeableConcept'), 1),
       medicationCodeableConcept: ref('FhirCodeableConcept'),
       subject: ref('FhirReference'),
       authoredOn: instant,
       requester: ref('FhirReference'),
+      performer: ref('FhirReference'),
+      priorPrescription: ref('FhirReference'),
       dosageInstruction: list(
         {
           type: 'object',
@@ -161,6 +165,7 @@ const RESOURCES = {
         properties: {
           validityPeriod: ref('FhirPeriod'),
           numberOfRepeatsAllowed: { type: 'integer', format: 'int32', minimum: 0, maximum: 99 },
+          quantity: ref('FhirQuantity'),
           performer: ref('FhirReference'),
         },
       },
@@ -341,6 +346,7 @@ const DATATYPES: Record<string, SchemaObject> = {
     description: 'A reference to another entry (urn:uuid:…), or only a display name',
     properties: {
       reference: text(45, 'urn:uuid: and the id of an entry in this Bundle'),
+      identifier: ref('FhirIdentifier'),
       display: text(200),
     },
   },
@@ -366,7 +372,11 @@ const DATATYPES: Record<string, SchemaObject> = {
   FhirIdentifier: {
     type: 'object',
     required: ['value'],
-    properties: { type: ref('FhirCodeableConcept'), value: text(64) },
+    properties: {
+      type: ref('FhirCodeableConcept'),
+      system: uri('The identifier system (NCPDP for a pharmacy)'),
+      value: text(64),
+    },
   },
   FhirHumanName: {
     type: 'object',

@@ -2,6 +2,7 @@ import {
   EXPORT_MESSAGES_SQL,
   type ExportMessageRow,
 } from '../messaging/messaging-export.service.js';
+import { EXPORT_REFILLS_SQL, type ExportRefillRow } from '../refills/refills-export.service.js';
 import { exportRecords, type BaseRow, type PatientResource } from '../records/records.service.js';
 import type { RecordSnapshot } from './record-batches.js';
 import {
@@ -61,6 +62,11 @@ export class RecordSource {
   /** The patient's messages with the care team, never internal notes (a batch at a time). */
   messages(): AsyncGenerator<ExportMessageRow[]> {
     return this.snapshot.rows(EXPORT_MESSAGES_SQL, [this.patientId]);
+  }
+
+  /** The patient's prescription refill requests, newest first (a batch at a time). */
+  refillRequests(): AsyncGenerator<ExportRefillRow[]> {
+    return this.snapshot.rows(EXPORT_REFILLS_SQL, [this.patientId]);
   }
 
   /** Every record of a kind the record shows (or one of them), newest first. */

@@ -4,6 +4,7 @@ import { IsOptional } from 'class-validator';
 import { PageOf } from '../../common/pager.js';
 import {
   documented,
+  presence,
   Rule,
   TextBlockField,
   TextField,
@@ -55,6 +56,21 @@ const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const RXNORM_MESSAGE = 'Choose a medication from the list, like 314076 for lisinopril 10 mg.';
 const MAX_REFILLS = 99;
 
+/** A controlled substance (DEA schedule II–V): refills are never requested online. */
+function ControlledField() {
+  return applyDecorators(
+    documented('optional', {
+      type: Boolean,
+      description:
+        'A controlled substance: the patient is asked to call the clinic instead of requesting refills online. Default: false',
+    }),
+    ...presence('optional'),
+    Rule('isControlled', (value) =>
+      typeof value === 'boolean' ? null : 'Answer true or false for whether it is controlled.',
+    ),
+  );
+}
+
 function RefillsField() {
   return applyDecorators(
     documented('nullable', { type: 'integer', minimum: 0, maximum: MAX_REFILLS, example: 3 }),
@@ -97,6 +113,9 @@ class MedicationDetails {
 
   @TextField('nullable', 'the pharmacy', 200, { example: 'Main Street Pharmacy' })
   pharmacy?: string | null;
+
+  @ControlledField()
+  controlled?: boolean;
 }
 
 export class CreateMedicationRequest extends MedicationDetails {
@@ -161,6 +180,11 @@ export class MedicationView extends RecordViewBase {
   refillsRemaining: number | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) lastFilledOn: string | null;
   @ApiProperty({ maxLength: 200, type: String, nullable: true }) pharmacy: string | null;
+  @ApiProperty({
+    description:
+      'A controlled substance: refills are not requested online; the patient calls the clinic',
+  })
+  controlled: boolean;
 }
 
 export class MedicationPage extends PageOf(MedicationView) {}
@@ -179,6 +203,7 @@ export interface MedicationRow extends BaseRow {
   refills_remaining: number | null;
   last_filled_on: string | null;
   pharmacy: string | null;
+  controlled: boolean;
 }
 
 const FIELDS = {
@@ -193,6 +218,7 @@ const FIELDS = {
   refillsRemaining: 'refills_remaining',
   lastFilledOn: 'last_filled_on',
   pharmacy: 'pharmacy',
+  controlled: 'controlled',
 } as const;
 
 /** FHIR MedicationRequest.status for ours. */
@@ -217,7 +243,7 @@ export const MEDICATION: PatientResource<
   filterDate: 't.start_date',
   columns: () => `t.rxnorm_code, t.display, t.dose, t.route, t.frequency, t.instructions,
     t.prescriber, t.start_date::text AS start_date, t.end_date::text AS end_date, t.status,
-    t.refills_remaining, t.last_filled_on::text AS last_filled_on, t.pharmacy,
+    t.refills_remaining, t.last_filled_on::text AS last_filled_on, t.pharmacy, t.controlled,
     ${DATE_KEY('t.start_date')} AS sort_key`,
   toView: (row, forPatient) => ({
     ...baseView(row, forPatient),
@@ -235,6 +261,7 @@ export const MEDICATION: PatientResource<
     refillsRemaining: row.refills_remaining,
     lastFilledOn: row.last_filled_on,
     pharmacy: row.pharmacy,
+    controlled: row.controlled,
   }),
   create: (body, ctx) => {
     const entry = ctx.code('rxnorm', body.rxnormCode, 'rxnormCode', RXNORM_MESSAGE);
@@ -251,6 +278,7 @@ export const MEDICATION: PatientResource<
       ),
       ...copy(body, FIELDS),
       status: body.status ?? 'active',
+      controlled: body.controlled ?? false,
     };
   },
   update: (body, row, ctx) => {

@@ -154,6 +154,7 @@ describe('record section pages', () => {
           refillsRemaining: 3,
           lastFilledOn: '2026-01-05',
           pharmacy: 'Main Street Pharmacy',
+          controlled: false,
         },
         {
           id: '0190b5d2-7c4e-7000-8000-00000000a002',
@@ -177,6 +178,7 @@ describe('record section pages', () => {
           refillsRemaining: null,
           lastFilledOn: null,
           pharmacy: null,
+          controlled: false,
         },
       ],
       nextCursor: null,
