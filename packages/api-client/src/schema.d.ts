@@ -5417,6 +5417,11 @@ export interface components {
       name: string;
       mrn: string;
     };
+    NamedRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     InboxConversationItem: {
       /** Format: uuid */
       id: string;
@@ -5427,9 +5432,9 @@ export interface components {
       status: 'open' | 'closed';
       about: components['schemas']['MessageAboutView'] | null;
       /** @description The pool that reads it */
-      pool: components['schemas']['PersonRef'];
+      pool: components['schemas']['NamedRef'];
       /** @description The staff member it is assigned to */
-      assignee: components['schemas']['PersonRef'] | null;
+      assignee: components['schemas']['NamedRef'] | null;
       /** Format: date-time */
       createdAt: string;
       /**
@@ -5481,9 +5486,9 @@ export interface components {
       status: 'open' | 'closed';
       about: components['schemas']['MessageAboutView'] | null;
       /** @description The pool that reads it */
-      pool: components['schemas']['PersonRef'];
+      pool: components['schemas']['NamedRef'];
       /** @description The staff member it is assigned to */
-      assignee: components['schemas']['PersonRef'] | null;
+      assignee: components['schemas']['NamedRef'] | null;
       /** Format: date-time */
       createdAt: string;
       /**

@@ -38,3 +38,4 @@ export {
 export * from './schedule-factories';
 export * from './records-handlers';
 export * from './record-factories';
+export * from './inbox-factories';
