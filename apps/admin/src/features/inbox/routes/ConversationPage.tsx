@@ -64,10 +64,9 @@ function Facts({ conversation, now }: { conversation: Conversation; now: number 
   );
 }
 
-function ConversationBody({ conversation }: { conversation: Conversation }) {
+function ConversationBody({ conversation, now }: { conversation: Conversation; now: number }) {
   const { t } = useTranslation();
   const canReply = useCanUse('inboxReply');
-  const [now] = useState(() => Date.now());
   const [wantEarlier, setWantEarlier] = useState(false);
   const firstCursor = conversation.messages.nextCursor;
   const earlier = useEarlierMessages(conversation.id, firstCursor, wantEarlier);
@@ -138,7 +137,9 @@ export function ConversationPage() {
         loadingLabel={t('inbox.conversation.loading')}
         skeletons={['3rem', '6rem', '6rem']}
       >
-        {(data) => <ConversationBody conversation={data} />}
+        {(data) => (
+          <ConversationBody conversation={data} now={conversation.dataUpdatedAt || Date.now()} />
+        )}
       </QueryView>
     </Page>
   );

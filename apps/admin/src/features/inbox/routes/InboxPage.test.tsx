@@ -141,6 +141,41 @@ describe('inbox', () => {
     });
   });
 
+  it('assigns to someone else among those at work, and forgets the selection in another view', async () => {
+    serveInbox();
+    const dana = { id: '0190b5d2-7c4e-7000-8000-00000000d001', name: 'Dana Cole, RN' };
+    const one = inboxConversationFactory({ subject: 'Rash on arm' });
+    const two = inboxConversationFactory({ subject: 'Refill question', assignee: dana });
+    answer('listInboxConversations', page([one, two]));
+    const assigned = answer('assignConversations', (call) => ({
+      changed: call.body.conversationIds,
+      notFound: [],
+    }));
+    const { user } = renderApp({ path: '/inbox' });
+
+    await user.click(
+      await screen.findByRole('checkbox', { name: 'Select Rash on arm from Alex Rivera' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Assign to…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Assign this conversation' });
+    await user.selectOptions(within(dialog).getByLabelText('Assign to'), 'Dana Cole, RN');
+    await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
+
+    expect(
+      await screen.findByText('1 conversation assigned to Dana Cole, RN.'),
+    ).toBeInTheDocument();
+    expect(assigned[0]!.body).toEqual({ conversationIds: [one.id], assigneeAccountId: dana.id });
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select Rash on arm from Alex Rivera' }));
+    expect(screen.getByText('1 selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: /^All open/ }));
+    await screen.findByRole('table', { name: 'Conversations: All open' });
+    expect(
+      screen.getByRole('checkbox', { name: 'Select Rash on arm from Alex Rivera' }),
+    ).not.toBeChecked();
+    expect(screen.queryByRole('group', { name: 'Selected conversations' })).not.toBeInTheDocument();
+  });
+
   it('closes the selected conversations after one confirmation', async () => {
     serveInbox();
     const items = [

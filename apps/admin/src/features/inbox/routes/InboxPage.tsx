@@ -65,16 +65,25 @@ export function InboxPage() {
     { enabled: canReply && canReadStaff },
   );
 
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The selection belongs to one view and set of filters: another one starts with none.
+  const search = inboxSearch(filters);
+  const [selection, setSelection] = useState<{ search: string; ids: ReadonlySet<string> }>({
+    search,
+    ids: new Set(),
+  });
+  const selected = selection.search === search ? selection.ids : new Set<string>();
+  const setSelected = (update: (current: ReadonlySet<string>) => ReadonlySet<string>) =>
+    setSelection((current) => ({
+      search,
+      ids: update(current.search === search ? current.ids : new Set()),
+    }));
   const [outcome, setOutcome] = useState<{ value: Outcome; key: number } | null>(null);
-  const [now] = useState(() => Date.now());
+  // Times are told against when the list was read, so a live refresh keeps them right.
+  const now = list.dataUpdatedAt || Date.now();
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const shownSelected = items.filter((item) => selected.has(item.id)).map((item) => item.id);
 
-  const go = (next: InboxFilters) => {
-    setSelected(new Set());
-    void navigate({ search: inboxSearch(next) });
-  };
+  const go = (next: InboxFilters) => void navigate({ search: inboxSearch(next) });
   const report = (value: Outcome) =>
     setOutcome((previous) => ({ value, key: (previous?.key ?? 0) + 1 }));
 
@@ -114,7 +123,7 @@ export function InboxPage() {
             people={people}
             closedView={filters.view === 'closed'}
             onDone={(action, result, assignee) => {
-              setSelected(new Set());
+              setSelected(() => new Set());
               report({ kind: 'done', action, result, assignee });
             }}
             onFailed={(error) => report({ kind: 'failed', error })}
@@ -145,7 +154,7 @@ export function InboxPage() {
                             return next;
                           }),
                         onToggleAll: (on) =>
-                          setSelected(on ? new Set(rows.map((row) => row.id)) : new Set()),
+                          setSelected(() => (on ? new Set(rows.map((row) => row.id)) : new Set())),
                       }
                     : undefined
                 }
