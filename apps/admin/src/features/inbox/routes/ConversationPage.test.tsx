@@ -101,6 +101,37 @@ describe('conversation', () => {
     ).toHaveAttribute('rel', 'noopener noreferrer');
   });
 
+  it('shows earlier messages on request, oldest first', async () => {
+    serveInbox();
+    const now = Date.now();
+    const conversation = staffConversationFactory({ subject: 'Long conversation' }, [
+      messageFactory({ body: 'Third message', sentAt: new Date(now - HOUR).toISOString() }),
+    ]);
+    answer('getConversation', {
+      ...conversation,
+      messages: { ...conversation.messages, nextCursor: 'older' },
+    });
+    answer('listFilledReplyTemplates', { items: [] });
+    const earlier = answer('listConversationMessages', {
+      items: [
+        messageFactory({ body: 'Second message', sentAt: new Date(now - 2 * HOUR).toISOString() }),
+        messageFactory({ body: 'First message', sentAt: new Date(now - 3 * HOUR).toISOString() }),
+      ],
+      nextCursor: null,
+    });
+    const { user } = renderApp({ path: `/inbox/${conversation.id}` });
+
+    await user.click(await screen.findByRole('button', { name: 'Show earlier messages' }));
+    expect(await screen.findByText('First message')).toBeInTheDocument();
+    expect(earlier[0]!.query.get('cursor')).toBe('older');
+    expect(screen.getAllByRole('article').map((article) => article.textContent)).toEqual([
+      expect.stringContaining('First message'),
+      expect.stringContaining('Second message'),
+      expect.stringContaining('Third message'),
+    ]);
+    expect(screen.queryByRole('button', { name: 'Show earlier messages' })).not.toBeInTheDocument();
+  });
+
   it('puts the filled template in the reply and sends it with a client id', async () => {
     const { conversation, user } = openConversation();
     const posted = answer(
