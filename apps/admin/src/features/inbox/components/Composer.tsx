@@ -145,6 +145,13 @@ export function Composer({
           value={body}
           error={problems.errors.body}
           onChange={(event) => setBody(event.target.value)}
+          onKeyDown={(event) => {
+            // Ctrl+Enter (⌘+Enter on a Mac) sends, as in most mail and chat tools.
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              event.currentTarget.form?.requestSubmit();
+            }
+          }}
         />
         <div className="ui-actions">
           <Button type="submit" busy={form.busy}>

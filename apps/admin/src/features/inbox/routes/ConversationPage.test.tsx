@@ -182,8 +182,9 @@ describe('conversation', () => {
     expect(await screen.findByText('Write your message.', { selector: 'a' })).toBeInTheDocument();
     expect(posted).toHaveLength(0);
 
+    // Ctrl+Enter sends from the message box.
     await user.type(screen.getByLabelText('Internal note (staff only)'), 'Left a voicemail.');
-    await user.click(screen.getByRole('button', { name: 'Add internal note' }));
+    await user.keyboard('{Control>}{Enter}{/Control}');
 
     expect(
       await screen.findByText('Internal note added. Patients never see it.'),
