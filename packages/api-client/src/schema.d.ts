@@ -5710,6 +5710,11 @@ export interface components {
       name: string;
       mrn: string;
     };
+    NamedRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     InboxConversationItem: {
       /** Format: uuid */
       id: string;
@@ -5720,9 +5725,9 @@ export interface components {
       status: 'open' | 'closed';
       about: components['schemas']['MessageAboutView'] | null;
       /** @description The pool that reads it */
-      pool: components['schemas']['PersonRef'];
+      pool: components['schemas']['NamedRef'];
       /** @description The staff member it is assigned to */
-      assignee: components['schemas']['PersonRef'] | null;
+      assignee: components['schemas']['NamedRef'] | null;
       /** Format: date-time */
       createdAt: string;
       /**
@@ -5774,9 +5779,9 @@ export interface components {
       status: 'open' | 'closed';
       about: components['schemas']['MessageAboutView'] | null;
       /** @description The pool that reads it */
-      pool: components['schemas']['PersonRef'];
+      pool: components['schemas']['NamedRef'];
       /** @description The staff member it is assigned to */
-      assignee: components['schemas']['PersonRef'] | null;
+      assignee: components['schemas']['NamedRef'] | null;
       /** Format: date-time */
       createdAt: string;
       /**

@@ -3,7 +3,7 @@ import { RequireRole } from './guards/RequireRole';
 
 /**
  * The staff sections: patients (with the record's tabs from several features), the schedule,
- * results review and import, invitations, staff accounts, clinic settings and the audit log. Each page loads on first
+ * the care-team inbox, results review and import, invitations, staff accounts, clinic settings and the audit log. Each page loads on first
  * visit (`lazy`), so none of them weighs on the first download; each section checks the role
  * before anything loads.
  */
@@ -124,6 +124,19 @@ export const staffSectionRoutes: RouteObject[] = [
             ],
           },
           {
+            path: 'send-message',
+            element: <RequireRole section="inboxReply" inline />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/inbox/routes/PatientSendMessageTab'))
+                    .PatientSendMessageTab,
+                }),
+              },
+            ],
+          },
+          {
             path: 'access-log',
             element: <RequireRole section="accessLog" inline />,
             children: [
@@ -168,6 +181,24 @@ export const staffSectionRoutes: RouteObject[] = [
         lazy: async () => ({
           Component: (await import('../features/schedule/routes/AvailabilityPage'))
             .AvailabilityPage,
+        }),
+      },
+    ],
+  },
+  {
+    path: 'inbox',
+    element: <RequireRole section="inbox" />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/inbox/routes/InboxPage')).InboxPage,
+        }),
+      },
+      {
+        path: ':conversationId',
+        lazy: async () => ({
+          Component: (await import('../features/inbox/routes/ConversationPage')).ConversationPage,
         }),
       },
     ],

@@ -43,6 +43,10 @@ export const SECTION_PERMISSION = {
   emergencyAccess: 'emergency-access:use',
   /** The list of emergency accesses, and marking them reviewed. */
   emergencyAccessReview: 'emergency-access:review',
+  /** The care-team inbox and its conversations (read). */
+  inbox: 'messages:read',
+  /** Replying, internal notes, assigning, moving, closing; starting a conversation with a patient. */
+  inboxReply: 'messages:reply',
 } as const satisfies Record<string, Permission>;
 
 export type Section = keyof typeof SECTION_PERMISSION;

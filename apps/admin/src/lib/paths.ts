@@ -15,6 +15,11 @@ export const CLINIC_SETTINGS_PATH = '/settings/clinic';
 export const RESULTS_REVIEW_PATH = '/results-review';
 export const RESULTS_IMPORT_PATH = '/results-review/import';
 export const RESULTS_POLICY_PATH = '/settings/results';
+export const INBOX_PATH = '/inbox';
+
+export function conversationPath(conversationId: string): string {
+  return `${INBOX_PATH}/${encodeURIComponent(conversationId)}`;
+}
 
 export function patientPath(patientId: string): string {
   return `${PATIENTS_PATH}/${encodeURIComponent(patientId)}`;
@@ -44,6 +49,11 @@ export function patientHealthRecordPath(patientId: string): string {
 export function patientResultsPath(patientId: string, reportId?: string): string {
   const base = `${patientPath(patientId)}/results`;
   return reportId ? `${base}?report=${encodeURIComponent(reportId)}` : base;
+}
+
+/** A patient's tab for starting a conversation with them. */
+export function patientSendMessagePath(patientId: string): string {
+  return `${patientPath(patientId)}/send-message`;
 }
 
 export function providerAvailabilityPath(providerId: string): string {

@@ -28,7 +28,7 @@ const careDefaults: HttpHandler[] = [
 
 /**
  * The staff home's worklist as a screen meets it by default: nothing waiting (no invitations
- * to resend, no providers, no results to review). Tests of the home state their own answers.
+ * to resend, no providers, no results to review, no messages). Tests of the home state their own answers.
  */
 const homeDefaults: HttpHandler[] = [
   http.get('*/api/v1/invitations', () =>
@@ -39,6 +39,15 @@ const homeDefaults: HttpHandler[] = [
   ),
   http.get('*/api/v1/providers', () =>
     HttpResponse.json({ items: [], nextCursor: null } satisfies JsonResponse<'listProviders', 200>),
+  ),
+  http.get('*/api/v1/inbox/counts', () =>
+    HttpResponse.json({
+      views: (['unassigned', 'mine', 'open', 'waiting', 'closed'] as const).map((view) => ({
+        view,
+        total: 0,
+        unread: 0,
+      })),
+    } satisfies JsonResponse<'getInboxCounts', 200>),
   ),
   http.get('*/api/v1/results/review-queue', () =>
     HttpResponse.json({

@@ -4,6 +4,7 @@ import { canUse, type Section } from '../../lib/access';
 import {
   AUDIT_LOG_PATH,
   CLINIC_SETTINGS_PATH,
+  INBOX_PATH,
   INVITATIONS_PATH,
   PATIENTS_PATH,
   RESULTS_IMPORT_PATH,
@@ -17,6 +18,7 @@ import { useCurrentSession } from '../../lib/session';
 const SECTIONS = [
   { section: 'patients', to: PATIENTS_PATH, label: 'nav.patients' },
   { section: 'schedule', to: SCHEDULE_PATH, label: 'nav.schedule' },
+  { section: 'inbox', to: INBOX_PATH, label: 'nav.inbox' },
   { section: 'resultsReview', to: RESULTS_REVIEW_PATH, label: 'nav.resultsReview' },
   // Nurses import results without a review queue; providers reach import from the queue.
   {

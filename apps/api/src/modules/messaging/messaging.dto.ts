@@ -460,7 +460,8 @@ export class UploadedAttachmentView extends AttachmentView {
   @ApiProperty({ format: 'date-time' }) uploadedAt: string;
 }
 
-export class PersonRef {
+/** A pool or staff member by id and name (results.dto's PersonRef names a person by displayName). */
+export class NamedRef {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ maxLength: 200 }) name: string;
 }
@@ -478,13 +479,13 @@ export class InboxConversationItem {
   @ApiProperty({ maxLength: 200 }) subject: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
   @ApiProperty({ type: MessageAboutView, nullable: true }) about: MessageAboutView | null;
-  @ApiProperty({ type: PersonRef, description: 'The pool that reads it' }) pool: PersonRef;
+  @ApiProperty({ type: NamedRef, description: 'The pool that reads it' }) pool: NamedRef;
   @ApiProperty({
-    type: PersonRef,
+    type: NamedRef,
     nullable: true,
     description: 'The staff member it is assigned to',
   })
-  assignee: PersonRef | null;
+  assignee: NamedRef | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', description: 'The newest message or note' })
   lastActivityAt: string;

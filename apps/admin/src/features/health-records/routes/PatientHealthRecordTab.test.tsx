@@ -134,7 +134,7 @@ describe('patient record: medical record tab', () => {
     renderApp({ path: `/patients/${patient.id}/record` });
 
     expect(await screen.findByText("You don't have access")).toBeInTheDocument();
-    expect(tabNames()).toEqual(['Details', 'Appointments', 'Invitations']);
+    expect(tabNames()).toEqual(['Details', 'Appointments', 'Invitations', 'Send a message']);
     expect(clinicalReads()).toHaveLength(0);
   });
 

@@ -8,6 +8,7 @@ import { Time } from '../../../components/Time';
 import { $api } from '../../../lib/api';
 import {
   EMERGENCY_ACCESS_REVIEW_PATH,
+  INBOX_PATH,
   INVITATIONS_PATH,
   patientInvitationsPath,
   patientResultsPath,
@@ -238,6 +239,65 @@ export function GrantsToReview() {
                     </span>
                   </span>
                   <Time value={grant.grantedAt} display="relative" />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      />
+    </WorkBlock>
+  );
+}
+
+/** The inbox views a staff member works from, as home shows them. */
+const MESSAGE_VIEWS = [
+  { view: 'unassigned', search: '' },
+  { view: 'mine', search: '?view=mine' },
+] as const;
+
+/**
+ * Messages waiting: how many conversations nobody has taken yet and how many are assigned to
+ * this person, each with how many hold a patient message they have not opened.
+ */
+export function MessagesWaiting() {
+  const { t } = useTranslation();
+  const counts = $api.useQuery('get', '/api/v1/inbox/counts', {}, WORKLIST_QUERY);
+  const rows = MESSAGE_VIEWS.map(({ view, search }) => ({
+    view,
+    search,
+    count: counts.data?.views.find((entry) => entry.view === view) ?? {
+      view,
+      total: 0,
+      unread: 0,
+    },
+  }));
+  const total = rows.reduce((sum, row) => sum + row.count.total, 0);
+  return (
+    <WorkBlock
+      id="home-messages"
+      title={t('home.messages.title')}
+      count={total ? t('home.waiting', { count: total }) : undefined}
+      footer={<Link to={INBOX_PATH}>{t('home.messages.open')}</Link>}
+    >
+      <QueueBody
+        query={counts}
+        label={t('home.messages.loading')}
+        ready={() =>
+          total === 0 ? (
+            <p>{t('home.messages.empty')}</p>
+          ) : (
+            <ul className="home-list">
+              {rows.map(({ view, search, count }) => (
+                <li key={view} className="home-list__item">
+                  <span className="home-list__main">
+                    <Link to={`${INBOX_PATH}${search}`}>{t(`home.messages.${view}`)}</Link>{' '}
+                    {t('home.messages.count', { count: count.total })}
+                  </span>
+                  {count.unread > 0 ? (
+                    <StatusBadge tone="info">
+                      {t('home.messages.unread', { count: count.unread })}
+                    </StatusBadge>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import { locationFactory, providerFactory } from '@portal/api-mocks';
+import { inboxCountsFactory, locationFactory, providerFactory } from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
 import { answer, page, signInStaff } from '../../../testing/api';
 import {
@@ -176,6 +176,32 @@ describe('staff home worklist', () => {
     expect(
       await within(await block(/Invitations to resend/)).findByText(/No invitations need sending/),
     ).toBeInTheDocument();
+  });
+
+  it('gives billing the messages waiting: unassigned and their own, with unread in words', async () => {
+    signInStaff(['billing']);
+    answer(
+      'getInboxCounts',
+      inboxCountsFactory({ unassigned: { total: 4, unread: 2 }, mine: 1, open: 9 }),
+    );
+    renderApp({ path: '/' });
+
+    const messages = await block(/Messages waiting/);
+    await waitFor(() => expect(messages).toHaveAccessibleName('Messages waiting (5 waiting)'));
+    expect(within(messages).getByRole('link', { name: 'Unassigned' })).toHaveAttribute(
+      'href',
+      '/inbox',
+    );
+    expect(messages).toHaveTextContent('Unassigned 4 conversations2 unread');
+    expect(within(messages).getByRole('link', { name: 'Assigned to you' })).toHaveAttribute(
+      'href',
+      '/inbox?view=mine',
+    );
+    expect(messages).toHaveTextContent('Assigned to you 1 conversation');
+    expect(within(messages).getByRole('link', { name: 'Open the inbox' })).toHaveAttribute(
+      'href',
+      '/inbox',
+    );
   });
 
   it('says what to do when no roles are assigned', async () => {

@@ -3,14 +3,19 @@ import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
 import { useCanUse } from '../../../lib/access';
 import { useCurrentSession } from '../../../lib/session';
-import { GrantsToReview, InvitationsToResend, ResultsWaiting } from '../components/QueueBlocks';
+import {
+  GrantsToReview,
+  InvitationsToResend,
+  MessagesWaiting,
+  ResultsWaiting,
+} from '../components/QueueBlocks';
 import { TodaySchedule } from '../components/TodaySchedule';
 import '../home.css';
 
 /**
  * The worklist for the signed-in role, from the session's permissions: today's schedule for
  * those who work it, results waiting for review, invitations to send again and emergency
- * accesses to review. The account's details are in My account.
+ * accesses to review, and messages waiting in the inbox. The account's details are in My account.
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -19,13 +24,15 @@ export function HomePage() {
   const results = useCanUse('resultsReview');
   const invitations = useCanUse('invitations');
   const grants = useCanUse('emergencyAccessReview');
-  const any = schedule || results || invitations || grants;
+  const messages = useCanUse('inbox');
+  const any = schedule || results || invitations || grants || messages;
 
   return (
     <Page title={t('home.title')} heading={t('home.greeting', { name: user.displayName })}>
       {any ? (
         <div className="home-worklist">
           {schedule ? <TodaySchedule /> : null}
+          {messages ? <MessagesWaiting /> : null}
           {results ? <ResultsWaiting /> : null}
           {invitations ? <InvitationsToResend /> : null}
           {grants ? <GrantsToReview /> : null}

@@ -54,7 +54,7 @@ describe('patient record', () => {
     renderApp({ path: `/patients/${patient.id}` });
 
     await screen.findByRole('heading', { level: 1 });
-    expect(tabNames()).toEqual(['Details', 'Record', 'Results', 'Appointments']);
+    expect(tabNames()).toEqual(['Details', 'Record', 'Results', 'Appointments', 'Send a message']);
     expect(screen.queryByRole('link', { name: 'Edit details' })).not.toBeInTheDocument();
   });
 
@@ -70,6 +70,7 @@ describe('patient record', () => {
       'Results',
       'Appointments',
       'Invitations',
+      'Send a message',
       'Access log',
     ]);
     expect(screen.getByRole('link', { name: 'Details' })).toHaveAttribute('aria-current', 'page');

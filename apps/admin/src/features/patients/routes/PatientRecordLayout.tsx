@@ -16,6 +16,7 @@ import {
   patientInvitationsPath,
   patientPath,
   patientResultsPath,
+  patientSendMessagePath,
 } from '../../../lib/paths';
 import {
   patientFullName,
@@ -31,6 +32,7 @@ function RecordTabs({ patientId }: { patientId: string }) {
   const canSeeHealthRecord = useCanUse('patientHealthRecord');
   const canInvite = useCanUse('invitations');
   const canSeeAccessLog = useCanUse('accessLog');
+  const canMessage = useCanUse('inboxReply');
   const details = patientPath(patientId);
   const tabs = [
     // Details stays current while its edit form is open.
@@ -50,6 +52,9 @@ function RecordTabs({ patientId }: { patientId: string }) {
       : []),
     ...(canInvite
       ? [{ to: patientInvitationsPath(patientId), label: t('patients.tabs.invitations') }]
+      : []),
+    ...(canMessage
+      ? [{ to: patientSendMessagePath(patientId), label: t('patients.tabs.sendMessage') }]
       : []),
     ...(canSeeAccessLog
       ? [{ to: patientAccessLogPath(patientId), label: t('patients.tabs.accessLog') }]

@@ -107,7 +107,7 @@ describe('patient record: appointments', () => {
     expect(within(rows[1]!).getByRole('button', { name: /^Undo no-show/ })).toBeInTheDocument();
     // Nurses mark visits but do not book.
     expect(screen.queryByRole('button', { name: 'Book an appointment' })).not.toBeInTheDocument();
-    expect(tabNames()).toEqual(['Details', 'Record', 'Results', 'Appointments']);
+    expect(tabNames()).toEqual(['Details', 'Record', 'Results', 'Appointments', 'Send a message']);
   });
 
   it('books for the patient from the chart and sends exactly the chosen time', async () => {
@@ -225,6 +225,6 @@ describe('patient record: appointments', () => {
     renderApp({ path: `/patients/${clinic.alex.id}` });
 
     await screen.findByRole('heading', { level: 1, name: 'Alexandra Rivera' });
-    expect(tabNames()).toEqual(['Details']);
+    expect(tabNames()).toEqual(['Details', 'Send a message']);
   });
 });
