@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { checkScreen } from '../support/appointments.js';
 import { openPage, type Viewport } from '../support/browser.js';
 import { ScreenChecker, waitForHeading, waitForVisible } from '../support/journey.js';
+import { routeToDemoNurses } from '../support/messaging.js';
 import { StaffApiSession } from '../support/records.js';
 
 const DEMO_PASSWORD = 'portal-demo-2026';
@@ -28,6 +29,7 @@ describe('messages', () => {
   let nurse: StaffApiSession;
 
   beforeAll(async () => {
+    await routeToDemoNurses({ prescription: 1 });
     nurse = await StaffApiSession.signIn(NURSE);
   }, JOURNEY_TIMEOUT_MS);
   afterAll(async () => {
