@@ -39,6 +39,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { seedLargeClinic } from './large-clinic.mjs';
 import { seedLargeInbox } from './large-inbox.mjs';
+import { seedLargeRefills } from './large-refills.mjs';
 import { seedLargeRecord } from './large-record.mjs';
 import { LIGHTHOUSE_GOALS, meetsGoals, runLighthouse } from './lighthouse.mjs';
 
@@ -223,6 +224,43 @@ const SCENARIOS = [
       });
       const path = `/api/v1/patients/${patientId}/conversations/${inbox.conversationId}`;
       const headers = { cookie };
+      return {
+        portal: { url: `${ctx.api.url}${path}`, headers },
+        yardstick: { url: `${yardstick.url}${path}`, headers },
+      };
+    },
+  },
+  {
+    name: 'refills: the queue page of 10,000 open requests vs node:http + pg',
+    target: 0.6,
+    // A nurse's first queue page: session, the page of 20 with each medication's earlier
+    // requests and the patient's last visit, the page's timelines, one audit row per request.
+    async setup(ctx) {
+      const refills = await benchRefills(ctx);
+      const yardstick = await ctx.startYardstick('pg-refills.mjs', {
+        DATABASE_URL: ctx.databaseUrl,
+      });
+      const path = '/api/v1/refill-queue?limit=20';
+      const headers = { cookie: refills.nurseCookie };
+      await expectItems(`${ctx.api.url}${path}`, headers);
+      return {
+        portal: { url: `${ctx.api.url}${path}`, headers },
+        yardstick: { url: `${yardstick.url}${path}`, headers },
+      };
+    },
+  },
+  {
+    name: 'refills: a patient’s page of requests (500, each with its timeline) vs node:http + pg',
+    target: 0.6,
+    async setup(ctx) {
+      await benchRefills(ctx);
+      const { cookie, patientId } = await benchPatient(ctx);
+      const yardstick = await ctx.startYardstick('pg-refills.mjs', {
+        DATABASE_URL: ctx.databaseUrl,
+      });
+      const path = `/api/v1/patients/${patientId}/refill-requests?limit=20`;
+      const headers = { cookie };
+      await expectItems(`${ctx.api.url}${path}`, headers);
       return {
         portal: { url: `${ctx.api.url}${path}`, headers },
         yardstick: { url: `${yardstick.url}${path}`, headers },
@@ -529,6 +567,16 @@ function benchInbox(ctx) {
     return seedLargeInbox(ctx.databaseUrl, patient.patientId, say);
   })();
   return benchInboxPromise;
+}
+
+/** The large refill queue (10,000 open requests, the bench patient's 500), once per run. */
+let benchRefillsPromise = null;
+function benchRefills(ctx) {
+  benchRefillsPromise ??= (async () => {
+    const patient = await benchPatient(ctx);
+    return seedLargeRefills(ctx.databaseUrl, patient.patientId, say);
+  })();
+  return benchRefillsPromise;
 }
 
 async function expectItems(url, headers) {

@@ -6064,6 +6064,7 @@ export interface components {
        * @example In review
        */
       statusText: string;
+      /** Format: int32 */
       version: number;
       pharmacy: components['schemas']['PharmacyView'];
       prescriber: string | null;
@@ -6074,7 +6075,9 @@ export interface components {
       decidedAt: string | null;
       denialReasonCode: (string & components['schemas']['RefillDenialReason']) | null;
       decisionReason: string | null;
+      /** Format: int32 */
       approvedQuantity: number | null;
+      /** Format: int32 */
       approvedRefills: number | null;
       /** @description For an approved request: waiting (to send to the pharmacy) until the prescription is sent */
       sendStatus: (string & components['schemas']['RefillSendStatus']) | null;
@@ -6123,6 +6126,7 @@ export interface components {
     RefillMedicationSummary: {
       dose: string | null;
       frequency: string | null;
+      /** Format: int32 */
       refillsRemaining: number | null;
       /** Format: date */
       lastFilledOn: string | null;
@@ -6148,6 +6152,7 @@ export interface components {
        * @example In review
        */
       statusText: string;
+      /** Format: int32 */
       version: number;
       pharmacy: components['schemas']['PharmacyView'];
       prescriber: string | null;
@@ -6158,7 +6163,9 @@ export interface components {
       decidedAt: string | null;
       denialReasonCode: (string & components['schemas']['RefillDenialReason']) | null;
       decisionReason: string | null;
+      /** Format: int32 */
       approvedQuantity: number | null;
+      /** Format: int32 */
       approvedRefills: number | null;
       /** @description For an approved request: waiting (to send to the pharmacy) until the prescription is sent */
       sendStatus: (string & components['schemas']['RefillSendStatus']) | null;
@@ -6182,11 +6189,14 @@ export interface components {
        * @description Monday of the week (UTC)
        */
       weekStart: string;
+      /** Format: int32 */
       requested: number;
+      /** Format: int32 */
       decided: number;
     };
     TurnaroundPrescriber: {
       prescriber: string | null;
+      /** Format: int32 */
       decided: number;
       /** @description Median hours from request to decision */
       medianHours: number;

@@ -52,6 +52,8 @@ export const API_TAGS: Record<string, string> = {
     'Minimum necessary access: staff locations, breaking the glass to reach a patient outside one’s care, and the review of those accesses.',
   messages:
     'Secure messaging between patients and their care team: conversations, attachments, live events, the staff inbox, care-team pools, routing and reply templates.',
+  refills:
+    'Prescription refills: the pharmacy directory and preferred pharmacy, patients’ refill requests and their timeline, the staff queue and decisions, and the turnaround report.',
 };
 
 /** Error responses whose body is not a problem document (each with its reason). */

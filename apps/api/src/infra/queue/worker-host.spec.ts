@@ -27,6 +27,11 @@ class SweepUploadHandler {
   async handle() {}
 }
 
+@HandlesJob('refill.send-prescription')
+class SendPrescriptionHandler {
+  async handle() {}
+}
+
 describe('collectHandlers', () => {
   it('maps each registered job to its one handler', () => {
     const handler = new MailHandler();
@@ -36,6 +41,7 @@ describe('collectHandlers', () => {
       { instance: reminders },
       { instance: new UnreadMessageHandler() },
       { instance: new SweepUploadHandler() },
+      { instance: new SendPrescriptionHandler() },
       { instance: { unrelated: true } },
     ]);
     expect(handlers.get('mail.send')).toBe(handler);

@@ -68,7 +68,12 @@ function ExpectedVersion() {
 
 export class PharmacyView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ pattern: '^[0-9]{7}$', example: '1234567', description: 'NCPDP provider id' })
+  @ApiProperty({
+    pattern: '^[0-9]{7}$',
+    maxLength: 7,
+    example: '1234567',
+    description: 'NCPDP provider id',
+  })
   ncpdpId: string;
   @ApiProperty({ maxLength: 200, example: 'Main Street Pharmacy' }) name: string;
   @ApiProperty({ maxLength: 200, example: '12 Main Street' }) addressLine: string;
@@ -180,7 +185,8 @@ export class RefillRequestView {
   @ApiProperty({ enum: REFILL_STATUSES, enumName: 'RefillStatus' }) status: RefillStatus;
   @ApiProperty({ maxLength: 50, example: 'In review', description: 'The status in words' })
   statusText: string;
-  @ApiProperty({ type: 'integer', minimum: 1 }) version: number;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 2_147_483_647 })
+  version: number;
   @ApiProperty({ type: PharmacyView }) pharmacy: PharmacyView;
   @ApiProperty({ type: String, nullable: true, maxLength: 200 }) prescriber: string | null;
   @ApiProperty({ type: String, nullable: true, maxLength: 1000 }) note: string | null;
@@ -193,8 +199,10 @@ export class RefillRequestView {
   })
   denialReasonCode: DenialReason | null;
   @ApiProperty({ type: String, nullable: true, maxLength: 1000 }) decisionReason: string | null;
-  @ApiProperty({ type: 'integer', nullable: true }) approvedQuantity: number | null;
-  @ApiProperty({ type: 'integer', nullable: true }) approvedRefills: number | null;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 1000, nullable: true })
+  approvedQuantity: number | null;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 99, nullable: true })
+  approvedRefills: number | null;
   @ApiProperty({
     enum: ['waiting', 'sent'],
     enumName: 'RefillSendStatus',
@@ -287,7 +295,8 @@ export class RefillMedicationRecent {
 export class RefillMedicationSummary {
   @ApiProperty({ type: String, nullable: true, maxLength: 100 }) dose: string | null;
   @ApiProperty({ type: String, nullable: true, maxLength: 100 }) frequency: string | null;
-  @ApiProperty({ type: 'integer', nullable: true }) refillsRemaining: number | null;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 99, nullable: true })
+  refillsRemaining: number | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) lastFilledOn: string | null;
   @ApiProperty({ format: 'date' }) startDate: string;
   @ApiProperty({
@@ -387,13 +396,16 @@ export class TurnaroundQuery {
 
 export class TurnaroundWeek {
   @ApiProperty({ format: 'date', description: 'Monday of the week (UTC)' }) weekStart: string;
-  @ApiProperty({ type: 'integer' }) requested: number;
-  @ApiProperty({ type: 'integer' }) decided: number;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2_147_483_647 })
+  requested: number;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2_147_483_647 })
+  decided: number;
 }
 
 export class TurnaroundPrescriber {
   @ApiProperty({ type: String, nullable: true, maxLength: 200 }) prescriber: string | null;
-  @ApiProperty({ type: 'integer' }) decided: number;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2_147_483_647 })
+  decided: number;
   @ApiProperty({ type: 'number', description: 'Median hours from request to decision' })
   medianHours: number;
   @ApiProperty({ type: 'number', description: '90th percentile of hours to decision' })

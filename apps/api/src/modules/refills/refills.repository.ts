@@ -345,8 +345,41 @@ export class RefillsRepository {
     limit: number,
     after: PageKey | null,
   ): Promise<QueueRow[]> {
+    // The page's ids first, from refill_request alone in index order (each condition is
+    // written only when it filters, so the planner sees the index it can walk); then the
+    // page's columns and its context for those rows only.
+    const params: unknown[] = [];
+    const add = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [
+      filter.status === null
+        ? `r.status IN ('requested', 'in_review')`
+        : `r.status = ${add(filter.status)}`,
+    ];
+    if (filter.prescriber !== null) {
+      where.push(`lower(r.prescriber) = lower(${add(filter.prescriber)})`);
+    }
+    if (filter.locationId !== null) {
+      where.push(`EXISTS (SELECT 1 FROM appointment a
+                           WHERE a.patient_id = r.patient_id AND a.location_id = ${add(filter.locationId)})`);
+    }
+    if (filter.requestedBefore !== null) {
+      where.push(`r.requested_at <= ${add(filter.requestedBefore)}`);
+    }
+    if (after !== null) {
+      where.push(
+        `(r.requested_at, r.id) > (${add(after[0])}::timestamptz, ${add(after[1])}::uuid)`,
+      );
+    }
     return (await db.query(
-      `SELECT ${REFILL_COLUMNS}, p.given_name, p.preferred_name, p.family_name, p.mrn,
+      `WITH page AS (
+         SELECT r.id FROM refill_request r
+          WHERE ${where.join(' AND ')}
+          ORDER BY r.requested_at, r.id
+          LIMIT ${add(limit + 1)})
+       SELECT ${REFILL_COLUMNS}, p.given_name, p.preferred_name, p.family_name, p.mrn,
               p.date_of_birth::text AS date_of_birth, m.dose, m.frequency, m.refills_remaining,
               m.last_filled_on::text AS last_filled_on, m.start_date::text AS start_date,
               (SELECT max(a.starts_at) FROM appointment a
@@ -356,24 +389,11 @@ export class RefillsRepository {
                          FROM refill_request e
                         WHERE e.medication_id = r.medication_id AND e.id <> r.id
                         ORDER BY e.requested_at DESC LIMIT 5) o) AS recent
-         FROM ${REFILL_FROM} JOIN patient p ON p.id = r.patient_id
-        WHERE ($1::text IS NULL AND r.status IN ('requested', 'in_review') OR r.status = $1)
-          AND ($2::text IS NULL OR lower(r.prescriber) = lower($2))
-          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM appointment a
-                                            WHERE a.patient_id = r.patient_id AND a.location_id = $3))
-          AND ($4::timestamptz IS NULL OR r.requested_at <= $4)
-          AND ($5::timestamptz IS NULL OR (r.requested_at, r.id) > ($5::timestamptz, $6::uuid))
-        ORDER BY r.requested_at, r.id
-        LIMIT $7`,
-      [
-        filter.status,
-        filter.prescriber,
-        filter.locationId,
-        filter.requestedBefore,
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        limit + 1,
-      ],
+         FROM page JOIN refill_request r ON r.id = page.id
+         JOIN medication m ON m.id = r.medication_id JOIN pharmacy ph ON ph.id = r.pharmacy_id
+         JOIN patient p ON p.id = r.patient_id
+        ORDER BY r.requested_at, r.id`,
+      params,
     )) as QueueRow[];
   }
 

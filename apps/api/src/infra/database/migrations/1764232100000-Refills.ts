@@ -86,6 +86,11 @@ export class Refills1764232100000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX refill_request_queue_idx ON refill_request (status, requested_at, id)`,
     );
+    // The queue's default view (every open request), walked in order without a sort.
+    await q.query(
+      `CREATE INDEX refill_request_open_queue_idx ON refill_request (requested_at, id)
+         WHERE status IN ('requested', 'in_review')`,
+    );
     await q.query(
       `CREATE INDEX refill_request_medication_idx ON refill_request (medication_id, requested_at DESC)`,
     );
