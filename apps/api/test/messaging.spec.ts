@@ -212,6 +212,9 @@ describe('secure messaging', () => {
 
     const list = await patient.get(conversationsOf(patient.patient.id));
     expect(list.body!.items[0]).toMatchObject({ id: conversation.id, unread: true });
+    const countsPath = `/api/v1/patients/${patient.patient.id}/message-counts`;
+    // A note alone is never counted: one conversation with an unopened reply.
+    expect((await patient.get(countsPath)).body).toEqual({ unreadConversations: 1 });
     const opened = await patient.get(`${conversationsOf(patient.patient.id)}/${conversation.id}`);
     expect(opened.status).toBe(200);
     expect(opened.body!.messages.items.map((m: Body) => m.kind)).toEqual(['staff', 'patient']);
@@ -227,6 +230,10 @@ describe('secure messaging', () => {
     expect(next.body!.nextCursor).toBeNull();
     const reread = await patient.get(conversationsOf(patient.patient.id));
     expect(reread.body!.items[0]).toMatchObject({ id: conversation.id, unread: false });
+    expect((await patient.get(countsPath)).body).toEqual({ unreadConversations: 0 });
+    // Another patient's counts are not this patient's to read.
+    const other = await signedInPatient(testApp);
+    expect((await other.get(countsPath)).status).toBe(404);
 
     // Staff see the note; the answer stopped the clock.
     const staffView = await nurse.get(`/api/v1/conversations/${conversation.id}`);

@@ -834,6 +834,12 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
     permission: 'messages:send',
     patientScoped: true,
   },
+  getPatientMessageCounts: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/message-counts',
+    permission: 'messages:send',
+    patientScoped: true,
+  },
   getPatientConversation: {
     method: 'GET',
     path: '/api/v1/patients/{patientId}/conversations/{conversationId}',

@@ -2260,6 +2260,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/patients/{patientId}/message-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many conversations have a care-team reply the patient has not opened
+     * @description For the home page. Counts only, never content. Patients only.
+     *
+     *     Permission `messages:send` (Message one’s care team: read one’s own conversations, write, attach files, close (patients)), held by: a patient (their own record only).
+     */
+    get: operations['getPatientMessageCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/patients/{patientId}/conversations/{conversationId}': {
     parameters: {
       query?: never;
@@ -5589,6 +5611,13 @@ export interface components {
       items: components['schemas']['PatientConversationItem'][];
       /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
+    };
+    PatientMessageCounts: {
+      /**
+       * Format: int32
+       * @description Conversations with a care-team reply the patient has not opened yet
+       */
+      unreadConversations: number;
     };
     MessageAbout: {
       type: components['schemas']['MessageAboutType'];
@@ -14690,6 +14719,55 @@ export interface operations {
       };
       /** @description The clinic has not set up who answers this category (messaging_not_set_up) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPatientMessageCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PatientMessageCounts'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission messages:send (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -421,6 +421,17 @@ export class PatientConversationPage extends PageOf(PatientConversationItem, {
   description: 'Newest activity first',
 }) {}
 
+export class PatientMessageCounts {
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    minimum: 0,
+    maximum: 2_147_483_647,
+    description: 'Conversations with a care-team reply the patient has not opened yet',
+  })
+  unreadConversations: number;
+}
+
 export class PatientConversationView extends PatientConversationItem {
   @ApiProperty({
     type: MessagePage,

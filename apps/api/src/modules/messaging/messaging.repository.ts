@@ -334,6 +334,18 @@ export class MessagingRepository {
     );
   }
 
+  /** How many of the patient's conversations have a care-team reply this reader has not opened. */
+  async patientUnreadCount(patientId: string, readerId: string): Promise<number> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS unread
+         FROM conversation c
+         LEFT JOIN conversation_read r ON r.conversation_id = c.id AND r.account_id = $2
+        WHERE c.patient_id = $1 AND c.last_staff_reply_at > coalesce(r.read_at, '-infinity')`,
+      [patientId, readerId],
+    )) as { unread: number }[];
+    return row?.unread ?? 0;
+  }
+
   async patientConversation(
     patientId: string,
     conversationId: string,

@@ -21,6 +21,7 @@ import {
   type PageQuery,
   type PatientConversationPage,
   type PatientConversationView,
+  type PatientMessageCounts,
   type SendMessageRequest,
   type StaffConversationView,
   type StaffMessageRequest,
@@ -111,6 +112,22 @@ export class MessagingService {
       context: by.context,
     });
     return conversationPage(rows, query.limit, patientItem);
+  }
+
+  /** Home's count of conversations with an unopened reply; audited like the list. */
+  async unreadForPatient(patientId: string, by: Accessor): Promise<PatientMessageCounts> {
+    const unreadConversations = await this.repository.patientUnreadCount(
+      patientId,
+      by.principal.accountId,
+    );
+    await this.audit.record({
+      action: 'conversation.list',
+      outcome: 'success',
+      actor: by.principal,
+      patientId,
+      context: by.context,
+    });
+    return { unreadConversations };
   }
 
   /** The conversation and its newest messages (never internal notes); marks it read. */

@@ -39,6 +39,7 @@ import {
   PageQuery,
   PatientConversationPage,
   PatientConversationView,
+  PatientMessageCounts,
   SendMessageRequest,
   StartConversationRequest,
   UploadedAttachmentView,
@@ -149,6 +150,19 @@ export class PatientMessagesController {
     @Query() query: PageQuery,
   ): Promise<PatientConversationPage> {
     return this.messaging.listForPatient(scope.patientId, query, scope.caller);
+  }
+
+  @Get('message-counts')
+  @Operation({
+    id: 'getPatientMessageCounts',
+    summary: 'How many conversations have a care-team reply the patient has not opened',
+    description: 'For the home page. Counts only, never content. Patients only.',
+    permit: 'messages:send',
+    patientScoped: true,
+    returns: PatientMessageCounts,
+  })
+  counts(@CurrentPatient() scope: PatientScope): Promise<PatientMessageCounts> {
+    return this.messaging.unreadForPatient(scope.patientId, scope.caller);
   }
 
   @Post('conversations')
