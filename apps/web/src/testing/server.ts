@@ -5,8 +5,8 @@ import { emptyHealthSummary } from './factories';
 
 /**
  * One MSW server for the whole test run; tests state the answers they need with mockApi (or
- * server.use). The home page asks for the next appointment and the count of new results, so
- * by default nobody has any appointments and every record is empty. Every page's header
+ * server.use). The home page asks for the next appointment and the counts of new results and
+ * replies, so by default nobody has any appointments, every record is empty and no reply waits. Every page's header
  * shows the clinic (a test clinic without a logo).
  */
 export const TEST_CLINIC = { name: 'Test Family Clinic', brandColor: '#0b57a4', logoUrl: null };
@@ -19,5 +19,8 @@ export const server = setupServer(
   ),
   http.get<{ patientId: string }>('/api/v1/patients/:patientId/health-summary', ({ params }) =>
     HttpResponse.json(emptyHealthSummary(params.patientId)),
+  ),
+  http.get('/api/v1/patients/:patientId/message-counts', () =>
+    HttpResponse.json({ unreadConversations: 0 }),
   ),
 );

@@ -44,6 +44,8 @@ const CONVERSATIONS = '/api/v1/patients/{patientId}/conversations';
 const CONVERSATION = '/api/v1/patients/{patientId}/conversations/{conversationId}';
 const CONVERSATION_MESSAGES =
   '/api/v1/patients/{patientId}/conversations/{conversationId}/messages';
+/** Home's count of conversations with an unopened reply. */
+const MESSAGE_COUNTS = '/api/v1/patients/{patientId}/message-counts';
 
 /** GET …/conversations/{conversationId} (getPatientConversation): opening it marks it read. */
 export function conversationQuery(patientId: string, conversationId: string) {
@@ -76,14 +78,15 @@ export function useConversation(patientId: string, conversationId: string) {
             })),
           },
       );
+      void queryClient.invalidateQueries({ predicate: readsFrom([MESSAGE_COUNTS]) });
       return conversation;
     },
   });
 }
 
-/** The conversation lists (read marks, order and status change with every message). */
+/** The conversation lists and Home's count (read marks, order and status change with every message). */
 function refreshLists(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: readsFrom([CONVERSATIONS]) });
+  return queryClient.invalidateQueries({ predicate: readsFrom([CONVERSATIONS, MESSAGE_COUNTS]) });
 }
 
 /** One conversation and its earlier messages. */
@@ -223,7 +226,12 @@ export function useMessageEvents(patientId: string, onEvent?: (event: MessagingE
       connections += 1;
       if (connections > 1) {
         void queryClient.invalidateQueries({
-          predicate: readsFrom([CONVERSATIONS, CONVERSATION, CONVERSATION_MESSAGES]),
+          predicate: readsFrom([
+            CONVERSATIONS,
+            MESSAGE_COUNTS,
+            CONVERSATION,
+            CONVERSATION_MESSAGES,
+          ]),
         });
       }
     };

@@ -1,16 +1,9 @@
-import { LoadingState, Skeleton } from '@portal/ui';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { RESULTS_PATH } from '../../../lib/navigation';
 import { $api } from '../../../lib/api-queries';
+import { CountCard } from './CountCard';
 
-const TITLE_ID = 'home-new-results';
-
-/**
- * "You have 2 new test results", or that nothing is new. No test names here: Home is the
- * page most likely to be seen over a shoulder. The card is the same size in every state
- * (one line and the link), so nothing below it moves when the count arrives.
- */
+/** "You have 2 new test results", or that nothing is new; no test names. */
 export function NewResultsCard({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   // The health record's summary, read for its count: opening a result refreshes it.
@@ -20,28 +13,20 @@ export function NewResultsCard({ patientId }: { patientId: string }) {
     { params: { path: { patientId } } },
     { select: (summary) => summary.newResultsCount },
   );
-
   return (
-    <section className="ui-card" aria-labelledby={TITLE_ID}>
-      <h2 id={TITLE_ID}>{t('home.results.title')}</h2>
-      {newResults.data !== undefined ? (
-        <p>
-          {newResults.data > 0
-            ? t('home.results.body', { count: newResults.data })
-            : t('home.results.none')}
-        </p>
-      ) : newResults.isError ? (
-        <p>{t('home.results.failed')}</p>
-      ) : (
-        <LoadingState label={t('home.results.loading')}>
-          <p>
-            <Skeleton className="app-skeleton-text" width="14rem" />
-          </p>
-        </LoadingState>
-      )}
-      <p>
-        <Link to={RESULTS_PATH}>{t('home.results.link')}</Link>
-      </p>
-    </section>
+    <CountCard
+      id="home-new-results"
+      to={RESULTS_PATH}
+      count={newResults.data}
+      isError={newResults.isError}
+      text={{
+        title: t('home.results.title'),
+        some: (count) => t('home.results.body', { count }),
+        none: t('home.results.none'),
+        failed: t('home.results.failed'),
+        loading: t('home.results.loading'),
+        link: t('home.results.link'),
+      }}
+    />
   );
 }

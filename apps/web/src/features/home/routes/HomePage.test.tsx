@@ -144,6 +144,34 @@ describe('home page', () => {
     );
   });
 
+  it('points to new replies from the care team, naming no subject, and links to messages', async () => {
+    signedIn();
+    const calls = mockApi('get', '/api/v1/patients/{patientId}/message-counts', {
+      unreadConversations: 2,
+    });
+    renderApp({ path: '/' });
+
+    const card = await screen.findByRole('region', { name: 'New replies' });
+    expect(
+      await within(card).findByText(
+        'You have 2 conversations with a new reply from your care team.',
+      ),
+    ).toBeVisible();
+    expect(calls.map((call) => call.params.patientId)).toEqual([PATIENT_ID]);
+    expect(within(card).getByRole('link', { name: 'See your messages' })).toHaveAttribute(
+      'href',
+      '/messages',
+    );
+  });
+
+  it('says no reply waits when none does', async () => {
+    signedIn();
+    renderApp({ path: '/' });
+
+    const card = await screen.findByRole('region', { name: 'New replies' });
+    expect(await within(card).findByText('No new replies from your care team.')).toBeVisible();
+  });
+
   it('holds each card’s lines while loading, so the page does not move when they arrive', async () => {
     signedIn();
     renderApp({ path: '/' });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Page';
 import { useCurrentSession } from '../../../lib/session';
+import { NewRepliesCard } from '../components/NewRepliesCard';
 import { NewResultsCard } from '../components/NewResultsCard';
 import { NextAppointmentCard } from '../components/NextAppointmentCard';
 
@@ -13,6 +14,7 @@ export function HomePage() {
       <p>{t('home.intro')}</p>
       {user.patientId ? <NextAppointmentCard patientId={user.patientId} /> : null}
       {user.patientId ? <NewResultsCard patientId={user.patientId} /> : null}
+      {user.patientId ? <NewRepliesCard patientId={user.patientId} /> : null}
       <section className="ui-card" aria-labelledby="home-safety">
         <h2 id="home-safety">{t('home.safetyTitle')}</h2>
         <ul>
