@@ -51,6 +51,7 @@ describe('app shell', () => {
       'Appointments',
       'Test results',
       'Health record',
+      'Medications',
       'Messages',
       'Account',
     ]);
