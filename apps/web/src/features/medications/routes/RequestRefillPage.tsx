@@ -402,7 +402,9 @@ function RefillForm({
             <div role="status" aria-live="polite">
               {query !== '' && results.data ? (
                 <p>
-                  {t('medications.new.results', { count: results.data.items.length, query })}
+                  {results.data.items.length === 0
+                    ? t('medications.new.noResults', { query })
+                    : t('medications.new.results', { count: results.data.items.length, query })}
                   {results.data.nextCursor
                     ? ` ${t('medications.new.moreResults', { count: results.data.items.length })}`
                     : null}
