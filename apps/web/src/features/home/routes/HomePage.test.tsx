@@ -1,4 +1,9 @@
-import { createAuthBackend, locationFactory, sessionFactory } from '@portal/api-mocks';
+import {
+  createAuthBackend,
+  locationFactory,
+  refillRequestFactory,
+  sessionFactory,
+} from '@portal/api-mocks';
 import { screen, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import {
@@ -158,5 +163,40 @@ describe('home page', () => {
     expect(within(results).getByRole('link', { name: 'See your test results' })).toBeVisible();
 
     expect(await within(next).findByText(/No upcoming visits\./)).toBeInTheDocument();
+  });
+
+  it('counts refill requests waiting and answered lately, without naming the medicines', async () => {
+    signedIn();
+    const now = Date.now();
+    mockApi('get', '/api/v1/patients/{patientId}/refill-requests', {
+      items: [
+        refillRequestFactory({ status: 'in_review', medicationName: 'Metformin 500 mg' }),
+        refillRequestFactory({
+          status: 'approved',
+          decidedAt: new Date(now - 2 * DAY).toISOString(),
+        }),
+        refillRequestFactory({
+          status: 'denied',
+          decidedAt: new Date(now - 3 * DAY).toISOString(),
+        }),
+        refillRequestFactory({
+          status: 'approved',
+          decidedAt: new Date(now - 30 * DAY).toISOString(),
+        }),
+      ],
+      nextCursor: null,
+    });
+    renderApp({ path: '/' });
+
+    const card = await screen.findByRole('region', { name: 'Prescription refills' });
+    expect(
+      await within(card).findByText(
+        '2 refill requests were answered in the last 2 weeks. 1 refill request is waiting for your care team.',
+      ),
+    ).toBeVisible();
+    expect(card).not.toHaveTextContent(/Metformin|lisinopril/i);
+    expect(
+      within(card).getByRole('link', { name: 'See your medications and refills' }),
+    ).toHaveAttribute('href', '/medications');
   });
 });

@@ -3,6 +3,7 @@ import { Page } from '../../../components/Page';
 import { useCurrentSession } from '../../../lib/session';
 import { NewResultsCard } from '../components/NewResultsCard';
 import { NextAppointmentCard } from '../components/NextAppointmentCard';
+import { RefillUpdatesCard } from '../components/RefillUpdatesCard';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function HomePage() {
       <p>{t('home.intro')}</p>
       {user.patientId ? <NextAppointmentCard patientId={user.patientId} /> : null}
       {user.patientId ? <NewResultsCard patientId={user.patientId} /> : null}
+      {user.patientId ? <RefillUpdatesCard patientId={user.patientId} /> : null}
       <section className="ui-card" aria-labelledby="home-safety">
         <h2 id="home-safety">{t('home.safetyTitle')}</h2>
         <ul>
