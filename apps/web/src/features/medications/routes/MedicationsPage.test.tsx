@@ -1,5 +1,5 @@
 import { refillRequestFactory } from '@portal/api-mocks';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../../testing/render-app';
 import { medication, PATIENT_ID, useMedicationsApi } from '../test-fixtures';
 import './MedicationsPage';
@@ -116,5 +116,19 @@ describe('medications', () => {
       `/medications/refill?medication=${lisinopril.id}&medication=${metformin.id}`,
     );
     expect(screen.getByText('You have not asked for a refill online yet.')).toBeVisible();
+  });
+
+  it('is reached from the record’s medications page, where refill emails link', async () => {
+    useMedicationsApi({ current: [lisinopril] });
+    const { user, router } = renderApp({ path: '/health-record/medications' });
+
+    await user.click(
+      await screen.findByRole('link', { name: 'Request a refill or follow a refill request' }),
+    );
+    await screen.findByRole('list', { name: 'Medicines you take now' });
+    expect(router.state.location.pathname).toBe('/medications');
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1, name: 'Medications' })).toHaveFocus(),
+    );
   });
 });
