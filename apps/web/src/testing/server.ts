@@ -9,7 +9,12 @@ import { emptyHealthSummary } from './factories';
  * refill requests, so by default nobody has any appointments, requests or records. Every page's header
  * shows the clinic (a test clinic without a logo).
  */
-export const TEST_CLINIC = { name: 'Test Family Clinic', brandColor: '#0b57a4', logoUrl: null };
+export const TEST_CLINIC = {
+  name: 'Test Family Clinic',
+  brandColor: '#0b57a4',
+  logoUrl: null,
+  phone: '+1 555 010 0100',
+};
 
 export const server = setupServer(
   ...handlers,

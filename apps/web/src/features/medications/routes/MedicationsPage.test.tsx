@@ -79,6 +79,9 @@ describe('medications', () => {
     const third = card('Oxycodone 5 mg');
     expect(within(third).queryByRole('link', { name: /Request a refill/ })).toBeNull();
     expect(third).toHaveTextContent(/controlled medicine.*call the clinic/);
+    expect(
+      await within(third).findByRole('link', { name: 'Call the clinic at +1 555 010 0100' }),
+    ).toHaveAttribute('href', 'tel:+15550100100');
 
     // Only one medicine can be asked for, so no "all" button: the one on its card.
     expect(screen.getAllByRole('link', { name: /^Request a refill/ })).toHaveLength(1);

@@ -6,7 +6,9 @@ import { Link } from 'react-router';
 import { Page } from '../../../components/Page';
 import { patientPage } from '../../../components/PatientOnly';
 import { allOf, QueryPending, QueryState } from '../../../components/QueryState';
+import { $api } from '../../../lib/api-queries';
 import { useFormatLocale } from '../../../lib/i18n';
+import { telHref } from '../../../lib/tel';
 import { refillRequestPath, requestRefillPath } from '../../../lib/navigation';
 import {
   canRequest,
@@ -97,7 +99,7 @@ function RefillAction({ medication, open }: { medication: Medication; open?: Ref
   const { t } = useTranslation();
   const name = medicationName(medication);
   if (medication.controlled) {
-    return <p className="medications-note">{t('medications.controlled')}</p>;
+    return <ControlledNote />;
   }
   if (open) {
     return (
@@ -124,6 +126,27 @@ function RefillAction({ medication, open }: { medication: Medication; open?: Ref
         </Link>
       </p>
     </>
+  );
+}
+
+/** A controlled medicine is never asked for online: the clinic's number to call instead. */
+function ControlledNote() {
+  const { t } = useTranslation();
+  // The header's read of the clinic, shared (kept for the visit).
+  const clinic = $api.useQuery('get', '/api/v1/clinic', {}, { staleTime: Infinity });
+  const phone = clinic.data?.phone;
+  return (
+    <p className="medications-note">
+      {t('medications.controlled')}
+      {phone ? (
+        <>
+          {' '}
+          <a className="medications-link" href={telHref(phone)}>
+            {t('medications.callClinic', { phone })}
+          </a>
+        </>
+      ) : null}
+    </p>
   );
 }
 

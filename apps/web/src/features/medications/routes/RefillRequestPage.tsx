@@ -9,6 +9,7 @@ import { patientPage } from '../../../components/PatientOnly';
 import { isNotFound, QueryState } from '../../../components/QueryState';
 import { $api } from '../../../lib/api-queries';
 import { useFormatLocale } from '../../../lib/i18n';
+import { telHref } from '../../../lib/tel';
 import {
   BOOK_APPOINTMENT_PATH,
   MY_MEDICATIONS_PATH,
@@ -126,7 +127,7 @@ function RequestDetails({ request }: { request: RefillRequest }) {
           <br />
           {pharmacy.addressLine}, {pharmacy.city}, {pharmacy.region} {pharmacy.postalCode}
           <br />
-          <a className="medications-link" href={`tel:${pharmacy.phone.replace(/[^\d+]/g, '')}`}>
+          <a className="medications-link" href={telHref(pharmacy.phone)}>
             {pharmacy.phone}
           </a>
         </dd>
