@@ -23,6 +23,7 @@ describe('the clinic’s identity', () => {
       name: 'Lakeside Test Clinic',
       brandColor: '#1f6f5c',
       logoUrl: expect.stringMatching(/^\/api\/v1\/clinic\/logo\?v=[0-9a-f]{16}$/),
+      phone: '+1 555 010 0100',
     });
 
     const logo = await testApp.fetch(body.logoUrl);

@@ -49,8 +49,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The clinic’s name, colour and logo
-     * @description Set by the operator (CLINIC_NAME, CLINIC_BRAND_COLOR, CLINIC_LOGO). No session.
+     * The clinic’s name, colour, logo and phone
+     * @description Set by the operator (CLINIC_NAME, CLINIC_BRAND_COLOR, CLINIC_LOGO, CLINIC_PHONE). No session.
      */
     get: operations['getClinicIdentity'];
     put?: never;
@@ -3171,6 +3171,11 @@ export interface components {
        * @example /api/v1/clinic/logo?v=3f2a9c0d1e4b5a67
        */
       logoUrl: string | null;
+      /**
+       * @description The clinic’s phone, where the portal asks patients to call (CLINIC_PHONE)
+       * @example +1 555 010 0100
+       */
+      phone: string;
     };
     FieldError: {
       /**

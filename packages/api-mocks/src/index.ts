@@ -41,3 +41,4 @@ export * from './record-factories';
 export * from './messaging-settings-factories';
 export * from './message-factories';
 export * from './inbox-factories';
+export * from './refill-factories';

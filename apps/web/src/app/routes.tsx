@@ -6,6 +6,7 @@ import {
   FORGOT_USERNAME_PATH,
   HEALTH_RECORD_PATH,
   MESSAGES_PATH,
+  MY_MEDICATIONS_PATH,
   REGISTER_PATH,
   RESET_PASSWORD_PATH,
   RESULTS_PATH,
@@ -212,6 +213,35 @@ export const routes: RouteObject[] = [
                       () => import('../features/messages/routes/ConversationPage'),
                       (m) => m.ConversationPage,
                       'messages',
+                    ),
+                  },
+                ],
+              },
+              {
+                path: MY_MEDICATIONS_PATH,
+                children: [
+                  {
+                    index: true,
+                    lazy: page(
+                      () => import('../features/medications/routes/MedicationsPage'),
+                      (m) => m.MedicationsPage,
+                      'medications',
+                    ),
+                  },
+                  {
+                    path: 'refill',
+                    lazy: page(
+                      () => import('../features/medications/routes/RequestRefillPage'),
+                      (m) => m.RequestRefillPage,
+                      'medications',
+                    ),
+                  },
+                  {
+                    path: 'refills/:refillRequestId',
+                    lazy: page(
+                      () => import('../features/medications/routes/RefillRequestPage'),
+                      (m) => m.RefillRequestPage,
+                      'medications',
                     ),
                   },
                 ],

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import account from '../locales/en/account.json';
 import appointments from '../locales/en/appointments.json';
 import healthRecord from '../locales/en/health-record.json';
+import medicationsBundle from '../locales/en/medications.json';
 import messagesBundle from '../locales/en/messages.json';
 import home from '../locales/en/home.json';
 import idle from '../locales/en/idle.json';
@@ -101,6 +102,7 @@ describe('messages', () => {
       'test-results': testResults,
       'health-record': healthRecord,
       messages: messagesBundle,
+      medications: medicationsBundle,
     };
     const fromFiles = Object.fromEntries(
       Object.entries(files).flatMap(([bundle, tree]) => Object.keys(tree).map((k) => [k, bundle])),

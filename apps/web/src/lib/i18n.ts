@@ -4,6 +4,7 @@ import type appointmentsMessages from '../locales/en/appointments.json';
 import type healthRecordMessages from '../locales/en/health-record.json';
 import type homeMessages from '../locales/en/home.json';
 import type idleMessages from '../locales/en/idle.json';
+import type medicationsMessages from '../locales/en/medications.json';
 import type messagesMessages from '../locales/en/messages.json';
 import type newPasswordMessages from '../locales/en/new-password.json';
 import type recoveryMessages from '../locales/en/recovery.json';
@@ -42,7 +43,8 @@ export type Messages = typeof enShell &
   typeof appointmentsMessages &
   typeof testResultsMessages &
   typeof healthRecordMessages &
-  typeof messagesMessages;
+  typeof messagesMessages &
+  typeof medicationsMessages;
 
 type MessageTree = { readonly [key: string]: string | MessageTree };
 type BundleModule = { default: MessageTree };
@@ -65,6 +67,7 @@ const LOADERS = {
     'test-results': () => import('../locales/en/test-results.json'),
     'health-record': () => import('../locales/en/health-record.json'),
     messages: () => import('../locales/en/messages.json'),
+    medications: () => import('../locales/en/medications.json'),
   },
 } satisfies Record<SupportedLanguage, Record<string, () => Promise<BundleModule>>>;
 
@@ -89,6 +92,7 @@ export const BUNDLE_OF: Readonly<Record<string, MessageBundle>> = {
   testResults: 'test-results',
   healthRecord: 'health-record',
   messages: 'messages',
+  medications: 'medications',
 };
 
 /** The shell's messages (frame, menu, errors, sign-out) ship with the first download. */

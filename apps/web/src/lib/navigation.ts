@@ -57,7 +57,26 @@ export const ALLERGIES_PATH = '/health-record/allergies';
 export const IMMUNIZATIONS_PATH = '/health-record/immunizations';
 export const VISIT_SUMMARIES_PATH = '/health-record/visits';
 export const CARE_PLANS_PATH = '/health-record/care-plans';
+/** The medications part of the health record; refill emails link here (refill-emails.ts). */
 export const MEDICATIONS_PATH = '/health-record/medications';
+
+/** Current and past medications with their refill requests. */
+export const MY_MEDICATIONS_PATH = '/medications';
+/** Asking for refills; the medications chosen sit in the query string (?medication=<id>). */
+export const REQUEST_REFILL_PATH = '/medications/refill';
+
+/** The medication ids a refill request page starts with: ids only, never a name. */
+export function requestRefillPath(medicationIds: readonly string[] = []): string {
+  const search = new URLSearchParams(medicationIds.map((id) => ['medication', id]));
+  return medicationIds.length > 0
+    ? `${REQUEST_REFILL_PATH}?${search.toString()}`
+    : REQUEST_REFILL_PATH;
+}
+
+/** One refill request, with its timeline. */
+export function refillRequestPath(refillRequestId: string): string {
+  return `${MY_MEDICATIONS_PATH}/refills/${encodeURIComponent(refillRequestId)}`;
+}
 
 export function visitSummaryPath(visitSummaryId: string): string {
   return `${VISIT_SUMMARIES_PATH}/${encodeURIComponent(visitSummaryId)}`;

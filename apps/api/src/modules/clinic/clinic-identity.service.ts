@@ -56,6 +56,11 @@ export class ClinicIdentityService implements OnModuleInit {
     return this.config.clinicName;
   }
 
+  /** Where patients are asked to call (a controlled medicine's refill, for one). */
+  get phone(): string {
+    return this.config.clinicPhone;
+  }
+
   get brandColor(): string {
     return this.config.clinicBrandColor;
   }

@@ -19,8 +19,9 @@ export class ClinicController {
   @Get()
   @Operation({
     id: 'getClinicIdentity',
-    summary: 'The clinic’s name, colour and logo',
-    description: 'Set by the operator (CLINIC_NAME, CLINIC_BRAND_COLOR, CLINIC_LOGO). No session.',
+    summary: 'The clinic’s name, colour, logo and phone',
+    description:
+      'Set by the operator (CLINIC_NAME, CLINIC_BRAND_COLOR, CLINIC_LOGO, CLINIC_PHONE). No session.',
     returns: ClinicIdentity,
   })
   identity(@Res({ passthrough: true }) reply: FastifyReply): ClinicIdentity {
@@ -31,6 +32,7 @@ export class ClinicController {
       name: this.clinic.name,
       brandColor: this.clinic.brandColor,
       logoUrl: logo ? `/api/v1/clinic/logo?v=${logo.version}` : null,
+      phone: this.clinic.phone,
     };
   }
 

@@ -17,4 +17,10 @@ export class ClinicIdentity {
     description: 'Where the logo is served (its URL changes with the image), or null for none',
   })
   logoUrl: string | null;
+  @ApiProperty({
+    maxLength: 40,
+    example: '+1 555 010 0100',
+    description: 'The clinic’s phone, where the portal asks patients to call (CLINIC_PHONE)',
+  })
+  phone: string;
 }

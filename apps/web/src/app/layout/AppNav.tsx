@@ -5,6 +5,7 @@ import {
   APPOINTMENTS_PATH,
   HEALTH_RECORD_PATH,
   MESSAGES_PATH,
+  MY_MEDICATIONS_PATH,
   RESULTS_PATH,
 } from '../../lib/navigation';
 
@@ -32,6 +33,11 @@ export function AppNav() {
         <li>
           <NavLink to={HEALTH_RECORD_PATH} className="app-nav__link">
             {t('nav.healthRecord')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={MY_MEDICATIONS_PATH} className="app-nav__link">
+            {t('nav.medications')}
           </NavLink>
         </li>
         <li>

@@ -27,6 +27,7 @@ describe('app shell', () => {
       name: 'Riverside Family Clinic',
       brandColor: '#1f6f5c',
       logoUrl: '/api/v1/clinic/logo?v=0123456789abcdef',
+      phone: '+1 555 010 0100',
     });
     renderApp({ path: '/' });
 
@@ -51,6 +52,7 @@ describe('app shell', () => {
       'Appointments',
       'Test results',
       'Health record',
+      'Medications',
       'Messages',
       'Account',
     ]);

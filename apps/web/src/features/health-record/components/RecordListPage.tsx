@@ -1,6 +1,6 @@
 import '../health-record.css';
 import { Alert } from '@portal/ui';
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowMore } from '../../../lib/show-more';
 import { Link, useSearchParams } from 'react-router';
@@ -23,6 +23,8 @@ export interface RecordListPageProps<K extends RecordKind> {
   copy: ListCopy;
   /** One entry, as a list item with a level-2 heading. */
   Card: ComponentType<EntryProps<RecordItems[K]>>;
+  /** Where to go from here besides the list (medications: refills). */
+  next?: ReactNode;
 }
 
 const LIST_SKELETONS = [{ height: '7rem' }, { height: '7rem' }, { height: '7rem' }];
@@ -35,7 +37,12 @@ function entryHeadingId(kind: RecordKind, index: number): string {
  * One section of the record on its own page: newest first, a page at a time, narrowed by
  * dates kept in the address (?from=&to=), so Back and reload keep them.
  */
-export function RecordListPage<K extends RecordKind>({ kind, copy, Card }: RecordListPageProps<K>) {
+export function RecordListPage<K extends RecordKind>({
+  kind,
+  copy,
+  Card,
+  next,
+}: RecordListPageProps<K>) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const range = readDateRange(params);
@@ -46,6 +53,7 @@ export function RecordListPage<K extends RecordKind>({ kind, copy, Card }: Recor
       {(patientId) => (
         <Page title={title}>
           <p>{t(`healthRecord.lists.${copy}.intro`)}</p>
+          {next}
           <DateRangeForm
             key={`filters${rangeKey}`}
             range={range}

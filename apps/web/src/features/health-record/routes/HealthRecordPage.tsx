@@ -10,6 +10,7 @@ import {
   ALLERGIES_PATH,
   CARE_PLANS_PATH,
   MEDICATIONS_PATH,
+  MY_MEDICATIONS_PATH,
   CONDITIONS_PATH,
   IMMUNIZATIONS_PATH,
   RESULTS_PATH,
@@ -383,6 +384,9 @@ function SummarySections({ summary }: { summary: HealthSummary }) {
         <p className="records-explain">{t('healthRecord.sections.medications.explain')}</p>
         <p className="records-more">
           <Link to={MEDICATIONS_PATH}>{t('healthRecord.sections.medications.seeAll')}</Link>
+        </p>
+        <p className="records-more">
+          <Link to={MY_MEDICATIONS_PATH}>{t('healthRecord.sections.medications.refills')}</Link>
         </p>
       </PlainSection>
 

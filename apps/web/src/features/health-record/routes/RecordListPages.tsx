@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { MY_MEDICATIONS_PATH } from '../../../lib/navigation';
 import {
   AllergyCard,
   CarePlanCard,
@@ -31,5 +34,18 @@ export function CarePlansPage() {
 }
 
 export function MedicationsPage() {
-  return <RecordListPage kind="medications" copy="medications" Card={MedicationCard} />;
+  const { t } = useTranslation();
+  // Refill emails link to this page: the way on to asking and following refills.
+  return (
+    <RecordListPage
+      kind="medications"
+      copy="medications"
+      Card={MedicationCard}
+      next={
+        <p>
+          <Link to={MY_MEDICATIONS_PATH}>{t('healthRecord.lists.medications.refills')}</Link>
+        </p>
+      }
+    />
+  );
 }

@@ -1,12 +1,4 @@
-/** "December 1, 2026" for a calendar date (YYYY-MM-DD): no time, so no time zone to shift it. */
-export function formatCalendarDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
-}
+export { formatCalendarDate } from '../../../lib/calendar-date';
 
 /** UCUM units of vital signs as people write them; the rest are shown as they are. */
 const UNIT_WORDS: Record<string, string> = {
