@@ -40,3 +40,4 @@ export * from './records-handlers';
 export * from './record-factories';
 export * from './messaging-settings-factories';
 export * from './message-factories';
+export * from './refill-queue-factories';

@@ -43,6 +43,10 @@ export const SECTION_PERMISSION = {
   emergencyAccess: 'emergency-access:use',
   /** The list of emergency accesses, and marking them reviewed. */
   emergencyAccessReview: 'emergency-access:review',
+  /** The refill queue, a request's timeline and the turnaround report. */
+  refills: 'refills:read',
+  /** Reviewing, approving and denying refill requests. */
+  refillsDecide: 'refills:decide',
 } as const satisfies Record<string, Permission>;
 
 export type Section = keyof typeof SECTION_PERMISSION;

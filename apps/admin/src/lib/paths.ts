@@ -15,6 +15,12 @@ export const CLINIC_SETTINGS_PATH = '/settings/clinic';
 export const RESULTS_REVIEW_PATH = '/results-review';
 export const RESULTS_IMPORT_PATH = '/results-review/import';
 export const RESULTS_POLICY_PATH = '/settings/results';
+export const REFILLS_PATH = '/refills';
+export const REFILLS_TURNAROUND_PATH = '/refills/turnaround';
+
+export function refillRequestPath(requestId: string): string {
+  return `${REFILLS_PATH}/requests/${encodeURIComponent(requestId)}`;
+}
 
 export function patientPath(patientId: string): string {
   return `${PATIENTS_PATH}/${encodeURIComponent(patientId)}`;

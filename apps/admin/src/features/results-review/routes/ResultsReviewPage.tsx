@@ -12,7 +12,7 @@ import { useCanUse } from '../../../lib/access';
 import { RESULTS_IMPORT_PATH, RESULTS_POLICY_PATH, patientResultsPath } from '../../../lib/paths';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { reviewQueueQueryOptions } from '../api/results-review';
-import { waitingFor } from '../utils/waiting';
+import { waitingFor } from '../../../lib/waiting';
 
 /**
  * Providers' queue of held results, oldest first, with how many wait and for how long, so

@@ -1,0 +1,130 @@
+import {
+  medicationFactory,
+  refillConflictProblem,
+  refillHistoryEntryFactory,
+  refillRequestFactory,
+} from '@portal/api-mocks';
+import { screen, within } from '@testing-library/react';
+import { answer, signInStaff } from '../../../testing/api';
+import { renderApp } from '../../../testing/render-app';
+
+function serveRequest(overrides: Parameters<typeof refillRequestFactory>[0] = {}) {
+  signInStaff(['provider'], { displayName: 'Dr. Casey Nguyen' });
+  const request = refillRequestFactory({ version: 2, ...overrides });
+  const medication = medicationFactory({
+    id: request.medicationId,
+    patientId: request.patientId,
+    refillsRemaining: 3,
+  });
+  answer('getMedication', medication);
+  return { request, medication };
+}
+
+describe('refill request', () => {
+  it('approves with the defaults from the medication and sends exactly them', async () => {
+    const { request } = serveRequest();
+    let current = request;
+    answer('getRefillRequest', () => current);
+    const calls = answer('approveRefillRequest', () => {
+      current = {
+        ...request,
+        status: 'approved',
+        statusText: 'Approved',
+        version: 3,
+        approvedQuantity: 30,
+        approvedRefills: 2,
+        sendStatus: 'waiting',
+      };
+      return current;
+    });
+    const { user } = renderApp({ path: `/refills/requests/${request.id}` });
+
+    expect(
+      await screen.findByRole('heading', { name: request.medicationName }),
+    ).toBeInTheDocument();
+    expect(await screen.findByLabelText('Quantity')).toHaveValue('30');
+    expect(screen.getByLabelText(/^Refills/)).toHaveValue('2');
+    await user.click(screen.getByRole('button', { name: 'Approve and send to pharmacy' }));
+
+    expect(
+      await screen.findByText('Approved. The prescription is being sent to the pharmacy.'),
+    ).toBeInTheDocument();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.params.refillRequestId).toBe(request.id);
+    expect(calls[0]!.body).toEqual({ quantity: 30, refills: 2, version: 2 });
+    // The approval is saved; sending to the pharmacy is said plainly while it is retried.
+    expect(await screen.findByText('Waiting to send to the pharmacy')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Deny request' })).not.toBeInTheDocument();
+  });
+
+  it('denies with a reason from the list and the reviewer’s words', async () => {
+    const { request } = serveRequest({ status: 'in_review', statusText: 'In review' });
+    answer('getRefillRequest', request);
+    const calls = answer('denyRefillRequest', {
+      ...request,
+      status: 'denied',
+      statusText: 'Not approved',
+      version: 3,
+      denialReasonCode: 'needs-lab-work',
+    });
+    const { user } = renderApp({ path: `/refills/requests/${request.id}` });
+
+    await user.click(await screen.findByRole('button', { name: 'Deny request' }));
+    expect(await screen.findByRole('link', { name: 'Choose a reason.' })).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+
+    await user.selectOptions(screen.getByLabelText('Reason'), 'needs-lab-work');
+    await user.type(screen.getByLabelText(/^In your words/), 'Please have your kidney panel done.');
+    await user.click(screen.getByRole('button', { name: 'Deny request' }));
+
+    expect(await screen.findByText('Denied. The patient is told the reason.')).toBeInTheDocument();
+    expect(calls[0]!.body).toEqual({
+      reasonCode: 'needs-lab-work',
+      reason: 'Please have your kidney panel done.',
+      version: 2,
+    });
+  });
+
+  it('says someone else decided first and shows the state the request is in now', async () => {
+    const { request } = serveRequest();
+    const decided = {
+      ...request,
+      status: 'denied' as const,
+      statusText: 'Not approved',
+      version: 3,
+      denialReasonCode: 'too-early' as const,
+      history: [
+        ...request.history,
+        refillHistoryEntryFactory({
+          fromStatus: 'requested',
+          toStatus: 'denied',
+          byKind: 'staff',
+          byName: 'Nurse Robin Park',
+          reason: 'It is too early to refill this prescription',
+        }),
+      ],
+    };
+    let current = request;
+    answer('getRefillRequest', () => current);
+    answer('approveRefillRequest', () => {
+      current = decided;
+      return refillConflictProblem({ status: 'denied', version: 3 });
+    });
+    const { user } = renderApp({ path: `/refills/requests/${request.id}` });
+
+    await user.click(await screen.findByRole('button', { name: 'Approve and send to pharmacy' }));
+
+    const alert = await screen.findByText('Someone else decided this request first');
+    expect(alert).toBeInTheDocument();
+    expect(
+      await screen.findByText('Nothing was changed by you. The request is now: Not approved.'),
+    ).toBeInTheDocument();
+    const history = screen.getByRole('region', { name: 'History' });
+    expect(
+      within(history).getByText(/Nurse Robin Park moved it from Requested to Not approved/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Approve and send to pharmacy' }),
+    ).not.toBeInTheDocument();
+  });
+});
