@@ -3,7 +3,12 @@ import { Page } from '../../../components/Page';
 import '../../../components/sections.css';
 import { useCanUse } from '../../../lib/access';
 import { useCurrentSession } from '../../../lib/session';
-import { GrantsToReview, InvitationsToResend, ResultsWaiting } from '../components/QueueBlocks';
+import {
+  GrantsToReview,
+  InvitationsToResend,
+  RefillsWaiting,
+  ResultsWaiting,
+} from '../components/QueueBlocks';
 import { TodaySchedule } from '../components/TodaySchedule';
 import '../home.css';
 
@@ -19,7 +24,8 @@ export function HomePage() {
   const results = useCanUse('resultsReview');
   const invitations = useCanUse('invitations');
   const grants = useCanUse('emergencyAccessReview');
-  const any = schedule || results || invitations || grants;
+  const refills = useCanUse('refills');
+  const any = schedule || results || refills || invitations || grants;
 
   return (
     <Page title={t('home.title')} heading={t('home.greeting', { name: user.displayName })}>
@@ -27,6 +33,7 @@ export function HomePage() {
         <div className="home-worklist">
           {schedule ? <TodaySchedule /> : null}
           {results ? <ResultsWaiting /> : null}
+          {refills ? <RefillsWaiting /> : null}
           {invitations ? <InvitationsToResend /> : null}
           {grants ? <GrantsToReview /> : null}
         </div>

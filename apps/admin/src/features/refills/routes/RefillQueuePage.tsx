@@ -228,7 +228,8 @@ export function RefillQueuePage() {
         <BulkResult result={result.value} names={result.names} focusKey={result.key} />
       ) : null}
       <QueryView
-        query={queue}
+        // A failed "Load more" is said by the footer; the rows already shown stay.
+        query={{ ...queue, isError: queue.isError && !queue.data }}
         loadingLabel={t('refills.queue.loading')}
         skeletons={['2.5rem', '2.5rem', '2.5rem']}
         isEmpty={() => items.length === 0}
@@ -236,6 +237,12 @@ export function RefillQueuePage() {
       >
         {() => (
           <>
+            <p role="status">
+              {t('refills.queue.oldest', {
+                count: items.length,
+                age: ageInWords(items[0]!.requestedAt, now),
+              })}
+            </p>
             {canDecide ? (
               <div className="ui-actions">
                 <Button
