@@ -144,6 +144,15 @@ async function staffJourney(viewport: Viewport, made: Made): Promise<void> {
   await waitForHeading(page, 'Sign in', 'staff sign-in');
   await signInStaff(page, screens, PROVIDER);
   const api = new PageApi(page);
+  await waitForVisible(
+    page,
+    page
+      .getByRole('region', { name: /^Refills waiting/ })
+      .getByRole('link')
+      .first(),
+    'the refills waiting on the staff home',
+  );
+  await check(page, 'staff home');
 
   // Refills from the menu: the queue, oldest first, both new requests in it.
   await page
@@ -153,6 +162,14 @@ async function staffJourney(viewport: Viewport, made: Made): Promise<void> {
   await waitForHeading(page, 'Refills', 'the refill queue');
   await waitForVisible(page, queueLink(page, made.approve), 'the metformin request in the queue');
   await check(page, 'refill queue');
+  // Beside the request: the medication's history and the patient's last visit.
+  const row = page
+    .getByRole('table', { name: 'Refill requests, oldest first' })
+    .locator('tbody tr')
+    .filter({ has: page.locator(`a[href$="/refills/requests/${made.approve.id}"]`) });
+  await row.locator('summary').click();
+  await waitForVisible(page, row.getByText('Last visit', { exact: true }), 'the last visit');
+  await check(page, 'refill queue: history and last visit');
 
   // Approve metformin with the defaults the form is prefilled with.
   await openFromQueue(page, made.approve, 'metformin');
@@ -199,7 +216,9 @@ async function staffJourney(viewport: Viewport, made: Made): Promise<void> {
 
   expect(screens.checked).toEqual(
     expect.arrayContaining([
+      'staff home',
       'refill queue',
+      'refill queue: history and last visit',
       'refill request: open',
       'refill request: approved',
       'refill request: denying',
