@@ -127,4 +127,28 @@ describe('refill request', () => {
       screen.queryByRole('button', { name: 'Approve and send to pharmacy' }),
     ).not.toBeInTheDocument();
   });
+
+  it('starts the review of a requested refill, and asks for "other" reasons in words', async () => {
+    const { request } = serveRequest();
+    let current = request;
+    answer('getRefillRequest', () => current);
+    const calls = answer('startRefillReview', () => {
+      current = { ...request, status: 'in_review', statusText: 'In review', version: 3 };
+      return current;
+    });
+    const deny = answer('denyRefillRequest', request);
+    const { user } = renderApp({ path: `/refills/requests/${request.id}` });
+
+    await user.click(await screen.findByRole('button', { name: 'Start review' }));
+    expect(
+      await screen.findByText('You started the review. The patient sees it is in review.'),
+    ).toBeInTheDocument();
+    expect(calls[0]!.body).toEqual({ version: 2 });
+    expect(screen.queryByRole('button', { name: 'Start review' })).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Reason'), 'other');
+    await user.click(screen.getByRole('button', { name: 'Deny request' }));
+    expect(await screen.findByRole('link', { name: 'Write the reason.' })).toBeInTheDocument();
+    expect(deny).toHaveLength(0);
+  });
 });
