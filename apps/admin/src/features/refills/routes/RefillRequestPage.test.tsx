@@ -6,6 +6,7 @@ import {
 } from '@portal/api-mocks';
 import { screen, within } from '@testing-library/react';
 import { answer, signInStaff } from '../../../testing/api';
+import { patientFactory } from '../../../testing/factories';
 import { renderApp } from '../../../testing/render-app';
 
 function serveRequest(overrides: Parameters<typeof refillRequestFactory>[0] = {}) {
@@ -17,12 +18,14 @@ function serveRequest(overrides: Parameters<typeof refillRequestFactory>[0] = {}
     refillsRemaining: 3,
   });
   answer('getMedication', medication);
-  return { request, medication };
+  const patient = patientFactory({ id: request.patientId, givenName: 'Jordan', familyName: 'Lee' });
+  answer('getPatient', patient);
+  return { request, medication, patient };
 }
 
 describe('refill request', () => {
   it('approves with the defaults from the medication and sends exactly them', async () => {
-    const { request } = serveRequest();
+    const { request, patient } = serveRequest();
     let current = request;
     answer('getRefillRequest', () => current);
     const calls = answer('approveRefillRequest', () => {
@@ -43,6 +46,9 @@ describe('refill request', () => {
       await screen.findByRole('heading', { name: request.medicationName }),
     ).toBeInTheDocument();
     expect(await screen.findByLabelText('Quantity')).toHaveValue('30');
+    expect(
+      await screen.findByRole('link', { name: `Jordan Lee, MRN ${patient.mrn}` }),
+    ).toHaveAttribute('href', `/patients/${request.patientId}`);
     expect(screen.getByLabelText(/^Refills/)).toHaveValue('2');
     await user.click(screen.getByRole('button', { name: 'Approve and send to pharmacy' }));
 

@@ -60,6 +60,24 @@ function MedicationFacts({ request }: { request: RefillRequest }) {
   );
 }
 
+/** The patient's name and MRN, linked to the chart. */
+function PatientName({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const patient = $api.useQuery('get', '/api/v1/patients/{patientId}', {
+    params: { path: { patientId } },
+  });
+  return (
+    <Link to={patientPath(patientId)}>
+      {patient.data
+        ? t('refills.request.patientName', {
+            name: `${patient.data.givenName} ${patient.data.familyName}`,
+            mrn: patient.data.mrn,
+          })
+        : t('refills.request.chart')}
+    </Link>
+  );
+}
+
 function SendState({ request }: { request: RefillRequest }) {
   const { t } = useTranslation();
   if (request.status !== 'approved') return null;
@@ -239,7 +257,7 @@ export function RefillRequestPage() {
                 <dd>{t(`refills.kind.${data.kind}`)}</dd>
                 <dt>{t('refills.queue.patient')}</dt>
                 <dd>
-                  <Link to={patientPath(data.patientId)}>{t('refills.request.chart')}</Link>
+                  <PatientName patientId={data.patientId} />
                 </dd>
                 <dt>{t('refills.queue.requested')}</dt>
                 <dd>
