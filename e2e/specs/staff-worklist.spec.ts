@@ -287,6 +287,12 @@ describe('a provider', () => {
         .click();
       const results = page.getByRole('region', { name: /^Results waiting for review/ });
       await waitForVisible(page, results, 'the results waiting on the provider’s home');
+      // Home shows the answer it had while it asks again: wait for the new one, with the count.
+      await waitForVisible(
+        page,
+        results.getByText(/\(\d+ waiting\)/),
+        'the count of results waiting on the provider’s home',
+      );
       await expect(results.innerText()).resolves.toMatch(/\(\d+ waiting\)/);
       await expect(
         results.getByRole('link', { name: 'Open results review' }).count(),

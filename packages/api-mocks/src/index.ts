@@ -42,3 +42,4 @@ export * from './messaging-settings-factories';
 export * from './message-factories';
 export * from './inbox-factories';
 export * from './refill-factories';
+export * from './refill-queue-factories';

@@ -234,6 +234,32 @@ export const staffSectionRoutes: RouteObject[] = [
     ],
   },
   {
+    path: 'refills',
+    element: <RequireRole section="refills" />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/refills/routes/RefillQueuePage')).RefillQueuePage,
+        }),
+      },
+      {
+        path: 'requests/:requestId',
+        lazy: async () => ({
+          Component: (await import('../features/refills/routes/RefillRequestPage'))
+            .RefillRequestPage,
+        }),
+      },
+      {
+        path: 'turnaround',
+        lazy: async () => ({
+          Component: (await import('../features/refills/routes/RefillTurnaroundPage'))
+            .RefillTurnaroundPage,
+        }),
+      },
+    ],
+  },
+  {
     path: 'settings/results',
     element: <RequireRole section="resultsPolicy" />,
     children: [

@@ -47,6 +47,10 @@ export const SECTION_PERMISSION = {
   inbox: 'messages:read',
   /** Replying, internal notes, assigning, moving, closing; starting a conversation with a patient. */
   inboxReply: 'messages:reply',
+  /** The refill queue, a request's timeline and the turnaround report. */
+  refills: 'refills:read',
+  /** Reviewing, approving and denying refill requests. */
+  refillsDecide: 'refills:decide',
 } as const satisfies Record<string, Permission>;
 
 export type Section = keyof typeof SECTION_PERMISSION;

@@ -21,6 +21,13 @@ export function conversationPath(conversationId: string): string {
   return `${INBOX_PATH}/${encodeURIComponent(conversationId)}`;
 }
 
+export const REFILLS_PATH = '/refills';
+export const REFILLS_TURNAROUND_PATH = '/refills/turnaround';
+
+export function refillRequestPath(requestId: string): string {
+  return `${REFILLS_PATH}/requests/${encodeURIComponent(requestId)}`;
+}
+
 export function patientPath(patientId: string): string {
   return `${PATIENTS_PATH}/${encodeURIComponent(patientId)}`;
 }

@@ -12,6 +12,8 @@ import {
   INVITATIONS_PATH,
   patientInvitationsPath,
   patientResultsPath,
+  REFILLS_PATH,
+  refillRequestPath,
   RESULTS_REVIEW_PATH,
 } from '../../../lib/paths';
 import { BLOCK_ITEMS, WORKLIST_QUERY, type WaitingInvitation } from '../api/home';
@@ -96,6 +98,60 @@ export function ResultsWaiting() {
                 ))}
               </ul>
             </>
+          )
+        }
+      />
+    </WorkBlock>
+  );
+}
+
+/** Open refill requests, oldest few first, with the ones waiting too long flagged in words. */
+export function RefillsWaiting() {
+  const { t } = useTranslation();
+  const queue = $api.useQuery(
+    'get',
+    '/api/v1/refill-queue',
+    { params: { query: { limit: BLOCK_ITEMS } } },
+    WORKLIST_QUERY,
+  );
+  const items = queue.data?.items ?? [];
+  return (
+    <WorkBlock
+      id="home-refills"
+      title={t('home.refills.title')}
+      count={
+        items.length
+          ? queue.data?.nextCursor
+            ? t('home.waitingMore', { count: items.length })
+            : t('home.waiting', { count: items.length })
+          : undefined
+      }
+      footer={<Link to={REFILLS_PATH}>{t('home.refills.open')}</Link>}
+    >
+      <QueueBody
+        query={queue}
+        label={t('home.refills.loading')}
+        ready={() =>
+          items.length === 0 ? (
+            <p>{t('home.refills.empty')}</p>
+          ) : (
+            <ul className="home-list">
+              {items.map((item) => (
+                <li key={item.id} className="home-list__item">
+                  <span className="home-list__main">
+                    <Link to={refillRequestPath(item.id)}>{item.medicationName}</Link>{' '}
+                    <span className="admin-muted">
+                      {item.patient.name} · {t('home.mrn')}{' '}
+                      <span className="admin-mono">{item.patient.mrn}</span>
+                    </span>
+                  </span>
+                  {item.stale ? (
+                    <StatusBadge tone="warning">{t('home.refills.flagged')}</StatusBadge>
+                  ) : null}
+                  <Time value={item.requestedAt} display="relative" />
+                </li>
+              ))}
+            </ul>
           )
         }
       />

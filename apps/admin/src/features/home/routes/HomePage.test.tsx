@@ -1,4 +1,9 @@
-import { inboxCountsFactory, locationFactory, providerFactory } from '@portal/api-mocks';
+import {
+  inboxCountsFactory,
+  locationFactory,
+  providerFactory,
+  refillQueueItemFactory,
+} from '@portal/api-mocks';
 import { screen, waitFor, within } from '@testing-library/react';
 import { answer, page, signInStaff } from '../../../testing/api';
 import {
@@ -137,7 +142,22 @@ describe('staff home worklist', () => {
       total: 7,
       oldestIssuedAt: held.issuedAt,
     });
+    const refill = refillQueueItemFactory({
+      medicationName: 'metformin 500 MG Oral Tablet',
+      stale: true,
+      requestedAt: new Date(Date.now() - 3 * DAY).toISOString(),
+      patient: { name: 'Alexandra Rivera' },
+    });
+    const refills = answer('listRefillQueue', page([refill], 'next'));
     renderApp({ path: '/' });
+
+    const waitingRefills = await block(/Refills waiting/);
+    expect(
+      await within(waitingRefills).findByRole('link', { name: 'metformin 500 MG Oral Tablet' }),
+    ).toHaveAttribute('href', `/refills/requests/${refill.id}`);
+    expect(waitingRefills).toHaveAccessibleName('Refills waiting (1 or more waiting)');
+    expect(waitingRefills).toHaveTextContent('Waiting over 2 business days');
+    expect(refills[0]?.query.get('limit')).toBe('5');
 
     const today = await block('Your schedule today');
     expect(await within(today).findByText('No appointments today.')).toBeInTheDocument();

@@ -7,6 +7,7 @@ import {
   GrantsToReview,
   InvitationsToResend,
   MessagesWaiting,
+  RefillsWaiting,
   ResultsWaiting,
 } from '../components/QueueBlocks';
 import { TodaySchedule } from '../components/TodaySchedule';
@@ -25,7 +26,8 @@ export function HomePage() {
   const invitations = useCanUse('invitations');
   const grants = useCanUse('emergencyAccessReview');
   const messages = useCanUse('inbox');
-  const any = schedule || results || invitations || grants || messages;
+  const refills = useCanUse('refills');
+  const any = schedule || results || refills || invitations || grants || messages;
 
   return (
     <Page title={t('home.title')} heading={t('home.greeting', { name: user.displayName })}>
@@ -34,6 +36,7 @@ export function HomePage() {
           {schedule ? <TodaySchedule /> : null}
           {messages ? <MessagesWaiting /> : null}
           {results ? <ResultsWaiting /> : null}
+          {refills ? <RefillsWaiting /> : null}
           {invitations ? <InvitationsToResend /> : null}
           {grants ? <GrantsToReview /> : null}
         </div>
