@@ -24,6 +24,7 @@ import { TerminologyModule } from './modules/terminology/terminology.module.js';
 import { RecordsModule } from './modules/records/records.module.js';
 import { ResultsModule } from './modules/results/results.module.js';
 import { MessagingModule } from './modules/messaging/messaging.module.js';
+import { BillingModule } from './modules/billing/billing.module.js';
 
 /** Every feature module, in one list, shared by the HTTP and worker entrypoints. */
 export const FEATURE_MODULES = [
@@ -46,6 +47,7 @@ export const FEATURE_MODULES = [
   ResultsModule,
   RecordExportModule,
   MessagingModule,
+  BillingModule,
 ];
 
 @Module({})

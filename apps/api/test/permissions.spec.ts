@@ -223,6 +223,20 @@ describe('the permission table on every route', () => {
       templateId: template.body!.id as string,
       category: 'other',
     });
+    // Billing: a charge on the patient's account, for the reversal route.
+    const charge = await staff.billing.post(
+      `/api/v1/billing/patients/${patient.patient.id}/charges`,
+      {
+        serviceDate: '2026-03-02',
+        procedureCode: 'OV-EST-2',
+        description: 'Office visit',
+        units: 1,
+        amountMinor: 15000,
+        currency: 'USD',
+      },
+    );
+    expect(charge.status).toBe(201);
+    ids.entryId = charge.body!.id as string;
     for (const kind of RECORD_KINDS) {
       const made = await staff.provider.post(
         `/api/v1/patients/${patient.patient.id}/${kind.path}`,

@@ -45,6 +45,12 @@ export const PERMISSIONS: Record<Permission, string> = {
     'Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient',
   'messages:manage-pools':
     'Set up care-team pools, the routing of message categories and reply templates',
+  'billing:read': 'Read patients’ billing ledgers and the aging and deposit reports',
+  'billing:post':
+    'Post charges, insurance payments and adjustments, write-offs, reversals and remittance files',
+  'billing:statements': 'Preview and issue statement runs',
+  'bills:read':
+    'Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)',
 };
 
 /** The staff roles and the permissions each holds. */
@@ -78,6 +84,10 @@ export const ROLE_PERMISSIONS = {
     'messages:read',
     'messages:reply',
     'messages:manage-pools',
+    'billing:read',
+    'billing:post',
+    'billing:statements',
+    'bills:read',
   ],
   provider: [
     'account:self',
@@ -149,6 +159,10 @@ export const ROLE_PERMISSIONS = {
     'codes:read',
     'messages:read',
     'messages:reply',
+    'billing:read',
+    'billing:post',
+    'billing:statements',
+    'bills:read',
   ],
 } as const satisfies Record<string, readonly Permission[]>;
 
@@ -165,6 +179,7 @@ export const PATIENT_PERMISSIONS: readonly Permission[] = [
   'slots:search',
   'access-log:read',
   'messages:send',
+  'bills:read',
 ];
 
 export interface OperationPermission {
@@ -990,6 +1005,72 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
     method: 'PATCH',
     path: '/api/v1/reply-templates/{templateId}',
     permission: 'messages:manage-pools',
+    patientScoped: false,
+  },
+  getBillingLedger: {
+    method: 'GET',
+    path: '/api/v1/billing/patients/{patientId}/ledger',
+    permission: 'billing:read',
+    patientScoped: true,
+  },
+  postCharge: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/charges',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  postInsurancePayment: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/insurance-payments',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  postInsuranceAdjustment: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/adjustments',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  postWriteOff: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/write-offs',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  postReversal: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/entries/{entryId}/reversal',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  uploadRemittance: {
+    method: 'POST',
+    path: '/api/v1/billing/remittances',
+    permission: 'billing:post',
+    patientScoped: false,
+  },
+  getAgingReport: {
+    method: 'GET',
+    path: '/api/v1/billing/reports/aging',
+    permission: 'billing:read',
+    patientScoped: false,
+  },
+  downloadAgingReport: {
+    method: 'GET',
+    path: '/api/v1/billing/reports/aging.csv',
+    permission: 'billing:read',
+    patientScoped: false,
+  },
+  getDepositReport: {
+    method: 'GET',
+    path: '/api/v1/billing/reports/deposits',
+    permission: 'billing:read',
+    patientScoped: false,
+  },
+  downloadDepositReport: {
+    method: 'GET',
+    path: '/api/v1/billing/reports/deposits.csv',
+    permission: 'billing:read',
     patientScoped: false,
   },
 };

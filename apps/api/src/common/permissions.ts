@@ -45,6 +45,12 @@ export const PERMISSIONS = {
     'Reply to patients, write internal notes, assign, move, close and reopen conversations, start one with a patient',
   'messages:manage-pools':
     'Set up care-team pools, the routing of message categories and reply templates',
+  'billing:read': 'Read patients’ billing ledgers and the aging and deposit reports',
+  'billing:post':
+    'Post charges, insurance payments and adjustments, write-offs, reversals and remittance files',
+  'billing:statements': 'Preview and issue statement runs',
+  'bills:read':
+    'Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -89,6 +95,10 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'messages:read',
     'messages:reply',
     'messages:manage-pools',
+    'billing:read',
+    'billing:post',
+    'billing:statements',
+    'bills:read',
   ],
   provider: [
     ...EVERYONE,
@@ -144,6 +154,10 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'codes:read',
     'messages:read',
     'messages:reply',
+    'billing:read',
+    'billing:post',
+    'billing:statements',
+    'bills:read',
   ],
 };
 
@@ -162,6 +176,7 @@ export const PATIENT_PERMISSIONS: readonly Permission[] = [
   'slots:search',
   'access-log:read',
   'messages:send',
+  'bills:read',
 ];
 
 /** Everything a caller holds, from their kind and roles (unknown role names hold nothing). */

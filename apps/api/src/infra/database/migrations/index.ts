@@ -10,6 +10,7 @@ import { SealedSecrets1764231200000 } from './1764231200000-SealedSecrets.js';
 import { Medications1764231300000 } from './1764231300000-Medications.js';
 import { CareRelationship1764231500000 } from './1764231500000-CareRelationship.js';
 import { Messaging1764232000000 } from './1764232000000-Messaging.js';
+import { Billing1764234000000 } from './1764234000000-Billing.js';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Medications1764231300000,
   CareRelationship1764231500000,
   Messaging1764232000000,
+  Billing1764234000000,
 ];
