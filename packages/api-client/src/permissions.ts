@@ -1073,6 +1073,24 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
     permission: 'billing:read',
     patientScoped: false,
   },
+  getBillingSummary: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/summary',
+    permission: 'bills:read',
+    patientScoped: true,
+  },
+  listBillingCharges: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/charges',
+    permission: 'bills:read',
+    patientScoped: true,
+  },
+  listBillingPayments: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/payments',
+    permission: 'bills:read',
+    patientScoped: true,
+  },
 };
 
 /** Everything a caller holds, as the API computes it. */

@@ -3032,6 +3032,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/patients/{patientId}/billing/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the patient owes now, and by when
+     * @description The due day is the latest statement’s. Patients read their own; billing staff and admin.
+     *
+     *     Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['getBillingSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/billing/charges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Itemized charges, newest visit first
+     * @description Each charge in plain words, the visit it was for, what insurance paid and took off, what the patient paid toward it and what is left. Corrected (reversed) charges are left out.
+     *
+     *     Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['listBillingCharges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/billing/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The patient’s payments and refunds, newest first
+     * @description Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['listBillingPayments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6178,6 +6242,78 @@ export interface components {
       refunds: components['schemas']['Money'];
       /** @description The day’s deposit */
       total: components['schemas']['Money'];
+    };
+    BillingSummary: {
+      /** @description What is owed on the account now (negative: a credit) */
+      balance: components['schemas']['Money'];
+      /** @description What to pay now: the balance, or zero */
+      amountDue: components['schemas']['Money'];
+      /**
+       * Format: date
+       * @description Pay by this day (from the latest statement)
+       */
+      dueBy: string | null;
+      /** @description The same, in one sentence */
+      text: string;
+      /** @description Code of the latest statement */
+      latestStatementCode: string | null;
+    };
+    VisitView: {
+      /** Format: uuid */
+      appointmentId: string;
+      visitType: string | null;
+      provider: string | null;
+      location: string | null;
+    };
+    ChargeView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      serviceDate: string;
+      /** @description The service, in plain words */
+      description: string;
+      procedureCode: string;
+      units: number;
+      /** @description The visit it was for, when known */
+      visit: components['schemas']['VisitView'] | null;
+      charged: components['schemas']['Money'];
+      insurancePaid: components['schemas']['Money'];
+      /** @description Taken off under the insurer’s contract */
+      insuranceAdjusted: components['schemas']['Money'];
+      /** @description Paid by the patient toward this charge */
+      youPaid: components['schemas']['Money'];
+      /** @description Forgiven by the clinic */
+      forgiven: components['schemas']['Money'];
+      /** @description What is left to pay on this charge */
+      youOwe: components['schemas']['Money'];
+      /** @description The same in one sentence */
+      text: string;
+    };
+    ChargePage: {
+      /** @description Newest service first */
+      items: components['schemas']['ChargeView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @enum {string} */
+    PaymentKind: 'patient-payment' | 'refund';
+    PaymentView: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['PaymentKind'];
+      /** Format: date */
+      date: string;
+      /** @description Paid (positive) or refunded to the patient (negative) */
+      amount: components['schemas']['Money'];
+      description: string;
+      /** @description Cancelled by a correction */
+      reversed: boolean;
+    };
+    PaymentPage: {
+      /** @description Newest first */
+      items: components['schemas']['PaymentView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
     };
     /** @description A FHIR R4 Bundle of type collection: the Patient first, then every entry of the record the caller may see */
     FhirBundle: {
@@ -17179,6 +17315,177 @@ export interface operations {
       };
       /** @description Not allowed: the caller does not hold the permission billing:read (code forbidden) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBillingSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSummary'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listBillingCharges: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChargePage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listBillingPayments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
         headers: {
           [name: string]: unknown;
         };

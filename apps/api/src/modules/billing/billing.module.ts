@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingStaffController } from './billing-staff.controller.js';
+import { PatientBillingController } from './patient-billing.controller.js';
 import { BillingRepository } from './billing.repository.js';
 import { BillingService } from './billing.service.js';
 import { RemittanceService } from './remittance.service.js';
@@ -9,7 +10,7 @@ import { RemittanceService } from './remittance.service.js';
  * office's postings, remittances and reports.
  */
 @Module({
-  controllers: [BillingStaffController],
+  controllers: [BillingStaffController, PatientBillingController],
   providers: [BillingRepository, BillingService, RemittanceService],
   exports: [BillingService],
 })
