@@ -1073,6 +1073,18 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
     permission: 'billing:read',
     patientScoped: false,
   },
+  previewStatementRun: {
+    method: 'GET',
+    path: '/api/v1/billing/statement-runs/preview',
+    permission: 'billing:statements',
+    patientScoped: false,
+  },
+  issueStatementRun: {
+    method: 'POST',
+    path: '/api/v1/billing/statement-runs',
+    permission: 'billing:statements',
+    patientScoped: false,
+  },
   getBillingSummary: {
     method: 'GET',
     path: '/api/v1/patients/{patientId}/billing/summary',
@@ -1088,6 +1100,18 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
   listBillingPayments: {
     method: 'GET',
     path: '/api/v1/patients/{patientId}/billing/payments',
+    permission: 'bills:read',
+    patientScoped: true,
+  },
+  listStatements: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/statements',
+    permission: 'bills:read',
+    patientScoped: true,
+  },
+  downloadStatementPdf: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/statements/{statementId}/pdf',
     permission: 'bills:read',
     patientScoped: true,
   },

@@ -3032,6 +3032,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/billing/statement-runs/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many statements a run of the period would issue, and for how much
+     * @description Accounts that owe something at the period’s end; and how many have one already.
+     *
+     *     Permission `billing:statements` (Preview and issue statement runs), held by: admin, billing.
+     */
+    get: operations['previewStatementRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/statement-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue the period’s statements (once per period)
+     * @description Queues the statements in batches; each patient gets an email without amounts or services. Asked again for the same period it answers the same run (created: false) and issues nothing twice.
+     *
+     *     Permission `billing:statements` (Preview and issue statement runs), held by: admin, billing.
+     */
+    post: operations['issueStatementRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/patients/{patientId}/billing/summary': {
     parameters: {
       query?: never;
@@ -3088,6 +3132,48 @@ export interface paths {
      * @description Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
      */
     get: operations['listBillingPayments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/billing/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The patient’s statements, newest first
+     * @description Each with its code and the totals frozen when it was issued.
+     *
+     *     Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['listStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/billing/statements/{statementId}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One statement as a PDF
+     * @description Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['downloadStatementPdf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -6243,6 +6329,44 @@ export interface components {
       /** @description The day’s deposit */
       total: components['schemas']['Money'];
     };
+    StatementRunPreview: {
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** @description Accounts that owe something at the period’s end */
+      accounts: number;
+      /** @description What they owe in all */
+      totalDue: components['schemas']['Money'];
+      /** @description Statements of this period already issued */
+      alreadyIssued: number;
+    };
+    StatementPeriod: {
+      /**
+       * Format: date
+       * @description First day of the period
+       */
+      periodStart: string;
+      /**
+       * Format: date
+       * @description Last day of the period
+       */
+      periodEnd: string;
+    };
+    StatementRunView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** @description Accounts the run issues to */
+      accounts: number;
+      /** @description False when the period had been run already: nothing new was queued */
+      created: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
     BillingSummary: {
       /** @description What is owed on the account now (negative: a credit) */
       balance: components['schemas']['Money'];
@@ -6312,6 +6436,37 @@ export interface components {
     PaymentPage: {
       /** @description Newest first */
       items: components['schemas']['PaymentView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    StatementView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Quote it when paying or calling
+       * @example K7QM-4XPA
+       */
+      code: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** Format: date */
+      dueDate: string;
+      previousBalance: components['schemas']['Money'];
+      newCharges: components['schemas']['Money'];
+      /** @description Insurance payments and adjustments */
+      insuranceCredits: components['schemas']['Money'];
+      /** @description Patient payments and amounts forgiven */
+      patientCredits: components['schemas']['Money'];
+      /** @description Owed at the end of the period */
+      balance: components['schemas']['Money'];
+    };
+    StatementPage: {
+      /** @description Newest first */
+      items: components['schemas']['StatementView'][];
       /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
@@ -17324,6 +17479,145 @@ export interface operations {
       };
     };
   };
+  previewStatementRun: {
+    parameters: {
+      query: {
+        /** @description First day of the period */
+        periodStart: string;
+        /** @description Last day of the period */
+        periodEnd: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementRunPreview'];
+        };
+      };
+      /** @description A parameter is not valid; or the period ends before it starts */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:statements (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The period has not ended (statement_period_not_over) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  issueStatementRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StatementPeriod'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementRunView'];
+        };
+      };
+      /** @description A field is missing or not valid; or the period ends before it starts */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:statements (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The period has not ended (statement_period_not_over) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getBillingSummary: {
     parameters: {
       query?: never;
@@ -17485,6 +17779,117 @@ export interface operations {
         };
       };
       /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listStatements: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadStatementPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        statementId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement as a PDF, offered as a download */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such statement of this patient; or no such patient, or not yours */
       404: {
         headers: {
           [name: string]: unknown;

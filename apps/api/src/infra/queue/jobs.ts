@@ -2,7 +2,7 @@
  * The job registry: every queue, every job, its payload type and its retry policy.
  * Payloads carry ids only, never health data or contact details.
  */
-export const QUEUE_NAMES = ['mail', 'reminders'] as const;
+export const QUEUE_NAMES = ['mail', 'reminders', 'billing'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
@@ -13,6 +13,7 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   mail: 5,
   reminders: 12,
+  billing: 2,
 };
 
 export interface JobPayloads {
@@ -24,6 +25,10 @@ export interface JobPayloads {
   'message.notify-unread': { messageId: string };
   /** Remove an uploaded message file (bytes and row) if no message has taken it by now. */
   'message.sweep-upload': { attachmentId: string };
+  /** Issue the statements of a run to a batch of accounts (ids only). */
+  'billing.issue-statements': { runId: string; accountIds: string[] };
+  /** The monthly statement run, for the month before the clock's (repeatable). */
+  'billing.monthly-statements': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -40,6 +45,8 @@ export const JOBS: { readonly [J in JobName]: JobDefinition } = {
   'appointment.remind': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
   'message.notify-unread': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
   'message.sweep-upload': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
+  'billing.issue-statements': { queue: 'billing', attempts: 5, backoffMs: 30_000 },
+  'billing.monthly-statements': { queue: 'billing', attempts: 5, backoffMs: 60_000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

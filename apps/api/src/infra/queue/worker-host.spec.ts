@@ -27,6 +27,16 @@ class SweepUploadHandler {
   async handle() {}
 }
 
+@HandlesJob('billing.issue-statements')
+class IssueStatementsHandler {
+  async handle() {}
+}
+
+@HandlesJob('billing.monthly-statements')
+class MonthlyStatementsHandler {
+  async handle() {}
+}
+
 describe('collectHandlers', () => {
   it('maps each registered job to its one handler', () => {
     const handler = new MailHandler();
@@ -36,6 +46,8 @@ describe('collectHandlers', () => {
       { instance: reminders },
       { instance: new UnreadMessageHandler() },
       { instance: new SweepUploadHandler() },
+      { instance: new IssueStatementsHandler() },
+      { instance: new MonthlyStatementsHandler() },
       { instance: { unrelated: true } },
     ]);
     expect(handlers.get('mail.send')).toBe(handler);

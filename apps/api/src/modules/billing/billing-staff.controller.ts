@@ -20,10 +20,14 @@ import {
   PostWriteOffRequest,
   RemittanceResult,
   RemittanceUploadRequest,
+  StatementPeriod,
+  StatementRunPreview,
+  StatementRunView,
 } from './billing.dto.js';
 import { agingCsv, depositsCsv } from './billing-reports.js';
 import { BillingService } from './billing.service.js';
 import { RemittanceService } from './remittance.service.js';
+import { StatementsService } from './statements.service.js';
 
 const CSV = { media: { 'text/csv': { type: 'string' as const, maxLength: 50_000_000 } } };
 
@@ -42,6 +46,7 @@ export class BillingStaffController {
   constructor(
     private readonly billing: BillingService,
     private readonly remittances: RemittanceService,
+    private readonly statements: StatementsService,
   ) {}
 
   @Get('patients/:patientId/ledger')
@@ -240,5 +245,43 @@ export class BillingStaffController {
   ): Promise<string> {
     const report = await this.billing.deposits(query.date, caller);
     return sendCsv(reply, `deposits-${report.date}.csv`, depositsCsv(report));
+  }
+
+  @Get('statement-runs/preview')
+  @Operation({
+    id: 'previewStatementRun',
+    summary: 'How many statements a run of the period would issue, and for how much',
+    description: 'Accounts that owe something at the period’s end; and how many have one already.',
+    permit: 'billing:statements',
+    returns: StatementRunPreview,
+    problems: {
+      400: `${INVALID_QUERY}; or the period ends before it starts`,
+      422: 'The period has not ended (statement_period_not_over)',
+    },
+  })
+  preview(
+    @Query() query: StatementPeriod,
+    @CurrentCaller() caller: Caller,
+  ): Promise<StatementRunPreview> {
+    return this.statements.preview(query, caller);
+  }
+
+  @Post('statement-runs')
+  @Operation({
+    id: 'issueStatementRun',
+    summary: 'Issue the period’s statements (once per period)',
+    description:
+      'Queues the statements in batches; each patient gets an email without amounts or services. ' +
+      'Asked again for the same period it answers the same run (created: false) and issues nothing twice.',
+    permit: 'billing:statements',
+    status: 202,
+    returns: StatementRunView,
+    problems: {
+      400: `${INVALID_BODY}; or the period ends before it starts`,
+      422: 'The period has not ended (statement_period_not_over)',
+    },
+  })
+  issue(@Body() body: StatementPeriod, @CurrentCaller() caller: Caller): Promise<StatementRunView> {
+    return this.statements.issue(body, caller);
   }
 }

@@ -1,17 +1,28 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { INVALID_QUERY, Operation } from '../../common/operation.decorator.js';
+import { BINARY, INVALID_QUERY, Operation } from '../../common/operation.decorator.js';
 import { CurrentPatient, type PatientScope } from '../../common/patient-scope.js';
 import { Problem } from '../../common/problem.js';
-import { BillingSummary, ChargePage, PageQuery, PaymentPage } from './billing.dto.js';
+import {
+  BillingSummary,
+  ChargePage,
+  PageQuery,
+  PaymentPage,
+  StatementPage,
+  StatementPageQuery,
+} from './billing.dto.js';
 import { BillingService } from './billing.service.js';
+import { StatementsService } from './statements.service.js';
 
 /** A patient's bills as they read them: what is due, what each visit cost, what they paid. */
 @ApiTags('billing')
 @ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in' })
 @Controller('v1/patients/:patientId/billing')
 export class PatientBillingController {
-  constructor(private readonly billing: BillingService) {}
+  constructor(
+    private readonly billing: BillingService,
+    private readonly statements: StatementsService,
+  ) {}
 
   @Get('summary')
   @Operation({
@@ -54,5 +65,45 @@ export class PatientBillingController {
   })
   payments(@CurrentPatient() scope: PatientScope, @Query() query: PageQuery): Promise<PaymentPage> {
     return this.billing.payments(scope.patientId, query, scope.caller);
+  }
+
+  @Get('statements')
+  @Operation({
+    id: 'listStatements',
+    summary: 'The patient’s statements, newest first',
+    description: 'Each with its code and the totals frozen when it was issued.',
+    permit: 'bills:read',
+    patientScoped: true,
+    returns: StatementPage,
+    problems: { 400: INVALID_QUERY },
+  })
+  statementList(
+    @CurrentPatient() scope: PatientScope,
+    @Query() query: StatementPageQuery,
+  ): Promise<StatementPage> {
+    return this.statements.list(scope.patientId, query, scope.caller);
+  }
+
+  @Get('statements/:statementId/pdf')
+  @Operation({
+    id: 'downloadStatementPdf',
+    summary: 'One statement as a PDF',
+    permit: 'bills:read',
+    patientScoped: true,
+    uuidParams: ['statementId'],
+    returns: { media: { 'application/pdf': BINARY } },
+    returnsDescription: 'The statement as a PDF, offered as a download',
+    problems: { 404: 'No such statement of this patient' },
+  })
+  async statementPdf(
+    @CurrentPatient() scope: PatientScope,
+    @Param('statementId') statementId: string,
+  ): Promise<StreamableFile> {
+    const file = await this.statements.pdf(scope.patientId, statementId, scope.caller);
+    return new StreamableFile(file.bytes, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.bytes.length,
+    });
   }
 }
