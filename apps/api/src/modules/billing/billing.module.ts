@@ -27,6 +27,6 @@ import { StatementsService } from './statements.service.js';
     MonthlyStatementsJob,
     MonthlyStatementsSchedule,
   ],
-  exports: [BillingService],
+  exports: [BillingService, StatementsService],
 })
 export class BillingModule {}

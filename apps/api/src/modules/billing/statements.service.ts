@@ -32,6 +32,7 @@ import {
   addDays,
   BILLING_CURRENCY,
   minorUnits,
+  previousMonth,
   STATEMENT_BATCH_SIZE,
   STATEMENT_DUE_DAYS,
   statementCode,
@@ -39,6 +40,8 @@ import {
 } from './billing.rules.js';
 import { describeEntry, money } from './billing.service.js';
 import { renderStatementPdf } from './statement-pdf.js';
+
+export { previousMonth };
 
 /** The email of an issued statement: that it is ready, and a link. No amounts, no services. */
 export function statementEmail(to: string, settings: { publicUrl: string; clinicName: string }) {
@@ -173,7 +176,11 @@ export class StatementsService {
    * transaction with its email; an account that has one for the period gets nothing new, and
    * its recorded email is handed to the queue again (which skips a sent one).
    */
-  async issueBatch(runId: string, accountIds: string[]): Promise<void> {
+  async issueBatch(
+    runId: string,
+    accountIds: string[],
+    options: { email?: boolean; issuedAt?: Date } = {},
+  ): Promise<void> {
     const period = await this.repository.runPeriod(this.db, runId);
     if (!period) return;
     for (const accountId of accountIds) {
@@ -201,7 +208,7 @@ export class StatementsService {
         const insurance = -sum(INSURANCE);
         const patientCredits = -sum(PATIENT);
         const balance = source.previous + newCharges - insurance - patientCredits;
-        const now = this.clock.now();
+        const now = options.issuedAt ?? this.clock.now();
         const name = [
           source.patient.preferred_name ?? source.patient.given_name,
           source.patient.family_name,
@@ -238,13 +245,33 @@ export class StatementsService {
           },
           tx,
         );
-        if (!source.patient.email) return null;
+        if (!source.patient.email || options.email === false) return null;
         const id = await this.mail.record(statementEmail(source.patient.email, this.config), tx);
         await this.repository.setStatementEmail(tx, statement.id, id);
         return id;
       });
       if (deliveryId) await this.mail.dispatch(deliveryId);
     }
+  }
+
+  /**
+   * Statements issued in the past, without emails (the demo's history): the period's run and
+   * each account's statement, as the run would have issued them on `issuedAt`.
+   */
+  async issueAsOf(period: StatementPeriod, accountIds: string[], issuedAt: Date): Promise<void> {
+    await this.db.transaction((tx) =>
+      this.repository.insertRun(tx, {
+        id: newId(),
+        periodStart: period.periodStart,
+        periodEnd: period.periodEnd,
+        accountCount: accountIds.length,
+        requestedBy: null,
+        scheduled: true,
+        now: issuedAt,
+      }),
+    );
+    const run = (await this.repository.runOf(this.db, period.periodStart, period.periodEnd))!;
+    await this.issueBatch(run.id, accountIds, { email: false, issuedAt });
   }
 
   // ---- Reading statements ----
