@@ -6077,6 +6077,7 @@ export interface components {
       /** @description What is owed after this entry */
       runningBalance: components['schemas']['Money'];
       procedureCode: string | null;
+      /** Format: int32 */
       units: number | null;
       /** Format: uuid */
       appointmentId: string | null;
@@ -6214,9 +6215,15 @@ export interface components {
     RemittanceResult: {
       /** Format: uuid */
       id: string;
-      /** @description Rows of the file, all posted */
+      /**
+       * Format: int32
+       * @description Rows of the file, all posted
+       */
       rows: number;
-      /** @description Journal entries posted */
+      /**
+       * Format: int32
+       * @description Journal entries posted
+       */
       entries: number;
       /** @description What the insurers paid, in all */
       paid: components['schemas']['Money'];
@@ -6334,11 +6341,17 @@ export interface components {
       periodStart: string;
       /** Format: date */
       periodEnd: string;
-      /** @description Accounts that owe something at the period’s end */
+      /**
+       * Format: int32
+       * @description Accounts that owe something at the period’s end
+       */
       accounts: number;
       /** @description What they owe in all */
       totalDue: components['schemas']['Money'];
-      /** @description Statements of this period already issued */
+      /**
+       * Format: int32
+       * @description Statements of this period already issued
+       */
       alreadyIssued: number;
     };
     StatementPeriod: {
@@ -6360,7 +6373,10 @@ export interface components {
       periodStart: string;
       /** Format: date */
       periodEnd: string;
-      /** @description Accounts the run issues to */
+      /**
+       * Format: int32
+       * @description Accounts the run issues to
+       */
       accounts: number;
       /** @description False when the period had been run already: nothing new was queued */
       created: boolean;
@@ -6397,6 +6413,7 @@ export interface components {
       /** @description The service, in plain words */
       description: string;
       procedureCode: string;
+      /** Format: int32 */
       units: number;
       /** @description The visit it was for, when known */
       visit: components['schemas']['VisitView'] | null;

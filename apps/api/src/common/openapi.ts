@@ -52,6 +52,8 @@ export const API_TAGS: Record<string, string> = {
     'Minimum necessary access: staff locations, breaking the glass to reach a patient outside one’s care, and the review of those accesses.',
   messages:
     'Secure messaging between patients and their care team: conversations, attachments, live events, the staff inbox, care-team pools, routing and reply templates.',
+  billing:
+    'Each patient’s account as an append-only double-entry ledger: charges, insurance payments and adjustments, write-offs, reversals, remittance files, aging and deposit reports, statements; and the patient’s own bills.',
 };
 
 /** Error responses whose body is not a problem document (each with its reason). */

@@ -65,11 +65,27 @@ function OptionalChargeField(description: string) {
   );
 }
 
+/** A count in a response. */
+const COUNT = { type: 'integer', format: 'int32', minimum: 0, maximum: 2_147_483_647 } as const;
+/** An amount in minor units in a response (a JSON-safe integer). */
+const AMOUNT = {
+  type: 'integer',
+  format: 'int64',
+  minimum: -Number.MAX_SAFE_INTEGER,
+  maximum: Number.MAX_SAFE_INTEGER,
+} as const;
+/** Units of a service. */
+const UNITS = { type: 'integer', format: 'int32', minimum: 1, maximum: 999 } as const;
+/** The most rows a report lists (every account of the clinic). */
+const MAX_REPORT_ROWS = 1_000_000;
+
 /** An amount and its currency, as every response writes money. */
 export class Money {
   @ApiProperty({
     type: 'integer',
     format: 'int64',
+    minimum: -Number.MAX_SAFE_INTEGER,
+    maximum: Number.MAX_SAFE_INTEGER,
     description: 'Minor units of the currency (cents); negative is a credit to the patient',
     example: 12550,
   })
@@ -106,7 +122,7 @@ export class PostChargeRequest {
   })
   description: string;
 
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 999, default: 1 })
+  @ApiProperty({ ...UNITS, default: 1 })
   @Rule('isUnits', (value) =>
     Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 999
       ? null
@@ -169,8 +185,8 @@ export class RemittanceUploadRequest {
 
 export class RemittanceResult {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: 'integer', description: 'Rows of the file, all posted' }) rows: number;
-  @ApiProperty({ type: 'integer', description: 'Journal entries posted' }) entries: number;
+  @ApiProperty({ ...COUNT, description: 'Rows of the file, all posted' }) rows: number;
+  @ApiProperty({ ...COUNT, description: 'Journal entries posted' }) entries: number;
   @ApiProperty({ type: Money, description: 'What the insurers paid, in all' }) paid: Money;
   @ApiProperty({ type: Money, description: 'What their contracts took off, in all' })
   adjusted: Money;
@@ -203,7 +219,7 @@ export class LedgerEntryView {
   @ApiProperty({ type: Money, description: 'What is owed after this entry' })
   runningBalance: Money;
   @ApiProperty({ type: String, nullable: true, maxLength: 20 }) procedureCode: string | null;
-  @ApiProperty({ type: 'integer', nullable: true }) units: number | null;
+  @ApiProperty({ ...UNITS, nullable: true }) units: number | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) appointmentId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) chargeId: string | null;
   @ApiProperty({
@@ -239,15 +255,14 @@ export class AgingQuery {
 }
 
 export class AgingBuckets {
-  @ApiProperty({ type: 'integer', format: 'int64', description: 'Under 30 days' }) current: number;
-  @ApiProperty({ type: 'integer', format: 'int64', description: '30 to 59 days' }) days30: number;
-  @ApiProperty({ type: 'integer', format: 'int64', description: '60 to 89 days' }) days60: number;
-  @ApiProperty({ type: 'integer', format: 'int64', description: '90 to 119 days' }) days90: number;
-  @ApiProperty({ type: 'integer', format: 'int64', description: '120 days or more' })
+  @ApiProperty({ ...AMOUNT, description: 'Under 30 days' }) current: number;
+  @ApiProperty({ ...AMOUNT, description: '30 to 59 days' }) days30: number;
+  @ApiProperty({ ...AMOUNT, description: '60 to 89 days' }) days60: number;
+  @ApiProperty({ ...AMOUNT, description: '90 to 119 days' }) days90: number;
+  @ApiProperty({ ...AMOUNT, description: '120 days or more' })
   days120: number;
   @ApiProperty({
-    type: 'integer',
-    format: 'int64',
+    ...AMOUNT,
     description: 'What is owed in all (negative: a credit)',
   })
   balance: number;
@@ -261,10 +276,14 @@ export class AgingAccountView extends AgingBuckets {
 
 export class AgingReport {
   @ApiProperty({ type: String, format: 'date' }) asOf: string;
-  @ApiProperty({ type: String, example: 'USD' }) currency: string;
+  @ApiProperty({ type: String, example: 'USD', maxLength: 3 }) currency: string;
   @ApiProperty({ type: AgingBuckets, description: 'Minor units, every account' })
   totals: AgingBuckets;
-  @ApiProperty({ type: [AgingAccountView], description: 'Accounts that owe or are owed, by name' })
+  @ApiProperty({
+    type: [AgingAccountView],
+    maxItems: MAX_REPORT_ROWS,
+    description: 'Accounts that owe or are owed, by name',
+  })
   accounts: AgingAccountView[];
 }
 
@@ -282,18 +301,18 @@ export class DepositLineView {
     enumName: 'DepositKind',
   })
   kind: string;
-  @ApiProperty({ type: String, nullable: true }) payer: string | null;
-  @ApiProperty({ type: String, nullable: true }) reference: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 200 }) payer: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 200 }) reference: string | null;
   @ApiProperty({ format: 'uuid' }) patientId: string;
-  @ApiProperty() mrn: string;
-  @ApiProperty() patientName: string;
+  @ApiProperty({ maxLength: 40 }) mrn: string;
+  @ApiProperty({ maxLength: 200 }) patientName: string;
   @ApiProperty({ type: Money, description: 'In (+) or out (− for a refund)' }) amount: Money;
   @ApiProperty({ description: 'Reversed later: not in the totals' }) reversed: boolean;
 }
 
 export class DepositReport {
   @ApiProperty({ type: String, format: 'date' }) date: string;
-  @ApiProperty({ type: [DepositLineView] }) lines: DepositLineView[];
+  @ApiProperty({ type: [DepositLineView], maxItems: MAX_REPORT_ROWS }) lines: DepositLineView[];
   @ApiProperty({ type: Money }) insurancePayments: Money;
   @ApiProperty({ type: Money }) patientPayments: Money;
   @ApiProperty({ type: Money, description: 'Refunds paid out (negative)' }) refunds: Money;
@@ -310,10 +329,10 @@ export class StatementPeriod {
 export class StatementRunPreview {
   @ApiProperty({ type: String, format: 'date' }) periodStart: string;
   @ApiProperty({ type: String, format: 'date' }) periodEnd: string;
-  @ApiProperty({ type: 'integer', description: 'Accounts that owe something at the period’s end' })
+  @ApiProperty({ ...COUNT, description: 'Accounts that owe something at the period’s end' })
   accounts: number;
   @ApiProperty({ type: Money, description: 'What they owe in all' }) totalDue: Money;
-  @ApiProperty({ type: 'integer', description: 'Statements of this period already issued' })
+  @ApiProperty({ ...COUNT, description: 'Statements of this period already issued' })
   alreadyIssued: number;
 }
 
@@ -321,7 +340,7 @@ export class StatementRunView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'date' }) periodStart: string;
   @ApiProperty({ type: String, format: 'date' }) periodEnd: string;
-  @ApiProperty({ type: 'integer', description: 'Accounts the run issues to' }) accounts: number;
+  @ApiProperty({ ...COUNT, description: 'Accounts the run issues to' }) accounts: number;
   @ApiProperty({
     description: 'False when the period had been run already: nothing new was queued',
   })
@@ -345,7 +364,12 @@ export class BillingSummary {
   dueBy: string | null;
   @ApiProperty({ maxLength: 300, description: 'The same, in one sentence' })
   text: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Code of the latest statement' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    maxLength: 9,
+    description: 'Code of the latest statement',
+  })
   latestStatementCode: string | null;
 }
 
@@ -369,9 +393,9 @@ export class StatementPageQuery {
 
 export class VisitView {
   @ApiProperty({ format: 'uuid' }) appointmentId: string;
-  @ApiProperty({ type: String, nullable: true }) visitType: string | null;
-  @ApiProperty({ type: String, nullable: true }) provider: string | null;
-  @ApiProperty({ type: String, nullable: true }) location: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 200 }) visitType: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 200 }) provider: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 200 }) location: string | null;
 }
 
 export class ChargeView {
@@ -379,7 +403,7 @@ export class ChargeView {
   @ApiProperty({ type: String, format: 'date' }) serviceDate: string;
   @ApiProperty({ maxLength: 200, description: 'The service, in plain words' }) description: string;
   @ApiProperty({ maxLength: 20 }) procedureCode: string;
-  @ApiProperty({ type: 'integer' }) units: number;
+  @ApiProperty(UNITS) units: number;
   @ApiProperty({ type: VisitView, nullable: true, description: 'The visit it was for, when known' })
   visit: VisitView | null;
   @ApiProperty({ type: Money }) charged: Money;
@@ -412,7 +436,11 @@ export class PaymentPage extends PageOf(PaymentView, { description: 'Newest firs
 
 export class StatementView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'K7QM-4XPA', description: 'Quote it when paying or calling' })
+  @ApiProperty({
+    example: 'K7QM-4XPA',
+    maxLength: 9,
+    description: 'Quote it when paying or calling',
+  })
   code: string;
   @ApiProperty({ type: String, format: 'date' }) periodStart: string;
   @ApiProperty({ type: String, format: 'date' }) periodEnd: string;
