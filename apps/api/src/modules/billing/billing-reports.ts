@@ -2,13 +2,22 @@ import { stringify } from 'csv-stringify/sync';
 import type { AgingReport, DepositReport } from './billing.dto.js';
 import { formatDecimal } from './billing.rules.js';
 
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @, tab or return first) is written
+ * with a leading apostrophe: names, payers and references come from people and files.
+ */
+export function csvText(value: string | null): string {
+  const text = value ?? '';
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** The aging report as CSV: one row per account, amounts as decimals, then the totals. */
 export function agingCsv(report: AgingReport): string {
   const amounts = (b: AgingReport['totals']) =>
     [b.current, b.days30, b.days60, b.days90, b.days120, b.balance].map(formatDecimal);
   return stringify(
     [
-      ...report.accounts.map((a) => [a.mrn, a.patientName, ...amounts(a)]),
+      ...report.accounts.map((a) => [csvText(a.mrn), csvText(a.patientName), ...amounts(a)]),
       ['', 'Total', ...amounts(report.totals)],
     ],
     {
@@ -34,10 +43,10 @@ export function depositsCsv(report: DepositReport): string {
       ...report.lines.map((line) => [
         report.date,
         line.kind,
-        line.payer ?? '',
-        line.reference ?? '',
-        line.mrn,
-        line.patientName,
+        csvText(line.payer),
+        csvText(line.reference),
+        csvText(line.mrn),
+        csvText(line.patientName),
         formatDecimal(line.amount.amountMinor),
         line.reversed ? 'reversed' : '',
       ]),
