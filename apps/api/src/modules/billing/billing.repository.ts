@@ -360,24 +360,28 @@ export class BillingRepository {
     limit: number,
     after: [string, string] | null,
   ): Promise<ChargeRow[]> {
+    // The page of charges first (keyset on the account's date index), then what was applied
+    // to each of them: the cost follows the page, not the length of the account's history.
     return (await db.query(
       `SELECT c.id, c.effective_date::text AS service_date, c.procedure_code, c.description, c.units,
               c.amount, c.appointment_id, vt.name AS visit_type, pr.display_name AS provider,
-              loc.name AS location,
-              coalesce(sum(a.amount) FILTER (WHERE a.kind = 'insurance-payment'), 0)::text AS insurance_paid,
-              coalesce(sum(a.amount) FILTER (WHERE a.kind = 'insurance-adjustment'), 0)::text AS insurance_adjusted,
-              coalesce(sum(a.amount) FILTER (WHERE a.kind = 'patient-payment'), 0)::text AS patient_paid,
-              coalesce(sum(a.amount) FILTER (WHERE a.kind = 'write-off'), 0)::text AS written_off
-         FROM journal_entry c
-         LEFT JOIN journal_entry a ON a.charge_id = c.id AND NOT ${REVERSED('a')}
+              loc.name AS location, applied.insurance_paid, applied.insurance_adjusted,
+              applied.patient_paid, applied.written_off
+         FROM (SELECT e.* FROM journal_entry e
+                WHERE e.account_id = $1 AND e.kind = 'charge' AND NOT ${REVERSED('e')}
+                  AND ($2::date IS NULL OR (e.effective_date, e.id) < ($2::date, $3::uuid))
+                ORDER BY e.effective_date DESC, e.id DESC LIMIT $4) c
+         LEFT JOIN LATERAL (
+           SELECT coalesce(sum(a.amount) FILTER (WHERE a.kind = 'insurance-payment'), 0)::text AS insurance_paid,
+                  coalesce(sum(a.amount) FILTER (WHERE a.kind = 'insurance-adjustment'), 0)::text AS insurance_adjusted,
+                  coalesce(sum(a.amount) FILTER (WHERE a.kind = 'patient-payment'), 0)::text AS patient_paid,
+                  coalesce(sum(a.amount) FILTER (WHERE a.kind = 'write-off'), 0)::text AS written_off
+             FROM journal_entry a WHERE a.charge_id = c.id AND NOT ${REVERSED('a')}) applied ON true
          LEFT JOIN appointment ap ON ap.id = c.appointment_id
          LEFT JOIN visit_type vt ON vt.id = ap.visit_type_id
          LEFT JOIN provider pr ON pr.id = ap.provider_id
          LEFT JOIN location loc ON loc.id = ap.location_id
-        WHERE c.account_id = $1 AND c.kind = 'charge' AND NOT ${REVERSED('c')}
-          AND ($2::date IS NULL OR (c.effective_date, c.id) < ($2::date, $3::uuid))
-        GROUP BY c.id, vt.name, pr.display_name, loc.name
-        ORDER BY c.effective_date DESC, c.id DESC LIMIT $4`,
+        ORDER BY c.effective_date DESC, c.id DESC`,
       [accountId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     )) as ChargeRow[];
   }

@@ -88,9 +88,16 @@ export function formatDecimal(minor: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** Minor units as a patient reads them ("$1,234.50", "-$5.00"). */
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** Minor units as a patient reads them ("$1,234.50", "-$5.00"); one formatter per currency. */
 export function formatMoney(minor: number, currency = BILLING_CURRENCY): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / 100);
+  let format = FORMATS.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    FORMATS.set(currency, format);
+  }
+  return format.format(minor / 100);
 }
 
 /** The aging buckets, by days since the service (or refund) date. */
