@@ -37,6 +37,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { seedLargeBilling } from './large-billing.mjs';
 import { seedLargeClinic } from './large-clinic.mjs';
 import { seedLargeInbox } from './large-inbox.mjs';
 import { seedLargeRefills } from './large-refills.mjs';
@@ -230,6 +231,25 @@ const SCENARIOS = [
       };
     },
   },
+  ...['summary', 'charges?limit=20'].map((part) => ({
+    name: `billing: the patient’s ${part.startsWith('summary') ? 'summary' : 'first page of itemized charges'} with 5,000 visits on the bill vs node:http + pg`,
+    target: 0.8,
+    // Session, the account, the balance and latest statement (or a page of 20 charges with
+    // what was applied to each), and the audit row. The yardstick runs the repository's SQL.
+    async setup(ctx) {
+      const { cookie, patientId } = await benchBilling(ctx);
+      const yardstick = await ctx.startYardstick('pg-billing.mjs', {
+        DATABASE_URL: ctx.databaseUrl,
+      });
+      const path = `/api/v1/patients/${patientId}/billing/${part}`;
+      const headers = { cookie };
+      if (part !== 'summary') await expectItems(`${ctx.api.url}${path}`, headers);
+      return {
+        portal: { url: `${ctx.api.url}${path}`, headers },
+        yardstick: { url: `${yardstick.url}${path}`, headers },
+      };
+    },
+  })),
   {
     name: 'refills: the queue page of 10,000 open requests vs node:http + pg',
     target: 0.6,
@@ -557,6 +577,17 @@ function benchRecordPatient(ctx) {
     return patient;
   })();
   return benchRecordPromise;
+}
+
+/** The bench patient's long bill (5,000 visits with insurance), once per run. */
+let benchBillingPromise = null;
+function benchBilling(ctx) {
+  benchBillingPromise ??= (async () => {
+    const patient = await benchPatient(ctx);
+    await seedLargeBilling(ctx.databaseUrl, patient.patientId, say);
+    return patient;
+  })();
+  return benchBillingPromise;
 }
 
 /** The large inbox (a pool of 10,000 open conversations, the bench patient's 500), once per run. */

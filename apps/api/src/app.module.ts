@@ -25,6 +25,7 @@ import { RecordsModule } from './modules/records/records.module.js';
 import { ResultsModule } from './modules/results/results.module.js';
 import { MessagingModule } from './modules/messaging/messaging.module.js';
 import { RefillsModule } from './modules/refills/refills.module.js';
+import { BillingModule } from './modules/billing/billing.module.js';
 
 /** Every feature module, in one list, shared by the HTTP and worker entrypoints. */
 export const FEATURE_MODULES = [
@@ -48,6 +49,7 @@ export const FEATURE_MODULES = [
   RecordExportModule,
   MessagingModule,
   RefillsModule,
+  BillingModule,
 ];
 
 @Module({})

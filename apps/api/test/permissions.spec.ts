@@ -15,6 +15,7 @@ import {
 import { Permit } from '../src/common/permit.decorator.js';
 import { Public } from '../src/common/public.decorator.js';
 import { buildOpenApiDocument } from '../src/create-app.js';
+import { StatementsService } from '../src/modules/billing/statements.service.js';
 import type { AccessAudit } from '../src/modules/audit/access-audit.service.js';
 import type { SessionCookies } from '../src/modules/auth/session-cookies.js';
 import { SessionGuard } from '../src/modules/auth/session.guard.js';
@@ -234,6 +235,43 @@ describe('the permission table on every route', () => {
       pharmacy.id,
     );
     ids.refillRequestId = refill!.id as string;
+    // Billing: a charge on the patient's account, for the reversal route.
+    const charge = await staff.billing.post(
+      `/api/v1/billing/patients/${patient.patient.id}/charges`,
+      {
+        serviceDate: '2026-03-02',
+        procedureCode: 'OV-EST-2',
+        description: 'Office visit',
+        units: 1,
+        amountMinor: 15000,
+        currency: 'USD',
+      },
+    );
+    expect(charge.status).toBe(201);
+    ids.entryId = charge.body!.id as string;
+    // A statement of a month long past (its own each run: runs are once per period).
+    const year = 1100 + Math.floor(Math.random() * 900);
+    const period = { periodStart: `${year}-05-01`, periodEnd: `${year}-05-31` };
+    const old = await staff.billing.post(`/api/v1/billing/patients/${patient.patient.id}/charges`, {
+      serviceDate: `${year}-05-02`,
+      procedureCode: 'OV-EST-2',
+      description: 'Office visit',
+      units: 1,
+      amountMinor: 100,
+      currency: 'USD',
+    });
+    expect(old.status).toBe(201);
+    const statements = testApp.app.get(StatementsService);
+    const run = await statements.issue(period, null);
+    const [account] = (await db.query(`SELECT id FROM billing_account WHERE patient_id = $1`, [
+      patient.patient.id,
+    ])) as { id: string }[];
+    await statements.issueBatch(run.id, [account!.id]);
+    const [statement] = (await db.query(
+      `SELECT id FROM statement WHERE account_id = $1 AND period_start = $2`,
+      [account!.id, period.periodStart],
+    )) as { id: string }[];
+    ids.statementId = statement!.id;
     for (const kind of RECORD_KINDS) {
       const made = await staff.provider.post(
         `/api/v1/patients/${patient.patient.id}/${kind.path}`,

@@ -50,6 +50,12 @@ export const PERMISSIONS: Record<Permission, string> = {
   'refills:read': 'Read the refill queue, refill requests and the refill turnaround report',
   'refills:decide':
     'Review refill requests: approve (sending the prescription), deny or ask for an appointment',
+  'billing:read': 'Read patients’ billing ledgers and the aging and deposit reports',
+  'billing:post':
+    'Post charges, insurance payments and adjustments, write-offs, reversals and remittance files',
+  'billing:statements': 'Preview and issue statement runs',
+  'bills:read':
+    'Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)',
 };
 
 /** The staff roles and the permissions each holds. */
@@ -83,6 +89,10 @@ export const ROLE_PERMISSIONS = {
     'messages:read',
     'messages:reply',
     'messages:manage-pools',
+    'billing:read',
+    'billing:post',
+    'billing:statements',
+    'bills:read',
   ],
   provider: [
     'account:self',
@@ -158,6 +168,10 @@ export const ROLE_PERMISSIONS = {
     'codes:read',
     'messages:read',
     'messages:reply',
+    'billing:read',
+    'billing:post',
+    'billing:statements',
+    'bills:read',
   ],
 } as const satisfies Record<string, readonly Permission[]>;
 
@@ -175,6 +189,7 @@ export const PATIENT_PERMISSIONS: readonly Permission[] = [
   'access-log:read',
   'messages:send',
   'refills:request',
+  'bills:read',
 ];
 
 export interface OperationPermission {
@@ -1097,6 +1112,114 @@ export const OPERATION_PERMISSIONS: Partial<Record<keyof operations, OperationPe
     path: '/api/v1/refill-requests/{refillRequestId}/needs-appointment',
     permission: 'refills:decide',
     patientScoped: false,
+  },
+  getBillingLedger: {
+    method: 'GET',
+    path: '/api/v1/billing/patients/{patientId}/ledger',
+    permission: 'billing:read',
+    patientScoped: true,
+  },
+  postCharge: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/charges',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  postInsurancePayment: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/insurance-payments',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  postInsuranceAdjustment: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/adjustments',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  postWriteOff: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/write-offs',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  postReversal: {
+    method: 'POST',
+    path: '/api/v1/billing/patients/{patientId}/entries/{entryId}/reversal',
+    permission: 'billing:post',
+    patientScoped: true,
+  },
+  uploadRemittance: {
+    method: 'POST',
+    path: '/api/v1/billing/remittances',
+    permission: 'billing:post',
+    patientScoped: false,
+  },
+  getAgingReport: {
+    method: 'GET',
+    path: '/api/v1/billing/reports/aging',
+    permission: 'billing:read',
+    patientScoped: false,
+  },
+  downloadAgingReport: {
+    method: 'GET',
+    path: '/api/v1/billing/reports/aging.csv',
+    permission: 'billing:read',
+    patientScoped: false,
+  },
+  getDepositReport: {
+    method: 'GET',
+    path: '/api/v1/billing/reports/deposits',
+    permission: 'billing:read',
+    patientScoped: false,
+  },
+  downloadDepositReport: {
+    method: 'GET',
+    path: '/api/v1/billing/reports/deposits.csv',
+    permission: 'billing:read',
+    patientScoped: false,
+  },
+  previewStatementRun: {
+    method: 'GET',
+    path: '/api/v1/billing/statement-runs/preview',
+    permission: 'billing:statements',
+    patientScoped: false,
+  },
+  issueStatementRun: {
+    method: 'POST',
+    path: '/api/v1/billing/statement-runs',
+    permission: 'billing:statements',
+    patientScoped: false,
+  },
+  getBillingSummary: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/summary',
+    permission: 'bills:read',
+    patientScoped: true,
+  },
+  listBillingCharges: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/charges',
+    permission: 'bills:read',
+    patientScoped: true,
+  },
+  listBillingPayments: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/payments',
+    permission: 'bills:read',
+    patientScoped: true,
+  },
+  listStatements: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/statements',
+    permission: 'bills:read',
+    patientScoped: true,
+  },
+  downloadStatementPdf: {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/billing/statements/{statementId}/pdf',
+    permission: 'bills:read',
+    patientScoped: true,
   },
 };
 

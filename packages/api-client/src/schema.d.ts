@@ -3108,6 +3108,386 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/billing/patients/{patientId}/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A patient’s account ledger, newest posting first, with the balance after each
+     * @description Every journal entry, reversed ones and reversals included. Billing staff and admin.
+     *
+     *     Permission `billing:read` (Read patients’ billing ledgers and the aging and deposit reports), held by: admin, billing.
+     */
+    get: operations['getBillingLedger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/patients/{patientId}/charges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Post a charge for a service
+     * @description The clinic’s own procedure code and plain-words description, units and amount in cents.
+     *
+     *     Permission `billing:post` (Post charges, insurance payments and adjustments, write-offs, reversals and remittance files), held by: admin, billing.
+     */
+    post: operations['postCharge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/patients/{patientId}/insurance-payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Post a payment received from an insurer
+     * @description Permission `billing:post` (Post charges, insurance payments and adjustments, write-offs, reversals and remittance files), held by: admin, billing.
+     */
+    post: operations['postInsurancePayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/patients/{patientId}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Post what an insurer’s contract takes off a charge
+     * @description Permission `billing:post` (Post charges, insurance payments and adjustments, write-offs, reversals and remittance files), held by: admin, billing.
+     */
+    post: operations['postInsuranceAdjustment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/patients/{patientId}/write-offs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Forgive part of what is owed, with the reason
+     * @description Permission `billing:post` (Post charges, insurance payments and adjustments, write-offs, reversals and remittance files), held by: admin, billing.
+     */
+    post: operations['postWriteOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/patients/{patientId}/entries/{entryId}/reversal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Correct an entry by posting its reversal
+     * @description The entry stays in the ledger as it was; a new entry mirrors its lines. Once per entry.
+     *
+     *     Permission `billing:post` (Post charges, insurance payments and adjustments, write-offs, reversals and remittance files), held by: admin, billing.
+     */
+    post: operations['postReversal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/remittances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Post a payer’s remittance file (CSV), all rows or none
+     * @description Columns charge_id, payer, paid_amount, adjustment_amount, reference, paid_on. Every row is checked first; one wrong row answers 422 listing each wrong field as rows.<line>.<column> (the header is line 1) and posts nothing. Otherwise every row is posted in one transaction.
+     *
+     *     Permission `billing:post` (Post charges, insurance payments and adjustments, write-offs, reversals and remittance files), held by: admin, billing.
+     */
+    post: operations['uploadRemittance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/reports/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What each account owes, by age: current, 30, 60, 90 and 120+ days
+     * @description Payments and adjustments are applied to the oldest charges first.
+     *
+     *     Permission `billing:read` (Read patients’ billing ledgers and the aging and deposit reports), held by: admin, billing.
+     */
+    get: operations['getAgingReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/reports/aging.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The aging report as CSV
+     * @description Permission `billing:read` (Read patients’ billing ledgers and the aging and deposit reports), held by: admin, billing.
+     */
+    get: operations['downloadAgingReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/reports/deposits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The day’s deposit: insurance and patient payments received, refunds paid out
+     * @description Permission `billing:read` (Read patients’ billing ledgers and the aging and deposit reports), held by: admin, billing.
+     */
+    get: operations['getDepositReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/reports/deposits.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The day’s deposit as CSV
+     * @description Permission `billing:read` (Read patients’ billing ledgers and the aging and deposit reports), held by: admin, billing.
+     */
+    get: operations['downloadDepositReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/statement-runs/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many statements a run of the period would issue, and for how much
+     * @description Accounts that owe something at the period’s end; and how many have one already.
+     *
+     *     Permission `billing:statements` (Preview and issue statement runs), held by: admin, billing.
+     */
+    get: operations['previewStatementRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/statement-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue the period’s statements (once per period)
+     * @description Queues the statements in batches; each patient gets an email without amounts or services. Asked again for the same period it answers the same run (created: false) and issues nothing twice.
+     *
+     *     Permission `billing:statements` (Preview and issue statement runs), held by: admin, billing.
+     */
+    post: operations['issueStatementRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/billing/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the patient owes now, and by when
+     * @description The due day is the latest statement’s. Patients read their own; billing staff and admin.
+     *
+     *     Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['getBillingSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/billing/charges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Itemized charges, newest visit first
+     * @description Each charge in plain words, the visit it was for, what insurance paid and took off, what the patient paid toward it and what is left. Corrected (reversed) charges are left out.
+     *
+     *     Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['listBillingCharges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/billing/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The patient’s payments and refunds, newest first
+     * @description Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['listBillingPayments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/billing/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The patient’s statements, newest first
+     * @description Each with its code and the totals frozen when it was issued.
+     *
+     *     Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['listStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patients/{patientId}/billing/statements/{statementId}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One statement as a PDF
+     * @description Permission `bills:read` (Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)), held by: a patient (their own record only), admin, billing.
+     */
+    get: operations['downloadStatementPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3387,7 +3767,11 @@ export interface components {
       | 'messages:manage-pools'
       | 'refills:request'
       | 'refills:read'
-      | 'refills:decide';
+      | 'refills:decide'
+      | 'billing:read'
+      | 'billing:post'
+      | 'billing:statements'
+      | 'bills:read';
     SessionUser: {
       /** Format: uuid */
       id: string;
@@ -6294,6 +6678,453 @@ export interface components {
       version?: number;
       /** @description What the visit is for, for the patient */
       reason?: string | null;
+    };
+    /** @enum {string} */
+    LedgerEntryKind:
+      | 'charge'
+      | 'insurance-payment'
+      | 'insurance-adjustment'
+      | 'patient-payment'
+      | 'refund'
+      | 'write-off'
+      | 'reversal';
+    Money: {
+      /**
+       * Format: int64
+       * @description Minor units of the currency (cents); negative is a credit to the patient
+       * @example 12550
+       */
+      amountMinor: number;
+      /** @example USD */
+      currency: string;
+    };
+    LedgerEntryView: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['LedgerEntryKind'];
+      /**
+       * Format: date
+       * @description Service date, or the day money moved
+       */
+      date: string;
+      /** Format: date-time */
+      postedAt: string;
+      /** @description What it is, in words */
+      description: string;
+      /** @description How it changes what is owed: + raises, − lowers */
+      change: components['schemas']['Money'];
+      /** @description What is owed after this entry */
+      runningBalance: components['schemas']['Money'];
+      procedureCode: string | null;
+      /** Format: int32 */
+      units: number | null;
+      /** Format: uuid */
+      appointmentId: string | null;
+      /** Format: uuid */
+      chargeId: string | null;
+      /**
+       * Format: uuid
+       * @description The entry it reverses
+       */
+      reversesId: string | null;
+      /** @description A later entry reverses this one */
+      reversed: boolean;
+      payer: string | null;
+      reference: string | null;
+      reason: string | null;
+    };
+    LedgerPage: {
+      /** @description Newest posting first */
+      items: components['schemas']['LedgerEntryView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+      /** @description What is owed now */
+      balance: components['schemas']['Money'];
+    };
+    PostChargeRequest: {
+      /**
+       * Format: date
+       * @description The day of the service
+       */
+      serviceDate: string;
+      /**
+       * Format: uuid
+       * @description The visit, when known
+       */
+      appointmentId?: Record<string, never> | null;
+      /**
+       * @description The clinic’s own procedure code (from its fee schedule)
+       * @example OV-EST-2
+       */
+      procedureCode: string;
+      /** @example Office visit, established patient */
+      description: string;
+      /**
+       * Format: int32
+       * @default 1
+       */
+      units: number;
+      /**
+       * Format: int64
+       * @description The total charge for the units, in minor units of the currency (cents): 12550 is 125.50
+       * @example 12550
+       */
+      amountMinor: number;
+      /**
+       * @description ISO 4217 currency of the amount; the clinic keeps its accounts in one
+       * @enum {string}
+       */
+      currency: 'USD';
+    };
+    PostInsurancePaymentRequest: {
+      /**
+       * Format: uuid
+       * @description The charge the payment is for
+       */
+      chargeId?: Record<string, never> | null;
+      /**
+       * Format: int64
+       * @description What the insurer paid, in minor units of the currency (cents): 12550 is 125.50
+       * @example 12550
+       */
+      amountMinor: number;
+      /**
+       * @description ISO 4217 currency of the amount; the clinic keeps its accounts in one
+       * @enum {string}
+       */
+      currency: 'USD';
+      payer: string;
+      reference?: string;
+      /**
+       * Format: date
+       * @description The day the money was received
+       */
+      receivedOn: string;
+    };
+    PostAdjustmentRequest: {
+      /**
+       * Format: uuid
+       * @description The charge the insurer’s contract lowers
+       */
+      chargeId?: Record<string, never> | null;
+      /**
+       * Format: int64
+       * @description How much the contract takes off, in minor units of the currency (cents): 12550 is 125.50
+       * @example 12550
+       */
+      amountMinor: number;
+      /**
+       * @description ISO 4217 currency of the amount; the clinic keeps its accounts in one
+       * @enum {string}
+       */
+      currency: 'USD';
+      payer?: string;
+      reason?: string;
+    };
+    PostWriteOffRequest: {
+      /**
+       * Format: uuid
+       * @description The charge written off, when it is one
+       */
+      chargeId?: Record<string, never> | null;
+      /**
+       * Format: int64
+       * @description How much is forgiven, in minor units of the currency (cents): 12550 is 125.50
+       * @example 12550
+       */
+      amountMinor: number;
+      /**
+       * @description ISO 4217 currency of the amount; the clinic keeps its accounts in one
+       * @enum {string}
+       */
+      currency: 'USD';
+      /** @example Financial hardship approved by the billing manager */
+      reason: string;
+    };
+    PostReversalRequest: {
+      /** @example Posted to the wrong patient */
+      reason: string;
+    };
+    RemittanceUploadRequest: {
+      /** @example acme-2026-03-02.csv */
+      fileName: string;
+      /** @description The remittance file as CSV text. Header row: charge_id,payer,paid_amount,adjustment_amount,reference,paid_on. Amounts are decimals in the currency (80.00), paid_on is YYYY-MM-DD. */
+      csv: string;
+    };
+    RemittanceResult: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: int32
+       * @description Rows of the file, all posted
+       */
+      rows: number;
+      /**
+       * Format: int32
+       * @description Journal entries posted
+       */
+      entries: number;
+      /** @description What the insurers paid, in all */
+      paid: components['schemas']['Money'];
+      /** @description What their contracts took off, in all */
+      adjusted: components['schemas']['Money'];
+    };
+    AgingBuckets: {
+      /**
+       * Format: int64
+       * @description Under 30 days
+       */
+      current: number;
+      /**
+       * Format: int64
+       * @description 30 to 59 days
+       */
+      days30: number;
+      /**
+       * Format: int64
+       * @description 60 to 89 days
+       */
+      days60: number;
+      /**
+       * Format: int64
+       * @description 90 to 119 days
+       */
+      days90: number;
+      /**
+       * Format: int64
+       * @description 120 days or more
+       */
+      days120: number;
+      /**
+       * Format: int64
+       * @description What is owed in all (negative: a credit)
+       */
+      balance: number;
+    };
+    AgingAccountView: {
+      /**
+       * Format: int64
+       * @description Under 30 days
+       */
+      current: number;
+      /**
+       * Format: int64
+       * @description 30 to 59 days
+       */
+      days30: number;
+      /**
+       * Format: int64
+       * @description 60 to 89 days
+       */
+      days60: number;
+      /**
+       * Format: int64
+       * @description 90 to 119 days
+       */
+      days90: number;
+      /**
+       * Format: int64
+       * @description 120 days or more
+       */
+      days120: number;
+      /**
+       * Format: int64
+       * @description What is owed in all (negative: a credit)
+       */
+      balance: number;
+      /** Format: uuid */
+      patientId: string;
+      mrn: string;
+      patientName: string;
+    };
+    AgingReport: {
+      /** Format: date */
+      asOf: string;
+      /** @example USD */
+      currency: string;
+      /** @description Minor units, every account */
+      totals: components['schemas']['AgingBuckets'];
+      /** @description Accounts that owe or are owed, by name */
+      accounts: components['schemas']['AgingAccountView'][];
+    };
+    /** @enum {string} */
+    DepositKind: 'insurance-payment' | 'patient-payment' | 'refund';
+    DepositLineView: {
+      /** Format: uuid */
+      entryId: string;
+      kind: components['schemas']['DepositKind'];
+      payer: string | null;
+      reference: string | null;
+      /** Format: uuid */
+      patientId: string;
+      mrn: string;
+      patientName: string;
+      /** @description In (+) or out (− for a refund) */
+      amount: components['schemas']['Money'];
+      /** @description Reversed later: not in the totals */
+      reversed: boolean;
+    };
+    DepositReport: {
+      /** Format: date */
+      date: string;
+      lines: components['schemas']['DepositLineView'][];
+      insurancePayments: components['schemas']['Money'];
+      patientPayments: components['schemas']['Money'];
+      /** @description Refunds paid out (negative) */
+      refunds: components['schemas']['Money'];
+      /** @description The day’s deposit */
+      total: components['schemas']['Money'];
+    };
+    StatementRunPreview: {
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /**
+       * Format: int32
+       * @description Accounts that owe something at the period’s end
+       */
+      accounts: number;
+      /** @description What they owe in all */
+      totalDue: components['schemas']['Money'];
+      /**
+       * Format: int32
+       * @description Statements of this period already issued
+       */
+      alreadyIssued: number;
+    };
+    StatementPeriod: {
+      /**
+       * Format: date
+       * @description First day of the period
+       */
+      periodStart: string;
+      /**
+       * Format: date
+       * @description Last day of the period
+       */
+      periodEnd: string;
+    };
+    StatementRunView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /**
+       * Format: int32
+       * @description Accounts the run issues to
+       */
+      accounts: number;
+      /** @description False when the period had been run already: nothing new was queued */
+      created: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    BillingSummary: {
+      /** @description What is owed on the account now (negative: a credit) */
+      balance: components['schemas']['Money'];
+      /** @description What to pay now: the balance, or zero */
+      amountDue: components['schemas']['Money'];
+      /**
+       * Format: date
+       * @description Pay by this day (from the latest statement)
+       */
+      dueBy: string | null;
+      /** @description The same, in one sentence */
+      text: string;
+      /** @description Code of the latest statement */
+      latestStatementCode: string | null;
+    };
+    VisitView: {
+      /** Format: uuid */
+      appointmentId: string;
+      visitType: string | null;
+      provider: string | null;
+      location: string | null;
+    };
+    ChargeView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      serviceDate: string;
+      /** @description The service, in plain words */
+      description: string;
+      procedureCode: string;
+      /** Format: int32 */
+      units: number;
+      /** @description The visit it was for, when known */
+      visit: components['schemas']['VisitView'] | null;
+      charged: components['schemas']['Money'];
+      insurancePaid: components['schemas']['Money'];
+      /** @description Taken off under the insurer’s contract */
+      insuranceAdjusted: components['schemas']['Money'];
+      /** @description Paid by the patient toward this charge */
+      youPaid: components['schemas']['Money'];
+      /** @description Forgiven by the clinic */
+      forgiven: components['schemas']['Money'];
+      /** @description What is left to pay on this charge */
+      youOwe: components['schemas']['Money'];
+      /** @description The same in one sentence */
+      text: string;
+    };
+    ChargePage: {
+      /** @description Newest service first */
+      items: components['schemas']['ChargeView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @enum {string} */
+    PaymentKind: 'patient-payment' | 'refund';
+    PaymentView: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['PaymentKind'];
+      /** Format: date */
+      date: string;
+      /** @description Paid (positive) or refunded to the patient (negative) */
+      amount: components['schemas']['Money'];
+      description: string;
+      /** @description Cancelled by a correction */
+      reversed: boolean;
+    };
+    PaymentPage: {
+      /** @description Newest first */
+      items: components['schemas']['PaymentView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    StatementView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Quote it when paying or calling
+       * @example K7QM-4XPA
+       */
+      code: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** Format: date */
+      dueDate: string;
+      previousBalance: components['schemas']['Money'];
+      newCharges: components['schemas']['Money'];
+      /** @description Insurance payments and adjustments */
+      insuranceCredits: components['schemas']['Money'];
+      /** @description Patient payments and amounts forgiven */
+      patientCredits: components['schemas']['Money'];
+      /** @description Owed at the end of the period */
+      balance: components['schemas']['Money'];
+    };
+    StatementPage: {
+      /** @description Newest first */
+      items: components['schemas']['StatementView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
     };
     /** @description A FHIR R4 Bundle of type collection: the Patient first, then every entry of the record the caller may see */
     FhirBundle: {
@@ -17663,6 +18494,1194 @@ export interface operations {
       };
       /** @description The request body is not JSON (code unsupported_media_type) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBillingLedger: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postCharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostChargeRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryView'];
+        };
+      };
+      /** @description A field is missing or not valid; or the appointment is not the patient’s */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:post (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postInsurancePayment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostInsurancePaymentRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryView'];
+        };
+      };
+      /** @description A field is missing or not valid; or the charge is not on the account */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:post (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postInsuranceAdjustment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostAdjustmentRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryView'];
+        };
+      };
+      /** @description A field is missing or not valid; or the charge is not on the account */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:post (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postWriteOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostWriteOffRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryView'];
+        };
+      };
+      /** @description A field is missing or not valid; or the charge is not on the account */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:post (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description More than the account owes (write_off_exceeds_balance) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postReversal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entryId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostReversalRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryView'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:post (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such entry on the account; or no such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Reversed already (entry_already_reversed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The entry is itself a reversal (reversal_not_reversible) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  uploadRemittance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemittanceUploadRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemittanceResult'];
+        };
+      };
+      /** @description A field is missing or not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:post (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rows are wrong; nothing was posted (remittance_rejected) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAgingReport: {
+    parameters: {
+      query?: {
+        /** @description The day it is aged on; today by default */
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgingReport'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadAgingReport: {
+    parameters: {
+      query?: {
+        /** @description The day it is aged on; today by default */
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV, amounts as decimals, a totals row last */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDepositReport: {
+    parameters: {
+      query?: {
+        /** @description The day; today by default */
+        date?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DepositReport'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadDepositReport: {
+    parameters: {
+      query?: {
+        /** @description The day; today by default */
+        date?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV, one row per payment, the totals last */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  previewStatementRun: {
+    parameters: {
+      query: {
+        /** @description First day of the period */
+        periodStart: string;
+        /** @description Last day of the period */
+        periodEnd: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementRunPreview'];
+        };
+      };
+      /** @description A parameter is not valid; or the period ends before it starts */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:statements (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The period has not ended (statement_period_not_over) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  issueStatementRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StatementPeriod'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementRunView'];
+        };
+      };
+      /** @description A field is missing or not valid; or the period ends before it starts */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission billing:statements (code forbidden); or the CSRF cookie or X-CSRF-Token header is missing or wrong (code csrf_token_invalid) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is larger than this route accepts (code payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is not JSON (code unsupported_media_type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The period has not ended (statement_period_not_over) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBillingSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSummary'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listBillingCharges: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChargePage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listBillingPayments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listStatements: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementPage'];
+        };
+      };
+      /** @description A parameter is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such patient, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadStatementPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        statementId: string;
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement as a PDF, offered as a download */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed: the caller does not hold the permission bills:read (code forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such statement of this patient; or no such patient, or not yours */
+      404: {
         headers: {
           [name: string]: unknown;
         };

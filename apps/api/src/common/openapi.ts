@@ -54,6 +54,8 @@ export const API_TAGS: Record<string, string> = {
     'Secure messaging between patients and their care team: conversations, attachments, live events, the staff inbox, care-team pools, routing and reply templates.',
   refills:
     'Prescription refills: the pharmacy directory and preferred pharmacy, patients’ refill requests and their timeline, the staff queue and decisions, and the turnaround report.',
+  billing:
+    'Each patient’s account as an append-only double-entry ledger: charges, insurance payments and adjustments, write-offs, reversals, remittance files, aging and deposit reports, statements; and the patient’s own bills.',
 };
 
 /** Error responses whose body is not a problem document (each with its reason). */

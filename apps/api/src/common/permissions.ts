@@ -50,6 +50,12 @@ export const PERMISSIONS = {
   'refills:read': 'Read the refill queue, refill requests and the refill turnaround report',
   'refills:decide':
     'Review refill requests: approve (sending the prescription), deny or ask for an appointment',
+  'billing:read': 'Read patients’ billing ledgers and the aging and deposit reports',
+  'billing:post':
+    'Post charges, insurance payments and adjustments, write-offs, reversals and remittance files',
+  'billing:statements': 'Preview and issue statement runs',
+  'bills:read':
+    'Read a patient’s bills: what is due, itemized charges, payments and statements (patients: their own)',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -94,6 +100,10 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'messages:read',
     'messages:reply',
     'messages:manage-pools',
+    'billing:read',
+    'billing:post',
+    'billing:statements',
+    'bills:read',
   ],
   provider: [
     ...EVERYONE,
@@ -153,6 +163,10 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'codes:read',
     'messages:read',
     'messages:reply',
+    'billing:read',
+    'billing:post',
+    'billing:statements',
+    'bills:read',
   ],
 };
 
@@ -172,6 +186,7 @@ export const PATIENT_PERMISSIONS: readonly Permission[] = [
   'access-log:read',
   'messages:send',
   'refills:request',
+  'bills:read',
 ];
 
 /** Everything a caller holds, from their kind and roles (unknown role names hold nothing). */

@@ -2,7 +2,7 @@
  * The job registry: every queue, every job, its payload type and its retry policy.
  * Payloads carry ids only, never health data or contact details.
  */
-export const QUEUE_NAMES = ['mail', 'reminders', 'prescriptions'] as const;
+export const QUEUE_NAMES = ['mail', 'reminders', 'prescriptions', 'billing'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
@@ -14,6 +14,7 @@ export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   mail: 5,
   reminders: 12,
   prescriptions: 2,
+  billing: 2,
 };
 
 export interface JobPayloads {
@@ -27,6 +28,10 @@ export interface JobPayloads {
   'message.sweep-upload': { attachmentId: string };
   /** Send an approved refill's prescription through the e-prescribing port, once. */
   'refill.send-prescription': { refillRequestId: string };
+  /** Issue the statements of a run to a batch of accounts (ids only). */
+  'billing.issue-statements': { runId: string; accountIds: string[] };
+  /** The monthly statement run, for the month before the clock's (repeatable). */
+  'billing.monthly-statements': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -45,6 +50,8 @@ export const JOBS: { readonly [J in JobName]: JobDefinition } = {
   'message.sweep-upload': { queue: 'reminders', attempts: 5, backoffMs: 10_000 },
   // A pharmacy network that is down for a while: retried for about an hour.
   'refill.send-prescription': { queue: 'prescriptions', attempts: 12, backoffMs: 1_000 },
+  'billing.issue-statements': { queue: 'billing', attempts: 5, backoffMs: 30_000 },
+  'billing.monthly-statements': { queue: 'billing', attempts: 5, backoffMs: 60_000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -22,6 +22,12 @@ export interface PortalQueue {
   ): Promise<{ id?: string }[]>;
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
   getJob(id: string): Promise<{ remove(): Promise<void> } | undefined>;
+  /** Creates or updates a repeatable job (BullMQ's job scheduler), on either backend. */
+  upsertJobScheduler(
+    schedulerId: string,
+    repeat: { pattern: string; tz?: string },
+    template: { name: JobName; data: AnyPayload; opts?: Partial<PortalJobOptions> },
+  ): Promise<unknown>;
   close(): Promise<void>;
 }
 

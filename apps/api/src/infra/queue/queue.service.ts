@@ -79,6 +79,24 @@ export class QueueService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * A job that repeats on a cron pattern (UTC). The scheduler id makes it one schedule however
+   * many processes register it; each run is an ordinary job with the registry's retry policy.
+   */
+  async schedule<J extends JobName>(
+    job: J,
+    schedulerId: string,
+    pattern: string,
+    payload: JobPayloads[J],
+  ): Promise<void> {
+    const { jobId: _jobId, delay: _delay, ...opts } = jobOptions(job, {});
+    await this.queue(JOBS[job].queue).upsertJobScheduler(
+      schedulerId,
+      { pattern, tz: 'UTC' },
+      { name: job, data: payload, opts },
+    );
+  }
+
   async removeJob(queue: QueueName, jobId: string): Promise<void> {
     const job = await this.queue(queue).getJob(jobId);
     await job?.remove();

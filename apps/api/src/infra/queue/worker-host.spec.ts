@@ -32,6 +32,16 @@ class SendPrescriptionHandler {
   async handle() {}
 }
 
+@HandlesJob('billing.issue-statements')
+class IssueStatementsHandler {
+  async handle() {}
+}
+
+@HandlesJob('billing.monthly-statements')
+class MonthlyStatementsHandler {
+  async handle() {}
+}
+
 describe('collectHandlers', () => {
   it('maps each registered job to its one handler', () => {
     const handler = new MailHandler();
@@ -42,6 +52,8 @@ describe('collectHandlers', () => {
       { instance: new UnreadMessageHandler() },
       { instance: new SweepUploadHandler() },
       { instance: new SendPrescriptionHandler() },
+      { instance: new IssueStatementsHandler() },
+      { instance: new MonthlyStatementsHandler() },
       { instance: { unrelated: true } },
     ]);
     expect(handlers.get('mail.send')).toBe(handler);

@@ -12,7 +12,7 @@ const names = Object.keys(AUDIT_ACTIONS) as (keyof typeof AUDIT_ACTIONS)[];
 /**
  * The namespaces of actions that are not about a patient's data: signing in, the account's
  * own settings, registration, clinic staff, the scheduling catalog, the clinic's policy and
- * the set-up of messaging (pools, routing, templates).
+ * the set-up of messaging (pools, routing, templates) and billing's statement runs.
  * Every other action is about a patient's data and must tell the patient what it was.
  */
 const NOT_ABOUT_A_PATIENT = [
@@ -31,6 +31,7 @@ const NOT_ABOUT_A_PATIENT = [
   'reply-template.',
   'pharmacy.',
   'refill-report.',
+  'statement-run.',
 ];
 const aboutAPatient = (name: string) =>
   !NOT_ABOUT_A_PATIENT.some((prefix) => name.startsWith(prefix));

@@ -157,6 +157,25 @@ export const AUDIT_ACTIONS = {
   'refill.needs-appointment': 'Asked you to book a visit before a prescription refill',
   'refill.send': 'Sent your approved prescription to your pharmacy',
   'refill-report.read': null,
+  // Billing (modules/billing).
+  'billing.ledger.read': 'Looked at your billing account',
+  'billing.charge.post': 'Added a charge to your bill',
+  'billing.insurance-payment.post': 'Recorded a payment from your insurance',
+  'billing.adjustment.post': 'Recorded an adjustment your insurance’s contract makes',
+  'billing.patient-payment.post': 'Recorded a payment you made',
+  'billing.refund.post': 'Recorded a refund to you',
+  'billing.write-off.post': 'Forgave part of your bill',
+  'billing.reversal.post': 'Corrected an entry on your bill',
+  'billing.aging.read': 'Saw your account in the billing aging report',
+  'billing.deposits.read': 'Saw a payment on your account in the daily deposit report',
+  'billing.summary.read': 'Looked at what you owe',
+  'billing.charges.read': 'Looked at your itemized charges',
+  'billing.payments.read': 'Looked at your payment history',
+  'billing.statements.read': 'Looked at your list of billing statements',
+  'billing.statement.pdf': 'Downloaded one of your billing statements',
+  'billing.statement.issue': 'Issued you a billing statement',
+  'statement-run.preview': null,
+  'statement-run.issue': null,
 } as const satisfies Readonly<Record<string, string | null>>;
 
 /** A refusal recorded at the door, named after the refused operation (api.getPatient). */

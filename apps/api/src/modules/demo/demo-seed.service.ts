@@ -7,6 +7,9 @@ import { ConfigError, type AppConfig } from '../../config/config.js';
 import type { StaffRole } from '../accounts/account.entity.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { PatientsService, type NewPatient } from '../patients/patients.service.js';
+import { BillingService } from '../billing/billing.service.js';
+import { StatementsService } from '../billing/statements.service.js';
+import { seedDemoBilling } from './demo-billing.js';
 import { seedDemoMessages } from './demo-messages.js';
 import { seedDemoRecords } from './demo-records.js';
 import { seedDemoRefills } from './demo-refills.js';
@@ -89,6 +92,8 @@ export class DemoSeedService {
     private readonly patients: PatientsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly billing: BillingService,
+    private readonly statements: StatementsService,
   ) {}
 
   /**
@@ -102,8 +107,14 @@ export class DemoSeedService {
     const recordsCreated = await this.seedRecords();
     const messagesCreated = await this.seedMessages();
     const refillsCreated = await this.seedRefills();
+    const billingCreated = await this.seedBilling();
     return (
-      accountsCreated || scheduleCreated || recordsCreated || messagesCreated || refillsCreated
+      accountsCreated ||
+      scheduleCreated ||
+      recordsCreated ||
+      messagesCreated ||
+      refillsCreated ||
+      billingCreated
     );
   }
 
@@ -170,6 +181,12 @@ export class DemoSeedService {
   private async seedRefills(): Promise<boolean> {
     const people = await this.demoPeople();
     return this.db.transaction((manager) => seedDemoRefills(manager, people, this.clock.now()));
+  }
+
+  /** A year of each demo patient's visits on their bill, insurance, a payment, two statements. */
+  private async seedBilling(): Promise<boolean> {
+    const people = await this.demoPeople();
+    return seedDemoBilling(this.db, this.billing, this.statements, people, this.clock.now());
   }
 
   private async demoPeople() {

@@ -11,6 +11,7 @@ import { Medications1764231300000 } from './1764231300000-Medications.js';
 import { CareRelationship1764231500000 } from './1764231500000-CareRelationship.js';
 import { Messaging1764232000000 } from './1764232000000-Messaging.js';
 import { Refills1764232100000 } from './1764232100000-Refills.js';
+import { Billing1764234000000 } from './1764234000000-Billing.js';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CareRelationship1764231500000,
   Messaging1764232000000,
   Refills1764232100000,
+  Billing1764234000000,
 ];
