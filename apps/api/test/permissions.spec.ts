@@ -373,7 +373,9 @@ describe('the permission table on every route', () => {
     // Both sides of the table were exercised.
     expect(allowed).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(100);
-  });
+    // Every operation times every role, over HTTP: a few seconds here, longer on a busy
+    // machine; the limit only stops a hung run.
+  }, 180_000);
 });
 
 describe('a route without @Permit or @Public', () => {
