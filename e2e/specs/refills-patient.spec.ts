@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { checkScreen, DEMO_PASSWORD, signInPatient } from '../support/appointments.js';
 import { openPage, type Viewport } from '../support/browser.js';
-import { ScreenChecker, waitForHeading, waitForVisible } from '../support/journey.js';
+import {
+  ScreenChecker,
+  SCREEN_TIMEOUT_MS,
+  waitForHeading,
+  waitForVisible,
+} from '../support/journey.js';
 import { StaffApiSession } from '../support/records.js';
 
 const PROVIDER = {
@@ -32,6 +37,7 @@ async function cancelOpenRequests(page: Page, check: (screen: string) => Promise
     if ((await open.count()) === 0) return;
     await open.first().click();
     await waitForHeading(page, /^Refill request: /, 'an open refill request');
+    const cancelledPath = new URL(page.url()).pathname;
     await page.getByRole('button', { name: 'Cancel this request' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Cancel this refill request?' });
     await waitForVisible(page, dialog, 'the cancel confirmation');
@@ -47,6 +53,10 @@ async function cancelOpenRequests(page: Page, check: (screen: string) => Promise
     await page.getByRole('link', { name: 'Back to Medications' }).click();
     await waitForHeading(page, 'Medications', 'the medications page');
     await waitForVisible(page, current, 'the current medicines');
+    // The list first shows what it read before the cancel; count again once it is reread.
+    await current
+      .locator(`a[href$="${cancelledPath}"]`)
+      .waitFor({ state: 'detached', timeout: SCREEN_TIMEOUT_MS });
   }
 }
 
